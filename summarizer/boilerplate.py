@@ -1,0 +1,54 @@
+"""Deterministic detection of page furniture that is never evidence.
+
+Comment prompts, share and subscribe buttons, cookie notices, photo captions
+and the "Related" / "More like this" block (everything after such a heading is
+other articles' teasers). What is caught here is hidden from the model and
+listed in the output's `dropped`; the model may flag more.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole-sentence furniture (matched against the stripped sentence).
+_FURNITURE = re.compile(
+    r"""^(?:
+        leave\ a\ (?:reply|comment) | please\ enter\ your\ (?:comment|name|email).* |
+        share(?:\ (?:this|post|article))?:? | subscribe(?:\ now)?!? | sign\ up(?:\ for.*)? |
+        popular | trending | most\ read | advertisement | sponsored | read\ more:? |
+        don'?t\ miss(?:\ any)?.* | follow\ us.* | comments?(?:\ \(\d+\))?:? |
+        spot_img(?:spot_img)* | accept\ (?:all\ )?cookies.* | .*\buses?\ cookies\b.* |
+        (?:click|tap)\ here.* | newsletter.* | tags?:.* | image:.* | photo:.* | date:
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A heading after which the rest of the page is other articles.
+_RELATED = re.compile(
+    r"^(?:related(?:\ (?:articles|stories|posts|news))?|more\ like\ this|more\ from.*|"
+    r"you\ may\ also\ like|recommended(?:\ for\ you)?|read\ next|see\ also):?$",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Photo captions: "(Reuters photo)", "(Photo: AFP)", "... (AP Photo/Name)".
+_CAPTION = re.compile(r"\((?:[\w .&/-]+ )?photo(?:[:/][^)]*)?\)\s*$|\(photo[^)]*\)", re.IGNORECASE)
+
+
+def classify(texts: list[str], paragraphs: list[int]) -> list[str | None]:
+    """Give each sentence the reason it is boilerplate, or None for article text."""
+    reasons: list[str | None] = [None] * len(texts)
+    related_from = None
+    for i, text in enumerate(texts):
+        t = text.strip()
+        if related_from is None and _RELATED.match(t):
+            related_from = i
+        if related_from is not None:
+            reasons[i] = "related-articles block" if i > related_from else "related-articles heading"
+        elif _FURNITURE.match(t):
+            reasons[i] = "page furniture (comment, share, subscribe or similar prompt)"
+        elif _CAPTION.search(t):
+            reasons[i] = "photo caption"
+    # A caption paragraph is captioned as a whole: mark its other sentences too.
+    caption_paras = {p for p, r in zip(paragraphs, reasons, strict=True) if r == "photo caption"}
+    for i, p in enumerate(paragraphs):
+        if p in caption_paras and reasons[i] is None:
+            reasons[i] = "photo caption"
+    return reasons

@@ -1,0 +1,159 @@
+"""`summarize`: a thin command line over `summarizer.pipeline.Summarizer`.
+
+`summarize FILE...` is the default verb (`run`); other verbs are subcommands.
+Errors are one line on stderr and an exit code (see `summarizer.errors`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from summarizer import __version__
+from summarizer.errors import InputError, SummarizerError
+
+
+class _DefaultVerbGroup(TyperGroup):
+    """Route `summarize FILE ...` to the `run` verb when the first word is not a verb."""
+
+    default_verb = "run"
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = [self.default_verb, *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=_DefaultVerbGroup,
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Turn news articles into attributed, grounded event records and a neutral digest.\n\n"
+         "Usage: summarize ARTICLE... (same as `summarize run ARTICLE...`).",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"summarize {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn news articles into attributed, grounded event records and a neutral digest."""
+
+
+ModelOpt = Annotated[Optional[str], typer.Option(
+    "--model", "-m", help="Model name for an endpoint, or a GGUF file path for the embedded runtime. "
+                          "[env: SUMMARIZER_MODEL]")]
+BaseUrlOpt = Annotated[Optional[str], typer.Option(
+    "--base-url", help="Any OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp, ...). [env: OPENAI_BASE_URL]")]
+FixturesOpt = Annotated[Optional[str], typer.Option(
+    "--fixtures", help="Recorded responses: off (default), replay or record. [env: SUMMARIZER_FIXTURES]")]
+FixturesDirOpt = Annotated[Optional[Path], typer.Option(
+    "--fixtures-dir", help="Folder of recorded responses. [env: SUMMARIZER_FIXTURES_DIR]")]
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"summarize: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command("run")
+def run(
+    files: Annotated[list[str], typer.Argument(help="Article files (.txt or .html); '-' reads stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (JSON Lines for several articles).")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the JSON to this file.")] = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    fixtures: FixturesOpt = None,
+    fixtures_dir: FixturesDirOpt = None,
+    outlet: Annotated[Optional[str], typer.Option(help="The outlet that published the article(s).")] = None,
+) -> None:
+    """Summarise articles: the digest, then the attributed event records."""
+    from summarizer.llm.settings import LLMSettings
+    from summarizer.pipeline import Summarizer
+    from summarizer.read import read_article
+    from summarizer.render import render_text, to_json
+
+    try:
+        settings = LLMSettings.resolve(model=model, base_url=base_url, fixtures=fixtures,
+                                       fixtures_dir=fixtures_dir)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    summarizer = Summarizer(settings)
+    several = len(files) > 1
+    exit_code = 0
+    documents: list[str] = []
+    for path in files:
+        try:
+            result = summarizer.summarize(read_article(path, outlet=outlet))
+        except SummarizerError as exc:
+            name = "stdin" if path == "-" else path
+            message = exc.one_line()
+            if not isinstance(exc, InputError):
+                message = f"{name}: {message}"
+            typer.echo(f"summarize: {message}", err=True)
+            exit_code = max(exit_code, exc.exit_code)
+            continue
+        except Exception as exc:  # a bug must not lose the other articles' results
+            if os.environ.get("SUMMARIZER_DEBUG"):
+                raise
+            typer.echo(f"summarize: {path}: internal error: {type(exc).__name__}: {exc} "
+                       "(set SUMMARIZER_DEBUG=1 for the traceback)", err=True)
+            exit_code = max(exit_code, 1)
+            continue
+        documents.append(to_json(result, indent=None if several else 2))
+        if as_json and output is None:
+            typer.echo(documents[-1])
+        else:
+            if several and documents[:-1]:
+                typer.echo()
+            render_text(result, sys.stdout, width=_width(), color=sys.stdout.isatty())
+    if output is not None and documents:
+        _write_atomic(output, "\n".join(documents) + "\n")
+    raise typer.Exit(exit_code)
+
+
+@app.command("schema")
+def schema() -> None:
+    """Print the JSON Schema of one output document (the contract kept under schemas/)."""
+    from summarizer.schema import output_json_schema
+
+    typer.echo(json.dumps(output_json_schema(), indent=2, ensure_ascii=False))
+
+
+def _width() -> int:
+    try:
+        return max(60, min(140, os.get_terminal_size().columns))
+    except OSError:
+        return 100
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        _fail(f"{path}: cannot write ({exc.strerror or exc})", 3)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("summarize: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,111 @@
+"""Write the neutral digest from the validated event records.
+
+The model writes a few sentences, each citing the event ids it uses.
+Validators check that cited ids exist, that numbers come from the cited
+events, and that a sentence about a claim names who makes it (a claim is never
+stated as a plain fact). Failures are re-asked; what still fails is dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_validator, model_validator
+
+from summarizer.numbers import extract_numbers
+from summarizer.schema import Digest, DigestSentence, Dropped, Event
+
+MIN_SENTENCES, MAX_SENTENCES = 1, 5
+
+# Words that attribute a statement to someone: a sentence using one is not the digest's own claim.
+ATTRIBUTION_CUES = re.compile(
+    r"\b(said|says|say|saying|according|claim\w*|report\w*|alleg\w*|den(?:y|ies|ied)|accus\w*|"
+    r"assert\w*|stat(?:ed|es)|told|insist\w*|acknowledg\w*|announc\w*|wrote|writes|posted|"
+    r"confirm\w*|reject\w*|dismiss\w*|contend\w*|argu\w*|warn\w*|prais\w*|call\w*|cited|"
+    r"unverified|unconfirmed|could not (?:be )?(?:independently )?verif\w*)\b",
+    re.IGNORECASE,
+)
+_GENERIC_WORDS = {"the", "a", "an", "of", "and", "its", "their", "state", "news", "local", "official",
+                  "officials", "source", "sources", "unnamed", "agency", "agencies"}
+
+
+class DigestSentenceDraft(BaseModel):
+    text: str = Field(min_length=1, max_length=400)
+    event_ids: list[str] = Field(min_length=1, max_length=4)
+
+    @field_validator("event_ids")
+    @classmethod
+    def _events_exist(cls, ids: list[str], info: ValidationInfo) -> list[str]:
+        events: dict[str, Event] = (info.context or {}).get("events", {})
+        if events:
+            for i in ids:
+                if i not in events:
+                    raise ValueError(f"event id {i!r} does not exist: use only {', '.join(events)}")
+        return list(dict.fromkeys(ids))
+
+    @model_validator(mode="after")
+    def _faithful(self, info: ValidationInfo) -> DigestSentenceDraft:
+        events: dict[str, Event] = (info.context or {}).get("events", {})
+        cited = [events[i] for i in self.event_ids if i in events]
+        if not cited:
+            return self
+        written = {n.text.lower().replace(",", "") for e in cited for n in e.numbers}
+        for n in extract_numbers(self.text):
+            if n.text.lower().replace(",", "") not in written:
+                raise ValueError(f"the sentence {self.text!r} gives the number {n.text!r}, which is not "
+                                 f"in events {self.event_ids}: keep numbers as the events give them")
+        for e in cited:
+            if e.status != "asserted" and not names_source(self.text, e.attribution.source):
+                raise ValueError(
+                    f"the sentence {self.text!r} states event {e.id} as a fact, but it is "
+                    f"{e.status} by {e.attribution.source}: say who says it "
+                    f"(\"{e.attribution.source} {e.attribution.cue or 'said'} ...\")")
+        return self
+
+
+def names_source(text: str, source: str) -> bool:
+    """Does the sentence attribute (a cue word) or name the source (a distinctive word of it)?"""
+    if ATTRIBUTION_CUES.search(text):
+        return True
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", source)} - _GENERIC_WORDS
+    lowered = text.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words if len(w) > 2)
+
+
+class DigestAnswer(BaseModel):
+    """The model's answer to the digest task."""
+
+    sentences: list[DigestSentenceDraft] = Field(min_length=MIN_SENTENCES, max_length=MAX_SENTENCES)
+
+
+def records_for_prompt(events: list[Event]) -> str:
+    """The event records as the digest prompt shows them: one compact line each."""
+    lines = []
+    for e in events:
+        a = e.attribution
+        extra = f"; contested by {', '.join(e.contradicted_by)}" if e.contradicted_by else ""
+        lines.append(f"{e.id} [{e.status}; {a.source}, {a.cue or 'said'}{extra}] {e.summary}")
+    return "\n".join(lines)
+
+
+def to_digest(answer: DigestAnswer) -> Digest:
+    sentences = [DigestSentence(text=s.text.strip(), event_ids=s.event_ids) for s in answer.sentences]
+    return Digest(text=" ".join(s.text for s in sentences), sentences=sentences)
+
+
+def salvage(raw: str | None, error: str, events: dict[str, Event]) -> tuple[DigestAnswer | None, list[Dropped]]:
+    """Keep the digest sentences of the last answer that validate; drop the rest with a reason."""
+    try:
+        items = json.loads(raw or "").get("sentences", [])
+    except (json.JSONDecodeError, AttributeError):
+        return None, [Dropped(stage="digest", item=(raw or "")[:2000],
+                              reason=f"the answer was not usable JSON: {error}")]
+    kept, dropped = [], []
+    for item in items[:MAX_SENTENCES]:
+        try:
+            kept.append(DigestSentenceDraft.model_validate(item, context={"events": events}))
+        except ValidationError as exc:
+            reason = "; ".join(e["msg"] for e in exc.errors())
+            dropped.append(Dropped(stage="digest", item=json.dumps(item, ensure_ascii=False), reason=reason))
+    return (DigestAnswer.model_construct(sentences=kept) if kept else None), dropped

@@ -1,0 +1,45 @@
+"""Exceptions that carry a one-line message and the CLI's exit code.
+
+Exit codes (documented in the README):
+  0  every article summarised
+  1  an LLM call failed for at least one article (endpoint, validation, token limit)
+  2  bad command-line usage
+  3  bad input (missing, unreadable, empty, binary)
+  4  replay mode found no recorded response for a request
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class SummarizerError(Exception):
+    exit_code = 1
+
+    def one_line(self) -> str:
+        return " ".join(str(self).split())
+
+
+class InputError(SummarizerError):
+    exit_code = 3
+
+
+class LLMError(SummarizerError):
+    """An LLM call failed for good: transport retries or re-asks ran out.
+
+    Carries what instructor's exceptions carry so that callers can see what
+    happened: the number of attempts, the last completion text and the usage.
+    """
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, attempts: int = 0, last_completion: str | None = None,
+                 usage: Any = None) -> None:
+        super().__init__(message)
+        self.attempts = attempts
+        self.last_completion = last_completion
+        self.usage = usage
+
+
+class FixtureMissingError(SummarizerError):
+    exit_code = 4

@@ -1,0 +1,163 @@
+"""Extract event records: the model cites sentence ids, code fills quotes and numbers.
+
+`EventsAnswer` is what the model returns (a compact schema: no quotes, no
+numbers, no ids). Its validators check every cited id against the numbered
+article; instructor sends their messages back to the model (re-ask). The
+validated drafts then become `Event` records whose evidence quotes are the
+cited sentences' exact text and whose numbers are extracted from them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_validator, model_validator
+
+from summarizer.numbers import extract_numbers
+from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType, Status
+from summarizer.segment import Sentence
+
+MAX_EVENTS = 12
+OUTLET_SOURCES = {"the outlet", "outlet", "reporter", "the reporter", "the article", "article"}
+
+
+class EventDraft(BaseModel):
+    """One event as the model states it, citing sentences by id."""
+
+    sentences: list[int] = Field(min_length=1, max_length=3)
+    source: str = Field(min_length=1, max_length=100)
+    source_type: SourceType
+    cue: str = Field(max_length=40)
+    status: Status
+    summary: str = Field(min_length=1, max_length=300)
+    actors: list[str] = Field(default_factory=list, max_length=4)
+    locations: list[str] = Field(default_factory=list, max_length=4)
+    when: str | None = Field(default=None, max_length=60)
+    contests: list[int] = Field(default_factory=list, max_length=3)
+
+    @field_validator("sentences")
+    @classmethod
+    def _cited_sentences_exist(cls, ids: list[int], info: ValidationInfo) -> list[int]:
+        sentences: dict[int, Sentence] = (info.context or {}).get("sentences", {})
+        if not sentences:
+            return ids
+        last = max(sentences)
+        for i in ids:
+            if i not in sentences:
+                raise ValueError(f"sentence {i} does not exist: cite ids between 1 and {last} "
+                                 "as numbered in the article")
+            if sentences[i].boilerplate:
+                raise ValueError(f"sentence {i} is page boilerplate ({sentences[i].boilerplate}), "
+                                 "not part of the story: do not cite it")
+        return list(dict.fromkeys(ids))
+
+    @model_validator(mode="after")
+    def _summary_numbers_are_in_evidence(self, info: ValidationInfo) -> EventDraft:
+        sentences: dict[int, Sentence] = (info.context or {}).get("sentences", {})
+        if not sentences:
+            return self
+        cited = " ".join(sentences[i].text for i in self.sentences if i in sentences)
+        written = {_digits(n.text) for n in extract_numbers(cited)}
+        for n in extract_numbers(self.summary):
+            if _digits(n.text) not in written:
+                raise ValueError(f"the summary gives the number {n.text!r} but the cited sentences "
+                                 f"{self.sentences} do not contain it: cite the sentence that does, "
+                                 "or leave the number out")
+        return self
+
+
+class EventsAnswer(BaseModel):
+    """The model's answer to the events task."""
+
+    events: list[EventDraft] = Field(max_length=MAX_EVENTS)
+    boilerplate: list[int] = Field(default_factory=list, max_length=20)
+
+    @model_validator(mode="after")
+    def _contests_point_back(self) -> EventsAnswer:
+        for pos, event in enumerate(self.events, start=1):
+            for other in event.contests:
+                if not 1 <= other <= len(self.events) or other == pos:
+                    raise ValueError(f"event {pos} contests {other}, which is not another event in "
+                                     f"your list (positions 1 to {len(self.events)})")
+            flagged = set(event.sentences) & set(self.boilerplate)
+            if flagged:
+                raise ValueError(f"event {pos} cites sentences {sorted(flagged)} that you listed as "
+                                 "boilerplate: an event's evidence must be part of the story")
+        return self
+
+
+def _digits(text: str) -> str:
+    """Compare numbers by their written form, ignoring thousands separators."""
+    return text.lower().replace(",", "").replace(" ", "")
+
+
+def salvage(raw: str | None, error: str, sentences: dict[int, Sentence]) -> tuple[EventsAnswer, list[Dropped]]:
+    """After the re-asks ran out: keep each valid event of the last answer, drop the rest with a reason."""
+    try:
+        data = json.loads(raw or "")
+        items = data.get("events", []) if isinstance(data, dict) else []
+    except (json.JSONDecodeError, AttributeError):
+        return EventsAnswer(events=[]), [Dropped(stage="events", item=(raw or "")[:2000],
+                                                  reason=f"the answer was not usable JSON: {error}")]
+    kept: list[EventDraft] = []
+    dropped: list[Dropped] = []
+    for item in items[:MAX_EVENTS]:
+        try:
+            kept.append(EventDraft.model_validate(item, context={"sentences": sentences}))
+        except ValidationError as exc:
+            dropped.append(Dropped(stage="events", item=json.dumps(item, ensure_ascii=False),
+                                   reason=_short_errors(exc)))
+    # Positions change when events are dropped: contests cannot be trusted any more.
+    for event in kept:
+        event.contests = []
+    return EventsAnswer(events=kept), dropped
+
+
+def _short_errors(exc: ValidationError) -> str:
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'event'}: {e['msg']}" for e in exc.errors())
+
+
+def to_events(answer: EventsAnswer, sentences: dict[int, Sentence], outlet: str | None) -> list[Event]:
+    """Turn validated drafts into records: ids, verbatim evidence, numbers, two-way contradictions."""
+    contested: dict[int, set[int]] = {pos: set() for pos in range(1, len(answer.events) + 1)}
+    for pos, draft in enumerate(answer.events, start=1):
+        for other in draft.contests:
+            contested[pos].add(other)
+            contested[other].add(pos)
+    events = []
+    for pos, draft in enumerate(answer.events, start=1):
+        evidence = [Evidence(sentence_id=i, quote=sentences[i].text) for i in draft.sentences]
+        events.append(Event(
+            id=f"e{pos}",
+            summary=draft.summary.strip(),
+            attribution=_attribution(draft, outlet),
+            status=draft.status,
+            evidence=evidence,
+            numbers=_numbers(evidence),
+            actors=_clean(draft.actors),
+            locations=_clean(draft.locations),
+            when=(draft.when or "").strip() or None,
+            contradicted_by=[f"e{o}" for o in sorted(contested[pos])],
+        ))
+    return events
+
+
+def _attribution(draft: EventDraft, outlet: str | None) -> Attribution:
+    source, source_type = draft.source.strip(), draft.source_type
+    if source.lower() in OUTLET_SOURCES or source_type == "outlet":
+        if source.lower() in OUTLET_SOURCES:
+            source = outlet or "the outlet"
+        source_type = "outlet"
+    return Attribution(source=source, source_type=source_type, cue=draft.cue.strip())
+
+
+def _numbers(evidence: list[Evidence]) -> list[Number]:
+    seen: dict[str, Number] = {}
+    for ev in evidence:
+        for n in extract_numbers(ev.quote):
+            seen.setdefault(n.text, n)
+    return list(seen.values())
+
+
+def _clean(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(n.strip() for n in names if n and n.strip()))

@@ -1,0 +1,1 @@
+"""The LLM layer: one instructor-wrapped OpenAI client over pluggable HTTP transports."""

@@ -1,0 +1,214 @@
+"""The one LLM client: `openai` wrapped by `instructor`, over a stack of HTTP transports.
+
+    instructor (re-asks on validation errors)
+      -> openai.OpenAI (max_retries=0)
+        -> httpx2.Client
+          -> RetryTransport (tenacity: 429, 5xx, connection faults)
+            -> FixtureTransport (replay / record), when fixtures are on
+              -> the live transport: HTTP, the embedded llama.cpp model, or a test's fake
+
+Every provider goes through this same stack, so fixtures, retries, validators
+and re-asks apply to all of them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, TypeVar
+
+import httpx2
+from pydantic import BaseModel
+
+from summarizer.errors import FixtureMissingError, LLMError
+from summarizer.llm.fixtures import FixtureTransport
+from summarizer.llm.retry import RetryTransport
+from summarizer.llm.settings import LLMSettings
+from summarizer.schema import Usage
+
+T = TypeVar("T", bound=BaseModel)
+
+_meter: contextvars.ContextVar[Usage | None] = contextvars.ContextVar("llm_meter", default=None)
+
+
+@contextlib.contextmanager
+def metering() -> Iterator[Usage]:
+    """Count the LLM calls, tokens, re-asks and seconds made inside the block."""
+    usage = Usage()
+    token = _meter.set(usage)
+    try:
+        yield usage
+    finally:
+        _meter.reset(token)
+
+
+def _on_response(response: Any) -> None:
+    usage = _meter.get()
+    if usage is None:
+        return
+    usage.llm_calls += 1
+    if getattr(response, "usage", None) is not None:
+        usage.prompt_tokens += response.usage.prompt_tokens or 0
+        usage.completion_tokens += response.usage.completion_tokens or 0
+
+
+@dataclass
+class Outcome:
+    """The result of one structured call: a validated value, or the last answer and why it failed."""
+
+    value: Any = None
+    raw: str | None = None
+    error: str | None = None
+    attempts: int = 0
+
+
+class LLM:
+    """Structured chat completions for the pipeline. Thread-safe; builds its client lazily."""
+
+    def __init__(self, settings: LLMSettings, *, transport: httpx2.BaseTransport | None = None) -> None:
+        self.settings = settings
+        self._live_override = transport
+        self._lock = threading.Lock()
+
+    # -- construction -----------------------------------------------------------------
+    def _live_transport(self) -> httpx2.BaseTransport | None:
+        if self._live_override is not None:
+            return self._live_override
+        if self.settings.fixtures == "replay":
+            return None  # replay never reaches a live endpoint
+        if self.settings.provider == "embedded":
+            from summarizer.llm.embedded import EmbeddedTransport
+
+            return EmbeddedTransport(self.settings.model)
+        return httpx2.HTTPTransport()
+
+    def _transport(self) -> httpx2.BaseTransport:
+        live = self._live_transport()
+        transport: httpx2.BaseTransport | None = live
+        if self.settings.fixtures != "off":
+            transport = FixtureTransport(
+                self.settings.fixtures_dir, self.settings.fixtures, live,
+                recorded_with={"provider": self.settings.provider, "model": self.settings.model_name},
+            )
+        assert transport is not None
+        return RetryTransport(transport, attempts=self.settings.transport_attempts,
+                              max_wait=self.settings.transport_max_wait)
+
+    @cached_property
+    def _client(self):
+        import instructor
+        import openai
+
+        # instructor logs every failed attempt at ERROR; we report outcomes ourselves.
+        logging.getLogger("instructor").addHandler(logging.NullHandler())
+        logging.getLogger("instructor").propagate = False
+        http = httpx2.Client(transport=self._transport(), timeout=self.settings.timeout)
+        oai = openai.OpenAI(
+            api_key=self.settings.api_key or "not-needed",
+            base_url=self.settings.base_url or "http://embedded.invalid/v1",
+            http_client=http,
+            max_retries=0,
+        )
+        client = instructor.from_openai(oai, mode=instructor.Mode.JSON_SCHEMA)
+        client.on("completion:response", _on_response)
+        return client
+
+    # -- calls ------------------------------------------------------------------------
+    def structured(self, response_model: type[T], messages: list[dict], *,
+                   context: dict | None = None, max_tokens: int = 1024) -> Outcome:
+        """Ask for `response_model`; re-ask with the validation error up to `max_reasks` times.
+
+        Returns an Outcome whose `value` is the validated model, or, when the
+        re-asks run out, `raw` (the last answer) and `error` so that the caller
+        can keep the valid part. Transport and endpoint failures raise LLMError.
+        """
+        from instructor.core import IncompleteOutputException, InstructorRetryException
+
+        with self._lock:
+            client = self._client
+        usage = _meter.get()
+        calls_before = usage.llm_calls if usage else 0
+        started = time.perf_counter()
+        try:
+            value = client.chat.completions.create(
+                model=self.settings.model_name,
+                response_model=response_model,
+                messages=messages,
+                context=context,
+                max_retries=self.settings.max_reasks,
+                max_tokens=max_tokens,
+                temperature=self.settings.temperature,
+                seed=self.settings.seed,
+            )
+            return Outcome(value=value, attempts=self._calls_since(calls_before))
+        except IncompleteOutputException as exc:
+            raise LLMError(
+                f"the model's answer was cut off at the token limit ({max_tokens} tokens)",
+                attempts=self._calls_since(calls_before), usage=usage,
+            ) from exc
+        except InstructorRetryException as exc:
+            cause = _root_cause(exc)
+            if isinstance(cause, FixtureMissingError):
+                raise cause from None
+            if isinstance(cause, IncompleteOutputException):
+                raise LLMError(f"the model's answer was cut off at the token limit ({max_tokens} tokens)",
+                               attempts=exc.n_attempts, usage=usage) from exc
+            if _is_validation_error(cause):
+                return Outcome(raw=_completion_text(exc.last_completion), error=str(cause),
+                               attempts=exc.n_attempts)
+            raise LLMError(_describe(cause), attempts=exc.n_attempts,
+                           last_completion=_completion_text(exc.last_completion), usage=usage) from exc
+        finally:
+            if usage is not None:
+                usage.reasks += max(0, self._calls_since(calls_before) - 1)
+                usage.seconds = round(usage.seconds + time.perf_counter() - started, 3)
+
+    @staticmethod
+    def _calls_since(before: int) -> int:
+        usage = _meter.get()
+        return (usage.llm_calls - before) if usage else 0
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    seen = set()
+    while id(exc) not in seen:
+        seen.add(id(exc))
+        nxt = exc.__cause__ or exc.__context__
+        if nxt is None:
+            break
+        exc = nxt
+    return exc
+
+
+def _is_validation_error(exc: BaseException) -> bool:
+    from json import JSONDecodeError
+
+    from pydantic import ValidationError
+
+    return isinstance(exc, (ValidationError, JSONDecodeError, ValueError))
+
+
+def _completion_text(completion: Any) -> str | None:
+    try:
+        return completion.choices[0].message.content
+    except (AttributeError, IndexError, TypeError):
+        return None
+
+
+def _describe(exc: BaseException) -> str:
+    """One line about an endpoint failure, never including a key."""
+    import openai
+
+    from summarizer.llm.fixtures import scrub
+
+    if isinstance(exc, openai.APIStatusError):
+        return scrub(f"LLM endpoint answered HTTP {exc.status_code}: {exc.message}")
+    if isinstance(exc, (openai.APIConnectionError, httpx2.TransportError)):
+        return scrub(f"cannot reach the LLM endpoint: {exc}")
+    return scrub(f"LLM call failed: {type(exc).__name__}: {exc}")

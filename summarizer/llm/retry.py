@@ -1,0 +1,100 @@
+"""Transport retries with tenacity: 429, 5xx and connection faults, below the OpenAI client.
+
+Exponential back-off with jitter, honouring `Retry-After`, bounded in attempts
+and in total time. Validation failures are not retried here: instructor
+re-asks those with the error message. The OpenAI client's own retries are off
+(max_retries=0) so that this is the one retry policy.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import email.utils
+import time
+
+import httpx2
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception_type,
+    retry_if_result,
+    stop_after_attempt,
+    stop_after_delay,
+    wait_random_exponential,
+)
+
+RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
+
+# Transport-level retries made while this context variable holds a list (the pipeline's meter).
+retry_log: contextvars.ContextVar[list | None] = contextvars.ContextVar("retry_log", default=None)
+
+
+def retry_after_seconds(response: httpx2.Response) -> float | None:
+    """Seconds asked for by a `Retry-After` header (delta-seconds or an HTTP date), if any."""
+    value = response.headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    when = email.utils.parsedate_to_datetime(value)
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+class RetryTransport(httpx2.BaseTransport):
+    def __init__(self, inner: httpx2.BaseTransport, *, attempts: int = 4, max_wait: float = 60.0,
+                 total: float = 300.0, initial: float = 0.5) -> None:
+        self.inner = inner
+        self.attempts = attempts
+        self.max_wait = max_wait
+        self.total = total
+        self._backoff = wait_random_exponential(multiplier=initial, max=max_wait)
+
+    def _wait(self, state: RetryCallState) -> float:
+        outcome = state.outcome
+        if outcome is not None and not outcome.failed:
+            asked = retry_after_seconds(outcome.result())
+            if asked is not None:
+                return min(asked, self.max_wait)
+        return self._backoff(state)
+
+    def _before_sleep(self, state: RetryCallState) -> None:
+        log = retry_log.get()
+        if log is not None:
+            outcome = state.outcome
+            cause = (repr(outcome.exception()) if outcome.failed
+                     else f"HTTP {outcome.result().status_code}")
+            log.append(cause)
+        if state.outcome is not None and not state.outcome.failed:
+            state.outcome.result().close()
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        request.read()  # the body must be replayable across attempts
+        retrying = Retrying(
+            stop=stop_after_attempt(self.attempts) | stop_after_delay(self.total),
+            wait=self._wait,
+            retry=(retry_if_exception_type(httpx2.TransportError)
+                   | retry_if_result(lambda r: r.status_code in RETRY_STATUSES)),
+            before_sleep=self._before_sleep,
+            retry_error_callback=_last_outcome,
+            reraise=True,
+        )
+        return retrying(self._once, request)
+
+    def _once(self, request: httpx2.Request) -> httpx2.Response:
+        response = self.inner.handle_request(request)
+        if response.status_code in RETRY_STATUSES:
+            response.read()
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def _last_outcome(state: RetryCallState) -> httpx2.Response:
+    """When attempts run out, hand the last response (or error) to the OpenAI client to report."""
+    assert state.outcome is not None
+    return state.outcome.result()

@@ -1,0 +1,78 @@
+"""Which LLM to use and how: resolved once from flags and environment variables.
+
+Precedence: an explicit endpoint (`--base-url` / OPENAI_BASE_URL) always wins;
+else an OpenAI key (OPENAI_API_KEY) selects api.openai.com; else the embedded
+local model runs in-process. The same client code path serves all three.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+FixtureMode = Literal["off", "replay", "record"]
+Provider = Literal["openai", "openai-compatible", "embedded"]
+
+DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+EMBEDDED_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+OPENAI_BASE_URL = "https://api.openai.com/v1"
+
+
+@dataclass(frozen=True)
+class LLMSettings:
+    provider: Provider
+    model: str
+    base_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)
+    fixtures: FixtureMode = "off"
+    fixtures_dir: Path = Path("fixtures/llm")
+    timeout: float = 600.0
+    max_reasks: int = 2  # validation re-asks after the first answer
+    transport_attempts: int = 4  # tries per HTTP request (429, 5xx, connection errors)
+    transport_max_wait: float = 60.0  # cap on one back-off sleep, seconds
+    temperature: float = 0.0
+    seed: int = 0
+
+    @classmethod
+    def resolve(
+        cls,
+        *,
+        model: str | None = None,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        fixtures: str | None = None,
+        fixtures_dir: str | Path | None = None,
+        env: dict[str, str] | None = None,
+        **overrides,
+    ) -> LLMSettings:
+        env = dict(os.environ) if env is None else env
+        base_url = base_url or env.get("OPENAI_BASE_URL") or None
+        api_key = api_key or env.get("OPENAI_API_KEY") or None
+        model = model or env.get("SUMMARIZER_MODEL") or None
+        if base_url:
+            provider: Provider = "openai-compatible"
+            model = model or DEFAULT_OPENAI_MODEL
+        elif api_key:
+            provider, base_url = "openai", OPENAI_BASE_URL
+            model = model or DEFAULT_OPENAI_MODEL
+        else:
+            provider = "embedded"
+            model = model or env.get("SUMMARIZER_GGUF") or EMBEDDED_MODEL_NAME
+        mode = (fixtures or env.get("SUMMARIZER_FIXTURES") or "off").lower()
+        if mode not in ("off", "replay", "record"):
+            raise ValueError(f"fixture mode must be off, replay or record, not {mode!r}")
+        folder = Path(fixtures_dir or env.get("SUMMARIZER_FIXTURES_DIR") or "fixtures/llm")
+        return cls(provider=provider, model=model, base_url=base_url, api_key=api_key,
+                   fixtures=mode, fixtures_dir=folder, **overrides)  # type: ignore[arg-type]
+
+    @property
+    def model_name(self) -> str:
+        """The model's name as sent in requests (a GGUF path is reduced to its file stem)."""
+        if self.provider == "embedded" and self.model.endswith(".gguf"):
+            return Path(self.model).stem.lower()
+        return self.model
+
+    def with_(self, **changes) -> LLMSettings:
+        return replace(self, **changes)

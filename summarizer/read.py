@@ -1,0 +1,138 @@
+"""Read an article: a text or HTML file, or stdin, into an `Article`.
+
+Bad input (missing, a directory, unreadable, empty, binary) raises
+`InputError` with one clear line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarizer.errors import InputError
+
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or an office document)",
+    b"\x7fELF": "an executable",
+}
+_HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    path: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = None
+    note: str | None = None  # e.g. "decoded as cp1252"
+
+    @property
+    def id(self) -> str:
+        return article_id(self.text)
+
+
+def article_id(text: str) -> str:
+    """A stable content hash: the same text gives the same id whatever its line endings."""
+    norm = unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def read_article(path: str, *, outlet: str | None = None, published: str | None = None) -> Article:
+    """Read `path` ('-' for stdin) into an Article, or raise InputError."""
+    name = "stdin" if path == "-" else path
+    data = _read_bytes(path)
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"{name}: is {what}, not an article text (give a .txt or .html file)")
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{name}: is a binary file, not an article text")
+    text, note = _decode(data, name)
+    title = None
+    if _HTML_START.match(data[:512]) or path.lower().endswith((".html", ".htm")):
+        text, meta = _html_to_text(text, name)
+        title = meta.get("title")
+        outlet = outlet or meta.get("sitename")
+        published = published or meta.get("date")
+    if not text.strip():
+        raise InputError(f"{name}: is empty (no article text)")
+    return Article(
+        text=text,
+        path=path,
+        title=title or _headline(text),
+        outlet=outlet,
+        published=published,
+        note=note,
+    )
+
+
+def _read_bytes(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory, not an article file")
+    try:
+        return p.read_bytes()
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str | None]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{name}: is not text in any encoding we can detect")
+    return str(best), f"decoded as {best.encoding}"
+
+
+def _html_to_text(html: str, name: str) -> tuple[str, dict]:
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text:
+        raise InputError(f"{name}: HTML page with no article text that could be extracted")
+    meta = trafilatura.extract_metadata(html)
+    info = {}
+    if meta is not None:
+        info = {k: getattr(meta, k, None) for k in ("title", "sitename", "date")}
+    return text, info
+
+
+def _headline(text: str) -> str | None:
+    """The first line, when it reads like a headline (short, no final full stop)."""
+    first = text.strip().split("\n", 1)[0].strip()
+    if 0 < len(first) <= 200 and not first.endswith((".", ":", "—", "-")) and len(first.split()) >= 3:
+        return first
+    return None
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language (py3langid, deterministic); 'en' when unsure."""
+    import py3langid
+
+    sample = text[:5000]
+    if len(sample.split()) < 3:
+        return "en"
+    code, _score = py3langid.classify(sample)
+    return code or "en"

@@ -1,0 +1,58 @@
+"""Render results for people (a terminal view) and machines (JSON, JSON Lines)."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from summarizer.schema import ArticleResult
+
+QUOTE_WIDTH = 90
+
+
+def to_json(result: ArticleResult, *, indent: int | None = 2) -> str:
+    return json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=indent)
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def render_text(result: ArticleResult, out: TextIO, *, width: int = 100, color: bool = False) -> None:
+    """Digest first, then a table of events with source, status and evidence."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=out, width=width, no_color=not color, highlight=False,
+                      force_terminal=color, emoji=False, soft_wrap=False)
+    art = result.article
+    heading = art.title or art.path or "article"
+    console.print(Text(heading, style="bold"))
+    meta = [m for m in (art.outlet, art.published, art.language, f"{art.sentences} sentences") if m]
+    console.print(Text(" · ".join(meta), style="dim"))
+    console.print()
+    console.print(Text("Digest", style="bold underline"))
+    console.print(Text(result.digest.text or "(no events found, so no digest)"))
+    console.print()
+    table = Table(title=f"Events ({len(result.events)})", title_justify="left", show_lines=True,
+                  expand=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("source (cue)", ratio=2)
+    table.add_column("event and evidence", ratio=5)
+    for e in result.events:
+        evidence = "\n".join(f"[{ev.sentence_id}] \"{_short(ev.quote, QUOTE_WIDTH)}\"" for ev in e.evidence)
+        contested = f"\ncontested by {', '.join(e.contradicted_by)}" if e.contradicted_by else ""
+        cell = Text(e.summary + contested + "\n")
+        cell.append(evidence, style="dim")
+        table.add_row(e.id, e.status, Text(f"{e.attribution.source} ({e.attribution.cue})"), cell)
+    console.print(table)
+    u = result.usage
+    if result.dropped:
+        console.print(Text(f"Dropped {len(result.dropped)} items (boilerplate or invalid); see --json.",
+                           style="dim"))
+    console.print(Text(
+        f"{result.model} · prompt {result.prompt_version} · {u.llm_calls} LLM calls · "
+        f"{u.prompt_tokens}+{u.completion_tokens} tokens · {u.reasks} re-asks · {u.seconds:.1f} s",
+        style="dim"))

@@ -1,0 +1,115 @@
+"""The output contract: one `ArticleResult` document per article.
+
+Field names here are a public contract (see `schemas/`, generated from these
+models by `summarize schema`). Add fields; never rename or remove them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+SourceType = Literal["official", "media", "anonymous", "witness", "outlet", "other"]
+Status = Literal["asserted", "claimed", "unverified", "disputed", "denied"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ArticleMeta(_Model):
+    id: str = Field(description="Stable content hash of the article text (sha256, 16 hex digits).")
+    path: str | None = Field(description="Where the article was read from; '-' for stdin.")
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str = Field(description="ISO 639-1 code of the article's language.")
+    sentences: int = Field(description="Number of numbered sentences the article was split into.")
+
+
+class Attribution(_Model):
+    source: str = Field(description="Who makes the claim, as the article names them; the outlet for its own voice.")
+    source_type: SourceType
+    cue: str = Field(description="The attribution cue: 'said', 'according to', 'claimed', ...")
+
+
+class Evidence(_Model):
+    sentence_id: int = Field(ge=1)
+    quote: str = Field(description="Verbatim text of the cited sentence.")
+
+
+class Number(_Model):
+    text: str = Field(description="The number exactly as written in the evidence, e.g. '1,200' or 'seven'.")
+    value: float
+    unit: str | None = None
+
+
+class Event(_Model):
+    id: str = Field(pattern=r"^e[1-9][0-9]*$")
+    summary: str
+    attribution: Attribution
+    status: Status
+    evidence: list[Evidence] = Field(min_length=1)
+    numbers: list[Number] = Field(default_factory=list)
+    actors: list[str] = Field(default_factory=list)
+    locations: list[str] = Field(default_factory=list)
+    when: str | None = None
+    contradicted_by: list[str] = Field(default_factory=list)
+
+
+class DigestSentence(_Model):
+    text: str
+    event_ids: list[str] = Field(min_length=1)
+
+
+class Digest(_Model):
+    text: str
+    sentences: list[DigestSentence] = Field(default_factory=list)
+
+
+class Dropped(_Model):
+    stage: Literal["segment", "events", "digest"]
+    item: str = Field(description="The removed item, as JSON or text.")
+    reason: str
+
+
+class Usage(_Model):
+    llm_calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    reasks: int = 0
+    seconds: float = 0.0
+
+    def add(self, other: Usage) -> None:
+        self.llm_calls += other.llm_calls
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+        self.reasks += other.reasks
+        self.seconds = round(self.seconds + other.seconds, 3)
+
+
+class ArticleResult(_Model):
+    """Attributed, grounded event records and a neutral digest for one article."""
+
+    model_config = ConfigDict(extra="forbid", title="ArticleResult")
+
+    schema_version: str = SCHEMA_VERSION
+    article: ArticleMeta
+    events: list[Event]
+    digest: Digest
+    dropped: list[Dropped] = Field(default_factory=list)
+    usage: Usage
+    model: str
+    prompt_version: str
+    tool_version: str
+
+
+def output_json_schema() -> dict:
+    """The JSON Schema of one output document, as shipped under `schemas/`."""
+    schema = ArticleResult.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://summarizer.invalid/schemas/article-v{SCHEMA_VERSION}.json"
+    return schema
