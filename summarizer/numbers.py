@@ -36,6 +36,7 @@ _NUMBER = re.compile(
 )
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|hours?\s+GMT)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^(?:-(?P<hyph>[A-Za-z]+)|\s+(?P<w1>[A-Za-z][\w'-]*)(?:\s+(?P<w2>[A-Za-z][\w'-]*))?)")
 _NOT_UNITS = {
     "a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "from", "with", "and", "or",
@@ -77,7 +78,7 @@ def _word_value(words: str) -> int:
 
 def _is_date_or_year(text: str, m: re.Match, digits: str) -> bool:
     before, after = text[: m.start()], text[m.end():]
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _CLOCK_AFTER.match(after):
         return True
     return "," not in digits and "." not in digits and len(digits) == 4 and 1800 <= int(digits) <= 2100 \
         and not m.group("pct") and not m.group("dscale")

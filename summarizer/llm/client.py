@@ -98,6 +98,7 @@ class LLM:
             )
         assert transport is not None
         return RetryTransport(transport, attempts=self.settings.transport_attempts,
+                              initial=self.settings.transport_initial_wait,
                               max_wait=self.settings.transport_max_wait)
 
     @cached_property
@@ -175,15 +176,23 @@ class LLM:
         return (usage.llm_calls - before) if usage else 0
 
 
+def _chain(exc: BaseException) -> list[BaseException]:
+    chain: list[BaseException] = []
+    while exc is not None and exc not in chain:
+        chain.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    return chain
+
+
 def _root_cause(exc: BaseException) -> BaseException:
-    seen = set()
-    while id(exc) not in seen:
-        seen.add(id(exc))
-        nxt = exc.__cause__ or exc.__context__
-        if nxt is None:
-            break
-        exc = nxt
-    return exc
+    """The most telling exception under instructor's wrapper: an OpenAI API error, else the deepest one."""
+    import openai
+
+    chain = _chain(exc)
+    for e in chain:
+        if isinstance(e, (openai.APIError, FixtureMissingError)):
+            return e
+    return chain[-1]
 
 
 def _is_validation_error(exc: BaseException) -> bool:

@@ -31,6 +31,7 @@ class LLMSettings:
     timeout: float = 600.0
     max_reasks: int = 2  # validation re-asks after the first answer
     transport_attempts: int = 4  # tries per HTTP request (429, 5xx, connection errors)
+    transport_initial_wait: float = 0.5  # first back-off sleep (exponential, with jitter), seconds
     transport_max_wait: float = 60.0  # cap on one back-off sleep, seconds
     temperature: float = 0.0
     seed: int = 0

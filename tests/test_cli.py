@@ -1,0 +1,132 @@
+"""The command line, in replay mode: output formats, exit codes, one-line errors."""
+
+import json
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ARTICLES, ROOT
+from summarizer import __version__
+from summarizer.cli import app
+
+RECORDED_ARTICLES = sorted(p.name for p in ARTICLES.glob("*.txt"))
+SCHEMA = json.loads((ROOT / "schemas" / "article.schema.json").read_text())
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(app, [str(a) for a in args], input=input)
+
+
+def test_version_and_help():
+    assert run("--version").stdout == f"summarize {__version__}\n"
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "run " in result.stdout and "schema " in result.stdout
+
+
+def test_schema_command_prints_the_shipped_contract():
+    result = run("schema")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == SCHEMA
+
+
+@pytest.mark.parametrize("name", RECORDED_ARTICLES)
+def test_json_output_validates_and_every_quote_is_verbatim(name):
+    path = ARTICLES / name
+    result = run("--json", path)
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    jsonschema.validate(doc, SCHEMA)
+    text = path.read_text()
+    quotes = [ev["quote"] for e in doc["events"] for ev in e["evidence"]]
+    assert quotes and all(q in text for q in quotes)
+    for e in doc["events"]:
+        evidence = " ".join(ev["quote"] for ev in e["evidence"])
+        assert all(n["text"] in evidence for n in e["numbers"])
+    known = {e["id"] for e in doc["events"]}
+    assert all(set(s["event_ids"]) <= known for s in doc["digest"]["sentences"])
+    assert doc["usage"]["llm_calls"] >= 2
+    assert doc["model"] == "qwen2.5-coder-1.5b-instruct-q4_k_m"
+    assert doc["prompt_version"].startswith("v1#")
+
+
+def test_text_view_shows_the_digest_first_then_the_events():
+    path = ARTICLES / "grid_repairs.txt"
+    doc = json.loads(run("--json", path).stdout)
+    result = run(path)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Power restored to most of Sumy after overnight drone attack"
+    assert lines[1] == f"en · {doc['article']['sentences']} sentences"
+    assert lines[3] == "Digest"
+    assert " ".join(lines[4:lines.index("", 4)]) == doc["digest"]["text"]
+    assert any(line.startswith(f"Events ({len(doc['events'])})") for line in lines)
+    body = result.stdout
+    for e in doc["events"]:
+        assert f"│ {e['id']} " in body and e["status"] in body
+    u = doc["usage"]
+    assert lines[-1].startswith(f"{doc['model']} · prompt {doc['prompt_version']} · {u['llm_calls']} LLM calls · "
+                                f"{u['prompt_tokens']}+{u['completion_tokens']} tokens · {u['reasks']} re-asks")
+
+
+def test_explicit_run_verb_is_the_default_verb():
+    path = ARTICLES / "grid_repairs.txt"
+    assert run("run", "--json", path).stdout == run("--json", path).stdout
+
+
+def test_several_files_give_json_lines_and_a_bad_one_loses_nothing(tmp_path):
+    missing = tmp_path / "missing.txt"
+    result = run("--json", ARTICLES / "grid_repairs.txt", missing, ARTICLES / "market_strike.txt")
+    assert result.exit_code == 3
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["article"]["path"].rsplit("/", 1)[-1] for d in docs] == ["grid_repairs.txt", "market_strike.txt"]
+    assert result.stderr == f"summarize: {missing}: no such file\n"
+
+
+def test_stdin_and_output_file(tmp_path):
+    text = (ARTICLES / "grid_repairs.txt").read_text()
+    out = tmp_path / "out.json"
+    result = run("-", "-o", out, input=text)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Power restored to most of Sumy")
+    doc = json.loads(out.read_text())
+    assert doc["article"]["path"] == "-"
+    assert doc["events"] == json.loads(run("--json", ARTICLES / "grid_repairs.txt").stdout)["events"]
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "no such file"),
+    (b"", "is empty (no article text)"),
+    (b"  \n \n", "is empty (no article text)"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "is a PNG image, not an article text (give a .txt or .html file)"),
+])
+def test_bad_input_is_one_line_and_exit_code_3(tmp_path, content, message):
+    path = tmp_path / "article.txt"
+    if content is not None:
+        path.write_bytes(content)
+    result = run(path)
+    assert result.exit_code == 3
+    assert result.stderr == f"summarize: {path}: {message}\n"
+    assert result.stdout == ""
+
+
+def test_directory_is_refused(tmp_path):
+    result = run(tmp_path)
+    assert (result.exit_code, result.stderr) == (3, f"summarize: {tmp_path}: is a directory, not an article file\n")
+
+
+def test_unrecorded_article_in_replay_mode_exits_4_with_the_re_record_command(tmp_path):
+    path = tmp_path / "new.txt"
+    path.write_text("A brand new article that nobody recorded. It has two sentences.")
+    result = run("--json", path)
+    assert result.exit_code == 4
+    [line] = result.stderr.splitlines()
+    assert "no recorded response for POST EventsAnswer request" in line
+    assert line.endswith(f"--model qwen2.5-coder-1.5b-instruct-q4_k_m --json {path}")
+
+
+def test_bad_fixture_mode_is_a_usage_error():
+    result = run("--fixtures", "sometimes", ARTICLES / "grid_repairs.txt")
+    assert result.exit_code == 2
+    assert result.stderr == "summarize: fixture mode must be off, replay or record, not 'sometimes'\n"

@@ -1,0 +1,24 @@
+"""The shipped contract: schemas/ is fresh, and the wheel installs only `summarizer`."""
+
+import json
+import zipfile
+
+from conftest import ROOT
+from summarizer.schema import output_json_schema
+
+
+def test_shipped_schema_is_fresh():
+    shipped = json.loads((ROOT / "schemas" / "article.schema.json").read_text())
+    assert shipped == output_json_schema(), (
+        "schemas/article.schema.json is stale: run `summarize schema > schemas/article.schema.json`")
+
+
+def test_wheel_has_one_top_level_package_with_prompts_and_schemas_inside(tmp_path):
+    from hatchling.builders.wheel import WheelBuilder
+
+    wheel = next(iter(WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])))
+    names = zipfile.ZipFile(wheel).namelist()
+    top = {n.split("/", 1)[0] for n in names if not n.split("/", 1)[0].endswith(".dist-info")}
+    assert top == {"summarizer"}
+    assert "summarizer/_data/prompts/v1/system.j2" in names
+    assert "summarizer/_data/schemas/article.schema.json" in names

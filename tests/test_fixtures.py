@@ -1,0 +1,108 @@
+"""Recorded-response fixtures: keys, record and replay over real HTTP, secrets, the missing-fixture error."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from fake_server import FakeOpenAIServer
+from fakes import digest_answer, event, events_answer
+from summarizer.errors import FixtureMissingError
+from summarizer.llm.fake import completion_body
+from summarizer.llm.fixtures import request_key, scrub
+from summarizer.llm.settings import LLMSettings
+from summarizer.pipeline import Summarizer
+
+KEY = "sk-test-" + "abcdefghijklmnopqrstuvwxyz0123"
+ANSWERS = [
+    events_answer(event([2], "Engineers restored electricity to most homes in Sumy.", source="the outlet",
+                        source_type="outlet", status="asserted", cue="")),
+    digest_answer(("Engineers restored electricity to most homes in Sumy.", ["e1"])),
+]
+
+
+def test_key_ignores_fields_that_cannot_change_the_answer():
+    body = {"model": "m", "messages": [{"role": "user", "content": "hi"}], "temperature": 0}
+    assert request_key("POST", "chat/completions", body) == request_key(
+        "post", "chat/completions", {**body, "user": "someone", "metadata": {"run": 1}})
+    assert request_key("POST", "chat/completions", body) != request_key(
+        "POST", "chat/completions", {**body, "temperature": 0.7})
+    assert request_key("POST", "chat/completions", body) != request_key(
+        "POST", "chat/completions", {**body, "model": "other"})
+
+
+def test_scrub_removes_key_shaped_strings():
+    assert scrub({"a": [f"my key is {KEY}", "Bearer abcdefghijklmnop"]}) == {
+        "a": ["my key is [REDACTED]", "[REDACTED]"]}
+
+
+def test_record_over_http_then_replay_without_the_network(tmp_path, article_path):
+    folder = tmp_path / "recorded"
+    with FakeOpenAIServer() as server:
+        for answer in ANSWERS:
+            server.push(completion_body(answer, model="served-model"))
+        recorder = Summarizer(LLMSettings.resolve(base_url=server.base_url, api_key=KEY, model="served-model",
+                                                  fixtures="record", fixtures_dir=folder, env={}))
+        recorded = recorder.summarize_file(article_path("grid_repairs.txt"))
+        assert len(server.requests) == 2
+        headers = {k.lower(): v for k, v in server.requests[0]["headers"].items()}
+        assert headers["authorization"] == f"Bearer {KEY}"
+
+        files = sorted(folder.glob("*.json"))
+        assert len(files) == 2
+        for f in files:
+            raw = f.read_text()
+            assert KEY not in raw and "Authorization" not in raw and "Bearer" not in raw
+            stored = json.loads(raw)
+            assert stored["label"] == "recorded"
+            assert stored["request"]["endpoint"] == "chat/completions"
+            assert stored["request"]["body"]["model"] == "served-model"
+
+        replayer = Summarizer(LLMSettings.resolve(base_url=server.base_url, api_key=KEY, model="served-model",
+                                                  fixtures="replay", fixtures_dir=folder, env={}))
+        replayed = replayer.summarize_file(article_path("grid_repairs.txt"))
+        assert len(server.requests) == 2  # replay never reached the server
+    assert replayed.events == recorded.events
+    assert replayed.digest == recorded.digest
+
+
+def test_missing_fixture_names_the_request_and_the_command_to_re_record(tmp_path, article_path):
+    with FakeOpenAIServer() as server:
+        settings = LLMSettings.resolve(base_url=server.base_url, model="served-model", fixtures="replay",
+                                       fixtures_dir=tmp_path, env={})
+        path = article_path("grid_repairs.txt")
+        with pytest.raises(FixtureMissingError) as info:
+            Summarizer(settings).summarize_file(path)
+        assert server.requests == []
+    message = str(info.value)
+    assert message.startswith("replay: no recorded response for POST EventsAnswer request (model served-model)")
+    assert message.endswith(f"re-record it with: summarize --fixtures record --fixtures-dir {tmp_path} "
+                            f"--model served-model --json {path}")
+
+
+def test_replay_mode_cannot_reach_the_network():
+    import socket
+
+    with pytest.raises(RuntimeError, match="test tried to reach the network"):
+        socket.create_connection(("192.0.2.1", 443), timeout=1)
+
+
+def test_recorded_fixtures_hold_no_secrets_or_headers():
+    pattern = re.compile(r"sk-[A-Za-z0-9_-]{16,}|Bearer\s+[A-Za-z0-9._-]{16,}|\bapi[-_]?key\b|authorization",
+                         re.IGNORECASE)
+    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "fixtures").rglob("*")
+                 if p.is_file() and pattern.search(p.read_text(encoding="utf-8", errors="replace"))]
+    assert offenders == []
+
+
+def test_recorded_fixtures_are_readable_and_labelled():
+    files = sorted((ROOT / "fixtures" / "llm").glob("*.json"))
+    assert files, "no recorded fixtures"
+    for f in files:
+        stored = json.loads(f.read_text())
+        assert set(stored) >= {"key", "label", "recorded_with", "request", "response"}
+        assert stored["label"] == "recorded" or stored["label"].startswith("hand-written")
+        assert f.name == f"{stored['key'][:20]}.json"
+        assert stored["response"]["body"]["choices"][0]["finish_reason"] == "stop"

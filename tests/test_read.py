@@ -1,0 +1,68 @@
+import pytest
+
+from summarizer.errors import InputError
+from summarizer.read import article_id, read_article
+
+
+def test_missing_path(tmp_path):
+    with pytest.raises(InputError, match=r"nope\.txt: no such file$"):
+        read_article(str(tmp_path / "nope.txt"))
+
+
+def test_directory(tmp_path):
+    with pytest.raises(InputError, match="is a directory, not an article file"):
+        read_article(str(tmp_path))
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t\n  "])
+def test_empty_or_whitespace(tmp_path, content):
+    path = tmp_path / "blank.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=r"blank\.txt: is empty \(no article text\)"):
+        read_article(str(path))
+
+
+@pytest.mark.parametrize("content, what", [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
+    (b"some\x00binary\x00bytes", "a binary file"),
+])
+def test_binary(tmp_path, content, what):
+    path = tmp_path / "file.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=f"is {what}"):
+        read_article(str(path))
+
+
+def test_cp1252_is_detected_and_decoded(tmp_path):
+    text = "Officials said the caf\u00e9 was hit \u2014 \u201cit was awful,\u201d a witness said. " * 3
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes(text.encode("cp1252"))
+    article = read_article(str(path))
+    assert article.text == text
+    assert article.note and article.note.startswith("decoded as")
+
+
+def test_html_article_text_and_metadata(tmp_path):
+    body = " ".join(["The regional governor said that 12 buses were damaged in the attack on Monday."] * 4)
+    html = (f"<html><head><title>Buses damaged in attack</title><meta property='og:site_name' "
+            f"content='Example News'></head><body><nav>Home | World | Subscribe</nav><article>"
+            f"<h1>Buses damaged in attack</h1><p>{body}</p><p>{body}</p></article>"
+            f"<footer>Share this article</footer></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(html)
+    article = read_article(str(path))
+    assert "12 buses were damaged" in article.text
+    assert "Subscribe" not in article.text
+    assert article.title == "Buses damaged in attack"
+    assert article.outlet == "Example News"
+
+
+def test_article_id_is_stable_across_line_endings():
+    assert article_id("One line.\nTwo line.\n") == article_id("One line.\r\nTwo line.\r\n")
+    assert article_id("One line.") != article_id("Another line.")
+
+
+def test_headline_is_the_title(article_path):
+    article = read_article(str(article_path("grid_repairs.txt")))
+    assert article.title == "Power restored to most of Sumy after overnight drone attack"
