@@ -14,7 +14,7 @@ import re
 _FURNITURE = re.compile(
     r"""^(?:
         leave\ a\ (?:reply|comment) | please\ enter\ your\ (?:comment|name|email).* |
-        share(?:\ (?:this|post|article))?:? | subscribe(?:\ now)?!? | sign\ up(?:\ for.*)? |
+        share(?:\ (?:this|post|article|this\ (?:article|story|post)))?:? | share\ on\ \w+ | subscribe(?:\ now)?!? | sign\ up(?:\ for.*)? |
         popular | trending | most\ read | advertisement | sponsored | read\ more:? |
         don'?t\ miss(?:\ any)?.* | follow\ us.* | comments?(?:\ \(\d+\))?:? |
         spot_img(?:spot_img)* | accept\ (?:all\ )?cookies.* | .*\buses?\ cookies\b.* |

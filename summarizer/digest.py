@@ -10,9 +10,21 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Annotated
 
-from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    WithJsonSchema,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
+from summarizer.extract import text_at_most
 from summarizer.numbers import extract_numbers
 from summarizer.schema import Digest, DigestSentence, Dropped, Event
 
@@ -31,7 +43,9 @@ _GENERIC_WORDS = {"the", "a", "an", "of", "and", "its", "their", "state", "news"
 
 
 class DigestSentenceDraft(BaseModel):
-    text: str = Field(min_length=1, max_length=400)
+    model_config = ConfigDict(hide_input_in_errors=True)  # re-ask messages stay short
+
+    text: text_at_most(400) = Field(min_length=1)
     event_ids: list[str] = Field(min_length=1, max_length=4)
 
     @field_validator("event_ids")
@@ -64,6 +78,15 @@ class DigestSentenceDraft(BaseModel):
         return self
 
 
+def answer_model(event_ids: list[str]) -> type[DigestAnswer]:
+    """DigestAnswer whose event ids are limited to this article's ids (an enum in the schema)."""
+    ids = Annotated[str, WithJsonSchema({"type": "string", "enum": list(event_ids)})]
+    sentence = create_model("DigestSentenceDraft", __base__=DigestSentenceDraft,
+                            event_ids=(list[ids], Field(min_length=1, max_length=4)))
+    return create_model("DigestAnswer", __base__=DigestAnswer,
+                        sentences=(list[sentence], Field(min_length=MIN_SENTENCES, max_length=MAX_SENTENCES)))
+
+
 def names_source(text: str, source: str) -> bool:
     """Does the sentence attribute (a cue word) or name the source (a distinctive word of it)?"""
     if ATTRIBUTION_CUES.search(text):
@@ -75,6 +98,8 @@ def names_source(text: str, source: str) -> bool:
 
 class DigestAnswer(BaseModel):
     """The model's answer to the digest task."""
+
+    model_config = ConfigDict(hide_input_in_errors=True)  # re-ask messages stay short
 
     sentences: list[DigestSentenceDraft] = Field(min_length=MIN_SENTENCES, max_length=MAX_SENTENCES)
 

@@ -10,8 +10,20 @@ cited sentences' exact text and whose numbers are extracted from them.
 from __future__ import annotations
 
 import json
+from typing import Annotated
 
-from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    WithJsonSchema,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from summarizer.numbers import extract_numbers
 from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType, Status
@@ -21,18 +33,33 @@ MAX_EVENTS = 12
 OUTLET_SOURCES = {"the outlet", "outlet", "reporter", "the reporter", "the article", "article"}
 
 
+def text_at_most(limit: int):
+    """A non-empty string of at most `limit` characters, checked by a validator rather than in
+    the JSON Schema: a maxLength there becomes a deeply nested grammar rule for llama.cpp."""
+
+    def check(value: str) -> str:
+        value = value.strip()
+        if len(value) > limit:
+            raise ValueError(f"too long ({len(value)} characters): keep it under {limit}")
+        return value
+
+    return Annotated[str, AfterValidator(check)]
+
+
 class EventDraft(BaseModel):
     """One event as the model states it, citing sentences by id."""
 
+    model_config = ConfigDict(hide_input_in_errors=True)  # re-ask messages stay short
+
     sentences: list[int] = Field(min_length=1, max_length=3)
-    source: str = Field(min_length=1, max_length=100)
+    source: text_at_most(100) = Field(min_length=1)
     source_type: SourceType
-    cue: str = Field(max_length=40)
+    cue: text_at_most(40)
     status: Status
-    summary: str = Field(min_length=1, max_length=300)
+    summary: text_at_most(300) = Field(min_length=1)
     actors: list[str] = Field(default_factory=list, max_length=4)
     locations: list[str] = Field(default_factory=list, max_length=4)
-    when: str | None = Field(default=None, max_length=60)
+    when: text_at_most(60) | None = None
     contests: list[int] = Field(default_factory=list, max_length=3)
 
     @field_validator("sentences")
@@ -49,6 +76,8 @@ class EventDraft(BaseModel):
             if sentences[i].boilerplate:
                 raise ValueError(f"sentence {i} is page boilerplate ({sentences[i].boilerplate}), "
                                  "not part of the story: do not cite it")
+            if i in (info.context or {}).get("headline", ()):
+                raise ValueError(f"sentence {i} is the headline: cite the body sentences that report it")
         return list(dict.fromkeys(ids))
 
     @model_validator(mode="after")
@@ -69,6 +98,8 @@ class EventDraft(BaseModel):
 class EventsAnswer(BaseModel):
     """The model's answer to the events task."""
 
+    model_config = ConfigDict(hide_input_in_errors=True)  # re-ask messages stay short
+
     events: list[EventDraft] = Field(max_length=MAX_EVENTS)
     boilerplate: list[int] = Field(default_factory=list, max_length=20)
 
@@ -86,12 +117,36 @@ class EventsAnswer(BaseModel):
         return self
 
 
+def max_events(citable: list[int]) -> int:
+    """No more events than citable sentences: greedy decoding otherwise repeats events up to the cap."""
+    return max(1, min(MAX_EVENTS, len(citable)))
+
+
+def answer_model(citable: list[int]) -> type[EventsAnswer]:
+    """EventsAnswer whose sentence ids are limited to this article's citable ids (an enum in the schema),
+    with at most `max_events(citable)` events.
+
+    With a grammar-constrained model (the embedded one, or strict structured
+    outputs) an id outside the article cannot even be written; for other
+    endpoints the validators still send precise errors back.
+    """
+    if not citable:
+        return EventsAnswer
+    # The enum is in the schema only; the validators give the model the precise error.
+    ids = Annotated[int, WithJsonSchema({"type": "integer", "enum": list(citable)})]
+    draft = create_model("EventDraft", __base__=EventDraft,
+                         sentences=(list[ids], Field(min_length=1, max_length=3)))
+    return create_model("EventsAnswer", __base__=EventsAnswer,
+                        events=(list[draft], Field(max_length=max_events(citable))),
+                        boilerplate=(list[ids], Field(default_factory=list, max_length=20)))
+
+
 def _digits(text: str) -> str:
     """Compare numbers by their written form, ignoring thousands separators."""
     return text.lower().replace(",", "").replace(" ", "")
 
 
-def salvage(raw: str | None, error: str, sentences: dict[int, Sentence]) -> tuple[EventsAnswer, list[Dropped]]:
+def salvage(raw: str | None, error: str, context: dict) -> tuple[EventsAnswer, list[Dropped]]:
     """After the re-asks ran out: keep each valid event of the last answer, drop the rest with a reason."""
     try:
         data = json.loads(raw or "")
@@ -103,7 +158,7 @@ def salvage(raw: str | None, error: str, sentences: dict[int, Sentence]) -> tupl
     dropped: list[Dropped] = []
     for item in items[:MAX_EVENTS]:
         try:
-            kept.append(EventDraft.model_validate(item, context={"sentences": sentences}))
+            kept.append(EventDraft.model_validate(item, context=context))  # the base model: precise errors
         except ValidationError as exc:
             dropped.append(Dropped(stage="events", item=json.dumps(item, ensure_ascii=False),
                                    reason=_short_errors(exc)))
@@ -115,6 +170,31 @@ def salvage(raw: str | None, error: str, sentences: dict[int, Sentence]) -> tupl
 
 def _short_errors(exc: ValidationError) -> str:
     return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'event'}: {e['msg']}" for e in exc.errors())
+
+
+def drop_repeats(answer: EventsAnswer) -> tuple[EventsAnswer, list[Dropped]]:
+    """Remove events that repeat an earlier one (same summary, or same sentences and source).
+
+    Small models decoding greedily fall into loops; a repeat is not worth a re-ask."""
+    kept: list[EventDraft] = []
+    dropped: list[Dropped] = []
+    seen: dict[tuple, int] = {}
+    new_pos: dict[int, int] = {}
+    for pos, draft in enumerate(answer.events, start=1):
+        keys = [("summary", draft.summary.lower()), ("cites", tuple(draft.sentences), draft.source.lower())]
+        first = next((seen[k] for k in keys if k in seen), None)
+        if first is not None:
+            dropped.append(Dropped(stage="events", item=draft.model_dump_json(),
+                                   reason=f"repeats event e{first}"))
+            new_pos[pos] = first
+            continue
+        kept.append(draft)
+        new_pos[pos] = len(kept)
+        for k in keys:
+            seen[k] = len(kept)
+    for idx, draft in enumerate(kept, start=1):  # renumber: positions moved when repeats left
+        draft.contests = sorted({new_pos[c] for c in draft.contests if c in new_pos} - {idx})
+    return answer.model_copy(update={"events": kept}), dropped
 
 
 def to_events(answer: EventsAnswer, sentences: dict[int, Sentence], outlet: str | None) -> list[Event]:

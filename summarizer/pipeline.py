@@ -20,7 +20,7 @@ from summarizer.llm.settings import LLMSettings
 from summarizer.prompts import prompt_version, task_messages
 from summarizer.read import Article, detect_language, read_article
 from summarizer.schema import ArticleMeta, ArticleResult, Digest, Dropped
-from summarizer.segment import Sentence, number_sentences, segment
+from summarizer.segment import Sentence, headline_ids, number_sentences, segment
 
 EVENTS_MAX_TOKENS = 2048
 DIGEST_MAX_TOKENS = 768
@@ -50,8 +50,10 @@ class Summarizer:
                 by_id = {s.id: s for s in sentences}
                 dropped = [Dropped(stage="segment", item=s.text, reason=s.boilerplate)
                            for s in sentences if s.boilerplate]
-                numbered = number_sentences(sentences)
-                events, more = self._events(numbered, by_id, article.outlet)
+                headline = headline_ids(sentences, article.title)
+                numbered = number_sentences(sentences, headline)
+                events, more = self._events(numbered, {"sentences": by_id, "headline": headline},
+                                            article.outlet)
                 dropped += more
                 article_digest, more = self._digest(numbered, events)
                 dropped += more
@@ -71,16 +73,20 @@ class Summarizer:
             tool_version=__version__,
         )
 
-    def _events(self, numbered: str, by_id: dict[int, Sentence], outlet: str | None):
-        if not numbered.strip():
+    def _events(self, numbered: str, context: dict, outlet: str | None):
+        by_id: dict[int, Sentence] = context["sentences"]
+        citable = [i for i, s in by_id.items() if not s.boilerplate and i not in context["headline"]]
+        if not citable:
             return [], []
-        messages = task_messages(numbered, "events", max_events=extract.MAX_EVENTS)
-        outcome = self.llm.structured(extract.EventsAnswer, messages, context={"sentences": by_id},
+        messages = task_messages(numbered, "events", max_events=extract.max_events(citable))
+        outcome = self.llm.structured(extract.answer_model(citable), messages, context=context,
                                       max_tokens=EVENTS_MAX_TOKENS)
         dropped: list[Dropped] = []
         answer = outcome.value
         if answer is None:
-            answer, dropped = extract.salvage(outcome.raw, outcome.error or "", by_id)
+            answer, dropped = extract.salvage(outcome.raw, outcome.error or "", context)
+        answer, repeats = extract.drop_repeats(answer)
+        dropped += repeats
         for i in answer.boilerplate:
             if i in by_id and not by_id[i].boilerplate:
                 dropped.append(Dropped(stage="events", item=by_id[i].text,
@@ -94,7 +100,7 @@ class Summarizer:
         messages = task_messages(numbered, "digest", records=digest.records_for_prompt(events),
                                  min_sentences=digest.MIN_SENTENCES,
                                  max_sentences=min(digest.MAX_SENTENCES, max(2, len(events))))
-        outcome = self.llm.structured(digest.DigestAnswer, messages, context={"events": by_id},
+        outcome = self.llm.structured(digest.answer_model(list(by_id)), messages, context={"events": by_id},
                                       max_tokens=DIGEST_MAX_TOKENS)
         if outcome.value is not None:
             return digest.to_digest(outcome.value), []

