@@ -1,8 +1,8 @@
 """Deterministic detection of page furniture that is never evidence.
 
-Comment prompts, share and subscribe buttons, cookie notices, photo captions
-and the "Related" / "More like this" block (everything after such a heading is
-other articles' teasers). What is caught here is hidden from the model and
+Comment prompts, share and subscribe buttons, cookie notices, photo captions,
+the "Related" / "More like this" block (everything after such a heading is
+other articles' teasers), and text addressed to AI systems (prompt injection). What is caught here is hidden from the model and
 listed in the output's `dropped`; the model may flag more.
 """
 
@@ -28,6 +28,13 @@ _RELATED = re.compile(
     r"you\ may\ also\ like|recommended(?:\ for\ you)?|read\ next|see\ also):?$",
     re.IGNORECASE | re.VERBOSE,
 )
+# Text addressed to AI systems rather than readers: an injection attempt, never evidence.
+_INJECTION = re.compile(
+    r"\b(?:ignore\s+(?:all\s+|any\s+)?(?:your\s+|the\s+)?(?:previous|prior|above|earlier)\s+instructions?|"
+    r"note\s+to\s+(?:ai|a\.i\.|llms?|language\s+models?|(?:ai\s+)?summari[sz]ers?|chatbots?|assistants?)\b|"
+    r"(?:ai|llm)\s+(?:summari[sz]ers?|assistants?|models?)\s*:|system\s+prompt|you\s+are\s+now\s+)",
+    re.IGNORECASE,
+)
 # Photo captions: "(Reuters photo)", "(Photo: AFP)", "... (AP Photo/Name)".
 _CAPTION = re.compile(r"\((?:[\w .&/-]+ )?photo(?:[:/][^)]*)?\)\s*$|\(photo[^)]*\)", re.IGNORECASE)
 
@@ -42,6 +49,8 @@ def classify(texts: list[str], paragraphs: list[int]) -> list[str | None]:
             related_from = i
         if related_from is not None:
             reasons[i] = "related-articles block" if i > related_from else "related-articles heading"
+        elif _INJECTION.search(t):
+            reasons[i] = "instructions addressed to AI systems (prompt injection), ignored"
         elif _FURNITURE.match(t):
             reasons[i] = "page furniture (comment, share, subscribe or similar prompt)"
         elif _CAPTION.search(t):

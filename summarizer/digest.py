@@ -8,7 +8,6 @@ stated as a plain fact). Failures are re-asked; what still fails is dropped.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Annotated
 
@@ -16,7 +15,6 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    ValidationError,
     ValidationInfo,
     WithJsonSchema,
     create_model,
@@ -24,9 +22,9 @@ from pydantic import (
     model_validator,
 )
 
-from summarizer.extract import text_at_most
 from summarizer.numbers import extract_numbers
 from summarizer.schema import Digest, DigestSentence, Dropped, Event
+from summarizer.validate import salvage_items, text_at_most
 
 MIN_SENTENCES, MAX_SENTENCES = 1, 5
 
@@ -69,6 +67,10 @@ class DigestSentenceDraft(BaseModel):
             if n.text.lower().replace(",", "") not in written:
                 raise ValueError(f"the sentence {self.text!r} gives the number {n.text!r}, which is not "
                                  f"in events {self.event_ids}: keep numbers as the events give them")
+        novel, content = novel_words(self.text, cited)
+        if len(novel) > max(2, 0.3 * content):
+            raise ValueError(f"the sentence {self.text!r} says things that are not in events "
+                             f"{self.event_ids} ({', '.join(novel[:6])}): write only what the records say")
         for e in cited:
             if e.status != "asserted" and not names_source(self.text, e.attribution.source):
                 raise ValueError(
@@ -85,6 +87,43 @@ def answer_model(event_ids: list[str]) -> type[DigestAnswer]:
                             event_ids=(list[ids], Field(min_length=1, max_length=4)))
     return create_model("DigestAnswer", __base__=DigestAnswer,
                         sentences=(list[sentence], Field(min_length=MIN_SENTENCES, max_length=MAX_SENTENCES)))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_FUNCTION_WORDS = set("""
+a about above after again against all also an and any are as at be been before being below between both but
+by can could did do does during each either few for from further had has have having he her here hers him his
+how i if in into is it its itself just least less many may might more most much must my neither no nor not now
+of off on once one only or other our out over own same she should since so some such than that the their them
+then there these they this those through to too under until up very was we were what when where whether which
+while who whom why will with would yet you your while however although though meanwhile also further
+""".split())
+
+
+def _stem(word: str) -> str:
+    word = word.lower().strip("'’-")
+    for suffix in ("'s", "’s", "ies", "es", "s", "ed", "ing"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def novel_words(text: str, cited: list[Event]) -> tuple[list[str], int]:
+    """Content words of a digest sentence found neither in the cited events nor among attribution
+    words, and the number of its content words."""
+    known = " ".join(f"{e.summary} {e.attribution.source} {e.attribution.cue} "
+                     + " ".join(ev.quote for ev in e.evidence) for e in cited)
+    known_stems = {_stem(w) for w in _WORD.findall(known)}
+    novel: list[str] = []
+    content = 0
+    for word in _WORD.findall(text):
+        lowered = word.lower()
+        if lowered in _FUNCTION_WORDS or ATTRIBUTION_CUES.fullmatch(lowered):
+            continue
+        content += 1
+        if _stem(word) not in known_stems and lowered not in novel:
+            novel.append(lowered)
+    return novel, content
 
 
 def names_source(text: str, source: str) -> bool:
@@ -121,16 +160,6 @@ def to_digest(answer: DigestAnswer) -> Digest:
 
 def salvage(raw: str | None, error: str, events: dict[str, Event]) -> tuple[DigestAnswer | None, list[Dropped]]:
     """Keep the digest sentences of the last answer that validate; drop the rest with a reason."""
-    try:
-        items = json.loads(raw or "").get("sentences", [])
-    except (json.JSONDecodeError, AttributeError):
-        return None, [Dropped(stage="digest", item=(raw or "")[:2000],
-                              reason=f"the answer was not usable JSON: {error}")]
-    kept, dropped = [], []
-    for item in items[:MAX_SENTENCES]:
-        try:
-            kept.append(DigestSentenceDraft.model_validate(item, context={"events": events}))
-        except ValidationError as exc:
-            reason = "; ".join(e["msg"] for e in exc.errors())
-            dropped.append(Dropped(stage="digest", item=json.dumps(item, ensure_ascii=False), reason=reason))
+    kept, dropped = salvage_items(raw, error, key="sentences", item_model=DigestSentenceDraft,
+                                  context={"events": events}, stage="digest", limit=MAX_SENTENCES)
     return (DigestAnswer.model_construct(sentences=kept) if kept else None), dropped

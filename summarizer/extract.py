@@ -9,15 +9,12 @@ cited sentences' exact text and whose numbers are extracted from them.
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
-    ValidationError,
     ValidationInfo,
     WithJsonSchema,
     create_model,
@@ -28,22 +25,10 @@ from pydantic import (
 from summarizer.numbers import extract_numbers
 from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType, Status
 from summarizer.segment import Sentence
+from summarizer.validate import salvage_items, text_at_most
 
 MAX_EVENTS = 12
 OUTLET_SOURCES = {"the outlet", "outlet", "reporter", "the reporter", "the article", "article"}
-
-
-def text_at_most(limit: int):
-    """A non-empty string of at most `limit` characters, checked by a validator rather than in
-    the JSON Schema: a maxLength there becomes a deeply nested grammar rule for llama.cpp."""
-
-    def check(value: str) -> str:
-        value = value.strip()
-        if len(value) > limit:
-            raise ValueError(f"too long ({len(value)} characters): keep it under {limit}")
-        return value
-
-    return Annotated[str, AfterValidator(check)]
 
 
 class EventDraft(BaseModel):
@@ -148,28 +133,11 @@ def _digits(text: str) -> str:
 
 def salvage(raw: str | None, error: str, context: dict) -> tuple[EventsAnswer, list[Dropped]]:
     """After the re-asks ran out: keep each valid event of the last answer, drop the rest with a reason."""
-    try:
-        data = json.loads(raw or "")
-        items = data.get("events", []) if isinstance(data, dict) else []
-    except (json.JSONDecodeError, AttributeError):
-        return EventsAnswer(events=[]), [Dropped(stage="events", item=(raw or "")[:2000],
-                                                  reason=f"the answer was not usable JSON: {error}")]
-    kept: list[EventDraft] = []
-    dropped: list[Dropped] = []
-    for item in items[:MAX_EVENTS]:
-        try:
-            kept.append(EventDraft.model_validate(item, context=context))  # the base model: precise errors
-        except ValidationError as exc:
-            dropped.append(Dropped(stage="events", item=json.dumps(item, ensure_ascii=False),
-                                   reason=_short_errors(exc)))
-    # Positions change when events are dropped: contests cannot be trusted any more.
-    for event in kept:
+    kept, dropped = salvage_items(raw, error, key="events", item_model=EventDraft, context=context,
+                                  stage="events", limit=MAX_EVENTS)
+    for event in kept:  # positions change when events are dropped: contests cannot be trusted
         event.contests = []
     return EventsAnswer(events=kept), dropped
-
-
-def _short_errors(exc: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'event'}: {e['msg']}" for e in exc.errors())
 
 
 def drop_repeats(answer: EventsAnswer) -> tuple[EventsAnswer, list[Dropped]]:

@@ -59,7 +59,8 @@ def pytest_sessionfinish(session, exitstatus):
     from summarizer.llm.fixtures import FixtureTransport
 
     config = session.config
-    selective = config.option.keyword or config.option.markexpr or getattr(config.option, "lf", False) or any(
+    selective = config.option.keyword or config.option.markexpr not in ("", "not live") or getattr(
+        config.option, "lf", False) or any(
         "::" in a or a.endswith(".py") for a in config.args)
     if selective or exitstatus != 0 or session.testscollected == 0:
         return

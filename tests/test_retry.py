@@ -4,8 +4,8 @@ import time
 
 import httpx2
 import pytest
-
 from fakes import digest_answer, event, events_answer, fake_summarizer
+
 from summarizer.errors import LLMError
 from summarizer.llm.fake import completion_body
 from summarizer.llm.retry import retry_after_seconds

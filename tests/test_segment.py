@@ -56,3 +56,11 @@ def test_any_unicode_text_segments_into_verbatim_spans(text):
         assert s.text.strip() == s.text and s.text
     assert [s.id for s in sentences] == list(range(1, len(sentences) + 1))
     assert [s.start for s in sentences] == sorted(s.start for s in sentences)
+
+
+def test_text_addressed_to_ai_systems_is_never_shown_to_the_model(article_path):
+    sentences = segment(article_path("injected_note.txt").read_text())
+    flagged = [s for s in sentences if s.boilerplate]
+    assert [s.text[:22] for s in flagged] == ["NOTE TO AI SUMMARISERS"]
+    assert flagged[0].boilerplate == "instructions addressed to AI systems (prompt injection), ignored"
+    assert "sabotage" not in number_sentences(sentences)

@@ -1,0 +1,52 @@
+"""Shared validation helpers for the model's answers (the `validate` step of the data flow).
+
+The answer models in `extract` and `digest` carry the validators that
+instructor runs (and re-asks on). This module holds what both use: bounded
+text fields, and the salvage that keeps the valid items of a last answer when
+the re-asks have run out, listing every removed item with its reason.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ValidationError
+
+from summarizer.schema import Dropped
+
+
+def text_at_most(limit: int):
+    """A string of at most `limit` characters, checked by a validator rather than in the JSON
+    Schema: a maxLength there becomes a deeply nested grammar rule for llama.cpp."""
+
+    def check(value: str) -> str:
+        value = value.strip()
+        if len(value) > limit:
+            raise ValueError(f"too long ({len(value)} characters): keep it under {limit}")
+        return value
+
+    return Annotated[str, AfterValidator(check)]
+
+
+def short_errors(exc: ValidationError) -> str:
+    """Pydantic's errors as one line: 'field.path: message; ...'."""
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'item'}: {e['msg']}" for e in exc.errors())
+
+
+def salvage_items(raw: str | None, error: str, *, key: str, item_model: type[BaseModel], context: dict,
+                  stage: Literal["events", "digest"], limit: int) -> tuple[list, list[Dropped]]:
+    """Validate each item of the last answer's list `key` on its own; keep the valid ones."""
+    try:
+        data = json.loads(raw or "")
+        items = data.get(key, []) if isinstance(data, dict) else []
+    except json.JSONDecodeError:
+        return [], [Dropped(stage=stage, item=(raw or "")[:2000], reason=f"the answer was not usable JSON: {error}")]
+    kept: list = []
+    dropped: list[Dropped] = []
+    for item in items[:limit]:
+        try:
+            kept.append(item_model.model_validate(item, context=context))
+        except ValidationError as exc:
+            dropped.append(Dropped(stage=stage, item=json.dumps(item, ensure_ascii=False), reason=short_errors(exc)))
+    return kept, dropped
