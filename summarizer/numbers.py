@@ -41,7 +41,7 @@ _NEXT_WORD = re.compile(r"^(?:-(?P<hyph>[A-Za-z]+)|\s+(?P<w1>[A-Za-z][\w'-]*)(?:
 _NOT_UNITS = {
     "a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "from", "with", "and", "or",
     "but", "just", "before", "after", "since", "than", "more", "less", "as", "was", "were", "is",
-    "are", "had", "have", "has", "it", "its", "that", "which", "who", "per", "in", "into",
+    "are", "had", "have", "has", "it", "its", "that", "which", "who", "per", "into",
     "over", "about", "around", "nearly", "almost", "out", "up", "down", "others", "other",
 }
 

@@ -132,15 +132,15 @@ def translate_request(body: dict) -> dict:
 class EmbeddedTransport(httpx2.BaseTransport):
     """Serve /chat/completions from a llama.cpp model loaded in this process (one call at a time)."""
 
-    _models: dict[str, object] = {}
+    _models: dict[str, object] = {}  # loaded once per process and shared by every transport
     _load_lock = threading.Lock()
+    _call_lock = threading.Lock()  # one llama.cpp context: one call at a time, process-wide
 
     def __init__(self, model: str = EMBEDDED_MODEL_NAME, *, n_ctx: int = N_CTX,
                  n_threads: int | None = None) -> None:
         self.model = model
         self.n_ctx = n_ctx
         self.n_threads = n_threads or os.cpu_count() or 1
-        self._call_lock = threading.Lock()
 
     def _model_path(self) -> Path:
         if self.model.endswith(".gguf"):
