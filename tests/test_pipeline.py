@@ -205,3 +205,10 @@ def test_a_digest_sentence_saying_what_no_event_says_is_reasked(article_path):
     assert "says things that are not in events ['e1'] (power, officials, sabotage, rebels)" in \
         fake.requests[2]["messages"][-1]["content"]
     assert result.digest.text == "Engineers restored electricity to most homes in Sumy."
+
+
+def test_the_outlets_own_voice_is_attributed_to_the_named_outlet(article_path):
+    summarizer, _ = fake_summarizer(events_answer(ENGINEERS, GOVERNOR), DIGEST)
+    result = summarizer.summarize_file(article_path("grid_repairs.txt"), outlet="Kyiv Daily")
+    assert (result.article.outlet, result.events[0].attribution.source) == ("Kyiv Daily", "Kyiv Daily")
+    assert result.events[1].attribution.source == "the regional governor"
