@@ -46,7 +46,8 @@ def render_text(result: ArticleResult, out: TextIO, *, width: int = 100, color: 
         contested = f"\ncontested by {', '.join(e.contradicted_by)}" if e.contradicted_by else ""
         cell = Text(e.summary + contested + "\n")
         cell.append(evidence, style="dim")
-        table.add_row(e.id, e.status, Text(f"{e.attribution.source} ({e.attribution.cue})"), cell)
+        cue = f" ({e.attribution.cue})" if e.attribution.cue else ""
+        table.add_row(e.id, e.status, Text(f"{e.attribution.source}{cue}"), cell)
     console.print(table)
     u = result.usage
     if result.dropped:
