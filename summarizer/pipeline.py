@@ -18,7 +18,7 @@ from summarizer.llm.client import LLM, metering
 from summarizer.llm.fixtures import current_source
 from summarizer.llm.settings import LLMSettings
 from summarizer.prompts import prompt_version, task_messages
-from summarizer.read import Article, detect_language, read_article
+from summarizer.read import Article, detect_language, headline_of, read_article
 from summarizer.schema import ArticleMeta, ArticleResult, Digest, Dropped
 from summarizer.segment import Sentence, headline_ids, number_sentences, segment
 
@@ -38,6 +38,7 @@ class Summarizer:
         return self.summarize(read_article(str(path), **meta))
 
     def summarize_text(self, text: str, **meta) -> ArticleResult:
+        meta.setdefault("title", headline_of(text))
         return self.summarize(Article(text=text, **meta))
 
     def summarize(self, article: Article) -> ArticleResult:

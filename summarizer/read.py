@@ -68,7 +68,7 @@ def read_article(path: str, *, outlet: str | None = None, published: str | None 
     return Article(
         text=text,
         path=path,
-        title=title or _headline(text),
+        title=title or headline_of(text),
         outlet=outlet,
         published=published,
         note=note,
@@ -119,7 +119,7 @@ def _html_to_text(html: str, name: str) -> tuple[str, dict]:
     return text, info
 
 
-def _headline(text: str) -> str | None:
+def headline_of(text: str) -> str | None:
     """The first line, when it reads like a headline (short, no final full stop)."""
     first = text.strip().split("\n", 1)[0].strip()
     if 0 < len(first) <= 200 and not first.endswith((".", ":", "—", "-")) and len(first.split()) >= 3:

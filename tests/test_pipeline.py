@@ -212,3 +212,13 @@ def test_the_outlets_own_voice_is_attributed_to_the_named_outlet(article_path):
     result = summarizer.summarize_file(article_path("grid_repairs.txt"), outlet="Kyiv Daily")
     assert (result.article.outlet, result.events[0].attribution.source) == ("Kyiv Daily", "Kyiv Daily")
     assert result.events[1].attribution.source == "the regional governor"
+
+
+def test_library_call_on_text_matches_the_file_call(article_path):
+    path = article_path("grid_repairs.txt")
+    from_file, fake_a = fake_summarizer(events_answer(ENGINEERS, GOVERNOR), DIGEST)
+    from_text, fake_b = fake_summarizer(events_answer(ENGINEERS, GOVERNOR), DIGEST)
+    a = from_file.summarize_file(path)
+    b = from_text.summarize_text(path.read_text())
+    assert fake_a.requests == fake_b.requests
+    assert (b.article.title, b.events, b.digest) == (a.article.title, a.events, a.digest)
