@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 ARTICLES = FIXTURES / "articles"
 RECORDED = FIXTURES / "llm"
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 _real_connect = socket.socket.connect
 
