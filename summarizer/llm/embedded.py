@@ -19,6 +19,8 @@ import json
 import os
 import re
 import threading
+import time
+import uuid
 from pathlib import Path
 
 import httpx2
@@ -130,11 +132,17 @@ def translate_request(body: dict) -> dict:
 
 
 class EmbeddedTransport(httpx2.BaseTransport):
-    """Serve /chat/completions from a llama.cpp model loaded in this process (one call at a time)."""
+    """Serve /chat/completions from a llama.cpp model loaded in this process (one call at a time).
+
+    Greedy requests (temperature 0, no penalties or stop strings: all of this
+    tool's requests) go through `decoding.greedy_complete`; anything else through
+    llama-cpp-python's own `create_chat_completion`.
+    """
 
     _models: dict[str, object] = {}  # loaded once per process and shared by every transport
     _load_lock = threading.Lock()
     _call_lock = threading.Lock()  # one llama.cpp context: one call at a time, process-wide
+    last_decoded = None  # the statistics of the latest greedy completion (for benchmarks)
 
     def __init__(self, model: str = EMBEDDED_MODEL_NAME, *, n_ctx: int = N_CTX,
                  n_threads: int | None = None) -> None:
@@ -158,14 +166,13 @@ class EmbeddedTransport(httpx2.BaseTransport):
         with self._load_lock:
             if path not in self._models:
                 try:
-                    from summarizer.llm.sampling import llama_class
-                    llama_cls = llama_class()
+                    from llama_cpp import Llama
                 except ImportError:
                     raise LLMError(f"the embedded runtime (llama-cpp-python) is not installed; {INSTALL_HINT}") from None
                 from summarizer.progress import status
 
                 with status(f"Loading the embedded model {Path(path).name} ..."):
-                    self._models[path] = llama_cls(model_path=path, n_ctx=self.n_ctx, n_threads=self.n_threads,
+                    self._models[path] = Llama(model_path=path, n_ctx=self.n_ctx, n_threads=self.n_threads,
                                                n_threads_batch=self.n_threads, verbose=False, seed=0)
             return self._models[path]
 
@@ -175,7 +182,54 @@ class EmbeddedTransport(httpx2.BaseTransport):
             return httpx2.Response(404, json={"error": {"message": "the embedded model serves only "
                                                                    "/chat/completions"}}, request=request)
         llama = self.llama()
-        with self._call_lock:
-            out = llama.create_chat_completion(**translate_request(body))
+        kwargs = translate_request(body)
+        try:
+            with self._call_lock:
+                if is_greedy(kwargs):
+                    out = self._greedy(llama, kwargs)
+                else:
+                    out = llama.create_chat_completion(**kwargs)
+        except ValueError as exc:  # the prompt does not fit the context, like a server's 400
+            return httpx2.Response(400, json={"error": {"message": str(exc)}}, request=request)
         out["model"] = body.get("model", self.model)
         return httpx2.Response(200, json=out, request=request)
+
+    def _greedy(self, llama, kwargs: dict) -> dict:
+        from summarizer.llm.decoding import greedy_complete
+
+        prompt = chat_prompt_tokens(llama, kwargs["messages"])
+        max_tokens = kwargs.get("max_tokens") or llama.n_ctx() - len(prompt)
+        decoded = greedy_complete(llama, prompt, grammar=kwargs.get("grammar"), max_tokens=max_tokens)
+        EmbeddedTransport.last_decoded = decoded
+        text = llama.detokenize(decoded.tokens).decode("utf-8", errors="replace")
+        return {
+            "id": f"chatcmpl-embedded-{uuid.uuid4().hex[:12]}",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                         "finish_reason": decoded.finish_reason, "logprobs": None}],
+            "usage": {"prompt_tokens": decoded.prompt_tokens, "completion_tokens": len(decoded.tokens),
+                      "total_tokens": decoded.prompt_tokens + len(decoded.tokens),
+                      "prompt_tokens_details": {"cached_tokens": decoded.cached_tokens}},
+        }
+
+
+def is_greedy(kwargs: dict) -> bool:
+    """Whether a request asks for plain greedy decoding (what `decoding.greedy_complete` does)."""
+    return (kwargs.get("temperature") == 0 and not kwargs.get("stop") and "response_format" not in kwargs
+            and not kwargs.get("presence_penalty") and not kwargs.get("frequency_penalty"))
+
+
+def chat_prompt_tokens(llama, messages: list[dict]) -> list[int]:
+    """The messages formatted with the model's own chat template (from the GGUF), as token ids."""
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    template = llama.metadata.get("tokenizer.chat_template")
+    if not template:
+        raise ValueError("the GGUF model has no chat template")
+    eos, bos = llama.token_eos(), llama.token_bos()
+    formatter = Jinja2ChatFormatter(template=template,
+                                    eos_token=llama._model.token_get_text(eos) if eos != -1 else "",
+                                    bos_token=llama._model.token_get_text(bos) if bos != -1 else "")
+    result = formatter(messages=messages)
+    return llama.tokenize(result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True)
