@@ -2,8 +2,10 @@
 
     .venv/bin/python bench/embedded.py [ARTICLE ...]      (default: ../shared/seeds/*.txt)
 
-For each article: LLM calls, prompt and completion tokens, wall seconds, and
-the ratio of wall time to the physical limit, where the limit is
+For each article: LLM calls, prompt tokens (and how many came from the KV
+cache), completion tokens (and per event), model passes during generation and
+prompt-lookup drafts confirmed / proposed, wall seconds, and the ratio of wall
+time to the physical limit, where the limit is
 prompt_tokens / raw prompt speed + completion_tokens / raw generation speed
 and the raw speeds are llama.cpp's own, measured first on the same loaded
 model. Also prints peak memory (RSS) of the process.
@@ -52,19 +54,27 @@ def main(paths: list[str]) -> None:
     pp, tg = raw_speeds(llama)
     print(f"raw llama.cpp speed: prompt {pp:.1f} tok/s, generation {tg:.1f} tok/s")
     summarizer = Summarizer(LLMSettings.resolve(fixtures="off", env={}))
-    header = f"{'article':<28} {'words':>5} {'calls':>5} {'reask':>5} {'prompt':>6} {'compl':>5} " \
-             f"{'events':>6} {'wall s':>7} {'limit s':>7} {'ratio':>5}"
+    header = f"{'article':<28} {'words':>5} {'calls':>5} {'reask':>5} {'prompt':>6} {'cached':>6} {'compl':>5} " \
+             f"{'events':>6} {'c/ev':>5} {'passes':>6} {'drafts ok':>9} {'wall s':>7} {'limit s':>7} {'ratio':>5}"
     print(header)
     print("-" * len(header))
     for path in paths:
         words = len(Path(path).read_text().split())
+        before = dict(EmbeddedTransport.totals)
         started = time.perf_counter()
         result = summarizer.summarize_file(path)
         wall = time.perf_counter() - started
         u = result.usage
+        d = {k: EmbeddedTransport.totals[k] - before[k] for k in before}
         limit = u.prompt_tokens / pp + u.completion_tokens / tg
+        evaluated = (u.prompt_tokens - d["cached_tokens"]) / pp + u.completion_tokens / tg  # cache hits excluded
+        per_event = u.completion_tokens / max(1, len(result.events))
+        accepted = f"{d['accepted']}/{d['drafted']}"
         print(f"{Path(path).name[:28]:<28} {words:>5} {u.llm_calls:>5} {u.reasks:>5} {u.prompt_tokens:>6} "
-              f"{u.completion_tokens:>5} {len(result.events):>6} {wall:>7.1f} {limit:>7.1f} {wall / limit:>5.2f}")
+              f"{d['cached_tokens']:>6} {u.completion_tokens:>5} {len(result.events):>6} {per_event:>5.1f} "
+              f"{d['passes']:>6} {accepted:>9} {wall:>7.1f} {limit:>7.1f} {wall / limit:>5.2f} {wall / evaluated:>6.2f}")
+    print("ratio = wall / (prompt tokens / raw prompt speed + completion tokens / raw generation speed);")
+    print("ratio* = the same with the prompt tokens served from the KV cache left out of the limit.")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {peak:.0f} MiB")
 

@@ -80,6 +80,10 @@ def run(
     fixtures: FixturesOpt = None,
     fixtures_dir: FixturesDirOpt = None,
     outlet: Annotated[Optional[str], typer.Option(help="The outlet that published the article(s).")] = None,
+    digest: Annotated[Optional[str], typer.Option(
+        "--digest", help="Who writes the digest: model (a second LLM call) or composed (by code from the "
+                         "records). Default: composed on the embedded model, model elsewhere. [env: SUMMARIZER_DIGEST]",
+    )] = None,
 ) -> None:
     """Summarise articles: the digest, then the attributed event records."""
     from summarizer.llm.settings import LLMSettings
@@ -89,7 +93,7 @@ def run(
 
     try:
         settings = LLMSettings.resolve(model=model, base_url=base_url, fixtures=fixtures,
-                                       fixtures_dir=fixtures_dir)
+                                       fixtures_dir=fixtures_dir, digest=digest)
     except ValueError as exc:
         _fail(str(exc), 2)
     summarizer = Summarizer(settings)

@@ -1,6 +1,9 @@
 """Write the neutral digest from the validated event records.
 
-The model writes a few sentences, each citing the event ids it uses.
+Two writers. `compose` is code: the first records' summaries (each already
+says whose claim it is), every contested record followed by the records that
+contest it; nothing in it is not in a record. Otherwise the model writes a few
+sentences, each citing the event ids it uses.
 Validators check that cited ids exist, that numbers come from the cited
 events, and that a sentence about a claim names who makes it (a claim is never
 stated as a plain fact). Failures are re-asked; what still fails is dropped.
@@ -22,23 +25,12 @@ from pydantic import (
     model_validator,
 )
 
+from summarizer.attribution import ATTRIBUTION_CUES, attributed, names_source
 from summarizer.numbers import extract_numbers
 from summarizer.schema import Digest, DigestSentence, Dropped, Event
 from summarizer.validate import salvage_items, text_at_most
 
 MIN_SENTENCES, MAX_SENTENCES = 1, 5
-
-# Words that attribute a statement to someone: a sentence using one is not the digest's own claim.
-ATTRIBUTION_CUES = re.compile(
-    r"\b(said|says|say|saying|according|claim\w*|report\w*|alleg\w*|den(?:y|ies|ied)|accus\w*|"
-    r"assert\w*|stat(?:ed|es)|told|insist\w*|acknowledg\w*|announc\w*|wrote|writes|posted|"
-    r"confirm\w*|reject\w*|dismiss\w*|contend\w*|argu\w*|warn\w*|prais\w*|call\w*|cited|"
-    r"unverified|unconfirmed|could not (?:be )?(?:independently )?verif\w*)\b",
-    re.IGNORECASE,
-)
-_GENERIC_WORDS = {"the", "a", "an", "of", "and", "its", "their", "state", "news", "local", "official",
-                  "officials", "source", "sources", "unnamed", "agency", "agencies"}
-
 
 class DigestSentenceDraft(BaseModel):
     model_config = ConfigDict(hide_input_in_errors=True)  # re-ask messages stay short
@@ -126,15 +118,6 @@ def novel_words(text: str, cited: list[Event]) -> tuple[list[str], int]:
     return novel, content
 
 
-def names_source(text: str, source: str) -> bool:
-    """Does the sentence attribute (a cue word) or name the source (a distinctive word of it)?"""
-    if ATTRIBUTION_CUES.search(text):
-        return True
-    words = {w.lower() for w in re.findall(r"[\w'’-]+", source)} - _GENERIC_WORDS
-    lowered = text.lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words if len(w) > 2)
-
-
 class DigestAnswer(BaseModel):
     """The model's answer to the digest task."""
 
@@ -151,6 +134,25 @@ def records_for_prompt(events: list[Event]) -> str:
         extra = f"; contested by {', '.join(e.contradicted_by)}" if e.contradicted_by else ""
         lines.append(f"{e.id} [{e.status}; {a.source}, {a.cue or 'said'}{extra}] {e.summary}")
     return "\n".join(lines)
+
+
+def compose(events: list[Event], max_sentences: int = MAX_SENTENCES) -> Digest:
+    """The digest written by code: the leading records in order, each contested record followed by
+    the records that contest it (both sides of a dispute, together)."""
+    by_id = {e.id: e for e in events}
+    order: list[str] = []
+    for e in events:
+        for i in (e.id, *e.contradicted_by):
+            if i not in order and len(order) < max_sentences:
+                order.append(i)
+    sentences = []
+    for i in order:
+        e = by_id[i]
+        text = e.summary if e.status == "asserted" else attributed(e.summary, e.attribution.source)
+        if text and text[-1] not in ".!?\"”":
+            text += "."
+        sentences.append(DigestSentence(text=text, event_ids=[i]))
+    return Digest(text=" ".join(s.text for s in sentences), sentences=sentences)
 
 
 def to_digest(answer: DigestAnswer) -> Digest:

@@ -1,129 +1,310 @@
-"""Extract event records: the model cites sentence ids, code fills quotes and numbers.
+"""Extract event records: code picks the sentences, the model says who claims what, code fills the rest.
 
-`EventsAnswer` is what the model returns (a compact schema: no quotes, no
-numbers, no ids). Its validators check every cited id against the numbered
-article; instructor sends their messages back to the model (re-ask). The
-validated drafts then become `Event` records whose evidence quotes are the
-cited sentences' exact text and whose numbers are extracted from them.
+1. `candidates` picks the article's event sentences deterministically: story
+   sentences (no boilerplate, not the headline) that report something, with a
+   figure or an attribution ranked first, at most `max_events`, in article order.
+2. The model answers one record per candidate: an object whose keys are the
+   candidates' ids, in order (`answer_model`). With a grammar-constrained model
+   the keys are forced, so a small model cannot loop over the same sentences.
+   It writes who says it (source, cue, source type), the status and which
+   sentences' claims it contradicts; nothing it writes is a quote, a number or
+   a paraphrase that could drift from the article.
+3. Validators check what the model wrote against the article and repair cheap
+   faults instead of re-asking: the verification note that follows a claim
+   ("could not be independently verified") joins its evidence and makes it
+   `unverified`; a sentence with an attribution cue is not the outlet's own
+   assertion. Everything else goes back to the model (instructor's re-ask).
+4. `to_events` turns the drafts into records: the summary is the sentence
+   itself (its dateline removed; "According to X, ..." where a claim does not
+   say whose it is), verbatim evidence quotes, numbers as written, names and
+   times found by code, contradictions both ways.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Annotated
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
+    ValidationError,
     ValidationInfo,
     WithJsonSchema,
     create_model,
-    field_validator,
     model_validator,
 )
 
+from summarizer.attribution import (
+    ATTRIBUTION_CUES,
+    DENIAL,
+    attributed,
+    is_back_reference,
+    mentions,
+    parse_attribution,
+    same_source,
+    source_type_of,
+)
+from summarizer.names import names_of, when_of
 from summarizer.numbers import extract_numbers
-from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType, Status
+from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType
 from summarizer.segment import Sentence
-from summarizer.validate import salvage_items, text_at_most
+from summarizer.validate import short_errors, text_at_most
 
-MAX_EVENTS = 12
+MAX_EVENTS = 10
+MAX_CITED = 3  # sentences of evidence per event
+MAX_FLAGGED = 5  # sentences the model may flag as boilerplate
+FLAGGABLE_WORDS = 15  # longer sentences are story text, whatever a model flags
 OUTLET_SOURCES = {"the outlet", "outlet", "reporter", "the reporter", "the article", "article"}
+VERIFICATION_NOTE = re.compile(
+    r"could not (?:be )?(?:independently )?(?:verif|confirm)|not (?:been )?(?:independently |officially )?"
+    r"(?:verified|confirmed)|unverified|unconfirmed|no independent confirmation", re.IGNORECASE)
+_WORDS = re.compile(r"\w+")
+_PRONOUN_SUBJECT = re.compile(r"^(?:He|She|It|They)(?= (?:also |later |then |separately )?(?:said|says|told|added|"
+                              r"claimed|claims|denied|denies|stated|reported|insisted|warned|estimated)\b)")
+# "KYIV, Ukraine — ", "MOSCOW - ", "WASHINGTON (Reuters) - ": where the story was filed, not what it says.
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*)?(?:\s*\([^)]*\))?\s*[-—–]+\s*")
+_CONTRADICTS = re.compile(r"\b(?:contradict\w*|counter\w*|insist\w*|but said|however)\b", re.IGNORECASE)
 
 
 class EventDraft(BaseModel):
-    """One event as the model states it, citing sentences by id."""
+    """The model's record for one candidate sentence: who says it, and how sure it is."""
 
     model_config = ConfigDict(hide_input_in_errors=True)  # re-ask messages stay short
 
-    sentences: list[int] = Field(min_length=1, max_length=3)
     source: text_at_most(100) = Field(min_length=1)
-    source_type: SourceType
     cue: text_at_most(40)
-    status: Status
-    summary: text_at_most(300) = Field(min_length=1)
-    actors: list[str] = Field(default_factory=list, max_length=4)
-    locations: list[str] = Field(default_factory=list, max_length=4)
-    when: text_at_most(60) | None = None
-    contests: list[int] = Field(default_factory=list, max_length=3)
-
-    @field_validator("sentences")
-    @classmethod
-    def _cited_sentences_exist(cls, ids: list[int], info: ValidationInfo) -> list[int]:
-        sentences: dict[int, Sentence] = (info.context or {}).get("sentences", {})
-        if not sentences:
-            return ids
-        last = max(sentences)
-        for i in ids:
-            if i not in sentences:
-                raise ValueError(f"sentence {i} does not exist: cite ids between 1 and {last} "
-                                 "as numbered in the article")
-            if sentences[i].boilerplate:
-                raise ValueError(f"sentence {i} is page boilerplate ({sentences[i].boilerplate}), "
-                                 "not part of the story: do not cite it")
-            if i in (info.context or {}).get("headline", ()):
-                raise ValueError(f"sentence {i} is the headline: cite the body sentences that report it")
-        return list(dict.fromkeys(ids))
-
-    @model_validator(mode="after")
-    def _summary_numbers_are_in_evidence(self, info: ValidationInfo) -> EventDraft:
-        sentences: dict[int, Sentence] = (info.context or {}).get("sentences", {})
-        if not sentences:
-            return self
-        cited = " ".join(sentences[i].text for i in self.sentences if i in sentences)
-        written = {_digits(n.text) for n in extract_numbers(cited)}
-        for n in extract_numbers(self.summary):
-            if _digits(n.text) not in written:
-                raise ValueError(f"the summary gives the number {n.text!r} but the cited sentences "
-                                 f"{self.sentences} do not contain it: cite the sentence that does, "
-                                 "or leave the number out")
-        return self
+    source_type: SourceType
+    contests: list[int] = Field(default_factory=list, max_length=2)
 
 
 class EventsAnswer(BaseModel):
-    """The model's answer to the events task."""
+    """The model's answer to the events task: one `EventDraft` per candidate id (see `answer_model`)."""
 
-    model_config = ConfigDict(hide_input_in_errors=True)  # re-ask messages stay short
+    model_config = ConfigDict(hide_input_in_errors=True, populate_by_name=True)
 
-    events: list[EventDraft] = Field(max_length=MAX_EVENTS)
-    boilerplate: list[int] = Field(default_factory=list, max_length=20)
+    _evidence: dict[int, list[int]] = PrivateAttr(default_factory=dict)
+
+    def drafts(self) -> dict[int, EventDraft]:
+        """{candidate sentence id: draft}, in article order."""
+        return {int(name[1:]): value for name, value in self if isinstance(value, EventDraft)}
+
+    def flagged(self) -> list[int]:
+        """Sentence ids the model flagged as page boilerplate (see `accept_flags`)."""
+        return list(getattr(self, "boilerplate", []))
+
+    def evidence(self, sentence_id: int) -> list[int]:
+        return self._evidence.get(sentence_id, [sentence_id])
 
     @model_validator(mode="after")
-    def _contests_point_back(self) -> EventsAnswer:
-        for pos, event in enumerate(self.events, start=1):
-            for other in event.contests:
-                if not 1 <= other <= len(self.events) or other == pos:
-                    raise ValueError(f"event {pos} contests {other}, which is not another event in "
-                                     f"your list (positions 1 to {len(self.events)})")
-            flagged = set(event.sentences) & set(self.boilerplate)
-            if flagged:
-                raise ValueError(f"event {pos} cites sentences {sorted(flagged)} that you listed as "
-                                 "boilerplate: an event's evidence must be part of the story")
+    def _check_and_repair(self, info: ValidationInfo) -> EventsAnswer:
+        context = info.context or {}
+        sentences: dict[int, Sentence] = context.get("sentences", {})
+        problems = []
+        for sid, draft in self.drafts().items():
+            try:
+                self._evidence[sid] = check_draft(sid, draft, sentences, context.get("headline", ()))
+            except ValueError as exc:
+                problems.append(f"the record for sentence {sid}: {exc}")
+        if problems:
+            raise ValueError("; ".join(problems))
         return self
 
 
-def max_events(citable: list[int]) -> int:
-    """No more events than citable sentences: greedy decoding otherwise repeats events up to the cap."""
-    return max(1, min(MAX_EVENTS, len(citable)))
+def check_draft(sid: int, draft: EventDraft, sentences: dict[int, Sentence], headline=()) -> list[int]:
+    """Check one draft against the article, repairing it in place; return its evidence sentence ids."""
+    if not sentences:
+        return [sid]
+    story = {i: s for i, s in sentences.items() if not s.boilerplate and i not in headline}
+    for i in draft.contests:
+        if i not in story:
+            raise ValueError(f"contests sentence {i}, which is not a story sentence of the article")
+    draft.contests = [i for i in dict.fromkeys(draft.contests) if i != sid]
+    resolve_source(sid, draft, story)
+    evidence = [sid]
+    note = next((i for i in (sid + 1, sid + 2) if i in story and VERIFICATION_NOTE.search(story[i].text)
+                 and not VERIFICATION_NOTE.search(story[sid].text)), None)
+    if note is not None:
+        evidence.append(note)
+    return sorted(evidence)
 
 
-def answer_model(citable: list[int]) -> type[EventsAnswer]:
-    """EventsAnswer whose sentence ids are limited to this article's citable ids (an enum in the schema),
-    with at most `max_events(citable)` events.
+def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence]) -> None:
+    """Check the model's source against the sentence's own grammar ("X said", "according to X") and
+    repair it in place: small models copy the previous record's source.
 
-    With a grammar-constrained model (the embedded one, or strict structured
-    outputs) an id outside the article cannot even be written; for other
-    endpoints the validators still send precise errors back.
+    A source the sentence names wins over one it does not; "he", "it" or "the
+    ministry" resolve to the model's source when an earlier sentence names it,
+    else to the last source named before; a sentence with no attribution whose
+    model source is not named nearby is the outlet's own voice."""
+    text = story[sid].text
+    before = [story[i].text for i in sorted(i for i in story if i < sid)[-3:]]
+    model = draft.source.strip()
+    is_outlet = model.lower() in OUTLET_SOURCES or draft.source_type == "outlet"
+    parsed = parse_attribution(text)
+    if parsed is None:
+        if not is_outlet and not mentions(" ".join([*before[-2:], text]), model):
+            draft.source, draft.source_type, draft.cue = "the outlet", "outlet", ""
+        return
+    named, cue = parsed
+    if is_back_reference(named):
+        if is_outlet or not mentions(" ".join(before), model):
+            earlier = [p for p in map(parse_attribution, reversed(before)) if p and not is_back_reference(p[0])]
+            model = earlier[0][0] if earlier else named
+    elif is_outlet or not same_source(model, named) or len(named) > len(model):
+        model = named  # the sentence's own words; the more specific of two names for the same source
+    if model != draft.source.strip():
+        draft.source, draft.cue = model, cue
+        draft.source_type = source_type_of(model, text) or "other"
+    elif draft.source_type == "outlet":
+        draft.source_type = source_type_of(model, text) or "other"
+    else:
+        draft.source_type = source_type_of(model, text) or draft.source_type
+    if not draft.cue.strip() or draft.cue.strip().lower() not in text.lower():
+        draft.cue = cue
+
+
+def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS) -> list[int]:
+    """The ids of the sentences that report the article's events, in article order.
+
+    Story sentences only; a sentence that only says a claim could not be verified
+    is not an event of its own (it joins the claim before it). Sentences with a
+    figure or an attribution rank first, then the earlier ones (news puts the
+    main events first)."""
+    story = [s for s in sentences if not s.boilerplate and s.id not in headline]
+    ranked = []
+    for pos, s in enumerate(story):
+        words = len(_WORDS.findall(s.text))
+        if words < 5 or (VERIFICATION_NOTE.search(s.text) and words < 20 and not extract_numbers(s.text)):
+            continue
+        score = (2 * bool(ATTRIBUTION_CUES.search(s.text)) + bool(DENIAL.search(s.text))
+                 + bool(extract_numbers(s.text)) + (pos < 3))
+        score -= s.text.rstrip().endswith("?") + s.text.lstrip().startswith(("“", '"', "«"))
+        ranked.append((-score, pos, s.id))
+    return sorted(sid for _, _, sid in sorted(ranked)[:limit])
+
+
+def max_events(story_sentences: int) -> int:
+    """About one event per two or three story sentences: at least 5 (all of a short article), at most MAX_EVENTS."""
+    return min(MAX_EVENTS, max(5, round(story_sentences / 2.5)))
+
+
+def answer_model(candidate_ids: list[int], citable: list[int]) -> type[EventsAnswer]:
+    """An EventsAnswer with one required key per candidate id ("3", "6", ...), in article order.
+
+    Sentence ids the model may write (`contests`, `boilerplate`) are limited to
+    the citable ones: an enum in the schema, so a grammar-constrained model
+    cannot write another; for other endpoints the validators send precise errors.
     """
-    if not citable:
-        return EventsAnswer
-    # The enum is in the schema only; the validators give the model the precise error.
     ids = Annotated[int, WithJsonSchema({"type": "integer", "enum": list(citable)})]
     draft = create_model("EventDraft", __base__=EventDraft,
-                         sentences=(list[ids], Field(min_length=1, max_length=3)))
-    return create_model("EventsAnswer", __base__=EventsAnswer,
-                        events=(list[draft], Field(max_length=max_events(citable))),
-                        boilerplate=(list[ids], Field(default_factory=list, max_length=20)))
+                         contests=(list[ids], Field(default_factory=list, max_length=2)))
+    fields: dict = {f"s{i}": (draft, Field(alias=str(i))) for i in candidate_ids}
+    fields["boilerplate"] = (list[ids], Field(default_factory=list, max_length=MAX_FLAGGED))
+    return create_model("EventsAnswer", __base__=EventsAnswer, **fields)
+
+
+def salvage(raw: str | None, error: str, context: dict) -> tuple[dict[int, tuple[EventDraft, list[int]]],
+                                                                  list[Dropped]]:
+    """After the re-asks ran out: keep each valid record of the last answer, drop the rest with a reason."""
+    try:
+        data = json.loads(raw or "")
+    except json.JSONDecodeError:
+        data = None
+    if not isinstance(data, dict):
+        return {}, [Dropped(stage="events", item=(raw or "")[:2000],
+                            reason=f"the answer was not usable JSON: {error}")]
+    kept: dict[int, tuple[EventDraft, list[int]]] = {}
+    dropped: list[Dropped] = []
+    sentences = context.get("sentences", {})
+    for key, item in data.items():
+        if not key.isdigit():
+            continue
+        try:
+            draft = EventDraft.model_validate(item, context=context)
+            kept[int(key)] = (draft, check_draft(int(key), draft, sentences, context.get("headline", ())))
+        except (ValidationError, ValueError) as exc:
+            reason = short_errors(exc) if isinstance(exc, ValidationError) else str(exc)
+            dropped.append(Dropped(stage="events", item=json.dumps({key: item}, ensure_ascii=False), reason=reason))
+    return kept, dropped
+
+
+def accept_flags(flagged: list[int], sentences: dict[int, Sentence], candidate_ids: list[int]) -> list[int]:
+    """The model's boilerplate flags worth believing: short story sentences that are not event candidates.
+
+    A small model decoding greedily may enumerate ids; its flags never remove an event or a long sentence."""
+    return [i for i in dict.fromkeys(flagged)
+            if i in sentences and not sentences[i].boilerplate and i not in candidate_ids
+            and len(_WORDS.findall(sentences[i].text)) <= FLAGGABLE_WORDS]
+
+
+def records(answer: EventsAnswer) -> dict[int, tuple[EventDraft, list[int]]]:
+    """{candidate id: (draft, evidence ids)} of a validated answer."""
+    return {sid: (draft, answer.evidence(sid)) for sid, draft in answer.drafts().items()}
+
+
+def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int, Sentence],
+              outlet: str | None) -> list[Event]:
+    """Turn checked drafts into records: ids, verbatim evidence, numbers, names, contradictions, status.
+
+    A record contradicts the records whose evidence includes a sentence it names
+    in `contests`, both ways, where the contesting sentence denies, rejects or
+    counters an earlier sentence of another source (a small model otherwise
+    links neighbours). The status follows from
+    the article's words: the outlet's own voice is `asserted`; a claim another
+    record denies is `denied`, one it otherwise contradicts `disputed`; a claim
+    whose evidence says it could not be verified is `unverified`; any other
+    attributed statement is `claimed`."""
+    items = list(recs.items())
+    contested: dict[int, set[int]] = {pos: set() for pos in range(1, len(items) + 1)}
+    for pos, (sid, (draft, _)) in enumerate(items, start=1):
+        for other, (oid, (_, evidence)) in enumerate(items, start=1):
+            if other != pos and oid < sid and set(draft.contests) & set(evidence) \
+                    and _contradicts(sentences[sid].text) and not same_source(draft.source, items[other - 1][1][0].source):
+                contested[pos].add(other)
+                contested[other].add(pos)
+    events = []
+    for pos, (sid, (draft, ids)) in enumerate(items, start=1):
+        evidence = [Evidence(sentence_id=i, quote=sentences[i].text) for i in ids]
+        quoted = " ".join(ev.quote for ev in evidence)
+        actors, locations = names_of(quoted)
+        attribution = _attribution(draft, outlet)
+        denied_by = [o for o in contested[pos] if DENIAL.search(sentences[items[o - 1][0]].text)]
+        if attribution.source_type == "outlet":
+            status = "unverified" if VERIFICATION_NOTE.search(quoted) else "asserted"
+        elif denied_by and not DENIAL.search(sentences[sid].text):
+            status = "denied"
+        elif contested[pos]:
+            status = "disputed"
+        elif VERIFICATION_NOTE.search(quoted):
+            status = "unverified"
+        else:
+            status = "claimed"
+        summary = DATELINE.sub("", sentences[sid].text, count=1)
+        if attribution.source_type != "outlet":
+            summary = _PRONOUN_SUBJECT.sub(attribution.source[:1].upper() + attribution.source[1:], summary, count=1)
+            if status != "asserted":
+                summary = attributed(summary, attribution.source)
+        events.append(Event(
+            id=f"e{pos}",
+            summary=summary,
+            attribution=attribution,
+            status=status,
+            evidence=evidence,
+            numbers=_numbers(evidence),
+            actors=actors,
+            locations=locations,
+            when=when_of(quoted),
+            contradicted_by=[f"e{o}" for o in sorted(contested[pos])],
+        ))
+    return events
+
+
+def _contradicts(text: str) -> bool:
+    return bool(DENIAL.search(text) or _CONTRADICTS.search(text))
 
 
 def _digits(text: str) -> str:
@@ -131,63 +312,8 @@ def _digits(text: str) -> str:
     return text.lower().replace(",", "").replace(" ", "")
 
 
-def salvage(raw: str | None, error: str, context: dict) -> tuple[EventsAnswer, list[Dropped]]:
-    """After the re-asks ran out: keep each valid event of the last answer, drop the rest with a reason."""
-    kept, dropped = salvage_items(raw, error, key="events", item_model=EventDraft, context=context,
-                                  stage="events", limit=MAX_EVENTS)
-    for event in kept:  # positions change when events are dropped: contests cannot be trusted
-        event.contests = []
-    return EventsAnswer(events=kept), dropped
-
-
-def drop_repeats(answer: EventsAnswer) -> tuple[EventsAnswer, list[Dropped]]:
-    """Remove events that repeat an earlier one (same summary, or same sentences and source).
-
-    Small models decoding greedily fall into loops; a repeat is not worth a re-ask."""
-    kept: list[EventDraft] = []
-    dropped: list[Dropped] = []
-    seen: dict[tuple, int] = {}
-    new_pos: dict[int, int] = {}
-    for pos, draft in enumerate(answer.events, start=1):
-        keys = [("summary", draft.summary.lower()), ("cites", tuple(draft.sentences), draft.source.lower())]
-        first = next((seen[k] for k in keys if k in seen), None)
-        if first is not None:
-            dropped.append(Dropped(stage="events", item=draft.model_dump_json(),
-                                   reason=f"repeats event e{first}"))
-            new_pos[pos] = first
-            continue
-        kept.append(draft)
-        new_pos[pos] = len(kept)
-        for k in keys:
-            seen[k] = len(kept)
-    for idx, draft in enumerate(kept, start=1):  # renumber: positions moved when repeats left
-        draft.contests = sorted({new_pos[c] for c in draft.contests if c in new_pos} - {idx})
-    return answer.model_copy(update={"events": kept}), dropped
-
-
-def to_events(answer: EventsAnswer, sentences: dict[int, Sentence], outlet: str | None) -> list[Event]:
-    """Turn validated drafts into records: ids, verbatim evidence, numbers, two-way contradictions."""
-    contested: dict[int, set[int]] = {pos: set() for pos in range(1, len(answer.events) + 1)}
-    for pos, draft in enumerate(answer.events, start=1):
-        for other in draft.contests:
-            contested[pos].add(other)
-            contested[other].add(pos)
-    events = []
-    for pos, draft in enumerate(answer.events, start=1):
-        evidence = [Evidence(sentence_id=i, quote=sentences[i].text) for i in draft.sentences]
-        events.append(Event(
-            id=f"e{pos}",
-            summary=draft.summary.strip(),
-            attribution=_attribution(draft, outlet),
-            status=draft.status,
-            evidence=evidence,
-            numbers=_numbers(evidence),
-            actors=_clean(draft.actors),
-            locations=_clean(draft.locations),
-            when=(draft.when or "").strip() or None,
-            contradicted_by=[f"e{o}" for o in sorted(contested[pos])],
-        ))
-    return events
+def _number_in(number: str, texts: list[str]) -> bool:
+    return _digits(number) in {_digits(n.text) for t in texts for n in extract_numbers(t)}
 
 
 def _attribution(draft: EventDraft, outlet: str | None) -> Attribution:
@@ -195,7 +321,7 @@ def _attribution(draft: EventDraft, outlet: str | None) -> Attribution:
     if source.lower() in OUTLET_SOURCES or source_type == "outlet":
         if source.lower() in OUTLET_SOURCES:
             source = outlet or "the outlet"
-        source_type = "outlet"
+        return Attribution(source=source, source_type="outlet", cue="")
     return Attribution(source=source, source_type=source_type, cue=draft.cue.strip())
 
 
@@ -205,7 +331,3 @@ def _numbers(evidence: list[Evidence]) -> list[Number]:
         for n in extract_numbers(ev.quote):
             seen.setdefault(n.text, n)
     return list(seen.values())
-
-
-def _clean(names: list[str]) -> list[str]:
-    return list(dict.fromkeys(n.strip() for n in names if n and n.strip()))

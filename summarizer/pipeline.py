@@ -53,7 +53,7 @@ class Summarizer:
                            for s in sentences if s.boilerplate]
                 headline = headline_ids(sentences, article.title)
                 numbered = number_sentences(sentences, headline)
-                events, more = self._events(numbered, {"sentences": by_id, "headline": headline},
+                events, more = self._events(sentences, numbered, {"sentences": by_id, "headline": headline},
                                             article.outlet)
                 dropped += more
                 article_digest, more = self._digest(numbered, events)
@@ -74,29 +74,31 @@ class Summarizer:
             tool_version=__version__,
         )
 
-    def _events(self, numbered: str, context: dict, outlet: str | None):
+    def _events(self, sentences: list[Sentence], numbered: str, context: dict, outlet: str | None):
         by_id: dict[int, Sentence] = context["sentences"]
-        citable = [i for i, s in by_id.items() if not s.boilerplate and i not in context["headline"]]
-        if not citable:
+        story = [s.id for s in sentences if not s.boilerplate and s.id not in context["headline"]]
+        ids = extract.candidates(sentences, context["headline"], extract.max_events(len(story)))
+        if not ids:
             return [], []
-        messages = task_messages(numbered, "events", max_events=extract.max_events(citable))
-        outcome = self.llm.structured(extract.answer_model(citable), messages, context=context,
+        messages = task_messages(numbered, "events", candidates=[by_id[i] for i in ids])
+        outcome = self.llm.structured(extract.answer_model(ids, story), messages, context=context,
                                       max_tokens=EVENTS_MAX_TOKENS)
         dropped: list[Dropped] = []
-        answer = outcome.value
-        if answer is None:
-            answer, dropped = extract.salvage(outcome.raw, outcome.error or "", context)
-        answer, repeats = extract.drop_repeats(answer)
-        dropped += repeats
-        for i in answer.boilerplate:
-            if i in by_id and not by_id[i].boilerplate:
-                dropped.append(Dropped(stage="events", item=by_id[i].text,
-                                       reason="flagged as page boilerplate by the model"))
-        return extract.to_events(answer, by_id, outlet), dropped
+        flagged: list[int] = []
+        if outcome.value is not None:
+            records = extract.records(outcome.value)
+            flagged = outcome.value.flagged()
+        else:
+            records, dropped = extract.salvage(outcome.raw, outcome.error or "", context)
+        for i in extract.accept_flags(flagged, by_id, ids):
+            dropped.append(Dropped(stage="events", item=by_id[i].text, reason="flagged as page boilerplate by the model"))
+        return extract.to_events(records, by_id, outlet), dropped
 
     def _digest(self, numbered: str, events) -> tuple[Digest, list[Dropped]]:
         if not events:
             return Digest(text="", sentences=[]), []
+        if self.settings.digest == "composed":
+            return digest.compose(events), []
         by_id = {e.id: e for e in events}
         messages = task_messages(numbered, "digest", records=digest.records_for_prompt(events),
                                  min_sentences=digest.MIN_SENTENCES,

@@ -54,9 +54,10 @@ class Event(_Model):
     status: Status
     evidence: list[Evidence] = Field(min_length=1)
     numbers: list[Number] = Field(default_factory=list)
-    actors: list[str] = Field(default_factory=list)
-    locations: list[str] = Field(default_factory=list)
-    when: str | None = None
+    actors: list[str] = Field(default_factory=list, description="Names in the evidence, as written (found by code).")
+    locations: list[str] = Field(default_factory=list,
+                                 description="Place names in the evidence, as written (found by code).")
+    when: str | None = Field(default=None, description="The first time expression in the evidence, as written.")
     contradicted_by: list[str] = Field(default_factory=list)
 
 

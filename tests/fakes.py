@@ -9,15 +9,14 @@ from summarizer.llm.settings import LLMSettings
 from summarizer.pipeline import Summarizer
 
 
-def event(sentences, summary, *, source="the regional governor", source_type="official", cue="said",
-          status="claimed", contests=(), **extra):
-    return {"sentences": list(sentences), "source": source, "source_type": source_type, "cue": cue,
-            "status": status, "summary": summary, "actors": extra.get("actors", []),
-            "locations": extra.get("locations", []), "when": extra.get("when"), "contests": list(contests)}
+def record(source="the regional governor", *, source_type="official", cue="said", contests=()):
+    """The model's record for one candidate sentence."""
+    return {"source": source, "cue": cue, "source_type": source_type, "contests": list(contests)}
 
 
-def events_answer(*events, boilerplate=()):
-    return json.dumps({"events": list(events), "boilerplate": list(boilerplate)})
+def events_answer(records: dict[int, dict], boilerplate=()):
+    """The model's events answer: one record per candidate sentence id."""
+    return json.dumps({**{str(i): r for i, r in records.items()}, "boilerplate": list(boilerplate)})
 
 
 def digest_answer(*sentences):

@@ -31,10 +31,11 @@ def test_schema_command_prints_the_shipped_contract():
     assert json.loads(result.stdout) == SCHEMA
 
 
+@pytest.mark.parametrize("digest", ["model", "composed"])
 @pytest.mark.parametrize("name", RECORDED_ARTICLES)
-def test_json_output_validates_and_every_quote_is_verbatim(name):
+def test_json_output_validates_and_every_quote_is_verbatim(name, digest):
     path = ARTICLES / name
-    result = run("--json", path)
+    result = run("--json", "--digest", digest, path)
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
     jsonschema.validate(doc, SCHEMA)
@@ -44,9 +45,14 @@ def test_json_output_validates_and_every_quote_is_verbatim(name):
     for e in doc["events"]:
         evidence = " ".join(ev["quote"] for ev in e["evidence"])
         assert all(n["text"] in evidence for n in e["numbers"])
-    known = {e["id"] for e in doc["events"]}
-    assert all(set(s["event_ids"]) <= known for s in doc["digest"]["sentences"])
-    assert doc["usage"]["llm_calls"] >= 2
+    known = {e["id"]: e for e in doc["events"]}
+    assert all(set(s["event_ids"]) <= set(known) for s in doc["digest"]["sentences"])
+    if digest == "composed":  # written by code: each sentence is one record's summary
+        assert all(s["text"].rstrip(".") == known[s["event_ids"][0]]["summary"].rstrip(".")
+                   for s in doc["digest"]["sentences"])
+        assert doc["usage"]["llm_calls"] == 1 + doc["usage"]["reasks"]
+    else:
+        assert doc["usage"]["llm_calls"] >= 2
     assert doc["model"] == "qwen2.5-coder-1.5b-instruct-q4_k_m"
     assert doc["prompt_version"].startswith("v1#")
 
@@ -131,6 +137,11 @@ def test_unrecorded_article_in_replay_mode_exits_4_with_the_re_record_command(tm
     [line] = result.stderr.splitlines()
     assert "no recorded response for POST EventsAnswer request" in line
     assert line.endswith(f"--model qwen2.5-coder-1.5b-instruct-q4_k_m --json {path}")
+
+
+def test_bad_digest_mode_is_a_usage_error():
+    result = run("--digest", "poem", ARTICLES / "grid_repairs.txt")
+    assert (result.exit_code, result.stderr) == (2, "summarize: digest must be model or composed, not 'poem'\n")
 
 
 def test_bad_fixture_mode_is_a_usage_error():

@@ -6,7 +6,7 @@ import json
 import httpx2
 import pytest
 
-from summarizer.extract import EventsAnswer
+from summarizer.extract import answer_model
 from summarizer.llm.settings import LLMSettings
 
 HAS_LLAMA = importlib.util.find_spec("llama_cpp") is not None
@@ -18,9 +18,11 @@ needs_llama = pytest.mark.skipif(not HAS_LLAMA, reason="llama-cpp-python not ins
 def test_grammar_follows_the_schema_field_order_and_allows_no_whitespace():
     from summarizer.llm.embedded import compact_json_gbnf
 
-    gbnf = compact_json_gbnf(EventsAnswer.model_json_schema())
-    assert 'space ::= ""' in gbnf.splitlines()
-    assert '"{" space EventDraft-sentences-kv "," space EventDraft-source-kv "," space EventDraft-source-type-kv' in gbnf
+    gbnf = compact_json_gbnf(answer_model([2, 3], [2, 3, 4]).model_json_schema())
+    lines = gbnf.splitlines()
+    assert 'space ::= ""' in lines
+    assert any(line.startswith('root ::= "{" space 2-kv "," space 3-kv') for line in lines)  # every candidate, in order
+    assert '"{" space EventDraft-source-kv "," space EventDraft-cue-kv "," space EventDraft-source-type-kv' in gbnf
 
 
 @needs_llama
@@ -68,25 +70,34 @@ def test_the_constraint_is_really_applied_by_the_embedded_model():
 
 @pytest.mark.live
 @pytest.mark.skipif(not (HAS_LLAMA and HAS_MODEL), reason="embedded model not installed")
-def test_lazy_grammar_sampler_gives_the_same_tokens_as_the_full_mask():
-    from llama_cpp import Llama
+def test_our_decoding_gives_llama_cpps_answer_and_reuses_the_prompt_cache():
+    from summarizer.llm.embedded import EmbeddedTransport, chat_prompt_tokens, translate_request
 
-    from summarizer.llm.embedded import EmbeddedTransport, translate_request
-
-    llama = EmbeddedTransport().llama()
-    schema = {"type": "object", "properties": {"city": {"type": "string"}, "people": {"type": "integer"}},
-              "required": ["city", "people"]}
-    body = {"messages": [{"role": "user", "content": "Kyiv has about 3 million people. Answer in JSON."}],
-            "max_tokens": 30, "temperature": 0, "seed": 0,
+    transport = EmbeddedTransport()
+    llama = transport.llama()
+    schema = {"type": "object", "properties": {"city": {"type": "string"}, "people": {"type": "integer"},
+                                               "note": {"type": "string"}}, "required": ["city", "people", "note"]}
+    body = {"model": "m", "max_tokens": 60, "temperature": 0, "seed": 0,
+            "messages": [{"role": "user", "content": "Kyiv has about 3 million people. Kyiv is the capital of "
+                                                     "Ukraine. Answer in JSON."}],
             "response_format": {"type": "json_schema", "json_schema": {"name": "C", "schema": schema}}}
-    lazy = llama.create_chat_completion(**translate_request(body))
-    sampler = llama._sampler
-    cls = type(llama)
-    cls._init_sampler, original = Llama._init_sampler, cls._init_sampler
-    try:
-        full = llama.create_chat_completion(**translate_request(body))
-    finally:
-        cls._init_sampler = original
-    assert type(sampler).__name__ == "LazyGreedyGrammarSampler"
-    assert lazy["choices"][0]["message"]["content"] == full["choices"][0]["message"]["content"]
-    assert json.loads(lazy["choices"][0]["message"]["content"])["city"]
+    reference = llama.create_chat_completion(**translate_request(body))["choices"][0]["message"]["content"]
+    request = httpx2.Request("POST", "http://embedded.invalid/v1/chat/completions", json=body)
+    first = transport.handle_request(request).json()
+    again = transport.handle_request(request).json()
+    assert first["choices"][0]["message"]["content"] == again["choices"][0]["message"]["content"] == reference
+    assert first["choices"][0]["finish_reason"] == "stop"
+    prompt = len(chat_prompt_tokens(llama, body["messages"]))
+    assert again["usage"]["prompt_tokens"] == prompt
+    assert again["usage"]["prompt_tokens_details"]["cached_tokens"] == prompt - 1  # all but the last token
+    assert EmbeddedTransport.last_decoded.accepted > 0  # prompt-lookup drafts were confirmed
+
+
+def test_prompt_lookup_drafts_what_followed_the_latest_match():
+    np = pytest.importorskip("numpy")
+    from summarizer.llm.decoding import lookup_draft
+
+    history = np.array([5, 6, 7, 8, 9, 1, 2, 5, 6, 7], dtype=np.int32)
+    assert lookup_draft(history, max_draft=3) == [8, 9, 1]  # "5 6 7" occurred before, followed by 8 9 1
+    assert lookup_draft(np.array([1, 2, 3, 4], dtype=np.int32)) == []  # nothing repeats
+    assert lookup_draft(history, max_draft=0) == []

@@ -6,7 +6,7 @@ import re
 import pytest
 from conftest import ROOT
 from fake_server import FakeOpenAIServer
-from fakes import digest_answer, event, events_answer
+from fakes import digest_answer, events_answer, record
 
 from summarizer.errors import FixtureMissingError
 from summarizer.llm.fake import completion_body
@@ -16,8 +16,7 @@ from summarizer.pipeline import Summarizer
 
 KEY = "sk-test-" + "abcdefghijklmnopqrstuvwxyz0123"
 ANSWERS = [
-    events_answer(event([2], "Engineers restored electricity to most homes in Sumy.", source="the outlet",
-                        source_type="outlet", status="asserted", cue="")),
+    events_answer({2: record("the outlet", source_type="outlet", cue=""), 3: record("the regional governor")}),
     digest_answer(("Engineers restored electricity to most homes in Sumy.", ["e1"])),
 ]
 

@@ -4,16 +4,15 @@ import time
 
 import httpx2
 import pytest
-from fakes import digest_answer, event, events_answer, fake_summarizer
+from fakes import digest_answer, events_answer, fake_summarizer, record
 
 from summarizer.errors import LLMError
 from summarizer.llm.fake import completion_body
 from summarizer.llm.retry import retry_after_seconds
 
-EVENTS = events_answer(event([2], "Engineers restored electricity to most homes in Sumy.", source="the outlet",
-                             source_type="outlet", status="asserted", cue=""))
+EVENTS = events_answer({2: record("the outlet", source_type="outlet", cue=""), 3: record("the regional governor")})
 DIGEST = digest_answer(("Engineers restored electricity to most homes in Sumy.", ["e1"]))
-FAST = {"transport_initial_wait": 0.01, "transport_max_wait": 0.05}
+FAST = {"transport_initial_wait": 0.01, "transport_max_wait": 0.05, "digest": "model"}
 
 
 def error(status, headers=None):
@@ -25,13 +24,13 @@ def test_429_and_5xx_and_connection_errors_are_retried_then_succeed(article_path
                                        completion_body(EVENTS), DIGEST, **FAST)
     result = summarizer.summarize_file(article_path("grid_repairs.txt"))
     assert len(fake.requests) == 5
-    assert [e.id for e in result.events] == ["e1"]
+    assert [e.id for e in result.events] == ["e1", "e2"]
     assert result.usage.llm_calls == 2  # completions received; transport retries are not model calls
 
 
 def test_retry_after_is_honoured(article_path):
     summarizer, fake = fake_summarizer(error(429, {"retry-after": "0.3"}), EVENTS, DIGEST,
-                                       transport_initial_wait=0.01, transport_max_wait=5)
+                                       transport_initial_wait=0.01, transport_max_wait=5, digest="model")
     started = time.perf_counter()
     summarizer.summarize_file(article_path("grid_repairs.txt"))
     assert time.perf_counter() - started >= 0.3

@@ -142,7 +142,8 @@ class EmbeddedTransport(httpx2.BaseTransport):
     _models: dict[str, object] = {}  # loaded once per process and shared by every transport
     _load_lock = threading.Lock()
     _call_lock = threading.Lock()  # one llama.cpp context: one call at a time, process-wide
-    last_decoded = None  # the statistics of the latest greedy completion (for benchmarks)
+    last_decoded = None  # the statistics of the latest greedy completion (for tests and benchmarks)
+    totals = {"cached_tokens": 0, "passes": 0, "drafted": 0, "accepted": 0}  # summed over this process
 
     def __init__(self, model: str = EMBEDDED_MODEL_NAME, *, n_ctx: int = N_CTX,
                  n_threads: int | None = None) -> None:
@@ -201,6 +202,9 @@ class EmbeddedTransport(httpx2.BaseTransport):
         max_tokens = kwargs.get("max_tokens") or llama.n_ctx() - len(prompt)
         decoded = greedy_complete(llama, prompt, grammar=kwargs.get("grammar"), max_tokens=max_tokens)
         EmbeddedTransport.last_decoded = decoded
+        for key, value in (("cached_tokens", decoded.cached_tokens), ("passes", decoded.passes),
+                           ("drafted", decoded.drafted), ("accepted", decoded.accepted)):
+            EmbeddedTransport.totals[key] += value
         text = llama.detokenize(decoded.tokens).decode("utf-8", errors="replace")
         return {
             "id": f"chatcmpl-embedded-{uuid.uuid4().hex[:12]}",

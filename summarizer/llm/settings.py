@@ -14,6 +14,7 @@ from typing import Literal
 
 FixtureMode = Literal["off", "replay", "record"]
 Provider = Literal["openai", "openai-compatible", "embedded"]
+DigestMode = Literal["model", "composed"]
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 EMBEDDED_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
@@ -35,6 +36,9 @@ class LLMSettings:
     transport_max_wait: float = 60.0  # cap on one back-off sleep, seconds
     temperature: float = 0.0
     seed: int = 0
+    # Who writes the digest: the model (a second call), or code from the validated records. The embedded
+    # model's digests were weak and cost a second call; by default it gets the composed one.
+    digest: DigestMode = "model"
 
     @classmethod
     def resolve(
@@ -65,6 +69,10 @@ class LLMSettings:
         if mode not in ("off", "replay", "record"):
             raise ValueError(f"fixture mode must be off, replay or record, not {mode!r}")
         folder = Path(fixtures_dir or env.get("SUMMARIZER_FIXTURES_DIR") or "fixtures/llm")
+        if overrides.get("digest") is None:
+            overrides["digest"] = env.get("SUMMARIZER_DIGEST") or ("composed" if provider == "embedded" else "model")
+        if overrides["digest"] not in ("model", "composed"):
+            raise ValueError(f"digest must be model or composed, not {overrides['digest']!r}")
         return cls(provider=provider, model=model, base_url=base_url, api_key=api_key,
                    fixtures=mode, fixtures_dir=folder, **overrides)  # type: ignore[arg-type]
 
