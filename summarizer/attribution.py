@@ -75,6 +75,8 @@ def parse_attribution(sentence: str) -> tuple[str, str] | None:
             continue
         if words[0].lower() in _PRONOUNS and len(words) == 1:
             return words[0].lower(), m.group("cue")
+        if words[0].lower() in {"the", "a", "an"} and len(words) == 1:  # "The claim comes": a noun, no subject
+            continue
         if any(w[:1].isupper() for w in words) or (words[0].lower() in {"the", "a", "an"} and len(words) <= 6) \
                 or re.search(
                 r"\b(?:officials?|ministry|spokes\w+|police|army|military|government|command|agenc\w+|"
@@ -118,7 +120,7 @@ def is_back_reference(source: str) -> bool:
     """"he", "it", "the ministry", "its statement": a source that refers to one named before."""
     words = source.split()
     return source.lower() in _PRONOUNS or (
-        bool(words) and words[0].lower() in {"the", "its", "his", "her", "their"}
+        1 < len(words) <= 3 and words[0].lower() in {"the", "its", "his", "her", "their"}
         and not any(w[:1].isupper() for w in words[1:]))
 
 
@@ -137,5 +139,8 @@ def source_type_of(source: str, sentence: str) -> str | None:
     if _WITNESS.search(source):
         return "witness"
     if _OFFICIAL.search(source) or re.fullmatch(r"[A-Z][a-z]+", source.strip()):  # "Russia", "Kyiv"
+        return "official"
+    at = sentence.find(source)
+    if at > 0 and _OFFICIAL.search(sentence[max(0, at - 60):at]):  # "The governor of X, Andrei Bocharov"
         return "official"
     return None

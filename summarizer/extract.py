@@ -66,7 +66,8 @@ _WORDS = re.compile(r"\w+")
 _PRONOUN_SUBJECT = re.compile(r"^(?:He|She|It|They)(?= (?:also |later |then |separately )?(?:said|says|told|added|"
                               r"claimed|claims|denied|denies|stated|reported|insisted|warned|estimated)\b)")
 # "KYIV, Ukraine — ", "MOSCOW - ", "WASHINGTON (Reuters) - ": where the story was filed, not what it says.
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*)?(?:\s*\([^)]*\))?\s*[-—–]+\s*")
+DATELINE = re.compile(r"^(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*)?(?:\s*\([^)]*\))?\s*[-—–]+"
+                      r"|[A-Z][\w.'-]+(?:,\s*[A-Z][\w.'-]+)?\s+[—–])\s+")  # "MOSCOW - ", "Kiev — "
 _CONTRADICTS = re.compile(r"\b(?:contradict\w*|counter\w*|insist\w*|but said|however)\b", re.IGNORECASE)
 
 
@@ -125,7 +126,7 @@ def check_draft(sid: int, draft: EventDraft, sentences: dict[int, Sentence], hea
     draft.contests = [i for i in dict.fromkeys(draft.contests) if i != sid]
     resolve_source(sid, draft, story)
     evidence = [sid]
-    note = next((i for i in (sid + 1, sid + 2) if i in story and VERIFICATION_NOTE.search(story[i].text)
+    note = next((i for i in (sid + 1, sid + 2) if i in story and is_verification_note(story[i].text)
                  and not VERIFICATION_NOTE.search(story[sid].text)), None)
     if note is not None:
         evidence.append(note)
@@ -167,6 +168,12 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence]) -> N
         draft.cue = cue
 
 
+def is_verification_note(text: str) -> bool:
+    """A short sentence that only says something could not be verified ("The figures could not be
+    independently verified."): not an event of its own, but evidence for the claim before it."""
+    return bool(VERIFICATION_NOTE.search(text)) and len(_WORDS.findall(text)) < 20 and not extract_numbers(text)
+
+
 def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS) -> list[int]:
     """The ids of the sentences that report the article's events, in article order.
 
@@ -177,8 +184,7 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS) 
     story = [s for s in sentences if not s.boilerplate and s.id not in headline]
     ranked = []
     for pos, s in enumerate(story):
-        words = len(_WORDS.findall(s.text))
-        if words < 5 or (VERIFICATION_NOTE.search(s.text) and words < 20 and not extract_numbers(s.text)):
+        if len(_WORDS.findall(s.text)) < 5 or is_verification_note(s.text):
             continue
         score = (2 * bool(ATTRIBUTION_CUES.search(s.text)) + bool(DENIAL.search(s.text))
                  + bool(extract_numbers(s.text)) + (pos < 3))

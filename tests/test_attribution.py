@@ -22,6 +22,7 @@ from summarizer.names import names_of, when_of
     ("The city had about 67,000 residents before the war; officials estimate that seven in ten have left.",
      ("officials", "estimate")),
     ("Heavy rain flooded three villages in the Odesa region on Monday.", None),
+    ("The claim comes as the war intensifies.", None),
 ])
 def test_the_sentence_says_who_says_it(sentence, expected):
     assert parse_attribution(sentence) == expected
@@ -33,6 +34,7 @@ def test_sources_match_across_wording_but_not_across_parties():
     assert not same_source("the Russian Defense Ministry", "Ukraine’s Southern Defense Forces")
     assert mentions("The Russian military said", "Russia") and not mentions("Kyiv said", "Ukraine")
     assert is_back_reference("the ministry") and is_back_reference("he") and not is_back_reference("the Kremlin")
+    assert not is_back_reference("the staff responsible for prisoner of war affairs")
 
 
 def test_source_types_that_the_words_say_plainly():
@@ -41,6 +43,8 @@ def test_source_types_that_the_words_say_plainly():
     assert source_type_of("A witness", "A witness said") == "witness"
     assert source_type_of("local authorities", "according to local authorities") == "official"
     assert source_type_of("Maria Ivanova", "Maria Ivanova said") is None
+    assert source_type_of("Andrei Bocharov", "The governor of the Volgograd region, Andrei Bocharov, said") == \
+        "official"
 
 
 def test_a_claim_gets_its_source_unless_it_already_says_whose_it_is():
@@ -57,3 +61,14 @@ def test_names_places_and_times_are_substrings_of_the_evidence():
     assert when_of("As of June 7, Russian forces occupied 113,273 square kilometers.") == "June 7"
     assert when_of("No time here.") is None
     assert all(n in text for n in actors + places)
+
+
+def test_datelines_are_not_part_of_a_summary():
+    from summarizer.extract import DATELINE
+
+    for line, rest in [("MOSCOW - Russian forces struck", "Russian forces struck"),
+                       ("KYIV, Ukraine — Russia's military claimed", "Russia's military claimed"),
+                       ("Kiev — Moscow has handed over", "Moscow has handed over"),
+                       ("WASHINGTON (Reuters) - The US said", "The US said"),
+                       ("Russia on Sunday handed", "Russia on Sunday handed")]:
+        assert DATELINE.sub("", line, count=1) == rest

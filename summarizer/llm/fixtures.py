@@ -133,7 +133,8 @@ class FixtureTransport(httpx2.BaseTransport):
         return (
             f"replay: no recorded response for POST {task} request (model {model}) "
             f"in {path}; re-record it with: summarize --fixtures record "
-            f"--fixtures-dir {self.folder} --model {model} --json {target}"
+            f"--fixtures-dir {self.folder} --model {model}{' --digest model' if task == 'DigestAnswer' else ''} "
+            f"--json {target}"
         )
 
 
