@@ -55,7 +55,7 @@ def main(paths: list[str]) -> None:
     print(f"raw llama.cpp speed: prompt {pp:.1f} tok/s, generation {tg:.1f} tok/s")
     summarizer = Summarizer(LLMSettings.resolve(fixtures="off", env={}))
     header = f"{'article':<28} {'words':>5} {'calls':>5} {'reask':>5} {'prompt':>6} {'cached':>6} {'compl':>5} " \
-             f"{'events':>6} {'c/ev':>5} {'passes':>6} {'drafts ok':>9} {'wall s':>7} {'limit s':>7} {'ratio':>5}"
+             f"{'events':>6} {'c/ev':>5} {'passes':>6} {'drafts ok':>9} {'wall s':>7} {'limit s':>7} {'ratio':>5} {'ratio*':>6}"
     print(header)
     print("-" * len(header))
     for path in paths:
