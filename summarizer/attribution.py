@@ -117,11 +117,11 @@ def same_source(a: str, b: str) -> bool:
 
 
 def is_back_reference(source: str) -> bool:
-    """"he", "it", "the ministry", "its statement": a source that refers to one named before."""
-    words = source.split()
+    """"he", "it", "the ministry", "the ministry's statement": a source that refers to one named before
+    ("the regional administration" names one: it has a modifier)."""
+    words = re.sub(r"['’]s \w+$", "", source.strip()).split()  # "the ministry's statement" -> "the ministry"
     return source.lower() in _PRONOUNS or (
-        1 < len(words) <= 3 and words[0].lower() in {"the", "its", "his", "her", "their"}
-        and not any(w[:1].isupper() for w in words[1:]))
+        len(words) == 2 and words[0].lower() in {"the", "its", "his", "her", "their"} and words[1].islower())
 
 
 def _distinctive(name: str) -> set[str]:

@@ -63,6 +63,9 @@ FixturesOpt = Annotated[Optional[str], typer.Option(
     "--fixtures", help="Recorded responses: off (default), replay or record. [env: SUMMARIZER_FIXTURES]")]
 FixturesDirOpt = Annotated[Optional[Path], typer.Option(
     "--fixtures-dir", help="Folder of recorded responses. [env: SUMMARIZER_FIXTURES_DIR]")]
+DigestOpt = Annotated[Optional[str], typer.Option(
+    "--digest", help="Who writes the digest: model (a second LLM call) or composed (by code from the records). "
+                     "Default: composed on the embedded model, model elsewhere. [env: SUMMARIZER_DIGEST]")]
 
 
 def _fail(message: str, code: int) -> None:
@@ -80,10 +83,7 @@ def run(
     fixtures: FixturesOpt = None,
     fixtures_dir: FixturesDirOpt = None,
     outlet: Annotated[Optional[str], typer.Option(help="The outlet that published the article(s).")] = None,
-    digest: Annotated[Optional[str], typer.Option(
-        "--digest", help="Who writes the digest: model (a second LLM call) or composed (by code from the "
-                         "records). Default: composed on the embedded model, model elsewhere. [env: SUMMARIZER_DIGEST]",
-    )] = None,
+    digest: DigestOpt = None,
 ) -> None:
     """Summarise articles: the digest, then the attributed event records."""
     from summarizer.llm.settings import LLMSettings
@@ -127,6 +127,53 @@ def run(
             render_text(result, sys.stdout, width=_width(), color=sys.stdout.isatty())
     if output is not None and documents:
         _write_atomic(output, "\n".join(documents) + "\n")
+    raise typer.Exit(exit_code)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold annotations (YAML); article paths are relative to it.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    fixtures: FixturesOpt = None,
+    fixtures_dir: FixturesDirOpt = None,
+    digest: DigestOpt = None,
+) -> None:
+    """Score the tool against gold annotations: event and number recall, source and status accuracy,
+    grounding, leakage, loaded terms, calls, tokens and seconds."""
+    from summarizer.evaluate import Score, load_gold, score
+    from summarizer.llm.settings import LLMSettings
+    from summarizer.pipeline import Summarizer
+    from summarizer.read import read_article
+    from summarizer.render import render_scores
+
+    try:
+        settings = LLMSettings.resolve(model=model, base_url=base_url, fixtures=fixtures,
+                                       fixtures_dir=fixtures_dir, digest=digest)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    try:
+        articles = load_gold(gold)
+    except SummarizerError as exc:
+        _fail(exc.one_line(), exc.exit_code)
+    summarizer = Summarizer(settings)
+    rows, total, exit_code = [], Score(article="total"), 0
+    for gold_article in articles:
+        try:
+            article = read_article(str(gold_article["path"]))
+            row = score(gold_article, summarizer.summarize(article), article.text)
+        except SummarizerError as exc:  # the article counts as nothing found
+            row = Score(article=gold_article["id"], error=exc.one_line(), gold_events=len(gold_article["events"]),
+                        gold_numbers=sum(len(e.get("numbers") or []) for e in gold_article["events"]))
+            typer.echo(f"summarize: {gold_article['id']}: {exc.one_line()}", err=True)
+            exit_code = max(exit_code, exc.exit_code)
+        rows.append(row)
+        total.add(row)
+    if as_json:
+        typer.echo(json.dumps({"articles": [r.as_dict() for r in rows], "total": total.as_dict()}, indent=2))
+    else:
+        render_scores(rows, total, sys.stdout, width=max(_width(), 130), color=sys.stdout.isatty())
     raise typer.Exit(exit_code)
 
 

@@ -5,8 +5,11 @@ says whose claim it is), every contested record followed by the records that
 contest it; nothing in it is not in a record. Otherwise the model writes a few
 sentences, each citing the event ids it uses.
 Validators check that cited ids exist, that numbers come from the cited
-events, and that a sentence about a claim names who makes it (a claim is never
-stated as a plain fact). Failures are re-asked; what still fails is dropped.
+events, that a sentence about a claim names who makes it (a claim is never
+stated as a plain fact) and that no loaded label (`prompts/loaded_terms.txt`)
+is used in the digest's own voice. Failures are re-asked; what still fails is
+dropped. The composed digest quotes a party's loaded label and leaves out a
+record whose own-voice sentence uses one.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pydantic import (
 )
 
 from summarizer.attribution import ATTRIBUTION_CUES, attributed, names_source
+from summarizer.neutral import loaded_terms, quote_loaded_terms
 from summarizer.numbers import extract_numbers
 from summarizer.schema import Digest, DigestSentence, Dropped, Event
 from summarizer.validate import salvage_items, text_at_most
@@ -59,6 +63,10 @@ class DigestSentenceDraft(BaseModel):
             if n.text.lower().replace(",", "") not in written:
                 raise ValueError(f"the sentence {self.text!r} gives the number {n.text!r}, which is not "
                                  f"in events {self.event_ids}: keep numbers as the events give them")
+        labels = loaded_terms(self.text)
+        if labels:
+            raise ValueError(f"the sentence {self.text!r} uses the loaded label(s) {', '.join(labels)} in its own "
+                             "voice: use a neutral word, or quote the party that uses it")
         novel, content = novel_words(self.text, cited)
         if len(novel) > max(2, 0.3 * content):
             raise ValueError(f"the sentence {self.text!r} says things that are not in events "
@@ -136,23 +144,33 @@ def records_for_prompt(events: list[Event]) -> str:
     return "\n".join(lines)
 
 
-def compose(events: list[Event], max_sentences: int = MAX_SENTENCES) -> Digest:
+def compose(events: list[Event], max_sentences: int = MAX_SENTENCES) -> tuple[Digest, list[Dropped]]:
     """The digest written by code: the leading records in order, each contested record followed by
-    the records that contest it (both sides of a dispute, together)."""
+    the records that contest it (both sides of a dispute, together).
+
+    A loaded label (`neutral.py`) in a party's claim is quoted as that party's word; a record in the
+    outlet's own voice that uses one is left out of the digest (listed in `dropped`)."""
     by_id = {e.id: e for e in events}
     order: list[str] = []
+    dropped: list[Dropped] = []
     for e in events:
         for i in (e.id, *e.contradicted_by):
-            if i not in order and len(order) < max_sentences:
-                order.append(i)
+            if i in order or len(order) >= max_sentences:
+                continue
+            if by_id[i].status == "asserted" and loaded_terms(by_id[i].summary):
+                if i not in {d.item for d in dropped}:
+                    dropped.append(Dropped(stage="digest", item=i, reason="the outlet's own voice uses the loaded "
+                                           f"label(s) {', '.join(loaded_terms(by_id[i].summary))}"))
+                continue
+            order.append(i)
     sentences = []
     for i in order:
         e = by_id[i]
-        text = e.summary if e.status == "asserted" else attributed(e.summary, e.attribution.source)
+        text = e.summary if e.status == "asserted" else quote_loaded_terms(attributed(e.summary, e.attribution.source))
         if text and text[-1] not in ".!?\"”":
             text += "."
         sentences.append(DigestSentence(text=text, event_ids=[i]))
-    return Digest(text=" ".join(s.text for s in sentences), sentences=sentences)
+    return Digest(text=" ".join(s.text for s in sentences), sentences=sentences), dropped
 
 
 def to_digest(answer: DigestAnswer) -> Digest:

@@ -2,7 +2,7 @@
 
 1. `candidates` picks the article's event sentences deterministically: story
    sentences (no boilerplate, not the headline) that report something, with a
-   figure or an attribution ranked first, at most `max_events`, in article order.
+   figure or an attribution ranked first, at most MAX_EVENTS, in article order.
 2. The model answers one record per candidate: an object whose keys are the
    candidates' ids, in order (`answer_model`). With a grammar-constrained model
    the keys are forced, so a small model cannot loop over the same sentences.
@@ -54,7 +54,8 @@ from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, Sou
 from summarizer.segment import Sentence
 from summarizer.validate import short_errors, text_at_most
 
-MAX_EVENTS = 10
+MAX_EVENTS = 14
+MIN_EVENTS = 5  # a short article's records, even without figures or attributions
 MAX_CITED = 3  # sentences of evidence per event
 MAX_FLAGGED = 5  # sentences the model may flag as boilerplate
 FLAGGABLE_WORDS = 15  # longer sentences are story text, whatever a model flags
@@ -63,6 +64,7 @@ VERIFICATION_NOTE = re.compile(
     r"could not (?:be )?(?:independently )?(?:verif|confirm)|not (?:been )?(?:independently |officially )?"
     r"(?:verified|confirmed)|unverified|unconfirmed|no independent confirmation", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
+_CLOSING = tuple(".!?\"”’»)")
 _PRONOUN_SUBJECT = re.compile(r"^(?:He|She|It|They)(?= (?:also |later |then |separately )?(?:said|says|told|added|"
                               r"claimed|claims|denied|denies|stated|reported|insisted|warned|estimated)\b)")
 # "KYIV, Ukraine — ", "MOSCOW - ", "WASHINGTON (Reuters) - ": where the story was filed, not what it says.
@@ -177,25 +179,26 @@ def is_verification_note(text: str) -> bool:
 def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS) -> list[int]:
     """The ids of the sentences that report the article's events, in article order.
 
-    Story sentences only; a sentence that only says a claim could not be verified
-    is not an event of its own (it joins the claim before it). Sentences with a
-    figure or an attribution rank first, then the earlier ones (news puts the
-    main events first)."""
+    A story sentence reports an event when it attributes something ("said",
+    "according to", ...) or gives a figure; those come first (figures, then
+    attributions, denials, the lead), at most `limit`. A short article is filled
+    up to MIN_EVENTS with its other sentences. Never an event of its own: a
+    subheading (no closing punctuation), a sentence under five words, or one that
+    only says a claim could not be verified (it joins the claim before it)."""
     story = [s for s in sentences if not s.boilerplate and s.id not in headline]
     ranked = []
     for pos, s in enumerate(story):
-        if len(_WORDS.findall(s.text)) < 5 or is_verification_note(s.text):
+        text = s.text.strip()
+        if len(_WORDS.findall(text)) < 5 or is_verification_note(text) or text[-1:] not in _CLOSING:
             continue
-        score = (2 * bool(ATTRIBUTION_CUES.search(s.text)) + bool(DENIAL.search(s.text))
-                 + bool(extract_numbers(s.text)) + (pos < 3))
-        score -= s.text.rstrip().endswith("?") + s.text.lstrip().startswith(("“", '"', "«"))
-        ranked.append((-score, pos, s.id))
-    return sorted(sid for _, _, sid in sorted(ranked)[:limit])
-
-
-def max_events(story_sentences: int) -> int:
-    """About one event per two or three story sentences: at least 5 (all of a short article), at most MAX_EVENTS."""
-    return min(MAX_EVENTS, max(5, round(story_sentences / 2.5)))
+        figure, cue = bool(extract_numbers(text)), bool(ATTRIBUTION_CUES.search(text))
+        score = 3 * figure + 2 * cue + bool(DENIAL.search(text)) + (pos < 3)
+        score -= text.endswith("?") + text.startswith(("“", '"', "«"))
+        ranked.append((not (figure or cue), -score, pos, s.id))
+    ranked.sort()
+    chosen = [sid for plain, _, _, sid in ranked if not plain][:limit]
+    chosen += [sid for plain, _, _, sid in ranked if plain][: max(0, MIN_EVENTS - len(chosen))]
+    return sorted(chosen)
 
 
 def answer_model(candidate_ids: list[int], citable: list[int]) -> type[EventsAnswer]:

@@ -77,7 +77,7 @@ class Summarizer:
     def _events(self, sentences: list[Sentence], numbered: str, context: dict, outlet: str | None):
         by_id: dict[int, Sentence] = context["sentences"]
         story = [s.id for s in sentences if not s.boilerplate and s.id not in context["headline"]]
-        ids = extract.candidates(sentences, context["headline"], extract.max_events(len(story)))
+        ids = extract.candidates(sentences, context["headline"])
         if not ids:
             return [], []
         messages = task_messages(numbered, "events", candidates=[by_id[i] for i in ids])
@@ -98,7 +98,7 @@ class Summarizer:
         if not events:
             return Digest(text="", sentences=[]), []
         if self.settings.digest == "composed":
-            return digest.compose(events), []
+            return digest.compose(events)
         by_id = {e.id: e for e in events}
         messages = task_messages(numbered, "digest", records=digest.records_for_prompt(events),
                                  min_sentences=digest.MIN_SENTENCES,

@@ -57,3 +57,31 @@ def render_text(result: ArticleResult, out: TextIO, *, width: int = 100, color: 
         f"{result.model} · prompt {result.prompt_version} · {u.llm_calls} LLM calls · "
         f"{u.prompt_tokens}+{u.completion_tokens} tokens · {u.reasks} re-asks · {u.seconds:.1f} s",
         style="dim"))
+
+
+def render_scores(rows: list, total, out: TextIO, *, width: int = 100, color: bool = False) -> None:
+    """The `summarize eval` table: one row per article and the total (`evaluate.Score` objects)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    def pct(value: float | None) -> str:
+        return "-" if value is None else f"{value:.2f}"
+
+    table = Table(title="Evaluation against gold annotations", show_lines=False)
+    for name in ("article", "events", "recall", "numbers", "source", "status", "grounding", "leaks", "loaded",
+                 "calls", "tokens", "s"):
+        table.add_column(name, justify="left" if name == "article" else "right")
+    for s in [*rows, total]:
+        r = s.rates()
+        table.add_row(
+            s.article + (" (failed)" if s.error else ""), f"{s.found_events}/{s.gold_events}",
+            pct(r["event_recall"]), pct(r["number_recall"]), pct(r["source_accuracy"]), pct(r["status_accuracy"]),
+            pct(r["grounding"]), str(len(s.leaks)), str(len(s.loaded_terms)), str(s.llm_calls),
+            f"{s.prompt_tokens}+{s.completion_tokens}", f"{s.seconds:.1f}", end_section=s is rows[-1])
+    console = Console(file=out, width=width, no_color=not color, highlight=False, force_terminal=color, emoji=False)
+    console.print(table)
+    for s in rows:
+        for label, items in (("error", [s.error] if s.error else []), ("leaked", s.leaks),
+                             ("loaded term in the digest's own voice", s.loaded_terms)):
+            for item in items:
+                console.print(f"{s.article}: {label}: {item}")

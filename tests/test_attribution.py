@@ -35,6 +35,7 @@ def test_sources_match_across_wording_but_not_across_parties():
     assert mentions("The Russian military said", "Russia") and not mentions("Kyiv said", "Ukraine")
     assert is_back_reference("the ministry") and is_back_reference("he") and not is_back_reference("the Kremlin")
     assert not is_back_reference("the staff responsible for prisoner of war affairs")
+    assert is_back_reference("The ministry's statement") and not is_back_reference("the regional administration")
 
 
 def test_source_types_that_the_words_say_plainly():

@@ -1,0 +1,160 @@
+"""`summarize eval GOLD.yaml`: score the tool against gold annotations.
+
+Gold format (keys beyond these are ignored):
+
+    articles:
+      - id: seed-000
+        file: path/to/article.txt        # relative to the gold file
+        events:
+          - what: short paraphrase        # for humans (and content overlap when there are no numbers)
+            numbers: ["1,200"]            # exact strings from the text
+            source_any: ["TASS", "RIA"]   # any one, case-insensitive; "reporter" = the outlet's own voice
+            status: unverified
+            status_also_ok: [claimed]     # optional
+        must_not_include: ["Kenya"]       # keywords that must not appear in any event or the digest
+        loaded_terms_not_in_neutral_voice: ["terrorists"]
+
+A gold event is found when an output event carries all its numbers or, for one
+without numbers, names a matching source and shares content words with it.
+Source and status accuracy are measured over the found events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from summarizer.errors import InputError
+from summarizer.schema import ArticleResult, Event
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "by", "for", "from", "with", "that", "its",
+         "his", "her", "their", "was", "were", "is", "are", "has", "have", "had", "be", "been", "as", "it", "they",
+         "said", "says", "say", "says", "this", "after", "over", "into", "more", "than"}
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+
+
+@dataclass
+class Score:
+    """Counts for one article, or summed over all of them."""
+
+    article: str
+    gold_events: int = 0
+    found_events: int = 0
+    gold_numbers: int = 0
+    found_numbers: int = 0
+    source_ok: int = 0
+    status_ok: int = 0
+    quotes: int = 0
+    verbatim_quotes: int = 0
+    leaks: list[str] = field(default_factory=list)
+    loaded_terms: list[str] = field(default_factory=list)
+    llm_calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+
+    def rates(self) -> dict[str, float | None]:
+        def ratio(a: int, b: int) -> float | None:
+            return round(a / b, 3) if b else None
+
+        return {"event_recall": ratio(self.found_events, self.gold_events),
+                "number_recall": ratio(self.found_numbers, self.gold_numbers),
+                "source_accuracy": ratio(self.source_ok, self.found_events),
+                "status_accuracy": ratio(self.status_ok, self.found_events),
+                "grounding": ratio(self.verbatim_quotes, self.quotes)}
+
+    def add(self, other: Score) -> None:
+        for name in ("gold_events", "found_events", "gold_numbers", "found_numbers", "source_ok", "status_ok",
+                     "quotes", "verbatim_quotes", "llm_calls", "prompt_tokens", "completion_tokens"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.leaks += other.leaks
+        self.loaded_terms += other.loaded_terms
+        self.seconds = round(self.seconds + other.seconds, 3)
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), **self.rates()}
+
+
+def load_gold(path: Path) -> list[dict]:
+    """The gold file's articles, each with `path` resolved against the gold file's folder."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the gold file ({exc.strerror or exc})") from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    articles = data.get("articles") if isinstance(data, dict) else None
+    if not isinstance(articles, list) or not articles:
+        raise InputError(f"{path}: a gold file needs a non-empty 'articles' list")
+    for i, article in enumerate(articles, start=1):
+        if not isinstance(article, dict) or not article.get("file"):
+            raise InputError(f"{path}: article {i} has no 'file'")
+        article.setdefault("id", Path(article["file"]).stem)
+        article["path"] = (path.parent / article["file"]).resolve()
+        for event in article.setdefault("events", []) or []:
+            if not isinstance(event, dict) or "status" not in event or "source_any" not in event:
+                raise InputError(f"{path}: every event of {article['id']} needs 'source_any' and 'status'")
+    return articles
+
+
+def score(gold: dict, result: ArticleResult, text: str) -> Score:
+    """Score one article's output against its gold annotations."""
+    s = Score(article=gold["id"])
+    u = result.usage
+    s.llm_calls, s.prompt_tokens, s.completion_tokens, s.seconds = (
+        u.llm_calls, u.prompt_tokens, u.completion_tokens, u.seconds)
+    events = result.events
+    written = {n.text.lower() for e in events for n in e.numbers}
+    unmatched = list(events)
+    for g in gold["events"]:
+        numbers = [str(n) for n in g.get("numbers") or []]
+        s.gold_events += 1
+        s.gold_numbers += len(numbers)
+        s.found_numbers += sum(n.lower() in written for n in numbers)
+        match = next((e for e in unmatched if _matches(g, numbers, e)), None)
+        if match is None:
+            continue
+        unmatched.remove(match)
+        s.found_events += 1
+        s.source_ok += _source_matches(g["source_any"], match)
+        s.status_ok += match.status in {g["status"], *(g.get("status_also_ok") or [])}
+    quotes = [ev.quote for e in events for ev in e.evidence]
+    s.quotes, s.verbatim_quotes = len(quotes), sum(q in text for q in quotes)
+    visible = " ".join([result.digest.text, *(f"{e.summary} {e.attribution.source}" for e in events)]).lower()
+    s.leaks = [k for k in gold.get("must_not_include") or [] if k.lower() in visible]
+    own_voice = _QUOTED.sub(" ", result.digest.text).lower()
+    s.loaded_terms = [t for t in gold.get("loaded_terms_not_in_neutral_voice") or []
+                      if re.search(rf"\b{re.escape(t.lower())}", own_voice)]
+    return s
+
+
+def _matches(gold: dict, numbers: list[str], event: Event) -> bool:
+    if numbers:
+        carried = {n.text.lower() for n in event.numbers}
+        return all(n.lower() in carried for n in numbers)
+    if not _source_matches(gold["source_any"], event):
+        return False
+    want = _content(gold.get("what", ""))
+    have = _content(event.summary + " " + " ".join(ev.quote for ev in event.evidence))
+    return len(want & have) >= min(2, len(want))
+
+
+def _source_matches(source_any: list[str], event: Event) -> bool:
+    source = event.attribution.source.lower()
+    for name in source_any:
+        name = str(name).lower()
+        if name == "reporter":
+            if event.attribution.source_type == "outlet":
+                return True
+        elif name in source or (source and source in name):
+            return True
+    return False
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower()[:6] for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}

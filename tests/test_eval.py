@@ -1,0 +1,82 @@
+"""`summarize eval`: gold files, metrics, the table and JSON; in replay mode on the fixture articles."""
+
+import json
+
+from conftest import FIXTURES
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+from summarizer.evaluate import score
+from summarizer.schema import ArticleMeta, ArticleResult, Attribution, Digest, Event, Evidence, Number, Usage
+
+GOLD = FIXTURES / "gold" / "articles.yaml"
+TEXT = "Officials said 19 people died. The army denied it. Rescuers said the terrorists fled."
+
+
+def run(*args):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def _event(i, source, status, quote, numbers=(), source_type="official"):
+    return Event(id=f"e{i}", summary=quote, attribution=Attribution(source=source, source_type=source_type, cue="said"),
+                 status=status, evidence=[Evidence(sentence_id=i, quote=quote)],
+                 numbers=[Number(text=n, value=float(n)) for n in numbers])
+
+
+def _result(events, digest_text=""):
+    return ArticleResult(article=ArticleMeta(id="x", path="a.txt", language="en", sentences=3), events=events,
+                         digest=Digest(text=digest_text), usage=Usage(llm_calls=1, prompt_tokens=10),
+                         model="m", prompt_version="v1#0", tool_version="0")
+
+
+def test_events_are_found_by_numbers_or_by_source_and_content():
+    gold = {"id": "a", "events": [
+        {"what": "19 dead", "numbers": ["19"], "source_any": ["officials"], "status": "disputed",
+         "status_also_ok": ["claimed"]},
+        {"what": "the army denied the deaths", "source_any": ["army"], "status": "claimed"},
+        {"what": "a bridge collapsed", "source_any": ["reporter"], "status": "asserted"},
+    ], "must_not_include": ["bridge"], "loaded_terms_not_in_neutral_voice": ["terrorists"]}
+    events = [_event(1, "Officials", "claimed", "Officials said 19 people died.", ["19"]),
+              _event(2, "the army", "disputed", "The army denied it."),
+              _event(3, "rescuers", "claimed", "A bridge? No: Rescuers said they fled.")]
+    s = score(gold, _result(events, "Officials said 19 people died; the terrorists fled."), TEXT)
+    assert (s.gold_events, s.found_events, s.gold_numbers, s.found_numbers) == (3, 2, 1, 1)
+    assert (s.source_ok, s.status_ok) == (2, 1)  # the army's record is disputed, gold says claimed
+    assert (s.quotes, s.verbatim_quotes) == (3, 2)  # the third quote is not in the text
+    assert s.leaks == ["bridge"] and s.loaded_terms == ["terrorists"]
+    assert s.rates() == {"event_recall": 0.667, "number_recall": 1.0, "source_accuracy": 1.0,
+                         "status_accuracy": 0.5, "grounding": 0.667}
+
+
+def test_a_loaded_term_quoted_in_the_digest_is_not_its_own_voice():
+    gold = {"id": "a", "events": [], "loaded_terms_not_in_neutral_voice": ["terrorists"]}
+    assert score(gold, _result([], "Rescuers called them “terrorists”."), TEXT).loaded_terms == []
+
+
+def test_eval_on_the_fixture_articles_meets_the_goals_in_replay_mode():
+    result = run("eval", "--json", GOLD)
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert [a["article"] for a in doc["articles"]] == ["grid-repairs", "injected-note", "market-strike",
+                                                       "remains-exchange"]
+    total = doc["total"]
+    assert total["gold_events"] == 15 and total["llm_calls"] >= 4
+    assert total["number_recall"] >= 0.9 and total["source_accuracy"] >= 0.8 and total["status_accuracy"] >= 0.7
+    assert total["grounding"] == 1.0 and total["leaks"] == [] and total["loaded_terms"] == []
+
+
+def test_eval_prints_a_table_with_a_total_row():
+    result = run("eval", GOLD)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert any("grid-repairs" in line for line in lines) and any("total" in line for line in lines)
+    assert "recall" in result.stdout and "grounding" in result.stdout
+
+
+def test_a_bad_gold_file_is_one_line_and_exit_code_3(tmp_path):
+    bad = tmp_path / "gold.yaml"
+    bad.write_text("articles: [{id: x}]\n")
+    result = run("eval", bad)
+    assert (result.exit_code, result.stderr) == (3, f"summarize: {bad}: article 1 has no 'file'\n")
+    missing = tmp_path / "none.yaml"
+    assert run("eval", missing).exit_code == 3

@@ -1,0 +1,44 @@
+"""Loaded labels: never in the digest's own voice; quoting a party is fine."""
+
+from fakes import digest_answer, events_answer, fake_summarizer, record
+
+from summarizer.neutral import loaded_terms, quote_loaded_terms
+
+ARTICLE = ("Shelling hits market\n\n"
+           "Separatist officials said the terrorists shelled a market in the town of Horlivka, killing 12 people.\n\n"
+           "The liberated villages nearby had no power for a week.\n\n"
+           "Ukraine's army said it had not fired at the town and called the claim false.\n")
+
+
+def test_loaded_labels_are_found_outside_quotation_marks_only():
+    assert loaded_terms("They called them terrorists and praised the “heroic” defenders.") == ["terrorists"]
+    assert loaded_terms("The Kyiv regime said ...") == ["Kyiv regime"]
+    assert loaded_terms("Officials said the area was “liberated”.") == []
+    assert quote_loaded_terms("the terrorists fled") == "the “terrorists” fled"
+
+
+def test_the_composed_digest_quotes_a_partys_label_and_leaves_out_the_outlets(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    answer = events_answer({2: record("Separatist officials"), 3: record("the outlet", source_type="outlet", cue=""),
+                            4: record("Ukraine's army", cue="said", contests=[2])})
+    summarizer, _ = fake_summarizer(answer)
+    result = summarizer.summarize_file(path)
+    assert "“terrorists”" in result.digest.text and loaded_terms(result.digest.text) == []
+    assert "liberated" not in result.digest.text
+    [dropped] = [d for d in result.dropped if d.stage == "digest"]
+    assert dropped.item == "e2" and "liberated" in dropped.reason
+
+
+def test_a_model_digest_using_a_loaded_label_in_its_own_voice_is_reasked(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    answer = events_answer({2: record("Separatist officials"), 3: record("the outlet", source_type="outlet", cue=""),
+                            4: record("Ukraine's army", cue="said", contests=[2])})
+    loaded = digest_answer(("Separatist officials said terrorists shelled a market in Horlivka, killing 12 people.",
+                            ["e1"]))
+    neutral = digest_answer(("Separatist officials said a market in Horlivka was shelled, killing 12 people.", ["e1"]))
+    summarizer, fake = fake_summarizer(answer, loaded, neutral, digest="model")
+    result = summarizer.summarize_file(path)
+    assert "uses the loaded label(s) terrorists in its own voice" in fake.requests[2]["messages"][-1]["content"]
+    assert result.digest.text == "Separatist officials said a market in Horlivka was shelled, killing 12 people."
