@@ -133,6 +133,18 @@ class DigestAnswer(BaseModel):
 
     sentences: list[DigestSentenceDraft] = Field(min_length=MIN_SENTENCES, max_length=MAX_SENTENCES)
 
+    @model_validator(mode="after")
+    def _both_sides(self, info: ValidationInfo) -> DigestAnswer:
+        """A disputed record never appears without a record that contests it."""
+        events: dict[str, Event] = (info.context or {}).get("events", {})
+        cited = {i for s in self.sentences for i in s.event_ids}
+        for i in sorted(cited):
+            other_side = [o for o in events[i].contradicted_by if o in events] if i in events else []
+            if other_side and not cited & set(other_side):
+                raise ValueError(f"event {i} is contested by {', '.join(other_side)}, which no sentence cites: "
+                                 "give both sides of the dispute")
+        return self
+
 
 def records_for_prompt(events: list[Event]) -> str:
     """The event records as the digest prompt shows them: one compact line each."""

@@ -1,4 +1,4 @@
-"""Loaded labels: never in the digest's own voice; quoting a party is fine."""
+"""The digest's neutrality: no loaded label in its own voice (quoting a party is fine), both sides of a dispute."""
 
 from fakes import digest_answer, events_answer, fake_summarizer, record
 
@@ -36,9 +36,27 @@ def test_a_model_digest_using_a_loaded_label_in_its_own_voice_is_reasked(tmp_pat
     answer = events_answer({2: record("Separatist officials"), 3: record("the outlet", source_type="outlet", cue=""),
                             4: record("Ukraine's army", cue="said", contests=[2])})
     loaded = digest_answer(("Separatist officials said terrorists shelled a market in Horlivka, killing 12 people.",
-                            ["e1"]))
-    neutral = digest_answer(("Separatist officials said a market in Horlivka was shelled, killing 12 people.", ["e1"]))
+                            ["e1"]), ("Ukraine's army said it had not fired at the town.", ["e3"]))
+    neutral = digest_answer(("Separatist officials said a market in Horlivka was shelled, killing 12 people.", ["e1"]),
+                            ("Ukraine's army said it had not fired at the town.", ["e3"]))
     summarizer, fake = fake_summarizer(answer, loaded, neutral, digest="model")
     result = summarizer.summarize_file(path)
     assert "uses the loaded label(s) terrorists in its own voice" in fake.requests[2]["messages"][-1]["content"]
-    assert result.digest.text == "Separatist officials said a market in Horlivka was shelled, killing 12 people."
+    assert result.digest.text == ("Separatist officials said a market in Horlivka was shelled, killing 12 people. "
+                                  "Ukraine's army said it had not fired at the town.")
+
+
+def test_a_model_digest_giving_one_side_of_a_dispute_is_reasked(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    answer = events_answer({2: record("Separatist officials"), 3: record("the outlet", source_type="outlet", cue=""),
+                            4: record("Ukraine's army", cue="said", contests=[2])})
+    one_side = digest_answer(("Separatist officials said a market in Horlivka was shelled, killing 12 people.",
+                              ["e1"]))
+    both = digest_answer(("Separatist officials said a market in Horlivka was shelled, killing 12 people.", ["e1"]),
+                         ("Ukraine's army said it had not fired at the town.", ["e3"]))
+    summarizer, fake = fake_summarizer(answer, one_side, both, digest="model")
+    result = summarizer.summarize_file(path)
+    assert "event e1 is contested by e3, which no sentence cites: give both sides" in \
+        fake.requests[2]["messages"][-1]["content"]
+    assert [s.event_ids for s in result.digest.sentences] == [["e1"], ["e3"]]
