@@ -6,9 +6,11 @@ Errors are one line on stderr and an exit code (see `summarizer.errors`).
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -177,12 +179,85 @@ def evaluate(
     raise typer.Exit(exit_code)
 
 
-@app.command("schema")
-def schema() -> None:
-    """Print the JSON Schema of one output document (the contract kept under schemas/)."""
-    from summarizer.schema import output_json_schema
+@app.command("briefing")
+def briefing(
+    inputs: Annotated[list[str], typer.Argument(help="Article files and folders of them (.txt, .html).")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the briefing here "
+                                                   "(default: stdout).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="md or json (default: from the -o suffix, else md).")] = "",
+    concurrency: Annotated[Optional[int], typer.Option(
+        help="Articles summarised at once (default: 1 on the embedded model, 4 on an endpoint, 8 on OpenAI).",
+        min=1)] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option(help="Where finished articles are kept "
+                                                      "[default: ~/.cache/summarizer/results].")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Summarise every article again.")] = False,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    fixtures: FixturesOpt = None,
+    fixtures_dir: FixturesDirOpt = None,
+    digest: DigestOpt = None,
+) -> None:
+    """Build a daily briefing from many articles: per-article records, storylines merged across outlets,
+    conflicting figures side by side. Finished articles are cached: a re-run resumes."""
+    from summarizer.briefing import DEFAULT_CONCURRENCY, Tally, article_paths, summarize_all
+    from summarizer.cache import ResultCache, default_cache_dir
+    from summarizer.llm.settings import LLMSettings
+    from summarizer.merge import storylines
+    from summarizer.pipeline import Summarizer
+    from summarizer.report import to_json as briefing_json
+    from summarizer.report import to_markdown
+    from summarizer.schema import BriefingResult, FailedArticle, Usage
 
-    typer.echo(json.dumps(output_json_schema(), indent=2, ensure_ascii=False))
+    fmt = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "md")
+    if fmt not in ("md", "json"):
+        _fail(f"--format must be md or json, not {fmt!r}", 2)
+    try:
+        settings = LLMSettings.resolve(model=model, base_url=base_url, fixtures=fixtures,
+                                       fixtures_dir=fixtures_dir, digest=digest)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    paths, missing = article_paths(inputs)
+    if not paths and not missing:
+        _fail("no article files (.txt, .html) in the given folders", 3)
+    tally = Tally(total=len(paths), started=time.perf_counter())
+
+    def report(done) -> None:
+        tally.add(done)
+        if done.error:
+            typer.echo(f"summarize: {done.path}: {done.error}", err=True)
+        typer.echo(f"summarize: {tally.line()}", err=True)
+
+    cache = None if no_cache else ResultCache(cache_dir or default_cache_dir())
+    done = missing + summarize_all(paths, Summarizer(settings), cache,
+                                   concurrency=concurrency or DEFAULT_CONCURRENCY[settings.provider], on_done=report)
+    for d in missing:
+        typer.echo(f"summarize: {d.path}: {d.error}", err=True)
+    results = [d.result for d in done if d.result is not None]
+    usage = Usage()
+    for d in done:
+        if d.result is not None and not d.cached:
+            usage.add(d.result.usage)
+    result = BriefingResult(
+        generated=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        articles=results, storylines=storylines(results),
+        failed=[FailedArticle(path=d.path, reason=d.error) for d in done if d.error], usage=usage,
+        tool_version=__version__)
+    text = briefing_json(result) + "\n" if fmt == "json" else to_markdown(result)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        _write_atomic(output, text)
+    raise typer.Exit(max([d.exit_code for d in done], default=0))
+
+
+@app.command("schema")
+def schema(briefing_doc: Annotated[bool, typer.Option("--briefing", help="The briefing document's schema.")] = False
+           ) -> None:
+    """Print the JSON Schema of one output document (the contract kept under schemas/)."""
+    from summarizer.schema import briefing_json_schema, output_json_schema
+
+    typer.echo(json.dumps(briefing_json_schema() if briefing_doc else output_json_schema(), indent=2,
+                          ensure_ascii=False))
 
 
 def _width() -> int:

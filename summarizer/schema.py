@@ -108,9 +108,71 @@ class ArticleResult(_Model):
     tool_version: str
 
 
+class StorylineItem(_Model):
+    article: str = Field(description="The article's path or URL.")
+    title: str | None = None
+    outlet: str | None = None
+    event_id: str
+    summary: str
+    source: str
+    status: Status
+
+
+class Figure(_Model):
+    """One figure of a storyline, with who claims it: figures are listed side by side, never averaged."""
+
+    text: str = Field(description="As written in the evidence.")
+    value: float
+    unit: str | None = None
+    source: str
+    status: Status
+    article: str
+    event_id: str
+    when: str | None = None
+    time_frame: str | None = Field(default=None, description="A scope such as 'this year' or 'in the past "
+                                                             "week': figures of different scopes are not a conflict.")
+
+
+class Storyline(_Model):
+    """The same event or story reported by several articles."""
+
+    id: str = Field(pattern=r"^s[1-9][0-9]*$")
+    title: str
+    items: list[StorylineItem] = Field(min_length=2)
+    figures: list[Figure] = Field(default_factory=list)
+    conflicts: list[str] = Field(default_factory=list, description="Units whose figures differ between sources.")
+
+
+class FailedArticle(_Model):
+    path: str
+    reason: str
+
+
+class BriefingResult(_Model):
+    """The daily briefing: every article's result, the storylines across them, the failures."""
+
+    model_config = ConfigDict(extra="forbid", title="BriefingResult")
+
+    schema_version: str = SCHEMA_VERSION
+    generated: str = Field(description="When the briefing was built (ISO 8601, UTC).")
+    articles: list[ArticleResult]
+    storylines: list[Storyline] = Field(default_factory=list)
+    failed: list[FailedArticle] = Field(default_factory=list)
+    usage: Usage
+    tool_version: str
+
+
 def output_json_schema() -> dict:
     """The JSON Schema of one output document, as shipped under `schemas/`."""
     schema = ArticleResult.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"https://summarizer.invalid/schemas/article-v{SCHEMA_VERSION}.json"
+    return schema
+
+
+def briefing_json_schema() -> dict:
+    """The JSON Schema of a briefing document, as shipped under `schemas/`."""
+    schema = BriefingResult.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://summarizer.invalid/schemas/briefing-v{SCHEMA_VERSION}.json"
     return schema

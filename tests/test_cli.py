@@ -29,6 +29,8 @@ def test_schema_command_prints_the_shipped_contract():
     result = run("schema")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == SCHEMA
+    briefing = run("schema", "--briefing")
+    assert json.loads(briefing.stdout) == json.loads((ROOT / "schemas" / "briefing.schema.json").read_text())
 
 
 @pytest.mark.parametrize("digest", ["model", "composed"])

@@ -28,19 +28,35 @@ def completion_body(content: str, *, model: str = "fake", finish_reason: str = "
     }
 
 
+def outlet_records_answer(body: dict) -> str:
+    """A valid events answer for any events request: every candidate sentence in the outlet's own voice.
+
+    Lets tests and benchmarks serve many articles, in any order, without queued answers."""
+    schema = body["response_format"]["json_schema"]["schema"]
+    record = {"source": "the outlet", "cue": "", "source_type": "outlet", "contests": []}
+    return json.dumps({key: ([] if key == "boilerplate" else record) for key in schema["properties"]})
+
+
 class FakeTransport(httpx2.BaseTransport):
-    def __init__(self, *responses) -> None:
+    """Serves queued responses in order; when the queue is empty, `responder(body)` answers (if given)."""
+
+    def __init__(self, *responses, responder=None) -> None:
         self.queue: deque = deque(responses)
+        self.responder = responder
         self.requests: list[dict] = []  # the JSON bodies received, in order
 
     def push(self, *responses) -> None:
         self.queue.extend(responses)
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        self.requests.append(json.loads(request.read() or b"{}"))
-        if not self.queue:
-            raise AssertionError(f"FakeTransport: no queued response for request #{len(self.requests)}")
-        item = self.queue.popleft()
+        body = json.loads(request.read() or b"{}")
+        self.requests.append(body)
+        try:
+            item = self.queue.popleft()
+        except IndexError:
+            if self.responder is None:
+                raise AssertionError(f"FakeTransport: no queued response for request #{len(self.requests)}") from None
+            item = self.responder(body)
         if isinstance(item, BaseException):
             raise item
         if isinstance(item, httpx2.Response):

@@ -1,0 +1,113 @@
+"""The daily briefing, per-article stage: many articles, concurrently, cached, resumable.
+
+Articles are summarised by the same pipeline as `summarize FILE`, at most
+`concurrency` at a time (asyncio tasks running the pipeline in worker threads;
+the embedded model serialises its own calls). Each result goes to the cache the
+moment it is done, so a re-run makes no LLM call for what is finished and an
+interrupted run resumes where it stopped. A failing article never stops the
+others: it is reported with its reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarizer.cache import ResultCache
+from summarizer.errors import InputError, SummarizerError
+from summarizer.pipeline import Summarizer
+from summarizer.read import read_article
+from summarizer.schema import ArticleResult
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+DEFAULT_CONCURRENCY = {"embedded": 1, "openai": 8, "openai-compatible": 4}
+
+
+@dataclass
+class Done:
+    """One article's outcome."""
+
+    path: str
+    result: ArticleResult | None = None
+    error: str | None = None
+    exit_code: int = 0
+    cached: bool = False
+
+
+def article_paths(inputs: list[str]) -> tuple[list[str], list[Done]]:
+    """Files named, and the article files in folders named (sorted); inputs that are neither fail."""
+    paths: list[str] = []
+    failed: list[Done] = []
+    for name in inputs:
+        p = Path(name)
+        if p.is_dir():
+            paths += sorted(str(f) for f in p.iterdir() if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+        elif p.exists():
+            paths.append(name)
+        else:
+            failed.append(Done(path=name, error="no such file or folder", exit_code=InputError.exit_code))
+    return list(dict.fromkeys(paths)), failed
+
+
+def summarize_all(paths: list[str], summarizer: Summarizer, cache: ResultCache | None, *, concurrency: int,
+                  on_done: Callable[[Done], None] = lambda d: None) -> list[Done]:
+    """Summarise every article (cache first), at most `concurrency` at once; results in input order."""
+
+    def one(path: str) -> Done:
+        try:
+            article = read_article(path)
+            key = ResultCache.key(article.id, summarizer.settings) if cache else ""
+            hit = cache.get(key) if cache else None
+            if hit is not None:
+                hit.article.path = article.path
+                return Done(path=path, result=hit, cached=True)
+            result = summarizer.summarize(article)
+            if cache:
+                cache.put(key, result)
+            return Done(path=path, result=result)
+        except SummarizerError as exc:
+            return Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
+        except Exception as exc:  # a bug in one article must not lose the others
+            return Done(path=path, error=f"internal error: {type(exc).__name__}: {exc}", exit_code=1)
+
+    async def run() -> list[Done]:
+        gate = asyncio.Semaphore(max(1, concurrency))
+
+        async def guarded(path: str) -> Done:
+            async with gate:
+                done = await asyncio.to_thread(one, path)
+            on_done(done)
+            return done
+
+        return list(await asyncio.gather(*(guarded(p) for p in paths)))
+
+    return asyncio.run(run())
+
+
+@dataclass
+class Tally:
+    """Running totals for the progress line."""
+
+    total: int
+    done: int = 0
+    failed: int = 0
+    cached: int = 0
+    tokens: int = 0
+    started: float = 0.0
+
+    def add(self, d: Done) -> None:
+        self.done += 1
+        self.failed += d.error is not None
+        self.cached += d.cached
+        if d.result is not None and not d.cached:
+            self.tokens += d.result.usage.prompt_tokens + d.result.usage.completion_tokens
+
+    def line(self) -> str:
+        elapsed = time.perf_counter() - self.started
+        fresh = self.done - self.cached
+        eta = elapsed / fresh * (self.total - self.done) if fresh else 0.0
+        return (f"{self.done}/{self.total} articles, {self.failed} failed, {self.cached} from cache, "
+                f"{self.tokens} tokens, ETA {eta:.0f} s")

@@ -1,0 +1,59 @@
+"""A content-addressed cache of article results: the same article, model, prompts and schema -> no LLM call.
+
+The key is a hash of the article text's id, the provider, endpoint and model,
+the prompt version (a hash of the templates), the output schema version and the
+digest mode: changing a prompt template invalidates exactly the results made
+with it. Each result is written atomically (a temporary file in the same folder,
+then a rename) as soon as it is done, so an interrupted run loses nothing
+finished and two runs sharing the folder never see half a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from summarizer.schema import SCHEMA_VERSION, ArticleResult
+
+
+def default_cache_dir() -> Path:
+    from summarizer.llm.embedded import cache_dir
+
+    return cache_dir() / "results"
+
+
+class ResultCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    @staticmethod
+    def key(article_id: str, settings) -> str:
+        from summarizer.prompts import prompt_version
+
+        parts = [article_id, settings.provider, settings.base_url or "", settings.model_name, prompt_version(),
+                 SCHEMA_VERSION, settings.digest]
+        return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> ArticleResult | None:
+        try:
+            return ArticleResult.model_validate_json(self._path(key).read_bytes())
+        except (OSError, ValidationError, ValueError):
+            return None  # missing, unreadable or from another schema: summarise again
+
+    def put(self, key: str, result: ArticleResult) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            tmp.write_text(result.model_dump_json(), encoding="utf-8")
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)

@@ -1,0 +1,136 @@
+"""`summarize briefing`: many articles, cache and resume, failures, storylines and conflicting figures."""
+
+import json
+import threading
+
+import jsonschema
+from conftest import ARTICLES, ROOT
+from typer.testing import CliRunner
+
+from summarizer.briefing import article_paths, summarize_all
+from summarizer.cli import app
+from summarizer.cache import ResultCache
+from summarizer.llm.fake import FakeTransport, outlet_records_answer
+from summarizer.llm.settings import LLMSettings
+from summarizer.merge import skeleton, storylines
+from summarizer.pipeline import Summarizer
+from summarizer.schema import ArticleMeta, ArticleResult, Attribution, Digest, Event, Evidence, Number, Usage
+
+
+def _summarizer(responder=outlet_records_answer, **settings):
+    fake = FakeTransport(responder=responder)
+    return Summarizer(LLMSettings.resolve(env={}, fixtures="off", **settings), transport=fake), fake
+
+
+def test_articles_are_summarised_concurrently_and_cached(tmp_path):
+    paths, missing = article_paths([str(ARTICLES)])
+    assert [p.rsplit("/", 1)[-1] for p in paths] == ["grid_repairs.txt", "injected_note.txt", "market_strike.txt",
+                                                     "remains_exchange.txt"] and missing == []
+    threads, seen = set(), threading.Lock()
+
+    def responder(body):
+        with seen:
+            threads.add(threading.get_ident())
+        return outlet_records_answer(body)
+
+    summarizer, fake = _summarizer(responder)
+    cache = ResultCache(tmp_path / "cache")
+    first = summarize_all(paths, summarizer, cache, concurrency=4)
+    assert [d.error for d in first] == [None] * 4 and not any(d.cached for d in first)
+    assert len(fake.requests) == 4 and len(threads) > 1  # worker threads ran the pipeline
+    again, fake_again = _summarizer()
+    second = summarize_all(paths, again, cache, concurrency=4)
+    assert all(d.cached for d in second) and fake_again.requests == []  # a re-run makes no LLM call
+    assert [d.result.events for d in second] == [d.result.events for d in first]
+
+
+def test_a_changed_prompt_or_model_misses_the_cache(tmp_path, monkeypatch):
+    settings = LLMSettings.resolve(env={}, fixtures="off")
+    key = ResultCache.key("abc", settings)
+    assert key == ResultCache.key("abc", settings)
+    assert key != ResultCache.key("abd", settings)
+    assert key != ResultCache.key("abc", settings.with_(model="other.gguf"))
+    monkeypatch.setattr("summarizer.prompts.prompt_version", lambda: "v1#changed")
+    assert key != ResultCache.key("abc", settings)
+
+
+def test_an_interrupted_run_resumes_and_a_failure_loses_nothing(tmp_path):
+    paths = [str(ARTICLES / "grid_repairs.txt"), str(ARTICLES / "market_strike.txt")]
+    cache = ResultCache(tmp_path / "cache")
+    summarizer, _ = _summarizer()
+    summarize_all(paths[:1], summarizer, cache, concurrency=1)  # the first run stopped after one article
+
+    def failing(body):
+        raise ConnectionResetError("endpoint gone")  # seen by the client as a connection error
+
+    resumed, fake = _summarizer(failing, transport_attempts=1)
+    done = summarize_all([*paths, str(tmp_path / "empty.txt")], resumed, cache, concurrency=2)
+    assert done[0].cached and done[0].result is not None  # finished before: not summarised twice
+    assert done[1].result is None and done[1].error == "cannot reach the LLM endpoint: Connection error."
+    assert done[1].exit_code == 1
+    assert done[2].error == f"{tmp_path / 'empty.txt'}: no such file" and done[2].exit_code == 3
+    assert len(fake.requests) == 1
+
+
+def _result(path, events):
+    return ArticleResult(article=ArticleMeta(id=path, path=path, language="en", sentences=3), events=events,
+                         digest=Digest(text=""), usage=Usage(), model="m", prompt_version="v1#0", tool_version="0")
+
+
+def _event(i, summary, source, numbers=(), locations=(), actors=()):
+    attribution = Attribution(source=source, source_type="official", cue="said")
+    return Event(id=f"e{i}", summary=summary, attribution=attribution, status="claimed", evidence=[Evidence(sentence_id=i, quote=summary)],
+                 numbers=[Number(text=t, value=v, unit=u) for t, v, u in numbers],
+                 locations=list(locations), actors=list(actors))
+
+
+def test_the_same_event_in_two_spellings_is_one_storyline_with_its_figures_side_by_side():
+    assert skeleton("Kostiantynivka") == skeleton("Kostyantynivka") and skeleton("Kyiv") == skeleton("Kiev")
+    assert skeleton("Zelensky") == skeleton("Zelenskiy")
+    a = _result("a.txt", [
+        _event(1, "A missile hit the market in Kostyantynivka, killing 19 people, the health ministry said.",
+               "the health ministry", [("19", 19.0, "people")], ["Kostyantynivka"]),
+        _event(2, "Heavy rain flooded villages near Odesa.", "the emergency service", locations=["Odesa"])])
+    b = _result("b.txt", [
+        _event(1, "The market strike in Kostiantynivka killed 40 people, civil defence said.",
+               "civil defence", [("40", 40.0, "people")], ["Kostiantynivka"]),
+        _event(2, "Parliament passed the budget in Kyiv.", "the outlet", locations=["Kyiv"])])
+    [story] = storylines([a, b])
+    assert [(i.article, i.event_id) for i in story.items] == [("a.txt", "e1"), ("b.txt", "e1")]
+    assert [(f.text, f.source) for f in story.figures] == [("19", "the health ministry"), ("40", "civil defence")]
+    assert story.conflicts == ["people"]
+
+
+def test_figures_of_different_time_frames_are_not_a_conflict():
+    a = _result("a.txt", [_event(1, "Ukraine received 1,000 bodies from Russia in the Kharkiv exchange on Saturday.",
+                                 "officials", [("1,000", 1000.0, "bodies")], ["Kharkiv"])])
+    b = _result("b.txt", [_event(1, "Ukraine has received 13,000 bodies this year, including the Kharkiv exchange.",
+                                 "the outlet", [("13,000", 13000.0, "bodies")], ["Kharkiv"])])
+    [story] = storylines([a, b])
+    assert [f.time_frame for f in story.figures] == ["on Saturday", "this year"] and story.conflicts == []
+
+
+def test_briefing_command_writes_markdown_and_json_and_says_what_failed(tmp_path, monkeypatch):
+    monkeypatch.setattr("summarizer.pipeline.Summarizer.__init__", _fake_init)  # every article answered by the fake
+    out = tmp_path / "briefing.json"
+    missing = tmp_path / "gone.txt"
+    result = CliRunner().invoke(app, [
+        "briefing", str(ARTICLES), str(missing), "-o", str(out), "--cache-dir", str(tmp_path / "c")])
+    assert result.exit_code == 3, result.stderr
+    doc = json.loads(out.read_text())
+    jsonschema.validate(doc, json.loads((ROOT / "schemas" / "briefing.schema.json").read_text()))
+    assert len(doc["articles"]) == 4 and doc["failed"] == [{"path": str(missing), "reason": "no such file or folder"}]
+    assert f"summarize: {missing}: no such file or folder" in result.stderr
+    assert "4/4 articles, 0 failed" in result.stderr
+    md = tmp_path / "b.md"
+    CliRunner().invoke(app, [
+        "briefing", str(ARTICLES), "-o", str(md), "--cache-dir", str(tmp_path / "c")])
+    text = md.read_text()
+    assert text.startswith("# Daily briefing, ") and "## Articles" in text and "4 from cache" not in text
+
+
+def _fake_init(self, settings=None, *, transport=None):
+    from summarizer.llm.client import LLM
+
+    self.settings = settings or LLMSettings.resolve(env={})
+    self.llm = LLM(self.settings, transport=FakeTransport(responder=outlet_records_answer))
