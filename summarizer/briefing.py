@@ -11,7 +11,9 @@ others: it is reported with its reason.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import time
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,18 +75,21 @@ def summarize_all(paths: list[str], summarizer: Summarizer, cache: ResultCache |
         except Exception as exc:  # a bug in one article must not lose the others
             return Done(path=path, error=f"internal error: {type(exc).__name__}: {exc}", exit_code=1)
 
-    async def run() -> list[Done]:
+    async def run(workers: ThreadPoolExecutor) -> list[Done]:
+        loop = asyncio.get_running_loop()
         gate = asyncio.Semaphore(max(1, concurrency))
 
         async def guarded(path: str) -> Done:
             async with gate:
-                done = await asyncio.to_thread(one, path)
+                done = await loop.run_in_executor(workers, contextvars.copy_context().run, one, path)
             on_done(done)
             return done
 
         return list(await asyncio.gather(*(guarded(p) for p in paths)))
 
-    return asyncio.run(run())
+    # Our own pool: asyncio's default one has min(32, cores + 4) threads, 6 here.
+    with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="summarize") as workers:
+        return asyncio.run(run(workers))
 
 
 @dataclass

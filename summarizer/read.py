@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,6 +128,9 @@ def headline_of(text: str) -> str | None:
     return None
 
 
+_LANGID_LOCK = threading.Lock()
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language (py3langid, deterministic); 'en' when unsure."""
     import py3langid
@@ -134,5 +138,6 @@ def detect_language(text: str) -> str:
     sample = text[:5000]
     if len(sample.split()) < 3:
         return "en"
-    code, _score = py3langid.classify(sample)
+    with _LANGID_LOCK:  # its model loads on first use, about a second: once, not once per worker thread
+        code, _score = py3langid.classify(sample)
     return code or "en"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -11,9 +12,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class FakeOpenAIServer:
     """Serves queued (status, headers, body) answers to POST /v1/chat/completions; records requests."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, responder=None, latency: float = 0.0) -> None:
+        """`responder(body)` answers when the queue is empty (a completion body); `latency` seconds per call."""
         self.queue: deque = deque()
         self.requests: list[dict] = []  # {"path", "headers", "body"}
+        self.responder = responder
+        self.latency = latency
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -21,8 +25,14 @@ class FakeOpenAIServer:
                 length = int(self.headers.get("content-length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
                 server.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
-                status, headers, payload = server.queue.popleft() if server.queue else (
-                    500, {}, {"error": {"message": "no scripted response"}})
+                if server.latency:
+                    time.sleep(server.latency)
+                if server.queue:
+                    status, headers, payload = server.queue.popleft()
+                elif server.responder is not None:
+                    status, headers, payload = 200, {}, server.responder(body)
+                else:
+                    status, headers, payload = 500, {}, {"error": {"message": "no scripted response"}}
                 data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
                 self.send_response(status)
                 self.send_header("content-type", "application/json")
@@ -30,7 +40,10 @@ class FakeOpenAIServer:
                     self.send_header(k, v)
                 self.send_header("content-length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):  # the client was killed (a benchmark does that)
+                    pass
 
             def log_message(self, *args):
                 pass
