@@ -191,6 +191,10 @@ def briefing(
     cache_dir: Annotated[Optional[Path], typer.Option(help="Where finished articles are kept "
                                                       "[default: ~/.cache/summarizer/results].")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Summarise every article again.")] = False,
+    merge: Annotated[Optional[str], typer.Option(
+        "--merge", help="How storylines are confirmed: model (one call on the candidate pairs' records) or rules "
+                        "(candidate pairs scoring high enough). Default: rules on the embedded model, model "
+                        "elsewhere.")] = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     fixtures: FixturesOpt = None,
@@ -201,6 +205,8 @@ def briefing(
     conflicting figures side by side. Finished articles are cached: a re-run resumes."""
     from summarizer.briefing import DEFAULT_CONCURRENCY, Tally, article_paths, summarize_all
     from summarizer.cache import ResultCache, default_cache_dir
+    from summarizer.confirm import confirm_pairs
+    from summarizer.llm.client import metering
     from summarizer.llm.settings import LLMSettings
     from summarizer.merge import storylines
     from summarizer.pipeline import Summarizer
@@ -209,6 +215,8 @@ def briefing(
     from summarizer.schema import BriefingResult, FailedArticle, Usage
 
     fmt = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "md")
+    if merge not in (None, "model", "rules"):
+        _fail(f"--merge must be model or rules, not {merge!r}", 2)
     if fmt not in ("md", "json"):
         _fail(f"--format must be md or json, not {fmt!r}", 2)
     try:
@@ -228,7 +236,8 @@ def briefing(
         typer.echo(f"summarize: {tally.line()}", err=True)
 
     cache = None if no_cache else ResultCache(cache_dir or default_cache_dir())
-    done = missing + summarize_all(paths, Summarizer(settings), cache,
+    summarizer = Summarizer(settings)
+    done = missing + summarize_all(paths, summarizer, cache,
                                    concurrency=concurrency or DEFAULT_CONCURRENCY[settings.provider], on_done=report)
     for d in missing:
         typer.echo(f"summarize: {d.path}: {d.error}", err=True)
@@ -237,9 +246,19 @@ def briefing(
     for d in done:
         if d.result is not None and not d.cached:
             usage.add(d.result.usage)
+    merge_code = 0
+    with metering() as merge_usage:
+        try:
+            by_model = (merge or ("rules" if settings.provider == "embedded" else "model")) == "model"
+            stories = storylines(results, confirm=(lambda pairs, res: confirm_pairs(summarizer.llm, pairs, res))
+                                 if by_model else None)
+        except SummarizerError as exc:  # the articles' results are still written, without storylines
+            typer.echo(f"summarize: merging storylines: {exc.one_line()}", err=True)
+            stories, merge_code = [], exc.exit_code
+    usage.add(merge_usage)
     result = BriefingResult(
         generated=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        articles=results, storylines=storylines(results),
+        articles=results, storylines=stories,
         failed=[FailedArticle(path=d.path, reason=d.error) for d in done if d.error], usage=usage,
         tool_version=__version__)
     text = briefing_json(result) + "\n" if fmt == "json" else to_markdown(result)
@@ -247,7 +266,7 @@ def briefing(
         sys.stdout.write(text)
     else:
         _write_atomic(output, text)
-    raise typer.Exit(max([d.exit_code for d in done], default=0))
+    raise typer.Exit(max([merge_code, *(d.exit_code for d in done)]))
 
 
 @app.command("schema")

@@ -1,12 +1,14 @@
 """The daily briefing, merge stage: one storyline per event reported by several articles, figures side by side.
 
-Records of different articles are paired deterministically on what they share:
-names (normalised across transliterations: Kyiv/Kiev, Kostiantynivka/
-Kostyantynivka, Zelensky/Zelenskiy reduce to the same consonant skeleton),
-figures (same value and unit, or the same kind: "people" killed), and shared
-words. A pair needs a shared name that is not in most of the briefing's articles
-("Russia", "Ukraine" in a war briefing weigh little) or a shared figure. Two records are paired only when
-each is the other's best match in its article, so stories do not chain into one.
+Candidate pairs of records of different articles are found deterministically on
+what they share: names (normalised across transliterations: Kyiv/Kiev,
+Kostiantynivka/Kostyantynivka, Zelensky/Zelenskiy reduce to the same consonant
+skeleton), figures (same value and unit, or the same kind: "people" killed) and
+words. A name found in most of the briefing's articles ("Russia", "Ukraine" in a
+war briefing) weighs little. Two records are paired only when each is the
+other's best match in its article, so stories do not chain into one. The model
+then confirms the pairs in one call that shows it only the records
+(`confirm.py`), so the merge is cheap.
 
 Figures are never averaged or resolved: a storyline lists each with its source,
 status, article and time, and names the units whose figures differ. A figure
@@ -19,11 +21,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from summarizer.schema import ArticleResult, Event, Figure, Storyline, StorylineItem
 
-PAIR_THRESHOLD = 5.0
+CANDIDATE_THRESHOLD = 3.0  # worth asking the model about
+PAIR_THRESHOLD = 5.0  # merged without the model
 COMMON_WORD_SHARE = 0.6  # words in more of the briefing's records say nothing about which event
 _WORD = re.compile(r"[^\W\d_]{5,}")
 _COMMON = set("""about according after against again agency agencies already another around because before
@@ -52,8 +56,21 @@ class _Record:
     words: set[str] = field(default_factory=set)
 
 
-def storylines(results: list[ArticleResult]) -> list[Storyline]:
-    """Storylines across the articles (each with records of at least two articles), biggest first."""
+@dataclass
+class Pair:
+    """Two records of different articles that may report the same event (a candidate for the model)."""
+
+    id: int
+    a: tuple[int, str]  # (article index, event id)
+    b: tuple[int, str]
+    score: float
+
+
+Confirm = Callable[[list[Pair], list[ArticleResult]], set[int]]
+
+
+def candidate_pairs(results: list[ArticleResult]) -> list[Pair]:
+    """Records of different articles that are each other's best match, scored on shared names, figures, words."""
     records = [_features(i, e) for i, r in enumerate(results) for e in r.events]
     article_df = {n: len(arts) for n, arts in _articles_by_name(records).items()}
     word_df = Counter(w for r in records for w in r.words)
@@ -65,7 +82,7 @@ def storylines(results: list[ArticleResult]) -> list[Storyline]:
         figures = a.figures & b.figures
         units = {u for _, u in a.figures if u} & {u for _, u in b.figures if u}
         words = [w for w in a.words & b.words if n_records < 5 or word_df[w] / n_records <= COMMON_WORD_SHARE]
-        if not (rare_names or figures):
+        if not (rare_names or figures or len(words) >= 2):
             return 0.0
         return (3.0 * len(rare_names) + 0.5 * len(shared - rare_names) + 3.0 * len(figures) + 1.5 * len(units)
                 + min(3.0, float(len(words))))
@@ -75,25 +92,46 @@ def storylines(results: list[ArticleResult]) -> list[Storyline]:
         for j, b in enumerate(records):
             if a.article != b.article:
                 value = score(a, b)
-                if value >= PAIR_THRESHOLD and value > best.get((i, b.article), (0.0, -1))[0]:
+                if value >= CANDIDATE_THRESHOLD and value > best.get((i, b.article), (0.0, -1))[0]:
                     best[(i, b.article)] = (value, j)
-    parent = list(range(n_records))
+    pairs = []
+    for (i, _article), (value, j) in sorted(best.items()):
+        if i < j and best.get((j, records[i].article), (0.0, -1))[1] == i:  # each is the other's best match
+            a, b = records[i], records[j]
+            pairs.append(Pair(len(pairs) + 1, (a.article, a.event.id), (b.article, b.event.id), round(value, 2)))
+    return pairs
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    for (i, _article), (_value, j) in best.items():
-        if best.get((j, records[i].article), (0.0, -1))[1] == i:  # each is the other's best match
-            parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(n_records):
-        groups.setdefault(find(i), []).append(i)
-    stories = [g for g in groups.values() if len({records[i].article for i in g}) >= 2]
-    stories.sort(key=lambda g: (-len({records[i].article for i in g}), -len(g), g[0]))
-    return [_storyline(n, [records[i] for i in g], results) for n, g in enumerate(stories, start=1)]
+def storylines(results: list[ArticleResult], confirm: Confirm | None = None) -> list[Storyline]:
+    """Storylines across the articles (each with records of at least two articles), biggest first.
+
+    Candidate pairs come from `candidate_pairs`; `confirm` (the model, on the
+    records only) keeps the pairs that report the same event. Without it, pairs
+    scoring at least PAIR_THRESHOLD are kept."""
+    pairs = candidate_pairs(results)
+    if confirm is not None and pairs:
+        kept = confirm(pairs, results)
+        pairs = [p for p in pairs if p.id in kept]
+    else:
+        pairs = [p for p in pairs if p.score >= PAIR_THRESHOLD]
+    parent: dict[tuple[int, str], tuple[int, str]] = {}
+
+    def find(x: tuple[int, str]) -> tuple[int, str]:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for p in pairs:
+        parent[find(p.a)] = find(p.b)
+    groups: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for x in list(parent):
+        groups.setdefault(find(x), []).append(x)
+    by_key = {(i, e.id): _features(i, e) for i, r in enumerate(results) for e in r.events}
+    stories = [sorted(g, key=lambda x: (x[0], int(x[1][1:]))) for g in groups.values()]
+    stories.sort(key=lambda g: (-len({a for a, _ in g}), -len(g), g[0]))
+    return [_storyline(n, [by_key[x] for x in g], results) for n, g in enumerate(stories, start=1)]
 
 
 def _articles_by_name(records: list[_Record]) -> dict[str, set[int]]:

@@ -32,11 +32,16 @@ def _folder() -> Path:
     return data_dir("prompts") / PROMPT_SET
 
 
+ARTICLE_TEMPLATES = ("system", "article", "events", "digest")  # what one article's result depends on
+
+
 @lru_cache(maxsize=1)
 def prompt_version() -> str:
-    """'v1#<hash>': the prompt set and a hash of its templates' bytes."""
+    """'v1#<hash>': the prompt set and a hash of the article templates' bytes (not the briefing's merge
+    prompt: changing it must not invalidate cached article results)."""
     digest = hashlib.sha256()
-    for path in sorted(_folder().glob("*.j2")):
+    for name in ARTICLE_TEMPLATES:
+        path = _folder() / f"{name}.j2"
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return f"{PROMPT_SET}#{digest.hexdigest()[:8]}"
 

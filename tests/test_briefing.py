@@ -115,7 +115,8 @@ def test_briefing_command_writes_markdown_and_json_and_says_what_failed(tmp_path
     out = tmp_path / "briefing.json"
     missing = tmp_path / "gone.txt"
     result = CliRunner().invoke(app, [
-        "briefing", str(ARTICLES), str(missing), "-o", str(out), "--cache-dir", str(tmp_path / "c")])
+        "briefing", str(ARTICLES), str(missing), "-o", str(out), "--cache-dir", str(tmp_path / "c"),
+        "--fixtures", "off"])
     assert result.exit_code == 3, result.stderr
     doc = json.loads(out.read_text())
     jsonschema.validate(doc, json.loads((ROOT / "schemas" / "briefing.schema.json").read_text()))
@@ -124,7 +125,7 @@ def test_briefing_command_writes_markdown_and_json_and_says_what_failed(tmp_path
     assert "4/4 articles, 0 failed" in result.stderr
     md = tmp_path / "b.md"
     CliRunner().invoke(app, [
-        "briefing", str(ARTICLES), "-o", str(md), "--cache-dir", str(tmp_path / "c")])
+        "briefing", str(ARTICLES), "-o", str(md), "--cache-dir", str(tmp_path / "c"), "--fixtures", "off"])
     text = md.read_text()
     assert text.startswith("# Daily briefing, ") and "## Articles" in text and "4 from cache" not in text
 
@@ -134,3 +135,24 @@ def _fake_init(self, settings=None, *, transport=None):
 
     self.settings = settings or LLMSettings.resolve(env={})
     self.llm = LLM(self.settings, transport=FakeTransport(responder=outlet_records_answer))
+
+
+def test_the_model_confirms_candidate_pairs_from_the_records_only():
+    from summarizer.confirm import confirm_pairs
+    from summarizer.llm.client import LLM
+    from summarizer.merge import candidate_pairs
+
+    a = _result("a.txt", [_event(1, "A missile hit the market in Kostyantynivka, killing 19 people.",
+                                 "the health ministry", [("19", 19.0, "people")], ["Kostyantynivka"])])
+    b = _result("b.txt", [_event(1, "The market strike in Kostiantynivka killed 40 people, civil defence said.",
+                                 "civil defence", [("40", 40.0, "people")], ["Kostiantynivka"])])
+    [pair] = candidate_pairs([a, b])
+    fake = FakeTransport(json.dumps({"same": [pair.id]}), json.dumps({"same": []}))
+    llm = LLM(LLMSettings.resolve(env={}, fixtures="off"), transport=fake)
+    [story] = storylines([a, b], confirm=lambda pairs, results: confirm_pairs(llm, pairs, results))
+    assert len(story.items) == 2
+    prompt = fake.requests[0]["messages"][-1]["content"]
+    assert f"{pair.id}: A: A missile hit the market in Kostyantynivka" in prompt and "(civil defence)" in prompt
+    assert fake.requests[0]["response_format"]["json_schema"]["schema"]["properties"]["same"]["items"]["enum"] == \
+        [pair.id]
+    assert storylines([a, b], confirm=lambda pairs, results: confirm_pairs(llm, pairs, results)) == []  # "no"

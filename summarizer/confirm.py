@@ -1,0 +1,48 @@
+"""The daily briefing's merge confirmation: one model call on the candidate pairs' records, not the articles."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, create_model
+
+from summarizer.llm.client import LLM
+from summarizer.merge import Pair
+from summarizer.prompts import render
+from summarizer.schema import ArticleResult
+
+MAX_PAIRS = 60  # per call; the best-scored candidates first
+RECORD_CHARS = 220
+
+
+class SamePairs(BaseModel):
+    model_config = ConfigDict(hide_input_in_errors=True)
+
+    same: list[int] = Field(default_factory=list)
+
+
+def confirm_pairs(llm: LLM, pairs: list[Pair], results: list[ArticleResult]) -> set[int]:
+    """The ids of the pairs the model says report the same event or story. If the call fails or its answer
+    stays invalid, no pair is merged (the briefing still lists every article)."""
+    from summarizer.errors import LLMError
+
+    asked = sorted(pairs, key=lambda p: -p.score)[:MAX_PAIRS]
+    ids = [p.id for p in asked]
+    answer = create_model("SamePairs", __base__=SamePairs, same=(
+        list[Annotated[int, WithJsonSchema({"type": "integer", "enum": ids})]],
+        Field(default_factory=list, max_length=len(ids))))
+    lines = [{"id": p.id, "a": _record(results, *p.a), "b": _record(results, *p.b)} for p in asked]
+    messages = [{"role": "system", "content": render("merge_system")},
+                {"role": "user", "content": render("merge", pairs=lines)}]
+    try:
+        outcome = llm.structured(answer, messages, max_tokens=16 + 4 * len(ids))
+    except LLMError:
+        return set()
+    return set(outcome.value.same) & set(ids) if outcome.value is not None else set()
+
+
+def _record(results: list[ArticleResult], article: int, event_id: str) -> str:
+    result = results[article]
+    event = next(e for e in result.events if e.id == event_id)
+    text = event.summary if len(event.summary) <= RECORD_CHARS else event.summary[:RECORD_CHARS - 1] + "…"
+    return f"{text} ({event.attribution.source})".replace("\n", " ")
