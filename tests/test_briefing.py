@@ -8,8 +8,8 @@ from conftest import ARTICLES, ROOT
 from typer.testing import CliRunner
 
 from summarizer.briefing import article_paths, summarize_all
-from summarizer.cli import app
 from summarizer.cache import ResultCache
+from summarizer.cli import app
 from summarizer.llm.fake import FakeTransport, outlet_records_answer
 from summarizer.llm.settings import LLMSettings
 from summarizer.merge import skeleton, storylines
@@ -79,8 +79,8 @@ def _result(path, events):
 
 def _event(i, summary, source, numbers=(), locations=(), actors=()):
     attribution = Attribution(source=source, source_type="official", cue="said")
-    return Event(id=f"e{i}", summary=summary, attribution=attribution, status="claimed", evidence=[Evidence(sentence_id=i, quote=summary)],
-                 numbers=[Number(text=t, value=v, unit=u) for t, v, u in numbers],
+    return Event(id=f"e{i}", summary=summary, attribution=attribution, status="claimed",
+                 evidence=[Evidence(sentence_id=i, quote=summary)], numbers=[Number(text=t, value=v, unit=u) for t, v, u in numbers],
                  locations=list(locations), actors=list(actors))
 
 
