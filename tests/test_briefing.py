@@ -80,7 +80,8 @@ def _result(path, events):
 def _event(i, summary, source, numbers=(), locations=(), actors=()):
     attribution = Attribution(source=source, source_type="official", cue="said")
     return Event(id=f"e{i}", summary=summary, attribution=attribution, status="claimed",
-                 evidence=[Evidence(sentence_id=i, quote=summary)], numbers=[Number(text=t, value=v, unit=u) for t, v, u in numbers],
+                 evidence=[Evidence(sentence_id=i, quote=summary)],
+                 numbers=[Number(text=t, value=v, unit=u) for t, v, u in numbers],
                  locations=list(locations), actors=list(actors))
 
 
