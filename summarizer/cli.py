@@ -184,7 +184,8 @@ def briefing(
     inputs: Annotated[list[str], typer.Argument(help="Article files and folders of them (.txt, .html).")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the briefing here "
                                                    "(default: stdout).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="md or json (default: from the -o suffix, else md).")] = "",
+    fmt: Annotated[str, typer.Option("--format", help="md, html or json (default: from the -o suffix, else md).")
+                   ] = "",
     concurrency: Annotated[Optional[int], typer.Option(
         help="Articles summarised at once (default: 1 on the embedded model, 4 on an endpoint, 8 on OpenAI).",
         min=1)] = None,
@@ -210,15 +211,16 @@ def briefing(
     from summarizer.llm.settings import LLMSettings
     from summarizer.merge import storylines
     from summarizer.pipeline import Summarizer
+    from summarizer.report import to_html, to_markdown
     from summarizer.report import to_json as briefing_json
-    from summarizer.report import to_markdown
     from summarizer.schema import BriefingResult, FailedArticle, Usage
 
     fmt = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "md")
     if merge not in (None, "model", "rules"):
         _fail(f"--merge must be model or rules, not {merge!r}", 2)
-    if fmt not in ("md", "json"):
-        _fail(f"--format must be md or json, not {fmt!r}", 2)
+    fmt = {"markdown": "md", "htm": "html"}.get(fmt, fmt)
+    if fmt not in ("md", "html", "json"):
+        _fail(f"--format must be md, html or json, not {fmt!r}", 2)
     try:
         settings = LLMSettings.resolve(model=model, base_url=base_url, fixtures=fixtures,
                                        fixtures_dir=fixtures_dir, digest=digest)
@@ -261,7 +263,7 @@ def briefing(
         articles=results, storylines=stories,
         failed=[FailedArticle(path=d.path, reason=d.error) for d in done if d.error], usage=usage,
         tool_version=__version__)
-    text = briefing_json(result) + "\n" if fmt == "json" else to_markdown(result)
+    text = {"json": lambda r: briefing_json(r) + "\n", "html": to_html, "md": to_markdown}[fmt](result)
     if output is None:
         sys.stdout.write(text)
     else:

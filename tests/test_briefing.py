@@ -157,3 +157,33 @@ def test_the_model_confirms_candidate_pairs_from_the_records_only():
     assert fake.requests[0]["response_format"]["json_schema"]["schema"]["properties"]["same"]["items"]["enum"] == \
         [pair.id]
     assert storylines([a, b], confirm=lambda pairs, results: confirm_pairs(llm, pairs, results)) == []  # "no"
+
+
+def test_the_html_briefing_is_self_contained_and_escapes_article_text(tmp_path, monkeypatch):
+    from html.parser import HTMLParser
+
+    from summarizer.report import to_html
+    from summarizer.schema import BriefingResult
+
+    a = _result("a.txt", [_event(1, "A missile hit the <b>Kostyantynivka</b> market, killing 19 people.", "the ministry",
+                                 [("19", 19.0, "people")], ["Kostyantynivka"])])
+    b = _result("b.txt", [_event(1, "The market strike in Kostiantynivka killed 40 people, civil defence said.",
+                                 "civil defence", [("40", 40.0, "people")], ["Kostiantynivka"])])
+    page = to_html(BriefingResult(generated="2026-11-21T08:00:00+00:00", articles=[a, b], storylines=storylines([a, b]),
+                                  usage=Usage(), tool_version="0"))
+    found: dict[str, list] = {"tags": [], "links": [], "external": []}
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found["tags"].append(tag)
+            attrs = dict(attrs)
+            if tag == "a":
+                found["links"].append(attrs["href"])
+            if tag in ("script", "img", "link") or (attrs.get("src") or "").startswith("http"):
+                found["external"].append(tag)
+
+    Collect().feed(page)
+    assert found["external"] == [] and "<style>" in page and 'name="viewport"' in page
+    assert "the &lt;b&gt;Kostyantynivka&lt;/b&gt; market" in page and "<b>" not in page
+    assert found["tags"].count("section") == 1 and {"a.txt", "b.txt"} <= set(found["links"])
+    assert "Figures differ between sources (people)" in page
