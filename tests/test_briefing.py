@@ -1,9 +1,12 @@
 """`summarize briefing`: many articles, cache and resume, failures, storylines and conflicting figures."""
 
 import json
+import shutil
+import subprocess
 import threading
 
 import jsonschema
+import pytest
 from conftest import ARTICLES, ROOT
 from typer.testing import CliRunner
 
@@ -165,8 +168,8 @@ def test_the_html_briefing_is_self_contained_and_escapes_article_text(tmp_path, 
     from summarizer.report import to_html
     from summarizer.schema import BriefingResult
 
-    a = _result("a.txt", [_event(1, "A missile hit the <b>Kostyantynivka</b> market, killing 19 people.", "the ministry",
-                                 [("19", 19.0, "people")], ["Kostyantynivka"])])
+    a = _result("a.txt", [_event(1, "A missile hit the <b>Kostyantynivka</b> market, killing 19 people.",
+                                 "the ministry", [("19", 19.0, "people")], ["Kostyantynivka"])])
     b = _result("b.txt", [_event(1, "The market strike in Kostiantynivka killed 40 people, civil defence said.",
                                  "civil defence", [("40", 40.0, "people")], ["Kostiantynivka"])])
     page = to_html(BriefingResult(generated="2026-11-21T08:00:00+00:00", articles=[a, b], storylines=storylines([a, b]),
@@ -187,3 +190,36 @@ def test_the_html_briefing_is_self_contained_and_escapes_article_text(tmp_path, 
     assert "the &lt;b&gt;Kostyantynivka&lt;/b&gt; market" in page and "<b>" not in page
     assert found["tags"].count("section") == 1 and {"a.txt", "b.txt"} <= set(found["links"])
     assert "Figures differ between sources (people)" in page
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium (.ci/run installs Debian's)")
+def test_the_html_briefing_renders_in_a_headless_browser_with_every_storyline(tmp_path):
+    from summarizer.report import to_html
+    from summarizer.schema import BriefingResult
+
+    a = _result("a.txt", [_event(1, "A missile hit the Kostyantynivka market, killing 19 people.", "the ministry",
+                                 [("19", 19.0, "people")], ["Kostyantynivka"]),
+                          _event(2, "Kyiv received 1,000 bodies in the Sumy exchange.", "officials",
+                                 [("1,000", 1000.0, "bodies")], ["Sumy"])])
+    b = _result("b.txt", [_event(1, "The market strike in Kostiantynivka killed 40 people, civil defence said.",
+                                 "civil defence", [("40", 40.0, "people")], ["Kostiantynivka"]),
+                          _event(2, "The Sumy exchange returned 1,000 bodies to Kiev, the agencies reported.", "TASS",
+                                 [("1,000", 1000.0, "bodies")], ["Sumy"])])
+    stories = storylines([a, b])
+    assert len(stories) == 2
+    page = tmp_path / "briefing.html"
+    page.write_text(to_html(BriefingResult(generated="2026-11-21T08:00:00+00:00", articles=[a, b],
+                                           storylines=stories, usage=Usage(), tool_version="0")))
+    shot = tmp_path / "shot.png"
+    base = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+            "--window-size=412,1600"]
+    dom = subprocess.run([*base, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert all(f'id="{s.id}"' in dom.stdout for s in stories)
+    assert "Figures differ between sources (people)" in dom.stdout
+    assert [line for line in dom.stderr.splitlines() if "CONSOLE" in line] == []  # no console messages
+    subprocess.run([*base, f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120, check=True)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
