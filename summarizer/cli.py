@@ -211,6 +211,7 @@ def briefing(
     from summarizer.llm.settings import LLMSettings
     from summarizer.merge import storylines
     from summarizer.pipeline import Summarizer
+    from summarizer.progress import article_progress
     from summarizer.report import to_html, to_markdown
     from summarizer.report import to_json as briefing_json
     from summarizer.schema import BriefingResult, FailedArticle, Usage
@@ -230,17 +231,18 @@ def briefing(
     if not paths and not missing:
         _fail("no article files (.txt, .html) in the given folders", 3)
     tally = Tally(total=len(paths), started=time.perf_counter())
-
-    def report(done) -> None:
-        tally.add(done)
-        if done.error:
-            typer.echo(f"summarize: {done.path}: {done.error}", err=True)
-        typer.echo(f"summarize: {tally.line()}", err=True)
-
     cache = None if no_cache else ResultCache(cache_dir or default_cache_dir())
     summarizer = Summarizer(settings)
-    done = missing + summarize_all(paths, summarizer, cache,
-                                   concurrency=concurrency or DEFAULT_CONCURRENCY[settings.provider], on_done=report)
+    with article_progress(len(paths)) as progress:
+
+        def report(done) -> None:
+            tally.add(done)
+            if done.error:
+                progress(f"{done.path}: {done.error}", False)
+            progress(tally.line(), True)
+
+        done = missing + summarize_all(paths, summarizer, cache, on_done=report,
+                                       concurrency=concurrency or DEFAULT_CONCURRENCY[settings.provider])
     for d in missing:
         typer.echo(f"summarize: {d.path}: {d.error}", err=True)
     results = [d.result for d in done if d.result is not None]

@@ -40,3 +40,29 @@ def status(message: str) -> Iterator[None]:
     print(f"summarize: {message}", file=sys.stderr, flush=True)
     yield
     print(f"summarize: ready in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+
+
+@contextlib.contextmanager
+def article_progress(total: int) -> Iterator[Callable[[str, bool], None]]:
+    """Progress over articles: `update(line)` after each article, `update(message, False)` for a message
+    that must stay; a rich bar on a terminal, plain lines otherwise."""
+    if sys.stderr.isatty():
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        with Progress(BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                      redirect_stdout=False) as bar:
+            task = bar.add_task("", total=total)
+
+            def update(line: str, advance: bool = True) -> None:
+                if advance:
+                    bar.update(task, advance=1, description=line)
+                else:  # a message that stays (an article's failure), above the bar
+                    bar.console.print(f"summarize: {line}", highlight=False, markup=False)
+
+            yield update
+        return
+
+    def plain(line: str, advance: bool = True) -> None:
+        print(f"summarize: {line}", file=sys.stderr, flush=True)
+
+    yield plain

@@ -11,6 +11,14 @@ def to_json(briefing: BriefingResult) -> str:
     return json.dumps(briefing.model_dump(mode="json"), ensure_ascii=False, indent=2)
 
 
+def _counts(briefing: BriefingResult) -> str:
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    return (f"{n(len(briefing.articles), 'article')} summarised, {len(briefing.failed)} failed, "
+            f"{n(len(briefing.storylines), 'storyline')} across articles")
+
+
 def _cell(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ")
 
@@ -30,9 +38,8 @@ def _figures_table(story: Storyline) -> list[str]:
 
 def to_markdown(briefing: BriefingResult) -> str:
     arts, fails = briefing.articles, briefing.failed
-    out = [f"# Daily briefing, {briefing.generated[:10]}", "",
-           f"{len(arts)} articles summarised, {len(fails)} failed, {len(briefing.storylines)} storylines across "
-           f"articles. Claims are attributed to who makes them; figures are listed as each source gives them."]
+    out = [f"# Daily briefing, {briefing.generated[:10]}", "", f"{_counts(briefing)}. Claims are attributed to who "
+           "makes them; figures are listed as each source gives them."]
     if briefing.storylines:
         out += ["", "## Storylines"]
         for story in briefing.storylines:
@@ -82,8 +89,7 @@ def to_html(briefing: BriefingResult) -> str:
              f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
              f"<title>Daily briefing, {e(briefing.generated[:10])}</title><style>{_CSS}</style></head><body>",
              f"<h1>Daily briefing, {e(briefing.generated[:10])}</h1>",
-             f"<p>{len(briefing.articles)} articles summarised, {len(briefing.failed)} failed, "
-             f"{len(briefing.storylines)} storylines across articles. Claims are attributed to who makes them; "
+             f"<p>{e(_counts(briefing))}. Claims are attributed to who makes them; "
              f"figures are listed as each source gives them.</p>"]
     if briefing.storylines:
         parts.append('<h2 id="storylines">Storylines</h2>')

@@ -122,7 +122,7 @@ def greedy_complete(llama, prompt: list[int], *, grammar=None, max_tokens: int,
     """Greedy completion of `prompt` (token ids), reusing the KV cache and prompt-lookup drafts."""
     import llama_cpp
 
-    if len(prompt) + max_tokens > llama.n_ctx():
+    if max_tokens < 1 or len(prompt) + max_tokens > llama.n_ctx():
         raise ValueError(f"the prompt ({len(prompt)} tokens) and the answer ({max_tokens} tokens) exceed the "
                          f"model's context of {llama.n_ctx()} tokens")
     cached = _reuse_prefix(llama, prompt)
