@@ -192,6 +192,10 @@ def briefing(
     cache_dir: Annotated[Optional[Path], typer.Option(help="Where finished articles are kept "
                                                       "[default: ~/.cache/summarizer/results].")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Summarise every article again.")] = False,
+    via: Annotated[str, typer.Option("--via", help="sync (calls as they go) or batch (one OpenAI Batch API job for "
+                                                   "the events calls; resumable).")] = "sync",
+    poll: Annotated[float, typer.Option(help="--via batch: first wait between polls, seconds (doubling, "
+                                             "at most 300).", min=0.0)] = 10.0,
     merge: Annotated[Optional[str], typer.Option(
         "--merge", help="How storylines are confirmed: model (one call on the candidate pairs' records) or rules "
                         "(candidate pairs scoring high enough). Default: rules on the embedded model, model "
@@ -217,6 +221,8 @@ def briefing(
     from summarizer.schema import BriefingResult, FailedArticle, Usage
 
     fmt = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "md")
+    if via not in ("sync", "batch"):
+        _fail(f"--via must be sync or batch, not {via!r}", 2)
     if merge not in (None, "model", "rules"):
         _fail(f"--merge must be model or rules, not {merge!r}", 2)
     fmt = {"markdown": "md", "htm": "html"}.get(fmt, fmt)
@@ -241,8 +247,19 @@ def briefing(
                 progress(f"{done.path}: {done.error}", False)
             progress(tally.line(), True)
 
-        done = missing + summarize_all(paths, summarizer, cache, on_done=report,
-                                       concurrency=concurrency or DEFAULT_CONCURRENCY[settings.provider])
+        if via == "batch":
+            from summarizer.batch import summarize_via_batch
+
+            if settings.provider == "embedded":
+                _fail("--via batch needs an endpoint with the Batch API (OPENAI_API_KEY or --base-url)", 2)
+            try:
+                done = missing + summarize_via_batch(paths, summarizer, cache or ResultCache(default_cache_dir()),
+                                                     poll=poll, on_done=report)
+            except SummarizerError as exc:
+                _fail(exc.one_line(), exc.exit_code)
+        else:
+            done = missing + summarize_all(paths, summarizer, cache, on_done=report,
+                                           concurrency=concurrency or DEFAULT_CONCURRENCY[settings.provider])
     for d in missing:
         typer.echo(f"summarize: {d.path}: {d.error}", err=True)
     results = [d.result for d in done if d.result is not None]

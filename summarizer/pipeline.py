@@ -9,12 +9,13 @@ This is the library API the CLI stands on:
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx2
 
 from summarizer import __version__, digest, extract
-from summarizer.llm.client import LLM, metering
+from summarizer.llm.client import LLM, Outcome, metering
 from summarizer.llm.fixtures import current_source
 from summarizer.llm.settings import LLMSettings
 from summarizer.prompts import prompt_version, task_messages
@@ -24,6 +25,38 @@ from summarizer.segment import Sentence, headline_ids, number_sentences, segment
 
 EVENTS_MAX_TOKENS = 2048
 DIGEST_MAX_TOKENS = 768
+
+
+@dataclass
+class EventsRequest:
+    """One article's events call, as the pipeline would make it."""
+
+    response_model: type
+    messages: list[dict]
+    context: dict
+    max_tokens: int
+
+
+@dataclass
+class Answered:
+    """A validated events answer obtained elsewhere (a batch), with its token counts."""
+
+    value: object
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+@dataclass
+class _Prepared:
+    article: Article
+    language: str
+    sentences: list[Sentence]
+    by_id: dict[int, Sentence]
+    numbered: str
+    context: dict
+    story: list[int]
+    candidates: list[int]
+    dropped: list[Dropped]
 
 
 class Summarizer:
@@ -41,22 +74,33 @@ class Summarizer:
         meta.setdefault("title", headline_of(text))
         return self.summarize(Article(text=text, **meta))
 
-    def summarize(self, article: Article) -> ArticleResult:
+    def events_request(self, article: Article) -> EventsRequest | None:
+        """The events call for `article` (None when it has no event sentence): what a batch submits."""
+        p = self._prepare(article)
+        return self._request(p) if p.candidates else None
+
+    @staticmethod
+    def _request(p: _Prepared) -> EventsRequest:
+        return EventsRequest(response_model=extract.answer_model(p.candidates, p.story),
+                             messages=task_messages(p.numbered, "events",
+                                                    candidates=[p.by_id[i] for i in p.candidates]),
+                             context=p.context, max_tokens=EVENTS_MAX_TOKENS)
+
+    def summarize(self, article: Article, *, answered: Answered | None = None) -> ArticleResult:
+        """Summarise one article. `answered` supplies the events call's validated answer (from a batch):
+        then no events call is made and its tokens are counted as one call."""
         started = time.perf_counter()
         token = current_source.set(article.path)
         try:
             with metering() as usage:
-                language = article.language or detect_language(article.text)
-                sentences = segment(article.text, language)
-                by_id = {s.id: s for s in sentences}
-                dropped = [Dropped(stage="segment", item=s.text, reason=s.boilerplate)
-                           for s in sentences if s.boilerplate]
-                headline = headline_ids(sentences, article.title)
-                numbered = number_sentences(sentences, headline)
-                events, more = self._events(sentences, numbered, {"sentences": by_id, "headline": headline},
-                                            article.outlet)
-                dropped += more
-                article_digest, more = self._digest(numbered, events)
+                p = self._prepare(article)
+                if answered is not None:
+                    usage.llm_calls += 1
+                    usage.prompt_tokens += answered.prompt_tokens
+                    usage.completion_tokens += answered.completion_tokens
+                events, more = self._events(p, answered)
+                dropped = p.dropped + more
+                article_digest, more = self._digest(p.numbered, events)
                 dropped += more
         finally:
             current_source.reset(token)
@@ -64,7 +108,7 @@ class Summarizer:
         return ArticleResult(
             article=ArticleMeta(id=article.id, path=article.path, title=article.title,
                                 outlet=article.outlet, published=article.published,
-                                language=language, sentences=len(sentences)),
+                                language=p.language, sentences=len(p.sentences)),
             events=events,
             digest=article_digest,
             dropped=dropped,
@@ -74,25 +118,40 @@ class Summarizer:
             tool_version=__version__,
         )
 
-    def _events(self, sentences: list[Sentence], numbered: str, context: dict, outlet: str | None):
-        by_id: dict[int, Sentence] = context["sentences"]
-        story = [s.id for s in sentences if not s.boilerplate and s.id not in context["headline"]]
-        ids = extract.candidates(sentences, context["headline"])
-        if not ids:
+    def _prepare(self, article: Article) -> _Prepared:
+        language = article.language or detect_language(article.text)
+        sentences = segment(article.text, language)
+        by_id = {s.id: s for s in sentences}
+        headline = headline_ids(sentences, article.title)
+        return _Prepared(
+            article=article, language=language, sentences=sentences, by_id=by_id,
+            numbered=number_sentences(sentences, headline),
+            context={"sentences": by_id, "headline": headline},
+            story=[s.id for s in sentences if not s.boilerplate and s.id not in headline],
+            candidates=extract.candidates(sentences, headline),
+            dropped=[Dropped(stage="segment", item=s.text, reason=s.boilerplate) for s in sentences if s.boilerplate],
+        )
+
+    def _events(self, p: _Prepared, answered: Answered | None):
+        if not p.candidates:
             return [], []
-        messages = task_messages(numbered, "events", candidates=[by_id[i] for i in ids])
-        outcome = self.llm.structured(extract.answer_model(ids, story), messages, context=context,
-                                      max_tokens=EVENTS_MAX_TOKENS)
+        if answered is not None:
+            outcome = Outcome(value=answered.value)
+        else:
+            request = self._request(p)
+            outcome = self.llm.structured(request.response_model, request.messages, context=request.context,
+                                          max_tokens=request.max_tokens)
         dropped: list[Dropped] = []
         flagged: list[int] = []
         if outcome.value is not None:
             records = extract.records(outcome.value)
             flagged = outcome.value.flagged()
         else:
-            records, dropped = extract.salvage(outcome.raw, outcome.error or "", context)
-        for i in extract.accept_flags(flagged, by_id, ids):
-            dropped.append(Dropped(stage="events", item=by_id[i].text, reason="flagged as page boilerplate by the model"))
-        return extract.to_events(records, by_id, outlet), dropped
+            records, dropped = extract.salvage(outcome.raw, outcome.error or "", p.context)
+        for i in extract.accept_flags(flagged, p.by_id, p.candidates):
+            dropped.append(Dropped(stage="events", item=p.by_id[i].text,
+                                   reason="flagged as page boilerplate by the model"))
+        return extract.to_events(records, p.by_id, p.article.outlet), dropped
 
     def _digest(self, numbered: str, events) -> tuple[Digest, list[Dropped]]:
         if not events:

@@ -42,6 +42,8 @@ def salvage_items(raw: str | None, error: str, *, key: str, item_model: type[Bas
         items = data.get(key, []) if isinstance(data, dict) else []
     except json.JSONDecodeError:
         return [], [Dropped(stage=stage, item=(raw or "")[:2000], reason=f"the answer was not usable JSON: {error}")]
+    if not isinstance(items, list):  # e.g. an object where the list belongs: nothing to keep
+        return [], [Dropped(stage=stage, item=(raw or "")[:2000], reason=f"the answer was not usable: {error}")]
     kept: list = []
     dropped: list[Dropped] = []
     for item in items[:limit]:

@@ -18,12 +18,33 @@ class FakeOpenAIServer:
         self.requests: list[dict] = []  # {"path", "headers", "body"}
         self.responder = responder
         self.latency = latency
+        self.files: dict[str, bytes] = {}  # the Batch API's uploaded and output files
+        self.batches: dict[str, dict] = {}
         server = self
 
         class Handler(BaseHTTPRequestHandler):
+            def _send(self, status, payload, content_type="application/json"):
+                data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("content-type", content_type)
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self):  # noqa: N802 - the Batch API: poll a batch, download a file
+                server.requests.append({"path": self.path, "headers": dict(self.headers), "body": None})
+                status, payload = server.batch_api_get(self.path)
+                self._send(status, payload, "application/octet-stream" if isinstance(payload, bytes)
+                           else "application/json")
+
             def do_POST(self):  # noqa: N802
                 length = int(self.headers.get("content-length", 0))
-                body = json.loads(self.rfile.read(length) or b"{}")
+                raw = self.rfile.read(length)
+                if self.path.endswith(("/files", "/batches")):  # the Batch API: upload, create
+                    server.requests.append({"path": self.path, "headers": dict(self.headers), "body": None})
+                    self._send(*server.batch_api_post(self.path, self.headers.get("content-type", ""), raw))
+                    return
+                body = json.loads(raw or b"{}")
                 server.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
                 if server.latency:
                     time.sleep(server.latency)
@@ -51,6 +72,49 @@ class FakeOpenAIServer:
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
+    # -- a loopback Batch API: /files (upload), /batches (create, poll), /files/{id}/content -------------
+    polls_until_done = 2  # a batch reports in_progress this many times, then completed
+    batch_responder = None  # answers the batch's lines (default: `responder`)
+
+    def batch_api_post(self, path: str, content_type: str, raw: bytes):
+        if path.endswith("/files"):
+            data = _multipart_file(content_type, raw)
+            file_id = f"file-{len(self.files) + 1}"
+            self.files[file_id] = data
+            return 200, {"id": file_id, "object": "file", "bytes": len(data), "created_at": 0,
+                         "filename": "requests.jsonl", "purpose": "batch", "status": "processed"}
+        request = json.loads(raw)
+        batch_id = f"batch-{len(self.batches) + 1}"
+        self.batches[batch_id] = {"input_file_id": request["input_file_id"], "polls": 0}
+        return 200, self._batch(batch_id, "validating")
+
+    def batch_api_get(self, path: str):
+        parts = path.rstrip("/").split("/")
+        if parts[-1] == "content":
+            return 200, self.files[parts[-2]]
+        batch_id = parts[-1]
+        batch = self.batches[batch_id]
+        batch["polls"] += 1
+        if batch["polls"] <= self.polls_until_done:
+            return 200, self._batch(batch_id, "in_progress")
+        if "output_file_id" not in batch:
+            lines = []
+            for line in self.files[batch["input_file_id"]].decode().splitlines():
+                item = json.loads(line)
+                answer = self.batch_responder or self.responder
+                body = answer(item["body"]) if answer else {}
+                lines.append(json.dumps({"id": f"r-{item['custom_id']}", "custom_id": item["custom_id"], "error": None,
+                                         "response": {"status_code": 200, "request_id": "x", "body": body}}))
+            output_id = f"file-{len(self.files) + 1}"
+            self.files[output_id] = ("\n".join(lines) + "\n").encode()
+            batch["output_file_id"] = output_id
+        return 200, self._batch(batch_id, "completed", output_file_id=batch["output_file_id"])
+
+    def _batch(self, batch_id: str, status: str, **extra) -> dict:
+        return {"id": batch_id, "object": "batch", "endpoint": "/v1/chat/completions", "completion_window": "24h",
+                "input_file_id": self.batches[batch_id]["input_file_id"], "status": status, "created_at": 0,
+                **extra}
+
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
@@ -65,3 +129,15 @@ class FakeOpenAIServer:
     def __exit__(self, *exc) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
+
+
+def _multipart_file(content_type: str, raw: bytes) -> bytes:
+    """The uploaded file's bytes from a multipart/form-data body."""
+    from email.parser import BytesParser
+    from email.policy import default
+
+    message = BytesParser(policy=default).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + raw)
+    for part in message.iter_parts():
+        if part.get_filename():
+            return part.get_payload(decode=True)
+    raise ValueError("no file in the upload")

@@ -270,3 +270,11 @@ def test_library_call_on_text_matches_the_file_call(article_path):
     b = from_text.summarize_text(path.read_text())
     assert fake_a.requests == fake_b.requests
     assert (b.article.title, b.events, b.digest) == (a.article.title, a.events, a.digest)
+
+
+def test_a_digest_answer_with_an_object_where_the_list_belongs_is_dropped_not_a_crash(article_path):
+    wrong = json.dumps({"sentences": {"text": "Engineers restored power.", "event_ids": ["e1"]}})
+    summarizer, _ = fake_summarizer(GRID, wrong, wrong, wrong, digest="model")
+    result = summarizer.summarize_file(article_path("grid_repairs.txt"))
+    assert result.digest.text == "" and len(result.events) == 2
+    assert [d.stage for d in result.dropped] == ["digest"]

@@ -102,21 +102,26 @@ class LLM:
                               max_wait=self.settings.transport_max_wait)
 
     @cached_property
-    def _client(self):
-        import instructor
+    def openai_client(self):
+        """The plain `openai.OpenAI` client over the same transport stack (the Batch API uses it)."""
         import openai
 
-        # instructor logs every failed attempt at ERROR; we report outcomes ourselves.
-        logging.getLogger("instructor").addHandler(logging.NullHandler())
-        logging.getLogger("instructor").propagate = False
         http = httpx2.Client(transport=self._transport(), timeout=self.settings.timeout)
-        oai = openai.OpenAI(
+        return openai.OpenAI(
             api_key=self.settings.api_key or "not-needed",
             base_url=self.settings.base_url or "http://embedded.invalid/v1",
             http_client=http,
             max_retries=0,
         )
-        client = instructor.from_openai(oai, mode=instructor.Mode.JSON_SCHEMA)
+
+    @cached_property
+    def _client(self):
+        import instructor
+
+        # instructor logs every failed attempt at ERROR; we report outcomes ourselves.
+        logging.getLogger("instructor").addHandler(logging.NullHandler())
+        logging.getLogger("instructor").propagate = False
+        client = instructor.from_openai(self.openai_client, mode=instructor.Mode.JSON_SCHEMA)
         client.on("completion:response", _on_response)
         return client
 

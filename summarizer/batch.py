@@ -1,0 +1,150 @@
+"""The briefing's per-article stage through the OpenAI Batch API (`summarize briefing --via batch`).
+
+The events calls of all articles not in the cache go into one JSONL file (one
+chat-completions request per line, `custom_id` = the article's cache key),
+uploaded to the Files API; a batch is created and polled with back-off; its
+output file is downloaded. Every answer is validated with the same response
+models and context as the synchronous path; an article whose answer is missing
+or invalid is summarised synchronously (with the usual re-asks). The batch id is
+kept in the cache folder, so an interrupted run polls the same batch instead of
+submitting a new one. The same JSONL is what vLLM's batch runner reads
+(`python -m vllm.entrypoints.openai.run_batch -i requests.jsonl -o results.jsonl`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import time
+from collections.abc import Callable
+
+from pydantic import ValidationError
+
+from summarizer.briefing import Done
+from summarizer.cache import ResultCache
+from summarizer.errors import LLMError, SummarizerError
+from summarizer.pipeline import Answered, EventsRequest, Summarizer
+from summarizer.read import Article, read_article
+
+FINAL = {"completed", "failed", "expired", "cancelled"}
+
+
+def request_line(custom_id: str, request: EventsRequest, settings) -> dict:
+    """One JSONL line: the events call as the synchronous path sends it (instructor's JSON_SCHEMA mode)."""
+    schema = request.response_model.model_json_schema()
+    body = {"model": settings.model_name, "messages": request.messages, "max_tokens": request.max_tokens,
+            "temperature": settings.temperature, "seed": settings.seed,
+            "response_format": {"type": "json_schema",
+                                "json_schema": {"name": request.response_model.__name__, "schema": schema}}}
+    return {"custom_id": custom_id, "method": "POST", "url": "/v1/chat/completions", "body": body}
+
+
+def summarize_via_batch(paths: list[str], summarizer: Summarizer, cache: ResultCache, *,
+                        poll: float = 10.0, max_poll: float = 300.0, timeout: float = 26 * 3600,
+                        on_done: Callable[[Done], None] = lambda d: None) -> list[Done]:
+    """Summarise the articles through one batch (cached ones excepted); results in input order."""
+    done: dict[str, Done] = {}
+    pending: dict[str, tuple[str, Article, EventsRequest]] = {}  # custom_id -> (path, article, request)
+    for path in paths:
+        try:
+            article = read_article(path)
+        except SummarizerError as exc:
+            done[path] = Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
+            continue
+        key = ResultCache.key(article.id, summarizer.settings)
+        hit = cache.get(key)
+        if hit is not None:
+            hit.article.path = article.path
+            done[path] = Done(path=path, result=hit, cached=True)
+            continue
+        request = summarizer.events_request(article)
+        if request is None:  # no event sentence: nothing to ask
+            done[path] = _finish(summarizer, cache, key, path, article, None)
+            continue
+        pending[key] = (path, article, request)
+    for d in done.values():
+        on_done(d)
+    if pending:
+        outputs = _run_batch(summarizer, cache, pending, poll=poll, max_poll=max_poll, timeout=timeout)
+        for key, (path, article, request) in pending.items():
+            answered = _validated(outputs.get(key), request)
+            done[path] = _finish(summarizer, cache, key, path, article, answered)
+            on_done(done[path])
+    return [done[p] for p in paths if p in done]
+
+
+def _run_batch(summarizer: Summarizer, cache: ResultCache, pending: dict, *, poll: float, max_poll: float,
+               timeout: float) -> dict[str, dict]:
+    """Submit (or resume) the batch for `pending` and return {custom_id: response body} of its output."""
+    client = summarizer.llm.openai_client
+    state_path = cache.folder / "batches" / f"{hashlib.sha256(''.join(sorted(pending)).encode()).hexdigest()[:24]}.json"
+    try:
+        state = json.loads(state_path.read_text())
+    except (OSError, ValueError):
+        lines = [request_line(key, request, summarizer.settings) for key, (_, _, request) in pending.items()]
+        data = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode()
+        try:
+            uploaded = client.files.create(file=("requests.jsonl", io.BytesIO(data)), purpose="batch")
+            batch = client.batches.create(input_file_id=uploaded.id, endpoint="/v1/chat/completions",
+                                          completion_window="24h")
+        except Exception as exc:  # noqa: BLE001 - one line, whatever the client raised
+            raise LLMError(f"cannot submit the batch: {type(exc).__name__}: {exc}") from exc
+        state = {"batch_id": batch.id, "input_file_id": uploaded.id, "requests": len(lines)}
+        state_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = state_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(state))
+        tmp.replace(state_path)
+    started, wait = time.monotonic(), poll
+    while True:
+        try:
+            batch = client.batches.retrieve(state["batch_id"])
+        except Exception as exc:  # noqa: BLE001
+            raise LLMError(f"cannot poll batch {state['batch_id']}: {type(exc).__name__}: {exc}") from exc
+        if batch.status in FINAL:
+            break
+        if time.monotonic() - started > timeout:
+            raise LLMError(f"batch {state['batch_id']} is still {batch.status} after {timeout:.0f} s; "
+                           "run the briefing again to keep waiting")
+        time.sleep(wait)
+        wait = min(max_poll, wait * 2)
+    outputs: dict[str, dict] = {}
+    if batch.output_file_id:
+        text = client.files.content(batch.output_file_id).text
+        for line in text.splitlines():
+            if line.strip():
+                item = json.loads(line)
+                response = item.get("response") or {}
+                if response.get("status_code") == 200:
+                    outputs[item["custom_id"]] = response.get("body") or {}
+    state_path.unlink(missing_ok=True)  # done: a later run submits anew what is not cached
+    return outputs
+
+
+def _validated(body: dict | None, request: EventsRequest) -> Answered | None:
+    """The batch answer validated like the synchronous path's first answer; None if missing or invalid."""
+    if not body:
+        return None
+    try:
+        choice = body["choices"][0]
+        if choice.get("finish_reason") == "length":
+            return None
+        value = request.response_model.model_validate_json(choice["message"]["content"], context=request.context)
+    except (KeyError, IndexError, TypeError, ValueError, ValidationError):
+        return None
+    usage = body.get("usage") or {}
+    return Answered(value=value, prompt_tokens=usage.get("prompt_tokens") or 0,
+                    completion_tokens=usage.get("completion_tokens") or 0)
+
+
+def _finish(summarizer: Summarizer, cache: ResultCache, key: str, path: str, article: Article,
+            answered: Answered | None) -> Done:
+    """The article's result from its batch answer, or synchronously (with re-asks) when there is none."""
+    try:
+        result = summarizer.summarize(article, answered=answered)
+    except SummarizerError as exc:
+        return Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
+    except Exception as exc:  # a bug in one article must not lose the others
+        return Done(path=path, error=f"internal error: {type(exc).__name__}: {exc}", exit_code=1)
+    cache.put(key, result)
+    return Done(path=path, result=result)

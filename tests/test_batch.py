@@ -1,0 +1,79 @@
+"""`summarize briefing --via batch`: the OpenAI Batch API against a loopback fake (real HTTP on 127.0.0.1)."""
+
+import json
+
+import pytest
+from conftest import ARTICLES
+from fake_server import FakeOpenAIServer
+from typer.testing import CliRunner
+
+from summarizer.batch import summarize_via_batch
+from summarizer.cache import ResultCache
+from summarizer.cli import app
+from summarizer.errors import LLMError
+from summarizer.llm.fake import completion_body, outlet_records_answer
+from summarizer.llm.settings import LLMSettings
+from summarizer.pipeline import Summarizer
+
+PATHS = [str(p) for p in sorted(ARTICLES.glob("*.txt"))]
+
+
+def _served(body):
+    return completion_body(outlet_records_answer(body), prompt_tokens=100, completion_tokens=20)
+
+
+def _summarizer(server):
+    return Summarizer(LLMSettings.resolve(base_url=server.base_url, api_key="sk-test", model="m", env={},
+                                          digest="composed"))
+
+
+def _paths(server):
+    return [r["path"].split("?")[0] for r in server.requests]
+
+
+def test_the_events_calls_go_through_one_batch_and_validate(tmp_path):
+    with FakeOpenAIServer(responder=_served) as server:
+        done = summarize_via_batch(PATHS, _summarizer(server), ResultCache(tmp_path), poll=0.01)
+    assert [d.error for d in done] == [None] * 4
+    assert all(d.result.events and d.result.usage.llm_calls == 1 for d in done)
+    assert done[0].result.usage.prompt_tokens == 100
+    paths = _paths(server)
+    assert paths.count("/v1/files") == 1 and paths.count("/v1/batches") == 1
+    assert paths.count("/v1/batches/batch-1") == 3 and paths[-1] == "/v1/files/file-2/content"
+    assert "/v1/chat/completions" not in paths  # no synchronous call
+    lines = [json.loads(line) for line in server.files["file-1"].decode().splitlines()]
+    assert len(lines) == 4 and {line["url"] for line in lines} == {"/v1/chat/completions"}
+    assert lines[0]["body"]["response_format"]["json_schema"]["name"] == "EventsAnswer"
+
+
+def test_an_invalid_batch_answer_is_summarised_synchronously_with_re_asks(tmp_path):
+    def batch_answers(body):
+        if "[2] Engineers restored" in body["messages"][-1]["content"]:
+            return completion_body('{"2": {"source": "the outlet"')  # cut-off JSON in the batch output
+        return _served(body)
+
+    with FakeOpenAIServer(responder=_served) as server:
+        server.batch_responder = batch_answers
+        done = summarize_via_batch(PATHS, _summarizer(server), ResultCache(tmp_path), poll=0.01)
+    assert [d.error for d in done] == [None] * 4 and all(d.result.events for d in done)
+    assert _paths(server).count("/v1/chat/completions") == 1  # grid_repairs, again, synchronously
+
+
+def test_an_interrupted_batch_is_polled_again_not_resubmitted(tmp_path):
+    cache = ResultCache(tmp_path)
+    with FakeOpenAIServer(responder=_served) as server:
+        server.polls_until_done = 100
+        with pytest.raises(LLMError, match="still in_progress"):
+            summarize_via_batch(PATHS, _summarizer(server), cache, poll=0.01, timeout=0.05)
+        assert list((tmp_path / "batches").glob("*.json"))  # the batch id is kept
+        server.polls_until_done = 0
+        done = summarize_via_batch(PATHS, _summarizer(server), cache, poll=0.01)
+        again = summarize_via_batch(PATHS, _summarizer(server), cache, poll=0.01)
+    assert [d.error for d in done] == [None] * 4 and all(d.cached for d in again)
+    assert _paths(server).count("/v1/batches") == 1  # one batch submitted in all
+
+
+def test_batch_needs_an_endpoint():
+    result = CliRunner().invoke(app, ["briefing", "--via", "batch", "--fixtures", "off", str(ARTICLES)],
+                                env={"OPENAI_API_KEY": "", "OPENAI_BASE_URL": ""})
+    assert result.exit_code == 2 and "needs an endpoint with the Batch API" in result.stderr
