@@ -6,7 +6,8 @@ Kostiantynivka/Kostyantynivka, Zelensky/Zelenskiy reduce to the same consonant
 skeleton), figures (same value and unit, or the same kind: "people" killed) and
 words. A name found in most of the briefing's articles ("Russia", "Ukraine" in a
 war briefing) weighs little. Two records are paired only when each is the
-other's best match in its article, so stories do not chain into one. The model
+other's best match in its article, which limits (but does not prevent) chains of
+pairs joining unrelated records into one story. The model
 then confirms the pairs in one call that shows it only the records
 (`confirm.py`), so the merge is cheap.
 
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from summarizer.schema import ArticleResult, Event, Figure, Storyline, StorylineItem
 
 CANDIDATE_THRESHOLD = 3.0  # worth asking the model about
-PAIR_THRESHOLD = 5.0  # merged without the model
+PAIR_THRESHOLD = 4.5  # merged without the model
 COMMON_WORD_SHARE = 0.6  # words in more of the briefing's records say nothing about which event
 _WORD = re.compile(r"[^\W\d_]{5,}")
 _COMMON = set("""about according after against again agency agencies already another around because before
