@@ -70,6 +70,17 @@ DigestOpt = Annotated[Optional[str], typer.Option(
                      "Default: composed on the embedded model, model elsewhere. [env: SUMMARIZER_DIGEST]")]
 
 
+def _settings(model, base_url, fixtures, fixtures_dir, digest):
+    """The LLM settings from the shared options; a bad value is a usage error (exit 2)."""
+    from summarizer.llm.settings import LLMSettings
+
+    try:
+        return LLMSettings.resolve(model=model, base_url=base_url, fixtures=fixtures, fixtures_dir=fixtures_dir,
+                                   digest=digest)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+
+
 def _fail(message: str, code: int) -> None:
     typer.echo(f"summarize: {message}", err=True)
     raise typer.Exit(code)
@@ -88,16 +99,11 @@ def run(
     digest: DigestOpt = None,
 ) -> None:
     """Summarise articles: the digest, then the attributed event records."""
-    from summarizer.llm.settings import LLMSettings
     from summarizer.pipeline import Summarizer
     from summarizer.read import read_article
     from summarizer.render import render_text, to_json
 
-    try:
-        settings = LLMSettings.resolve(model=model, base_url=base_url, fixtures=fixtures,
-                                       fixtures_dir=fixtures_dir, digest=digest)
-    except ValueError as exc:
-        _fail(str(exc), 2)
+    settings = _settings(model, base_url, fixtures, fixtures_dir, digest)
     summarizer = Summarizer(settings)
     several = len(files) > 1
     exit_code = 0
@@ -145,16 +151,11 @@ def evaluate(
     """Score the tool against gold annotations: event and number recall, source and status accuracy,
     grounding, leakage, loaded terms, calls, tokens and seconds."""
     from summarizer.evaluate import Score, load_gold, score
-    from summarizer.llm.settings import LLMSettings
     from summarizer.pipeline import Summarizer
     from summarizer.read import read_article
     from summarizer.render import render_scores
 
-    try:
-        settings = LLMSettings.resolve(model=model, base_url=base_url, fixtures=fixtures,
-                                       fixtures_dir=fixtures_dir, digest=digest)
-    except ValueError as exc:
-        _fail(str(exc), 2)
+    settings = _settings(model, base_url, fixtures, fixtures_dir, digest)
     try:
         articles = load_gold(gold)
     except SummarizerError as exc:
@@ -212,7 +213,6 @@ def briefing(
     from summarizer.cache import ResultCache, default_cache_dir
     from summarizer.confirm import confirm_pairs
     from summarizer.llm.client import metering
-    from summarizer.llm.settings import LLMSettings
     from summarizer.merge import storylines
     from summarizer.pipeline import Summarizer
     from summarizer.progress import article_progress
@@ -228,11 +228,7 @@ def briefing(
     fmt = {"markdown": "md", "htm": "html"}.get(fmt, fmt)
     if fmt not in ("md", "html", "json"):
         _fail(f"--format must be md, html or json, not {fmt!r}", 2)
-    try:
-        settings = LLMSettings.resolve(model=model, base_url=base_url, fixtures=fixtures,
-                                       fixtures_dir=fixtures_dir, digest=digest)
-    except ValueError as exc:
-        _fail(str(exc), 2)
+    settings = _settings(model, base_url, fixtures, fixtures_dir, digest)
     paths, missing = article_paths(inputs)
     if not paths and not missing:
         _fail("no article files (.txt, .html) in the given folders", 3)

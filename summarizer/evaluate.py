@@ -31,7 +31,7 @@ from summarizer.schema import ArticleResult, Event
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "by", "for", "from", "with", "that", "its",
          "his", "her", "their", "was", "were", "is", "are", "has", "have", "had", "be", "been", "as", "it", "they",
-         "said", "says", "say", "says", "this", "after", "over", "into", "more", "than"}
+         "said", "says", "say", "this", "after", "over", "into", "more", "than"}
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 
 

@@ -9,6 +9,15 @@ ARTICLE = ("Shelling hits market\n\n"
            "The liberated villages nearby had no power for a week.\n\n"
            "Ukraine's army said it had not fired at the town and called the claim false.\n")
 
+ANSWER = events_answer({2: record("Separatist officials"), 3: record("the outlet", source_type="outlet", cue=""),
+                        4: record("Ukraine's army", cue="said", contests=[2])})
+
+
+def _article(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    return path
+
 
 def test_loaded_labels_are_found_outside_quotation_marks_only():
     assert loaded_terms("They called them terrorists and praised the “heroic” defenders.") == ["terrorists"]
@@ -18,11 +27,8 @@ def test_loaded_labels_are_found_outside_quotation_marks_only():
 
 
 def test_the_composed_digest_quotes_a_partys_label_and_leaves_out_the_outlets(tmp_path):
-    path = tmp_path / "a.txt"
-    path.write_text(ARTICLE)
-    answer = events_answer({2: record("Separatist officials"), 3: record("the outlet", source_type="outlet", cue=""),
-                            4: record("Ukraine's army", cue="said", contests=[2])})
-    summarizer, _ = fake_summarizer(answer)
+    path = _article(tmp_path)
+    summarizer, _ = fake_summarizer(ANSWER)
     result = summarizer.summarize_file(path)
     assert "“terrorists”" in result.digest.text and loaded_terms(result.digest.text) == []
     assert "liberated" not in result.digest.text
@@ -31,15 +37,12 @@ def test_the_composed_digest_quotes_a_partys_label_and_leaves_out_the_outlets(tm
 
 
 def test_a_model_digest_using_a_loaded_label_in_its_own_voice_is_reasked(tmp_path):
-    path = tmp_path / "a.txt"
-    path.write_text(ARTICLE)
-    answer = events_answer({2: record("Separatist officials"), 3: record("the outlet", source_type="outlet", cue=""),
-                            4: record("Ukraine's army", cue="said", contests=[2])})
+    path = _article(tmp_path)
     loaded = digest_answer(("Separatist officials said terrorists shelled a market in Horlivka, killing 12 people.",
                             ["e1"]), ("Ukraine's army said it had not fired at the town.", ["e3"]))
     neutral = digest_answer(("Separatist officials said a market in Horlivka was shelled, killing 12 people.", ["e1"]),
                             ("Ukraine's army said it had not fired at the town.", ["e3"]))
-    summarizer, fake = fake_summarizer(answer, loaded, neutral, digest="model")
+    summarizer, fake = fake_summarizer(ANSWER, loaded, neutral, digest="model")
     result = summarizer.summarize_file(path)
     assert "uses the loaded label(s) terrorists in its own voice" in fake.requests[2]["messages"][-1]["content"]
     assert result.digest.text == ("Separatist officials said a market in Horlivka was shelled, killing 12 people. "
@@ -47,15 +50,12 @@ def test_a_model_digest_using_a_loaded_label_in_its_own_voice_is_reasked(tmp_pat
 
 
 def test_a_model_digest_giving_one_side_of_a_dispute_is_reasked(tmp_path):
-    path = tmp_path / "a.txt"
-    path.write_text(ARTICLE)
-    answer = events_answer({2: record("Separatist officials"), 3: record("the outlet", source_type="outlet", cue=""),
-                            4: record("Ukraine's army", cue="said", contests=[2])})
+    path = _article(tmp_path)
     one_side = digest_answer(("Separatist officials said a market in Horlivka was shelled, killing 12 people.",
                               ["e1"]))
     both = digest_answer(("Separatist officials said a market in Horlivka was shelled, killing 12 people.", ["e1"]),
                          ("Ukraine's army said it had not fired at the town.", ["e3"]))
-    summarizer, fake = fake_summarizer(answer, one_side, both, digest="model")
+    summarizer, fake = fake_summarizer(ANSWER, one_side, both, digest="model")
     result = summarizer.summarize_file(path)
     assert "event e1 is contested by e3, which no sentence cites: give both sides" in \
         fake.requests[2]["messages"][-1]["content"]
