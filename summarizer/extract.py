@@ -56,7 +56,6 @@ from summarizer.validate import short_errors, text_at_most
 
 MAX_EVENTS = 14
 MIN_EVENTS = 5  # a short article's records, even without figures or attributions
-MAX_CITED = 3  # sentences of evidence per event
 MAX_FLAGGED = 5  # sentences the model may flag as boilerplate
 FLAGGABLE_WORDS = 15  # longer sentences are story text, whatever a model flags
 OUTLET_SOURCES = {"the outlet", "outlet", "reporter", "the reporter", "the article", "article"}
@@ -270,9 +269,9 @@ def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int
     items = list(recs.items())
     contested: dict[int, set[int]] = {pos: set() for pos in range(1, len(items) + 1)}
     for pos, (sid, (draft, _)) in enumerate(items, start=1):
-        for other, (oid, (_, evidence)) in enumerate(items, start=1):
+        for other, (oid, (target, evidence)) in enumerate(items, start=1):
             if other != pos and oid < sid and set(draft.contests) & set(evidence) \
-                    and _contradicts(sentences[sid].text) and not same_source(draft.source, items[other - 1][1][0].source):
+                    and _contradicts(sentences[sid].text) and not same_source(draft.source, target.source):
                 contested[pos].add(other)
                 contested[other].add(pos)
     events = []
@@ -314,15 +313,6 @@ def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int
 
 def _contradicts(text: str) -> bool:
     return bool(DENIAL.search(text) or _CONTRADICTS.search(text))
-
-
-def _digits(text: str) -> str:
-    """Compare numbers by their written form, ignoring thousands separators."""
-    return text.lower().replace(",", "").replace(" ", "")
-
-
-def _number_in(number: str, texts: list[str]) -> bool:
-    return _digits(number) in {_digits(n.text) for t in texts for n in extract_numbers(t)}
 
 
 def _attribution(draft: EventDraft, outlet: str | None) -> Attribution:
