@@ -1,15 +1,23 @@
 """The daily briefing, merge stage: one storyline per event reported by several articles, figures side by side.
 
-Candidate pairs of records of different articles are found deterministically on
-what they share: names (normalised across transliterations: Kyiv/Kiev,
-Kostiantynivka/Kostyantynivka, Zelensky/Zelenskiy reduce to the same consonant
-skeleton), figures (same value and unit, or the same kind: "people" killed) and
-words. A name found in most of the briefing's articles ("Russia", "Ukraine" in a
-war briefing) weighs little. Two records are paired only when each is the
-other's best match in its article, which limits (but does not prevent) chains of
-pairs joining unrelated records into one story. The model
-then confirms the pairs in one call that shows it only the records
-(`confirm.py`), so the merge is cheap.
+Candidate pairs of records of different articles are found deterministically:
+each record becomes a weighted bag of what it mentions, and pairs are scored by
+the cosine of the two bags (tf-idf over the briefing's records):
+
+- names, normalised across transliterations (Kyiv/Kiev, Kostiantynivka/
+  Kostyantynivka, Zelensky/Zelenskiy reduce to the same consonant skeleton),
+  weighted NAME_WEIGHT, except a name found in most of the briefing's articles
+  ("Russia", "Ukraine" in a war briefing), which weighs like a word;
+- words, with the ways news names the same thing reduced to one concept
+  (bodies/remains/fallen/killed: dead; handed over/returned/exchanged: moved;
+  see CONCEPTS), common words and weekdays left out;
+- figures of ten or more, with the concept of their unit (1,200 bodies and 1,200
+  households are not the same figure).
+
+Two records are paired only when each is the other's best match in its article,
+which limits (but does not prevent) chains of pairs joining unrelated records
+into one story. The model can then confirm the pairs in one call that shows it
+only the records (`confirm.py`), so the merge is cheap.
 
 Figures are never averaged or resolved: a storyline lists each with its source,
 status, article and time, and names the units whose figures differ. A figure
@@ -19,22 +27,34 @@ conflict with one of another scope.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from summarizer.schema import ArticleResult, Event, Figure, Storyline, StorylineItem
 
-CANDIDATE_THRESHOLD = 3.0  # worth asking the model about
-PAIR_THRESHOLD = 4.5  # merged without the model
-COMMON_WORD_SHARE = 0.6  # words in more of the briefing's records say nothing about which event
-_WORD = re.compile(r"[^\W\d_]{5,}")
+CANDIDATE_THRESHOLD = 0.10  # cosine worth asking the model about
+PAIR_THRESHOLD = 0.15  # merged without the model
+NAME_WEIGHT = 3.0  # a shared place or person says more than a shared word
+MIN_FIGURE = 10  # smaller figures ("two regions", "4 people") match by chance
+_WORD = re.compile(r"[^\W\d_]{4,}")
 _COMMON = set("""about according after against again agency agencies already another around because before
 being between could during every first found further their there these those three under until where which
 while would people official officials reported reports report statement statements region regions ministry
-said says saying told added country state states since still other later earlier""".split())
+said says saying told added country state states since still other later earlier over that this with from
+have were will also more than into they them been what when said some most only just like year years week
+weeks month months monday tuesday wednesday thursday friday saturday sunday january february march april june
+july august september october november december""".split())
+CONCEPTS = {
+    "dead": "bodies body remains fallen corpses dead deaths death killed killing kills died",
+    "hurt": "wounded injured injuring injuries",
+    "moved": "handed hand handover handing returned return returning repatriation repatriated repatriate "
+             "received receive exchange exchanges exchanged swap swapped",
+}
+_CONCEPT = {w: f"#{c}" for c, words in CONCEPTS.items() for w in words.split()}
 _TIME_FRAME = re.compile(
     r"\b(?:this|last|the past|past) (?:week|month|year|weekend|day|24 hours)\b|\bso far\b|\bin total\b|"
     r"\bsince (?:the )?(?:beginning|start)\b|\bto date\b|\bovernight\b|\bon (?:Monday|Tuesday|Wednesday|Thursday|"
@@ -48,13 +68,18 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyj]", "", letters))
 
 
+def concept(word: str) -> str | None:
+    """What a word counts as: its concept, its first six letters, or None for a common word."""
+    word = word.lower()
+    if word in _CONCEPT:
+        return _CONCEPT[word]
+    return None if word in _COMMON else word[:6]
+
+
 @dataclass
 class _Record:
     article: int
     event: Event
-    names: set[str] = field(default_factory=set)
-    figures: set[tuple[float, str]] = field(default_factory=set)
-    words: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -64,43 +89,64 @@ class Pair:
     id: int
     a: tuple[int, str]  # (article index, event id)
     b: tuple[int, str]
-    score: float
+    score: float  # cosine of the two records' weighted features
 
 
 Confirm = Callable[[list[Pair], list[ArticleResult]], set[int]]
 
 
-def candidate_pairs(results: list[ArticleResult]) -> list[Pair]:
-    """Records of different articles that are each other's best match, scored on shared names, figures, words."""
-    records = [_features(i, e) for i, r in enumerate(results) for e in r.events]
-    article_df = {n: len(arts) for n, arts in _articles_by_name(records).items()}
-    word_df = Counter(w for r in records for w in r.words)
-    n_articles, n_records = len(results), len(records)
-
-    def score(a: _Record, b: _Record) -> float:
-        shared = a.names & b.names
-        rare_names = {n for n in shared if article_df[n] <= max(2, n_articles // 2)}
-        figures = a.figures & b.figures
-        units = {u for _, u in a.figures if u} & {u for _, u in b.figures if u}
-        words = [w for w in a.words & b.words if n_records < 5 or word_df[w] / n_records <= COMMON_WORD_SHARE]
-        if not (rare_names or figures or len(words) >= 2):
-            return 0.0
-        return (3.0 * len(rare_names) + 0.5 * len(shared - rare_names) + 3.0 * len(figures) + 1.5 * len(units)
-                + min(3.0, float(len(words))))
-
+def candidate_pairs(results: list[ArticleResult], threshold: float = CANDIDATE_THRESHOLD) -> list[Pair]:
+    """Records of different articles that are each other's best match, scoring at least `threshold`."""
+    keys = [(i, e) for i, r in enumerate(results) for e in r.events]
+    vectors = _vectors([a for a, _ in keys], [features(e) for _, e in keys], len(results))
     best: dict[tuple[int, int], tuple[float, int]] = {}  # (record, other article) -> (score, record)
-    for i, a in enumerate(records):
-        for j, b in enumerate(records):
-            if a.article != b.article:
-                value = score(a, b)
-                if value >= CANDIDATE_THRESHOLD and value > best.get((i, b.article), (0.0, -1))[0]:
-                    best[(i, b.article)] = (value, j)
+    for i, (article, _) in enumerate(keys):
+        for j, (other, _) in enumerate(keys):
+            if article != other:
+                value = sum(w * vectors[j].get(k, 0.0) for k, w in vectors[i].items())
+                if value >= threshold and value > best.get((i, other), (0.0, -1))[0]:
+                    best[(i, other)] = (value, j)
     pairs = []
-    for (i, _article), (value, j) in sorted(best.items()):
-        if i < j and best.get((j, records[i].article), (0.0, -1))[1] == i:  # each is the other's best match
-            a, b = records[i], records[j]
-            pairs.append(Pair(len(pairs) + 1, (a.article, a.event.id), (b.article, b.event.id), round(value, 2)))
+    for (i, _other), (value, j) in sorted(best.items()):
+        if i < j and best.get((j, keys[i][0]), (0.0, -1))[1] == i:  # each is the other's best match
+            (a, ea), (b, eb) = keys[i], keys[j]
+            pairs.append(Pair(len(pairs) + 1, (a, ea.id), (b, eb.id), round(value, 3)))
     return pairs
+
+
+def features(event: Event) -> dict[str, float]:
+    """The record's names ("N:"), words or concepts ("W:") and figures ("F:"), with their weights."""
+    out: dict[str, float] = {}
+    for name in [*event.actors, *event.locations]:
+        key = skeleton(name)
+        if len(name) >= 4 and len(key) >= 2:
+            out[f"N:{key}"] = NAME_WEIGHT
+    for word in _WORD.findall(event.summary):
+        key = concept(word)
+        if key:
+            out[f"W:{key}"] = 1.0
+    for n in event.numbers:
+        if n.value >= MIN_FIGURE:
+            unit = concept((n.unit or "").split()[-1]) if n.unit else ""
+            out[f"F:{n.value:g}:{unit}"] = 2.0
+    return out
+
+
+def _vectors(articles: list[int], bags: list[dict[str, float]], n_articles: int) -> list[dict[str, float]]:
+    """Unit-length tf-idf vectors; a name in most articles weighs like a word."""
+    spread: dict[str, set[int]] = {}
+    for article, bag in zip(articles, bags, strict=True):
+        for key in bag:
+            if key.startswith("N:"):
+                spread.setdefault(key, set()).add(article)
+    df = Counter(k for bag in bags for k in bag)
+    out = []
+    for bag in bags:
+        common = {k for k in bag if k in spread and len(spread[k]) > max(2, n_articles // 2)}
+        v = {k: (1.0 if k in common else w) * math.log(1 + len(bags) / df[k]) for k, w in bag.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        out.append({k: x / norm for k, x in v.items()})
+    return out
 
 
 def storylines(results: list[ArticleResult], confirm: Confirm | None = None) -> list[Storyline]:
@@ -129,25 +175,10 @@ def storylines(results: list[ArticleResult], confirm: Confirm | None = None) -> 
     groups: dict[tuple[int, str], list[tuple[int, str]]] = {}
     for x in list(parent):
         groups.setdefault(find(x), []).append(x)
-    by_key = {(i, e.id): _features(i, e) for i, r in enumerate(results) for e in r.events}
+    by_key = {(i, e.id): _Record(i, e) for i, r in enumerate(results) for e in r.events}
     stories = [sorted(g, key=lambda x: (x[0], int(x[1][1:]))) for g in groups.values()]
     stories.sort(key=lambda g: (-len({a for a, _ in g}), -len(g), g[0]))
     return [_storyline(n, [by_key[x] for x in g], results) for n, g in enumerate(stories, start=1)]
-
-
-def _articles_by_name(records: list[_Record]) -> dict[str, set[int]]:
-    seen: dict[str, set[int]] = {}
-    for r in records:
-        for n in r.names:
-            seen.setdefault(n, set()).add(r.article)
-    return seen
-
-
-def _features(article: int, event: Event) -> _Record:
-    names = {skeleton(n) for n in [*event.actors, *event.locations] if len(n) >= 4}
-    figures = {(n.value, (n.unit or "")[:5].lower()) for n in event.numbers}
-    words = {w.lower()[:6] for w in _WORD.findall(event.summary) if w.lower() not in _COMMON}
-    return _Record(article, event, {n for n in names if len(n) >= 2}, figures, words)
 
 
 def _storyline(n: int, records: list[_Record], results: list[ArticleResult]) -> Storyline:

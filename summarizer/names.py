@@ -30,6 +30,9 @@ _NOT_NAMES = {
     "Its", "Their", "Our", "In", "On", "At", "By", "For", "From", "With", "As", "After", "Before", "But",
     "And", "Or", "If", "When", "While", "Some", "Several", "Many", "Most", "More", "Other", "Despite",
     "According", "Asked", "There", "Earlier", "Later", "Meanwhile", "However", "Also", "Since", "Both",
+    "About", "Around", "Over", "Under", "Nearly", "Almost", "Only", "Just", "During", "Until", "Among", "Each",
+    "Every", "All", "No", "Not", "Such", "What", "Who", "Which", "Why", "How", "Where", "Then", "Now", "Yet",
+    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds", "Thousands",
     *_WEEKDAYS.split("|"), *_MONTHS.split("|"),
 }
 

@@ -15,7 +15,7 @@ from summarizer.cache import ResultCache
 from summarizer.cli import app
 from summarizer.llm.fake import FakeTransport, outlet_records_answer
 from summarizer.llm.settings import LLMSettings
-from summarizer.merge import skeleton, storylines
+from summarizer.merge import features, skeleton, storylines
 from summarizer.pipeline import Summarizer
 from summarizer.schema import ArticleMeta, ArticleResult, Attribution, Digest, Event, Evidence, Number, Usage
 
@@ -112,6 +112,28 @@ def test_figures_of_different_time_frames_are_not_a_conflict():
                                  "the outlet", [("13,000", 13000.0, "bodies")], ["Kharkiv"])])
     [story] = storylines([a, b])
     assert [f.time_frame for f in story.figures] == ["on Saturday", "this year"] and story.conflicts == []
+
+
+def test_reports_in_other_words_pair_and_a_name_every_article_shares_does_not():
+    a = _result("a.txt", [
+        _event(1, "Russia handed Ukraine another 1,200 bodies of soldiers, state agencies reported.", "state agencies",
+               [("1,200", 1200.0, "bodies")], actors=["Russia", "Ukraine"]),
+        _event(2, "Russia said its drones struck a refinery in Ukraine overnight.", "Russia",
+               actors=["Russia", "Ukraine"])])
+    b = _result("b.txt", [
+        _event(1, "Ukraine received the remains of 1,200 fallen soldiers from Russia, officials said.", "officials",
+               [("1,200", 1200.0, "fallen")], actors=["Ukraine", "Russia"]),
+        _event(2, "Ukraine said Russia shelled a school in Kherson.", "Ukraine", actors=["Ukraine", "Russia"],
+               locations=["Kherson"])])
+    c = _result("c.txt", [
+        _event(1, "Ukraine and Russia traded accusations over stalled peace talks.", "the outlet",
+               actors=["Ukraine", "Russia"]),
+        _event(2, "About 12,000 households in Kherson were without power, the governor said.", "the governor",
+               [("12,000", 12000.0, "households")], locations=["Kherson"])])
+    stories = storylines([a, b, c])
+    assert [[(i.article, i.event_id) for i in s.items] for s in stories] == [
+        [("a.txt", "e1"), ("b.txt", "e1")], [("b.txt", "e2"), ("c.txt", "e2")]]
+    assert features(a.events[0])["F:1200:#dead"] and features(b.events[0])["F:1200:#dead"]  # bodies = fallen
 
 
 def test_briefing_command_writes_markdown_and_json_and_says_what_failed(tmp_path, monkeypatch):
