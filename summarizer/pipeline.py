@@ -25,6 +25,12 @@ from summarizer.segment import Sentence, headline_ids, number_sentences, segment
 
 EVENTS_MAX_TOKENS = 2048
 DIGEST_MAX_TOKENS = 768
+# Characters of article text per events call. A longer article is split at paragraph ends into parts of at
+# most this size, each asked about separately (its own candidates, at most extract.MAX_EVENTS), and the
+# records are joined: about 3,000 tokens of English, so a part, the instructions and the answer fit the
+# embedded model's 8,192-token context.
+PART_CHARS = 12_000
+DIGEST_RECORDS = extract.MAX_EVENTS  # records the model's digest may draw on
 
 
 @dataclass
@@ -47,16 +53,28 @@ class Answered:
 
 
 @dataclass
+class _Part:
+    """The sentences one events call is about: the whole article, or one part of a long one."""
+
+    numbered: str
+    story: list[int]
+    candidates: list[int]
+
+
+@dataclass
 class _Prepared:
     article: Article
     language: str
     sentences: list[Sentence]
     by_id: dict[int, Sentence]
-    numbered: str
     context: dict
-    story: list[int]
-    candidates: list[int]
+    parts: list[_Part]
     dropped: list[Dropped]
+
+    @property
+    def numbered(self) -> str:
+        """What the digest call reads: the article (its first part when it was split)."""
+        return self.parts[0].numbered
 
 
 class Summarizer:
@@ -75,15 +93,17 @@ class Summarizer:
         return self.summarize(Article(text=text, **meta))
 
     def events_request(self, article: Article) -> EventsRequest | None:
-        """The events call for `article` (None when it has no event sentence): what a batch submits."""
+        """The events call for `article`, what a batch submits. None when there is no single call to
+        submit: no event sentence (no call at all), or an article long enough to be split into parts
+        (`summarize` makes one call per part)."""
         p = self._prepare(article)
-        return self._request(p) if p.candidates else None
+        return self._request(p, p.parts[0]) if len(p.parts) == 1 and p.parts[0].candidates else None
 
     @staticmethod
-    def _request(p: _Prepared) -> EventsRequest:
-        return EventsRequest(response_model=extract.answer_model(p.candidates, p.story),
-                             messages=task_messages(p.numbered, "events",
-                                                    candidates=[p.by_id[i] for i in p.candidates]),
+    def _request(p: _Prepared, part: _Part) -> EventsRequest:
+        return EventsRequest(response_model=extract.answer_model(part.candidates, part.story),
+                             messages=task_messages(part.numbered, "events",
+                                                    candidates=[p.by_id[i] for i in part.candidates]),
                              context=p.context, max_tokens=EVENTS_MAX_TOKENS)
 
     def summarize(self, article: Article, *, answered: Answered | None = None) -> ArticleResult:
@@ -123,34 +143,41 @@ class Summarizer:
         sentences = segment(article.text, language)
         by_id = {s.id: s for s in sentences}
         headline = headline_ids(sentences, article.title)
+        parts = []
+        for chunk in split_parts(sentences, headline):
+            part = [*(by_id[i] for i in sorted(headline)), *chunk]
+            parts.append(_Part(numbered=number_sentences(part, headline),
+                               story=[s.id for s in chunk if not s.boilerplate],
+                               candidates=extract.candidates(part, headline)))
         return _Prepared(
             article=article, language=language, sentences=sentences, by_id=by_id,
-            numbered=number_sentences(sentences, headline),
-            context={"sentences": by_id, "headline": headline},
-            story=[s.id for s in sentences if not s.boilerplate and s.id not in headline],
-            candidates=extract.candidates(sentences, headline),
+            context={"sentences": by_id, "headline": headline}, parts=parts,
             dropped=[Dropped(stage="segment", item=s.text, reason=s.boilerplate) for s in sentences if s.boilerplate],
         )
 
     def _events(self, p: _Prepared, answered: Answered | None):
-        if not p.candidates:
-            return [], []
-        if answered is not None:
-            outcome = Outcome(value=answered.value)
-        else:
-            request = self._request(p)
-            outcome = self.llm.structured(request.response_model, request.messages, context=request.context,
-                                          max_tokens=request.max_tokens)
+        records: dict = {}
         dropped: list[Dropped] = []
-        flagged: list[int] = []
-        if outcome.value is not None:
-            records = extract.records(outcome.value)
-            flagged = outcome.value.flagged()
-        else:
-            records, dropped = extract.salvage(outcome.raw, outcome.error or "", p.context)
-        for i in extract.accept_flags(flagged, p.by_id, p.candidates):
-            dropped.append(Dropped(stage="events", item=p.by_id[i].text,
-                                   reason="flagged as page boilerplate by the model"))
+        for part in p.parts:
+            if not part.candidates:
+                continue
+            if answered is not None:  # a batch answers single-part articles only (see events_request)
+                outcome = Outcome(value=answered.value)
+            else:
+                request = self._request(p, part)
+                outcome = self.llm.structured(request.response_model, request.messages, context=request.context,
+                                              max_tokens=request.max_tokens)
+            flagged: list[int] = []
+            if outcome.value is not None:
+                records.update(extract.records(outcome.value))
+                flagged = outcome.value.flagged()
+            else:
+                kept, lost = extract.salvage(outcome.raw, outcome.error or "", p.context)
+                records.update(kept)
+                dropped += lost
+            for i in extract.accept_flags(flagged, p.by_id, part.candidates):
+                dropped.append(Dropped(stage="events", item=p.by_id[i].text,
+                                       reason="flagged as page boilerplate by the model"))
         return extract.to_events(records, p.by_id, p.article.outlet), dropped
 
     def _digest(self, numbered: str, events) -> tuple[Digest, list[Dropped]]:
@@ -158,6 +185,7 @@ class Summarizer:
             return Digest(text="", sentences=[]), []
         if self.settings.digest == "composed":
             return digest.compose(events)
+        events = events[:DIGEST_RECORDS]  # a long article's leading records: the prompt stays bounded
         by_id = {e.id: e for e in events}
         messages = task_messages(numbered, "digest", records=digest.records_for_prompt(events),
                                  min_sentences=digest.MIN_SENTENCES,
@@ -170,3 +198,25 @@ class Summarizer:
         if answer is None:
             return Digest(text="", sentences=[]), dropped
         return digest.to_digest(answer), dropped
+
+
+def split_parts(sentences: list[Sentence], headline: set[int] = frozenset(),
+                limit: int = PART_CHARS) -> list[list[Sentence]]:
+    """The article's sentences (headline left out) in consecutive parts of at most `limit` characters,
+    split at paragraph ends where one fits (a paragraph longer than `limit` is split between sentences)."""
+    parts: list[list[Sentence]] = [[]]
+    size = 0
+    body = [s for s in sentences if s.id not in headline]
+    for s in body:
+        cost = len(s.text) + 8  # "[id] " and the line break
+        if parts[-1] and size + cost > limit:
+            start = next((j for j in range(len(parts[-1]) - 1, 0, -1)
+                          if parts[-1][j].paragraph != parts[-1][j - 1].paragraph), 0)
+            carried = parts[-1][start:] if start and s.paragraph == parts[-1][-1].paragraph else []
+            if carried:  # move the unfinished paragraph to the next part
+                del parts[-1][start:]
+            parts.append(carried)
+            size = sum(len(c.text) + 8 for c in carried)
+        parts[-1].append(s)
+        size += cost
+    return parts
