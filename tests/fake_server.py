@@ -3,19 +3,44 @@
 from __future__ import annotations
 
 import json
+import socket
+import struct
 import threading
 import time
 from collections import deque
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
+@dataclass
+class Reply:
+    """One scripted answer to a chat completion request, faults included.
+
+    `body` is a completion body (dict, sent as JSON) or raw bytes sent as they are (a non-JSON body);
+    `headers` add to (or replace, in lower case) the content-type application/json and the content-length.
+    `delay`: seconds to wait before answering (longer than the client's read timeout: a timeout).
+    `cut_after`: send the headers, with the full content-length, and only this many bytes of the body,
+    then reset the connection (a connection reset mid-body).
+    """
+
+    body: dict | bytes = b""
+    status: int = 200
+    headers: dict = field(default_factory=dict)
+    delay: float = 0.0
+    cut_after: int | None = None
+
+
 class FakeOpenAIServer:
-    """Serves queued (status, headers, body) answers to POST /v1/chat/completions; records requests."""
+    """Serves queued answers to POST /v1/chat/completions; records requests.
+
+    Each answer is a `Reply`, or a completion body (dict) or raw bytes (status 200). Queued answers go
+    first (`push`); then `responder(body)`, which may return any of those; else an HTTP 500.
+    """
 
     def __init__(self, *, responder=None, latency: float = 0.0) -> None:
-        """`responder(body)` answers when the queue is empty (a completion body); `latency` seconds per call."""
+        """`responder(body)` answers when the queue is empty; `latency` seconds per call."""
         self.queue: deque = deque()
-        self.requests: list[dict] = []  # {"path", "headers", "body"}
+        self.requests: list[dict] = []  # {"path", "headers", "body"}, and "at" (time.monotonic()) for POSTs
         self.responder = responder
         self.latency = latency
         self.files: dict[str, bytes] = {}  # the Batch API's uploaded and output files
@@ -45,32 +70,47 @@ class FakeOpenAIServer:
                     self._send(*server.batch_api_post(self.path, self.headers.get("content-type", ""), raw))
                     return
                 body = json.loads(raw or b"{}")
-                server.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
+                server.requests.append({"path": self.path, "headers": dict(self.headers), "body": body,
+                                        "at": time.monotonic()})
                 if server.latency:
                     time.sleep(server.latency)
                 if server.queue:
-                    status, headers, payload = server.queue.popleft()
+                    reply = server.queue.popleft()
                 elif server.responder is not None:
-                    status, headers, payload = 200, {}, server.responder(body)
+                    reply = server.responder(body)
                 else:
-                    status, headers, payload = 500, {}, {"error": {"message": "no scripted response"}}
-                data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("content-type", "application/json")
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.send_header("content-length", str(len(data)))
-                self.end_headers()
+                    reply = Reply({"error": {"message": "no scripted response"}}, status=500)
+                if not isinstance(reply, Reply):
+                    reply = Reply(reply)
+                if reply.delay and server._closing.wait(reply.delay):
+                    return
+                data = reply.body if isinstance(reply.body, bytes) else json.dumps(reply.body).encode()
                 try:
-                    self.wfile.write(data)
-                except (BrokenPipeError, ConnectionResetError):  # the client was killed (a benchmark does that)
+                    self.send_response(reply.status)
+                    for k, v in {"content-type": "application/json", **reply.headers}.items():
+                        self.send_header(k, v)
+                    self.send_header("content-length", str(len(data)))
+                    self.end_headers()
+                    if reply.cut_after is None:
+                        self.wfile.write(data)
+                        return
+                    self.wfile.write(data[:reply.cut_after])
+                    self.wfile.flush()
+                    time.sleep(0.05)  # the client has the headers and the part body: the reset comes mid-body
+                    # SO_LINGER 0: closing sends a TCP reset rather than an orderly end of stream.
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    self.close_connection = True
+                    self.connection.close()
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout, a benchmark)
                     pass
 
             def log_message(self, *args):
                 pass
 
+        self._closing = threading.Event()  # wakes delayed answers when the server shuts down
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02},
+                                        daemon=True)  # shutdown() waits up to one poll interval
 
     # -- a loopback Batch API: /files (upload), /batches (create, poll), /files/{id}/content -------------
     polls_until_done = 2  # a batch reports in_progress this many times, then completed
@@ -119,14 +159,20 @@ class FakeOpenAIServer:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
 
-    def push(self, body, status: int = 200, headers: dict | None = None) -> None:
-        self.queue.append((status, headers or {}, body))
+    def push(self, body, status: int = 200, headers: dict | None = None, **fault) -> None:
+        """Queue one answer; `fault` takes `Reply`'s delay and cut_after."""
+        self.queue.append(body if isinstance(body, Reply) else Reply(body, status, headers or {}, **fault))
+
+    def chat_requests(self) -> list[dict]:
+        """The chat completion requests' JSON bodies, in order."""
+        return [r["body"] for r in self.requests if r["path"].split("?")[0].endswith("/chat/completions")]
 
     def __enter__(self) -> FakeOpenAIServer:
         self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
+        self._closing.set()
         self._httpd.shutdown()
         self._httpd.server_close()
 

@@ -165,10 +165,13 @@ class LLM:
             if isinstance(cause, IncompleteOutputException):
                 raise LLMError(f"the model's answer was cut off at the token limit ({max_tokens} tokens)",
                                attempts=exc.n_attempts, usage=usage) from exc
+            unusable = _unusable_answer(exc.last_completion)
+            if unusable is not None:  # nothing to salvage: not a validation failure
+                raise LLMError(unusable, attempts=exc.n_attempts, usage=usage) from exc
             if _is_validation_error(cause):
-                return Outcome(raw=_completion_text(exc.last_completion), error=str(cause),
+                return Outcome(raw=_completion_text(exc.last_completion), error=_one_line(cause),
                                attempts=exc.n_attempts)
-            raise LLMError(_describe(cause), attempts=exc.n_attempts,
+            raise LLMError(_describe(cause, timeout=self.settings.timeout), attempts=exc.n_attempts,
                            last_completion=_completion_text(exc.last_completion), usage=usage) from exc
         finally:
             if usage is not None:
@@ -182,10 +185,11 @@ class LLM:
 
 
 def _chain(exc: BaseException) -> list[BaseException]:
+    """The exception and its causes, outermost first; a context hidden by `raise ... from None` is left out."""
     chain: list[BaseException] = []
     while exc is not None and exc not in chain:
         chain.append(exc)
-        exc = exc.__cause__ or exc.__context__
+        exc = exc.__cause__ or (None if exc.__suppress_context__ else exc.__context__)
     return chain
 
 
@@ -209,6 +213,16 @@ def _is_validation_error(exc: BaseException) -> bool:
     return isinstance(exc, (ValidationError, JSONDecodeError, ValueError))
 
 
+def _one_line(exc: BaseException) -> str:
+    """A validation failure as one line: pydantic's errors as 'field.path: message; ...', without its links."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" if e["loc"] else e["msg"]
+                         for e in exc.errors())
+    return " ".join(str(exc).split())
+
+
 def _completion_text(completion: Any) -> str | None:
     try:
         return completion.choices[0].message.content
@@ -216,14 +230,41 @@ def _completion_text(completion: Any) -> str | None:
         return None
 
 
-def _describe(exc: BaseException) -> str:
-    """One line about an endpoint failure, never including a key."""
+def _unusable_answer(completion: Any) -> str | None:
+    """Why the last answer had nothing to validate, when it was no answer at all: no choices, or a refusal."""
+    if completion is None:
+        return None
+    choices = getattr(completion, "choices", None)
+    if not choices:
+        return "the LLM endpoint's answer held no choices (no message from the model)"
+    try:
+        refusal = choices[0].message.refusal
+    except (AttributeError, IndexError, TypeError):
+        return None
+    return f"the model refused to answer: {' '.join(str(refusal).split())}" if refusal else None
+
+
+def _describe(exc: BaseException, *, timeout: float) -> str:
+    """One line about an endpoint failure, never including a key, with the attempts made when retried."""
     import openai
 
     from summarizer.llm.fixtures import scrub
+    from summarizer.llm.retry import MalformedAnswer, attempts_made
 
+    cause = exc.__cause__ if isinstance(exc, openai.APIConnectionError) else None  # the transport's error
     if isinstance(exc, openai.APIStatusError):
-        return scrub(f"LLM endpoint answered HTTP {exc.status_code}: {exc.message}")
-    if isinstance(exc, (openai.APIConnectionError, httpx2.TransportError)):
-        return scrub(f"cannot reach the LLM endpoint: {exc}")
-    return scrub(f"LLM call failed: {type(exc).__name__}: {exc}")
+        line = f"LLM endpoint answered HTTP {exc.status_code}: {exc.message}"
+    elif isinstance(exc, openai.APITimeoutError):
+        line = f"the LLM endpoint did not answer within the {timeout:g} s timeout"
+    elif isinstance(cause, MalformedAnswer):
+        line = f"LLM endpoint {cause}"
+    elif isinstance(cause, httpx2.ConnectError):
+        line = f"cannot reach the LLM endpoint: {cause}"
+    elif isinstance(cause, httpx2.TransportError):
+        line = f"the connection to the LLM endpoint failed: {str(cause) or type(cause).__name__}"
+    elif isinstance(exc, (openai.APIConnectionError, httpx2.TransportError)):
+        line = f"cannot reach the LLM endpoint: {exc}"
+    else:
+        return scrub(f"LLM call failed: {type(exc).__name__}: {exc}")
+    tries = attempts_made(exc.response if isinstance(exc, openai.APIStatusError) else cause or exc)
+    return scrub(line + (f" (tried {tries} times)" if tries > 1 else ""))

@@ -1,15 +1,20 @@
 """Transport retries with tenacity: 429, 5xx and connection faults, below the OpenAI client.
 
 Exponential back-off with jitter, honouring `Retry-After`, bounded in attempts
-and in total time. Validation failures are not retried here: instructor
-re-asks those with the error message. The OpenAI client's own retries are off
-(max_retries=0) so that this is the one retry policy.
+and in total time. A response's body is read here, so that a connection that
+breaks mid-body, or a success status whose body is not the JSON the API speaks
+(a proxy's error page, a cut-off body), is retried like any other fault.
+Validation failures are not retried here: instructor re-asks those with the
+error message. The OpenAI client's own retries are off (max_retries=0) so that
+this is the one retry policy. When the attempts run out, the last response or
+error goes up with the number of attempts made (see `attempts_made`).
 """
 
 from __future__ import annotations
 
 import contextvars
 import email.utils
+import json
 import time
 
 import httpx2
@@ -27,6 +32,34 @@ RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 
 # Transport-level retries made while this context variable holds a list (the pipeline's meter).
 retry_log: contextvars.ContextVar[list | None] = contextvars.ContextVar("retry_log", default=None)
+
+
+class MalformedAnswer(httpx2.RemoteProtocolError):
+    """A success status whose body is not JSON: the endpoint (or a proxy before it) broke the API's protocol."""
+
+
+def attempts_made(outcome: httpx2.Response | BaseException | None) -> int:
+    """How many times the request behind a final response or transport error was tried (1 when not retried)."""
+    if isinstance(outcome, httpx2.Response):
+        return outcome.extensions.get("attempts", 1)
+    return getattr(outcome, "attempts", 1)
+
+
+def _malformed(request: httpx2.Request, response: httpx2.Response) -> MalformedAnswer | None:
+    """A success whose body, said to be JSON or an HTML page, does not parse as JSON. A file's content (the
+    Files API's download: JSON Lines, say) is not one JSON document and is not checked."""
+    kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if not (kind == "application/json" or kind.endswith("+json") or kind == "text/html"):
+        return None
+    if not response.is_success or request.url.path.rstrip("/").endswith("/content"):
+        return None
+    try:
+        json.loads(response.content)
+    except ValueError:
+        text = response.content[:80].decode("utf-8", "replace")
+        return MalformedAnswer(f"answered HTTP {response.status_code} with a body that is not JSON "
+                               f"({kind}, {len(response.content)} bytes): {text!r}")
+    return None
 
 
 def retry_after_seconds(response: httpx2.Response) -> float | None:
@@ -87,8 +120,10 @@ class RetryTransport(httpx2.BaseTransport):
 
     def _once(self, request: httpx2.Request) -> httpx2.Response:
         response = self.inner.handle_request(request)
-        if response.status_code in RETRY_STATUSES:
-            response.read()
+        response.read()  # here (it closes the stream, even when it fails), so that a cut-off body is retried
+        malformed = _malformed(request, response)
+        if malformed is not None:
+            raise malformed
         return response
 
     def close(self) -> None:
@@ -96,6 +131,11 @@ class RetryTransport(httpx2.BaseTransport):
 
 
 def _last_outcome(state: RetryCallState) -> httpx2.Response:
-    """When attempts run out, hand the last response (or error) to the OpenAI client to report."""
+    """When attempts run out, hand the last response (or error) to the OpenAI client to report,
+    noting how many attempts were made (`attempts_made`)."""
     assert state.outcome is not None
+    if state.outcome.failed:
+        state.outcome.exception().attempts = state.attempt_number
+    else:
+        state.outcome.result().extensions["attempts"] = state.attempt_number
     return state.outcome.result()

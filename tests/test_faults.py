@@ -1,0 +1,308 @@
+"""LLM faults against a loopback OpenAI-compatible server (real HTTP on 127.0.0.1, see fake_server.py).
+
+Each fault is either retried, within bounds, until the right result comes, or ends in an `LLMError` whose
+one line names the cause: transport faults (429, 5xx, a timeout, a connection reset mid-body, a body that
+is not JSON) are retried below the OpenAI client; a schema violation is re-asked by instructor with the
+error; an answer with nothing in it (no choices, a refusal, cut off at the token limit) is an error.
+"""
+
+import json
+import shutil
+
+import pytest
+from conftest import ARTICLES
+from fake_server import FakeOpenAIServer, Reply
+from fakes import digest_answer, events_answer, record
+from pydantic import BaseModel
+from typer.testing import CliRunner
+
+from summarizer.cache import ResultCache
+from summarizer.cli import app
+from summarizer.errors import LLMError
+from summarizer.llm.fake import completion_body, outlet_records_answer
+from summarizer.llm.settings import LLMSettings
+from summarizer.pipeline import Summarizer
+from summarizer.read import read_article
+
+GRID = ARTICLES / "grid_repairs.txt"
+EVENTS = completion_body(events_answer({2: record("the outlet", source_type="outlet", cue=""),
+                                        3: record("the regional governor")}))
+DIGEST = completion_body(digest_answer(("Engineers restored electricity to most homes in Sumy.", ["e1"])))
+FAST = {"transport_initial_wait": 0.01, "transport_max_wait": 0.05}  # back-off sleeps of at most 50 ms
+TIMEOUT = 0.3  # the client's timeout, seconds, where a fault makes the server wait longer
+
+
+def summarizer_for(server: FakeOpenAIServer, **settings) -> Summarizer:
+    return Summarizer(LLMSettings.resolve(base_url=server.base_url, api_key="sk-test", model="m", env={},
+                                          fixtures="off", digest="model", **{**FAST, **settings}))
+
+
+def assert_grid_result(result) -> None:
+    """The records and digest that EVENTS and DIGEST make of grid_repairs.txt."""
+    assert [(e.id, e.attribution.source, e.attribution.source_type, e.status, [ev.sentence_id for ev in e.evidence])
+            for e in result.events] == [("e1", "the outlet", "outlet", "asserted", [2]),
+                                        ("e2", "the regional governor", "official", "claimed", [3])]
+    assert [n.text for n in result.events[1].numbers] == ["12,000"]
+    assert result.digest.text == "Engineers restored electricity to most homes in Sumy."
+    assert result.dropped == []
+
+
+def refusal(text="I can't help with that request."):
+    body = completion_body("")
+    body["choices"][0]["message"] = {"role": "assistant", "content": None, "refusal": text}
+    return body
+
+
+def no_choices():
+    return {**completion_body(""), "choices": []}
+
+
+def error(status, message="upstream trouble"):
+    return Reply({"error": {"message": message, "type": "server_error"}}, status=status)
+
+
+# A fault, the settings it needs, and the start of the one line it ends in when it persists.
+TRANSPORT_FAULTS = {
+    "429 without Retry-After": (error(429, "rate limited"), {}, "LLM endpoint answered HTTP 429: "),
+    "500": (error(500), {}, "LLM endpoint answered HTTP 500: "),
+    "502": (error(502), {}, "LLM endpoint answered HTTP 502: "),
+    "503": (error(503), {}, "LLM endpoint answered HTTP 503: "),
+    "read timeout": (Reply(EVENTS, delay=5 * TIMEOUT), {"timeout": TIMEOUT},
+                     f"the LLM endpoint did not answer within the {TIMEOUT:g} s timeout"),
+    "connection reset mid-body": (Reply(EVENTS, cut_after=40), {},
+                                  "the connection to the LLM endpoint failed: "),
+    "body not JSON": (Reply(b'{"id": "chatcmpl-1", "choices": [{"ind'), {},
+                      "LLM endpoint answered HTTP 200 with a body that is not JSON (application/json, "),
+    "HTML error page": (Reply(b"<html><body>502 Bad Gateway</body></html>", headers={"content-type": "text/html"}),
+                        {}, "LLM endpoint answered HTTP 200 with a body that is not JSON (text/html, "),
+}
+
+
+@pytest.mark.parametrize("fault", TRANSPORT_FAULTS)
+def test_a_transient_transport_fault_is_retried_then_succeeds(fault):
+    reply, settings, _ = TRANSPORT_FAULTS[fault]
+    with FakeOpenAIServer() as server:
+        for item in (reply, reply, EVENTS, DIGEST):
+            server.push(item)
+        result = summarizer_for(server, **settings).summarize_file(GRID)
+    requests = server.chat_requests()
+    assert len(requests) == 4  # two faults, then the events call and the digest call
+    assert requests[0] == requests[1] == requests[2]  # the same request, tried again
+    assert_grid_result(result)
+    # Usage counts the model's answers: the faults carried none, and are transport retries, not re-asks.
+    assert (result.usage.llm_calls, result.usage.reasks) == (2, 0)
+    assert (result.usage.prompt_tokens, result.usage.completion_tokens) == (20, 10)
+
+
+@pytest.mark.parametrize("fault", TRANSPORT_FAULTS)
+def test_a_persistent_transport_fault_ends_in_one_line_after_bounded_attempts(fault):
+    reply, settings, message = TRANSPORT_FAULTS[fault]
+    with FakeOpenAIServer(responder=lambda body: reply) as server:
+        with pytest.raises(LLMError) as info:
+            summarizer_for(server, **settings).summarize_file(GRID)
+    assert len(server.chat_requests()) == 4  # transport_attempts, then it gives up
+    line = info.value.one_line()
+    assert line.startswith(message) and line.endswith("(tried 4 times)"), line
+    assert "\n" not in str(info.value) and "sk-test" not in line
+    assert info.value.attempts == 1  # one model call, never answered: no re-ask of a transport fault
+    assert info.value.usage.llm_calls == 0 and info.value.usage.prompt_tokens == 0
+
+
+def test_a_client_error_is_not_retried():
+    with FakeOpenAIServer(responder=lambda body: error(400, "max_tokens is too large")) as server:
+        with pytest.raises(LLMError) as info:
+            summarizer_for(server).summarize_file(GRID)
+    assert len(server.chat_requests()) == 1
+    assert info.value.one_line().startswith("LLM endpoint answered HTTP 400: ")
+    assert "max_tokens is too large" in info.value.one_line() and "tried" not in info.value.one_line()
+
+
+def _gap(server) -> float:
+    """Seconds between the first two requests the server saw."""
+    first, second = (r["at"] for r in server.requests[:2])
+    return second - first
+
+
+def test_429_with_retry_after_waits_as_asked():
+    with FakeOpenAIServer() as server:
+        for item in (Reply(error(429).body, status=429, headers={"Retry-After": "0.4"}), EVENTS, DIGEST):
+            server.push(item)
+        result = summarizer_for(server, transport_max_wait=5.0).summarize_file(GRID)
+    assert len(server.chat_requests()) == 3
+    assert 0.4 <= _gap(server) < 2.4  # honoured: not the back-off's 10 ms, nor the 5 s cap
+    assert_grid_result(result)
+
+
+def test_429_without_retry_after_backs_off_briefly():
+    with FakeOpenAIServer() as server:
+        for item in (error(429), EVENTS, DIGEST):
+            server.push(item)
+        result = summarizer_for(server, transport_max_wait=5.0).summarize_file(GRID)
+    assert len(server.chat_requests()) == 3
+    assert _gap(server) < 0.4  # the exponential back-off's first sleep (at most 10 ms), not a Retry-After's
+    assert_grid_result(result)
+
+
+def test_no_choices_is_an_error_not_an_empty_result():
+    with FakeOpenAIServer(responder=lambda body: no_choices()) as server:
+        with pytest.raises(LLMError) as info:
+            summarizer_for(server).summarize_file(GRID)
+    assert len(server.chat_requests()) == 1
+    assert info.value.one_line() == "the LLM endpoint's answer held no choices (no message from the model)"
+    assert info.value.attempts == 1 and info.value.usage.llm_calls == 1  # the answer came, and is counted
+
+
+def test_an_answer_cut_off_at_the_token_limit_is_an_error_not_re_asked():
+    cut = completion_body(EVENTS["choices"][0]["message"]["content"][:60], finish_reason="length")
+    with FakeOpenAIServer(responder=lambda body: cut) as server:
+        with pytest.raises(LLMError) as info:
+            summarizer_for(server).summarize_file(GRID)
+    assert len(server.chat_requests()) == 1  # the same limit would cut the answer again
+    assert info.value.one_line() == "the model's answer was cut off at the token limit (2048 tokens)"
+    assert server.chat_requests()[0]["max_tokens"] == 2048
+    assert info.value.usage.llm_calls == 1 and info.value.usage.completion_tokens == 5
+
+
+def test_a_persistent_refusal_ends_in_one_line_naming_it():
+    with FakeOpenAIServer(responder=lambda body: refusal("I can't help\nwith that request.")) as server:
+        with pytest.raises(LLMError) as info:
+            summarizer_for(server).summarize_file(GRID)
+    assert len(server.chat_requests()) == 3  # the first answer and max_reasks re-asks
+    assert info.value.one_line() == "the model refused to answer: I can't help with that request."
+    assert info.value.attempts == 3
+    usage = info.value.usage
+    assert (usage.llm_calls, usage.reasks, usage.prompt_tokens) == (3, 2, 30)  # every answer counted
+
+
+def test_a_refusal_then_an_answer_succeeds():
+    with FakeOpenAIServer() as server:
+        for item in (refusal(), EVENTS, DIGEST):
+            server.push(item)
+        result = summarizer_for(server).summarize_file(GRID)
+    assert len(server.chat_requests()) == 3
+    assert_grid_result(result)
+    assert (result.usage.llm_calls, result.usage.reasks, result.usage.prompt_tokens) == (3, 1, 30)
+
+
+INVALID_EVENTS = completion_body(events_answer({2: record("the outlet", source_type="bogus", cue=""),
+                                                3: record("the regional governor")}))
+
+
+def test_a_schema_violation_is_re_asked_with_the_error_then_succeeds():
+    with FakeOpenAIServer() as server:
+        for item in (INVALID_EVENTS, EVENTS, DIGEST):
+            server.push(item)
+        result = summarizer_for(server).summarize_file(GRID)
+    first, reask, _ = server.chat_requests()
+    assert reask["messages"][:len(first["messages"])] == first["messages"]
+    said, correction = reask["messages"][len(first["messages"]):]
+    assert said == {"role": "assistant", "content": INVALID_EVENTS["choices"][0]["message"]["content"]}
+    assert correction["role"] == "user"
+    assert "2.source_type" in correction["content"] and "Input should be 'official'" in correction["content"]
+    assert_grid_result(result)
+    assert (result.usage.llm_calls, result.usage.reasks, result.usage.prompt_tokens) == (3, 1, 30)
+
+
+def test_a_persistent_schema_violation_is_bounded_and_keeps_the_valid_records():
+    with FakeOpenAIServer() as server:
+        for item in (INVALID_EVENTS, INVALID_EVENTS, INVALID_EVENTS):
+            server.push(item)
+        server.responder = lambda body: completion_body(digest_answer((
+            "About 12,000 households were still without power by evening, the regional governor said.", ["e1"])))
+        result = summarizer_for(server).summarize_file(GRID)
+    requests = server.chat_requests()
+    assert len(requests) == 4  # the events call, two re-asks, then the digest call
+    assert all("2.source_type" in r["messages"][-1]["content"] for r in requests[1:3])
+    assert [(e.id, e.attribution.source) for e in result.events] == [("e1", "the regional governor")]
+    [lost] = result.dropped
+    assert lost.stage == "events" and json.loads(lost.item) == {"2": json.loads(
+        INVALID_EVENTS["choices"][0]["message"]["content"])["2"]}
+    assert lost.reason == ("source_type: Input should be 'official', 'media', 'anonymous', 'witness', 'outlet' "
+                           "or 'other'")
+    assert (result.usage.llm_calls, result.usage.reasks) == (4, 2)
+
+
+class Count(BaseModel):
+    households: int
+
+
+def test_a_persistent_non_json_answer_is_bounded_with_a_one_line_error():
+    with FakeOpenAIServer(responder=lambda body: completion_body("Sure! About twelve thousand.")) as server:
+        llm = summarizer_for(server).llm
+        outcome = llm.structured(Count, [{"role": "user", "content": "How many households?"}])
+    assert len(server.chat_requests()) == 3
+    assert outcome.value is None and outcome.attempts == 3 and outcome.raw == "Sure! About twelve thousand."
+    assert outcome.error == "Invalid JSON: expected value at line 1 column 1"  # one line, no link
+    assert all("Invalid JSON" in r["messages"][-1]["content"] for r in server.chat_requests()[1:])
+
+
+# -- several articles: one article's failure loses nothing else -------------------------------------------
+
+def _fails_for_sumy(fault: Reply):
+    """Answer every events call (the outlet's own voice), except grid_repairs.txt's: always `fault`."""
+    def answer(body):
+        if "Sumy" in body["messages"][-1]["content"]:
+            return fault
+        return completion_body(outlet_records_answer(body))
+    return answer
+
+
+@pytest.fixture
+def fast_retries(monkeypatch):
+    """The command line's settings with short back-off sleeps (the defaults sleep seconds)."""
+    resolve = LLMSettings.resolve.__func__
+    monkeypatch.setattr(LLMSettings, "resolve", classmethod(lambda cls, **kw: resolve(cls, **{**FAST, **kw})))
+
+
+def test_cli_prints_the_good_article_and_one_line_for_the_failing_one(fast_retries):
+    market = ARTICLES / "market_strike.txt"
+    with FakeOpenAIServer(responder=_fails_for_sumy(error(503, "the model is overloaded"))) as server:
+        result = CliRunner().invoke(app, ["--json", "--base-url", server.base_url, "--model", "m", "--fixtures",
+                                          "off", "--digest", "composed", str(GRID), str(market)])
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"summarize: {GRID}: LLM endpoint answered HTTP 503: ")
+    assert "the model is overloaded" in line and line.endswith(" (tried 4 times)")
+    assert "Traceback" not in result.stdout + result.stderr and isinstance(result.exception, SystemExit)
+    [doc] = [json.loads(row) for row in result.stdout.splitlines()]
+    assert doc["article"]["path"] == str(market) and doc["events"]
+    assert len(server.chat_requests()) == 5  # four tries for grid_repairs, one call for market_strike
+
+
+def test_briefing_finishes_the_others_lists_the_failure_and_caches_the_finished(tmp_path, fast_retries):
+    folder, cache, out = tmp_path / "articles", tmp_path / "cache", tmp_path / "briefing.json"
+    folder.mkdir()
+    names = [GRID.name, "market_strike.txt", "remains_exchange.txt"]
+    for name in names:
+        shutil.copy(ARTICLES / name, folder / name)
+    others = names[1:]
+    args = ["briefing", str(folder), "--format", "json", "-o", str(out), "--cache-dir", str(cache),
+            "--merge", "rules", "--digest", "composed", "--model", "m", "--fixtures", "off"]
+    reset = Reply(completion_body("{}"), cut_after=10)
+    with FakeOpenAIServer(responder=_fails_for_sumy(reset)) as server:
+        result = CliRunner().invoke(app, [*args, "--base-url", server.base_url])
+        first = len(server.chat_requests())
+        doc = json.loads(out.read_text())
+        settings = LLMSettings.resolve(base_url=server.base_url, model="m", fixtures="off", digest="composed")
+        cached = [name for name in names if ResultCache(cache).get(
+            ResultCache.key(read_article(str(folder / name)).id, settings)) is not None]
+        # A re-run, the endpoint now well, asks only about the article that failed: the others are cached.
+        server.responder = lambda body: completion_body(outlet_records_answer(body))
+        again = CliRunner().invoke(app, [*args, "--base-url", server.base_url])
+        rerun = server.chat_requests()[first:]
+
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert first == 4 + len(others)  # four tries for grid_repairs, one call for each of the others
+    assert sorted(a["article"]["path"].rsplit("/", 1)[-1] for a in doc["articles"]) == others
+    [failed] = doc["failed"]
+    assert failed["path"] == str(folder / GRID.name)
+    assert failed["reason"].startswith("the connection to the LLM endpoint failed: ")
+    assert failed["reason"].endswith("(tried 4 times)")
+    assert f"{failed['path']}: {failed['reason']}" in result.stderr
+    assert cached == others
+
+    assert again.exit_code == 0, again.stderr
+    [request] = rerun
+    assert "Sumy" in request["messages"][-1]["content"]
+    redone = json.loads(out.read_text())
+    assert len(redone["articles"]) == len(names) and redone["failed"] == []
