@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from summarizer.briefing import Done
 from summarizer.cache import ResultCache
 from summarizer.errors import LLMError, SummarizerError
+from summarizer.files import write_atomic
 from summarizer.pipeline import Answered, EventsRequest, Summarizer
 from summarizer.read import Article, read_article
 
@@ -59,7 +60,7 @@ def summarize_via_batch(paths: list[str], summarizer: Summarizer, cache: ResultC
             done[path] = Done(path=path, result=hit, cached=True)
             continue
         request = summarizer.events_request(article)
-        if request is None:  # no event sentence: nothing to ask
+        if request is None:  # no event sentence, or a long article asked in parts: done synchronously
             done[path] = _finish(summarizer, cache, key, path, article, None)
             continue
         pending[key] = (path, article, request)
@@ -92,9 +93,7 @@ def _run_batch(summarizer: Summarizer, cache: ResultCache, pending: dict, *, pol
             raise LLMError(f"cannot submit the batch: {type(exc).__name__}: {exc}") from exc
         state = {"batch_id": batch.id, "input_file_id": uploaded.id, "requests": len(lines)}
         state_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = state_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(state))
-        tmp.replace(state_path)
+        write_atomic(state_path, json.dumps(state))  # a unique temporary name: two runs never share one
     started, wait = time.monotonic(), poll
     while True:
         try:

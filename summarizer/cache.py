@@ -3,21 +3,23 @@
 The key is a hash of the article text's id, the provider, endpoint and model,
 the prompt version (a hash of the templates), the output schema version and the
 digest mode: changing a prompt template invalidates exactly the results made
-with it. Each result is written atomically (a temporary file in the same folder,
-then a rename) as soon as it is done, so an interrupted run loses nothing
-finished and two runs sharing the folder never see half a file.
+with it. Each result is written atomically (`summarizer.files.write_atomic`: a
+temporary file of a unique name in the same folder, flushed, then renamed) as
+soon as it is done, so an interrupted run loses nothing finished, and runs and
+threads sharing the folder never see half a file: a reader gets nothing or a
+complete result. Concurrent writers of one key write the same result (the key
+is a hash of everything that makes it); the last rename wins.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import threading
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from summarizer.files import write_atomic
 from summarizer.schema import SCHEMA_VERSION, ArticleResult
 
 
@@ -51,9 +53,4 @@ class ResultCache:
     def put(self, key: str, result: ArticleResult) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        try:
-            tmp.write_text(result.model_dump_json(), encoding="utf-8")
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        write_atomic(path, result.model_dump_json())

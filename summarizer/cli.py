@@ -304,12 +304,13 @@ def _width() -> int:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
+    """Write an output file whole or not at all (a unique temporary file, then a rename): a failed or
+    interrupted write, or a second run writing the same file, never leaves a partial file."""
+    from summarizer.files import write_atomic
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, text)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         _fail(f"{path}: cannot write ({exc.strerror or exc})", 3)
 
 
