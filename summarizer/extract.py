@@ -293,7 +293,8 @@ def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int
             status = "claimed"
         summary = DATELINE.sub("", sentences[sid].text, count=1)
         if attribution.source_type != "outlet":
-            summary = _PRONOUN_SUBJECT.sub(attribution.source[:1].upper() + attribution.source[1:], summary, count=1)
+            name = attribution.source[:1].upper() + attribution.source[1:]
+            summary = _PRONOUN_SUBJECT.sub(lambda _: name, summary, count=1)  # a name, not a template
             if status != "asserted":
                 summary = attributed(summary, attribution.source)
         events.append(Event(

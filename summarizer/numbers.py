@@ -2,12 +2,14 @@
 
 "1,200 bodies" -> text "1,200", value 1200, unit "bodies"; "3 million" keeps
 its scale word; "seven villages" keeps the word. Dates, years, times and
-ordinals are not figures and are left out.
+ordinals are not figures and are left out. The value is what the text says,
+computed exactly ("8.2 million" is 8200000, not 8.2 * 1e6 = 8199999.999999999).
 """
 
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from summarizer.schema import Number
 
@@ -23,14 +25,19 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 
-_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
-_SCALE = "|".join(_SCALES)
+_DIGIT_NAMES = {"one": 1, **{w: v for w, v in _UNITS.items() if 2 <= v <= 9}}  # after "twenty-"
+_WORD_VALUES = {**_UNITS, **_TENS, **_DIGIT_NAMES}
+# Number words match ASCII letters only, whatever their case: under Unicode case folding "thouſand",
+# "MİLLİON" or "fıve" would match too, and are not the words the values are looked up by.
+_WORD = "(?a:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + ")"
+_COMPOUND = f"(?a:(?:{'|'.join(_TENS)})-(?:{'|'.join(_DIGIT_NAMES)}))"  # "twenty-one" .. "ninety-nine"
+_SCALE = "(?a:" + "|".join(_SCALES) + ")"
 _NUMBER = re.compile(
     rf"""
     (?<![\w.,/:-])(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
-        (?P<dscale>\s(?:{_SCALE}))?(?P<pct>\s?%|\spercent|\sper\scent)?(?![\w:/]|,\d|\.\d)
+        (?P<dscale>\s{_SCALE})?(?P<pct>\s?%|\s(?a:percent)|\s(?a:per)\s(?a:cent))?(?![\w:/]|,\d|\.\d)
     |
-    \b(?P<words>(?:{_WORD})(?:-(?:{"|".join(_UNITS)}))?)(?P<wscale>\s(?:{_SCALE}))?\b(?!-)
+    \b(?P<words>{_COMPOUND}|{_WORD})(?P<wscale>\s{_SCALE})?\b(?!-)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -54,15 +61,19 @@ def extract_numbers(text: str) -> list[Number]:
             digits = m.group("digits")
             if _is_date_or_year(text, m, digits):
                 continue
-            value = float(digits.replace(",", ""))
+            exact = Fraction(digits.replace(",", ""))
             scale = m.group("dscale")
             pct = m.group("pct")
         else:
-            value = float(_word_value(m.group("words")))
+            exact = Fraction(_word_value(m.group("words")))
             scale = m.group("wscale")
             pct = None
         if scale:
-            value *= _SCALES[scale.strip().lower()]
+            exact *= _SCALES[scale.strip().lower()]
+        try:
+            value = float(exact)  # correctly rounded, unlike float(digits) * scale
+        except OverflowError:  # hundreds of digits: no figure a float can hold
+            continue
         written = m.group(0)
         unit = "%" if pct else _unit_after(text[m.end():])
         found.append(Number(text=written, value=value, unit=unit))
@@ -72,7 +83,7 @@ def extract_numbers(text: str) -> list[Number]:
 def _word_value(words: str) -> int:
     total = 0
     for part in words.lower().split("-"):
-        total += _UNITS.get(part, 0) + _TENS.get(part, 0)
+        total += _WORD_VALUES.get(part, 0)
     return total
 
 

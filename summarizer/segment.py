@@ -34,6 +34,10 @@ def _segmenter(language: str):
 
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+# The information separators U+001C..U+001F are whitespace to `re` but not to int(): pysbd's numbered-list
+# rule matches "<sep>2." with \s and int()s it, and raises ValueError ("1. a \x1f2. b"). They are whitespace
+# to str.strip as well, so pysbd reads a space in their place: same length, the spans hold for the paragraph.
+_PYSBD_SAFE = str.maketrans(dict.fromkeys("\x1c\x1d\x1e\x1f", " "))
 
 
 def segment(text: str, language: str = "en") -> list[Sentence]:
@@ -56,9 +60,14 @@ def segment(text: str, language: str = "en") -> list[Sentence]:
 
 def _split_paragraph(para: str, language: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of one paragraph, whitespace trimmed."""
+    para = para.translate(_PYSBD_SAFE)  # one character for one: spans in it are spans in the paragraph
+    try:
+        pieces = _segmenter(language).segment(para)
+    except Exception:  # noqa: BLE001 - a crash in pysbd's rules must not fail the article
+        pieces = []  # the paragraph is kept as one sentence
     out: list[tuple[int, int]] = []
     cursor = 0
-    for piece in _segmenter(language).segment(para):
+    for piece in pieces:
         piece = piece.strip()
         if not piece:
             continue

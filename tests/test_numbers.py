@@ -1,3 +1,6 @@
+import math
+from fractions import Fraction
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,3 +52,101 @@ def test_formatted_numbers_round_trip(values):
 def test_every_number_text_is_a_substring_of_arbitrary_text(text):
     for n in extract_numbers(text):
         assert n.text in text
+
+
+def test_scaled_decimals_have_the_exact_value_written():
+    # 8.2 * 1e6 is 8199999.999999999 in floating point: "8.2 million" and "8,200,000" must be one figure
+    # (storylines compare figures by value), so the value is computed exactly, then rounded once.
+    assert triples("8.2 million people and 256.1 thousand homes; 0.7 billion") == [
+        ("8.2 million", 8_200_000.0, "people"), ("256.1 thousand", 256_100.0, "homes"), ("0.7 billion", 7e8, None)]
+    assert extract_numbers("8.2 million")[0].value == extract_numbers("8,200,000")[0].value
+
+
+def test_tens_and_one_make_a_figure_and_a_range_is_not_a_sum():
+    assert triples("twenty-one people and Ninety-One homes") == [("twenty-one", 21.0, "people"),
+                                                                 ("Ninety-One", 91.0, "homes")]
+    assert triples("a five-six hour drive") == [("six", 6.0, "hour")]  # not 5 + 6 = 11
+
+
+def test_lookalike_letters_are_not_number_words():
+    # Unicode case folding makes "ſ" (long s) match "s", "İ" match "i" and "ı" match "i": "3 thouſand"
+    # and "3 MİLLİON" raised KeyError, "ſix" and "fıve" were figures of value 0.
+    assert triples("3 thouſand people") == [("3", 3.0, "thouſand")]
+    assert triples("3 MİLLİON people") == [("3", 3.0, "people")]
+    assert triples("ſix people, fıve homes, ſeventy cars") == []
+    assert triples("SIX people, Five Million homes") == [("SIX", 6.0, "people"), ("Five Million", 5e6, "homes")]
+
+
+def test_a_figure_no_float_can_hold_is_left_out():
+    assert triples("1" * 400 + " people and 7 homes") == [("7", 7.0, "homes")]  # not a value of inf
+
+
+_SCALE_WORDS = {"": 1, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SPACES = st.sampled_from([" ", "\u00a0"])
+_UNIT_WORDS = st.sampled_from(["people", "items", "bodies", "km", "Ukrainian soldiers"])
+_DIGITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUE = {"zero": 0, **{w: i for i, w in enumerate(_DIGITS, 1)}, **{w: i for i, w in enumerate(_TEENS, 10)},
+               **{w: 10 * i for i, w in enumerate(_TENS, 2)}}
+_ALONE = ["zero", *_DIGITS[1:], *_TEENS, *_TENS]  # "one" alone is a pronoun as often as a figure: not one
+
+
+@st.composite
+def written_figures(draw):
+    """A figure as a reporter writes it, and the exact value it says: "73", "1,200", "3.5 million", "40%",
+    "12.5 per cent", "twenty-one", "Seven thousand"."""
+    kind = draw(st.sampled_from(["integer", "grouped", "decimal", "percent", "word", "compound"]))
+    scale = draw(st.sampled_from(list(_SCALE_WORDS))) if kind not in ("percent", "integer") else ""
+    space = draw(_SPACES)
+    if kind == "integer":  # under 1000 (a bare 4-digit number may be a year)
+        written = str(draw(st.integers(0, 999)))
+    elif kind == "grouped":
+        written = f"{draw(st.integers(1000, 10**15)):,}"
+    elif kind in ("decimal", "percent"):
+        written = f"{draw(st.integers(0, 99_999)):,}.{draw(st.integers(0, 999))}"
+    elif kind == "word":
+        written = draw(st.sampled_from(_ALONE))
+    else:
+        written = f"{draw(st.sampled_from(_TENS))}-{draw(st.sampled_from(_DIGITS))}"
+    if kind in ("word", "compound"):
+        value = Fraction(sum(_WORD_VALUE[w] for w in written.split("-")))
+        written = draw(st.sampled_from([written, written.capitalize(), written.upper()]))
+    else:
+        value = Fraction(written.replace(",", ""))
+    if scale:
+        written += space + draw(st.sampled_from([scale, scale.capitalize()]))
+        value *= _SCALE_WORDS[scale]
+    if kind == "percent":
+        written += draw(st.sampled_from(["%", space + "%", " percent", " per cent"]))
+    return written, float(value), kind == "percent"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(written_figures(), _UNIT_WORDS), min_size=1, max_size=6),
+       st.sampled_from([" and ", "; ", ", then ", " — ", " و ", "\u00a0/ "]))
+def test_written_figures_round_trip_exactly(figures, joiner):
+    text = "Officials said " + joiner.join(f"{written} {unit}" for (written, _, _), unit in figures) + "."
+    found = extract_numbers(text)
+    assert [n.text for n in found] == [written for (written, _, _), _ in figures]
+    assert [n.value for n in found] == [value for (_, value, _), _ in figures]  # exact: ==, not approx
+    for n, ((_, _, percent), unit) in zip(found, figures, strict=True):
+        assert n.unit == ("%" if percent else unit.split()[-1].lower())
+
+
+_NUMBERISH = st.one_of(
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6),
+    st.sampled_from(["3", "1,200", "7.5", "٣", "𝟏𝟐", " ", "\u00a0", "\n", "%", "-", ",", ".", "million", "MİLLİON",
+                     "thouſand", "ſix", "fıve", "twenty", "-one", "K", "per cent", "June", "a.m.", "1" * 320]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_NUMBERISH, max_size=30).map("".join))
+def test_figures_of_any_unicode_text_are_verbatim_in_order_and_finite(text):
+    at = 0
+    for n in extract_numbers(text):
+        found = text.find(n.text, at)
+        assert found >= 0, (n.text, text)  # as written, after the figure before it
+        at = found + len(n.text)
+        assert math.isfinite(n.value) and n.value >= 0

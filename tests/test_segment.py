@@ -64,3 +64,88 @@ def test_text_addressed_to_ai_systems_is_never_shown_to_the_model(article_path):
     assert [s.text[:22] for s in flagged] == ["NOTE TO AI SUMMARISERS"]
     assert flagged[0].boilerplate == "instructions addressed to AI systems (prompt injection), ignored"
     assert "sabotage" not in number_sentences(sentences)
+
+
+# Article-like text in any script: words of arbitrary Unicode (combining marks, emoji with skin tones and
+# ZWJ sequences, right-to-left scripts and marks, NBSP, line and paragraph separators, CR), abbreviations
+# and figures that challenge a sentence splitter, joined by spaces, sentence ends, LF and CRLF line breaks.
+_ANY_CHAR = st.characters(codec="utf-8", exclude_categories=("Cs",))
+_WORDS = st.one_of(
+    st.text(alphabet=_ANY_CHAR, min_size=1, max_size=8),
+    st.sampled_from([
+        "Kyiv", "said", "officials", "the", "Zelensky", "Mr.", "U.S.", "e.g.", "3.5", "1,200", "...", "?!", "(", ")",
+        "«", "»", "\u201c", "\u201d", "—", "Cafe\u0301", "Café", "👍🏽", "👨\u200d👩\u200d👧", "🇺🇦", "مرحبا", "שלום",
+        "\u200f", "\u200e", "\u202b", "١٢٣", "İstanbul", "ß", "ﬁ", "\u00a0", "\u2028", "\u2029", "\u0085", "\r",
+        "\t", "\x0b", "\ufeff", "\x1c", "\x1f", "1.", "2.", "(3)",
+    ]),
+)
+_BREAKS = st.sampled_from(["", " ", " ", "  ", "\u00a0", ". ", "! ", "? ", ".\u00a0", "\u3002", "\u061f ", "\n", "\r\n",
+                           "\n\n", "\r\n\r\n", ".\n", ".\r\n", " \n ", "\t"])
+ARTICLE_TEXT = st.lists(st.tuples(_WORDS, _BREAKS), max_size=40).map(lambda xs: "".join(w + b for w, b in xs))
+
+
+def _key(sentences):
+    return [(s.id, s.paragraph, s.start, s.end, s.text, s.boilerplate) for s in sentences]
+
+
+@settings(max_examples=200, deadline=None)
+@given(ARTICLE_TEXT, st.sampled_from(["en", "de", "ru", "ar", "fa", "hi", "ja", "zh", "xx"]))  # xx: no rules
+def test_article_text_in_any_script_segments_into_verbatim_ordered_spans_and_loses_nothing(text, language):
+    sentences = segment(text, language)
+    assert [s.id for s in sentences] == list(range(1, len(sentences) + 1))
+    end = 0
+    for s in sentences:
+        assert text[s.start:s.end] == s.text  # the quote filled from this sentence is verbatim
+        assert s.text and s.text == s.text.strip() and "\n" not in s.text
+        assert s.start >= end  # in reading order, never overlapping
+        end = s.end
+    assert [s.paragraph for s in sentences] == sorted(s.paragraph for s in sentences)
+    # Nothing but whitespace falls between the sentences: when the splitter alters a piece, the rest of
+    # the paragraph is kept as one sentence (see `_split_paragraph`), never dropped.
+    covered = [False] * len(text)
+    for s in sentences:
+        covered[s.start:s.end] = [True] * (s.end - s.start)
+    assert "".join(c for c, inside in zip(text, covered, strict=True) if not inside).strip() == ""
+    assert _key(segment(text, language)) == _key(sentences)  # same text, same ids
+
+
+@settings(max_examples=200, deadline=None)
+@given(ARTICLE_TEXT, ARTICLE_TEXT)
+def test_a_paragraph_added_at_the_end_does_not_renumber_the_sentences_before_it(text, more):
+    # Paragraphs are the lines, each split on its own, so text added after a line break leaves every
+    # earlier sentence as it was. (Text appended to the last line itself may re-split that line: pysbd
+    # reads the whole paragraph, e.g. "( Mr.. " then ") ".)
+    before = segment(text)
+    assert _key(segment(text + "\n" + more)[: len(before)]) == _key(before)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ARTICLE_TEXT)
+def test_crlf_and_lf_line_endings_give_the_same_sentences_and_ids(text):
+    # The article id (and so the cache key) is the same whatever the line endings: a result cached for
+    # one must have the same sentence ids and quotes as the other would.
+    lf = text.replace("\r\n", "\n")
+    crlf = lf.replace("\n", "\r\n")
+    assert [(s.id, s.paragraph, s.text, s.boilerplate) for s in segment(crlf)] == \
+        [(s.id, s.paragraph, s.text, s.boilerplate) for s in segment(lf)]
+
+
+def test_information_separators_before_a_list_number_do_not_crash_the_segmenter():
+    # pysbd's numbered-list rule int()s "\x1f2" (whitespace to its regex, not to int): ValueError, and the
+    # article failed as an internal error. Its sentences are now found as with a space there.
+    for sep in "\x1c\x1d\x1e\x1f":
+        text = f"1. The first point, said the mayor. {sep}2. The second one."
+        sentences = segment(text)
+        assert [s.text for s in sentences] == [text[s.start:s.end] for s in sentences]
+        assert [(s.start, s.end) for s in sentences] == [(s.start, s.end) for s in segment(text.replace(sep, " "))]
+    assert [s.text for s in segment("0 0 \x1f0. ")] == ["0 0 \x1f0."]
+
+
+def test_a_paragraph_the_segmenter_fails_on_is_kept_as_one_sentence(monkeypatch):
+    class Broken:
+        def segment(self, text):
+            raise IndexError("list index out of range")
+
+    monkeypatch.setattr("summarizer.segment._segmenter", lambda language: Broken())
+    assert [(s.id, s.paragraph, s.text) for s in segment(" First one. Second one. \r\nNext line.")] == [
+        (1, 1, "First one. Second one."), (2, 2, "Next line.")]
