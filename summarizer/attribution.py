@@ -51,7 +51,8 @@ _VERBS = (r"said|says|say|stated|states|told|claimed|claims|claim|reported|repor
 _ACCORDING = re.compile(r"\baccording to (?P<source>[^,.;:“”\"]+)", re.IGNORECASE)
 _SUBJECT_VERB = re.compile(rf"(?P<subject>[^,;:“”\"()—–]+?),?\s+(?P<cue>{_VERBS})\b")  # "X, a spokesman, said"
 _TIME_WORDS = re.compile(r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+(?:separately|also|previously|earlier|later|"
-                         r"again|then|in turn|yesterday|today|overnight|both|has|have|had|was|were|is|are|"
+                         r"again|then|in turn|yesterday|today|overnight|both|has|have|had|was|were|is|are|since|now|"
+                         r"already|subsequently|publicly|reportedly|"
                          r"has also|have also))+\s*$", re.IGNORECASE)
 _PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|reject\w*|dismiss\w*|refut\w*|disput\w*|false|untrue)\b",

@@ -14,14 +14,23 @@ import re
 _FURNITURE = re.compile(
     r"""^(?:
         leave\ a\ (?:reply|comment) | please\ enter\ your\ (?:comment|name|email).* |
-        share(?:\ (?:this|post|article|this\ (?:article|story|post)))?:? | share\ on\ \w+ | subscribe(?:\ now)?!? | sign\ up(?:\ for.*)? |
+        share(?:\ (?:this|post|article|this\ (?:article|story|post)))?:? | share\ on\ \w+ | subscribe(?:\ now)?!? | subscribe\ to\ (?:our|the)\ .* | sign\ up(?:\ for.*)? |
         popular | trending | most\ read | advertisement | sponsored | read\ more:? |
         don'?t\ miss(?:\ any)?.* | follow\ us.* | comments?(?:\ \(\d+\))?:? |
         spot_img(?:spot_img)* | accept\ (?:all\ )?cookies.* | .*\buses?\ cookies\b.* |
-        (?:click|tap)\ here.* | newsletter.* | tags?:.* | image:.* | photo:.* | date:
+        (?:click|tap)\ here.* | newsletter.* | tags?:.* | image:.* | photo:.* | date: |
+        (?:suscr[ií]ba(?:se|te)|suscr[ií]bete|abonnez-vous|abonnieren\ sie|jetzt\ abonnieren|iscriviti|
+           підпишіться|подпишитесь)\b.*
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+
+def is_furniture(line: str) -> bool:
+    """A whole line that is page furniture ("Subscribe", "Advertisement", "LEAVE A REPLY")."""
+    return bool(_FURNITURE.match(line.strip()))
+
+
 # A heading after which the rest of the page is other articles.
 _RELATED = re.compile(
     r"^(?:related(?:\ (?:articles|stories|posts|news))?|more\ like\ this|more\ from.*|"
@@ -32,7 +41,10 @@ _RELATED = re.compile(
 _INJECTION = re.compile(
     r"\b(?:ignore\s+(?:all\s+|any\s+)?(?:your\s+|the\s+)?(?:previous|prior|above|earlier)\s+instructions?|"
     r"note\s+to\s+(?:ai|a\.i\.|llms?|language\s+models?|(?:ai\s+)?summari[sz]ers?|chatbots?|assistants?)\b|"
-    r"(?:ai|llm)\s+(?:summari[sz]ers?|assistants?|models?)\s*:|system\s+prompt|you\s+are\s+now\s+)",
+    r"(?:ai|llm)\s+(?:summari[sz]ers?|assistants?|models?)\s*:|system\s+prompt|you\s+are\s+now\s+|"
+    r"(?:for|to)\s+(?:automated|ai|a\.i\.)\s+(?:summary\s+|summari[sz]ation\s+|news\s+)?"
+    r"(?:tools?|systems?|summari[sz]ers?|models?|assistants?|readers?)\b|"
+    r"treat\s+(?:them|this|these|it|the\s+\w+)\s+as\s+(?:an?\s+)?(?:established\s+|confirmed\s+)?facts?\b)",
     re.IGNORECASE,
 )
 # Photo captions: "(Reuters photo)", "(Photo: AFP)", "... (AP Photo/Name)".

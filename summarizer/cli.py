@@ -126,6 +126,8 @@ def run(
                        "(set SUMMARIZER_DEBUG=1 for the traceback)", err=True)
             exit_code = max(exit_code, 1)
             continue
+        if result.article.note:
+            typer.echo(f"summarize: {'stdin' if path == '-' else path}: {result.article.note}", err=True)
         documents.append(to_json(result, indent=None if several else 2))
         if as_json and output is None:
             typer.echo(documents[-1])

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from typing import Annotated
 
 from pydantic import (
@@ -83,6 +84,9 @@ class EventDraft(BaseModel):
     contests: list[int] = Field(default_factory=list, max_length=2)
 
 
+_TRANSLATED = create_model("EventDraft", __base__=EventDraft, english=(text_at_most(400), Field(min_length=1)))
+
+
 class EventsAnswer(BaseModel):
     """The model's answer to the events task: one `EventDraft` per candidate id (see `answer_model`)."""
 
@@ -104,7 +108,7 @@ class EventsAnswer(BaseModel):
     @model_validator(mode="after")
     def _check_and_repair(self, info: ValidationInfo) -> EventsAnswer:
         context = info.context or {}
-        sentences: dict[int, Sentence] = context.get("sentences", {})
+        sentences = in_english(self.drafts(), context.get("sentences", {}))
         problems = []
         for sid, draft in self.drafts().items():
             try:
@@ -114,6 +118,23 @@ class EventsAnswer(BaseModel):
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+
+def in_english(drafts: dict[int, EventDraft], sentences: dict[int, Sentence]) -> dict[int, Sentence]:
+    """The sentences as the rules read them: a draft's English version in place of its foreign sentence,
+    where it is one (reads as English, not a copy of the original; a small model copies)."""
+    out = dict(sentences)
+    for sid, draft in drafts.items():
+        english = (getattr(draft, "english", None) or "").strip()
+        if sid in out and english and english != out[sid].text.strip() and _reads_as_english(english):
+            out[sid] = replace(out[sid], text=english)
+    return out
+
+
+def _reads_as_english(text: str) -> bool:
+    from summarizer.read import detect_language
+
+    return detect_language(text) == "en"
 
 
 def check_draft(sid: int, draft: EventDraft, sentences: dict[int, Sentence], headline=()) -> list[int]:
@@ -142,7 +163,7 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence]) -> N
     ministry" resolve to the model's source when an earlier sentence names it,
     else to the last source named before; a sentence with no attribution whose
     model source is not named nearby is the outlet's own voice."""
-    text = story[sid].text
+    text = DATELINE.sub("", story[sid].text, count=1)  # "IZIUM, Ukraine - X said": the source is X
     before = [story[i].text for i in sorted(i for i in story if i < sid)[-3:]]
     model = draft.source.strip()
     is_outlet = model.lower() in OUTLET_SOURCES or draft.source_type == "outlet"
@@ -175,13 +196,14 @@ def is_verification_note(text: str) -> bool:
     return bool(VERIFICATION_NOTE.search(text)) and len(_WORDS.findall(text)) < 20 and not extract_numbers(text)
 
 
-def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS) -> list[int]:
+def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, fill: int = MIN_EVENTS) -> list[int]:
     """The ids of the sentences that report the article's events, in article order.
 
     A story sentence reports an event when it attributes something ("said",
     "according to", ...) or gives a figure; those come first (figures, then
-    attributions, denials, the lead), at most `limit`. A short article is filled
-    up to MIN_EVENTS with its other sentences. Never an event of its own: a
+    attributions, denials, the lead), at most `limit`. An article with fewer is
+    filled up to `fill` with its other sentences (the cues are English words: a
+    foreign article is filled up to `limit`). Never an event of its own: a
     subheading (no closing punctuation), a sentence under five words, or one that
     only says a claim could not be verified (it joins the claim before it)."""
     story = [s for s in sentences if not s.boilerplate and s.id not in headline]
@@ -196,19 +218,23 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS) 
         ranked.append((not (figure or cue), -score, pos, s.id))
     ranked.sort()
     chosen = [sid for plain, _, _, sid in ranked if not plain][:limit]
-    chosen += [sid for plain, _, _, sid in ranked if plain][: max(0, MIN_EVENTS - len(chosen))]
+    chosen += [sid for plain, _, _, sid in ranked if plain][: max(0, min(fill, limit) - len(chosen))]
     return sorted(chosen)
 
 
-def answer_model(candidate_ids: list[int], citable: list[int]) -> type[EventsAnswer]:
+def answer_model(candidate_ids: list[int], citable: list[int], english: bool = False) -> type[EventsAnswer]:
     """An EventsAnswer with one required key per candidate id ("3", "6", ...), in article order.
+
+    With `english` (an article in another language) each record also carries the
+    sentence in English: the record's summary, and the text the attribution and
+    status rules read; the evidence stays the original sentence.
 
     Sentence ids the model may write (`contests`, `boilerplate`) are limited to
     the citable ones: an enum in the schema, so a grammar-constrained model
     cannot write another; for other endpoints the validators send precise errors.
     """
     ids = Annotated[int, WithJsonSchema({"type": "integer", "enum": list(citable)})]
-    draft = create_model("EventDraft", __base__=EventDraft,
+    draft = create_model("EventDraft", __base__=_TRANSLATED if english else EventDraft,
                          contests=(list[ids], Field(default_factory=list, max_length=2)))
     fields: dict = {f"s{i}": (draft, Field(alias=str(i))) for i in candidate_ids}
     fields["boilerplate"] = (list[ids], Field(default_factory=list, max_length=MAX_FLAGGED))
@@ -232,8 +258,10 @@ def salvage(raw: str | None, error: str, context: dict) -> tuple[dict[int, tuple
         if not key.isdigit():
             continue
         try:
-            draft = EventDraft.model_validate(item, context=context)
-            kept[int(key)] = (draft, check_draft(int(key), draft, sentences, context.get("headline", ())))
+            draft = (_TRANSLATED if isinstance(item, dict) and "english" in item else EventDraft).model_validate(
+                item, context=context)
+            view = in_english({int(key): draft}, sentences)
+            kept[int(key)] = (draft, check_draft(int(key), draft, view, context.get("headline", ())))
         except (ValidationError, ValueError) as exc:
             reason = short_errors(exc) if isinstance(exc, ValidationError) else str(exc)
             dropped.append(Dropped(stage="events", item=json.dumps({key: item}, ensure_ascii=False), reason=reason))
@@ -265,7 +293,11 @@ def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int
     the article's words: the outlet's own voice is `asserted`; a claim another
     record denies is `denied`, one it otherwise contradicts `disputed`; a claim
     whose evidence says it could not be verified is `unverified`; any other
-    attributed statement is `claimed`."""
+    attributed statement is `claimed`. For a foreign article the rules read the
+    drafts' English versions, which are also the summaries; evidence quotes and
+    numbers stay in the original language."""
+    original = sentences
+    sentences = in_english({sid: draft for sid, (draft, _) in recs.items()}, sentences)
     items = list(recs.items())
     contested: dict[int, set[int]] = {pos: set() for pos in range(1, len(items) + 1)}
     for pos, (sid, (draft, _)) in enumerate(items, start=1):
@@ -276,8 +308,8 @@ def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int
                 contested[other].add(pos)
     events = []
     for pos, (sid, (draft, ids)) in enumerate(items, start=1):
-        evidence = [Evidence(sentence_id=i, quote=sentences[i].text) for i in ids]
-        quoted = " ".join(ev.quote for ev in evidence)
+        evidence = [Evidence(sentence_id=i, quote=original[i].text) for i in ids]
+        quoted = " ".join(sentences[i].text for i in ids)
         actors, locations = names_of(quoted)
         attribution = _attribution(draft, outlet)
         denied_by = [o for o in contested[pos] if DENIAL.search(sentences[items[o - 1][0]].text)]

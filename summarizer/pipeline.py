@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx2
 
 from summarizer import __version__, digest, extract
+from summarizer.errors import LLMError
 from summarizer.llm.client import LLM, Outcome, metering
 from summarizer.llm.fixtures import current_source
 from summarizer.llm.settings import LLMSettings
@@ -101,8 +102,9 @@ class Summarizer:
 
     @staticmethod
     def _request(p: _Prepared, part: _Part) -> EventsRequest:
-        return EventsRequest(response_model=extract.answer_model(part.candidates, part.story),
-                             messages=task_messages(part.numbered, "events",
+        foreign = p.language != "en"
+        return EventsRequest(response_model=extract.answer_model(part.candidates, part.story, english=foreign),
+                             messages=task_messages(part.numbered, "events", english=foreign,
                                                     candidates=[p.by_id[i] for i in part.candidates]),
                              context=p.context, max_tokens=EVENTS_MAX_TOKENS)
 
@@ -128,7 +130,7 @@ class Summarizer:
         return ArticleResult(
             article=ArticleMeta(id=article.id, path=article.path, title=article.title,
                                 outlet=article.outlet, published=article.published,
-                                language=p.language, sentences=len(p.sentences)),
+                                language=p.language, sentences=len(p.sentences), note=article.note),
             events=events,
             digest=article_digest,
             dropped=dropped,
@@ -144,11 +146,12 @@ class Summarizer:
         by_id = {s.id: s for s in sentences}
         headline = headline_ids(sentences, article.title)
         parts = []
+        fill = extract.MIN_EVENTS if language == "en" else extract.MAX_EVENTS  # cue words are English
         for chunk in split_parts(sentences, headline):
             part = [*(by_id[i] for i in sorted(headline)), *chunk]
             parts.append(_Part(numbered=number_sentences(part, headline),
                                story=[s.id for s in chunk if not s.boilerplate],
-                               candidates=extract.candidates(part, headline)))
+                               candidates=extract.candidates(part, headline, fill=fill)))
         return _Prepared(
             article=article, language=language, sentences=sentences, by_id=by_id,
             context={"sentences": by_id, "headline": headline}, parts=parts,
@@ -158,6 +161,7 @@ class Summarizer:
     def _events(self, p: _Prepared, answered: Answered | None):
         records: dict = {}
         dropped: list[Dropped] = []
+        failed: Outcome | None = None
         for part in p.parts:
             if not part.candidates:
                 continue
@@ -175,9 +179,13 @@ class Summarizer:
                 kept, lost = extract.salvage(outcome.raw, outcome.error or "", p.context)
                 records.update(kept)
                 dropped += lost
+                failed = failed if kept else outcome
             for i in extract.accept_flags(flagged, p.by_id, part.candidates):
                 dropped.append(Dropped(stage="events", item=p.by_id[i].text,
                                        reason="flagged as page boilerplate by the model"))
+        if failed is not None and not records:  # not one usable record: an error, not an empty result
+            raise LLMError(f"the model's answers never validated ({failed.attempts} tries): {failed.error}",
+                           attempts=failed.attempts, last_completion=failed.raw)
         return extract.to_events(records, p.by_id, p.article.outlet), dropped
 
     def _digest(self, numbered: str, events) -> tuple[Digest, list[Dropped]]:

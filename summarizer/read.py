@@ -101,9 +101,18 @@ def _decode(data: bytes, name: str) -> tuple[str, str | None]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError(f"{name}: is not text in any encoding we can detect")
+    # A few non-ASCII bytes fit many code pages equally well (one dash reads as cp775 'Ś'); among guesses as
+    # clean as the best, prefer windows-1252, the web's default for undeclared legacy text (WHATWG).
+    if best.encoding != "cp1252" and any("cp1252" in m.could_be_from_charset and m.chaos <= best.chaos
+                                         for m in matches):
+        try:
+            return data.decode("cp1252"), "decoded as cp1252"
+        except UnicodeDecodeError:
+            pass
     return str(best), f"decoded as {best.encoding}"
 
 
@@ -121,8 +130,11 @@ def _html_to_text(html: str, name: str) -> tuple[str, dict]:
 
 
 def headline_of(text: str) -> str | None:
-    """The first line, when it reads like a headline (short, no final full stop)."""
-    first = text.strip().split("\n", 1)[0].strip()
+    """The first line that is not page furniture, when it reads like a headline (short, no final full stop)."""
+    from summarizer.boilerplate import is_furniture
+
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    first = next((line for line in lines[:5] if not is_furniture(line)), "")  # past "Subscribe", "Advertisement"
     if 0 < len(first) <= 200 and not first.endswith((".", ":", "—", "-")) and len(first.split()) >= 3:
         return first
     return None

@@ -28,6 +28,8 @@ class ArticleMeta(_Model):
     published: str | None = None
     language: str = Field(description="ISO 639-1 code of the article's language.")
     sentences: int = Field(description="Number of numbered sentences the article was split into.")
+    note: str | None = Field(default=None, description="How the text was read, where worth saying: "
+                             "'decoded as cp1252' for a file that was not UTF-8.")
 
 
 class Attribution(_Model):

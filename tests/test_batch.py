@@ -34,7 +34,7 @@ def _paths(server):
 def test_the_events_calls_go_through_one_batch_and_validate(tmp_path):
     with FakeOpenAIServer(responder=_served) as server:
         done = summarize_via_batch(PATHS, _summarizer(server), ResultCache(tmp_path), poll=0.01)
-    assert [d.error for d in done] == [None] * 4
+    assert [d.error for d in done] == [None] * len(PATHS)
     assert all(d.result.events and d.result.usage.llm_calls == 1 for d in done)
     assert done[0].result.usage.prompt_tokens == 100
     paths = _paths(server)
@@ -42,7 +42,7 @@ def test_the_events_calls_go_through_one_batch_and_validate(tmp_path):
     assert paths.count("/v1/batches/batch-1") == 3 and paths[-1] == "/v1/files/file-2/content"
     assert "/v1/chat/completions" not in paths  # no synchronous call
     lines = [json.loads(line) for line in server.files["file-1"].decode().splitlines()]
-    assert len(lines) == 4 and {line["url"] for line in lines} == {"/v1/chat/completions"}
+    assert len(lines) == len(PATHS) and {line["url"] for line in lines} == {"/v1/chat/completions"}
     assert lines[0]["body"]["response_format"]["json_schema"]["name"] == "EventsAnswer"
 
 
@@ -55,7 +55,7 @@ def test_an_invalid_batch_answer_is_summarised_synchronously_with_re_asks(tmp_pa
     with FakeOpenAIServer(responder=_served) as server:
         server.batch_responder = batch_answers
         done = summarize_via_batch(PATHS, _summarizer(server), ResultCache(tmp_path), poll=0.01)
-    assert [d.error for d in done] == [None] * 4 and all(d.result.events for d in done)
+    assert [d.error for d in done] == [None] * len(PATHS) and all(d.result.events for d in done)
     assert _paths(server).count("/v1/chat/completions") == 1  # grid_repairs, again, synchronously
 
 
@@ -69,7 +69,7 @@ def test_an_interrupted_batch_is_polled_again_not_resubmitted(tmp_path):
         server.polls_until_done = 0
         done = summarize_via_batch(PATHS, _summarizer(server), cache, poll=0.01)
         again = summarize_via_batch(PATHS, _summarizer(server), cache, poll=0.01)
-    assert [d.error for d in done] == [None] * 4 and all(d.cached for d in again)
+    assert [d.error for d in done] == [None] * len(PATHS) and all(d.cached for d in again)
     assert _paths(server).count("/v1/batches") == 1  # one batch submitted in all
 
 

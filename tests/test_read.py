@@ -66,3 +66,15 @@ def test_article_id_is_stable_across_line_endings():
 def test_headline_is_the_title(article_path):
     article = read_article(str(article_path("grid_repairs.txt")))
     assert article.title == "Power restored to most of Sumy after overnight drone attack"
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("Officials said the strike \u2014 the third this week \u2014 hit a market. " * 4, "cp1252"),  # one kind of byte
+    ("Le maire a d\u00e9clar\u00e9 lundi que douze personnes ont \u00e9t\u00e9 sauv\u00e9es. " * 4, "latin-1"),
+    ("Міністерство оборони заявило про атаку. " * 4, "cp1251"),
+])
+def test_legacy_encodings_decode_to_the_same_text(tmp_path, text, encoding):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode(encoding))
+    article = read_article(str(path))
+    assert article.text == text and article.note.startswith("decoded as")

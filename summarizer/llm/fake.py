@@ -36,6 +36,8 @@ def outlet_records_answer(body: dict) -> str:
     if "same" in schema["properties"]:  # the briefing's merge confirmation: no pair is the same event
         return json.dumps({"same": []})
     record = {"source": "the outlet", "cue": "", "source_type": "outlet", "contests": []}
+    if "english" in schema.get("$defs", {}).get("EventDraft", {}).get("properties", {}):  # a foreign article
+        record["english"] = "The outlet reports this sentence in another language."
     return json.dumps({key: ([] if key == "boilerplate" else record) for key in schema["properties"]})
 
 
