@@ -179,7 +179,8 @@ class Summarizer:
                 kept, lost = extract.salvage(outcome.raw, outcome.error or "", p.context)
                 records.update(kept)
                 dropped += lost
-                failed = failed if kept else outcome
+                if not kept:
+                    failed = outcome
             for i in extract.accept_flags(flagged, p.by_id, part.candidates):
                 dropped.append(Dropped(stage="events", item=p.by_id[i].text,
                                        reason="flagged as page boilerplate by the model"))
@@ -211,20 +212,26 @@ class Summarizer:
 def split_parts(sentences: list[Sentence], headline: set[int] = frozenset(),
                 limit: int = PART_CHARS) -> list[list[Sentence]]:
     """The article's sentences (headline left out) in consecutive parts of at most `limit` characters,
-    split at paragraph ends where one fits (a paragraph longer than `limit` is split between sentences)."""
+    split at paragraph ends (a paragraph longer than `limit` is split between sentences)."""
+    paragraphs: list[list[Sentence]] = []
+    for s in sentences:
+        if s.id in headline:
+            continue
+        if paragraphs and paragraphs[-1][-1].paragraph == s.paragraph:
+            paragraphs[-1].append(s)
+        else:
+            paragraphs.append([s])
+    units = [unit for para in paragraphs for unit in ([para] if _size(para) <= limit else [[s] for s in para])]
     parts: list[list[Sentence]] = [[]]
     size = 0
-    body = [s for s in sentences if s.id not in headline]
-    for s in body:
-        cost = len(s.text) + 8  # "[id] " and the line break
-        if parts[-1] and size + cost > limit:
-            start = next((j for j in range(len(parts[-1]) - 1, 0, -1)
-                          if parts[-1][j].paragraph != parts[-1][j - 1].paragraph), 0)
-            carried = parts[-1][start:] if start and s.paragraph == parts[-1][-1].paragraph else []
-            if carried:  # move the unfinished paragraph to the next part
-                del parts[-1][start:]
-            parts.append(carried)
-            size = sum(len(c.text) + 8 for c in carried)
-        parts[-1].append(s)
-        size += cost
+    for unit in units:
+        if parts[-1] and size + _size(unit) > limit:
+            parts.append([])
+            size = 0
+        parts[-1] += unit
+        size += _size(unit)
     return parts
+
+
+def _size(sentences: list[Sentence]) -> int:
+    return sum(len(s.text) + 8 for s in sentences)  # each with "[id] " and a line break
