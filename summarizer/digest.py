@@ -32,7 +32,7 @@ from summarizer.attribution import ATTRIBUTION_CUES, attributed, names_source
 from summarizer.neutral import loaded_terms, quote_loaded_terms
 from summarizer.numbers import extract_numbers
 from summarizer.schema import Digest, DigestSentence, Dropped, Event
-from summarizer.validate import salvage_items, text_at_most
+from summarizer.validate import context_of, salvage_items, text_at_most
 
 MIN_SENTENCES, MAX_SENTENCES = 1, 5
 
@@ -45,7 +45,7 @@ class DigestSentenceDraft(BaseModel):
     @field_validator("event_ids")
     @classmethod
     def _events_exist(cls, ids: list[str], info: ValidationInfo) -> list[str]:
-        events: dict[str, Event] = (info.context or {}).get("events", {})
+        events: dict[str, Event] = context_of(info).get("events", {})
         if events:
             for i in ids:
                 if i not in events:
@@ -54,7 +54,7 @@ class DigestSentenceDraft(BaseModel):
 
     @model_validator(mode="after")
     def _faithful(self, info: ValidationInfo) -> DigestSentenceDraft:
-        events: dict[str, Event] = (info.context or {}).get("events", {})
+        events: dict[str, Event] = context_of(info).get("events", {})
         cited = [events[i] for i in self.event_ids if i in events]
         if not cited:
             return self
@@ -136,7 +136,7 @@ class DigestAnswer(BaseModel):
     @model_validator(mode="after")
     def _both_sides(self, info: ValidationInfo) -> DigestAnswer:
         """A disputed record never appears without a record that contests it."""
-        events: dict[str, Event] = (info.context or {}).get("events", {})
+        events: dict[str, Event] = context_of(info).get("events", {})
         cited = {i for s in self.sentences for i in s.event_ids}
         for i in sorted(cited):
             other_side = [o for o in events[i].contradicted_by if o in events] if i in events else []

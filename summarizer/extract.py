@@ -53,7 +53,7 @@ from summarizer.names import names_of, when_of
 from summarizer.numbers import extract_numbers
 from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType
 from summarizer.segment import Sentence
-from summarizer.validate import short_errors, text_at_most
+from summarizer.validate import context_of, short_errors, text_at_most
 
 MAX_EVENTS = 14
 MIN_EVENTS = 5  # a short article's records, even without figures or attributions
@@ -107,7 +107,7 @@ class EventsAnswer(BaseModel):
 
     @model_validator(mode="after")
     def _check_and_repair(self, info: ValidationInfo) -> EventsAnswer:
-        context = info.context or {}
+        context = context_of(info)
         sentences = in_english(self.drafts(), context.get("sentences", {}))
         problems = []
         for sid, draft in self.drafts().items():

@@ -8,12 +8,35 @@ the re-asks have run out, listing every removed item with its reason.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import json
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, ValidationError, ValidationInfo
 
 from summarizer.schema import Dropped
+
+# The context of the model call under way. It is not handed to instructor as `context=`: instructor
+# then renders every message as a Jinja template, which would run (or choke on) "{{ }}" and "{% %}" in
+# an article and dedent its text, so the model would no longer see the article verbatim.
+_call_context: contextvars.ContextVar[dict | None] = contextvars.ContextVar("validation_context", default=None)
+
+
+@contextlib.contextmanager
+def validating(context: dict | None) -> Iterator[None]:
+    """Make `context` the validation context of the answers validated inside the block."""
+    token = _call_context.set(context)
+    try:
+        yield
+    finally:
+        _call_context.reset(token)
+
+
+def context_of(info: ValidationInfo) -> dict:
+    """The validation context: pydantic's own (`model_validate(..., context=)`) or the model call's."""
+    return info.context or _call_context.get() or {}
 
 
 def text_at_most(limit: int):

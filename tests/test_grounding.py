@@ -25,7 +25,7 @@ _WORD = st.one_of(
         "the", "governor", "said", "according to", "officials", "denied", "killed", "in", "Kyiv", "Харків",
         "1,200", "3.5 million", "73", "40%", "twenty-one", "seven", "June 7, 2024", "U.S.", "Mr.", "(AP)", "—",
         "«", "»", "Cafe\u0301", "👍🏽", "👨\u200d👩\u200d👧", "مرحبا", "שלום", "\u200f", "\u00a0", "\u2028", "\r",
-        "١٢٣",
+        "١٢٣", "{{", "}}", "{%", "%}", "{#", "{{ 7 * 7 }}",
     ]),
 )
 _SENTENCE = st.lists(_WORD, min_size=3, max_size=14).flatmap(

@@ -149,3 +149,20 @@ def test_a_confirmation_the_filters_miss_is_one_more_claim_and_upgrades_nothing(
     assert claim.status == "unverified" and claim.contradicted_by == []  # the article's own note decides
     assert confirmation.attribution.source == "International observers" and confirmation.status == "claimed"
     assert "International observers" in result.digest.text  # said by whom, never as the outlet's fact
+
+
+def test_template_syntax_in_an_article_reaches_the_model_verbatim_and_is_quoted_verbatim(tmp_path):
+    # instructor renders messages as Jinja templates when it is handed a validation context; an article is
+    # never a template: "{{ 7 * 7 }}" must not become 49, "{%" must not crash, indentation must not be cut.
+    lines = ["    Officials said {{ 7 * 7 }} homes in Sumy lost power on Monday.",
+             "    The governor said {% if true %}repairs{% endif %} would take a week.",
+             "    A spokesman said {# twelve #} crews were at work and {% raw %} was a typo."]
+    path = tmp_path / "templated.txt"
+    path.write_text("Power cut in Sumy\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    fake = FakeTransport(responder=outlet_records_answer)
+    result = Summarizer(LLMSettings.resolve(env={}, digest="composed"), transport=fake).summarize_file(str(path))
+    prompt = "\n".join(m["content"] for m in fake.requests[0]["messages"])
+    for line in lines:
+        assert line.strip() in prompt
+    assert "49 homes" not in prompt
+    assert sorted(e.evidence[0].quote for e in result.events) == sorted(line.strip() for line in lines)

@@ -31,6 +31,7 @@ from summarizer.llm.fixtures import FixtureTransport
 from summarizer.llm.retry import RetryTransport
 from summarizer.llm.settings import LLMSettings
 from summarizer.schema import Usage
+from summarizer.validate import validating
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -142,16 +143,16 @@ class LLM:
         calls_before = usage.llm_calls if usage else 0
         started = time.perf_counter()
         try:
-            value = client.chat.completions.create(
-                model=self.settings.model_name,
-                response_model=response_model,
-                messages=messages,
-                context=context,
-                max_retries=self.settings.max_reasks,
-                max_tokens=max_tokens,
-                temperature=self.settings.temperature,
-                seed=self.settings.seed,
-            )
+            with validating(context):  # not instructor's `context=`: that renders the messages as templates
+                value = client.chat.completions.create(
+                    model=self.settings.model_name,
+                    response_model=response_model,
+                    messages=messages,
+                    max_retries=self.settings.max_reasks,
+                    max_tokens=max_tokens,
+                    temperature=self.settings.temperature,
+                    seed=self.settings.seed,
+                )
             return Outcome(value=value, attempts=self._calls_since(calls_before))
         except IncompleteOutputException as exc:
             raise LLMError(
