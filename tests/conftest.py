@@ -9,8 +9,8 @@
   recordings are never left half-used or stale.
 * Property tests (hypothesis) are derandomized: every run tries the same
   examples, so CI passes or fails the same way each time. To search for new
-  failures, run `pytest --hypothesis-profile=explore` (random, ten times the
-  examples) and turn what it finds into a fixed example or a strategy change.
+  failures, run `pytest --hypothesis-profile=explore` (new random examples on
+  each run) and turn what it finds into a fixed example or a strategy change.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import pytest
 from hypothesis import settings
 
 settings.register_profile("default", derandomize=True)
-settings.register_profile("explore", derandomize=False, max_examples=1000)
+settings.register_profile("explore", derandomize=False)
 settings.load_profile("default")
 
 ROOT = Path(__file__).resolve().parent.parent
