@@ -53,7 +53,7 @@ def summarize_via_batch(paths: list[str], summarizer: Summarizer, cache: ResultC
         except SummarizerError as exc:
             done[path] = Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
             continue
-        key = ResultCache.key(article.id, summarizer.settings)
+        key = ResultCache.key(article.content_key, summarizer.settings)
         hit = cache.get(key)
         if hit is not None:
             hit.article.path = article.path

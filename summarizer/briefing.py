@@ -61,7 +61,7 @@ def summarize_all(paths: list[str], summarizer: Summarizer, cache: ResultCache |
     def one(path: str) -> Done:
         try:
             article = read_article(path)
-            key = ResultCache.key(article.id, summarizer.settings) if cache else ""
+            key = ResultCache.key(article.content_key, summarizer.settings) if cache else ""
             hit = cache.get(key) if cache else None
             if hit is not None:
                 hit.article.path = article.path

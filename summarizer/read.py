@@ -41,11 +41,27 @@ class Article:
     def id(self) -> str:
         return article_id(self.text)
 
+    @property
+    def content_key(self) -> str:
+        return content_key(self.text)
+
 
 def article_id(text: str) -> str:
-    """A stable content hash: the same text gives the same id whatever its line endings."""
+    """The id shown in the output: a content hash that the same text gives whatever its line endings,
+    Unicode normalisation form and surrounding blank space. Not for caching: two texts with one id can
+    differ in their code points, and so in their verbatim quotes (see `content_key`)."""
     norm = unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def content_key(text: str) -> str:
+    """A hash of the exact text, code point for code point (sha256, 64 hex digits): what a result is cached
+    under. Evidence quotes are spans of the text as read, so an article spelled with other code points
+    ('Cafe' and U+0301, NFD, for NFC 'Caf\u00e9') is summarised on its own, never given another spelling's
+    quotes. Other line endings also make another key: their quotes would match, but the whole text as read
+    goes into the result (the language is guessed from its first 5,000 characters), so only the exact text
+    is sure to give the same result."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def read_article(path: str, *, outlet: str | None = None, published: str | None = None) -> Article:

@@ -347,3 +347,40 @@ def test_a_briefing_output_file_failing_in_the_middle_keeps_the_old_file(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]
     assert _cli(*args).exit_code == 0
     assert "grid_repairs.txt" in out.read_text() and sorted(p.name for p in tmp_path.iterdir()) == [out.name]
+
+
+def test_an_article_in_another_unicode_spelling_misses_the_cache_and_quotes_its_own_text(tmp_path):
+    """NFC and NFD spell 'Café' with different code points: the NFC result's quotes are not in the NFD text."""
+    import unicodedata
+
+    from summarizer.briefing import summarize_all
+    from summarizer.llm.fake import FakeTransport, outlet_records_answer
+    from summarizer.llm.settings import LLMSettings
+    from summarizer.pipeline import Summarizer
+
+    text = ("Café owners in Zürich reopen after the flood\n\n"
+            "Café owners in Zürich reopened on Monday after the flood, the city's mayor said.\n\n"
+            "About 40 cafés near the Limmat were still closed by evening, the café association said.\n")
+    nfc, nfd = (unicodedata.normalize(form, text) for form in ("NFC", "NFD"))
+    assert nfc != nfd and "Café" not in nfd
+    (tmp_path / "nfc.txt").write_text(nfc, encoding="utf-8")
+    (tmp_path / "nfd.txt").write_text(nfd, encoding="utf-8")
+    cache = ResultCache(tmp_path / "cache")
+    runs = []
+    for name in ("nfc.txt", "nfd.txt"):
+        fake = FakeTransport(responder=outlet_records_answer)
+        summarizer = Summarizer(LLMSettings.resolve(env={}, fixtures="off", digest="composed"), transport=fake)
+        [done] = summarize_all([str(tmp_path / name)], summarizer, cache, concurrency=1)
+        assert done.error is None and done.result.events, done.error
+        runs.append((done, fake))
+    (first, _), (second, fake) = runs
+    assert not second.cached and len(fake.requests) == 1  # a cache miss: the NFD article was summarised
+    quotes = [ev.quote for e in second.result.events for ev in e.evidence]
+    assert quotes and all(q in nfd for q in quotes)  # verbatim, in the article's own spelling
+    assert second.result.article.id == first.result.article.id  # the id shown stays the normalised one
+    for name, spelled in (("nfc.txt", nfc), ("nfd.txt", nfd)):  # each spelling is cached on its own
+        fake = FakeTransport(responder=outlet_records_answer)
+        summarizer = Summarizer(LLMSettings.resolve(env={}, fixtures="off", digest="composed"), transport=fake)
+        [again] = summarize_all([str(tmp_path / name)], summarizer, cache, concurrency=1)
+        assert again.cached and fake.requests == []
+        assert all(ev.quote in spelled for e in again.result.events for ev in e.evidence)
