@@ -13,6 +13,7 @@ submitting a new one. The same JSONL is what vLLM's batch runner reads
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -21,7 +22,7 @@ from collections.abc import Callable
 
 from pydantic import ValidationError
 
-from summarizer.briefing import Done
+from summarizer.briefing import Done, finished, os_reason
 from summarizer.cache import ResultCache
 from summarizer.errors import LLMError, SummarizerError
 from summarizer.files import write_atomic
@@ -43,8 +44,11 @@ def request_line(custom_id: str, request: EventsRequest, settings) -> dict:
 
 def summarize_via_batch(paths: list[str], summarizer: Summarizer, cache: ResultCache, *,
                         poll: float = 10.0, max_poll: float = 300.0, timeout: float = 26 * 3600,
-                        on_done: Callable[[Done], None] = lambda d: None) -> list[Done]:
-    """Summarise the articles through one batch (cached ones excepted); results in input order."""
+                        on_done: Callable[[Done], None] = lambda d: None,
+                        warn: Callable[[str], None] = lambda message: None) -> list[Done]:
+    """Summarise the articles through one batch (cached ones excepted); results in input order. The cache
+    folder is best-effort: what cannot be written there (a result, the batch id) is said to `warn` or in
+    the article's `Done.warning`, and the run goes on."""
     done: dict[str, Done] = {}
     pending: dict[str, tuple[str, Article, EventsRequest]] = {}  # custom_id -> (path, article, request)
     for path in paths:
@@ -67,7 +71,7 @@ def summarize_via_batch(paths: list[str], summarizer: Summarizer, cache: ResultC
     for d in done.values():
         on_done(d)
     if pending:
-        outputs = _run_batch(summarizer, cache, pending, poll=poll, max_poll=max_poll, timeout=timeout)
+        outputs = _run_batch(summarizer, cache, pending, poll=poll, max_poll=max_poll, timeout=timeout, warn=warn)
         for key, (path, article, request) in pending.items():
             answered = _validated(outputs.get(key), request)
             done[path] = _finish(summarizer, cache, key, path, article, answered)
@@ -76,7 +80,7 @@ def summarize_via_batch(paths: list[str], summarizer: Summarizer, cache: ResultC
 
 
 def _run_batch(summarizer: Summarizer, cache: ResultCache, pending: dict, *, poll: float, max_poll: float,
-               timeout: float) -> dict[str, dict]:
+               timeout: float, warn: Callable[[str], None]) -> dict[str, dict]:
     """Submit (or resume) the batch for `pending` and return {custom_id: response body} of its output."""
     client = summarizer.llm.openai_client
     state_path = cache.folder / "batches" / f"{hashlib.sha256(''.join(sorted(pending)).encode()).hexdigest()[:24]}.json"
@@ -92,8 +96,12 @@ def _run_batch(summarizer: Summarizer, cache: ResultCache, pending: dict, *, pol
         except Exception as exc:  # noqa: BLE001 - one line, whatever the client raised
             raise LLMError(f"cannot submit the batch: {type(exc).__name__}: {exc}") from exc
         state = {"batch_id": batch.id, "input_file_id": uploaded.id, "requests": len(lines)}
-        state_path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(state_path, json.dumps(state))  # a unique temporary name: two runs never share one
+        try:
+            state_path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(state_path, json.dumps(state))  # a unique temporary name: two runs never share one
+        except OSError as exc:  # the batch is submitted: poll it all the same
+            warn(f"could not keep the batch id under {cache.folder}: {os_reason(exc)} "
+                 "(an interrupted run would submit a new batch)")
     started, wait = time.monotonic(), poll
     while True:
         try:
@@ -116,7 +124,8 @@ def _run_batch(summarizer: Summarizer, cache: ResultCache, pending: dict, *, pol
                 response = item.get("response") or {}
                 if response.get("status_code") == 200:
                     outputs[item["custom_id"]] = response.get("body") or {}
-    state_path.unlink(missing_ok=True)  # done: a later run submits anew what is not cached
+    with contextlib.suppress(OSError):  # done: a later run submits anew what is not cached
+        state_path.unlink(missing_ok=True)
     return outputs
 
 
@@ -145,5 +154,4 @@ def _finish(summarizer: Summarizer, cache: ResultCache, key: str, path: str, art
         return Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
     except Exception as exc:  # a bug in one article must not lose the others
         return Done(path=path, error=f"internal error: {type(exc).__name__}: {exc}", exit_code=1)
-    cache.put(key, result)
-    return Done(path=path, result=result)
+    return finished(path, result, cache, key)

@@ -4,8 +4,9 @@ Articles are summarised by the same pipeline as `summarize FILE`, at most
 `concurrency` at a time (asyncio tasks running the pipeline in worker threads;
 the embedded model serialises its own calls). Each result goes to the cache the
 moment it is done, so a re-run makes no LLM call for what is finished and an
-interrupted run resumes where it stopped. A failing article never stops the
-others: it is reported with its reason.
+interrupted run resumes where it stopped; a result that cannot be cached (disk
+full, read-only folder) is still a result, with a warning. A failing article
+never stops the others: it is reported with its reason.
 """
 
 from __future__ import annotations
@@ -37,6 +38,25 @@ class Done:
     error: str | None = None
     exit_code: int = 0
     cached: bool = False
+    warning: str | None = None  # e.g. the result could not be cached; it is still a result
+
+
+def finished(path: str, result: ArticleResult, cache: ResultCache | None, key: str) -> Done:
+    """A summarised article, its result put in the cache first. The cache is best-effort: when the write
+    fails (disk full, a read-only or missing folder) the result still goes into the briefing, with a
+    warning instead of a traceback; the next run summarises the article again."""
+    if cache is None:
+        return Done(path=path, result=result)
+    try:
+        cache.put(key, result)
+    except OSError as exc:
+        return Done(path=path, result=result, warning=f"could not cache {path}: {os_reason(exc)}")
+    return Done(path=path, result=result)
+
+
+def os_reason(exc: OSError) -> str:
+    """An OSError in a few words: its strerror ('No space left on device'), else its message."""
+    return exc.strerror or str(exc) or type(exc).__name__
 
 
 def article_paths(inputs: list[str]) -> tuple[list[str], list[Done]]:
@@ -66,10 +86,7 @@ def summarize_all(paths: list[str], summarizer: Summarizer, cache: ResultCache |
             if hit is not None:
                 hit.article.path = article.path
                 return Done(path=path, result=hit, cached=True)
-            result = summarizer.summarize(article)
-            if cache:
-                cache.put(key, result)
-            return Done(path=path, result=result)
+            return finished(path, summarizer.summarize(article), cache, key)
         except SummarizerError as exc:
             return Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
         except Exception as exc:  # a bug in one article must not lose the others

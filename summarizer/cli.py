@@ -243,6 +243,8 @@ def briefing(
             tally.add(done)
             if done.error:
                 progress(f"{done.path}: {done.error}", False)
+            if done.warning:  # e.g. the result could not be cached: still in the briefing
+                progress(done.warning, False)
             progress(tally.line(), True)
 
         if via == "batch":
@@ -252,7 +254,8 @@ def briefing(
                 _fail("--via batch needs an endpoint with the Batch API (OPENAI_API_KEY or --base-url)", 2)
             try:
                 done = missing + summarize_via_batch(paths, summarizer, cache or ResultCache(default_cache_dir()),
-                                                     poll=poll, on_done=report)
+                                                     poll=poll, on_done=report,
+                                                     warn=lambda message: progress(message, False))
             except SummarizerError as exc:
                 _fail(exc.one_line(), exc.exit_code)
         else:

@@ -246,3 +246,57 @@ def test_the_html_briefing_renders_in_a_headless_browser_with_every_storyline(tm
     assert [line for line in dom.stderr.splitlines() if "CONSOLE" in line] == []  # no console messages
     subprocess.run([*base, f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120, check=True)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def _no_space(self, key, result):
+    raise OSError(28, "No space left on device")
+
+
+@pytest.mark.parametrize("fault", ["disk full", "cache dir is a file"])
+def test_a_result_that_cannot_be_cached_is_still_in_the_briefing_with_one_warning(tmp_path, monkeypatch, fault):
+    monkeypatch.setattr("summarizer.pipeline.Summarizer.__init__", _fake_init)
+    cache_dir = tmp_path / "cache"
+    if fault == "disk full":
+        monkeypatch.setattr(ResultCache, "put", _no_space)
+        reason = "No space left on device"
+    else:  # a real failed write, no patching: the cache's subfolders cannot be made under a file
+        cache_dir.write_text("not a folder\n")
+        reason = "Not a directory"
+    grid, market = ARTICLES / "grid_repairs.txt", ARTICLES / "market_strike.txt"
+    out = tmp_path / "briefing.json"
+    result = CliRunner().invoke(app, ["briefing", str(grid), str(market), "-o", str(out), "--cache-dir",
+                                      str(cache_dir), "--fixtures", "off", "--merge", "rules"])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(out.read_text())
+    assert [a["article"]["path"] for a in doc["articles"]] == [str(grid), str(market)] and doc["failed"] == []
+    assert all(a["events"] for a in doc["articles"])
+    warnings = [line for line in result.stderr.splitlines() if "could not cache" in line]
+    assert sorted(warnings) == [f"summarize: could not cache {p}: {reason}" for p in (grid, market)]
+    assert "Traceback" not in result.stderr and "2/2 articles, 0 failed" in result.stderr
+
+
+def test_via_batch_a_cache_folder_that_cannot_be_written_loses_no_result(tmp_path):
+    from fake_server import FakeOpenAIServer
+
+    from summarizer.llm.fake import completion_body
+
+    cache_dir = tmp_path / "cache"
+    cache_dir.write_text("not a folder\n")  # neither the batch id nor a result can be kept there
+    paths = sorted(ARTICLES.glob("*.txt"))
+    out = tmp_path / "briefing.json"
+    with FakeOpenAIServer(responder=lambda body: completion_body(outlet_records_answer(body))) as server:
+        result = CliRunner().invoke(app, [
+            "briefing", *map(str, paths), "--via", "batch", "--poll", "0.01", "--base-url", server.base_url,
+            "--model", "m", "--fixtures", "off", "--digest", "composed", "--merge", "rules", "-o", str(out),
+            "--cache-dir", str(cache_dir)], env={"OPENAI_API_KEY": "sk-test"})
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(out.read_text())
+    assert [a["article"]["path"] for a in doc["articles"]] == list(map(str, paths)) and doc["failed"] == []
+    assert "/v1/chat/completions" not in [r["path"] for r in server.requests]  # the batch answered every article
+    lines = result.stderr.splitlines()
+    assert sorted(line for line in lines if "could not cache" in line) == [
+        f"summarize: could not cache {p}: Not a directory" for p in paths]
+    assert [line for line in lines if "batch id" in line] == [
+        f"summarize: could not keep the batch id under {cache_dir}: Not a directory "
+        "(an interrupted run would submit a new batch)"]
+    assert "Traceback" not in result.stderr
