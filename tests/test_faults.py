@@ -285,7 +285,7 @@ def test_briefing_finishes_the_others_lists_the_failure_and_caches_the_finished(
         doc = json.loads(out.read_text())
         settings = LLMSettings.resolve(base_url=server.base_url, model="m", fixtures="off", digest="composed")
         cached = [name for name in names if ResultCache(cache).get(
-            ResultCache.key(read_article(str(folder / name)).id, settings)) is not None]
+            ResultCache.key(read_article(str(folder / name)).content_key, settings)) is not None]
         # A re-run, the endpoint now well, asks only about the article that failed: the others are cached.
         server.responder = lambda body: completion_body(outlet_records_answer(body))
         again = CliRunner().invoke(app, [*args, "--base-url", server.base_url])
