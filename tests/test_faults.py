@@ -3,7 +3,8 @@
 Each fault is either retried, within bounds, until the right result comes, or ends in an `LLMError` whose
 one line names the cause: transport faults (429, 5xx, a timeout, a connection reset mid-body, a body that
 is not JSON) are retried below the OpenAI client; a schema violation is re-asked by instructor with the
-error; an answer with nothing in it (no choices, a refusal, cut off at the token limit) is an error.
+error; an answer with nothing in it (no choices, a refusal, cut off at the token limit) is an error at
+once, not re-asked.
 """
 
 import json
@@ -163,25 +164,43 @@ def test_an_answer_cut_off_at_the_token_limit_is_an_error_not_re_asked():
     assert info.value.usage.llm_calls == 1 and info.value.usage.completion_tokens == 5
 
 
-def test_a_persistent_refusal_ends_in_one_line_naming_it():
+def test_a_refusal_ends_at_the_first_answer_in_one_line_naming_it():
     with FakeOpenAIServer(responder=lambda body: refusal("I can't help\nwith that request.")) as server:
         with pytest.raises(LLMError) as info:
             summarizer_for(server).summarize_file(GRID)
-    assert len(server.chat_requests()) == 3  # the first answer and max_reasks re-asks
+    assert len(server.chat_requests()) == 1  # not re-asked: a refusal is not a malformed answer
     assert info.value.one_line() == "the model refused to answer: I can't help with that request."
-    assert info.value.attempts == 3
+    assert info.value.attempts == 1
     usage = info.value.usage
-    assert (usage.llm_calls, usage.reasks, usage.prompt_tokens) == (3, 2, 30)  # every answer counted
+    assert (usage.llm_calls, usage.reasks, usage.prompt_tokens) == (1, 0, 10)  # the one answer counted
 
 
-def test_a_refusal_then_an_answer_succeeds():
+def test_a_refusal_is_not_re_asked_even_when_an_answer_would_follow():
     with FakeOpenAIServer() as server:
         for item in (refusal(), EVENTS, DIGEST):
             server.push(item)
-        result = summarizer_for(server).summarize_file(GRID)
-    assert len(server.chat_requests()) == 3
-    assert_grid_result(result)
-    assert (result.usage.llm_calls, result.usage.reasks, result.usage.prompt_tokens) == (3, 1, 30)
+        with pytest.raises(LLMError, match="^the model refused to answer: "):
+            summarizer_for(server).summarize_file(GRID)
+    assert len(server.chat_requests()) == 1 and len(server.queue) == 2
+
+
+def test_a_refusal_in_a_briefing_fails_that_article_after_one_call():
+    from summarizer.briefing import summarize_all
+
+    grid, market = str(GRID), str(ARTICLES / "market_strike.txt")
+
+    def answer(body):
+        if "Sumy" in body["messages"][-1]["content"]:
+            return refusal()
+        return completion_body(outlet_records_answer(body))
+
+    with FakeOpenAIServer(responder=answer) as server:
+        summarizer = Summarizer(LLMSettings.resolve(base_url=server.base_url, api_key="sk-test", model="m", env={},
+                                                    fixtures="off", digest="composed", **FAST))
+        done = summarize_all([grid, market], summarizer, None, concurrency=1)
+    assert [d.error for d in done] == ["the model refused to answer: I can't help with that request.", None]
+    assert done[0].exit_code == 1 and done[1].result.events
+    assert [("Sumy" in r["messages"][-1]["content"]) for r in server.chat_requests()] == [True, False]
 
 
 INVALID_EVENTS = completion_body(events_answer({2: record("the outlet", source_type="bogus", cue=""),

@@ -1,6 +1,6 @@
 """The one LLM client: `openai` wrapped by `instructor`, over a stack of HTTP transports.
 
-    instructor (re-asks on validation errors)
+    instructor (re-asks on validation errors; not after a refusal or no choices)
       -> openai.OpenAI (max_retries=0)
         -> httpx2.Client
           -> RetryTransport (tenacity: 429, 5xx, connection faults)
@@ -36,6 +36,8 @@ from summarizer.validate import validating
 T = TypeVar("T", bound=BaseModel)
 
 _meter: contextvars.ContextVar[Usage | None] = contextvars.ContextVar("llm_meter", default=None)
+# The answers of the structured call in progress, for its re-ask policy (see `_reask_policy`).
+_answers: contextvars.ContextVar[list | None] = contextvars.ContextVar("llm_answers", default=None)
 
 
 @contextlib.contextmanager
@@ -50,6 +52,9 @@ def metering() -> Iterator[Usage]:
 
 
 def _on_response(response: Any) -> None:
+    answers = _answers.get()
+    if answers is not None:
+        answers.append(response)
     usage = _meter.get()
     if usage is None:
         return
@@ -129,7 +134,8 @@ class LLM:
     # -- calls ------------------------------------------------------------------------
     def structured(self, response_model: type[T], messages: list[dict], *,
                    context: dict | None = None, max_tokens: int = 1024) -> Outcome:
-        """Ask for `response_model`; re-ask with the validation error up to `max_reasks` times.
+        """Ask for `response_model`; re-ask with the validation error up to `max_reasks` times (a refusal,
+        or an answer with no choices, is an LLMError at once: see `_reask_policy`).
 
         Returns an Outcome whose `value` is the validated model, or, when the
         re-asks run out, `raw` (the last answer) and `error` so that the caller
@@ -142,13 +148,15 @@ class LLM:
         usage = _meter.get()
         calls_before = usage.llm_calls if usage else 0
         started = time.perf_counter()
+        answers: list = []
+        answers_token = _answers.set(answers)
         try:
             with validating(context):  # not instructor's `context=`: that renders the messages as templates
                 value = client.chat.completions.create(
                     model=self.settings.model_name,
                     response_model=response_model,
                     messages=messages,
-                    max_retries=self.settings.max_reasks,
+                    max_retries=_reask_policy(self.settings.max_reasks, answers),
                     max_tokens=max_tokens,
                     temperature=self.settings.temperature,
                     seed=self.settings.seed,
@@ -175,6 +183,7 @@ class LLM:
             raise LLMError(_describe(cause, timeout=self.settings.timeout), attempts=exc.n_attempts,
                            last_completion=_completion_text(exc.last_completion), usage=usage) from exc
         finally:
+            _answers.reset(answers_token)
             if usage is not None:
                 usage.reasks += max(0, self._calls_since(calls_before) - 1)
                 usage.seconds = round(usage.seconds + time.perf_counter() - started, 3)
@@ -183,6 +192,27 @@ class LLM:
     def _calls_since(before: int) -> int:
         usage = _meter.get()
         return (usage.llm_calls - before) if usage else 0
+
+
+def _reask_policy(max_reasks: int, answers: list):
+    """Instructor's re-ask loop as it runs with `max_retries=max_reasks` (re-ask on a parse or validation
+    error, at most `max_reasks` times), except after an answer with nothing to correct: a refusal, or no
+    choices. Such an answer fails validation like malformed JSON, but the error message is no help to the
+    model, so asking again costs calls and rarely changes it: the call ends there (see `_unusable_answer`).
+    `answers` is the call's list of responses, filled by the `completion:response` hook."""
+    from json import JSONDecodeError
+
+    from instructor.core import AsyncValidationError, ResponseParsingError
+    from pydantic import ValidationError
+    from tenacity import Retrying, retry_if_exception, stop_after_attempt
+
+    reasked = (ValidationError, JSONDecodeError, AsyncValidationError, ResponseParsingError)  # instructor's own
+
+    def worth_reasking(exc: BaseException) -> bool:
+        return isinstance(exc, reasked) and not (answers and _unusable_answer(answers[-1]) is not None)
+
+    return Retrying(stop=stop_after_attempt(max(max_reasks, 0) + 1), retry=retry_if_exception(worth_reasking),
+                    reraise=True)
 
 
 def _chain(exc: BaseException) -> list[BaseException]:
