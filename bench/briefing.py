@@ -18,22 +18,21 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+from common import FIXTURE_ARTICLES, Section, Table, Target, print_section
+from fake_server import FakeOpenAIServer
 
-from fake_server import FakeOpenAIServer  # noqa: E402
+from summarizer.briefing import summarize_all
+from summarizer.cache import ResultCache
+from summarizer.llm.fake import completion_body, outlet_records_answer
+from summarizer.llm.settings import LLMSettings
+from summarizer.pipeline import Summarizer
 
-from summarizer.briefing import summarize_all  # noqa: E402
-from summarizer.cache import ResultCache  # noqa: E402
-from summarizer.llm.fake import completion_body, outlet_records_answer  # noqa: E402
-from summarizer.llm.settings import LLMSettings  # noqa: E402
-from summarizer.pipeline import Summarizer  # noqa: E402
+SPEED_UP_TARGET = 6.5
 
 
 def write_articles(folder: Path, n: int) -> list[str]:
     """`n` distinct articles made from the project's fixture articles."""
-    sources = sorted((ROOT / "fixtures" / "articles").glob("*.txt"))
+    sources = sorted(FIXTURE_ARTICLES.glob("*.txt"))
     paths = []
     for i in range(n):
         text = sources[i % len(sources)].read_text()
@@ -43,19 +42,17 @@ def write_articles(folder: Path, n: int) -> list[str]:
     return paths
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--articles", type=int, default=64)
-    parser.add_argument("--latency", type=float, default=1.0)
-    args = parser.parse_args()
+def measure(articles: int = 64, latency: float = 1.0) -> Section:
+    section = Section("Briefing: concurrency, re-run, kill and resume",
+                      f"bench/briefing.py --articles {articles} --latency {latency:g}")
     with tempfile.TemporaryDirectory() as tmp, FakeOpenAIServer(
-            responder=lambda body: completion_body(outlet_records_answer(body)), latency=args.latency) as server:
+            responder=lambda body: completion_body(outlet_records_answer(body)), latency=latency) as server:
         folder = Path(tmp)
-        paths = write_articles(folder, args.articles)
+        paths = write_articles(folder, articles)
         settings = LLMSettings.resolve(base_url=server.base_url, model="fake", env={}, digest="composed")
-        print(f"{args.articles} articles, {args.latency:.1f} s per LLM call (loopback fake)")
-        print(f"{'concurrency':>11} {'calls':>5} {'wall s':>7} {'speed-up':>8}")
-        base = None
+        table = Table(["concurrency", "calls", "wall s", "speed-up"],
+                      title=f"{articles} articles, {latency:g} s per LLM call (loopback fake), one call per article")
+        base = speed_up_8 = None
         for concurrency in (1, 4, 8, 16):
             before = len(server.requests)
             started = time.perf_counter()
@@ -63,36 +60,52 @@ def main() -> None:
             wall = time.perf_counter() - started
             assert all(d.error is None for d in done), [d.error for d in done if d.error]
             base = base or wall
-            print(f"{concurrency:>11} {len(server.requests) - before:>5} {wall:>7.1f} {base / wall:>7.2f}x")
+            speed_up_8 = base / wall if concurrency == 8 else speed_up_8
+            table.add(concurrency, len(server.requests) - before, wall, f"{base / wall:.2f}x")
+        section.tables.append(table)
+        section.targets.append(Target(f"speed-up at concurrency 8 at least {SPEED_UP_TARGET}x", f"{speed_up_8:.2f}x",
+                                      speed_up_8 >= SPEED_UP_TARGET))
 
         cache = ResultCache(folder / "cache")
         summarize_all(paths, Summarizer(settings), cache, concurrency=8)
         before = len(server.requests)
         started = time.perf_counter()
         summarize_all(paths, Summarizer(settings), cache, concurrency=8)
-        print(f"re-run of the same briefing: {len(server.requests) - before} LLM calls, "
-              f"{time.perf_counter() - started:.2f} s")
+        rerun_s = time.perf_counter() - started
+        rerun_calls = len(server.requests) - before
+        section.notes.append(f"re-run of the same briefing: {rerun_calls} LLM calls, {rerun_s:.2f} s")
+        section.targets.append(Target(f"re-run of {articles} articles: 0 calls, under 2 s",
+                                      f"{rerun_calls} calls, {rerun_s:.2f} s", rerun_calls == 0 and rerun_s < 2))
+        section.notes.append(_kill_and_resume(folder, server, articles, latency))
+    return section
 
-        before = len(server.requests)
-        command = [sys.executable, "-m", "summarizer", "briefing", str(folder), "--base-url", server.base_url,
-                   "--model", "fake", "--digest", "composed", "--concurrency", "8",
-                   "--cache-dir", str(folder / "cache2"), "-o", str(folder / "briefing.md")]
-        env = {**os.environ, "OPENAI_API_KEY": "not-needed"}
-        log = open(folder / "killed.log", "w")  # noqa: SIM115
+
+def _kill_and_resume(folder: Path, server: FakeOpenAIServer, articles: int, latency: float) -> str:
+    before = len(server.requests)
+    command = [sys.executable, "-m", "summarizer", "briefing", str(folder), "--base-url", server.base_url,
+               "--model", "fake", "--digest", "composed", "--concurrency", "8",
+               "--cache-dir", str(folder / "cache2"), "-o", str(folder / "briefing.md")]
+    env = {**os.environ, "OPENAI_API_KEY": "not-needed"}
+    with open(folder / "killed.log", "w") as log:
         killed = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log)
-        time.sleep(args.articles / 8 * args.latency / 2 + 1.0)  # about half-way
+        time.sleep(articles / 8 * latency / 2 + 1.0)  # about half-way
         killed.send_signal(signal.SIGKILL)
         killed.wait()
-        log.close()
-        first = len(server.requests) - before
-        finished = sum(1 for _ in (folder / "cache2").rglob("*.json"))
-        rerun = subprocess.run(command, env=env, capture_output=True, text=True)
-        total = len(server.requests) - before
-        print(f"killed half-way: {first} LLM calls, {finished} articles finished; re-run exit {rerun.returncode}, "
-              f"{total - first} more calls, {total} in all for {args.articles} articles "
-              f"(calls in flight when killed are made again: {total - args.articles})")
-        if first == 0:
-            print((folder / "killed.log").read_text()[-2000:])
+    first = len(server.requests) - before
+    finished = sum(1 for _ in (folder / "cache2").rglob("*.json"))
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True)
+    total = len(server.requests) - before
+    return (f"killed half-way (SIGKILL): {first} LLM calls, {finished} articles finished; re-run exit "
+            f"{rerun.returncode}, {total - first} more calls, {total} in all for {articles} articles "
+            f"(calls in flight when killed are made again: {total - articles})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=64)
+    parser.add_argument("--latency", type=float, default=1.0)
+    args = parser.parse_args()
+    print_section(measure(args.articles, args.latency))
 
 
 if __name__ == "__main__":

@@ -9,24 +9,28 @@ time to the physical limit, where the limit is
 prompt_tokens / raw prompt speed + completion_tokens / raw generation speed
 and the raw speeds are llama.cpp's own, measured first on the same loaded
 model. Also prints peak memory (RSS) of the process.
+
+The limit includes no time for
+anything but the model, so the ratio is everything the tool adds: prompt building, grammar set-up,
+validation, re-asks.
 """
 
 from __future__ import annotations
 
-import resource
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from common import SEEDS, Section, Table, Target, peak_rss_mib, print_section, quiet_stderr
 
-from summarizer.llm.embedded import EmbeddedTransport  # noqa: E402
-from summarizer.llm.settings import LLMSettings  # noqa: E402
-from summarizer.pipeline import Summarizer  # noqa: E402
+from summarizer.llm.embedded import EmbeddedTransport
+from summarizer.llm.settings import LLMSettings
+from summarizer.pipeline import Summarizer
 
 RAW_PROMPT = ("The quick brown fox jumps over the lazy dog while officials said the figures could not be "
               "independently verified. ") * 24
+RATIO_TARGET = 1.3
+COMPLETION_PER_EVENT_TARGET = 40
 
 
 def raw_speeds(llama) -> tuple[float, float]:
@@ -47,17 +51,18 @@ def raw_speeds(llama) -> tuple[float, float]:
     return prompt_speed, gen_speed
 
 
-def main(paths: list[str]) -> None:
+def measure(paths: list[str]) -> Section:
     if not paths:
-        paths = sorted(str(p) for p in (ROOT.parent / "shared" / "seeds").glob("*.txt"))
-    llama = EmbeddedTransport().llama()
+        paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    section = Section("Embedded model: wall time against llama.cpp's own speed, on the seeds",
+                      "bench/embedded.py " + " ".join(Path(p).name for p in paths))
+    with quiet_stderr():
+        llama = EmbeddedTransport().llama()
     pp, tg = raw_speeds(llama)
-    print(f"raw llama.cpp speed: prompt {pp:.1f} tok/s, generation {tg:.1f} tok/s")
     summarizer = Summarizer(LLMSettings.resolve(fixtures="off", env={}))
-    header = f"{'article':<28} {'words':>5} {'calls':>5} {'reask':>5} {'prompt':>6} {'cached':>6} {'compl':>5} " \
-             f"{'events':>6} {'c/ev':>5} {'passes':>6} {'drafts ok':>9} {'wall s':>7} {'limit s':>7} {'ratio':>5} {'ratio*':>6}"
-    print(header)
-    print("-" * len(header))
+    table = Table(["article", "words", "calls", "re-asks", "prompt", "from KV cache", "completion", "events",
+                   "compl/event", "passes", "drafts ok", "wall s", "limit s", "ratio", "ratio*"])
+    ratios, completion, events = [], 0, 0
     for path in paths:
         words = len(Path(path).read_text().split())
         before = dict(EmbeddedTransport.totals)
@@ -68,16 +73,31 @@ def main(paths: list[str]) -> None:
         d = {k: EmbeddedTransport.totals[k] - before[k] for k in before}
         limit = u.prompt_tokens / pp + u.completion_tokens / tg
         evaluated = (u.prompt_tokens - d["cached_tokens"]) / pp + u.completion_tokens / tg  # cache hits excluded
-        per_event = u.completion_tokens / max(1, len(result.events))
-        accepted = f"{d['accepted']}/{d['drafted']}"
-        print(f"{Path(path).name[:28]:<28} {words:>5} {u.llm_calls:>5} {u.reasks:>5} {u.prompt_tokens:>6} "
-              f"{d['cached_tokens']:>6} {u.completion_tokens:>5} {len(result.events):>6} {per_event:>5.1f} "
-              f"{d['passes']:>6} {accepted:>9} {wall:>7.1f} {limit:>7.1f} {wall / limit:>5.2f} {wall / evaluated:>6.2f}")
-    print("ratio = wall / (prompt tokens / raw prompt speed + completion tokens / raw generation speed);")
-    print("ratio* = the same with the prompt tokens served from the KV cache left out of the limit.")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: {peak:.0f} MiB")
+        completion += u.completion_tokens
+        events += len(result.events)
+        ratios.append((Path(path).name, wall / limit))
+        table.add(Path(path).name[:28], words, u.llm_calls, u.reasks, u.prompt_tokens, d["cached_tokens"],
+                  u.completion_tokens, len(result.events), u.completion_tokens / max(1, len(result.events)),
+                  d["passes"], f"{d['accepted']}/{d['drafted']}", wall, limit, wall / limit, wall / evaluated)
+    section.tables.append(table)
+    section.notes += [
+        f"raw llama.cpp speed, measured first on the same loaded model: prompt {pp:.1f} tok/s, "
+        f"generation {tg:.1f} tok/s",
+        "limit = prompt tokens / raw prompt speed + completion tokens / raw generation speed; ratio = wall / limit; "
+        "ratio* leaves the prompt tokens served from the KV cache out of the limit",
+        "default settings: one events call per article (the digest is composed from the records, no call)",
+        f"peak RSS of the process: {peak_rss_mib():.0f} MiB",
+    ]
+    worst = max(ratios, key=lambda r: r[1])
+    section.targets.append(Target(f"wall / physical limit at most {RATIO_TARGET} on each seed",
+                                  ", ".join(f"{name[:3]} {r:.2f}" for name, r in ratios),
+                                  worst[1] <= RATIO_TARGET))
+    per_event = completion / max(1, events)
+    section.targets.append(Target(f"completion tokens per event at most {COMPLETION_PER_EVENT_TARGET} on the seeds",
+                                  f"{per_event:.1f} ({completion} tokens, {events} events)",
+                                  per_event <= COMPLETION_PER_EVENT_TARGET))
+    return section
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    print_section(measure(sys.argv[1:]))

@@ -1,45 +1,95 @@
-"""Everything but the LLM: summarise the fixture articles in replay mode and time it.
+"""Everything but the LLM: summarise the fixture articles in replay mode, time it, and say where the time goes.
 
     .venv/bin/python bench/replay.py [ROUNDS]
 
 Replays the recorded responses under fixtures/llm (instructor parsing,
 validators and re-asks run for real), so the figures are the tool's own
-overhead per article. Prints per-article milliseconds, LLM calls and tokens as
-recorded, and articles per second over all rounds.
+overhead per article: read the file, segment it, build the prompt, the
+"LLM" (here: finding the recorded answer), parse and validate the answer,
+the digest, and rendering the result as JSON (the terminal view is timed on
+its own: it is for one article at a time, by a person). Run with the
+default composed digest (one call per article) and with the model digest
+(two calls). The same articles are summarised in every round: nothing is
+cached between rounds but what a long-running process keeps anyway
+(imports, compiled templates, the client).
 """
 
 from __future__ import annotations
 
+import io
 import sys
 import time
-from pathlib import Path
+from collections import Counter
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from common import FIXTURE_ARTICLES, RECORDINGS, Section, Table, Target, print_section
 
-from summarizer.llm.settings import LLMSettings  # noqa: E402
-from summarizer.pipeline import Summarizer  # noqa: E402
+from summarizer.llm.settings import LLMSettings
+from summarizer.pipeline import Summarizer
+from summarizer.read import read_article
+from summarizer.render import render_text, to_json
+from summarizer.stages import STAGES, stage, stage_clock
+
+TARGET = 200.0  # articles per second
 
 
-def main(rounds: int) -> None:
-    articles = sorted((ROOT / "fixtures" / "articles").glob("*.txt"))
-    settings = LLMSettings.resolve(fixtures="replay", fixtures_dir=ROOT / "fixtures" / "llm", env={})
-    summarizer = Summarizer(settings)
-    summarizer.summarize_file(articles[0])  # warm-up: imports, client, templates
-    print(f"{'article':<24} {'ms/article':>10} {'calls':>5} {'reasks':>6} {'prompt':>6} {'compl':>5} {'events':>6}")
-    total = 0.0
-    for path in articles:
-        started = time.perf_counter()
-        for _ in range(rounds):
-            result = summarizer.summarize_file(path)
-        elapsed = time.perf_counter() - started
-        total += elapsed
-        u = result.usage
-        print(f"{path.name:<24} {1000 * elapsed / rounds:>10.1f} {u.llm_calls:>5} {u.reasks:>6} "
-              f"{u.prompt_tokens:>6} {u.completion_tokens:>5} {len(result.events):>6}")
-    print(f"replay throughput: {rounds * len(articles) / total:.1f} articles/s "
-          f"({rounds} rounds x {len(articles)} articles)")
+def run(summarizer: Summarizer, paths: list, rounds: int) -> tuple[float, Counter, dict]:
+    """Wall seconds, seconds per stage and per-article figures (ms, calls, tokens, events) over `rounds`."""
+    stages: Counter = Counter()
+    per_article: dict = {}
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for path in paths:
+            t0 = time.perf_counter()
+            with stage_clock() as clock:
+                with stage("read"):
+                    article = read_article(str(path))
+                result = summarizer.summarize(article)
+                with stage("render"):
+                    to_json(result)
+            stages.update(clock)
+            row = per_article.setdefault(path.name, [0.0, result])
+            row[0] += time.perf_counter() - t0
+    return time.perf_counter() - started, stages, per_article
+
+
+def measure(rounds: int = 20) -> Section:
+    paths = sorted(FIXTURE_ARTICLES.glob("*.txt"))
+    n = rounds * len(paths)
+    section = Section("Replay: the tool's own time per article (everything but the LLM)", f"bench/replay.py {rounds}")
+    throughput = {}
+    for digest in ("composed", "model"):
+        settings = LLMSettings.resolve(fixtures="replay", fixtures_dir=RECORDINGS, env={}, digest=digest)
+        summarizer = Summarizer(settings)
+        run(summarizer, paths, 1)  # warm-up: imports, client, templates
+        wall, stages, per_article = run(summarizer, paths, rounds)
+        throughput[digest] = n / wall
+        table = Table(["article", "ms/article", "calls", "re-asks", "prompt tok", "compl tok", "events"],
+                      title=f"--digest {digest}: {n / wall:.1f} articles/s ({rounds} rounds x {len(paths)} articles)")
+        for name, (seconds, result) in per_article.items():
+            u = result.usage
+            table.add(name, 1000 * seconds / rounds, u.llm_calls, u.reasks, u.prompt_tokens, u.completion_tokens,
+                      len(result.events))
+        section.tables.append(table)
+        breakdown = Table(["stage", "ms/article", "share"], title=f"--digest {digest}: time per stage")
+        accounted = sum(stages.values())
+        for name in STAGES:
+            breakdown.add(name, 1000 * stages[name] / n, f"{stages[name] / wall:.0%}")
+        breakdown.add("(not in a stage)", 1000 * (wall - accounted) / n, f"{(wall - accounted) / wall:.0%}")
+        breakdown.add("total", 1000 * wall / n, "100%")
+        section.tables.append(breakdown)
+    result = summarizer.summarize_file(paths[0])
+    started = time.perf_counter()
+    for _ in range(rounds):
+        render_text(result, io.StringIO())
+    section.notes.append(f"the terminal view (rich table) of {paths[0].name}: "
+                         f"{1000 * (time.perf_counter() - started) / rounds:.2f} ms, not in the figures above")
+    section.notes.append("llm = finding and reading the recorded answer; parse/validate = instructor, the openai "
+                         "client and our validators around it; digest = composing or checking the digest")
+    section.targets.append(Target(f"replay at least {TARGET:.0f} articles/s (default settings)",
+                                  f"{throughput['composed']:.1f} articles/s; with the model digest "
+                                  f"{throughput['model']:.1f}", throughput["composed"] >= TARGET))
+    return section
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20)
+    print_section(measure(int(sys.argv[1]) if len(sys.argv) > 1 else 20))

@@ -1,0 +1,169 @@
+"""Tokens and calls per prompt, and the prompt prefix that providers can cache.
+
+    .venv/bin/python bench/tokens.py
+
+Summarises the fixture articles with both LLM calls (events and the model digest), replaying the
+answers recorded from the embedded model under fixtures/llm, and reads every request and answer on
+the way. Prints, per prompt: calls, re-asks, prompt and completion tokens per article and per event.
+
+The static prefix: every request starts with the same system message, then the article. The longest
+prefix that all requests share, rendered with the embedded model's chat template and tokenizer, is the
+part a provider's prompt cache can serve across articles; the events and digest calls of one article
+share more (the article too). Both are reported in tokens (needs llama-cpp-python and the embedded
+model; bytes otherwise).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+
+import httpx2
+from common import FIXTURE_ARTICLES, RECORDINGS, Section, Table, Target, print_section, quiet_stderr
+
+from summarizer.llm.fixtures import FixtureTransport
+from summarizer.llm.settings import LLMSettings
+from summarizer.pipeline import Summarizer
+
+PROMPTS = {"EventsAnswer": "events", "DigestAnswer": "digest"}
+
+
+class Tap(httpx2.BaseTransport):
+    """Passes requests to `inner` and keeps each request and answer body."""
+
+    def __init__(self, inner: httpx2.BaseTransport) -> None:
+        self.inner = inner
+        self.calls: list[tuple[dict, dict]] = []
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        response = self.inner.handle_request(request)
+        self.calls.append((json.loads(request.read()), json.loads(response.read())))
+        return response
+
+
+def prompt_of(body: dict) -> str:
+    name = ((body.get("response_format") or {}).get("json_schema") or {}).get("name", "")
+    return PROMPTS.get(name, name or "other")
+
+
+def common_prefix(items: list) -> int:
+    """Length of the longest prefix all `items` (strings or token lists) share."""
+    first = items[0]
+    n = min(len(x) for x in items)
+    for i in range(n):
+        if any(x[i] != first[i] for x in items):
+            return i
+    return n
+
+
+def _tokenizer():
+    """(tokens(messages) -> list[int], name), or None without llama-cpp-python or the model."""
+    try:
+        from llama_cpp import Llama
+
+        from summarizer.llm.embedded import EMBEDDED_MODEL_NAME, bundled_model_path, chat_prompt_tokens
+    except ImportError:
+        return None
+    try:
+        with quiet_stderr():  # llama.cpp logs from C while it loads
+            llama = Llama(model_path=str(bundled_model_path()), vocab_only=True, verbose=False)
+    except Exception:  # noqa: BLE001 - no model: report bytes only
+        return None
+    return (lambda messages: chat_prompt_tokens(llama, messages)), EMBEDDED_MODEL_NAME
+
+
+def _chat_text(messages: list[dict]) -> str:
+    return "".join(f"<{m['role']}>{m['content']}" for m in messages)
+
+
+def measure() -> Section:
+    articles = sorted(FIXTURE_ARTICLES.glob("*.txt"))
+    tap = Tap(FixtureTransport(RECORDINGS, "replay"))
+    settings = LLMSettings.resolve(fixtures="off", digest="model", env={})  # the embedded model, as recorded
+    summarizer = Summarizer(settings, transport=tap)
+    section = Section("Tokens and calls per prompt (fixture articles, answers recorded from the embedded model)",
+                      "bench/tokens.py")
+    per_prompt: dict[str, dict] = defaultdict(lambda: defaultdict(int))
+    first_requests: dict[str, list[dict]] = defaultdict(list)  # prompt -> first request of each article
+    per_article = Table(["article", "events calls", "digest calls", "first asks", "re-asks"],
+                        title="Calls per article (a re-ask is a call again with the validation error)")
+    firsts, reasks = [], 0
+    for path in articles:
+        before = len(tap.calls)
+        result = summarizer.summarize_file(path)
+        calls = tap.calls[before:]
+        kinds = [prompt_of(body) for body, _ in calls]
+        firsts.append(len(set(kinds)))
+        reasks += len(kinds) - len(set(kinds))
+        per_article.add(path.name, kinds.count("events"), kinds.count("digest"), len(set(kinds)),
+                        len(kinds) - len(set(kinds)))
+        seen: set[str] = set()
+        for body, answer in calls:
+            prompt = prompt_of(body)
+            stats = per_prompt[prompt]
+            stats["calls"] += 1
+            stats["reasks"] += prompt in seen
+            if prompt not in seen:
+                stats["articles"] += 1
+                stats["events"] += len(result.events)
+                first_requests[prompt].append(body)
+            seen.add(prompt)
+            stats["prompt"] += answer["usage"]["prompt_tokens"]
+            stats["completion"] += answer["usage"]["completion_tokens"]
+    table = Table(["prompt", "articles", "calls", "re-asks", "prompt tok/article", "compl tok/article",
+                   "prompt tok/event", "compl tok/event"])
+    for prompt, s in per_prompt.items():
+        table.add(prompt, s["articles"], s["calls"], s["reasks"], s["prompt"] / s["articles"],
+                  s["completion"] / s["articles"], s["prompt"] / max(1, s["events"]),
+                  s["completion"] / max(1, s["events"]))
+    section.tables += [table, per_article]
+    calls = sum(firsts) + reasks
+    section.notes.append(f"{len(articles)} articles, {calls} calls: {sum(firsts)} first asks (at most "
+                         f"{max(firsts)} per article) and {reasks} re-asks; re-ask rate {reasks / calls:.1%} of "
+                         "calls. With the default composed digest an article makes one call (events).")
+    section.targets.append(Target("at most 2 LLM calls per article on a clean run (events, digest)",
+                                  f"at most {max(firsts)} first asks per article; re-asks: {reasks} of {calls} "
+                                  f"calls ({reasks / calls:.1%})", max(firsts) <= 2))
+    section.tables.append(_prefix_table(first_requests, tap.calls))
+    return section
+
+
+def _prefix_table(first_requests: dict[str, list[dict]], calls: list[tuple[dict, dict]]) -> Table:
+    bodies = [b for b, _ in calls]
+    systems = {json.dumps(b["messages"][0], ensure_ascii=False) for b in bodies}
+    texts = [_chat_text(b["messages"]) for b in bodies]
+    shared_bytes = common_prefix([t.encode() for t in texts])
+    table = Table(["prefix", "requests", "bytes", "tokens"], title="The prompt prefix providers can cache")
+    tokenizer = _tokenizer()
+    if tokenizer is not None:
+        tokens_of, name = tokenizer
+        table.title += f" (tokens: {name}'s chat template and tokenizer)"
+        token_lists = [tokens_of(b["messages"]) for b in bodies]
+        shared_tokens = str(common_prefix(token_lists))
+        total = sum(len(t) for t in token_lists) / len(token_lists)
+    else:
+        shared_tokens, total = "n/a (no llama-cpp-python or model)", 0
+    table.add(f"shared by all requests ({len(systems)} distinct system message)", len(bodies), shared_bytes,
+              shared_tokens)
+    events, digest = first_requests.get("events", []), first_requests.get("digest", [])
+    if events and digest:
+        by_article = [common_prefix([_chat_text(e["messages"]).encode(), _chat_text(d["messages"]).encode()])
+                      for e, d in zip(events, digest)]
+        row = ["events and digest call of one article (mean)", 2 * len(by_article), sum(by_article) / len(by_article)]
+        if tokenizer is not None:
+            shared = [common_prefix([tokens_of(e["messages"]), tokens_of(d["messages"])])
+                      for e, d in zip(events, digest)]
+            row.append(sum(shared) / len(shared))
+        else:
+            row.append("n/a")
+        table.add(*row)
+    if total:
+        table.add("whole prompt (mean, for scale)", len(bodies), sum(map(len, (t.encode() for t in texts)))
+                  / len(texts), total)
+    return table
+
+
+if __name__ == "__main__":
+    os.environ.pop("OPENAI_API_KEY", None)
+    print_section(measure())

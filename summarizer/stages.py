@@ -1,0 +1,57 @@
+"""Where the time goes: wall time per stage of the data flow, for the benchmarks.
+
+The pipeline marks its stages (`with stage("segment"): ...`). Nothing is
+recorded unless a caller opens a `stage_clock()`; then each stage's time is
+added to it, net of the stages nested inside it (the LLM call inside
+parse/validate counts as "llm", not twice). A clock belongs to the thread
+or task that opened it (a context variable), so concurrent articles do not
+mix their figures.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import time
+from collections import Counter
+from collections.abc import Iterator
+
+STAGES = ("read", "segment", "prompt", "llm", "parse/validate", "digest", "render")
+
+_clock: contextvars.ContextVar[_Clock | None] = contextvars.ContextVar("stage_clock", default=None)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.seconds: Counter[str] = Counter()
+        self.nested: list[float] = []  # per open stage: time spent in stages nested inside it
+
+
+@contextlib.contextmanager
+def stage_clock() -> Iterator[Counter[str]]:
+    """Seconds per stage of what runs inside the block, in this thread/task."""
+    clock = _Clock()
+    token = _clock.set(clock)
+    try:
+        yield clock.seconds
+    finally:
+        _clock.reset(token)
+
+
+@contextlib.contextmanager
+def stage(name: str) -> Iterator[None]:
+    """Count the block's wall time (less its nested stages) as `name`, when a clock is open."""
+    clock = _clock.get()
+    if clock is None:
+        yield
+        return
+    clock.nested.append(0.0)
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        elapsed = time.perf_counter() - started
+        nested = clock.nested.pop()
+        clock.seconds[name] += elapsed - nested
+        if clock.nested:
+            clock.nested[-1] += elapsed
