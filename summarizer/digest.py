@@ -30,7 +30,7 @@ from pydantic import (
 
 from summarizer.attribution import ATTRIBUTION_CUES, attributed, names_source
 from summarizer.neutral import loaded_terms, quote_loaded_terms
-from summarizer.numbers import extract_numbers
+from summarizer.numbers import extract_numbers, figure_key
 from summarizer.schema import Digest, DigestSentence, Dropped, Event
 from summarizer.validate import context_of, salvage_items, text_at_most
 
@@ -59,8 +59,9 @@ class DigestSentenceDraft(BaseModel):
         if not cited:
             return self
         written = {n.text.lower().replace(",", "") for e in cited for n in e.numbers}
-        for n in extract_numbers(self.text):
-            if n.text.lower().replace(",", "") not in written:
+        figures = {figure_key(n) for e in cited for n in e.numbers}  # a Spanish record's "1.200" is 1,200
+        for n in extract_numbers(self.text):  # the digest is English
+            if n.text.lower().replace(",", "") not in written and figure_key(n) not in figures:
                 raise ValueError(f"the sentence {self.text!r} gives the number {n.text!r}, which is not "
                                  f"in events {self.event_ids}: keep numbers as the events give them")
         labels = loaded_terms(self.text)

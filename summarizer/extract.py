@@ -196,7 +196,8 @@ def is_verification_note(text: str) -> bool:
     return bool(VERIFICATION_NOTE.search(text)) and len(_WORDS.findall(text)) < 20 and not extract_numbers(text)
 
 
-def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, fill: int = MIN_EVENTS) -> list[int]:
+def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, fill: int = MIN_EVENTS,
+               language: str | None = None) -> list[int]:
     """The ids of the sentences that report the article's events, in article order.
 
     A story sentence reports an event when it attributes something ("said",
@@ -205,14 +206,15 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
     filled up to `fill` with its other sentences (the cues are English words: a
     foreign article is filled up to `limit`). Never an event of its own: a
     subheading (no closing punctuation), a sentence under five words, or one that
-    only says a claim could not be verified (it joins the claim before it)."""
+    only says a claim could not be verified (it joins the claim before it).
+    Figures are read the way the article's `language` writes them ("5,4 millones")."""
     story = [s for s in sentences if not s.boilerplate and s.id not in headline]
     ranked = []
     for pos, s in enumerate(story):
         text = s.text.strip()
         if len(_WORDS.findall(text)) < 5 or is_verification_note(text) or text[-1:] not in _CLOSING:
             continue
-        figure, cue = bool(extract_numbers(text)), bool(ATTRIBUTION_CUES.search(text))
+        figure, cue = bool(extract_numbers(text, language)), bool(ATTRIBUTION_CUES.search(text))
         score = 3 * figure + 2 * cue + bool(DENIAL.search(text)) + (pos < 3)
         score -= text.endswith("?") + text.startswith(("“", '"', "«"))
         ranked.append((not (figure or cue), -score, pos, s.id))
@@ -283,7 +285,7 @@ def records(answer: EventsAnswer) -> dict[int, tuple[EventDraft, list[int]]]:
 
 
 def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int, Sentence],
-              outlet: str | None) -> list[Event]:
+              outlet: str | None, language: str | None = None) -> list[Event]:
     """Turn checked drafts into records: ids, verbatim evidence, numbers, names, contradictions, status.
 
     A record contradicts the records whose evidence includes a sentence it names
@@ -295,7 +297,8 @@ def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int
     whose evidence says it could not be verified is `unverified`; any other
     attributed statement is `claimed`. For a foreign article the rules read the
     drafts' English versions, which are also the summaries; evidence quotes and
-    numbers stay in the original language."""
+    numbers stay in the original language, the numbers' values read the way the
+    article's `language` writes them ("1.200" is 1200 in Spanish)."""
     original = sentences
     sentences = in_english({sid: draft for sid, (draft, _) in recs.items()}, sentences)
     items = list(recs.items())
@@ -335,7 +338,7 @@ def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int
             attribution=attribution,
             status=status,
             evidence=evidence,
-            numbers=_numbers(evidence),
+            numbers=_numbers(evidence, language),
             actors=actors,
             locations=locations,
             when=when_of(quoted),
@@ -357,9 +360,9 @@ def _attribution(draft: EventDraft, outlet: str | None) -> Attribution:
     return Attribution(source=source, source_type=source_type, cue=draft.cue.strip())
 
 
-def _numbers(evidence: list[Evidence]) -> list[Number]:
+def _numbers(evidence: list[Evidence], language: str | None = None) -> list[Number]:
     seen: dict[str, Number] = {}
     for ev in evidence:
-        for n in extract_numbers(ev.quote):
+        for n in extract_numbers(ev.quote, language):
             seen.setdefault(n.text, n)
     return list(seen.values())

@@ -4,12 +4,20 @@
 its scale word; "seven villages" keeps the word. Dates, years, times and
 ordinals are not figures and are left out. The value is what the text says,
 computed exactly ("8.2 million" is 8200000, not 8.2 * 1e6 = 8199999.999999999).
+
+Figures are read the English way unless a `language` says otherwise. In a
+comma-decimal language (COMMA_DECIMAL: Spanish, German, French, Russian, ...)
+"." or a space groups thousands and "," is the decimal mark: "1.200 personas"
+is 1200, "5,4 millones" is 5400000 and "1,200" is 1.2. The scale and percent
+words of those languages are data (_LOCALE_SCALES, _LOCALE_PERCENT), and the
+text of a figure is always the span of the input, whatever the language.
 """
 
 from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import cache
 
 from summarizer.schema import Number
 
@@ -53,31 +61,113 @@ _NOT_UNITS = {
 }
 
 
-def extract_numbers(text: str) -> list[Number]:
-    """Every figure in `text`, in order, each with `text` a substring of the input."""
+# Languages whose figures group thousands with "." or a space and mark decimals with ",".
+COMMA_DECIMAL = frozenset({"es", "pt", "fr", "de", "it", "nl", "ru", "uk", "pl", "tr", "ca", "ro", "cs", "sv",
+                           "da", "nb", "nn", "no", "fi", "hu"})
+_K, _M, _G, _T = 1_000, 1_000_000, 1_000_000_000, 1_000_000_000_000
+# Scale words as written after the digits, in lower case (a capitalised or upper-case form also counts).
+_LOCALE_SCALES: dict[str, dict[str, int]] = {
+    "es": {"mil": _K, "millón": _M, "millones": _M, "mil millones": _G, "billón": _T, "billones": _T},
+    "ca": {"mil": _K, "milió": _M, "milions": _M, "mil milions": _G},
+    "pt": {"mil": _K, "milhão": _M, "milhões": _M, "mil milhões": _G, "bilhão": _G, "bilhões": _G},
+    "fr": {"million": _M, "millions": _M, "milliard": _G, "milliards": _G},
+    "it": {"mila": _K, "milione": _M, "milioni": _M, "miliardo": _G, "miliardi": _G},
+    "de": {"tausend": _K, "million": _M, "millionen": _M, "mio.": _M, "milliarde": _G, "milliarden": _G, "mrd.": _G},
+    "nl": {"duizend": _K, "miljoen": _M, "miljard": _G},
+    "ru": {"тыс.": _K, "тысяч": _K, "тысячи": _K, "млн": _M, "миллион": _M, "миллиона": _M, "миллионов": _M,
+           "млрд": _G, "миллиард": _G, "миллиарда": _G, "миллиардов": _G},
+    "uk": {"тис.": _K, "тисяч": _K, "тисячі": _K, "млн": _M, "мільйон": _M, "мільйони": _M, "мільйонів": _M,
+           "млрд": _G, "мільярд": _G, "мільярди": _G, "мільярдів": _G},
+    "pl": {"tys.": _K, "mln": _M, "milion": _M, "miliony": _M, "milionów": _M, "mld": _G, "miliard": _G,
+           "miliardy": _G, "miliardów": _G},
+    "tr": {"bin": _K, "milyon": _M, "milyar": _G},
+}
+# Words for "per cent" after the digits ("%" counts in every language).
+_LOCALE_PERCENT: dict[str, tuple[str, ...]] = {
+    "es": ("por ciento",), "ca": ("per cent",), "pt": ("por cento",), "fr": ("pour cent",), "it": ("per cento",),
+    "de": ("prozent",), "nl": ("procent",), "pl": ("procent",), "sv": ("procent",), "da": ("procent",),
+    "nb": ("prosent",), "nn": ("prosent",), "no": ("prosent",), "cs": ("procent", "procenta"),
+    "ru": ("процента", "процентов", "процент"), "uk": ("відсотка", "відсотків", "відсотки", "відсоток"),
+}
+_GROUP_MARKS = ". \u00a0\u2009\u202f"  # a point, a space, a no-break, thin or narrow no-break space
+_LINKING = {"de", "di", "del", "da", "do"}  # "3 millones de euros": the unit is "euros"
+_NEXT_ANY_WORD = re.compile(r"^(?:-(?P<hyph>[^\W\d_]+)|\s+(?P<w1>[^\W\d_][\w'’-]*)(?:\s+(?P<w2>[^\W\d_][\w'’-]*))?)")
+
+
+def extract_numbers(text: str, language: str | None = None) -> list[Number]:
+    """Every figure in `text`, in order, each with `text` a substring of the input.
+
+    `language` (an ISO 639-1 code, "es" or "es-ES") says how digits are read:
+    the English way unless it is a comma-decimal language (COMMA_DECIMAL)."""
+    lang = _comma_decimal(language)
     found: list[Number] = []
-    for m in _NUMBER.finditer(text):
+    for m in (_locale_number(lang) if lang else _NUMBER).finditer(text):
         if m.group("digits"):
             digits = m.group("digits")
             if _is_date_or_year(text, m, digits):
                 continue
-            exact = Fraction(digits.replace(",", ""))
+            if lang:
+                exact = Fraction(re.sub(f"[{_GROUP_MARKS}]", "", digits).replace(",", "."))
+            else:
+                exact = Fraction(digits.replace(",", ""))
             scale = m.group("dscale")
             pct = m.group("pct")
         else:
             exact = Fraction(_word_value(m.group("words")))
             scale = m.group("wscale")
             pct = None
-        if scale:
+        if scale and lang and m.group("digits"):
+            exact *= _LOCALE_SCALES[lang][" ".join(scale.split()).lower()]
+        elif scale:
             exact *= _SCALES[scale.strip().lower()]
         try:
             value = float(exact)  # correctly rounded, unlike float(digits) * scale
         except OverflowError:  # hundreds of digits: no figure a float can hold
             continue
         written = m.group(0)
-        unit = "%" if pct else _unit_after(text[m.end():])
+        unit = "%" if pct else (_locale_unit(text[m.end():]) if lang else _unit_after(text[m.end():]))
         found.append(Number(text=written, value=value, unit=unit))
     return found
+
+
+_NUMERAL = re.compile(rf"^[\d,{_GROUP_MARKS}]*\d")  # a figure's digits, however grouped
+
+
+def figure_key(number: Number) -> tuple[float, str]:
+    """What a figure says, however its digits are grouped: its value and the words written with it.
+
+    "1.200" (Spanish) and "1,200" (English) are (1200.0, ""); "19%" and "19 %" are (19.0, "%");
+    "5,4 millones" is (5400000.0, "millones"), not the same as "5.4 million"."""
+    return number.value, _NUMERAL.sub("", number.text).strip().lower()
+
+
+def _comma_decimal(language: str | None) -> str | None:
+    """The language's ISO 639-1 code when it is a comma-decimal language, else None."""
+    code = re.split(r"[-_]", (language or "").strip().lower(), maxsplit=1)[0]
+    return code if code in COMMA_DECIMAL else None
+
+
+def _forms(words) -> str:
+    """An alternation of the words as written, in lower case, capitalised or upper case; longest first."""
+    forms = {v for w in words for v in (w, w[:1].upper() + w[1:], w.upper())}
+    escaped = (re.escape(f).replace("\\ ", r"\s") for f in sorted(forms, key=len, reverse=True))
+    return "(?-i:" + "|".join(escaped) + ")"
+
+
+@cache
+def _locale_number(lang: str) -> re.Pattern:
+    """_NUMBER for a comma-decimal language: "1.200", "12 000", "5,4", "1.234,5", its scale and percent words."""
+    scale = rf"(?P<dscale>\s{_forms(_LOCALE_SCALES[lang])})?" if lang in _LOCALE_SCALES else "(?P<dscale>(?!))?"
+    percent = rf"|\s{_forms(_LOCALE_PERCENT[lang])}" if lang in _LOCALE_PERCENT else ""
+    return re.compile(
+        rf"""
+        (?<![\w.,/:-])(?P<digits>\d{{1,3}}(?P<sep>[{_GROUP_MARKS}])\d{{3}}(?:(?P=sep)\d{{3}})*(?:,\d+)?|\d+(?:,\d+)?)
+            {scale}(?P<pct>\s?%{percent})?(?![\w:/]|[.,]\d)
+        |
+        \b(?P<words>{_COMPOUND}|{_WORD})(?P<wscale>\s{_SCALE})?\b(?!-)
+        """,
+        re.IGNORECASE | re.VERBOSE,
+    )
 
 
 def _word_value(words: str) -> int:
@@ -98,6 +188,23 @@ def _is_date_or_year(text: str, m: re.Match, digits: str) -> bool:
 def _unit_after(rest: str) -> str | None:
     unit = _unit_words(rest)
     return unit.rstrip("'") if unit else None
+
+
+def _locale_unit(rest: str) -> str | None:
+    """The word after a figure of a comma-decimal language: "1.200 estibadores" -> "estibadores",
+    "3 millones de euros" -> "euros", "3 millions d'euros" -> "euros"."""
+    m = _NEXT_ANY_WORD.match(rest)
+    if not m:
+        return None
+    if m.group("hyph"):
+        return m.group("hyph").lower()
+    w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
+    if w1 in _LINKING and w2:
+        w1 = w2
+    elif w1[:2] in ("d'", "d’") and len(w1) > 2:
+        w1 = w1[2:]
+    w1 = w1.rstrip("'’")
+    return None if not w1 or w1 in _NOT_UNITS else w1
 
 
 def _unit_words(rest: str) -> str | None:

@@ -151,7 +151,7 @@ class Summarizer:
             part = [*(by_id[i] for i in sorted(headline)), *chunk]
             parts.append(_Part(numbered=number_sentences(part, headline),
                                story=[s.id for s in chunk if not s.boilerplate],
-                               candidates=extract.candidates(part, headline, fill=fill)))
+                               candidates=extract.candidates(part, headline, fill=fill, language=language)))
         return _Prepared(
             article=article, language=language, sentences=sentences, by_id=by_id,
             context={"sentences": by_id, "headline": headline}, parts=parts,
@@ -187,7 +187,7 @@ class Summarizer:
         if failed is not None and not records:  # not one usable record: an error, not an empty result
             raise LLMError(f"the model's answers never validated ({failed.attempts} tries): {failed.error}",
                            attempts=failed.attempts, last_completion=failed.raw)
-        return extract.to_events(records, p.by_id, p.article.outlet), dropped
+        return extract.to_events(records, p.by_id, p.article.outlet, p.language), dropped
 
     def _digest(self, numbered: str, events) -> tuple[Digest, list[Dropped]]:
         if not events:

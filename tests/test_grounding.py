@@ -50,7 +50,7 @@ def test_every_quote_and_number_of_any_unicode_article_is_verbatim(text, languag
         evidence = " ".join(ev.quote for ev in event.evidence)
         assert all(n.text in evidence for n in event.numbers)
         assert {(n.text, n.value) for n in event.numbers} <= {
-            (n.text, n.value) for ev in event.evidence for n in extract_numbers(ev.quote)}
+            (n.text, n.value) for ev in event.evidence for n in extract_numbers(ev.quote, language)}
     # And as the cache stores and returns it.
     assert ArticleResult.model_validate_json(result.model_dump_json()) == result
 

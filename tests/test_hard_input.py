@@ -166,3 +166,43 @@ def test_template_syntax_in_an_article_reaches_the_model_verbatim_and_is_quoted_
         assert line.strip() in prompt
     assert "49 homes" not in prompt
     assert sorted(e.evidence[0].quote for e in result.events) == sorted(line.strip() for line in lines)
+
+
+def test_a_spanish_records_figures_have_the_values_the_article_means(article_path):
+    # "1.200" is 1200 in Spanish (not 1.2), "5,4 millones" is 5,400,000; the text stays as written.
+    path = article_path("spanish_port.txt")
+    text = open(path, encoding="utf-8").read()
+    fake = FakeTransport(responder=outlet_records_answer)
+    result = Summarizer(LLMSettings.resolve(env={}, digest="composed"), transport=fake).summarize_file(path)
+    numbers = {n.text: (n.value, n.unit) for e in result.events for n in e.numbers}
+    assert numbers == {"1.200": (1200.0, "estibadores"), "48": (48.0, "horas"), "14": (14.0, "buques"),
+                       "3 millones": (3_000_000.0, "euros"), "60 por ciento": (60.0, "%"),
+                       "5,4 millones": (5_400_000.0, "contenedores")}
+    assert all(n in text for n in numbers)
+    # The briefing's merge keys figures by value: the Spanish 1.200 and an English 1,200 are one figure.
+    from summarizer.merge import features
+
+    english = Summarizer(LLMSettings.resolve(env={}, digest="composed"), transport=fake).summarize_text(
+        "Strike at Valencia port\n\nAbout 1,200 dockers began a 48-hour strike at the port of Valencia, "
+        "the union said.")
+    spanish_keys = {k for e in result.events for k in features(e) if k.startswith("F:")}
+    english_keys = {k for e in english.events for k in features(e) if k.startswith("F:")}
+    assert "F:1200:estiba" in spanish_keys and "F:1200:docker" in english_keys
+
+
+def test_an_english_digest_gives_a_spanish_records_1200_as_1_200(article_path):
+    sentence = ("About 1,200 dockers began a 48-hour strike at the port of Valencia, "
+                "according to the Coordinadora union.")
+
+    def answer(body):
+        schema = body["response_format"]["json_schema"]["schema"]
+        if "sentences" in schema["properties"]:
+            return json.dumps({"sentences": [{"text": sentence, "event_ids": ["e1"]}]})
+        return _spanish_answer(body)
+
+    fake = FakeTransport(responder=answer)
+    result = Summarizer(LLMSettings.resolve(env={}, digest="model"), transport=fake).summarize_file(
+        article_path("spanish_port.txt"))
+    assert [n.text for n in result.events[0].numbers] == ["1.200", "48"]
+    assert result.digest.text == sentence  # "1,200" is the record's "1.200": accepted without a re-ask
+    assert result.usage.llm_calls == 2 and not [d for d in result.dropped if d.stage == "digest"]

@@ -1,10 +1,11 @@
 import math
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.numbers import extract_numbers
+from summarizer.numbers import extract_numbers, figure_key
 
 
 def triples(text):
@@ -148,5 +149,126 @@ def test_figures_of_any_unicode_text_are_verbatim_in_order_and_finite(text):
     for n in extract_numbers(text):
         found = text.find(n.text, at)
         assert found >= 0, (n.text, text)  # as written, after the figure before it
+        at = found + len(n.text)
+        assert math.isfinite(n.value) and n.value >= 0
+
+
+# Figures of comma-decimal languages: "." or a space groups thousands, "," is the decimal mark.
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("es", "Unos 1.200 estibadores iniciaron una huelga de 48 horas.",
+     [("1.200", 1200.0, "estibadores"), ("48", 48.0, "horas")]),
+    ("es", "El puerto movió 5,4 millones de contenedores el año pasado.",
+     [("5,4 millones", 5_400_000.0, "contenedores")]),
+    ("es", "La participación fue inferior al 60 por ciento; subió un 3,5 % en 2023.",
+     [("60 por ciento", 60.0, "%"), ("3,5 %", 3.5, "%")]),
+    ("es", "Unos 3 mil millones de dólares y 4 mil casas; pesaba 1,200 kilos.",
+     [("3 mil millones", 3e9, "dólares"), ("4 mil", 4000.0, "casas"), ("1,200", 1.2, "kilos")]),
+    ("es-ES", "Murieron 1.234.567 reses.", [("1.234.567", 1_234_567.0, "reses")]),
+    ("pt", "O porto movimentou 2,5 milhões de contentores e 1.500 navios.",
+     [("2,5 milhões", 2_500_000.0, "contentores"), ("1.500", 1500.0, "navios")]),
+    ("de", "Rund 1.234,5 Tonnen, 5 Mio. Euro, 2,3 Milliarden Dollar und 7 Prozent mehr; am 3.5.2024 nicht.",
+     [("1.234,5", 1234.5, "tonnen"), ("5 Mio.", 5e6, "euro"), ("2,3 Milliarden", 2.3e9, "dollar"),
+      ("7 Prozent", 7.0, "%")]),
+    ("de", "Etwa 12 000 Menschen flohen.", [("12 000", 12000.0, "menschen")]),
+    ("fr", "12\u202f000 personnes, 12\u00a0000 maisons, 3 millions d'euros et 40 pour cent des voix.",
+     [("12\u202f000", 12000.0, "personnes"), ("12\u00a0000", 12000.0, "maisons"), ("3 millions", 3e6, "euros"),
+      ("40 pour cent", 40.0, "%")]),
+    ("ru", "Эвакуированы 1 200 человек, ущерб 5,4 млн рублей, 3 тыс. домов, рост на 7 процентов.",
+     [("1 200", 1200.0, "человек"), ("5,4 млн", 5.4e6, "рублей"), ("3 тыс.", 3000.0, "домов"),
+      ("7 процентов", 7.0, "%")]),
+    ("uk", "Знеструмлено 12 000 будинків, збитки 2,5 млрд гривень.",
+     [("12 000", 12000.0, "будинків"), ("2,5 млрд", 2.5e9, "гривень")]),
+])
+def test_comma_decimal_languages_read_figures_their_way(language, text, expected):
+    assert [(n.text, n.value, n.unit) for n in extract_numbers(text, language)] == expected
+
+
+def test_english_and_unknown_languages_read_figures_the_english_way():
+    text = "1.200 personas, 1,200 people, 5.4 million, 3,5 %"
+    english = triples(text)
+    assert english == [("1.200", 1.2, "personas"), ("1,200", 1200.0, "people"), ("5.4 million", 5.4e6, None)]
+    for language in (None, "en", "en-GB", "ar", "ja", ""):
+        assert triples_in(text, language) == english
+    # "5.4" is no figure where "." groups thousands (nor "3.5.2024", a German date)
+    assert triples_in(text, "es") == [("1.200", 1200.0, "personas"), ("1,200", 1.2, "people"), ("3,5 %", 3.5, "%")]
+
+
+def test_a_spanish_and_an_english_figure_say_the_same_whatever_the_grouping():
+    [spanish] = extract_numbers("Unos 1.200 estibadores", "es")
+    [english] = extract_numbers("About 1,200 dockers")
+    assert spanish.value == english.value and figure_key(spanish) == figure_key(english)
+    [scaled] = extract_numbers("5,4 millones", "es")
+    assert scaled.value == extract_numbers("5.4 million")[0].value == 5_400_000.0
+    assert figure_key(scaled) != figure_key(extract_numbers("5.4 million")[0])  # the words differ
+
+
+def triples_in(text, language):
+    return [(n.text, n.value, n.unit) for n in extract_numbers(text, language)]
+
+
+_LOCALE_SCALE_WORDS = {  # a few scale words per language, and what they multiply by
+    "es": {"": 1, "mil": 1_000, "millones": 10**6, "mil millones": 10**9, "millón": 10**6},
+    "pt": {"": 1, "mil": 1_000, "milhões": 10**6},
+    "de": {"": 1, "Millionen": 10**6, "Mio.": 10**6, "Milliarden": 10**9, "Tausend": 1_000},
+    "fr": {"": 1, "millions": 10**6, "milliards": 10**9},
+    "ru": {"": 1, "тыс.": 1_000, "млн": 10**6, "млрд": 10**9},
+    "it": {"": 1, "milioni": 10**6, "miliardi": 10**9},
+    "pl": {"": 1, "mln": 10**6, "tys.": 1_000},
+}
+_LOCALE_PERCENT_WORDS = {"es": " por ciento", "pt": " por cento", "de": " Prozent", "fr": " pour cent",
+                         "ru": " процентов", "it": " per cento", "pl": " procent"}
+_GROUPING = st.sampled_from([".", " ", "\u00a0", "\u202f", "\u2009"])
+_LOCALE_UNITS = st.sampled_from(["personas", "casas", "km", "Menschen", "человек", "maisons", "euros"])
+
+
+def _grouped(n: int, mark: str) -> str:
+    return f"{n:,}".replace(",", mark)
+
+
+@st.composite
+def locale_figures(draw, language):
+    """A figure as a reporter of `language` writes it, and the exact value it says: "73", "1.200",
+    "12 000", "5,4 millones", "1.234,5", "3,5 %", "40 por ciento"."""
+    kind = draw(st.sampled_from(["integer", "grouped", "decimal", "percent"]))
+    mark = draw(_GROUPING)
+    if kind == "integer":  # under 1000 (a bare 4-digit number may be a year)
+        whole, decimals = draw(st.integers(0, 999)), ""
+    elif kind == "grouped":
+        whole, decimals = draw(st.integers(1000, 10**15)), ""
+    else:
+        whole, decimals = draw(st.integers(0, 99_999)), str(draw(st.integers(0, 999)))
+    written = _grouped(whole, mark) + ("," + decimals if decimals else "")
+    value = Fraction(f"{whole}.{decimals or 0}")
+    scale = draw(st.sampled_from(list(_LOCALE_SCALE_WORDS[language]))) if kind != "percent" else ""
+    if scale:
+        written += draw(_SPACES) + draw(st.sampled_from([scale, scale.upper()]))
+        value *= _LOCALE_SCALE_WORDS[language][scale]
+    if kind == "percent":
+        written += draw(st.sampled_from(["%", " %", "\u00a0%", _LOCALE_PERCENT_WORDS[language]]))
+    return written, float(value), kind == "percent"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(_LOCALE_SCALE_WORDS)).flatmap(
+           lambda lang: st.tuples(st.just(lang), st.lists(st.tuples(locale_figures(lang), _LOCALE_UNITS),
+                                                          min_size=1, max_size=6))),
+       st.sampled_from([" y ", "; ", ", dann ", " — ", " و ", "\u00a0/ "]))
+def test_locale_figures_round_trip_exactly(drawn, joiner):
+    language, figures = drawn
+    text = "Según fuentes, " + joiner.join(f"{written} {unit}" for (written, _, _), unit in figures) + "."
+    found = extract_numbers(text, language)
+    assert [n.text for n in found] == [written for (written, _, _), _ in figures]
+    assert [n.value for n in found] == [value for (_, value, _), _ in figures]  # exact: ==, not approx
+    for n, ((_, _, percent), unit) in zip(found, figures, strict=True):
+        assert n.unit == ("%" if percent else unit.lower())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_NUMBERISH, max_size=30).map("".join), st.sampled_from(["es", "de", "fr", "ru", "pl", "tr"]))
+def test_figures_of_any_text_in_a_comma_decimal_language_are_verbatim_in_order_and_finite(text, language):
+    at = 0
+    for n in extract_numbers(text, language):
+        found = text.find(n.text, at)
+        assert found >= 0, (n.text, text)
         at = found + len(n.text)
         assert math.isfinite(n.value) and n.value >= 0
