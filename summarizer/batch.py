@@ -34,7 +34,7 @@ FINAL = {"completed", "failed", "expired", "cancelled"}
 
 def request_line(custom_id: str, request: EventsRequest, settings) -> dict:
     """One JSONL line: the events call as the synchronous path sends it (instructor's JSON_SCHEMA mode)."""
-    schema = request.response_model.model_json_schema()
+    schema = request.schema
     body = {"model": settings.model_name, "messages": request.messages, "max_tokens": request.max_tokens,
             "temperature": settings.temperature, "seed": settings.seed,
             "response_format": {"type": "json_schema",

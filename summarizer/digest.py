@@ -14,16 +14,14 @@ record whose own-voice sentence uses one.
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Annotated
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
     ValidationInfo,
-    WithJsonSchema,
-    create_model,
     field_validator,
     model_validator,
 )
@@ -32,7 +30,7 @@ from summarizer.attribution import ATTRIBUTION_CUES, attributed, names_source
 from summarizer.neutral import loaded_terms, quote_loaded_terms
 from summarizer.numbers import extract_numbers, figure_key
 from summarizer.schema import Digest, DigestSentence, Dropped, Event
-from summarizer.validate import context_of, salvage_items, text_at_most
+from summarizer.validate import CallSchema, context_of, salvage_items, schema_of, text_at_most
 
 MIN_SENTENCES, MAX_SENTENCES = 1, 5
 
@@ -81,13 +79,17 @@ class DigestSentenceDraft(BaseModel):
         return self
 
 
-def answer_model(event_ids: list[str]) -> type[DigestAnswer]:
-    """DigestAnswer whose event ids are limited to this article's ids (an enum in the schema)."""
-    ids = Annotated[str, WithJsonSchema({"type": "string", "enum": list(event_ids)})]
-    sentence = create_model("DigestSentenceDraft", __base__=DigestSentenceDraft,
-                            event_ids=(list[ids], Field(min_length=1, max_length=4)))
-    return create_model("DigestAnswer", __base__=DigestAnswer,
-                        sentences=(list[sentence], Field(min_length=MIN_SENTENCES, max_length=MAX_SENTENCES)))
+def answer_schema(event_ids: list[str]) -> dict:
+    """The digest answer's JSON Schema for one call: event ids limited to this article's (an enum)."""
+    sentence = _sentence_schema()
+    sentence = {**sentence, "properties": {**sentence["properties"], "event_ids": {
+        **sentence["properties"]["event_ids"], "items": {"enum": list(event_ids), "type": "string"}}}}
+    return schema_of(DigestAnswer, **{"$defs": {"DigestSentenceDraft": sentence}})
+
+
+@functools.cache
+def _sentence_schema() -> dict:
+    return schema_of(DigestSentenceDraft)
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -127,8 +129,8 @@ def novel_words(text: str, cited: list[Event]) -> tuple[list[str], int]:
     return novel, content
 
 
-class DigestAnswer(BaseModel):
-    """The model's answer to the digest task."""
+class DigestAnswer(CallSchema):
+    """The model's answer to the digest task (its schema per call: `answer_schema`)."""
 
     model_config = ConfigDict(hide_input_in_errors=True)  # re-ask messages stay short
 

@@ -4,7 +4,7 @@
    sentences (no boilerplate, not the headline) that report something, with a
    figure or an attribution ranked first, at most MAX_EVENTS, in article order.
 2. The model answers one record per candidate: an object whose keys are the
-   candidates' ids, in order (`answer_model`). With a grammar-constrained model
+   candidates' ids, in order (`answer_schema`). With a grammar-constrained model
    the keys are forced, so a small model cannot loop over the same sentences.
    It writes who says it (source, cue, source type), the status and which
    sentences' claims it contradicts; nothing it writes is a quote, a number or
@@ -22,10 +22,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import replace
-from typing import Annotated
 
 from pydantic import (
     BaseModel,
@@ -34,7 +34,6 @@ from pydantic import (
     PrivateAttr,
     ValidationError,
     ValidationInfo,
-    WithJsonSchema,
     create_model,
     model_validator,
 )
@@ -53,7 +52,7 @@ from summarizer.names import names_of, when_of
 from summarizer.numbers import extract_numbers
 from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType
 from summarizer.segment import Sentence
-from summarizer.validate import context_of, short_errors, text_at_most
+from summarizer.validate import CallSchema, context_of, schema_of, short_errors, text_at_most
 
 MAX_EVENTS = 14
 MIN_EVENTS = 5  # a short article's records, even without figures or attributions
@@ -87,20 +86,34 @@ class EventDraft(BaseModel):
 _TRANSLATED = create_model("EventDraft", __base__=EventDraft, english=(text_at_most(400), Field(min_length=1)))
 
 
-class EventsAnswer(BaseModel):
-    """The model's answer to the events task: one `EventDraft` per candidate id (see `answer_model`)."""
+class EventsAnswer(CallSchema):
+    """The model's answer to the events task: one `EventDraft` per candidate id, under the id as key
+    ("3", "6", ...), and the ids it flags as boilerplate. Which ids are candidates is the call's (see
+    `events_call`); keys that are not candidates are ignored, a missing candidate is an error."""
 
-    model_config = ConfigDict(hide_input_in_errors=True, populate_by_name=True)
+    model_config = ConfigDict(hide_input_in_errors=True, extra="allow")
+    __pydantic_extra__: dict[str, EventDraft]
+
+    boilerplate: list[int] = Field(default_factory=list, max_length=MAX_FLAGGED)
 
     _evidence: dict[int, list[int]] = PrivateAttr(default_factory=dict)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _candidates_only(cls, data, info: ValidationInfo):
+        wanted = context_of(info).get("candidates")
+        if wanted is None or not isinstance(data, dict):
+            return data
+        keys = {str(i) for i in wanted}
+        return {k: v for k, v in data.items() if k in keys or k == "boilerplate"}
+
     def drafts(self) -> dict[int, EventDraft]:
         """{candidate sentence id: draft}, in article order."""
-        return {int(name[1:]): value for name, value in self if isinstance(value, EventDraft)}
+        return {int(k): v for k, v in sorted((self.__pydantic_extra__ or {}).items(), key=lambda kv: int(kv[0]))}
 
     def flagged(self) -> list[int]:
         """Sentence ids the model flagged as page boilerplate (see `accept_flags`)."""
-        return list(getattr(self, "boilerplate", []))
+        return list(self.boilerplate)
 
     def evidence(self, sentence_id: int) -> list[int]:
         return self._evidence.get(sentence_id, [sentence_id])
@@ -108,6 +121,10 @@ class EventsAnswer(BaseModel):
     @model_validator(mode="after")
     def _check_and_repair(self, info: ValidationInfo) -> EventsAnswer:
         context = context_of(info)
+        missing = [str(i) for i in context.get("candidates", ()) if str(i) not in (self.__pydantic_extra__ or {})]
+        if missing:
+            raise ValueError(f"no record for sentence{'s' if len(missing) > 1 else ''} {', '.join(missing)}: "
+                             "give one record for every sentence id in the schema")
         sentences = in_english(self.drafts(), context.get("sentences", {}))
         problems = []
         for sid, draft in self.drafts().items():
@@ -118,6 +135,15 @@ class EventsAnswer(BaseModel):
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+
+class TranslatedEventsAnswer(EventsAnswer):
+    """The events answer for an article in another language: each record also has the sentence in English."""
+
+    __pydantic_extra__: dict[str, _TRANSLATED]
+
+
+TranslatedEventsAnswer.__name__ = "EventsAnswer"  # the name the request gives the schema: the task's, either way
 
 
 def in_english(drafts: dict[int, EventDraft], sentences: dict[int, Sentence]) -> dict[int, Sentence]:
@@ -224,23 +250,35 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
     return sorted(chosen)
 
 
-def answer_model(candidate_ids: list[int], citable: list[int], english: bool = False) -> type[EventsAnswer]:
-    """An EventsAnswer with one required key per candidate id ("3", "6", ...), in article order.
+def answer_model(english: bool = False) -> type[EventsAnswer]:
+    """The events answer's class: with `english` (an article in another language) each record also carries
+    the sentence in English: the record's summary, and the text the attribution and status rules read;
+    the evidence stays the original sentence."""
+    return TranslatedEventsAnswer if english else EventsAnswer
 
-    With `english` (an article in another language) each record also carries the
-    sentence in English: the record's summary, and the text the attribution and
-    status rules read; the evidence stays the original sentence.
+
+@functools.cache
+def _record_schema(english: bool) -> dict:
+    return schema_of(_TRANSLATED if english else EventDraft, title="EventDraft")
+
+
+def answer_schema(candidate_ids: list[int], citable: list[int], english: bool = False) -> dict:
+    """The events answer's JSON Schema for one call: one required key per candidate id ("3", "6", ...),
+    in article order, each a record.
 
     Sentence ids the model may write (`contests`, `boilerplate`) are limited to
     the citable ones: an enum in the schema, so a grammar-constrained model
     cannot write another; for other endpoints the validators send precise errors.
     """
-    ids = Annotated[int, WithJsonSchema({"type": "integer", "enum": list(citable)})]
-    draft = create_model("EventDraft", __base__=_TRANSLATED if english else EventDraft,
-                         contests=(list[ids], Field(default_factory=list, max_length=2)))
-    fields: dict = {f"s{i}": (draft, Field(alias=str(i))) for i in candidate_ids}
-    fields["boilerplate"] = (list[ids], Field(default_factory=list, max_length=MAX_FLAGGED))
-    return create_model("EventsAnswer", __base__=EventsAnswer, **fields)
+    ids = {"enum": list(citable), "type": "integer"}
+    record = _record_schema(english)
+    record = {**record, "properties": {**record["properties"],
+                                       "contests": {**record["properties"]["contests"], "items": ids}}}
+    return {"$defs": {"EventDraft": record},
+            "properties": {**{str(i): {"$ref": "#/$defs/EventDraft"} for i in candidate_ids},
+                           "boilerplate": {"items": ids, "maxItems": MAX_FLAGGED, "title": "Boilerplate",
+                                           "type": "array"}},
+            "required": [str(i) for i in candidate_ids], "title": "EventsAnswer", "type": "object"}
 
 
 def salvage(raw: str | None, error: str, context: dict) -> tuple[dict[int, tuple[EventDraft, list[int]]],

@@ -23,6 +23,7 @@ from summarizer.prompts import prompt_version, task_messages
 from summarizer.read import Article, detect_language, headline_of, read_article
 from summarizer.schema import ArticleMeta, ArticleResult, Digest, Dropped
 from summarizer.segment import Sentence, headline_ids, number_sentences, segment
+from summarizer.stages import stage, staged
 
 EVENTS_MAX_TOKENS = 2048
 DIGEST_MAX_TOKENS = 768
@@ -40,8 +41,12 @@ class EventsRequest:
 
     response_model: type
     messages: list[dict]
-    context: dict
+    context: dict  # what the validators read, the JSON Schema of the answer among it
     max_tokens: int
+
+    @property
+    def schema(self) -> dict:
+        return self.context["schema"]
 
 
 @dataclass
@@ -87,7 +92,9 @@ class Summarizer:
         self.llm = LLM(self.settings, transport=transport)
 
     def summarize_file(self, path: str | Path, **meta) -> ArticleResult:
-        return self.summarize(read_article(str(path), **meta))
+        with stage("read"):
+            article = read_article(str(path), **meta)
+        return self.summarize(article)
 
     def summarize_text(self, text: str, **meta) -> ArticleResult:
         meta.setdefault("title", headline_of(text))
@@ -101,12 +108,15 @@ class Summarizer:
         return self._request(p, p.parts[0]) if len(p.parts) == 1 and p.parts[0].candidates else None
 
     @staticmethod
+    @staged("prompt")
     def _request(p: _Prepared, part: _Part) -> EventsRequest:
         foreign = p.language != "en"
-        return EventsRequest(response_model=extract.answer_model(part.candidates, part.story, english=foreign),
+        schema = extract.answer_schema(part.candidates, part.story, english=foreign)
+        return EventsRequest(response_model=extract.answer_model(english=foreign),
                              messages=task_messages(part.numbered, "events", english=foreign,
                                                     candidates=[p.by_id[i] for i in part.candidates]),
-                             context=p.context, max_tokens=EVENTS_MAX_TOKENS)
+                             context={**p.context, "candidates": part.candidates, "schema": schema},
+                             max_tokens=EVENTS_MAX_TOKENS)
 
     def summarize(self, article: Article, *, answered: Answered | None = None) -> ArticleResult:
         """Summarise one article. `answered` supplies the events call's validated answer (from a batch):
@@ -140,6 +150,7 @@ class Summarizer:
             tool_version=__version__,
         )
 
+    @staged("segment")
     def _prepare(self, article: Article) -> _Prepared:
         language = article.language or detect_language(article.text)
         sentences = segment(article.text, language)
@@ -158,6 +169,7 @@ class Summarizer:
             dropped=[Dropped(stage="segment", item=s.text, reason=s.boilerplate) for s in sentences if s.boilerplate],
         )
 
+    @staged("parse/validate")
     def _events(self, p: _Prepared, answered: Answered | None):
         records: dict = {}
         dropped: list[Dropped] = []
@@ -189,6 +201,7 @@ class Summarizer:
                            attempts=failed.attempts, last_completion=failed.raw)
         return extract.to_events(records, p.by_id, p.article.outlet, p.language), dropped
 
+    @staged("digest")
     def _digest(self, numbered: str, events) -> tuple[Digest, list[Dropped]]:
         if not events:
             return Digest(text="", sentences=[]), []
@@ -199,7 +212,8 @@ class Summarizer:
         messages = task_messages(numbered, "digest", records=digest.records_for_prompt(events),
                                  min_sentences=digest.MIN_SENTENCES,
                                  max_sentences=min(digest.MAX_SENTENCES, max(2, len(events))))
-        outcome = self.llm.structured(digest.answer_model(list(by_id)), messages, context={"events": by_id},
+        outcome = self.llm.structured(digest.DigestAnswer, messages,
+                                      context={"events": by_id, "schema": digest.answer_schema(list(by_id))},
                                       max_tokens=DIGEST_MAX_TOKENS)
         if outcome.value is not None:
             return digest.to_digest(outcome.value), []

@@ -58,8 +58,21 @@ def segment(text: str, language: str = "en") -> list[Sentence]:
     ]
 
 
+# Where pysbd may end a sentence. A paragraph with none of these before its last character is one sentence,
+# and pysbd (the slowest step of reading an article) is not asked; a property test holds the two equal.
+_MAY_END = re.compile(r"[.!?;:)\]\"“”«»'‘’…。！？؟։।\u2028\u2029\x85\r\x0b\x0c]")
+
+
 def _split_paragraph(para: str, language: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of one paragraph, whitespace trimmed."""
+    body = para.strip()
+    if not _MAY_END.search(body, 0, len(body) - 1):
+        lead = len(para) - len(para.lstrip())
+        return [(lead, lead + len(body))]
+    return _pysbd_spans(para, language)
+
+
+def _pysbd_spans(para: str, language: str) -> list[tuple[int, int]]:
     para = para.translate(_PYSBD_SAFE)  # one character for one: spans in it are spans in the paragraph
     try:
         pieces = _segmenter(language).segment(para)

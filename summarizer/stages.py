@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 STAGES = ("read", "segment", "prompt", "llm", "parse/validate", "digest", "render")
 
@@ -55,3 +56,17 @@ def stage(name: str) -> Iterator[None]:
         clock.seconds[name] += elapsed - nested
         if clock.nested:
             clock.nested[-1] += elapsed
+
+
+def staged(name: str) -> Callable:
+    """Decorator: the function's calls count as stage `name`."""
+
+    def wrap(func: Callable) -> Callable:
+        @functools.wraps(func)
+        def timed(*args, **kwargs):
+            with stage(name):
+                return func(*args, **kwargs)
+
+        return timed
+
+    return wrap

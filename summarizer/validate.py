@@ -39,6 +39,31 @@ def context_of(info: ValidationInfo) -> dict:
     return info.context or _call_context.get() or {}
 
 
+class CallSchema(BaseModel):
+    """An answer model whose JSON Schema is made for each call.
+
+    One class serves every article; what differs between articles (which sentence ids are keys, which
+    ids may be cited) is in the call's context: `context["schema"]` is the JSON Schema sent to the model
+    (and, for llama.cpp, turned into its grammar), and the validators read the same context. Building a
+    pydantic class per article cost more than everything else the tool does (see BENCHMARKS.md).
+    """
+
+    @classmethod
+    def model_json_schema(cls, *args, **kwargs) -> dict:
+        schema = (_call_context.get() or {}).get("schema")
+        return schema if schema is not None else super().model_json_schema(*args, **kwargs)
+
+
+def schema_of(model: type[BaseModel], **changes) -> dict:
+    """`model`'s JSON Schema as pydantic makes it (never a call's), without its docstring, with top-level
+    keys replaced by `changes`."""
+    from pydantic.json_schema import model_json_schema
+
+    schema = model_json_schema(model)
+    schema.pop("description", None)
+    return {**schema, **changes}
+
+
 def text_at_most(limit: int):
     """A string of at most `limit` characters, checked by a validator rather than in the JSON
     Schema: a maxLength there becomes a deeply nested grammar rule for llama.cpp."""

@@ -6,7 +6,7 @@ import json
 import httpx2
 import pytest
 
-from summarizer.extract import answer_model
+from summarizer.extract import answer_schema
 from summarizer.llm.settings import LLMSettings
 
 HAS_LLAMA = importlib.util.find_spec("llama_cpp") is not None
@@ -18,7 +18,7 @@ needs_llama = pytest.mark.skipif(not HAS_LLAMA, reason="llama-cpp-python not ins
 def test_grammar_follows_the_schema_field_order_and_allows_no_whitespace():
     from summarizer.llm.embedded import compact_json_gbnf
 
-    gbnf = compact_json_gbnf(answer_model([2, 3], [2, 3, 4]).model_json_schema())
+    gbnf = compact_json_gbnf(answer_schema([2, 3], [2, 3, 4]))
     lines = gbnf.splitlines()
     assert 'space ::= ""' in lines
     assert any(line.startswith('root ::= "{" space 2-kv "," space 3-kv') for line in lines)  # every candidate, in order

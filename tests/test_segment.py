@@ -1,4 +1,4 @@
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from summarizer.segment import number_sentences, segment
@@ -149,3 +149,20 @@ def test_a_paragraph_the_segmenter_fails_on_is_kept_as_one_sentence(monkeypatch)
     monkeypatch.setattr("summarizer.segment._segmenter", lambda language: Broken())
     assert [(s.id, s.paragraph, s.text) for s in segment(" First one. Second one. \r\nNext line.")] == [
         (1, 1, "First one. Second one."), (2, 2, "Next line.")]
+
+
+_PLAIN = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n"), max_size=120)
+_NEWSY = st.lists(st.sampled_from(["the", "governor", "said", ",", "“", "”", "\"", "'", "12,000", "Kyiv", "—", "(",
+                                   "Харків", "  ", "\t", "\u00a0", "%", "-", "3", "Mr", "é"]), max_size=30).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_PLAIN, _NEWSY), st.sampled_from(["", ".", "!", "?", "”", "…", "。"]),
+       st.sampled_from(["en", "de", "ru", "ja", "xx"]))
+def test_the_one_sentence_shortcut_gives_what_the_segmenter_gives(text, end, language):
+    from summarizer.segment import _MAY_END, _pysbd_spans, _split_paragraph
+
+    para = text + end
+    body = para.strip()
+    assume(body and not _MAY_END.search(body, 0, len(body) - 1))  # a paragraph the shortcut takes
+    assert _split_paragraph(para, language) == _pysbd_spans(para, language)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import logging
 import threading
 import time
@@ -31,6 +32,7 @@ from summarizer.llm.fixtures import FixtureTransport
 from summarizer.llm.retry import RetryTransport
 from summarizer.llm.settings import LLMSettings
 from summarizer.schema import Usage
+from summarizer.stages import stage
 from summarizer.validate import validating
 
 T = TypeVar("T", bound=BaseModel)
@@ -62,6 +64,15 @@ def _on_response(response: Any) -> None:
     if getattr(response, "usage", None) is not None:
         usage.prompt_tokens += response.usage.prompt_tokens or 0
         usage.completion_tokens += response.usage.completion_tokens or 0
+
+
+@functools.cache
+def _prepared(response_model: type) -> type:
+    """`response_model` as instructor uses it (a subclass with its ResponseSchema methods), made once per
+    class: instructor otherwise makes a new class on every call."""
+    import instructor
+
+    return instructor.openai_schema(response_model)
 
 
 @dataclass
@@ -151,10 +162,10 @@ class LLM:
         answers: list = []
         answers_token = _answers.set(answers)
         try:
-            with validating(context):  # not instructor's `context=`: that renders the messages as templates
+            with stage("parse/validate"), validating(context):  # not instructor's `context=`: see validate.py
                 value = client.chat.completions.create(
                     model=self.settings.model_name,
-                    response_model=response_model,
+                    response_model=_prepared(response_model),
                     messages=messages,
                     max_retries=_reask_policy(self.settings.max_reasks, answers),
                     max_tokens=max_tokens,

@@ -28,6 +28,8 @@ from tenacity import (
     wait_random_exponential,
 )
 
+from summarizer.stages import staged
+
 RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 
 # Transport-level retries made while this context variable holds a list (the pipeline's meter).
@@ -105,6 +107,7 @@ class RetryTransport(httpx2.BaseTransport):
         if state.outcome is not None and not state.outcome.failed:
             state.outcome.result().close()
 
+    @staged("llm")
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         request.read()  # the body must be replayable across attempts
         retrying = Retrying(
