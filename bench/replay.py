@@ -56,15 +56,17 @@ def measure(rounds: int = 20) -> Section:
     paths = sorted(FIXTURE_ARTICLES.glob("*.txt"))
     n = rounds * len(paths)
     section = Section("Replay: the tool's own time per article (everything but the LLM)", f"bench/replay.py {rounds}")
-    throughput = {}
+    throughput, own = {}, {}
     for digest in ("composed", "model"):
         settings = LLMSettings.resolve(fixtures="replay", fixtures_dir=RECORDINGS, env={}, digest=digest)
         summarizer = Summarizer(settings)
         run(summarizer, paths, 1)  # warm-up: imports, client, templates
         wall, stages, per_article = run(summarizer, paths, rounds)
         throughput[digest] = n / wall
+        own[digest] = n / (wall - stages["llm"])  # less the replay's stand-in for the LLM
         table = Table(["article", "ms/article", "calls", "re-asks", "prompt tok", "compl tok", "events"],
-                      title=f"--digest {digest}: {n / wall:.1f} articles/s ({rounds} rounds x {len(paths)} articles)")
+                      title=f"--digest {digest}: {n / wall:.1f} articles/s, {own[digest]:.1f} without the recorded "
+                            f"answers' lookup ({rounds} rounds x {len(paths)} articles)")
         for name, (seconds, result) in per_article.items():
             u = result.usage
             table.add(name, 1000 * seconds / rounds, u.llm_calls, u.reasks, u.prompt_tokens, u.completion_tokens,
@@ -83,11 +85,13 @@ def measure(rounds: int = 20) -> Section:
         render_text(result, io.StringIO())
     section.notes.append(f"the terminal view (rich table) of {paths[0].name}: "
                          f"{1000 * (time.perf_counter() - started) / rounds:.2f} ms, not in the figures above")
-    section.notes.append("llm = finding and reading the recorded answer; parse/validate = instructor, the openai "
+    section.notes.append("llm = finding and reading the recorded answer (the replay's stand-in for the LLM, left "
+                         "out of the target's figure); parse/validate = instructor, the openai "
                          "client and our validators around it; digest = composing or checking the digest")
-    section.targets.append(Target(f"replay at least {TARGET:.0f} articles/s (default settings)",
-                                  f"{throughput['composed']:.1f} articles/s; with the model digest "
-                                  f"{throughput['model']:.1f}", throughput["composed"] >= TARGET))
+    section.targets.append(Target(
+        f"replay at least {TARGET:.0f} articles/s, everything but the LLM (default settings)",
+        f"{own['composed']:.1f} articles/s ({throughput['composed']:.1f} with the lookup of the recorded answers); "
+        f"with the model digest {own['model']:.1f} ({throughput['model']:.1f})", own["composed"] >= TARGET))
     return section
 
 

@@ -152,8 +152,9 @@ def test_a_paragraph_the_segmenter_fails_on_is_kept_as_one_sentence(monkeypatch)
 
 
 _PLAIN = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n"), max_size=120)
-_NEWSY = st.lists(st.sampled_from(["the", "governor", "said", ",", "“", "”", "\"", "'", "12,000", "Kyiv", "—", "(",
-                                   "Харків", "  ", "\t", "\u00a0", "%", "-", "3", "Mr", "é"]), max_size=30).map(" ".join)
+_NEWSY = st.lists(st.sampled_from(["the", "governor", "said", ",", "“", "”", "\"", "'", "12,000", "Kyiv", "—",
+                                   "(", "Харків", "  ", "\t", "\u00a0", "%", "-", "3", "Mr", "é"]),
+                  max_size=30).map(" ".join)
 
 
 @settings(max_examples=300, deadline=None)
