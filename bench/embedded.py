@@ -86,7 +86,8 @@ def measure(paths: list[str]) -> Section:
         "limit = prompt tokens / raw prompt speed + completion tokens / raw generation speed; ratio = wall / limit; "
         "ratio* leaves the prompt tokens served from the KV cache out of the limit",
         "default settings: one events call per article (the digest is composed from the records, no call)",
-        f"peak RSS of the process: {peak_rss_mib():.0f} MiB",
+        f"peak RSS of the process: {peak_rss_mib():.0f} MiB (the model loaded; under bench/run.py, the "
+        "process that ran the other benchmarks before)",
     ]
     worst = max(ratios, key=lambda r: r[1])
     section.targets.append(Target(f"wall / physical limit at most {RATIO_TARGET} on each seed",

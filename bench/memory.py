@@ -23,15 +23,26 @@ from fake_server import FakeOpenAIServer
 
 from summarizer.llm.fake import completion_body, outlet_records_answer
 
-# Runs the CLI in this process and writes its peak RSS (KiB) to the file named first.
+# Runs the CLI in this process and writes its peak RSS (KiB) to the file named first: the kernel's VmHWM,
+# which starts again at exec (ru_maxrss can carry the forking parent's peak into the child).
 _WRAPPER = """
 import resource, runpy, sys
 out = sys.argv.pop(1)
 sys.argv[0] = "summarize"
+
+def peak_kib():
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
 try:
     runpy.run_module("summarizer", run_name="__main__")
 finally:
-    open(out, "w").write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+    open(out, "w").write(str(peak_kib()))
 """
 
 
