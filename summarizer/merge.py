@@ -99,13 +99,20 @@ def candidate_pairs(results: list[ArticleResult], threshold: float = CANDIDATE_T
     """Records of different articles that are each other's best match, scoring at least `threshold`."""
     keys = [(i, e) for i, r in enumerate(results) for e in r.events]
     vectors = _vectors([a for a, _ in keys], [features(e) for _, e in keys], len(results))
+    postings: dict[str, list[tuple[int, float]]] = {}  # feature -> (record, weight): only records that share
+    for j, vector in enumerate(vectors):                 # a feature are scored, not every pair of records
+        for k, w in vector.items():
+            postings.setdefault(k, []).append((j, w))
     best: dict[tuple[int, int], tuple[float, int]] = {}  # (record, other article) -> (score, record)
     for i, (article, _) in enumerate(keys):
-        for j, (other, _) in enumerate(keys):
-            if article != other:
-                value = sum(w * vectors[j].get(k, 0.0) for k, w in vectors[i].items())
-                if value >= threshold and value > best.get((i, other), (0.0, -1))[0]:
-                    best[(i, other)] = (value, j)
+        scores: dict[int, float] = {}
+        for k, w in vectors[i].items():  # in the vector's order, so each sum adds up as a full dot product would
+            for j, wj in postings[k]:
+                scores[j] = scores.get(j, 0.0) + w * wj
+        for j in sorted(scores):
+            other, value = keys[j][0], scores[j]
+            if other != article and value >= threshold and value > best.get((i, other), (0.0, -1))[0]:
+                best[(i, other)] = (value, j)
     pairs = []
     for (i, _other), (value, j) in sorted(best.items()):
         if i < j and best.get((j, keys[i][0]), (0.0, -1))[1] == i:  # each is the other's best match

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 from summarizer.schema import BriefingResult, Storyline
 
 
 def to_json(briefing: BriefingResult) -> str:
-    return json.dumps(briefing.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    # pydantic writes the JSON itself: no tree of Python dicts as large as the briefing on the way
+    return briefing.model_dump_json(indent=2)
 
 
 def _counts(briefing: BriefingResult) -> str:
