@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import FIXTURE_ARTICLES, Section, Table, Target, print_section
+from common import Section, Table, Target, print_section, write_articles
 from fake_server import FakeOpenAIServer
 
 from summarizer.briefing import summarize_all
@@ -30,25 +30,13 @@ from summarizer.pipeline import Summarizer
 SPEED_UP_TARGET = 6.5
 
 
-def write_articles(folder: Path, n: int) -> list[str]:
-    """`n` distinct articles made from the project's fixture articles."""
-    sources = sorted(FIXTURE_ARTICLES.glob("*.txt"))
-    paths = []
-    for i in range(n):
-        text = sources[i % len(sources)].read_text()
-        path = folder / f"article_{i:03d}.txt"
-        path.write_text(f"{text}\nThis copy is number {i + 1} of the benchmark, the outlet said.\n")
-        paths.append(str(path))
-    return paths
-
-
 def measure(articles: int = 64, latency: float = 1.0) -> Section:
     section = Section("Briefing: concurrency, re-run, kill and resume",
                       f"bench/briefing.py --articles {articles} --latency {latency:g}")
     with tempfile.TemporaryDirectory() as tmp, FakeOpenAIServer(
             responder=lambda body: completion_body(outlet_records_answer(body)), latency=latency) as server:
         folder = Path(tmp)
-        paths = write_articles(folder, articles)
+        paths = [str(p) for p in write_articles(folder, articles)]
         settings = LLMSettings.resolve(base_url=server.base_url, model="fake", env={}, digest="composed")
         table = Table(["concurrency", "calls", "wall s", "speed-up"],
                       title=f"{articles} articles, {latency:g} s per LLM call (loopback fake), one call per article")
@@ -83,7 +71,7 @@ def measure(articles: int = 64, latency: float = 1.0) -> Section:
 def _kill_and_resume(folder: Path, server: FakeOpenAIServer, articles: int, latency: float) -> str:
     before = len(server.requests)
     command = [sys.executable, "-m", "summarizer", "briefing", str(folder), "--base-url", server.base_url,
-               "--model", "fake", "--digest", "composed", "--concurrency", "8",
+               "--model", "fake", "--digest", "composed", "--merge", "rules", "--concurrency", "8",
                "--cache-dir", str(folder / "cache2"), "-o", str(folder / "briefing.md")]
     env = {**os.environ, "OPENAI_API_KEY": "not-needed"}
     with open(folder / "killed.log", "w") as log:

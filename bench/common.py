@@ -109,6 +109,19 @@ def quiet_stderr():
         os.close(saved)
 
 
+def write_articles(folder: Path, n: int) -> list[Path]:
+    """`n` distinct articles made from the project's fixture articles (each copy gets a sentence of its own)."""
+    sources = sorted(FIXTURE_ARTICLES.glob("*.txt"))
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        path = folder / f"article_{i:04d}.txt"
+        path.write_text(f"{sources[i % len(sources)].read_text()}\nThis copy is number {i + 1} of the benchmark, "
+                        "the outlet said.\n")
+        paths.append(path)
+    return paths
+
+
 def peak_rss_mib() -> float:
     """This process's peak resident memory so far, MiB (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import FIXTURE_ARTICLES, RECORDINGS, ROOT, Section, Table, Target, print_section
+from common import FIXTURE_ARTICLES, RECORDINGS, ROOT, Section, Table, Target, print_section, write_articles
 from fake_server import FakeOpenAIServer
 
 from summarizer.llm.fake import completion_body, outlet_records_answer
@@ -54,19 +54,6 @@ def run_measured(args: list[str], env: dict, folder: Path) -> tuple[int, float]:
     if proc.returncode not in (0,):
         sys.stderr.write(proc.stderr[-2000:])
     return proc.returncode, int(out.read_text()) / 1024
-
-
-def write_articles(folder: Path, n: int) -> list[Path]:
-    """`n` distinct articles made from the project's fixture articles (English ones)."""
-    sources = [p for p in sorted(FIXTURE_ARTICLES.glob("*.txt")) if "spanish" not in p.name]
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i in range(n):
-        path = folder / f"article_{i:04d}.txt"
-        path.write_text(f"{sources[i % len(sources)].read_text()}\nThis is copy {i + 1} of the report, "
-                        f"the outlet said.\n")
-        paths.append(path)
-    return paths
 
 
 def measure(sizes: list[int]) -> Section:

@@ -30,7 +30,7 @@ from summarizer.attribution import ATTRIBUTION_CUES, attributed, names_source
 from summarizer.neutral import loaded_terms, quote_loaded_terms
 from summarizer.numbers import extract_numbers, figure_key
 from summarizer.schema import Digest, DigestSentence, Dropped, Event
-from summarizer.validate import CallSchema, context_of, salvage_items, schema_of, text_at_most
+from summarizer.validate import CallSchema, context_of, salvage_items, schema_of, text_at_most, with_items
 
 MIN_SENTENCES, MAX_SENTENCES = 1, 5
 
@@ -81,15 +81,14 @@ class DigestSentenceDraft(BaseModel):
 
 def answer_schema(event_ids: list[str]) -> dict:
     """The digest answer's JSON Schema for one call: event ids limited to this article's (an enum)."""
-    sentence = _sentence_schema()
-    sentence = {**sentence, "properties": {**sentence["properties"], "event_ids": {
-        **sentence["properties"]["event_ids"], "items": {"enum": list(event_ids), "type": "string"}}}}
-    return schema_of(DigestAnswer, **{"$defs": {"DigestSentenceDraft": sentence}})
+    sentence = with_items(_schemas()[1], "event_ids", {"enum": list(event_ids), "type": "string"})
+    return {**_schemas()[0], "$defs": {"DigestSentenceDraft": sentence}}
 
 
 @functools.cache
-def _sentence_schema() -> dict:
-    return schema_of(DigestSentenceDraft)
+def _schemas() -> tuple[dict, dict]:
+    """The answer's and one sentence's JSON Schema as pydantic makes them, once."""
+    return schema_of(DigestAnswer), schema_of(DigestSentenceDraft)
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")

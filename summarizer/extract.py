@@ -52,7 +52,7 @@ from summarizer.names import names_of, when_of
 from summarizer.numbers import extract_numbers
 from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType
 from summarizer.segment import Sentence
-from summarizer.validate import CallSchema, context_of, schema_of, short_errors, text_at_most
+from summarizer.validate import CallSchema, context_of, schema_of, short_errors, text_at_most, with_items
 
 MAX_EVENTS = 14
 MIN_EVENTS = 5  # a short article's records, even without figures or attributions
@@ -271,10 +271,7 @@ def answer_schema(candidate_ids: list[int], citable: list[int], english: bool = 
     cannot write another; for other endpoints the validators send precise errors.
     """
     ids = {"enum": list(citable), "type": "integer"}
-    record = _record_schema(english)
-    record = {**record, "properties": {**record["properties"],
-                                       "contests": {**record["properties"]["contests"], "items": ids}}}
-    return {"$defs": {"EventDraft": record},
+    return {"$defs": {"EventDraft": with_items(_record_schema(english), "contests", ids)},
             "properties": {**{str(i): {"$ref": "#/$defs/EventDraft"} for i in candidate_ids},
                            "boilerplate": {"items": ids, "maxItems": MAX_FLAGGED, "title": "Boilerplate",
                                            "type": "array"}},

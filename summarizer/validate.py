@@ -54,6 +54,12 @@ class CallSchema(BaseModel):
         return schema if schema is not None else super().model_json_schema(*args, **kwargs)
 
 
+def with_items(schema: dict, field: str, items: dict) -> dict:
+    """`schema` (an object's) with the items of its array property `field` replaced by `items`; the rest is
+    shared with `schema`, not copied."""
+    return {**schema, "properties": {**schema["properties"], field: {**schema["properties"][field], "items": items}}}
+
+
 def schema_of(model: type[BaseModel], **changes) -> dict:
     """`model`'s JSON Schema as pydantic makes it (never a call's), without its docstring, with top-level
     keys replaced by `changes`."""
