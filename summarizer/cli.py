@@ -272,7 +272,7 @@ def briefing(
     with metering() as merge_usage:
         try:
             by_model = (merge or ("rules" if settings.provider == "embedded" else "model")) == "model"
-            stories = storylines(results, confirm=(lambda pairs, res: confirm_pairs(summarizer.llm, pairs, res))
+            stories = storylines(results, confirm=(lambda pairs, rec: confirm_pairs(summarizer.llm, pairs, rec))
                                  if by_model else None)
         except SummarizerError as exc:  # the articles' results are still written, without storylines
             typer.echo(f"summarize: merging storylines: {exc.one_line()}", err=True)

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, create_model
 from summarizer.llm.client import LLM
 from summarizer.merge import Pair
 from summarizer.prompts import render
-from summarizer.schema import ArticleResult
+from summarizer.schema import Event
 
 MAX_PAIRS = 60  # per call; the best-scored candidates first
 RECORD_CHARS = 220
@@ -21,9 +21,10 @@ class SamePairs(BaseModel):
     same: list[int] = Field(default_factory=list)
 
 
-def confirm_pairs(llm: LLM, pairs: list[Pair], results: list[ArticleResult]) -> set[int]:
-    """The ids of the pairs the model says report the same event or story. If the call fails or its answer
-    stays invalid, no pair is merged (the briefing still lists every article)."""
+def confirm_pairs(llm: LLM, pairs: list[Pair], records: dict[tuple[int, str], Event]) -> set[int]:
+    """The ids of the pairs the model says report the same event or story; `records` holds the pairs' records
+    by (article index, event id). If the call fails or its answer stays invalid, no pair is merged (the
+    briefing still lists every article)."""
     from summarizer.errors import LLMError
 
     asked = sorted(pairs, key=lambda p: -p.score)[:MAX_PAIRS]
@@ -31,7 +32,7 @@ def confirm_pairs(llm: LLM, pairs: list[Pair], results: list[ArticleResult]) -> 
     answer = create_model("SamePairs", __base__=SamePairs, same=(
         list[Annotated[int, WithJsonSchema({"type": "integer", "enum": ids})]],
         Field(default_factory=list, max_length=len(ids))))
-    lines = [{"id": p.id, "a": _record(results, *p.a), "b": _record(results, *p.b)} for p in asked]
+    lines = [{"id": p.id, "a": _record(records[p.a]), "b": _record(records[p.b])} for p in asked]
     messages = [{"role": "system", "content": render("merge_system")},
                 {"role": "user", "content": render("merge", pairs=lines)}]
     try:
@@ -41,8 +42,6 @@ def confirm_pairs(llm: LLM, pairs: list[Pair], results: list[ArticleResult]) -> 
     return set(outcome.value.same) & set(ids) if outcome.value is not None else set()
 
 
-def _record(results: list[ArticleResult], article: int, event_id: str) -> str:
-    result = results[article]
-    event = next(e for e in result.events if e.id == event_id)
+def _record(event: Event) -> str:
     text = event.summary if len(event.summary) <= RECORD_CHARS else event.summary[:RECORD_CHARS - 1] + "…"
     return f"{text} ({event.attribution.source})".replace("\n", " ")

@@ -1,8 +1,7 @@
 """The daily briefing, merge stage: one storyline per event reported by several articles, figures side by side.
 
-Candidate pairs of records of different articles are found deterministically:
-each record becomes a weighted bag of what it mentions, and pairs are scored by
-the cosine of the two bags (tf-idf over the briefing's records):
+Each record becomes a weighted bag of what it mentions, and records are compared
+by the cosine of their bags (tf-idf over the briefing's records):
 
 - names, normalised across transliterations (Kyiv/Kiev, Kostiantynivka/
   Kostyantynivka, Zelensky/Zelenskiy reduce to the same consonant skeleton),
@@ -10,14 +9,23 @@ the cosine of the two bags (tf-idf over the briefing's records):
   ("Russia", "Ukraine" in a war briefing), which weighs like a word;
 - words, with the ways news names the same thing reduced to one concept
   (bodies/remains/fallen/killed: dead; handed over/returned/exchanged: moved;
-  see CONCEPTS), common words and weekdays left out;
+  see CONCEPTS); common words, weekdays and the words of the record's own
+  names ("Ukrainian" beside "Ukraine", "President" in a title) left out;
 - figures of ten or more, with the concept of their unit (1,200 bodies and 1,200
   households are not the same figure).
 
-Two records are paired only when each is the other's best match in its article,
-which limits (but does not prevent) chains of pairs joining unrelated records
-into one story. The model can then confirm the pairs in one call that shows it
-only the records (`confirm.py`), so the merge is cheap.
+`--merge rules` groups records by group-average clustering (`clusters`): the two
+groups whose records are most similar on average join, again and again, until no
+two groups reach STORY_THRESHOLD. Averaging over every pair of records, those of
+one article included, keeps a story from chaining through one shared word, and
+lets a story gather every record of it that an article has (the handover, its
+figures, the verification note). `--merge model` asks the model instead: the
+records that are each other's best match across two articles (`candidate_pairs`)
+are shown to it, the records only, in one call (`confirm.py`), so the merge is
+cheap. Either way a storyline is a group with records of at least two articles.
+
+The merge keeps only the records' features in memory (`MergeIndex`): a briefing
+streams its articles, and the storylines load the few records they list.
 
 Figures are never averaged or resolved: a storyline lists each with its source,
 status, article and time, and names the units whose figures differ. A figure
@@ -27,18 +35,25 @@ conflict with one of another scope.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from summarizer.schema import ArticleResult, Event, Figure, Storyline, StorylineItem
 
-CANDIDATE_THRESHOLD = 0.10  # cosine worth asking the model about
-PAIR_THRESHOLD = 0.15  # merged without the model
+CANDIDATE_THRESHOLD = 0.10  # cosine worth asking the model about (--merge model)
+STORY_THRESHOLD = 0.055  # group-average cosine at which groups of records join (--merge rules)
+FLOOR = 0.03  # a pair less similar than this counts as 0: keeps the graph of similar records sparse
+NEIGHBOURS = 24  # and so does keeping each record's most similar records only
 NAME_WEIGHT = 3.0  # a shared place or person says more than a shared word
+FIGURE_WEIGHT = 2.0
+COMMON_WEIGHT = 0.7  # a name in most articles ("Russia" in a war briefing) says little
+_WEIGHT = {"N": NAME_WEIGHT, "W": 1.0, "F": FIGURE_WEIGHT}
 MIN_FIGURE = 10  # smaller figures ("two regions", "4 people") match by chance
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _COMMON = set("""about according after against again agency agencies already another around because before
@@ -49,16 +64,17 @@ have were will also more than into they them been what when said some most only 
 weeks month months monday tuesday wednesday thursday friday saturday sunday january february march april june
 july august september october november december""".split())
 CONCEPTS = {
-    "dead": "bodies body remains fallen corpses dead deaths death killed killing kills died",
+    "dead": "bodies body remains fallen corpses corpse dead deaths death killed killing kills died",
     "hurt": "wounded injured injuring injuries",
     "moved": "handed hand handover handing returned return returning repatriation repatriated repatriate "
-             "received receive exchange exchanges exchanged swap swapped",
+             "received receive receiving exchange exchanges exchanged swap swapped",
 }
 _CONCEPT = {w: f"#{c}" for c, words in CONCEPTS.items() for w in words.split()}
+_COMMON_KEYS = {w[:6] for w in _COMMON} - set(_CONCEPT)  # "regional" is as common as "region"
 _TIME_FRAME = re.compile(
     r"\b(?:this|last|the past|past) (?:week|month|year|weekend|day|24 hours)\b|\bso far\b|\bin total\b|"
-    r"\bsince (?:the )?(?:beginning|start)\b|\bto date\b|\bovernight\b|\bon (?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)\b", re.IGNORECASE)
+    r"\bsince (?:the )?(?:beginning|start)(?: of (?:the|this) (?:year|month|war|invasion))?\b|\bto date\b|"
+    r"\bovernight\b|\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
 
 
 def skeleton(name: str) -> str:
@@ -73,13 +89,85 @@ def concept(word: str) -> str | None:
     word = word.lower()
     if word in _CONCEPT:
         return _CONCEPT[word]
-    return None if word in _COMMON else word[:6]
+    return None if word[:6] in _COMMON_KEYS else word[:6]
+
+
+def features(event: Event) -> dict[str, float]:
+    """The record's names ("N:"), words or concepts ("W:") and figures ("F:"), with their weights."""
+    out: dict[str, float] = {}
+    names = [*event.actors, *event.locations]
+    for name in names:
+        key = skeleton(name)
+        if len(name) >= 4 and len(key) >= 2:
+            out[f"N:{key}"] = NAME_WEIGHT
+    named = {concept(w) for name in names for w in _WORD.findall(name)}  # counted once, as the name
+    for word in _WORD.findall(event.summary):
+        key = concept(word)
+        if key and key not in named:
+            out[f"W:{key}"] = 1.0
+    for n in event.numbers:
+        if n.value >= MIN_FIGURE:
+            unit = concept((n.unit or "").split()[-1]) if n.unit else ""
+            out[f"F:{n.value:g}:{unit}"] = FIGURE_WEIGHT
+    return out
 
 
 @dataclass
-class _Record:
-    article: int
-    event: Event
+class MergeIndex:
+    """What the merge keeps of a briefing: each record's article, id and features, not the articles."""
+
+    keys: list[tuple[int, str]] = field(default_factory=list)  # (article index, event id)
+    bags: list[tuple[str, ...]] = field(default_factory=list)  # feature keys; the weight is the prefix's
+
+    @classmethod
+    def of(cls, results: Iterable[ArticleResult]) -> MergeIndex:
+        index = cls()
+        for article, result in enumerate(results):
+            index.add(article, result)
+        return index
+
+    def add(self, article: int, result: ArticleResult) -> None:
+        for event in result.events:
+            self.keys.append((article, event.id))
+            self.bags.append(tuple(sys.intern(k) for k in features(event)))
+
+    def vectors(self) -> list[dict[str, float]]:
+        """Unit-length tf-idf vectors; a name in most articles weighs like a word."""
+        articles = {a for a, _ in self.keys}
+        spread: dict[str, set[int]] = {}
+        for (article, _), bag in zip(self.keys, self.bags, strict=True):
+            for key in bag:
+                if key.startswith("N:"):
+                    spread.setdefault(key, set()).add(article)
+        df = Counter(k for bag in self.bags for k in bag)
+        common = {k for k, arts in spread.items() if len(arts) > max(2, len(articles) // 2)}
+        out = []
+        for bag in self.bags:
+            v = {k: (COMMON_WEIGHT if k in common else _WEIGHT[k[0]]) * math.log(1 + len(self.bags) / df[k])
+                 for k in bag}
+            norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+            out.append({k: x / norm for k, x in v.items()})
+        return out
+
+    def similar(self) -> list[dict[int, float]]:
+        """For each record, its most similar other records (at most NEIGHBOURS, at least FLOOR) and their
+        cosine; symmetric. Only records that share a feature are scored (an inverted index)."""
+        vectors = self.vectors()
+        postings: dict[str, list[tuple[int, float]]] = {}
+        for j, vector in enumerate(vectors):
+            for k, w in vector.items():
+                postings.setdefault(k, []).append((j, w))
+        near: list[dict[int, float]] = [{} for _ in vectors]
+        for i, vector in enumerate(vectors):
+            scores: dict[int, float] = {}
+            for k, w in vector.items():  # in the vector's order, so each sum adds up as a full dot product would
+                for j, wj in postings[k]:
+                    scores[j] = scores.get(j, 0.0) + w * wj
+            scores.pop(i, None)
+            best = heapq.nlargest(NEIGHBOURS, ((s, -j) for j, s in scores.items() if s >= FLOOR))
+            for s, j in best:
+                near[i][-j] = near[-j][i] = s
+        return near
 
 
 @dataclass
@@ -92,82 +180,94 @@ class Pair:
     score: float  # cosine of the two records' weighted features
 
 
-Confirm = Callable[[list[Pair], list[ArticleResult]], set[int]]
+Confirm = Callable[[list[Pair], dict[tuple[int, str], Event]], set[int]]
 
 
-def candidate_pairs(results: list[ArticleResult], threshold: float = CANDIDATE_THRESHOLD) -> list[Pair]:
+def candidate_pairs(index: MergeIndex, threshold: float = CANDIDATE_THRESHOLD) -> list[Pair]:
     """Records of different articles that are each other's best match, scoring at least `threshold`."""
-    keys = [(i, e) for i, r in enumerate(results) for e in r.events]
-    vectors = _vectors([a for a, _ in keys], [features(e) for _, e in keys], len(results))
-    postings: dict[str, list[tuple[int, float]]] = {}  # feature -> (record, weight): only records that share
-    for j, vector in enumerate(vectors):                 # a feature are scored, not every pair of records
-        for k, w in vector.items():
-            postings.setdefault(k, []).append((j, w))
+    keys, near = index.keys, index.similar()
     best: dict[tuple[int, int], tuple[float, int]] = {}  # (record, other article) -> (score, record)
     for i, (article, _) in enumerate(keys):
-        scores: dict[int, float] = {}
-        for k, w in vectors[i].items():  # in the vector's order, so each sum adds up as a full dot product would
-            for j, wj in postings[k]:
-                scores[j] = scores.get(j, 0.0) + w * wj
-        for j in sorted(scores):
-            other, value = keys[j][0], scores[j]
+        for j in sorted(near[i]):
+            other, value = keys[j][0], near[i][j]
             if other != article and value >= threshold and value > best.get((i, other), (0.0, -1))[0]:
                 best[(i, other)] = (value, j)
     pairs = []
     for (i, _other), (value, j) in sorted(best.items()):
         if i < j and best.get((j, keys[i][0]), (0.0, -1))[1] == i:  # each is the other's best match
-            (a, ea), (b, eb) = keys[i], keys[j]
-            pairs.append(Pair(len(pairs) + 1, (a, ea.id), (b, eb.id), round(value, 3)))
+            pairs.append(Pair(len(pairs) + 1, keys[i], keys[j], round(value, 3)))
     return pairs
 
 
-def features(event: Event) -> dict[str, float]:
-    """The record's names ("N:"), words or concepts ("W:") and figures ("F:"), with their weights."""
-    out: dict[str, float] = {}
-    for name in [*event.actors, *event.locations]:
-        key = skeleton(name)
-        if len(name) >= 4 and len(key) >= 2:
-            out[f"N:{key}"] = NAME_WEIGHT
-    for word in _WORD.findall(event.summary):
-        key = concept(word)
-        if key:
-            out[f"W:{key}"] = 1.0
-    for n in event.numbers:
-        if n.value >= MIN_FIGURE:
-            unit = concept((n.unit or "").split()[-1]) if n.unit else ""
-            out[f"F:{n.value:g}:{unit}"] = 2.0
-    return out
-
-
-def _vectors(articles: list[int], bags: list[dict[str, float]], n_articles: int) -> list[dict[str, float]]:
-    """Unit-length tf-idf vectors; a name in most articles weighs like a word."""
-    spread: dict[str, set[int]] = {}
-    for article, bag in zip(articles, bags, strict=True):
-        for key in bag:
-            if key.startswith("N:"):
-                spread.setdefault(key, set()).add(article)
-    df = Counter(k for bag in bags for k in bag)
-    out = []
-    for bag in bags:
-        common = {k for k in bag if k in spread and len(spread[k]) > max(2, n_articles // 2)}
-        v = {k: (1.0 if k in common else w) * math.log(1 + len(bags) / df[k]) for k, w in bag.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        out.append({k: x / norm for k, x in v.items()})
-    return out
+def clusters(index: MergeIndex, threshold: float = STORY_THRESHOLD) -> list[list[int]]:
+    """Group-average clustering of the records (indices into `index.keys`): the two groups with the highest
+    mean similarity over all their pairs of records join, until none reaches `threshold`. Deterministic;
+    each group starts with its most central record."""
+    near = index.similar()
+    members: dict[int, list[int]] = {i: [i] for i in range(len(near))}
+    links: dict[int, dict[int, float]] = dict(enumerate(near))  # group -> {group: summed similarity}
+    heap = [(-s, i, j) for i, row in enumerate(near) for j, s in row.items() if i < j]
+    heapq.heapify(heap)
+    new = len(near)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue  # one of them has joined another group since
+        if -negative < threshold:
+            break
+        members[new] = members.pop(a) + members.pop(b)
+        joined = links.pop(a)
+        for other, s in links.pop(b).items():
+            joined[other] = joined.get(other, 0.0) + s
+        joined.pop(a, None)
+        joined.pop(b, None)
+        links[new] = joined
+        for other, s in joined.items():
+            row = links[other]
+            row.pop(a, None)
+            row.pop(b, None)
+            row[new] = s
+            heapq.heappush(heap, (-s / (len(members[new]) * len(members[other])), other, new))
+        new += 1
+    # each group's most central record first: the highest summed similarity to the group's records of other
+    # articles (what links the story across outlets); it names the story
+    article = [a for a, _ in index.keys]
+    return [sorted(g, key=lambda i: (-sum(near[i].get(j, 0.0) for j in g if article[j] != article[i]), i))
+            for g in members.values()]
 
 
 def storylines(results: list[ArticleResult], confirm: Confirm | None = None) -> list[Storyline]:
-    """Storylines across the articles (each with records of at least two articles), biggest first.
+    """Storylines across the articles (each with records of at least two articles), biggest first."""
+    return merged(MergeIndex.of(results), results.__getitem__, confirm)
 
-    Candidate pairs come from `candidate_pairs`; `confirm` (the model, on the
-    records only) keeps the pairs that report the same event. Without it, pairs
-    scoring at least PAIR_THRESHOLD are kept."""
-    pairs = candidate_pairs(results)
-    if confirm is not None and pairs:
-        kept = confirm(pairs, results)
-        pairs = [p for p in pairs if p.id in kept]
+
+def merged(index: MergeIndex, load: Callable[[int], ArticleResult], confirm: Confirm | None = None
+           ) -> list[Storyline]:
+    """Storylines from the index; `load(article)` gives an article's result back for the records listed.
+
+    Without `confirm`, groups come from `clusters`. With it (the model, shown
+    the records only), the candidate pairs it keeps are joined."""
+    keys = index.keys
+    if confirm is None:
+        groups = [[keys[i] for i in group] for group in clusters(index)]
     else:
-        pairs = [p for p in pairs if p.score >= PAIR_THRESHOLD]
+        pairs = candidate_pairs(index)
+        events = _events(load, {k for p in pairs for k in (p.a, p.b)})
+        kept = confirm(pairs, {k: r.event for k, r in events.items()}) if pairs else set()
+        groups = [sorted(g, key=_order) for g in _joined([p for p in pairs if p.id in kept])]
+    groups = [g for g in groups if len({a for a, _ in g}) > 1]
+    groups.sort(key=lambda g: (-len({a for a, _ in g}), -len(g), min(g)))
+    records = _events(load, {k for g in groups for k in g})
+    return [_storyline(n, [records[k] for k in sorted(g, key=_order)], title=records[g[0]])
+            for n, g in enumerate(groups, start=1)]
+
+
+def _order(key: tuple[int, str]) -> tuple[int, int]:
+    return key[0], int(key[1][1:])
+
+
+def _joined(pairs: list[Pair]) -> list[list[tuple[int, str]]]:
+    """The groups of records that the pairs connect (union-find)."""
     parent: dict[tuple[int, str], tuple[int, str]] = {}
 
     def find(x: tuple[int, str]) -> tuple[int, str]:
@@ -182,19 +282,32 @@ def storylines(results: list[ArticleResult], confirm: Confirm | None = None) -> 
     groups: dict[tuple[int, str], list[tuple[int, str]]] = {}
     for x in list(parent):
         groups.setdefault(find(x), []).append(x)
-    by_key = {(i, e.id): _Record(i, e) for i, r in enumerate(results) for e in r.events}
-    stories = [sorted(g, key=lambda x: (x[0], int(x[1][1:]))) for g in groups.values()]
-    stories.sort(key=lambda g: (-len({a for a, _ in g}), -len(g), g[0]))
-    return [_storyline(n, [by_key[x] for x in g], results) for n, g in enumerate(stories, start=1)]
+    return list(groups.values())
 
 
-def _storyline(n: int, records: list[_Record], results: list[ArticleResult]) -> Storyline:
-    records.sort(key=lambda r: (r.article, int(r.event.id[1:])))
+@dataclass
+class _Record:
+    article: ArticleResult  # with only the meta and the events that are needed
+    event: Event
+
+
+def _events(load: Callable[[int], ArticleResult], wanted: set[tuple[int, str]]) -> dict[tuple[int, str], _Record]:
+    """The wanted records, each article loaded once."""
+    out: dict[tuple[int, str], _Record] = {}
+    for article in sorted({a for a, _ in wanted}):
+        result = load(article)
+        for event in result.events:
+            if (article, event.id) in wanted:
+                out[(article, event.id)] = _Record(result, event)
+    return out
+
+
+def _storyline(n: int, records: list[_Record], title: _Record) -> Storyline:
     items, figures = [], []
     for r in records:
-        result, e = results[r.article], r.event
-        path = result.article.path or result.article.id
-        items.append(StorylineItem(article=path, title=result.article.title, outlet=result.article.outlet,
+        meta, e = r.article.article, r.event
+        path = meta.path or meta.id
+        items.append(StorylineItem(article=path, title=meta.title, outlet=meta.outlet,
                                    event_id=e.id, summary=e.summary, source=e.attribution.source, status=e.status))
         quoted = " ".join(ev.quote for ev in e.evidence)
         frame = _TIME_FRAME.search(quoted)
@@ -202,15 +315,21 @@ def _storyline(n: int, records: list[_Record], results: list[ArticleResult]) -> 
             figures.append(Figure(text=num.text, value=num.value, unit=num.unit, source=e.attribution.source,
                                   status=e.status, article=path, event_id=e.id, when=e.when,
                                   time_frame=frame.group(0) if frame else None))
-    return Storyline(id=f"s{n}", title=_title(records), items=items, figures=figures,
+    return Storyline(id=f"s{n}", title=_title(records, title), items=items, figures=figures,
                      conflicts=_conflicts(figures))
 
 
-def _title(records: list[_Record]) -> str:
-    first = records[0].event
-    names = Counter(n for r in records for n in [*r.event.locations, *r.event.actors])
-    shared = [name for name, count in names.most_common(3) if count > 1]
-    words = first.summary.split()
+def _title(records: list[_Record], central: _Record) -> str:
+    """The central record's first words, after the names that records of two or more articles give."""
+    spelled: dict[str, str] = {}  # skeleton -> the first spelling met (Kostiantynivka, Kostyantynivka: one name)
+    by_article: dict[str, set[str]] = {}
+    for r in records:
+        for name in [*r.event.locations, *r.event.actors]:
+            spelled.setdefault(skeleton(name), name)
+            by_article.setdefault(r.article.article.id, set()).add(skeleton(name))
+    names = Counter(key for keys in by_article.values() for key in sorted(keys))
+    shared = [spelled[key] for key, count in names.most_common(3) if count > 1]
+    words = central.event.summary.split()
     head = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
     return f"{', '.join(shared)}: {head}" if shared else head
 

@@ -136,6 +136,38 @@ def test_reports_in_other_words_pair_and_a_name_every_article_shares_does_not():
     assert features(a.events[0])["F:1200:#dead"] and features(b.events[0])["F:1200:#dead"]  # bodies = fallen
 
 
+def test_a_story_gathers_every_record_of_it_and_lists_figures_of_every_scope_with_their_sources():
+    # modelled on the seeds: each outlet gives the handover in several records, with figures of other scopes
+    a = _result("a.txt", [
+        _event(1, "Russia handed Ukraine another 1,200 bodies of soldiers on Sunday, state agencies reported.",
+               "state agencies", [("1,200", 1200.0, "bodies")], actors=["Russia", "Ukraine"]),
+        _event(2, "Russia says it has so far handed over the bodies of nearly 5,000 Ukrainian soldiers.", "Russia",
+               [("5,000", 5000.0, "bodies")], actors=["Russia"]),
+        _event(3, "Zelenskiy said Ukrainian forces had recaptured the village of Andriivka in the Sumy region.",
+               "Zelenskiy", actors=["Zelenskiy"], locations=["Andriivka", "Sumy"])])
+    b = _result("b.txt", [
+        _event(1, "Kiev received 1,000 fallen soldiers, the prisoner of war staff said.", "the staff",
+               [("1,000", 1000.0, "fallen")], actors=["Kiev"]),
+        _event(2, "Since the beginning of the year, Kiev has received over 13,000 soldiers' remains from Russia.",
+               "the outlet", [("13,000", 13000.0, "soldiers")], actors=["Kiev", "Russia"]),
+        _event(3, "A Russian bomb killed five people in Kostiantynivka, a local official said.", "a local official",
+               locations=["Kostiantynivka"])])
+    c = _result("c.txt", [
+        _event(1, "Russia accused Ukraine of stalling the return of the bodies of 12,000 fallen soldiers.", "Russia",
+               [("12,000", 12000.0, "bodies")], actors=["Russia", "Ukraine"]),
+        _event(2, "Troops tried to establish a bridgehead for an offensive into Kostyantynivka, a spokesman said.",
+               "a spokesman", locations=["Kostyantynivka"]),
+        _event(3, "Parliament passed the budget for next year.", "the outlet")])
+    stories = storylines([a, b, c])
+    assert [[(i.article[0], i.event_id) for i in s.items] for s in stories] == [
+        [("a", "e1"), ("a", "e2"), ("b", "e1"), ("b", "e2"), ("c", "e1")],
+        [("b", "e3"), ("c", "e2")]]
+    assert [(f.text, f.source, f.time_frame) for f in stories[0].figures] == [
+        ("1,200", "state agencies", "on Sunday"), ("5,000", "Russia", "so far"), ("1,000", "the staff", None),
+        ("13,000", "the outlet", "Since the beginning of the year"), ("12,000", "Russia", None)]
+    assert stories[1].title.startswith("Kostiantynivka")  # a name two outlets give, whatever the spelling
+
+
 def test_briefing_command_writes_markdown_and_json_and_says_what_failed(tmp_path, monkeypatch):
     monkeypatch.setattr("summarizer.pipeline.Summarizer.__init__", _fake_init)  # every article answered by the fake
     out = tmp_path / "briefing.json"
@@ -167,22 +199,22 @@ def _fake_init(self, settings=None, *, transport=None):
 def test_the_model_confirms_candidate_pairs_from_the_records_only():
     from summarizer.confirm import confirm_pairs
     from summarizer.llm.client import LLM
-    from summarizer.merge import candidate_pairs
+    from summarizer.merge import MergeIndex, candidate_pairs
 
     a = _result("a.txt", [_event(1, "A missile hit the market in Kostyantynivka, killing 19 people.",
                                  "the health ministry", [("19", 19.0, "people")], ["Kostyantynivka"])])
     b = _result("b.txt", [_event(1, "The market strike in Kostiantynivka killed 40 people, civil defence said.",
                                  "civil defence", [("40", 40.0, "people")], ["Kostiantynivka"])])
-    [pair] = candidate_pairs([a, b])
+    [pair] = candidate_pairs(MergeIndex.of([a, b]))
     fake = FakeTransport(json.dumps({"same": [pair.id]}), json.dumps({"same": []}))
     llm = LLM(LLMSettings.resolve(env={}, fixtures="off"), transport=fake)
-    [story] = storylines([a, b], confirm=lambda pairs, results: confirm_pairs(llm, pairs, results))
+    [story] = storylines([a, b], confirm=lambda pairs, records: confirm_pairs(llm, pairs, records))
     assert len(story.items) == 2
     prompt = fake.requests[0]["messages"][-1]["content"]
     assert f"{pair.id}: A: A missile hit the market in Kostyantynivka" in prompt and "(civil defence)" in prompt
     assert fake.requests[0]["response_format"]["json_schema"]["schema"]["properties"]["same"]["items"]["enum"] == \
         [pair.id]
-    assert storylines([a, b], confirm=lambda pairs, results: confirm_pairs(llm, pairs, results)) == []  # "no"
+    assert storylines([a, b], confirm=lambda pairs, records: confirm_pairs(llm, pairs, records)) == []  # "no"
 
 
 def test_the_html_briefing_is_self_contained_and_escapes_article_text(tmp_path, monkeypatch):
