@@ -7,6 +7,7 @@ a claim that is not the outlet's own (`asserted`) must say whose claim it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # Words that attribute a statement to someone: a sentence using one is not the writer's own claim.
 ATTRIBUTION_CUES = re.compile(
@@ -50,6 +51,11 @@ _VERBS = (r"said|says|say|stated|states|told|claimed|claims|claim|reported|repor
           r"confirmed|confirms|warned|warns|wrote|writes|posted|rejected|rejects|dismissed|dismisses")
 _ACCORDING = re.compile(r"\baccording to (?P<source>[^,.;:“”\"]+)", re.IGNORECASE)
 _SUBJECT_VERB = re.compile(rf"(?P<subject>[^,;:“”\"()—–]+?),?\s+(?P<cue>{_VERBS})\b")  # "X, a spokesman, said"
+# `_SUBJECT_VERB.finditer` in linear time (see `subject_verbs`): where a subject may end (", said", " told"),
+# and the characters a subject may and may not hold.
+_CUE_AT = re.compile(rf"(?=,?\s+({_VERBS})\b)")
+_IN_SUBJECT = re.compile(r"[^,;:“”\"()—–]")
+_NOT_IN_SUBJECT = re.compile(r"[,;:“”\"()—–]")
 _TIME_WORDS = re.compile(r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+(?:separately|also|previously|earlier|later|"
                          r"again|then|in turn|yesterday|today|overnight|both|has|have|had|was|were|is|are|since|now|"
                          r"already|subsequently|publicly|reportedly|"
@@ -66,24 +72,56 @@ def parse_attribution(sentence: str) -> tuple[str, str] | None:
     m = _ACCORDING.search(sentence)
     if m:
         return _trim(m.group("source")), "according to"
-    for m in _SUBJECT_VERB.finditer(sentence):
-        raw = m.group("subject")
+    for start, raw, cue in subject_verbs(sentence):
         if re.match(r"\s*(?:who|which|whose)\b", raw, re.IGNORECASE):  # "A witness, who ..., said": "A witness"
-            raw = re.split(r"[,;:“”\"()—–]", sentence[:m.start()].rstrip(" ,"))[-1]
+            raw = re.split(r"[,;:“”\"()—–]", sentence[:start].rstrip(" ,"))[-1]
         subject = _trim(_TIME_WORDS.sub("", raw))
         words = subject.split()
         if not words or len(words) > 9:
             continue
         if words[0].lower() in _PRONOUNS and len(words) == 1:
-            return words[0].lower(), m.group("cue")
+            return words[0].lower(), cue
         if words[0].lower() in {"the", "a", "an"} and len(words) == 1:  # "The claim comes": a noun, no subject
             continue
         if any(w[:1].isupper() for w in words) or (words[0].lower() in {"the", "a", "an"} and len(words) <= 6) \
                 or re.search(
                 r"\b(?:officials?|ministry|spokes\w+|police|army|military|government|command|agenc\w+|"
                 r"sources?|witness\w*|residents?|authorities|governor|mayor)\b", subject, re.IGNORECASE):
-            return subject, m.group("cue")
+            return subject, cue
     return None
+
+
+def subject_verbs(sentence: str) -> Iterator[tuple[int, str, str]]:
+    """(start, subject, cue) of each match of `_SUBJECT_VERB.finditer(sentence)`, in order, in linear time.
+
+    The regex's lazy subject makes it try every start against the rest of its
+    run of subject characters: quadratic in a long sentence, a tenth of a
+    millisecond for a typical one. The same matches, found directly: a match
+    starts at the first subject character at or after where the last one ended,
+    and ends at the first cue after that start, unless a character no subject
+    holds comes first (then the search goes on past that character). A property
+    test holds the two equal."""
+    cues = [(m.start(), m.group(1), m.end(1)) for m in _CUE_AT.finditer(sentence)]
+    if not cues:
+        return
+    pos, i, n = 0, 0, len(sentence)
+    while True:
+        first = _IN_SUBJECT.search(sentence, pos)
+        if first is None:
+            return
+        start = first.start()
+        stop = _NOT_IN_SUBJECT.search(sentence, start)
+        end = stop.start() if stop else n
+        while i < len(cues) and cues[i][0] <= start:
+            i += 1
+        if i == len(cues):
+            return
+        at, cue, after = cues[i]
+        if at <= end:
+            yield start, sentence[start:at], cue
+            pos = after
+        else:
+            pos = end
 
 
 def _trim(text: str) -> str:

@@ -1,9 +1,20 @@
 """Attribution parsing, source matching and names: the deterministic checks behind the repairs."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from summarizer.attribution import attributed, is_back_reference, mentions, parse_attribution, same_source, \
-    source_type_of
+from summarizer.attribution import (
+    _SUBJECT_VERB,
+    _VERBS,
+    attributed,
+    is_back_reference,
+    mentions,
+    parse_attribution,
+    same_source,
+    source_type_of,
+    subject_verbs,
+)
 from summarizer.names import names_of, when_of
 
 
@@ -26,6 +37,35 @@ from summarizer.names import names_of, when_of
 ])
 def test_the_sentence_says_who_says_it(sentence, expected):
     assert parse_attribution(sentence) == expected
+
+
+# Pieces of sentences, glued together as they come: cues (in any case, glued to word characters or not), the
+# characters no subject holds, whitespace of every kind, the words the rules look at.
+_PIECES = [*_VERBS.split("|"), "Said", "SAYS", "according to", "who", "which", "whose", "the", "a", "an", "he",
+           "officials", "the ministry", "Kyiv", "Russia's", "last week", "on Sunday", "also", "said2", "_", "é",
+           "2", "s", "ed", ",", ";", ":", "“", "”", '"', "(", ")", "—", "–", ".", "'", "’", "-", " ", "  ", "\r",
+           "\n", "\t", "\xa0", "\u2028", "\x1c", "\u3000"]
+sentences = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join) | st.text(
+    alphabet=st.sampled_from("sayidtoler ,;:“”\"()—–.\n\xa0_2é"), max_size=60)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(sentences)
+def test_subject_verbs_are_the_regex_matches(sentence):
+    expected = [(m.start(), m.group("subject"), m.group("cue")) for m in _SUBJECT_VERB.finditer(sentence)]
+    assert list(subject_verbs(sentence)) == expected
+
+
+def test_subject_verbs_on_the_fixture_articles(article_path):
+    from summarizer.segment import segment
+
+    seen = 0
+    for path in article_path("").glob("*.txt"):
+        for s in segment(path.read_text(encoding="utf-8")):
+            expected = [(m.start(), m.group("subject"), m.group("cue")) for m in _SUBJECT_VERB.finditer(s.text)]
+            assert list(subject_verbs(s.text)) == expected
+            seen += bool(expected)
+    assert seen > 20
 
 
 def test_sources_match_across_wording_but_not_across_parties():
