@@ -44,7 +44,7 @@ def _run(name: str) -> Section:
         return briefing.measure()
     if name == "memory":
         import memory
-        return memory.measure([16, 64, 256])
+        return memory.measure([16, 64, 256, 512])
     if name == "embedded":
         try:
             import llama_cpp  # noqa: F401

@@ -7,14 +7,21 @@ moment it is done, so a re-run makes no LLM call for what is finished and an
 interrupted run resumes where it stopped; a result that cannot be cached (disk
 full, read-only folder) is still a result, with a warning. A failing article
 never stops the others: it is reported with its reason.
+
+A briefing does not keep its results in memory: each goes to a `Spool` (a
+temporary file) as it is done, the merge keeps only the records' features, and
+the output is written one article at a time from the spool, so memory stays flat
+in the number of articles.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextvars
+import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,6 +114,40 @@ def summarize_all(paths: list[str], summarizer: Summarizer, cache: ResultCache |
     # Our own pool: asyncio's default one has min(32, cores + 4) threads, 6 here.
     with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="summarize") as workers:
         return asyncio.run(run(workers))
+
+
+class Spool:
+    """Finished results in a temporary file, read back one at a time: a sized iterable in input order
+    (`report.write` streams the briefing's articles from it), and `get` for the merge's records."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # gone when closed, or when the process ends
+        self._where: dict[int, tuple[int, int]] = {}  # position in the input -> (offset, length)
+        self._lock = threading.Lock()
+
+    def put(self, position: int, result: ArticleResult) -> None:
+        data = result.model_dump_json().encode()
+        with self._lock:
+            offset = self._file.seek(0, 2)
+            self._file.write(data)
+            self._where[position] = (offset, len(data))
+
+    def get(self, position: int) -> ArticleResult:
+        offset, length = self._where[position]
+        with self._lock:
+            self._file.seek(offset)
+            data = self._file.read(length)
+        return ArticleResult.model_validate_json(data)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def __iter__(self) -> Iterator[ArticleResult]:
+        for position in sorted(self._where):
+            yield self.get(position)
+
+    def close(self) -> None:
+        self._file.close()
 
 
 @dataclass

@@ -7,12 +7,14 @@ Errors are one line on stderr and an exit code (see `summarizer.errors`).
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TextIO
 
 import typer
 from typer.core import TyperGroup
@@ -211,15 +213,14 @@ def briefing(
 ) -> None:
     """Build a daily briefing from many articles: per-article records, storylines merged across outlets,
     conflicting figures side by side. Finished articles are cached: a re-run resumes."""
-    from summarizer.briefing import DEFAULT_CONCURRENCY, Tally, article_paths, summarize_all
+    from summarizer.briefing import DEFAULT_CONCURRENCY, Spool, Tally, article_paths, summarize_all
     from summarizer.cache import ResultCache, default_cache_dir
     from summarizer.confirm import confirm_pairs
     from summarizer.llm.client import metering
-    from summarizer.merge import storylines
+    from summarizer.merge import MergeIndex, merged
     from summarizer.pipeline import Summarizer
     from summarizer.progress import article_progress
-    from summarizer.report import to_html, to_markdown
-    from summarizer.report import to_json as briefing_json
+    from summarizer.report import write
     from summarizer.schema import BriefingResult, FailedArticle, Usage
 
     fmt = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "md")
@@ -237,6 +238,9 @@ def briefing(
     tally = Tally(total=len(paths), started=time.perf_counter())
     cache = None if no_cache else ResultCache(cache_dir or default_cache_dir())
     summarizer = Summarizer(settings)
+    # Results are not kept: each goes to the spool as it is done, the merge keeps its records' features.
+    spool, index, usage = Spool(), MergeIndex(), Usage()
+    position = {p: i for i, p in enumerate(paths)}
     with article_progress(len(paths)) as progress:
 
         def report(done) -> None:
@@ -246,6 +250,12 @@ def briefing(
             if done.warning:  # e.g. the result could not be cached: still in the briefing
                 progress(done.warning, False)
             progress(tally.line(), True)
+            if done.result is not None:
+                if not done.cached:
+                    usage.add(done.result.usage)
+                index.add(position[done.path], done.result)
+                spool.put(position[done.path], done.result)
+                done.result = None  # on disk now
 
         if via == "batch":
             from summarizer.batch import summarize_via_batch
@@ -263,31 +273,23 @@ def briefing(
                                            concurrency=concurrency or DEFAULT_CONCURRENCY[settings.provider])
     for d in missing:
         typer.echo(f"summarize: {d.path}: {d.error}", err=True)
-    results = [d.result for d in done if d.result is not None]
-    usage = Usage()
-    for d in done:
-        if d.result is not None and not d.cached:
-            usage.add(d.result.usage)
     merge_code = 0
     with metering() as merge_usage:
         try:
             by_model = (merge or ("rules" if settings.provider == "embedded" else "model")) == "model"
-            stories = storylines(results, confirm=(lambda pairs, rec: confirm_pairs(summarizer.llm, pairs, rec))
-                                 if by_model else None)
+            stories = merged(index, spool.get, confirm=(
+                lambda pairs, records: confirm_pairs(summarizer.llm, pairs, records)) if by_model else None)
         except SummarizerError as exc:  # the articles' results are still written, without storylines
             typer.echo(f"summarize: merging storylines: {exc.one_line()}", err=True)
             stories, merge_code = [], exc.exit_code
     usage.add(merge_usage)
-    result = BriefingResult(
+    head = BriefingResult(  # the articles are written from the spool, one at a time
         generated=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        articles=results, storylines=stories,
+        articles=[], storylines=stories,
         failed=[FailedArticle(path=d.path, reason=d.error) for d in done if d.error], usage=usage,
         tool_version=__version__)
-    text = {"json": lambda r: briefing_json(r) + "\n", "html": to_html, "md": to_markdown}[fmt](result)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        _write_atomic(output, text)
+    _output(output, lambda out: write(fmt, head, out, articles=spool))
+    spool.close()
     raise typer.Exit(max([merge_code, *(d.exit_code for d in done)]))
 
 
@@ -309,12 +311,24 @@ def _width() -> int:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    """Write an output file whole or not at all (a unique temporary file, then a rename): a failed or
-    interrupted write, or a second run writing the same file, never leaves a partial file."""
-    from summarizer.files import write_atomic
+    _output(path, lambda out: out.write(text))
+
+
+def _output(path: Path | None, produce: Callable[[TextIO], object]) -> None:
+    """`produce` writes the output to stdout, or to the file `path` whole or not at all (a unique temporary
+    file, then a rename): a failed or interrupted write, or a second run writing the same file, never
+    leaves a partial file."""
+    if path is None:
+        produce(sys.stdout)
+        return
+    from summarizer.files import atomic_writer
 
     try:
-        write_atomic(path, text)
+        with atomic_writer(path) as raw:
+            out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+            produce(out)
+            out.flush()
+            out.detach()  # the binary file stays open for the writer to sync and rename
     except OSError as exc:
         _fail(f"{path}: cannot write ({exc.strerror or exc})", 3)
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 TEMP_SUFFIX = ".tmp"
 
@@ -25,8 +27,16 @@ def temp_name(path: Path) -> Path:
 
 def write_atomic(path: str | os.PathLike, data: str | bytes, *, encoding: str = "utf-8") -> None:
     """Replace `path` with `data` all at once (see the module docstring); raises OSError on failure."""
-    path = Path(path)
     payload = data.encode(encoding) if isinstance(data, str) else bytes(data)  # encoding errors: nothing written
+    with atomic_writer(path) as f:
+        f.write(payload)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """A binary file to write `path`'s new content into, piece by piece; it replaces `path` when the block
+    ends without an exception (see the module docstring). Raises OSError on failure."""
+    path = Path(path)
     while True:
         tmp = temp_name(path)
         try:  # mode 0o666 less the umask, as a plain open() would create it
@@ -36,7 +46,7 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, *, encoding: str = 
             continue
     try:
         with open(fd, "wb") as f:
-            f.write(payload)
+            yield f
             f.flush()
             os.fsync(f.fileno())  # the data is on disk before the name points at it
         os.replace(tmp, path)

@@ -49,7 +49,7 @@ from summarizer.schema import ArticleResult, Event, Figure, Storyline, Storyline
 CANDIDATE_THRESHOLD = 0.10  # cosine worth asking the model about (--merge model)
 STORY_THRESHOLD = 0.055  # group-average cosine at which groups of records join (--merge rules)
 FLOOR = 0.03  # a pair less similar than this counts as 0: keeps the graph of similar records sparse
-NEIGHBOURS = 24  # and so does keeping each record's most similar records only
+NEIGHBOURS = 12  # and so does keeping each record's most similar records only
 NAME_WEIGHT = 3.0  # a shared place or person says more than a shared word
 FIGURE_WEIGHT = 2.0
 COMMON_WEIGHT = 0.7  # a name in most articles ("Russia" in a war briefing) says little

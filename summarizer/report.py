@@ -1,20 +1,80 @@
-"""The daily briefing for people (Markdown) and machines (JSON, schema in `schemas/briefing.schema.json`)."""
+"""The daily briefing for people (Markdown, HTML) and machines (JSON, schema in `schemas/briefing.schema.json`).
+
+`write` streams: the articles' sections are written one article at a time, from
+any sized iterable (a briefing passes its spool, which reads each result back
+from disk), so the output of a briefing of any size never sits in memory whole.
+`to_json`, `to_markdown` and `to_html` give the same text for a briefing held
+in memory.
+"""
 
 from __future__ import annotations
 
-from summarizer.schema import BriefingResult, Storyline
+import io
+import textwrap
+from collections.abc import Iterator
+from typing import Protocol, TextIO
+
+from summarizer.schema import ArticleResult, BriefingResult, Storyline
+
+
+class Articles(Protocol):
+    """The articles to write: a list, or a briefing's spool."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[ArticleResult]: ...
+
+
+def write(fmt: str, briefing: BriefingResult, out: TextIO, articles: Articles | None = None
+          ) -> None:
+    """Write the briefing as `fmt` (md, html or json) to `out`; `articles` (default: `briefing.articles`)
+    is read once, in order."""
+    articles = briefing.articles if articles is None else articles
+    lines = {"md": _markdown, "html": _html, "json": _json}[fmt](briefing, articles)
+    for line in lines:
+        out.write(line)
+        out.write("\n")
+
+
+def _text(fmt: str, briefing: BriefingResult) -> str:
+    out = io.StringIO()
+    write(fmt, briefing, out)
+    return out.getvalue()
 
 
 def to_json(briefing: BriefingResult) -> str:
-    # pydantic writes the JSON itself: no tree of Python dicts as large as the briefing on the way
-    return briefing.model_dump_json(indent=2)
+    return _text("json", briefing)
 
 
-def _counts(briefing: BriefingResult) -> str:
+def to_markdown(briefing: BriefingResult) -> str:
+    return _text("md", briefing)
+
+
+def to_html(briefing: BriefingResult) -> str:
+    """A self-contained page (no external assets, readable on a phone)."""
+    return _text("html", briefing)
+
+
+def _json(briefing: BriefingResult, articles: Articles) -> Iterator[str]:
+    """What `briefing.model_dump_json(indent=2)` gives with these articles, written by pydantic one article
+    at a time (the rest of the document has its articles left out, and they go in its place)."""
+    head = briefing.model_copy(update={"articles": []}).model_dump_json(indent=2)
+    before, after = head.split('"articles": []', 1)  # the first field that can hold that text comes later
+    if not articles:
+        yield head
+        return
+    yield before + '"articles": ['
+    last = len(articles) - 1
+    for i, article in enumerate(articles):
+        yield textwrap.indent(article.model_dump_json(indent=2), "    ") + ("," if i < last else "")
+    yield "  ]" + after
+
+
+def _counts(briefing: BriefingResult, articles: int) -> str:
     def n(count: int, word: str) -> str:
         return f"{count} {word}{'' if count == 1 else 's'}"
 
-    return (f"{n(len(briefing.articles), 'article')} summarised, {len(briefing.failed)} failed, "
+    return (f"{n(articles, 'article')} summarised, {len(briefing.failed)} failed, "
             f"{n(len(briefing.storylines), 'storyline')} across articles")
 
 
@@ -35,32 +95,31 @@ def _figures_table(story: Storyline) -> list[str]:
     return lines
 
 
-def to_markdown(briefing: BriefingResult) -> str:
-    arts, fails = briefing.articles, briefing.failed
-    out = [f"# Daily briefing, {briefing.generated[:10]}", "", f"{_counts(briefing)}. Claims are attributed to who "
-           "makes them; figures are listed as each source gives them."]
+def _markdown(briefing: BriefingResult, articles: Articles) -> Iterator[str]:
+    yield from [f"# Daily briefing, {briefing.generated[:10]}", "", f"{_counts(briefing, len(articles))}. Claims "
+                "are attributed to who makes them; figures are listed as each source gives them."]
     if briefing.storylines:
-        out += ["", "## Storylines"]
+        yield from ["", "## Storylines"]
         for story in briefing.storylines:
-            out += ["", f"### {story.title}", ""]
+            yield from ["", f"### {story.title}", ""]
             for item in story.items:
                 where = item.outlet or item.title or item.article
-                out.append(f"- {item.summary} ({item.status}; {item.source}) [{where}]({item.article})")
-            out += _figures_table(story)
-    out += ["", "## Articles"]
-    for result in arts:
+                yield f"- {item.summary} ({item.status}; {item.source}) [{where}]({item.article})"
+            yield from _figures_table(story)
+    yield from ["", "## Articles"]
+    for result in articles:
         a = result.article
-        out += ["", f"### {a.title or a.path}", "", f"[{a.path}]({a.path})" + (f" · {a.outlet}" if a.outlet else "")]
+        yield from ["", f"### {a.title or a.path}", ""]
+        yield f"[{a.path}]({a.path})" + (f" · {a.outlet}" if a.outlet else "")
         if result.digest.text:
-            out += ["", result.digest.text]
+            yield from ["", result.digest.text]
         if result.events:
-            out.append("")
+            yield ""
             for e in result.events:
-                out.append(f"- **{e.status}** · {e.attribution.source}: {e.summary}")
-    if fails:
-        out += ["", "## Not summarised", ""]
-        out += [f"- {f.path}: {f.reason}" for f in fails]
-    return "\n".join(out) + "\n"
+                yield f"- **{e.status}** · {e.attribution.source}: {e.summary}"
+    if briefing.failed:
+        yield from ["", "## Not summarised", ""]
+        yield from (f"- {f.path}: {f.reason}" for f in briefing.failed)
 
 
 _CSS = """
@@ -77,53 +136,52 @@ th,td{border:1px solid #ddd;padding:.25rem .4rem;text-align:left;vertical-align:
 """
 
 
-def to_html(briefing: BriefingResult) -> str:
-    """A self-contained page (no external assets, readable on a phone)."""
+def _html(briefing: BriefingResult, articles: Articles) -> Iterator[str]:
     from html import escape as e
 
     def status(s: str) -> str:
         return f'<span class="status {e(s)}">{e(s)}</span>'
 
-    parts = [f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-             f"<title>Daily briefing, {e(briefing.generated[:10])}</title><style>{_CSS}</style></head><body>",
-             f"<h1>Daily briefing, {e(briefing.generated[:10])}</h1>",
-             f"<p>{e(_counts(briefing))}. Claims are attributed to who makes them; "
-             f"figures are listed as each source gives them.</p>"]
+    day = e(briefing.generated[:10])
+    yield (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+           f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+           f"<title>Daily briefing, {day}</title><style>{_CSS}</style></head><body>")
+    yield f"<h1>Daily briefing, {day}</h1>"
+    yield (f"<p>{e(_counts(briefing, len(articles)))}. Claims are attributed to who makes them; "
+           f"figures are listed as each source gives them.</p>")
     if briefing.storylines:
-        parts.append('<h2 id="storylines">Storylines</h2>')
+        yield '<h2 id="storylines">Storylines</h2>'
     for story in briefing.storylines:
-        parts.append(f'<section class="storyline" id="{e(story.id)}"><h3>{e(story.title)}</h3><ul>')
+        yield f'<section class="storyline" id="{e(story.id)}"><h3>{e(story.title)}</h3><ul>'
         for item in story.items:
             where = item.outlet or item.title or item.article
-            parts.append(f"<li>{e(item.summary)} {status(item.status)} <span class=\"source\">{e(item.source)}"
-                         f"</span> · <a href=\"{e(item.article)}\">{e(where)}</a></li>")
-        parts.append("</ul>")
+            yield (f"<li>{e(item.summary)} {status(item.status)} <span class=\"source\">{e(item.source)}"
+                   f"</span> · <a href=\"{e(item.article)}\">{e(where)}</a></li>")
+        yield "</ul>"
         if story.figures:
-            parts.append("<table><thead><tr><th>figure</th><th>unit</th><th>claimed by</th><th>status</th>"
-                         "<th>article</th><th>when</th><th>scope</th></tr></thead><tbody>")
+            yield ("<table><thead><tr><th>figure</th><th>unit</th><th>claimed by</th><th>status</th>"
+                   "<th>article</th><th>when</th><th>scope</th></tr></thead><tbody>")
             for f in story.figures:
-                parts.append(f"<tr><td>{e(f.text)}</td><td>{e(f.unit or '')}</td><td>{e(f.source)}</td>"
-                             f"<td>{status(f.status)}</td><td><a href=\"{e(f.article)}\">{e(f.article)}</a></td>"
-                             f"<td>{e(f.when or '')}</td><td>{e(f.time_frame or '')}</td></tr>")
-            parts.append("</tbody></table>")
+                yield (f"<tr><td>{e(f.text)}</td><td>{e(f.unit or '')}</td><td>{e(f.source)}</td>"
+                       f"<td>{status(f.status)}</td><td><a href=\"{e(f.article)}\">{e(f.article)}</a></td>"
+                       f"<td>{e(f.when or '')}</td><td>{e(f.time_frame or '')}</td></tr>")
+            yield "</tbody></table>"
         if story.conflicts:
-            parts.append(f'<p class="note">Figures differ between sources ({e(", ".join(story.conflicts))}): '
-                         "listed as claimed, not resolved.</p>")
-        parts.append("</section>")
-    parts.append('<h2 id="articles">Articles</h2>')
-    for result in briefing.articles:
+            yield (f'<p class="note">Figures differ between sources ({e(", ".join(story.conflicts))}): '
+                   "listed as claimed, not resolved.</p>")
+        yield "</section>"
+    yield '<h2 id="articles">Articles</h2>'
+    for result in articles:
         a = result.article
-        parts.append(f'<details class="article"><summary>{e(a.title or a.path or a.id)}</summary>'
-                     f'<p><a href="{e(a.path or "")}">{e(a.path or "")}</a>{" · " + e(a.outlet) if a.outlet else ""}'
-                     f"</p><p>{e(result.digest.text)}</p><ul>")
+        yield (f'<details class="article"><summary>{e(a.title or a.path or a.id)}</summary>'
+               f'<p><a href="{e(a.path or "")}">{e(a.path or "")}</a>{" · " + e(a.outlet) if a.outlet else ""}'
+               f"</p><p>{e(result.digest.text)}</p><ul>")
         for ev in result.events:
-            parts.append(f"<li>{status(ev.status)} <span class=\"source\">{e(ev.attribution.source)}</span>: "
-                         f"{e(ev.summary)}</li>")
-        parts.append("</ul></details>")
+            yield (f"<li>{status(ev.status)} <span class=\"source\">{e(ev.attribution.source)}</span>: "
+                   f"{e(ev.summary)}</li>")
+        yield "</ul></details>"
     if briefing.failed:
-        parts.append('<h2 id="failed">Not summarised</h2><ul>')
-        parts += [f"<li>{e(f.path)}: {e(f.reason)}</li>" for f in briefing.failed]
-        parts.append("</ul>")
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+        yield '<h2 id="failed">Not summarised</h2><ul>'
+        yield from (f"<li>{e(f.path)}: {e(f.reason)}</li>" for f in briefing.failed)
+        yield "</ul>"
+    yield "</body></html>"

@@ -332,3 +332,30 @@ def test_via_batch_a_cache_folder_that_cannot_be_written_loses_no_result(tmp_pat
         f"summarize: could not keep the batch id under {cache_dir}: Not a directory "
         "(an interrupted run would submit a new batch)"]
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "html"])
+def test_a_briefing_written_from_its_spool_is_the_briefing_held_in_memory(fmt):
+    import io
+
+    from summarizer.briefing import Spool
+    from summarizer.report import to_html, to_json, to_markdown, write
+    from summarizer.schema import BriefingResult, FailedArticle
+
+    a = _result("a.txt", [_event(1, "A missile hit the Kostyantynivka market, killing 19 people.", "the ministry",
+                                 [("19", 19.0, "people")], ["Kostyantynivka"])])
+    b = _result("b.txt", [_event(1, "The market strike in Kostiantynivka killed 40 people, civil defence said.",
+                                 "civil defence", [("40", 40.0, "people")], ["Kostiantynivka"])])
+    c = _result("c.txt", [])
+    whole = BriefingResult(generated="2026-11-21T08:00:00+00:00", articles=[a, b, c], storylines=storylines([a, b]),
+                           failed=[FailedArticle(path="d.txt", reason="no such file")], usage=Usage(),
+                           tool_version="0")
+    spool = Spool()
+    for position, result in ((2, c), (0, a), (1, b)):  # in the order they finished
+        spool.put(position, result)
+    out = io.StringIO()
+    write(fmt, whole.model_copy(update={"articles": []}), out, articles=spool)
+    spool.close()
+    assert out.getvalue() == {"json": to_json, "md": to_markdown, "html": to_html}[fmt](whole)
+    if fmt == "json":
+        assert json.loads(out.getvalue()) == json.loads(whole.model_dump_json())
