@@ -58,15 +58,27 @@ def segment(text: str, language: str = "en") -> list[Sentence]:
     ]
 
 
-# Where pysbd may end a sentence. A paragraph with none of these before its last character is one sentence,
-# and pysbd (the slowest step of reading an article) is not asked; a property test holds the two equal.
-_MAY_END = re.compile(r"[.!?;:)\]\"“”«»'‘’…。！？؟։।\u2028\u2029\x85\r\x0b\x0c]")
+# Where pysbd may end a sentence: a paragraph with none of these before its last character is one sentence,
+# and pysbd (the slowest step of reading an article) is not asked; property tests hold the two equal. The
+# sentence punctuation of every language pysbd knows (its `Punctuations`), quotes, closing brackets (full-width
+# too), line and page breaks.
+_MAY_END_CHARS = ".!?;:)]\"“”«»'‘’…。！？．）」؟،۔։՜।|።፧။၏\u2028\u2029\x85\r\x0b\x0c"
+_MAY_END = re.compile(f"[{re.escape(_MAY_END_CHARS)}]")
+# pysbd's own markers (it writes them in place of punctuation while it works, then back): one in the text,
+# even last, may end or alter a sentence.
+_MARKERS = re.compile("[ȸȹ☉☈☇☄∯∮♨☝♟♝ǃƪ⁃☏⎋♬♭&ᓰᓱᓳᓴᓷᓸ✂⌬]")
+
+
+def _one_sentence(body: str, language: str) -> bool:
+    """Is the paragraph `body` (stripped) one sentence whatever pysbd's rules: nothing before its last
+    character may end a sentence, and it holds none of pysbd's markers?"""
+    return not _MAY_END.search(body, 0, len(body) - 1) and not _MARKERS.search(body)
 
 
 def _split_paragraph(para: str, language: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of one paragraph, whitespace trimmed."""
     body = para.strip()
-    if not _MAY_END.search(body, 0, len(body) - 1):
+    if _one_sentence(body, language):
         lead = len(para) - len(para.lstrip())
         return [(lead, lead + len(body))]
     return _pysbd_spans(para, language)

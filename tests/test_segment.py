@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -155,15 +156,43 @@ _PLAIN = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_
 _NEWSY = st.lists(st.sampled_from(["the", "governor", "said", ",", "“", "”", "\"", "'", "12,000", "Kyiv", "—",
                                    "(", "Харків", "  ", "\t", "\u00a0", "%", "-", "3", "Mr", "é"]),
                   max_size=30).map(" ".join)
+# What pysbd reads specially, glued to words or not: words with an apostrophe inside, quotes, ";" and ":",
+# every language's sentence punctuation, full-width brackets, pysbd's own markers, list and abbreviation bits.
+_PYSBD_PIECES = st.lists(st.sampled_from([
+    "Ukraine's", "Ukraine’s", "O‘Brien", "don't", "l'homme", "rock’n’roll", "donors'", "'tis", "'", "’", "‘",
+    "Kyiv", "Bar", "the", "said", "I", "A", "x", "Co", "KG", "Mr", "U.S", "ii", "a", "1", "3", "1,200", "pm",
+    " ", " ", " ", "  ", "\t", "\u00a0", ";", ":", ",", "-", "(", ")", "[", "]", "\"", "“", "”", "«", "»", ".",
+    "!", "?", "…", "。", "．", "！", "？", "（", "）", "「", "」", "؟", "،", "۔", "։", "՜", "।", "|", "።", "፧", "။",
+    "၏", "ȸ", "ȹ", "☉", "☈", "☇", "☄", "∯", "∮", "♨", "☝", "♟", "♝", "ǃ", "ƪ", "⁃", "☏", "⎋", "♬", "♭", "&",
+    "&ᓴ&", "&⎋&", "&✂&", "&⌬&", "ᓰ", "ᓷ", "\r", "\u2028", "\x0c",
+]), max_size=16).map("".join)
+_PYSBD_LANGUAGES = ["am", "ar", "bg", "da", "de", "el", "en", "es", "fa", "fr", "hi", "hy", "it", "ja", "kk", "mr",
+                    "my", "nl", "pl", "ru", "sk", "ur", "zh", "xx"]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.one_of(_PLAIN, _NEWSY), st.sampled_from(["", ".", "!", "?", "”", "…", "。"]),
-       st.sampled_from(["en", "de", "ru", "ja", "xx"]))
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(_PLAIN, _NEWSY, _PYSBD_PIECES),
+       st.sampled_from(["", ".", "!", "?", "”", "…", "。", "'", "’", ")", "ȸ", "|", "،", ";", ":"]),
+       st.sampled_from(_PYSBD_LANGUAGES))
 def test_the_one_sentence_shortcut_gives_what_the_segmenter_gives(text, end, language):
-    from summarizer.segment import _MAY_END, _pysbd_spans, _split_paragraph
+    from summarizer.segment import _one_sentence, _pysbd_spans, _split_paragraph
 
     para = text + end
     body = para.strip()
-    assume(body and not _MAY_END.search(body, 0, len(body) - 1))  # a paragraph the shortcut takes
+    assume(body and _one_sentence(body, language))  # a paragraph the shortcut takes
+    assert _split_paragraph(para, language) == _pysbd_spans(para, language)
+
+
+@pytest.mark.parametrize("para, language", [
+    ("قال المسؤول، إن الهجوم وقع صباحا.", "ar"),  # the Arabic comma ends a sentence for pysbd
+    ("राम घर गया | सीता आई।", "hi"), ("ab ። cd", "am"), ("یہ ایک ہے۔ وہ دو", "ur"), ("a b၏ c d", "my"), ("a ՜ b", "hy"),
+    ("Ａ．Ｂ", "ja"), ("「abc」 Def.", "en"), ("（abc）Def.", "en"),  # full-width stops and brackets
+    ("Foo a; Bar baz.", "el"), ("Foo a: Bar baz.", "hy"),  # ";" and ":" where they end sentences
+    ("Foo -' Bar baz.", "en"), ("It is 'over' Now.", "en"),  # an apostrophe that closes a quotation
+    ("ivȸ", "en"), ("aȹ", "it"),  # pysbd's markers, even last
+])
+def test_what_may_end_a_sentence_goes_to_the_segmenter(para, language):
+    from summarizer.segment import _one_sentence, _pysbd_spans, _split_paragraph
+
+    assert not _one_sentence(para.strip(), language)
     assert _split_paragraph(para, language) == _pysbd_spans(para, language)
