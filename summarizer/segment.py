@@ -59,11 +59,16 @@ def segment(text: str, language: str = "en") -> list[Sentence]:
 
 
 # Where pysbd may end a sentence: a paragraph with none of these before its last character is one sentence,
-# and pysbd (the slowest step of reading an article) is not asked; property tests hold the two equal. The
-# sentence punctuation of every language pysbd knows (its `Punctuations`), quotes, closing brackets (full-width
-# too), line and page breaks.
-_MAY_END_CHARS = ".!?;:)]\"“”«»'‘’…。！？．）」؟،۔։՜।|።፧။၏\u2028\u2029\x85\r\x0b\x0c"
-_MAY_END = re.compile(f"[{re.escape(_MAY_END_CHARS)}]")
+# and pysbd (the slowest step of reading an article) is not asked; property tests hold the two equal.
+# - sentence punctuation of every language pysbd knows (its `Punctuations`), closing quotes and brackets,
+#   line and page breaks;
+# - ";" and ":" only where pysbd ends sentences with them (Greek ";", Armenian, Arabic and Persian ":");
+# - an apostrophe, unless it is inside a word ("Ukraine's", "O’Brien"): pysbd's quotation rules need one
+#   that opens or closes a quotation, with no word character on one side.
+_MAY_END_CHARS = ".!?)]\"“”«»…。！？．）」؟،۔։՜।|።፧။၏\u2028\u2029\x85\r\x0b\x0c"
+_MAY_END = re.compile(rf"[{re.escape(_MAY_END_CHARS)}]|(?<!\w)['‘’]|['‘’](?!\w)")
+_ENDS_WITH = {"el": ";", "ar": ":", "fa": ":", "hy": ":"}  # ";" and ":" as pysbd's `Punctuations` of a language
+_MAY_END_IN = {lang: re.compile(rf"{_MAY_END.pattern}|{re.escape(c)}") for lang, c in _ENDS_WITH.items()}
 # pysbd's own markers (it writes them in place of punctuation while it works, then back): one in the text,
 # even last, may end or alter a sentence.
 _MARKERS = re.compile("[ȸȹ☉☈☇☄∯∮♨☝♟♝ǃƪ⁃☏⎋♬♭&ᓰᓱᓳᓴᓷᓸ✂⌬]")
@@ -72,7 +77,7 @@ _MARKERS = re.compile("[ȸȹ☉☈☇☄∯∮♨☝♟♝ǃƪ⁃☏⎋♬♭&�
 def _one_sentence(body: str, language: str) -> bool:
     """Is the paragraph `body` (stripped) one sentence whatever pysbd's rules: nothing before its last
     character may end a sentence, and it holds none of pysbd's markers?"""
-    return not _MAY_END.search(body, 0, len(body) - 1) and not _MARKERS.search(body)
+    return not _MAY_END_IN.get(language, _MAY_END).search(body, 0, len(body) - 1) and not _MARKERS.search(body)
 
 
 def _split_paragraph(para: str, language: str) -> list[tuple[int, int]]:

@@ -196,3 +196,19 @@ def test_what_may_end_a_sentence_goes_to_the_segmenter(para, language):
 
     assert not _one_sentence(para.strip(), language)
     assert _split_paragraph(para, language) == _pysbd_spans(para, language)
+
+
+def test_one_sentence_paragraphs_with_an_apostrophe_in_a_word_or_a_semicolon_skip_the_segmenter():
+    from summarizer.segment import _one_sentence
+
+    assert _one_sentence("Ukraine's general staff denied it; Russia’s army said nothing.", "en")
+    assert not _one_sentence("Ukraine's general staff denied it; Russia’s army said nothing.", "el")
+
+
+def test_semicolon_and_colon_end_sentences_where_pysbd_says_they_do():
+    from pysbd.languages import LANGUAGE_CODES
+
+    from summarizer.segment import _ENDS_WITH
+
+    expected = {code: "".join(c for c in ";:" if c in lang.Punctuations) for code, lang in LANGUAGE_CODES.items()}
+    assert _ENDS_WITH == {code: chars for code, chars in expected.items() if chars}
