@@ -6,7 +6,7 @@ by the cosine of their bags (tf-idf over the briefing's records):
 - names, normalised across transliterations (Kyiv/Kiev, Kostiantynivka/
   Kostyantynivka, Zelensky/Zelenskiy reduce to the same consonant skeleton),
   weighted NAME_WEIGHT, except a name found in most of the briefing's articles
-  ("Russia", "Ukraine" in a war briefing), which weighs like a word;
+  ("Russia", "Ukraine" in a war briefing), which weighs COMMON_WEIGHT;
 - words, with the ways news names the same thing reduced to one concept
   (bodies/remains/fallen/killed: dead; handed over/returned/exchanged: moved;
   see CONCEPTS); common words, weekdays and the words of the record's own
@@ -132,7 +132,7 @@ class MergeIndex:
             self.bags.append(tuple(sys.intern(k) for k in features(event)))
 
     def vectors(self) -> list[dict[str, float]]:
-        """Unit-length tf-idf vectors; a name in most articles weighs like a word."""
+        """Unit-length tf-idf vectors; a name in most articles weighs COMMON_WEIGHT."""
         articles = {a for a, _ in self.keys}
         spread: dict[str, set[int]] = {}
         for (article, _), bag in zip(self.keys, self.bags, strict=True):
