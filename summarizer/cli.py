@@ -283,12 +283,12 @@ def briefing(
             typer.echo(f"summarize: merging storylines: {exc.one_line()}", err=True)
             stories, merge_code = [], exc.exit_code
     usage.add(merge_usage)
-    head = BriefingResult(  # the articles are written from the spool, one at a time
+    head = BriefingResult(  # the storylines and the articles are written one at a time, from the spool
         generated=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        articles=[], storylines=stories,
+        articles=[], storylines=[],
         failed=[FailedArticle(path=d.path, reason=d.error) for d in done if d.error], usage=usage,
         tool_version=__version__)
-    _output(output, lambda out: write(fmt, head, out, articles=spool))
+    _output(output, lambda out: write(fmt, head, out, articles=spool, storylines=stories))
     spool.close()
     raise typer.Exit(max([merge_code, *(d.exit_code for d in done)]))
 

@@ -25,7 +25,8 @@ are shown to it, the records only, in one call (`confirm.py`), so the merge is
 cheap. Either way a storyline is a group with records of at least two articles.
 
 The merge keeps only the records' features in memory (`MergeIndex`): a briefing
-streams its articles, and the storylines load the few records they list.
+streams its articles, and each storyline loads the records it lists when it is
+written (`Storylines`), so neither the articles nor the storylines are held.
 
 Figures are never averaged or resolved: a storyline lists each with its source,
 status, article and time, and names the units whose figures differ. A figure
@@ -41,10 +42,10 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from summarizer.schema import ArticleResult, Event, Figure, Storyline, StorylineItem
+from summarizer.schema import ArticleMeta, ArticleResult, Event, Figure, Storyline, StorylineItem
 
 CANDIDATE_THRESHOLD = 0.10  # cosine worth asking the model about (--merge model)
 STORY_THRESHOLD = 0.055  # group-average cosine at which groups of records join (--merge rules)
@@ -238,15 +239,16 @@ def clusters(index: MergeIndex, threshold: float = STORY_THRESHOLD) -> list[list
 
 def storylines(results: list[ArticleResult], confirm: Confirm | None = None) -> list[Storyline]:
     """Storylines across the articles (each with records of at least two articles), biggest first."""
-    return merged(MergeIndex.of(results), results.__getitem__, confirm)
+    return list(merged(MergeIndex.of(results), results.__getitem__, confirm))
 
 
 def merged(index: MergeIndex, load: Callable[[int], ArticleResult], confirm: Confirm | None = None
-           ) -> list[Storyline]:
+           ) -> Storylines:
     """Storylines from the index; `load(article)` gives an article's result back for the records listed.
 
     Without `confirm`, groups come from `clusters`. With it (the model, shown
-    the records only), the candidate pairs it keeps are joined."""
+    the records only), the candidate pairs it keeps are joined. The groups are
+    found here; each storyline is built when it is read (`Storylines`)."""
     keys = index.keys
     if confirm is None:
         groups = [[keys[i] for i in group] for group in clusters(index)]
@@ -257,9 +259,24 @@ def merged(index: MergeIndex, load: Callable[[int], ArticleResult], confirm: Con
         groups = [sorted(g, key=_order) for g in _joined([p for p in pairs if p.id in kept])]
     groups = [g for g in groups if len({a for a, _ in g}) > 1]
     groups.sort(key=lambda g: (-len({a for a, _ in g}), -len(g), min(g)))
-    records = _events(load, {k for g in groups for k in g})
-    return [_storyline(n, [records[k] for k in sorted(g, key=_order)], title=records[g[0]])
-            for n, g in enumerate(groups, start=1)]
+    return Storylines(groups, load)
+
+
+class Storylines:
+    """A briefing's storylines, biggest first, each built from its records when it is read and then let go: a
+    sized iterable (`report.write` streams it), so the storylines never sit in memory together, nor do the
+    articles they cite. Each group is a list of (article index, event id), its central record first."""
+
+    def __init__(self, groups: list[list[tuple[int, str]]], load: Callable[[int], ArticleResult]) -> None:
+        self.groups, self._load = groups, load
+
+    def __len__(self) -> int:
+        return len(self.groups)
+
+    def __iter__(self) -> Iterator[Storyline]:
+        for n, group in enumerate(self.groups, start=1):
+            records = _events(self._load, set(group))
+            yield _storyline(n, [records[k] for k in sorted(group, key=_order)], title=records[group[0]])
 
 
 def _order(key: tuple[int, str]) -> tuple[int, int]:
@@ -287,7 +304,7 @@ def _joined(pairs: list[Pair]) -> list[list[tuple[int, str]]]:
 
 @dataclass
 class _Record:
-    article: ArticleResult  # with only the meta and the events that are needed
+    article: ArticleMeta  # not the whole result: a storyline keeps only what it cites
     event: Event
 
 
@@ -298,14 +315,14 @@ def _events(load: Callable[[int], ArticleResult], wanted: set[tuple[int, str]]) 
         result = load(article)
         for event in result.events:
             if (article, event.id) in wanted:
-                out[(article, event.id)] = _Record(result, event)
+                out[(article, event.id)] = _Record(result.article, event)
     return out
 
 
 def _storyline(n: int, records: list[_Record], title: _Record) -> Storyline:
     items, figures = [], []
     for r in records:
-        meta, e = r.article.article, r.event
+        meta, e = r.article, r.event
         path = meta.path or meta.id
         items.append(StorylineItem(article=path, title=meta.title, outlet=meta.outlet,
                                    event_id=e.id, summary=e.summary, source=e.attribution.source, status=e.status))
@@ -326,7 +343,7 @@ def _title(records: list[_Record], central: _Record) -> str:
     for r in records:
         for name in [*r.event.locations, *r.event.actors]:
             spelled.setdefault(skeleton(name), name)
-            by_article.setdefault(r.article.article.id, set()).add(skeleton(name))
+            by_article.setdefault(r.article.id, set()).add(skeleton(name))
     names = Counter(key for keys in by_article.values() for key in sorted(keys))
     shared = [spelled[key] for key, count in names.most_common(3) if count > 1]
     words = central.event.summary.split()

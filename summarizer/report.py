@@ -1,8 +1,9 @@
 """The daily briefing for people (Markdown, HTML) and machines (JSON, schema in `schemas/briefing.schema.json`).
 
-`write` streams: the articles' sections are written one article at a time, from
-any sized iterable (a briefing passes its spool, which reads each result back
-from disk), so the output of a briefing of any size never sits in memory whole.
+`write` streams: the storylines and the articles are written one at a time, from
+any sized iterables (a briefing passes its `merge.Storylines`, which builds each
+storyline when it is read, and its spool, which reads each result back from
+disk), so the output of a briefing of any size never sits in memory whole.
 `to_json`, `to_markdown` and `to_html` give the same text for a briefing held
 in memory.
 """
@@ -12,25 +13,29 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Iterator
-from typing import Protocol, TextIO
+from typing import Protocol, TextIO, TypeVar
 
 from summarizer.schema import ArticleResult, BriefingResult, Storyline
 
 
-class Articles(Protocol):
-    """The articles to write: a list, or a briefing's spool."""
+T = TypeVar("T", covariant=True)
+
+
+class Stream(Protocol[T]):
+    """What to write, read once in order: a list, a briefing's spool (articles) or its `Storylines`."""
 
     def __len__(self) -> int: ...
 
-    def __iter__(self) -> Iterator[ArticleResult]: ...
+    def __iter__(self) -> Iterator[T]: ...
 
 
-def write(fmt: str, briefing: BriefingResult, out: TextIO, articles: Articles | None = None
-          ) -> None:
-    """Write the briefing as `fmt` (md, html or json) to `out`; `articles` (default: `briefing.articles`)
-    is read once, in order."""
+def write(fmt: str, briefing: BriefingResult, out: TextIO, articles: Stream[ArticleResult] | None = None,
+          storylines: Stream[Storyline] | None = None) -> None:
+    """Write the briefing as `fmt` (md, html or json) to `out`. `articles` and `storylines` (default: the
+    briefing's own) are each read once, in order."""
     articles = briefing.articles if articles is None else articles
-    lines = {"md": _markdown, "html": _html, "json": _json}[fmt](briefing, articles)
+    storylines = briefing.storylines if storylines is None else storylines
+    lines = {"md": _markdown, "html": _html, "json": _json}[fmt](briefing, articles, storylines)
     for line in lines:
         out.write(line)
         out.write("\n")
@@ -55,27 +60,33 @@ def to_html(briefing: BriefingResult) -> str:
     return _text("html", briefing)
 
 
-def _json(briefing: BriefingResult, articles: Articles) -> Iterator[str]:
-    """What `briefing.model_dump_json(indent=2)` gives with these articles, written by pydantic one article
-    at a time (the rest of the document has its articles left out, and they go in its place)."""
-    head = briefing.model_copy(update={"articles": []}).model_dump_json(indent=2)
-    before, after = head.split('"articles": []', 1)  # the first field that can hold that text comes later
-    if not articles:
-        yield head
-        return
-    yield before + '"articles": ['
-    last = len(articles) - 1
-    for i, article in enumerate(articles):
-        yield textwrap.indent(article.model_dump_json(indent=2), "    ") + ("," if i < last else "")
-    yield "  ]" + after
+def _json(briefing: BriefingResult, articles: Stream[ArticleResult], storylines: Stream[Storyline]
+          ) -> Iterator[str]:
+    """What `briefing.model_dump_json(indent=2)` gives with these articles and storylines, written by pydantic
+    one item at a time (the rest of the document has both lists empty, and the items go in their place)."""
+    rest = briefing.model_copy(update={"articles": [], "storylines": []}).model_dump_json(indent=2)
+    pending = ""
+    for name, items in (("articles", articles), ("storylines", storylines)):
+        # the first match is the field: only schema_version and generated come before "articles", and
+        # a string value cannot hold the text unescaped
+        before, rest = rest.split(f'"{name}": []', 1)
+        if not items:
+            pending += before + f'"{name}": []'
+            continue
+        yield pending + before + f'"{name}": ['
+        last = len(items) - 1
+        for i, item in enumerate(items):
+            yield textwrap.indent(item.model_dump_json(indent=2), "    ") + ("," if i < last else "")
+        pending = "  ]"
+    yield pending + rest
 
 
-def _counts(briefing: BriefingResult, articles: int) -> str:
+def _counts(briefing: BriefingResult, articles: Stream[ArticleResult], storylines: Stream[Storyline]) -> str:
     def n(count: int, word: str) -> str:
         return f"{count} {word}{'' if count == 1 else 's'}"
 
-    return (f"{n(articles, 'article')} summarised, {len(briefing.failed)} failed, "
-            f"{n(len(briefing.storylines), 'storyline')} across articles")
+    return (f"{n(len(articles), 'article')} summarised, {len(briefing.failed)} failed, "
+            f"{n(len(storylines), 'storyline')} across articles")
 
 
 def _cell(text: str | None) -> str:
@@ -95,12 +106,13 @@ def _figures_table(story: Storyline) -> list[str]:
     return lines
 
 
-def _markdown(briefing: BriefingResult, articles: Articles) -> Iterator[str]:
-    yield from [f"# Daily briefing, {briefing.generated[:10]}", "", f"{_counts(briefing, len(articles))}. Claims "
-                "are attributed to who makes them; figures are listed as each source gives them."]
-    if briefing.storylines:
+def _markdown(briefing: BriefingResult, articles: Stream[ArticleResult], storylines: Stream[Storyline]
+              ) -> Iterator[str]:
+    yield from [f"# Daily briefing, {briefing.generated[:10]}", "", f"{_counts(briefing, articles, storylines)}. "
+                "Claims are attributed to who makes them; figures are listed as each source gives them."]
+    if storylines:
         yield from ["", "## Storylines"]
-        for story in briefing.storylines:
+        for story in storylines:
             yield from ["", f"### {story.title}", ""]
             for item in story.items:
                 where = item.outlet or item.title or item.article
@@ -136,7 +148,8 @@ th,td{border:1px solid #ddd;padding:.25rem .4rem;text-align:left;vertical-align:
 """
 
 
-def _html(briefing: BriefingResult, articles: Articles) -> Iterator[str]:
+def _html(briefing: BriefingResult, articles: Stream[ArticleResult], storylines: Stream[Storyline]
+          ) -> Iterator[str]:
     from html import escape as e
 
     def status(s: str) -> str:
@@ -147,11 +160,11 @@ def _html(briefing: BriefingResult, articles: Articles) -> Iterator[str]:
            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
            f"<title>Daily briefing, {day}</title><style>{_CSS}</style></head><body>")
     yield f"<h1>Daily briefing, {day}</h1>"
-    yield (f"<p>{e(_counts(briefing, len(articles)))}. Claims are attributed to who makes them; "
+    yield (f"<p>{e(_counts(briefing, articles, storylines))}. Claims are attributed to who makes them; "
            f"figures are listed as each source gives them.</p>")
-    if briefing.storylines:
+    if storylines:
         yield '<h2 id="storylines">Storylines</h2>'
-    for story in briefing.storylines:
+    for story in storylines:
         yield f'<section class="storyline" id="{e(story.id)}"><h3>{e(story.title)}</h3><ul>'
         for item in story.items:
             where = item.outlet or item.title or item.article

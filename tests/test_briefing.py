@@ -335,10 +335,12 @@ def test_via_batch_a_cache_folder_that_cannot_be_written_loses_no_result(tmp_pat
 
 
 @pytest.mark.parametrize("fmt", ["json", "md", "html"])
-def test_a_briefing_written_from_its_spool_is_the_briefing_held_in_memory(fmt):
+@pytest.mark.parametrize("with_storylines", [True, False])
+def test_a_briefing_written_from_its_spool_is_the_briefing_held_in_memory(fmt, with_storylines):
     import io
 
     from summarizer.briefing import Spool
+    from summarizer.merge import MergeIndex, merged
     from summarizer.report import to_html, to_json, to_markdown, write
     from summarizer.schema import BriefingResult, FailedArticle
 
@@ -350,12 +352,20 @@ def test_a_briefing_written_from_its_spool_is_the_briefing_held_in_memory(fmt):
     whole = BriefingResult(generated="2026-11-21T08:00:00+00:00", articles=[a, b, c], storylines=storylines([a, b]),
                            failed=[FailedArticle(path="d.txt", reason="no such file")], usage=Usage(),
                            tool_version="0")
-    spool = Spool()
+    assert len(whole.storylines) == 1
+    if not with_storylines:
+        whole.storylines = []
+    spool, index = Spool(), MergeIndex()
     for position, result in ((2, c), (0, a), (1, b)):  # in the order they finished
         spool.put(position, result)
+        index.add(position, result)
     out = io.StringIO()
-    write(fmt, whole.model_copy(update={"articles": []}), out, articles=spool)
+    loaded = []
+    stories = merged(index, lambda article: loaded.append(article) or spool.get(article)) if with_storylines else []
+    assert loaded == []  # the storylines are built as they are written, from the records they cite
+    write(fmt, whole.model_copy(update={"articles": [], "storylines": []}), out, articles=spool, storylines=stories)
     spool.close()
+    assert sorted(loaded) == ([0, 1] if with_storylines else [])
     assert out.getvalue() == {"json": to_json, "md": to_markdown, "html": to_html}[fmt](whole)
     if fmt == "json":
         assert json.loads(out.getvalue()) == json.loads(whole.model_dump_json())
