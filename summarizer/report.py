@@ -17,7 +17,6 @@ from typing import Protocol, TextIO, TypeVar
 
 from summarizer.schema import ArticleResult, BriefingResult, Storyline
 
-
 T = TypeVar("T", covariant=True)
 
 
