@@ -132,8 +132,9 @@ class MergeIndex:
             self.keys.append((article, event.id))
             self.bags.append(tuple(sys.intern(k) for k in features(event)))
 
-    def vectors(self) -> list[dict[str, float]]:
-        """Unit-length tf-idf vectors; a name in most articles weighs COMMON_WEIGHT."""
+    def weights(self) -> tuple[dict[str, float], list[float]]:
+        """Each feature's tf-idf weight (a name in most articles weighs COMMON_WEIGHT) and each record's norm:
+        a record's unit vector has weight[k] / norm for each feature k it has."""
         articles = {a for a, _ in self.keys}
         spread: dict[str, set[int]] = {}
         for (article, _), bag in zip(self.keys, self.bags, strict=True):
@@ -142,26 +143,23 @@ class MergeIndex:
                     spread.setdefault(key, set()).add(article)
         df = Counter(k for bag in self.bags for k in bag)
         common = {k for k, arts in spread.items() if len(arts) > max(2, len(articles) // 2)}
-        out = []
-        for bag in self.bags:
-            v = {k: (COMMON_WEIGHT if k in common else _WEIGHT[k[0]]) * math.log(1 + len(self.bags) / df[k])
-                 for k in bag}
-            norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-            out.append({k: x / norm for k, x in v.items()})
-        return out
+        weight = {k: (COMMON_WEIGHT if k in common else _WEIGHT[k[0]]) * math.log(1 + len(self.bags) / n)
+                  for k, n in df.items()}
+        return weight, [math.sqrt(sum(weight[k] * weight[k] for k in bag)) or 1.0 for bag in self.bags]
 
     def similar(self) -> list[dict[int, float]]:
         """For each record, its most similar other records (at most NEIGHBOURS, at least FLOOR) and their
         cosine; symmetric. Only records that share a feature are scored (an inverted index)."""
-        vectors = self.vectors()
-        postings: dict[str, list[tuple[int, float]]] = {}
-        for j, vector in enumerate(vectors):
-            for k, w in vector.items():
-                postings.setdefault(k, []).append((j, w))
-        near: list[dict[int, float]] = [{} for _ in vectors]
-        for i, vector in enumerate(vectors):
+        weight, norms = self.weights()
+        postings: dict[str, list[tuple[int, float]]] = {}  # feature -> (record, its vector's value)
+        for j, bag in enumerate(self.bags):
+            for k in bag:
+                postings.setdefault(k, []).append((j, weight[k] / norms[j]))
+        near: list[dict[int, float]] = [{} for _ in self.bags]
+        for i, bag in enumerate(self.bags):
             scores: dict[int, float] = {}
-            for k, w in vector.items():  # in the vector's order, so each sum adds up as a full dot product would
+            for k in bag:  # in the bag's order, so each sum adds up as a full dot product would
+                w = weight[k] / norms[i]
                 for j, wj in postings[k]:
                     scores[j] = scores.get(j, 0.0) + w * wj
             scores.pop(i, None)
@@ -206,7 +204,7 @@ def clusters(index: MergeIndex, threshold: float = STORY_THRESHOLD) -> list[list
     each group starts with its most central record."""
     near = index.similar()
     members: dict[int, list[int]] = {i: [i] for i in range(len(near))}
-    links: dict[int, dict[int, float]] = dict(enumerate(near))  # group -> {group: summed similarity}
+    links: dict[int, dict[int, float]] = dict(enumerate(near))  # group -> {group: summed similarity}; uses up near
     heap = [(-s, i, j) for i, row in enumerate(near) for j, s in row.items() if i < j]
     heapq.heapify(heap)
     new = len(near)
@@ -230,11 +228,30 @@ def clusters(index: MergeIndex, threshold: float = STORY_THRESHOLD) -> list[list
             row[new] = s
             heapq.heappush(heap, (-s / (len(members[new]) * len(members[other])), other, new))
         new += 1
-    # each group's most central record first: the highest summed similarity to the group's records of other
-    # articles (what links the story across outlets); it names the story
-    article = [a for a, _ in index.keys]
-    return [sorted(g, key=lambda i: (-sum(near[i].get(j, 0.0) for j in g if article[j] != article[i]), i))
-            for g in members.values()]
+    del near, links, heap
+    weight, norms = index.weights()
+    return [_central_first(g, index, weight, norms) for g in members.values()]
+
+
+def _central_first(group: list[int], index: MergeIndex, weight: dict[str, float], norms: list[float]
+                   ) -> list[int]:
+    """The group, its most central record first: the highest summed cosine to the group's records of other
+    articles (what links the story across outlets; it names the story). Summed feature by feature, so a
+    big group costs its records' features, not their pairs."""
+    if len(group) == 1:
+        return group
+    total: Counter[str] = Counter()  # feature -> summed over the group's records
+    own: Counter[tuple[int, str]] = Counter()  # (article, feature) -> summed over the article's records
+    for j in group:
+        for k in index.bags[j]:
+            total[k] += weight[k] / norms[j]
+            own[index.keys[j][0], k] += weight[k] / norms[j]
+
+    def linked(i: int) -> float:
+        article = index.keys[i][0]
+        return round(sum(weight[k] / norms[i] * (total[k] - own[article, k]) for k in index.bags[i]), 9)
+
+    return sorted(group, key=lambda i: (-linked(i), i))
 
 
 def storylines(results: list[ArticleResult], confirm: Confirm | None = None) -> list[Storyline]:

@@ -369,3 +369,19 @@ def test_a_briefing_written_from_its_spool_is_the_briefing_held_in_memory(fmt, w
     assert out.getvalue() == {"json": to_json, "md": to_markdown, "html": to_html}[fmt](whole)
     if fmt == "json":
         assert json.loads(out.getvalue()) == json.loads(whole.model_dump_json())
+
+
+def test_a_storyline_is_named_after_its_record_closest_to_the_other_outlets_records():
+    # b's record shares a figure with a and one with c, which share little with each other: b names the story.
+    # b and c join first, then a: the clustering must not score records by the links of the groups they joined
+    a = _result("a.txt", [_event(1, "Officials received 1,000 bodies on Friday.", "officials",
+                                 [("1,000", 1000.0, "bodies")])])
+    b = _result("b.txt", [_event(1, "In the Kharkiv exchange Ukraine got 1,000 bodies and returned 41 bodies of "
+                                 "Russian soldiers.", "the outlet",
+                                 [("1,000", 1000.0, "bodies"), ("41", 41.0, "bodies")], ["Kharkiv"], ["Ukraine"])])
+    c = _result("c.txt", [_event(1, "Moscow got back 41 bodies of its soldiers in the exchange with Ukraine, Moscow "
+                                 "said.", "Moscow", [("41", 41.0, "bodies")], actors=["Moscow", "Ukraine"])])
+    [story] = storylines([a, b, c])
+    assert [i.article for i in story.items] == ["a.txt", "b.txt", "c.txt"]
+    assert story.title == ("Ukraine: In the Kharkiv exchange Ukraine got 1,000 bodies and returned 41 bodies of "
+                           "Russian …")
