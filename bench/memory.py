@@ -71,6 +71,29 @@ def run_measured(args: list[str], env: dict, folder: Path) -> tuple[int, float, 
     return proc.returncode, int(peak) / 1024, int(before_merge) / 1024
 
 
+def briefing_runs(sizes: list[int], via: str, base_url: str, env: dict, folder: Path) -> Table:
+    """`summarize briefing --via VIA` on N articles for each N, against the loopback fake."""
+    table = Table(["articles", "exit", "peak RSS MiB", "MiB per 100 articles over the smallest",
+                   "peak before the merge MiB", "before the merge: MiB per 100 articles"],
+                  title=f"summarize briefing --via {via} (loopback fake, no latency, --concurrency 4, JSON output)")
+    folder.mkdir()
+    first = None
+    for n in sizes:
+        articles = folder / f"in{n}"
+        write_articles(articles, n)
+        code, rss, stage = run_measured(["briefing", str(articles), "--base-url", base_url, "--model", "fake",
+                                         "--digest", "composed", "--merge", "rules", "--concurrency", "4",
+                                         "--via", via, "--poll", "0", "--cache-dir", str(folder / f"cache{n}"),
+                                         "-o", str(folder / f"b{n}.json")], env, folder)
+        storylines = len(json.loads((folder / f"b{n}.json").read_text())["storylines"]) if code == 0 else 0
+        first = first or (n, rss, stage)
+        growth = (rss - first[1]) / (n - first[0]) * 100 if n > first[0] else 0.0
+        stage_growth = (stage - first[2]) / (n - first[0]) * 100 if n > first[0] else 0.0
+        table.add(n, code, rss, growth, stage, stage_growth)
+    table.title += f"; {storylines} storylines at {sizes[-1]} articles"
+    return table
+
+
 def measure(sizes: list[int]) -> Section:
     section = Section("Memory: peak RSS per run", "bench/memory.py --sizes " + ",".join(map(str, sizes)))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
@@ -87,33 +110,20 @@ def measure(sizes: list[int]) -> Section:
             single.add(label, code, rss)
         section.tables.append(single)
 
-        table = Table(["articles", "exit", "peak RSS MiB", "MiB per 100 articles over the smallest",
-                       "peak before the merge MiB", "before the merge: MiB per 100 articles"],
-                      title="summarize briefing (loopback fake, no latency, --concurrency 4, JSON output)")
         with FakeOpenAIServer(responder=lambda body: completion_body(outlet_records_answer(body))) as server:
+            server.polls_until_done = 0
             env_fake = {**env, "OPENAI_API_KEY": "not-needed"}
-            first = None
-            for n in sizes:
-                articles = folder / f"in{n}"
-                write_articles(articles, n)
-                code, rss, stage = run_measured(["briefing", str(articles), "--base-url", server.base_url, "--model",
-                                          "fake", "--digest", "composed", "--merge", "rules", "--concurrency",
-                                          "4", "--cache-dir", str(folder / f"cache{n}"), "-o",
-                                          str(folder / f"b{n}.json")], env_fake, folder)
-                storylines = len(json.loads((folder / f"b{n}.json").read_text())["storylines"]) if code == 0 else 0
-                first = first or (n, rss, stage)
-                growth = (rss - first[1]) / (n - first[0]) * 100 if n > first[0] else 0.0
-                stage_growth = (stage - first[2]) / (n - first[0]) * 100 if n > first[0] else 0.0
-                table.add(n, code, rss, growth, stage, stage_growth)
-                section.notes.append(f"{n} articles: {storylines} storylines") if n == sizes[-1] else None
-        section.tables.append(table)
-        last = table.rows[-1]
-        section.targets.append(Target("briefing memory flat in the number of articles",
-                                      f"{last[3]} MiB per 100 articles ({sizes[0]} to {sizes[-1]} articles); "
-                                      f"{last[5]} until the merge", float(last[3].replace(",", "")) < 5.0))
-        section.notes.append("The articles are copies of the 7 fixture articles, so their storylines hold every "
-                             "copy of a record: the merge and the storylines it writes grow with the copies. "
-                             "The per-article stage streams its results to a spool: see the peak before the merge.")
+            for via in ("sync", "batch"):
+                table = briefing_runs(sizes, via, server.base_url, env_fake, folder / via)
+                section.tables.append(table)
+                last = table.rows[-1]
+                section.targets.append(Target(
+                    f"briefing memory flat in the number of articles: under 5 MiB more per 100 (--via {via})",
+                    f"{last[3]} MiB per 100 articles ({sizes[0]} to {sizes[-1]} articles); {last[5]} until the merge",
+                    float(last[3].replace(",", "")) < 5.0))
+        section.notes.append("The articles are copies of the 7 fixture articles, so a storyline holds every copy of "
+                             "a record. Results go to a spool on disk, storylines are built one at a time as they "
+                             "are written; what grows is the merge's graph of each record's most similar records.")
     return section
 
 
