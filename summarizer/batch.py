@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import json
+import tempfile
 import time
 from collections.abc import Callable
+from typing import IO
 
 from pydantic import ValidationError
 
@@ -48,54 +49,104 @@ def summarize_via_batch(paths: list[str], summarizer: Summarizer, cache: ResultC
                         warn: Callable[[str], None] = lambda message: None) -> list[Done]:
     """Summarise the articles through one batch (cached ones excepted); results in input order. The cache
     folder is best-effort: what cannot be written there (a result, the batch id) is said to `warn` or in
-    the article's `Done.warning`, and the run goes on."""
+    the article's `Done.warning`, and the run goes on.
+
+    Memory stays flat in the number of articles: the requests are written to a temporary file as they are
+    built, the output is downloaded to another, and each answered article is read again from its file
+    when its answer is read (one whose text changed meanwhile is summarised anew, synchronously)."""
     done: dict[str, Done] = {}
-    pending: dict[str, tuple[str, Article, EventsRequest]] = {}  # custom_id -> (path, article, request)
-    for path in paths:
-        try:
-            article = read_article(path)
-        except SummarizerError as exc:
-            done[path] = Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
-            continue
-        key = ResultCache.key(article.content_key, summarizer.settings)
-        hit = cache.get(key)
-        if hit is not None:
+    pending: dict[str, str] = {}  # custom_id (the cache key) -> path
+    with tempfile.TemporaryFile() as requests, tempfile.TemporaryFile() as answers:
+        for path in paths:
+            try:
+                article = read_article(path)
+            except SummarizerError as exc:
+                done[path] = Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
+                on_done(done[path])
+                continue
+            key = ResultCache.key(article.content_key, summarizer.settings)
+            hit = cache.get(key)
+            if hit is not None:
+                hit.article.path = article.path
+                done[path] = Done(path=path, result=hit, cached=True)
+            elif (request := summarizer.events_request(article)) is None:
+                # no event sentence, or a long article asked in parts: done synchronously
+                done[path] = _finish(summarizer, cache, key, path, article, None)
+            else:
+                if key not in pending:  # the same text in two files is asked once; the second gets the result
+                    requests.write(json.dumps(request_line(key, request, summarizer.settings),
+                                              ensure_ascii=False).encode() + b"\n")
+                    pending[key] = path
+                continue
+            on_done(done[path])
+        if pending:
+            requests.seek(0)
+            _run_batch(summarizer, cache, pending, requests, answers, poll=poll, max_poll=max_poll,
+                       timeout=timeout, warn=warn)
+            answers.seek(0)
+            for line in answers:  # each answer as it is read, then let go
+                key, body = _answer(line)
+                if key in pending:
+                    _finish_pending(summarizer, cache, key, pending.pop(key), body, done, on_done)
+            for key, path in list(pending.items()):  # not answered: synchronously
+                _finish_pending(summarizer, cache, key, path, None, done, on_done)
+    for path in paths:  # the same text as an article above, whose result is in the cache now
+        if path not in done:
+            _finish_pending(summarizer, cache, None, path, None, done, on_done)
+    return [done[p] for p in paths]
+
+
+def _answer(line: bytes) -> tuple[str | None, dict | None]:
+    """One line of the batch's output file: its custom_id and, when it succeeded, the response body."""
+    if not line.strip():
+        return None, None
+    try:
+        item = json.loads(line)
+        response = item.get("response") or {}
+        return item["custom_id"], (response.get("body") or {}) if response.get("status_code") == 200 else None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None, None
+
+
+def _finish_pending(summarizer: Summarizer, cache: ResultCache, key: str | None, path: str, body: dict | None,
+                    done: dict[str, Done], on_done: Callable[[Done], None]) -> None:
+    """An article of the batch, read again: the batch's answer `body` is used if its text is still the text
+    asked about (`key`); without one, the cache is looked up, then the article is summarised synchronously."""
+    try:
+        article = read_article(path)
+    except SummarizerError as exc:
+        done[path] = Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
+    else:
+        now = ResultCache.key(article.content_key, summarizer.settings)
+        if body and now == key:
+            request = summarizer.events_request(article)
+            answered = _validated(body, request) if request is not None else None
+            done[path] = _finish(summarizer, cache, now, path, article, answered)
+        elif (hit := cache.get(now)) is not None:
             hit.article.path = article.path
             done[path] = Done(path=path, result=hit, cached=True)
-            continue
-        request = summarizer.events_request(article)
-        if request is None:  # no event sentence, or a long article asked in parts: done synchronously
-            done[path] = _finish(summarizer, cache, key, path, article, None)
-            continue
-        pending[key] = (path, article, request)
-    for d in done.values():
-        on_done(d)
-    if pending:
-        outputs = _run_batch(summarizer, cache, pending, poll=poll, max_poll=max_poll, timeout=timeout, warn=warn)
-        for key, (path, article, request) in pending.items():
-            answered = _validated(outputs.get(key), request)
-            done[path] = _finish(summarizer, cache, key, path, article, answered)
-            on_done(done[path])
-    return [done[p] for p in paths if p in done]
+        else:
+            done[path] = _finish(summarizer, cache, now, path, article, None)
+    on_done(done[path])
 
 
-def _run_batch(summarizer: Summarizer, cache: ResultCache, pending: dict, *, poll: float, max_poll: float,
-               timeout: float, warn: Callable[[str], None]) -> dict[str, dict]:
-    """Submit (or resume) the batch for `pending` and return {custom_id: response body} of its output."""
+def _run_batch(summarizer: Summarizer, cache: ResultCache, pending: dict[str, str], requests: IO[bytes],
+               answers: IO[bytes], *, poll: float, max_poll: float, timeout: float,
+               warn: Callable[[str], None]) -> None:
+    """Submit (or resume) the batch of the JSONL `requests` (one line per key of `pending`) and download
+    its output file into `answers`."""
     client = summarizer.llm.openai_client
     state_path = cache.folder / "batches" / f"{hashlib.sha256(''.join(sorted(pending)).encode()).hexdigest()[:24]}.json"
     try:
         state = json.loads(state_path.read_text())
     except (OSError, ValueError):
-        lines = [request_line(key, request, summarizer.settings) for key, (_, _, request) in pending.items()]
-        data = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode()
         try:
-            uploaded = client.files.create(file=("requests.jsonl", io.BytesIO(data)), purpose="batch")
+            uploaded = client.files.create(file=("requests.jsonl", requests), purpose="batch")
             batch = client.batches.create(input_file_id=uploaded.id, endpoint="/v1/chat/completions",
                                           completion_window="24h")
         except Exception as exc:  # noqa: BLE001 - one line, whatever the client raised
             raise LLMError(f"cannot submit the batch: {type(exc).__name__}: {exc}") from exc
-        state = {"batch_id": batch.id, "input_file_id": uploaded.id, "requests": len(lines)}
+        state = {"batch_id": batch.id, "input_file_id": uploaded.id, "requests": len(pending)}
         try:
             state_path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(state_path, json.dumps(state))  # a unique temporary name: two runs never share one
@@ -115,18 +166,16 @@ def _run_batch(summarizer: Summarizer, cache: ResultCache, pending: dict, *, pol
                            "run the briefing again to keep waiting")
         time.sleep(wait)
         wait = min(max_poll, wait * 2)
-    outputs: dict[str, dict] = {}
     if batch.output_file_id:
-        text = client.files.content(batch.output_file_id).text
-        for line in text.splitlines():
-            if line.strip():
-                item = json.loads(line)
-                response = item.get("response") or {}
-                if response.get("status_code") == 200:
-                    outputs[item["custom_id"]] = response.get("body") or {}
+        try:
+            with client.files.with_streaming_response.content(batch.output_file_id) as response:
+                for chunk in response.iter_bytes():
+                    answers.write(chunk)
+        except Exception as exc:  # noqa: BLE001
+            raise LLMError(f"cannot download the output of batch {state['batch_id']}: "
+                           f"{type(exc).__name__}: {exc}") from exc
     with contextlib.suppress(OSError):  # done: a later run submits anew what is not cached
         state_path.unlink(missing_ok=True)
-    return outputs
 
 
 def _validated(body: dict | None, request: EventsRequest) -> Answered | None:

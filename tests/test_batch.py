@@ -77,3 +77,43 @@ def test_batch_needs_an_endpoint():
     result = CliRunner().invoke(app, ["briefing", "--via", "batch", "--fixtures", "off", str(ARTICLES)],
                                 env={"OPENAI_API_KEY": "", "OPENAI_BASE_URL": ""})
     assert result.exit_code == 2 and "needs an endpoint with the Batch API" in result.stderr
+
+
+def test_two_files_with_the_same_text_are_asked_once_and_both_get_the_result(tmp_path):
+    twin = tmp_path / "twin.txt"
+    twin.write_text((ARTICLES / "market_strike.txt").read_text())
+    paths = [*PATHS, str(twin)]
+    seen = []
+    with FakeOpenAIServer(responder=_served) as server:
+        done = summarize_via_batch(paths, _summarizer(server), ResultCache(tmp_path / "cache"), poll=0.01,
+                                   on_done=seen.append)
+    assert [d.path for d in done] == paths and [d.error for d in done] == [None] * len(paths)
+    assert sorted(d.path for d in seen) == sorted(paths)  # each reported once
+    original = next(d for d in done if d.path.endswith("market_strike.txt"))
+    assert done[-1].cached and done[-1].result.events == original.result.events
+    assert done[-1].result.article.path == str(twin)
+    assert len(server.files["file-1"].decode().splitlines()) == len(PATHS)  # one request for the two
+    assert "/v1/chat/completions" not in _paths(server)
+
+
+def test_an_article_changed_while_its_batch_ran_is_summarised_on_its_new_text(tmp_path):
+    changing = tmp_path / "changing.txt"
+    changing.write_text((ARTICLES / "grid_repairs.txt").read_text())
+    asked = []
+
+    def batch_answers(body):  # the batch runs; meanwhile the file is edited
+        changing.write_text((ARTICLES / "market_strike.txt").read_text())
+        return _served(body)
+
+    def synchronous(body):
+        asked.append(body["messages"][-1]["content"])
+        return _served(body)
+
+    with FakeOpenAIServer(responder=synchronous) as server:
+        server.batch_responder = batch_answers
+        [done] = summarize_via_batch([str(changing)], _summarizer(server), ResultCache(tmp_path / "cache"),
+                                     poll=0.01)
+    assert done.error is None and len(asked) == 1 and "Kostyantynivka" in asked[0]  # the new text, asked anew
+    new_text = changing.read_text()
+    quotes = [ev.quote for e in done.result.events for ev in e.evidence]
+    assert quotes and all(q in new_text for q in quotes)
