@@ -11,21 +11,20 @@ in memory.
 from __future__ import annotations
 
 import io
-import textwrap
 from collections.abc import Iterator
 from typing import Protocol, TextIO, TypeVar
 
 from summarizer.schema import ArticleResult, BriefingResult, Storyline
 
-T = TypeVar("T", covariant=True)
+T_co = TypeVar("T_co", covariant=True)
 
 
-class Stream(Protocol[T]):
+class Stream(Protocol[T_co]):
     """What to write, read once in order: a list, a briefing's spool (articles) or its `Storylines`."""
 
     def __len__(self) -> int: ...
 
-    def __iter__(self) -> Iterator[T]: ...
+    def __iter__(self) -> Iterator[T_co]: ...
 
 
 def write(fmt: str, briefing: BriefingResult, out: TextIO, articles: Stream[ArticleResult] | None = None,
@@ -75,9 +74,16 @@ def _json(briefing: BriefingResult, articles: Stream[ArticleResult], storylines:
         yield pending + before + f'"{name}": ['
         last = len(items) - 1
         for i, item in enumerate(items):
-            yield textwrap.indent(item.model_dump_json(indent=2), "    ") + ("," if i < last else "")
+            yield _indented(item.model_dump_json(indent=2)) + ("," if i < last else "")
         pending = "  ]"
     yield pending + rest
+
+
+def _indented(text: str) -> str:
+    """Four spaces before each line of pydantic's JSON. Its lines end in "\n" only (a string's own newlines
+    are escaped); textwrap.indent would also split at U+2028, U+2029 and U+0085, which JSON leaves as they
+    are, and put spaces inside the string."""
+    return "\n".join("    " + line for line in text.split("\n"))
 
 
 def _counts(briefing: BriefingResult, articles: Stream[ArticleResult], storylines: Stream[Storyline]) -> str:
