@@ -116,34 +116,54 @@ def summarize_all(paths: list[str], summarizer: Summarizer, cache: ResultCache |
         return asyncio.run(run(workers))
 
 
+class SpoolError(SummarizerError):
+    """A finished result could not be read back from the briefing's temporary file."""
+
+
 class Spool:
     """Finished results in a temporary file, read back one at a time: a sized iterable in input order
-    (`report.write` streams the briefing's articles from it), and `get` for the merge's records."""
+    (`report.write` streams the briefing's articles from it), and `get` for the merge's records. A result
+    that cannot be written there (disk full) is held in memory instead: still a result."""
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()  # gone when closed, or when the process ends
         self._where: dict[int, tuple[int, int]] = {}  # position in the input -> (offset, length)
+        self._held: dict[int, ArticleResult] = {}  # those the file could not take
         self._lock = threading.Lock()
 
-    def put(self, position: int, result: ArticleResult) -> None:
+    def put(self, position: int, result: ArticleResult) -> str | None:
+        """Keep the result; if the temporary file cannot take it, hold it in memory and say why."""
         data = result.model_dump_json().encode()
         with self._lock:
-            offset = self._file.seek(0, 2)
-            self._file.write(data)
+            try:
+                offset = self._file.seek(0, 2)
+                self._file.write(data)
+                self._file.flush()  # a full disk fails here, not at a later read
+            except OSError as exc:
+                self._held[position] = result
+                return f"could not spool {result.article.path or result.article.id} to disk: {os_reason(exc)}; " \
+                    "kept in memory"
             self._where[position] = (offset, len(data))
+        return None
 
     def get(self, position: int) -> ArticleResult:
+        if position in self._held:
+            return self._held[position]
         offset, length = self._where[position]
-        with self._lock:
-            self._file.seek(offset)
-            data = self._file.read(length)
+        try:
+            with self._lock:
+                self._file.seek(offset)
+                data = self._file.read(length)
+        except OSError as exc:
+            raise SpoolError(f"cannot read a finished article back from the briefing's temporary file: "
+                             f"{os_reason(exc)}") from None
         return ArticleResult.model_validate_json(data)
 
     def __len__(self) -> int:
-        return len(self._where)
+        return len(self._where) + len(self._held)
 
     def __iter__(self) -> Iterator[ArticleResult]:
-        for position in sorted(self._where):
+        for position in sorted([*self._where, *self._held]):
             yield self.get(position)
 
     def close(self) -> None:

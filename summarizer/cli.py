@@ -254,8 +254,9 @@ def briefing(
                 if not done.cached:
                     usage.add(done.result.usage)
                 index.add(position[done.path], done.result)
-                spool.put(position[done.path], done.result)
-                done.result = None  # on disk now
+                if (warning := spool.put(position[done.path], done.result)) is not None:
+                    progress(warning, False)
+                done.result = None  # on disk now (or held by the spool)
 
         if via == "batch":
             from summarizer.batch import summarize_via_batch
@@ -288,8 +289,12 @@ def briefing(
         articles=[], storylines=[],
         failed=[FailedArticle(path=d.path, reason=d.error) for d in done if d.error], usage=usage,
         tool_version=__version__)
-    _output(output, lambda out: write(fmt, head, out, articles=spool, storylines=stories))
-    spool.close()
+    try:
+        _output(output, lambda out: write(fmt, head, out, articles=spool, storylines=stories))
+    except SummarizerError as exc:  # the spool could not be read back: one line, no partial -o file
+        _fail(exc.one_line(), exc.exit_code)
+    finally:
+        spool.close()
     raise typer.Exit(max([merge_code, *(d.exit_code for d in done)]))
 
 

@@ -282,7 +282,8 @@ def merged(index: MergeIndex, load: Callable[[int], ArticleResult], confirm: Con
 class Storylines:
     """A briefing's storylines, biggest first, each built from its records when it is read and then let go: a
     sized iterable (`report.write` streams it), so the storylines never sit in memory together, nor do the
-    articles they cite. Each group is a list of (article index, event id), its central record first."""
+    articles they cite. Each group is a list of (article index, event id); its first record names the
+    storyline (the central one with `--merge rules`, the first in the articles' order with `--merge model`)."""
 
     def __init__(self, groups: list[list[tuple[int, str]]], load: Callable[[int], ArticleResult]) -> None:
         self.groups, self._load = groups, load

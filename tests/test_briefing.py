@@ -385,3 +385,62 @@ def test_a_storyline_is_named_after_its_record_closest_to_the_other_outlets_reco
     assert [i.article for i in story.items] == ["a.txt", "b.txt", "c.txt"]
     assert story.title == ("Ukraine: In the Kharkiv exchange Ukraine got 1,000 bodies and returned 41 bodies of "
                            "Russian …")
+
+
+class _FaultyFile:
+    """A temporary file whose writes (disk full) or reads (I/O error) fail."""
+
+    def __init__(self, fail, file):
+        self._file, self._fail = file, fail
+
+    def write(self, data):
+        if self._fail == "write":
+            raise OSError(28, "No space left on device")
+        return self._file.write(data)
+
+    def read(self, n):
+        if self._fail == "read":
+            raise OSError(5, "Input/output error")
+        return self._file.read(n)
+
+    def __getattr__(self, name):
+        return getattr(self._file, name)
+
+
+@pytest.mark.parametrize("fail", ["write", "read"])
+def test_a_spool_that_cannot_be_written_or_read_gives_a_warning_or_one_line_not_a_traceback(tmp_path, monkeypatch,
+                                                                                            fail):
+    monkeypatch.setattr("summarizer.pipeline.Summarizer.__init__", _fake_init)
+    import tempfile
+
+    real = tempfile.TemporaryFile
+    monkeypatch.setattr("summarizer.briefing.tempfile.TemporaryFile", lambda: _FaultyFile(fail, real()))
+    grid, market = ARTICLES / "grid_repairs.txt", ARTICLES / "market_strike.txt"
+    out = tmp_path / "briefing.json"
+    result = CliRunner().invoke(app, ["briefing", str(grid), str(market), "-o", str(out), "--no-cache",
+                                      "--fixtures", "off", "--merge", "rules"])
+    assert "Traceback" not in result.stderr and isinstance(result.exception, (SystemExit, type(None)))
+    if fail == "write":  # the results are held in memory instead: the briefing is whole
+        assert result.exit_code == 0, result.stderr
+        doc = json.loads(out.read_text())
+        assert [a["article"]["path"] for a in doc["articles"]] == [str(grid), str(market)]
+        assert sorted(line for line in result.stderr.splitlines() if "could not spool" in line) == [
+            f"summarize: could not spool {p} to disk: No space left on device; kept in memory" for p in (grid, market)]
+    else:
+        assert result.exit_code == 1 and not out.exists()
+        assert result.stderr.splitlines()[-1] == ("summarize: cannot read a finished article back from the "
+                                                  "briefing's temporary file: Input/output error")
+
+
+def test_json_output_keeps_line_separators_inside_strings():
+    from summarizer.report import to_json
+    from summarizer.schema import BriefingResult
+
+    odd = "A missile hit the market,\u2028killing 19\u2029people\x85in Kostyantynivka."
+    a = _result("a.txt", [_event(1, odd, "the ministry", [("19", 19.0, "people")], ["Kostyantynivka"])])
+    b = _result("b.txt", [_event(1, "The market strike in Kostiantynivka killed 19 people.", "civil defence",
+                                 [("19", 19.0, "people")], ["Kostiantynivka"])])
+    whole = BriefingResult(generated="2026-11-21T08:00:00+00:00", articles=[a, b], storylines=storylines([a, b]),
+                           usage=Usage(), tool_version="0")
+    assert whole.storylines[0].items[0].summary == odd
+    assert to_json(whole) == whole.model_dump_json(indent=2) + "\n"
