@@ -55,44 +55,46 @@ def summarize_via_batch(paths: list[str], summarizer: Summarizer, cache: ResultC
     built, the output is downloaded to another, and each answered article is read again from its file
     when its answer is read (one whose text changed meanwhile is summarised anew, synchronously)."""
     done: dict[str, Done] = {}
-    pending: dict[str, str] = {}  # custom_id (the cache key) -> path
-    with tempfile.TemporaryFile() as requests, tempfile.TemporaryFile() as answers:
-        for path in paths:
-            try:
-                article = read_article(path)
-            except SummarizerError as exc:
-                done[path] = Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
+    pending: dict[str, list[str]] = {}  # custom_id (the cache key) -> the paths with that text
+    try:
+        with tempfile.TemporaryFile() as requests, tempfile.TemporaryFile() as answers:
+            for path in paths:
+                try:
+                    article = read_article(path)
+                except SummarizerError as exc:
+                    done[path] = Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
+                    on_done(done[path])
+                    continue
+                key = ResultCache.key(article.content_key, summarizer.settings)
+                hit = cache.get(key)
+                if hit is not None:
+                    hit.article.path = article.path
+                    done[path] = Done(path=path, result=hit, cached=True)
+                elif (request := summarizer.events_request(article)) is None:
+                    # no event sentence, or a long article asked in parts: done synchronously
+                    done[path] = _finish(summarizer, cache, key, path, article, None)
+                else:
+                    if key not in pending:  # the same text in two files is asked once; both get the answer
+                        requests.write(json.dumps(request_line(key, request, summarizer.settings),
+                                                  ensure_ascii=False).encode() + b"\n")
+                    pending.setdefault(key, []).append(path)
+                    continue
                 on_done(done[path])
-                continue
-            key = ResultCache.key(article.content_key, summarizer.settings)
-            hit = cache.get(key)
-            if hit is not None:
-                hit.article.path = article.path
-                done[path] = Done(path=path, result=hit, cached=True)
-            elif (request := summarizer.events_request(article)) is None:
-                # no event sentence, or a long article asked in parts: done synchronously
-                done[path] = _finish(summarizer, cache, key, path, article, None)
-            else:
-                if key not in pending:  # the same text in two files is asked once; the second gets the result
-                    requests.write(json.dumps(request_line(key, request, summarizer.settings),
-                                              ensure_ascii=False).encode() + b"\n")
-                    pending[key] = path
-                continue
-            on_done(done[path])
-        if pending:
-            requests.seek(0)
-            _run_batch(summarizer, cache, pending, requests, answers, poll=poll, max_poll=max_poll,
-                       timeout=timeout, warn=warn)
-            answers.seek(0)
-            for line in answers:  # each answer as it is read, then let go
-                key, body = _answer(line)
-                if key in pending:
-                    _finish_pending(summarizer, cache, key, pending.pop(key), body, done, on_done)
-            for key, path in list(pending.items()):  # not answered: synchronously
-                _finish_pending(summarizer, cache, key, path, None, done, on_done)
-    for path in paths:  # the same text as an article above, whose result is in the cache now
-        if path not in done:
-            _finish_pending(summarizer, cache, None, path, None, done, on_done)
+            if pending:
+                requests.seek(0)
+                _run_batch(summarizer, cache, pending, requests, answers, poll=poll, max_poll=max_poll,
+                           timeout=timeout, warn=warn)
+                answers.seek(0)
+                for line in answers:  # each answer as it is read, then let go
+                    key, body = _answer(line)
+                    for path in pending.pop(key, []) if key is not None else []:
+                        _finish_pending(summarizer, cache, key, path, body, done, on_done)
+                for key, twins in pending.items():  # not answered: synchronously
+                    for path in twins:
+                        _finish_pending(summarizer, cache, key, path, None, done, on_done)
+    except OSError as exc:  # the temporary files (disk full, no temporary folder): one line, not a traceback
+        raise SummarizerError(f"cannot write the batch's temporary files in {tempfile.gettempdir()}: "
+                              f"{os_reason(exc)}") from None
     return [done[p] for p in paths]
 
 
@@ -103,30 +105,32 @@ def _answer(line: bytes) -> tuple[str | None, dict | None]:
     try:
         item = json.loads(line)
         response = item.get("response") or {}
-        return item["custom_id"], (response.get("body") or {}) if response.get("status_code") == 200 else None
+        key = item["custom_id"]
+        if not isinstance(key, str):
+            return None, None
+        return key, (response.get("body") or {}) if response.get("status_code") == 200 else None
     except (ValueError, KeyError, TypeError, AttributeError):
         return None, None
 
 
-def _finish_pending(summarizer: Summarizer, cache: ResultCache, key: str | None, path: str, body: dict | None,
+def _finish_pending(summarizer: Summarizer, cache: ResultCache, key: str, path: str, body: dict | None,
                     done: dict[str, Done], on_done: Callable[[Done], None]) -> None:
-    """An article of the batch, read again: the batch's answer `body` is used if its text is still the text
-    asked about (`key`); without one, the cache is looked up, then the article is summarised synchronously."""
+    """An article of the batch, read again: from the cache if its result is there (a file with the same
+    text finished first), else from the batch's answer `body` if its text is still the text asked about
+    (`key`), else summarised synchronously."""
     try:
         article = read_article(path)
     except SummarizerError as exc:
         done[path] = Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
     else:
         now = ResultCache.key(article.content_key, summarizer.settings)
-        if body and now == key:
-            request = summarizer.events_request(article)
-            answered = _validated(body, request) if request is not None else None
-            done[path] = _finish(summarizer, cache, now, path, article, answered)
-        elif (hit := cache.get(now)) is not None:
+        if (hit := cache.get(now)) is not None:
             hit.article.path = article.path
             done[path] = Done(path=path, result=hit, cached=True)
         else:
-            done[path] = _finish(summarizer, cache, now, path, article, None)
+            request = summarizer.events_request(article) if body and now == key else None
+            answered = _validated(body, request) if request is not None else None
+            done[path] = _finish(summarizer, cache, now, path, article, answered)
     on_done(done[path])
 
 
@@ -139,6 +143,8 @@ def _run_batch(summarizer: Summarizer, cache: ResultCache, pending: dict[str, st
     state_path = cache.folder / "batches" / f"{hashlib.sha256(''.join(sorted(pending)).encode()).hexdigest()[:24]}.json"
     try:
         state = json.loads(state_path.read_text())
+        if not isinstance(state, dict) or not isinstance(state.get("batch_id"), str):
+            raise ValueError("not a batch's state")  # submitted anew
     except (OSError, ValueError):
         try:
             uploaded = client.files.create(file=("requests.jsonl", requests), purpose="batch")
@@ -171,6 +177,8 @@ def _run_batch(summarizer: Summarizer, cache: ResultCache, pending: dict[str, st
             with client.files.with_streaming_response.content(batch.output_file_id) as response:
                 for chunk in response.iter_bytes():
                     answers.write(chunk)
+        except OSError:
+            raise  # the temporary file, not the download
         except Exception as exc:  # noqa: BLE001
             raise LLMError(f"cannot download the output of batch {state['batch_id']}: "
                            f"{type(exc).__name__}: {exc}") from exc
@@ -187,7 +195,7 @@ def _validated(body: dict | None, request: EventsRequest) -> Answered | None:
         if choice.get("finish_reason") == "length":
             return None
         value = request.response_model.model_validate_json(choice["message"]["content"], context=request.context)
-    except (KeyError, IndexError, TypeError, ValueError, ValidationError):
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError, ValidationError):
         return None
     usage = body.get("usage") or {}
     return Answered(value=value, prompt_tokens=usage.get("prompt_tokens") or 0,

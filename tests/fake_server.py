@@ -115,9 +115,14 @@ class FakeOpenAIServer:
     # -- a loopback Batch API: /files (upload), /batches (create, poll), /files/{id}/content -------------
     polls_until_done = 2  # a batch reports in_progress this many times, then completed
     batch_responder = None  # answers the batch's lines (default: `responder`)
+    failed_uploads = 0  # the first uploads answer 503 (their bodies are kept in `upload_bodies`)
 
     def batch_api_post(self, path: str, content_type: str, raw: bytes):
         if path.endswith("/files"):
+            self.upload_bodies = [*getattr(self, "upload_bodies", []), raw]
+            if self.failed_uploads:
+                self.failed_uploads -= 1
+                return 503, {"error": {"message": "upstream busy"}}
             data = _multipart_file(content_type, raw)
             file_id = f"file-{len(self.files) + 1}"
             self.files[file_id] = data

@@ -79,18 +79,22 @@ def test_batch_needs_an_endpoint():
     assert result.exit_code == 2 and "needs an endpoint with the Batch API" in result.stderr
 
 
-def test_two_files_with_the_same_text_are_asked_once_and_both_get_the_result(tmp_path):
+@pytest.mark.parametrize("cache_ok", [True, False])
+def test_two_files_with_the_same_text_are_asked_once_and_both_get_the_result(tmp_path, cache_ok):
     twin = tmp_path / "twin.txt"
     twin.write_text((ARTICLES / "market_strike.txt").read_text())
     paths = [*PATHS, str(twin)]
     seen = []
+    cache_dir = tmp_path / "cache"
+    if not cache_ok:  # the result cannot be cached: the twin gets the batch's answer all the same
+        cache_dir.write_text("not a folder\n")
     with FakeOpenAIServer(responder=_served) as server:
-        done = summarize_via_batch(paths, _summarizer(server), ResultCache(tmp_path / "cache"), poll=0.01,
+        done = summarize_via_batch(paths, _summarizer(server), ResultCache(cache_dir), poll=0.01,
                                    on_done=seen.append)
     assert [d.path for d in done] == paths and [d.error for d in done] == [None] * len(paths)
     assert sorted(d.path for d in seen) == sorted(paths)  # each reported once
     original = next(d for d in done if d.path.endswith("market_strike.txt"))
-    assert done[-1].cached and done[-1].result.events == original.result.events
+    assert done[-1].cached == cache_ok and done[-1].result.events == original.result.events
     assert done[-1].result.article.path == str(twin)
     assert len(server.files["file-1"].decode().splitlines()) == len(PATHS)  # one request for the two
     assert "/v1/chat/completions" not in _paths(server)
@@ -117,3 +121,63 @@ def test_an_article_changed_while_its_batch_ran_is_summarised_on_its_new_text(tm
     new_text = changing.read_text()
     quotes = [ev.quote for e in done.result.events for ev in e.evidence]
     assert quotes and all(q in new_text for q in quotes)
+
+
+def test_the_batch_files_are_streamed_and_a_failed_upload_is_sent_again_whole_from_the_file(tmp_path, monkeypatch):
+    import httpx2
+
+    sent, received = [], []  # requests and responses whose whole body was read into memory
+    request_read, response_read = httpx2.Request.read, httpx2.Response.read
+    monkeypatch.setattr(httpx2.Request, "read", lambda self: sent.append(self.url.path) or request_read(self))
+    monkeypatch.setattr(httpx2.Response, "read", lambda self: received.append(
+        self._request.url.path if self._request is not None else "") or response_read(self))
+    with FakeOpenAIServer(responder=_served) as server:
+        server.failed_uploads = 1
+        done = summarize_via_batch(PATHS, _summarizer(server), ResultCache(tmp_path), poll=0.01)
+    assert [d.error for d in done] == [None] * len(PATHS)
+    first, second = server.upload_bodies
+    assert first == second  # the same bytes, read again from the file (boundaries are fixed per request)
+    assert len(server.files["file-1"].decode().splitlines()) == len(PATHS)
+    assert "/v1/batches" in sent and "/v1/batches" in received  # small bodies are read whole, as before
+    assert "/v1/files" not in sent and "/v1/files/file-2/content" not in received
+
+
+def test_a_temporary_folder_that_cannot_be_written_is_one_line(tmp_path, monkeypatch):
+    import tempfile
+
+    real = tempfile.TemporaryFile
+
+    class Full:
+        def __init__(self):
+            self._file = real()
+
+        def write(self, data):
+            raise OSError(28, "No space left on device")
+
+        def __getattr__(self, name):
+            return getattr(self._file, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self._file.close()
+
+    monkeypatch.setattr("summarizer.batch.tempfile.TemporaryFile", Full)
+    with FakeOpenAIServer(responder=_served) as server:
+        result = CliRunner().invoke(app, ["briefing", "--via", "batch", "--poll", "0", "--base-url", server.base_url,
+                                          "--model", "m", "--cache-dir", str(tmp_path), *PATHS],
+                                    env={"OPENAI_API_KEY": "sk-test"})
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (f"summarize: cannot write the batch's temporary files in "
+                                              f"{tempfile.gettempdir()}: No space left on device")
+
+
+def test_an_output_line_with_an_odd_custom_id_is_ignored():
+    from summarizer.batch import _answer
+
+    ok = {"custom_id": "k", "response": {"status_code": 200, "body": {"choices": []}}}
+    assert _answer(json.dumps(ok).encode()) == ("k", {"choices": []})
+    for odd in ({**ok, "custom_id": ["k"]}, {**ok, "custom_id": None}, [ok], "k", None):
+        assert _answer(json.dumps(odd).encode()) == (None, None)
+    assert _answer(b"not json") == (None, None) and _answer(b"\n") == (None, None)

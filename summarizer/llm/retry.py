@@ -7,7 +7,10 @@ breaks mid-body, or a success status whose body is not the JSON the API speaks
 Validation failures are not retried here: instructor re-asks those with the
 error message. The OpenAI client's own retries are off (max_retries=0) so that
 this is the one retry policy. When the attempts run out, the last response or
-error goes up with the number of attempts made (see `attempts_made`).
+error goes up with the number of attempts made (see `attempts_made`). Two
+exceptions keep a batch's files out of memory: an upload of seekable files is
+sent again from the files rather than held, and a file download is left for the
+caller to stream.
 """
 
 from __future__ import annotations
@@ -64,6 +67,23 @@ def _malformed(request: httpx2.Request, response: httpx2.Response) -> MalformedA
     return None
 
 
+def _download(request: httpx2.Request) -> bool:
+    """A file's content from the Files API (a batch's output): possibly large, left for the caller to stream."""
+    return request.method == "GET" and request.url.path.rstrip("/").endswith("/content")
+
+
+def _replayable(stream: object) -> bool:
+    """A multipart upload whose files are all seekable (the batch's request file): httpx sends each file
+    again from its start on every attempt, so the body need not be held in memory to be retried."""
+    if type(stream).__name__ != "MultipartStream":
+        return False
+    for field in getattr(stream, "fields", ()):
+        file = getattr(field, "file", b"")  # a data field has none
+        if not isinstance(file, (str, bytes)) and not (hasattr(file, "seekable") and file.seekable()):
+            return False
+    return True
+
+
 def retry_after_seconds(response: httpx2.Response) -> float | None:
     """Seconds asked for by a `Retry-After` header (delta-seconds or an HTTP date), if any."""
     value = response.headers.get("retry-after")
@@ -109,7 +129,8 @@ class RetryTransport(httpx2.BaseTransport):
 
     @staged("llm")
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        request.read()  # the body must be replayable across attempts
+        if not _replayable(request.stream):
+            request.read()  # the body must be replayable across attempts
         retrying = Retrying(
             stop=stop_after_attempt(self.attempts) | stop_after_delay(self.total),
             wait=self._wait,
@@ -123,6 +144,8 @@ class RetryTransport(httpx2.BaseTransport):
 
     def _once(self, request: httpx2.Request) -> httpx2.Response:
         response = self.inner.handle_request(request)
+        if response.is_success and _download(request):
+            return response  # streamed by the caller; one cut off there fails there (a batch resumes)
         response.read()  # here (it closes the stream, even when it fails), so that a cut-off body is retried
         malformed = _malformed(request, response)
         if malformed is not None:
