@@ -259,16 +259,20 @@ def briefing(
                 done.result = None  # on disk now (or held by the spool)
 
         if via == "batch":
+            import tempfile
+
             from summarizer.batch import summarize_via_batch
 
             if settings.provider == "embedded":
                 _fail("--via batch needs an endpoint with the Batch API (OPENAI_API_KEY or --base-url)", 2)
-            try:
-                done = missing + summarize_via_batch(paths, summarizer, cache or ResultCache(default_cache_dir()),
-                                                     poll=poll, on_done=report,
-                                                     warn=lambda message: progress(message, False))
-            except SummarizerError as exc:
-                _fail(exc.one_line(), exc.exit_code)
+            # --no-cache: a cache of this run only (the batch keeps its state there), so nothing earlier is used
+            with tempfile.TemporaryDirectory(prefix="summarizer-batch-") as scratch:
+                try:
+                    done = missing + summarize_via_batch(paths, summarizer, cache or ResultCache(Path(scratch)),
+                                                         poll=poll, on_done=report,
+                                                         warn=lambda message: progress(message, False))
+                except SummarizerError as exc:
+                    _fail(exc.one_line(), exc.exit_code)
         else:
             done = missing + summarize_all(paths, summarizer, cache, on_done=report,
                                            concurrency=concurrency or DEFAULT_CONCURRENCY[settings.provider])

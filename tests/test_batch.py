@@ -166,7 +166,7 @@ def test_a_temporary_folder_that_cannot_be_written_is_one_line(tmp_path, monkeyp
     monkeypatch.setattr("summarizer.batch.tempfile.TemporaryFile", Full)
     with FakeOpenAIServer(responder=_served) as server:
         result = CliRunner().invoke(app, ["briefing", "--via", "batch", "--poll", "0", "--base-url", server.base_url,
-                                          "--model", "m", "--cache-dir", str(tmp_path), *PATHS],
+                                          "--model", "m", "--fixtures", "off", "--cache-dir", str(tmp_path), *PATHS],
                                     env={"OPENAI_API_KEY": "sk-test"})
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[-1] == (f"summarize: cannot write the batch's temporary files in "
@@ -181,3 +181,19 @@ def test_an_output_line_with_an_odd_custom_id_is_ignored():
     for odd in ({**ok, "custom_id": ["k"]}, {**ok, "custom_id": None}, [ok], "k", None):
         assert _answer(json.dumps(odd).encode()) == (None, None)
     assert _answer(b"not json") == (None, None) and _answer(b"\n") == (None, None)
+
+
+def test_no_cache_via_batch_asks_again_and_leaves_the_cache_alone(tmp_path, monkeypatch):
+    default = tmp_path / "default"
+    monkeypatch.setattr("summarizer.cache.default_cache_dir", lambda: default)
+    with FakeOpenAIServer(responder=_served) as server:
+        args = ["briefing", "--via", "batch", "--poll", "0", "--base-url", server.base_url, "--model", "m",
+                "--fixtures", "off", "--format", "json", *PATHS[:2]]
+        env = {"OPENAI_API_KEY": "sk-test"}
+        first = CliRunner().invoke(app, args, env=env)
+        cached = sorted(default.rglob("*"))
+        again = CliRunner().invoke(app, [*args, "--no-cache"], env=env)
+    assert first.exit_code == 0 and again.exit_code == 0, again.stderr
+    assert cached and sorted(default.rglob("*")) == cached  # the first run's cache, untouched by the second
+    assert _paths(server).count("/v1/batches") == 2  # asked again, though the results are in the cache
+    assert "2/2 articles, 0 failed, 0 from cache" in again.stderr
