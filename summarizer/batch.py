@@ -23,7 +23,7 @@ from typing import IO
 
 from pydantic import ValidationError
 
-from summarizer.briefing import Done, finished, os_reason
+from summarizer.briefing import Done, finished, from_cache, os_reason
 from summarizer.cache import ResultCache
 from summarizer.errors import LLMError, SummarizerError
 from summarizer.files import write_atomic
@@ -66,10 +66,8 @@ def summarize_via_batch(paths: list[str], summarizer: Summarizer, cache: ResultC
                     on_done(done[path])
                     continue
                 key = ResultCache.key(article.content_key, summarizer.settings)
-                hit = cache.get(key)
-                if hit is not None:
-                    hit.article.path = article.path
-                    done[path] = Done(path=path, result=hit, cached=True)
+                if hit := from_cache(path, article.path, cache, key):
+                    done[path] = hit
                 elif (request := summarizer.events_request(article)) is None:
                     # no event sentence, or a long article asked in parts: done synchronously
                     done[path] = _finish(summarizer, cache, key, path, article, None)
@@ -124,9 +122,8 @@ def _finish_pending(summarizer: Summarizer, cache: ResultCache, key: str, path: 
         done[path] = Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
     else:
         now = ResultCache.key(article.content_key, summarizer.settings)
-        if (hit := cache.get(now)) is not None:
-            hit.article.path = article.path
-            done[path] = Done(path=path, result=hit, cached=True)
+        if hit := from_cache(path, article.path, cache, now):
+            done[path] = hit
         else:
             request = summarizer.events_request(article) if body and now == key else None
             answered = _validated(body, request) if request is not None else None

@@ -61,6 +61,15 @@ def finished(path: str, result: ArticleResult, cache: ResultCache | None, key: s
     return Done(path=path, result=result)
 
 
+def from_cache(path: str, article_path: str | None, cache: ResultCache | None, key: str) -> Done | None:
+    """The article's result from the cache, if there (given the path it is read from now), else None."""
+    hit = cache.get(key) if cache is not None else None
+    if hit is None:
+        return None
+    hit.article.path = article_path
+    return Done(path=path, result=hit, cached=True)
+
+
 def os_reason(exc: OSError) -> str:
     """An OSError in a few words: its strerror ('No space left on device'), else its message."""
     return exc.strerror or str(exc) or type(exc).__name__
@@ -89,11 +98,8 @@ def summarize_all(paths: list[str], summarizer: Summarizer, cache: ResultCache |
         try:
             article = read_article(path)
             key = ResultCache.key(article.content_key, summarizer.settings) if cache else ""
-            hit = cache.get(key) if cache else None
-            if hit is not None:
-                hit.article.path = article.path
-                return Done(path=path, result=hit, cached=True)
-            return finished(path, summarizer.summarize(article), cache, key)
+            return (from_cache(path, article.path, cache, key)
+                    or finished(path, summarizer.summarize(article), cache, key))
         except SummarizerError as exc:
             return Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
         except Exception as exc:  # a bug in one article must not lose the others

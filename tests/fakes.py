@@ -27,3 +27,36 @@ def fake_summarizer(*responses, **settings):
     fake = FakeTransport(*responses)
     summarizer = Summarizer(LLMSettings.resolve(env={}, fixtures="off", **settings), transport=fake)
     return summarizer, fake
+
+
+def faulty_temporary_files(monkeypatch, module: str, fail: str) -> None:
+    """Make `module`'s tempfile.TemporaryFile give files whose writes (fail="write": disk full) or reads
+    (fail="read": I/O error) fail; usable as a context manager too."""
+    import tempfile
+
+    real = tempfile.TemporaryFile
+
+    class Faulty:
+        def __init__(self):
+            self._file = real()
+
+        def write(self, data):
+            if fail == "write":
+                raise OSError(28, "No space left on device")
+            return self._file.write(data)
+
+        def read(self, *n):
+            if fail == "read":
+                raise OSError(5, "Input/output error")
+            return self._file.read(*n)
+
+        def __getattr__(self, name):
+            return getattr(self._file, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self._file.close()
+
+    monkeypatch.setattr(f"{module}.tempfile.TemporaryFile", Faulty)

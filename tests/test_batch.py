@@ -5,6 +5,7 @@ import json
 import pytest
 from conftest import ARTICLES
 from fake_server import FakeOpenAIServer
+from fakes import faulty_temporary_files
 from typer.testing import CliRunner
 
 from summarizer.batch import summarize_via_batch
@@ -145,25 +146,7 @@ def test_the_batch_files_are_streamed_and_a_failed_upload_is_sent_again_whole_fr
 def test_a_temporary_folder_that_cannot_be_written_is_one_line(tmp_path, monkeypatch):
     import tempfile
 
-    real = tempfile.TemporaryFile
-
-    class Full:
-        def __init__(self):
-            self._file = real()
-
-        def write(self, data):
-            raise OSError(28, "No space left on device")
-
-        def __getattr__(self, name):
-            return getattr(self._file, name)
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self._file.close()
-
-    monkeypatch.setattr("summarizer.batch.tempfile.TemporaryFile", Full)
+    faulty_temporary_files(monkeypatch, "summarizer.batch", "write")
     with FakeOpenAIServer(responder=_served) as server:
         result = CliRunner().invoke(app, ["briefing", "--via", "batch", "--poll", "0", "--base-url", server.base_url,
                                           "--model", "m", "--fixtures", "off", "--cache-dir", str(tmp_path), *PATHS],

@@ -8,6 +8,7 @@ import threading
 import jsonschema
 import pytest
 from conftest import ARTICLES, ROOT
+from fakes import faulty_temporary_files
 from typer.testing import CliRunner
 
 from summarizer.briefing import article_paths, summarize_all
@@ -387,34 +388,11 @@ def test_a_storyline_is_named_after_its_record_closest_to_the_other_outlets_reco
                            "Russian …")
 
 
-class _FaultyFile:
-    """A temporary file whose writes (disk full) or reads (I/O error) fail."""
-
-    def __init__(self, fail, file):
-        self._file, self._fail = file, fail
-
-    def write(self, data):
-        if self._fail == "write":
-            raise OSError(28, "No space left on device")
-        return self._file.write(data)
-
-    def read(self, n):
-        if self._fail == "read":
-            raise OSError(5, "Input/output error")
-        return self._file.read(n)
-
-    def __getattr__(self, name):
-        return getattr(self._file, name)
-
-
 @pytest.mark.parametrize("fail", ["write", "read"])
 def test_a_spool_that_cannot_be_written_or_read_gives_a_warning_or_one_line_not_a_traceback(tmp_path, monkeypatch,
                                                                                             fail):
     monkeypatch.setattr("summarizer.pipeline.Summarizer.__init__", _fake_init)
-    import tempfile
-
-    real = tempfile.TemporaryFile
-    monkeypatch.setattr("summarizer.briefing.tempfile.TemporaryFile", lambda: _FaultyFile(fail, real()))
+    faulty_temporary_files(monkeypatch, "summarizer.briefing", fail)
     grid, market = ARTICLES / "grid_repairs.txt", ARTICLES / "market_strike.txt"
     out = tmp_path / "briefing.json"
     result = CliRunner().invoke(app, ["briefing", str(grid), str(market), "-o", str(out), "--no-cache",
