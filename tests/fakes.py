@@ -7,6 +7,7 @@ import json
 from summarizer.llm.fake import FakeTransport
 from summarizer.llm.settings import LLMSettings
 from summarizer.pipeline import Summarizer
+from summarizer.schema import ArticleMeta, ArticleResult, Attribution, Digest, Event, Evidence, Number, Usage
 
 
 def record(source="the regional governor", *, source_type="official", cue="said", contests=()):
@@ -21,6 +22,21 @@ def events_answer(records: dict[int, dict], boilerplate=()):
 
 def digest_answer(*sentences):
     return json.dumps({"sentences": [{"text": t, "event_ids": ids} for t, ids in sentences]})
+
+
+def article_result(path, events):
+    """An article's result with these records (for the briefing's merge)."""
+    return ArticleResult(article=ArticleMeta(id=path, path=path, language="en", sentences=3), events=events,
+                         digest=Digest(text=""), usage=Usage(), model="m", prompt_version="v1#0", tool_version="0")
+
+
+def event(i, summary, source, numbers=(), locations=(), actors=()):
+    """Record e{i}: `numbers` as (text, value, unit)."""
+    attribution = Attribution(source=source, source_type="official", cue="said")
+    return Event(id=f"e{i}", summary=summary, attribution=attribution, status="claimed",
+                 evidence=[Evidence(sentence_id=i, quote=summary)],
+                 numbers=[Number(text=t, value=v, unit=u) for t, v, u in numbers],
+                 locations=list(locations), actors=list(actors))
 
 
 def fake_summarizer(*responses, **settings):

@@ -8,6 +8,8 @@ import threading
 import jsonschema
 import pytest
 from conftest import ARTICLES, ROOT
+from fakes import article_result as _result
+from fakes import event as _event
 from fakes import faulty_temporary_files
 from typer.testing import CliRunner
 
@@ -18,7 +20,7 @@ from summarizer.llm.fake import FakeTransport, outlet_records_answer
 from summarizer.llm.settings import LLMSettings
 from summarizer.merge import features, skeleton, storylines
 from summarizer.pipeline import Summarizer
-from summarizer.schema import ArticleMeta, ArticleResult, Attribution, Digest, Event, Evidence, Number, Usage
+from summarizer.schema import Usage
 
 
 def _summarizer(responder=outlet_records_answer, **settings):
@@ -74,19 +76,6 @@ def test_an_interrupted_run_resumes_and_a_failure_loses_nothing(tmp_path):
     assert done[1].exit_code == 1
     assert done[2].error == f"{tmp_path / 'empty.txt'}: no such file" and done[2].exit_code == 3
     assert len(fake.requests) == 1
-
-
-def _result(path, events):
-    return ArticleResult(article=ArticleMeta(id=path, path=path, language="en", sentences=3), events=events,
-                         digest=Digest(text=""), usage=Usage(), model="m", prompt_version="v1#0", tool_version="0")
-
-
-def _event(i, summary, source, numbers=(), locations=(), actors=()):
-    attribution = Attribution(source=source, source_type="official", cue="said")
-    return Event(id=f"e{i}", summary=summary, attribution=attribution, status="claimed",
-                 evidence=[Evidence(sentence_id=i, quote=summary)],
-                 numbers=[Number(text=t, value=v, unit=u) for t, v, u in numbers],
-                 locations=list(locations), actors=list(actors))
 
 
 def test_the_same_event_in_two_spellings_is_one_storyline_with_its_figures_side_by_side():
