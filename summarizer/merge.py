@@ -24,9 +24,11 @@ records that are each other's best match across two articles (`candidate_pairs`)
 are shown to it, the records only, in one call (`confirm.py`), so the merge is
 cheap. Either way a storyline is a group with records of at least two articles.
 
-The merge keeps only the records' features in memory (`MergeIndex`): a briefing
-streams its articles, and each storyline loads the records it lists when it is
-written (`Storylines`), so neither the articles nor the storylines are held.
+The merge keeps only the records' features in memory (`MergeIndex`), its graph of
+similar records in flat arrays (`Graph`) and one heap entry per group while it
+clusters: a briefing streams its articles, and each storyline loads the records it
+lists when it is written (`Storylines`), so neither the articles nor the storylines
+are held.
 
 Figures are never averaged or resolved: a storyline lists each with its source,
 status, article and time, and names the units whose figures differ. A figure
@@ -41,9 +43,12 @@ import math
 import re
 import sys
 import unicodedata
+from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from summarizer.schema import ArticleMeta, ArticleResult, Event, Figure, Storyline, StorylineItem
 
@@ -51,6 +56,7 @@ CANDIDATE_THRESHOLD = 0.10  # cosine worth asking the model about (--merge model
 STORY_THRESHOLD = 0.055  # group-average cosine at which groups of records join (--merge rules)
 FLOOR = 0.03  # a pair less similar than this counts as 0: keeps the graph of similar records sparse
 NEIGHBOURS = 12  # and so does keeping each record's most similar records only
+HEAP_SLACK = 64  # the clustering's heap is cut back to the live groups' best links when it outgrows them by this
 NAME_WEIGHT = 3.0  # a shared place or person says more than a shared word
 FIGURE_WEIGHT = 2.0
 COMMON_WEIGHT = 0.7  # a name in most articles ("Russia" in a war briefing) says little
@@ -147,26 +153,79 @@ class MergeIndex:
                   for k, n in df.items()}
         return weight, [math.sqrt(sum(weight[k] * weight[k] for k in bag)) or 1.0 for bag in self.bags]
 
-    def similar(self) -> list[dict[int, float]]:
-        """For each record, its most similar other records (at most NEIGHBOURS, at least FLOOR) and their
-        cosine; symmetric. Only records that share a feature are scored (an inverted index)."""
+    def similar(self) -> Graph:
+        """Each record's most similar other records (at most NEIGHBOURS of its own, at least FLOOR) and their
+        cosine, kept symmetric. Only records that share a feature are scored (an inverted index)."""
         weight, norms = self.weights()
-        postings: dict[str, list[tuple[int, float]]] = {}  # feature -> (record, its vector's value)
+        postings: dict[str, tuple[list[int], array[float]]] = {}  # feature -> its records, their vectors' values
         for j, bag in enumerate(self.bags):
             for k in bag:
-                postings.setdefault(k, []).append((j, weight[k] / norms[j]))
-        near: list[dict[int, float]] = [{} for _ in self.bags]
+                records, values = postings.setdefault(k, ([], array("d")))
+                records.append(j)
+                values.append(weight[k] / norms[j])
+        n = len(self.bags)
+        top = array("q", [-1]) * (n * NEIGHBOURS)  # record i's best: top[i * NEIGHBOURS:][:NEIGHBOURS], -1 for none
+        top_score = array("d", bytes(8 * n * NEIGHBOURS))
         for i, bag in enumerate(self.bags):
             scores: dict[int, float] = {}
             for k in bag:  # in the bag's order, so each sum adds up as a full dot product would
                 w = weight[k] / norms[i]
-                for j, wj in postings[k]:
+                for j, wj in zip(*postings[k]):
                     scores[j] = scores.get(j, 0.0) + w * wj
             scores.pop(i, None)
             best = heapq.nlargest(NEIGHBOURS, ((s, -j) for j, s in scores.items() if s >= FLOOR))
-            for s, j in best:
-                near[i][-j] = near[-j][i] = s
-        return near
+            for slot, (s, j) in enumerate(best, start=i * NEIGHBOURS):
+                top[slot], top_score[slot] = -j, s
+        del postings
+        return Graph.symmetric(top, top_score)
+
+
+@dataclass(frozen=True)
+class Graph:
+    """Each record's most similar records, symmetric, in flat arrays (a third of the memory of a dict a
+    record): record i's neighbours are `to[start[i]:start[i + 1]]`, ascending, with their cosines in `score`."""
+
+    start: array[int]
+    to: array[int]
+    score: array[float]
+
+    @classmethod
+    def symmetric(cls, top: array[int], top_score: array[float]) -> Graph:
+        """From each record's own best (NEIGHBOURS slots a record, -1 where it has fewer): two records are
+        linked when either lists the other. When both do, the later record's score is kept (the same cosine,
+        summed in its own order)."""
+        n = len(top) // NEIGHBOURS
+
+        def links() -> Iterator[tuple[int, int, float]]:
+            for slot, j in enumerate(top):
+                i = slot // NEIGHBOURS
+                if j >= 0 and not (j > i and i in top[j * NEIGHBOURS:(j + 1) * NEIGHBOURS]):
+                    yield i, j, top_score[slot]
+
+        degree = array("q", bytes(8 * n))
+        for i, j, _ in links():
+            degree[i] += 1
+            degree[j] += 1
+        start = array("q", [0, *accumulate(degree)])
+        del degree
+        to, score = array("q", bytes(8 * start[-1])), array("d", bytes(8 * start[-1]))
+        fill = start[:-1]
+        for i, j, s in links():
+            for a, b in ((i, j), (j, i)):
+                to[fill[a]], score[fill[a]] = b, s
+                fill[a] += 1
+        for i in range(n):  # each row in ascending order
+            row = sorted(zip(to[start[i]:start[i + 1]], score[start[i]:start[i + 1]]))
+            to[start[i]:start[i + 1]] = array("q", (j for j, _ in row))
+            score[start[i]:start[i + 1]] = array("d", (s for _, s in row))
+        return cls(start, to, score)
+
+    def __len__(self) -> int:
+        return len(self.start) - 1
+
+    def row(self, i: int) -> tuple[array[int], array[float]]:
+        """Record i's neighbours and their cosines (copies)."""
+        return self.to[self.start[i]:self.start[i + 1]], self.score[self.start[i]:self.start[i + 1]]
 
 
 @dataclass
@@ -184,11 +243,11 @@ Confirm = Callable[[list[Pair], dict[tuple[int, str], Event]], set[int]]
 
 def candidate_pairs(index: MergeIndex, threshold: float = CANDIDATE_THRESHOLD) -> list[Pair]:
     """Records of different articles that are each other's best match, scoring at least `threshold`."""
-    keys, near = index.keys, index.similar()
+    keys, graph = index.keys, index.similar()
     best: dict[tuple[int, int], tuple[float, int]] = {}  # (record, other article) -> (score, record)
     for i, (article, _) in enumerate(keys):
-        for j in sorted(near[i]):
-            other, value = keys[j][0], near[i][j]
+        for j, value in zip(*graph.row(i)):
+            other = keys[j][0]
             if other != article and value >= threshold and value > best.get((i, other), (0.0, -1))[0]:
                 best[(i, other)] = (value, j)
     pairs = []
@@ -200,37 +259,82 @@ def candidate_pairs(index: MergeIndex, threshold: float = CANDIDATE_THRESHOLD) -
 
 def clusters(index: MergeIndex, threshold: float = STORY_THRESHOLD) -> list[list[int]]:
     """Group-average clustering of the records (indices into `index.keys`): the two groups with the highest
-    mean similarity over all their pairs of records join, until none reaches `threshold`. Deterministic;
-    each group starts with its most central record."""
-    near = index.similar()
-    members: dict[int, list[int]] = {i: [i] for i in range(len(near))}
-    links: dict[int, dict[int, float]] = dict(enumerate(near))  # group -> {group: summed similarity}; uses up near
-    heap = [(-s, i, j) for i, row in enumerate(near) for j, s in row.items() if i < j]
-    heapq.heapify(heap)
-    new = len(near)
-    while heap:
-        negative, a, b = heapq.heappop(heap)
-        if a not in members or b not in members:
-            continue  # one of them has joined another group since
-        if -negative < threshold:
-            break
-        members[new] = members.pop(a) + members.pop(b)
-        joined = links.pop(a)
-        for other, s in links.pop(b).items():
-            joined[other] = joined.get(other, 0.0) + s
-        joined.pop(a, None)
-        joined.pop(b, None)
-        links[new] = joined
-        for other, s in joined.items():
-            row = links[other]
-            row.pop(a, None)
-            row.pop(b, None)
-            row[new] = s
-            heapq.heappush(heap, (-s / (len(members[new]) * len(members[other])), other, new))
-        new += 1
-    del near, links, heap
+    mean similarity over all their pairs of records join, until none reaches `threshold`; ties go to the pair
+    of lower ids (a group made by joining takes the next id). Deterministic; each group starts with its most
+    central record.
+
+    For memory, a group's links (to groups, with the summed similarity) are its graph row until a neighbour
+    joins another group, then two arrays of its own; and the heap holds each group's best link (if it reaches
+    `threshold`), not every pair. A pair's mean changes only when one of its groups joins another, which
+    makes a new group, so an entry of two live groups is exact; the best pair of all is the best link of both
+    its groups, so it is on the heap, and it is the first live entry off it."""
+    members = _joined_groups(index.similar(), threshold)
     weight, norms = index.weights()
     return [_central_first(g, index, weight, norms) for g in members.values()]
+
+
+def _joined_groups(graph: Graph, threshold: float) -> dict[int, list[int]]:
+    """`clusters`' joining: group id -> its records, in the order the groups were made."""
+    members: dict[int, list[int]] = {i: [i] for i in range(len(graph))}
+    changed: dict[int, tuple[array[int], array[float]]] = {}  # group -> links, where not its graph row
+    best: dict[int, tuple[float, int, int]] = {}  # group -> its best link as a heap entry (-mean, lower, higher)
+    heap: list[tuple[float, int, int]] = []
+
+    def links(g: int) -> tuple[array[int], array[float]]:
+        return changed[g] if g in changed else graph.row(g)
+
+    def push(g: int, entry: tuple[float, int, int]) -> None:
+        best[g] = entry
+        heapq.heappush(heap, entry)
+
+    def find_best(g: int) -> None:
+        size, found = len(members[g]), (-threshold, -1, -1)  # at least threshold: the mean's negative at most
+        for h, s in zip(*links(g)):
+            mean = -s / (size * len(members[h]))
+            if mean <= found[0]:
+                entry = (mean, g, h) if g < h else (mean, h, g)
+                if entry < found or found[1] < 0:
+                    found = entry
+        if found[1] < 0:
+            best.pop(g, None)
+        else:
+            push(g, found)
+
+    for g in range(len(graph)):
+        find_best(g)
+    new = len(graph)
+    while heap:
+        _, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue  # one of them has joined another group since
+        members[new] = members.pop(a) + members.pop(b)
+        joined = dict(zip(*links(a)))
+        for other, s in zip(*links(b)):
+            joined[other] = joined.get(other, 0.0) + s
+        for gone in (a, b):
+            joined.pop(gone, None)
+            changed.pop(gone, None)
+            best.pop(gone, None)
+        size = len(members[new])
+        for other, s in joined.items():
+            to, sums = changed[other] = links(other)
+            for gone in (a, b):
+                k = bisect_left(to, gone)
+                if k < len(to) and to[k] == gone:
+                    del to[k], sums[k]
+            to.append(new)
+            sums.append(s)
+            held, entry = best.get(other), (-s / (size * len(members[other])), other, new)
+            if held is not None and (a in held[1:] or b in held[1:]):
+                find_best(other)  # its best link was to a group that is gone
+            elif -entry[0] >= threshold and (held is None or entry < held):
+                push(other, entry)
+        changed[new] = array("q", sorted(joined)), array("d", (joined[g] for g in sorted(joined)))
+        find_best(new)
+        new += 1
+        if len(heap) > 2 * len(best) + HEAP_SLACK:  # mostly entries of gone groups or bettered links
+            heap = sorted(best.values())
+    return members
 
 
 def _central_first(group: list[int], index: MergeIndex, weight: dict[str, float], norms: list[float]
