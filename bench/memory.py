@@ -6,7 +6,9 @@
 - `summarize briefing` over N made-up articles (the fixture articles, each copy made distinct) against a
   loopback OpenAI-compatible fake with no latency, for several N: the briefing's memory should stay flat
   as N grows (results go to a spool on disk and are written out one at a time; the merge keeps only the
-  records' features). The peak is also read when the articles are done, before the merge begins.
+  records' features and its graph). The peak is also read when the articles are done, before the merge.
+- the merge alone (tracemalloc) on made-up briefings as dense as real ones: 14 records an article (the
+  seeds gave 14 on the embedded model, the fake answers above about 5), a story told by a few outlets.
 """
 
 from __future__ import annotations
@@ -14,15 +16,21 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
+import time
+import tracemalloc
 from pathlib import Path
 
 from common import FIXTURE_ARTICLES, RECORDINGS, ROOT, Section, Table, Target, print_section, write_articles
 from fake_server import FakeOpenAIServer
+from fakes import article_result, event
 
+from summarizer import merge
 from summarizer.llm.fake import completion_body, outlet_records_answer
+from summarizer.schema import ArticleResult
 
 # Runs the CLI in this process and writes its peak RSS (KiB) to the file named first: the kernel's VmHWM,
 # which starts again at exec (ru_maxrss can carry the forking parent's peak into the child).
@@ -73,7 +81,7 @@ def run_measured(args: list[str], env: dict, folder: Path) -> tuple[int, float, 
 
 def briefing_runs(sizes: list[int], via: str, base_url: str, env: dict, folder: Path) -> Table:
     """`summarize briefing --via VIA` on N articles for each N, against the loopback fake."""
-    table = Table(["articles", "exit", "peak RSS MiB", "MiB per 100 articles over the smallest",
+    table = Table(["articles", "records", "exit", "peak RSS MiB", "MiB per 100 articles over the smallest",
                    "peak before the merge MiB", "before the merge: MiB per 100 articles"],
                   title=f"summarize briefing --via {via} (loopback fake, no latency, --concurrency 4, JSON output)")
     folder.mkdir()
@@ -85,12 +93,69 @@ def briefing_runs(sizes: list[int], via: str, base_url: str, env: dict, folder: 
                                          "--digest", "composed", "--merge", "rules", "--concurrency", "4",
                                          "--via", via, "--poll", "0", "--cache-dir", str(folder / f"cache{n}"),
                                          "-o", str(folder / f"b{n}.json")], env, folder)
-        storylines = len(json.loads((folder / f"b{n}.json").read_text())["storylines"]) if code == 0 else 0
+        briefing = json.loads((folder / f"b{n}.json").read_text()) if code == 0 else {}
+        storylines = len(briefing.get("storylines", []))
+        records = sum(len(a["events"]) for a in briefing.get("articles", []))
         first = first or (n, rss, stage)
         growth = (rss - first[1]) / (n - first[0]) * 100 if n > first[0] else 0.0
         stage_growth = (stage - first[2]) / (n - first[0]) * 100 if n > first[0] else 0.0
-        table.add(n, code, rss, growth, stage, stage_growth)
+        table.add(n, records, code, rss, growth, stage, stage_growth)
     table.title += f"; {storylines} storylines at {sizes[-1]} articles"
+    return table
+
+
+def made_up_briefing(articles: int, seed: int = 0, records: int = 14) -> list[ArticleResult]:
+    """Articles of `records` records each, most about one of the two stories the article covers (a story for
+    every 3 articles: its places, people, words and figures), the rest about anything."""
+    r = random.Random(seed)
+
+    def word(syllables: int) -> str:
+        return "".join(r.choice(["ka", "lo", "vi", "der", "mon", "tra", "sel", "gor", "pin", "ush", "bre", "zan"])
+                       for _ in range(syllables))
+
+    words = [word(3) for _ in range(3000)]
+    places = [word(3).capitalize() for _ in range(400)]
+    people = [f"{word(2).capitalize()} {word(3).capitalize()}" for _ in range(400)]
+    stories = [(r.sample(places, 2), r.sample(people, 2), r.sample(words[:1500], 12),
+                [r.randint(10, 5000) for _ in range(3)]) for _ in range(max(3, articles // 3))]
+    results = []
+    for a in range(articles):
+        covered, events = r.sample(stories, 2), []
+        for i in range(1, records + 1):
+            if r.random() < 0.8:
+                story_places, story_people, story_words, figures = r.choice(covered)
+                summary = " ".join(r.sample(story_words, 5) + r.sample(words, 4))
+                numbers = [(str(v), float(v), r.choice(["bodies", "people", "drones"]))
+                           for v in r.sample(figures, r.randint(0, 2))]
+                names = r.sample(story_places, r.randint(0, 2)), r.sample(story_people, r.randint(0, 1))
+            else:
+                summary, numbers, names = " ".join(r.sample(words, 8)), [], ([r.choice(places)], [])
+            events.append(event(i, summary + ".", "the outlet", numbers, *names))
+        results.append(article_result(f"article_{a:04d}.txt", events))
+    return results
+
+
+def merge_runs(sizes: list[int]) -> Table:
+    """The merge alone (`--merge rules`: graph and clustering) on made-up briefings, its peak by tracemalloc."""
+    title = ("The merge alone, on made-up briefings of 14 records an article (tracemalloc; the features, their "
+             "strings aside, are kept for the whole briefing)")
+    table = Table(["articles", "records", "storylines", "features KiB per record", "merge peak MiB",
+                   "merge peak KiB per record", "seconds (features and merge)"], title=title)
+    for n in sizes:
+        results = made_up_briefing(n, seed=n)
+        start = time.perf_counter()  # timed without tracemalloc, which slows it several times
+        timed = merge.MergeIndex.of(results)  # kept: its feature strings are the ones the index below shares
+        stories = merge.merged(timed, results.__getitem__)
+        seconds = time.perf_counter() - start
+        tracemalloc.start()
+        index = merge.MergeIndex.of(results)
+        features = tracemalloc.get_traced_memory()[0]
+        tracemalloc.reset_peak()
+        merge.merged(index, results.__getitem__)
+        peak = tracemalloc.get_traced_memory()[1] - features
+        tracemalloc.stop()
+        records = len(index.keys)
+        table.add(n, records, len(stories), features / 1024 / records, peak / 2**20, peak / 1024 / records, seconds)
     return table
 
 
@@ -119,11 +184,19 @@ def measure(sizes: list[int]) -> Section:
                 last = table.rows[-1]
                 section.targets.append(Target(
                     f"briefing memory flat in the number of articles: under 5 MiB more per 100 (--via {via})",
-                    f"{last[3]} MiB per 100 articles ({sizes[0]} to {sizes[-1]} articles); {last[5]} until the merge",
-                    float(last[3].replace(",", "")) < 5.0))
-        section.notes.append("The articles are copies of the 7 fixture articles, so a storyline holds every copy of "
-                             "a record. Results go to a spool on disk, storylines are built one at a time as they "
-                             "are written; what grows is the merge's graph of each record's most similar records.")
+                    f"{last[4]} MiB per 100 articles ({sizes[0]} to {sizes[-1]} articles); {last[6]} until the merge",
+                    float(last[4].replace(",", "")) < 5.0))
+        merging = merge_runs(sizes)
+        section.tables.append(merging)
+        section.notes.append("The articles of the two briefing runs are copies of the 7 fixture articles, so a "
+                             "storyline holds every copy of a record. Results go to a spool on disk, storylines are "
+                             "built one at a time as they are written; what grows is the merge's: each record's "
+                             "features, and its graph of each record's most similar records.")
+        section.notes.append("The merge's memory is linear in the records, about the same per record at any size "
+                             "(last table).")
+        per_record = float(merging.rows[-1][3]) + float(merging.rows[-1][5])
+        section.notes.append(f"At {sizes[-1]} articles of 14 records, the merge's features and peak come to "
+                             f"{per_record:.2f} KiB a record: {per_record * 1400 / 1024:.2f} MiB per 100 articles.")
     return section
 
 
