@@ -56,7 +56,7 @@ CANDIDATE_THRESHOLD = 0.10  # cosine worth asking the model about (--merge model
 STORY_THRESHOLD = 0.055  # group-average cosine at which groups of records join (--merge rules)
 FLOOR = 0.03  # a pair less similar than this counts as 0: keeps the graph of similar records sparse
 NEIGHBOURS = 12  # and so does keeping each record's most similar records only
-HEAP_SLACK = 64  # the clustering's heap is cut back to the live groups' best links when it outgrows them by this
+HEAP_SLACK = 64  # the clustering's heap is cut back to the live groups' best links past twice them and this
 NAME_WEIGHT = 3.0  # a shared place or person says more than a shared word
 FIGURE_WEIGHT = 2.0
 COMMON_WEIGHT = 0.7  # a name in most articles ("Russia" in a war briefing) says little
@@ -327,8 +327,8 @@ def _joined_groups(graph: Graph, threshold: float) -> dict[int, list[int]]:
             held, entry = best.get(other), (-s / (size * len(members[other])), other, new)
             if held is not None and (a in held[1:] or b in held[1:]):
                 find_best(other)  # its best link was to a group that is gone
-            elif -entry[0] >= threshold and (held is None or entry < held):
-                push(other, entry)
+            elif -entry[0] >= threshold and (held is None or entry < held):  # a mean of its links to a and b:
+                push(other, entry)  # never above both, but rounding may put it above the held one
         changed[new] = array("q", sorted(joined)), array("d", (joined[g] for g in sorted(joined)))
         find_best(new)
         new += 1

@@ -1,15 +1,29 @@
 """The merge's compact graph and clustering, checked against the plain algorithms on dicts of every pair.
 
 `MergeIndex.similar` keeps its graph in flat arrays and `clusters` keeps one heap entry per group, for memory;
-both must give exactly what the plain versions give: the same scores to the last bit, the same groups."""
+both must give exactly what the plain versions give: the same scores to the last bit, the same groups made in
+the same order, the same candidate pairs for the model."""
 
 import heapq
 import random
+from array import array
+from itertools import accumulate
 
 import pytest
 from fakes import article_result, event
 
-from summarizer.merge import FLOOR, HEAP_SLACK, NEIGHBOURS, STORY_THRESHOLD, MergeIndex, clusters
+from summarizer.merge import (
+    CANDIDATE_THRESHOLD,
+    FLOOR,
+    HEAP_SLACK,
+    NEIGHBOURS,
+    STORY_THRESHOLD,
+    Graph,
+    MergeIndex,
+    _joined_groups,
+    candidate_pairs,
+    clusters,
+)
 
 _WORDS = ("strike market drone refinery border village handover bodies prisoners shelling governor convoy "
           "talks ceasefire grain harbour power outage bridge rail").split()
@@ -56,8 +70,10 @@ def _plain_graph(index: MergeIndex) -> list[dict[int, float]]:
     return near
 
 
-def _plain_clusters(near: list[dict[int, float]], threshold: float) -> list[list[int]]:
-    """Group-average clustering with every pair of groups on the heap: the best pair joins, ties to lower ids."""
+def _plain_clusters(near: list[dict[int, float]], threshold: float, means: list[float] | None = None
+                    ) -> dict[int, list[int]]:
+    """Group-average clustering with every pair of groups on the heap: the best pair joins, ties to lower ids.
+    Group id -> records, in the order the groups were made; the mean of each join goes to `means`."""
     members = {i: [i] for i in range(len(near))}
     links = {i: dict(row) for i, row in enumerate(near)}
     heap = [(-s, i, j) for i, row in enumerate(near) for j, s in row.items() if i < j]
@@ -69,6 +85,8 @@ def _plain_clusters(near: list[dict[int, float]], threshold: float) -> list[list
             continue
         if -negative < threshold:
             break
+        if means is not None:
+            means.append(-negative)
         members[new] = members.pop(a) + members.pop(b)
         joined = links.pop(a)
         for other, s in links.pop(b).items():
@@ -82,7 +100,19 @@ def _plain_clusters(near: list[dict[int, float]], threshold: float) -> list[list
             links[other][new] = s
             heapq.heappush(heap, (-s / (len(members[new]) * len(members[other])), other, new))
         new += 1
-    return [sorted(g) for g in members.values()]  # the groups never joined, then the joined in order of joining
+    return members
+
+
+def _plain_candidate_pairs(index: MergeIndex, near: list[dict[int, float]], threshold: float) -> list[tuple]:
+    """Records of different articles that are each other's best match, ties to the lower record."""
+    keys, best = index.keys, {}
+    for i, (article, _) in enumerate(keys):
+        for j in sorted(near[i]):
+            other, value = keys[j][0], near[i][j]
+            if other != article and value >= threshold and value > best.get((i, other), (0.0, -1))[0]:
+                best[(i, other)] = (value, j)
+    return [(keys[i], keys[j], round(value, 3)) for (i, _), (value, j) in sorted(best.items())
+            if i < j and best.get((j, keys[i][0]), (0.0, -1))[1] == i]
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -96,12 +126,45 @@ def test_the_graph_holds_each_records_best_matches_with_the_plain_scores(seed):
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
-@pytest.mark.parametrize("threshold", [0.03, STORY_THRESHOLD, 0.2])
+@pytest.mark.parametrize("threshold", [0.03, STORY_THRESHOLD, 0.2, "a join's mean"])
 @pytest.mark.parametrize("slack", [HEAP_SLACK, 0])  # 0: the heap is cut back after nearly every join
 def test_the_clustering_makes_the_groups_of_the_plain_algorithm(monkeypatch, seed, threshold, slack):
     monkeypatch.setattr("summarizer.merge.HEAP_SLACK", slack)
     index = _briefing(seed)
-    groups = [sorted(g) for g in clusters(index, threshold)]
-    assert groups == _plain_clusters(_plain_graph(index), threshold)
-    assert sorted(i for g in groups for i in g) == list(range(180))
+    plain_graph = _plain_graph(index)
+    if threshold == "a join's mean":  # exactly: a pair at the threshold joins
+        means: list[float] = []
+        _plain_clusters(plain_graph, STORY_THRESHOLD, means)
+        threshold = means[len(means) // 2]
+    plain = _plain_clusters(plain_graph, threshold)
+    assert list(_joined_groups(index.similar(), threshold).items()) == list(plain.items())
+    groups = clusters(index, threshold)  # the same groups, each its most central record first
+    assert [sorted(g) for g in groups] == [sorted(g) for g in plain.values()]
     assert max(map(len, groups)) > 3 and sum(len(g) == 1 for g in groups) < len(groups)  # real joins happened
+
+
+def test_the_clustering_matches_the_plain_algorithm_on_random_graphs_full_of_ties(monkeypatch):
+    r = random.Random(7)
+    for _ in range(300):
+        n, scores = r.randint(0, 30), r.choice([[0.5, 0.25, 0.125, 1.0], [0.3, 0.06, 0.055], [r.random()]])
+        near: list[dict[int, float]] = [{} for _ in range(n)]
+        for i in range(n):
+            for j in range(i + 1, n):
+                if r.random() < 0.3:
+                    near[i][j] = near[j][i] = r.choice(scores)
+        graph = Graph(array("q", [0, *accumulate(map(len, near))]),
+                      array("q", [j for row in near for j in sorted(row)]),
+                      array("d", [row[j] for row in near for j in sorted(row)]))
+        means: list[float] = []
+        _plain_clusters(near, 0.0, means)
+        for threshold in [STORY_THRESHOLD, *r.sample(means, min(2, len(means)))]:
+            monkeypatch.setattr("summarizer.merge.HEAP_SLACK", r.choice([0, 1, HEAP_SLACK]))
+            assert list(_joined_groups(graph, threshold).items()) == list(_plain_clusters(near, threshold).items())
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_candidate_pairs_for_the_model_are_the_plain_algorithms(seed):
+    index = _briefing(seed)  # copies of a record in several articles: ties for the best match
+    pairs = [(p.a, p.b, p.score) for p in candidate_pairs(index)]
+    assert pairs == _plain_candidate_pairs(index, _plain_graph(index), CANDIDATE_THRESHOLD)
+    assert len(pairs) > 10
