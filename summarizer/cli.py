@@ -180,7 +180,7 @@ def evaluate(
     if as_json:
         typer.echo(json.dumps({"articles": [r.as_dict() for r in rows], "total": total.as_dict()}, indent=2))
     else:
-        render_scores(rows, total, sys.stdout, width=max(_width(), 130), color=sys.stdout.isatty())
+        render_scores(rows, total, sys.stdout, width=max(_width(), 200), color=sys.stdout.isatty())
     raise typer.Exit(exit_code)
 
 

@@ -11,12 +11,25 @@ Gold format (keys beyond these are ignored):
             source_any: ["TASS", "RIA"]   # any one, case-insensitive; "reporter" = the outlet's own voice
             status: unverified
             status_also_ok: [claimed]     # optional
+            id: toll-agencies             # optional; what `contests` refers to
+            contests: [toll-ministry]     # optional: gold events this one conflicts with (figures of one quantity
+                                          # from two sources, a denial and what it denies), given on both events
+            units: {"$263 billion": USD}  # optional: the unit a figure must carry
+            key: true                     # optional: the article's main happening
         must_not_include: ["Kenya"]       # keywords that must not appear in any event or the digest
         loaded_terms_not_in_neutral_voice: ["terrorists"]
+        speakers: ["TASS", "RIA", "the defence ministry"]   # optional: every party the article presents as a
+                                          # speaker or cited agency; a record's source that matches none is a fragment
+        not_records: ["could not be independently verified"]   # optional: text of sentences that are never a
+                                          # record's own sentence (furniture, a note about earlier claims)
 
 A gold event is found when an output event carries all its numbers or, for one
 without numbers, names a matching source and shares content words with it.
-Source and status accuracy are measured over the found events.
+Source and status accuracy are measured over the found events. A gold contest is
+linked when the two found events' records list each other in `contradicted_by`.
+A translation is unsupported when the summary of a record of a non-English
+article gives a number its evidence does not, or a name its evidence does not
+spell (compared on the first four letters, Latin or Cyrillic).
 """
 
 from __future__ import annotations
@@ -50,6 +63,14 @@ class Score:
     verbatim_quotes: int = 0
     leaks: list[str] = field(default_factory=list)
     loaded_terms: list[str] = field(default_factory=list)
+    gold_contests: int = 0
+    linked_contests: int = 0
+    gold_units: int = 0
+    units_ok: int = 0
+    records: int = 0
+    furniture_records: list[str] = field(default_factory=list)
+    fragment_sources: list[str] = field(default_factory=list)
+    unsupported_translations: list[str] = field(default_factory=list)
     llm_calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -64,14 +85,17 @@ class Score:
                 "number_recall": ratio(self.found_numbers, self.gold_numbers),
                 "source_accuracy": ratio(self.source_ok, self.found_events),
                 "status_accuracy": ratio(self.status_ok, self.found_events),
+                "contest_recall": ratio(self.linked_contests, self.gold_contests),
+                "unit_accuracy": ratio(self.units_ok, self.gold_units),
                 "grounding": ratio(self.verbatim_quotes, self.quotes)}
 
     def add(self, other: Score) -> None:
         for name in ("gold_events", "found_events", "gold_numbers", "found_numbers", "source_ok", "status_ok",
-                     "quotes", "verbatim_quotes", "llm_calls", "prompt_tokens", "completion_tokens"):
+                     "quotes", "verbatim_quotes", "llm_calls", "prompt_tokens", "completion_tokens",
+                     "gold_contests", "linked_contests", "gold_units", "units_ok", "records"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.leaks += other.leaks
-        self.loaded_terms += other.loaded_terms
+        for name in ("leaks", "loaded_terms", "furniture_records", "fragment_sources", "unsupported_translations"):
+            getattr(self, name).extend(getattr(other, name))
         self.seconds = round(self.seconds + other.seconds, 3)
 
     def as_dict(self) -> dict:
@@ -109,20 +133,43 @@ def score(gold: dict, result: ArticleResult, text: str) -> Score:
     s.llm_calls, s.prompt_tokens, s.completion_tokens, s.seconds = (
         u.llm_calls, u.prompt_tokens, u.completion_tokens, u.seconds)
     events = result.events
+    s.records = len(events)
     written = {n.text.lower() for e in events for n in e.numbers}
+    units = {n.text.lower(): (n.unit or "").lower() for e in events for n in e.numbers}
     unmatched = list(events)
+    found: dict[str, Event] = {}
     for g in gold["events"]:
         numbers = [str(n) for n in g.get("numbers") or []]
         s.gold_events += 1
         s.gold_numbers += len(numbers)
         s.found_numbers += sum(n.lower() in written for n in numbers)
+        for figure, unit in (g.get("units") or {}).items():
+            s.gold_units += 1
+            s.units_ok += units.get(str(figure).lower()) == str(unit).lower()
         match = next((e for e in unmatched if _matches(g, numbers, e)), None)
         if match is None:
             continue
         unmatched.remove(match)
+        if g.get("id"):
+            found[str(g["id"])] = match
         s.found_events += 1
         s.source_ok += _source_matches(g["source_any"], match)
         s.status_ok += match.status in {g["status"], *(g.get("status_also_ok") or [])}
+    pairs = {tuple(sorted((str(g["id"]), str(o)))) for g in gold["events"] if g.get("id")
+             for o in g.get("contests") or []}
+    for a, b in sorted(pairs):
+        s.gold_contests += 1
+        ea, eb = found.get(a), found.get(b)
+        s.linked_contests += bool(ea and eb and ea.id in eb.contradicted_by and eb.id in ea.contradicted_by)
+    not_records = [str(t).lower() for t in gold.get("not_records") or []]
+    s.furniture_records = [e.evidence[0].quote for e in events
+                           if any(t in e.evidence[0].quote.lower() for t in not_records)]
+    speakers = gold.get("speakers")
+    if speakers is not None:
+        s.fragment_sources = [e.attribution.source for e in events if e.attribution.source_type != "outlet"
+                              and not _is_speaker(e.attribution.source, speakers)]
+    if result.article.language != "en":
+        s.unsupported_translations = [e.summary for e in events if not _translation_supported(e, result.article)]
     quotes = [ev.quote for e in events for ev in e.evidence]
     s.quotes, s.verbatim_quotes = len(quotes), sum(q in text for q in quotes)
     visible = " ".join([result.digest.text, *(f"{e.summary} {e.attribution.source}" for e in events)]).lower()
@@ -154,6 +201,36 @@ def _source_matches(source_any: list[str], event: Event) -> bool:
         elif name in source or (source and source in name):
             return True
     return False
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", " ".join(text.lower().split()))
+
+
+def _is_speaker(source: str, speakers: list) -> bool:
+    """Is `source` one of the gold speakers: equal, or holding one of them, or held whole-word in one?"""
+    src = _bare(source)
+    for name in map(_bare, map(str, speakers)):
+        if src == name or re.search(rf"(?<!\w){re.escape(name)}", src) or re.search(
+                rf"(?<!\w){re.escape(src)}(?!\w)", name):
+            return True
+    return False
+
+
+def _translation_supported(event: Event, article) -> bool:
+    """Is the summary of a record of a foreign article the sentence itself, or a translation that gives its
+    numbers and names (`translation.supported_translation`)? The attribution that code adds ("According to
+    X, ...") is the record's, not the translation's."""
+    from summarizer.translation import supported_translation
+
+    quoted = " ".join(ev.quote for ev in event.evidence)
+    summary = event.summary.strip()
+    if summary in quoted:
+        return True
+    source = event.attribution.source
+    if summary.startswith(f"According to {source}, "):
+        summary = summary[len(f"According to {source}, "):]
+    return supported_translation(summary, f"{quoted} {source}", article.language)
 
 
 def _content(text: str) -> set[str]:

@@ -45,7 +45,42 @@ def test_events_are_found_by_numbers_or_by_source_and_content():
     assert (s.quotes, s.verbatim_quotes) == (3, 2)  # the third quote is not in the text
     assert s.leaks == ["bridge"] and s.loaded_terms == ["terrorists"]
     assert s.rates() == {"event_recall": 0.667, "number_recall": 1.0, "source_accuracy": 1.0,
-                         "status_accuracy": 0.5, "grounding": 0.667}
+                         "status_accuracy": 0.5, "contest_recall": None, "unit_accuracy": None, "grounding": 0.667}
+
+
+def test_contests_furniture_fragments_units_and_translations_are_counted():
+    gold = {"id": "a", "speakers": ["officials", "the army"], "not_records": ["Subscribe"], "events": [
+        {"id": "toll", "what": "19 dead", "numbers": ["19"], "source_any": ["officials"], "status": "disputed",
+         "contests": ["denial"], "units": {"19": "people"}},
+        {"id": "denial", "what": "the army denied the deaths", "source_any": ["army"], "status": "claimed",
+         "contests": ["toll"]},
+    ]}
+    toll = _event(1, "Officials", "disputed", "Officials said 19 people died.", ["19"])
+    denial = _event(2, "the army", "claimed", "The army denied it.")
+    furniture = _event(3, "That being", "claimed", "Subscribe to read more.")
+    toll.contradicted_by = ["e2"]
+    s = score(gold, _result([toll, denial, furniture]), TEXT + " Subscribe to read more.")
+    assert (s.gold_contests, s.linked_contests) == (1, 0)  # one way only: not linked
+    denial.contradicted_by = ["e1"]
+    s = score(gold, _result([toll, denial, furniture]), TEXT + " Subscribe to read more.")
+    assert (s.gold_contests, s.linked_contests) == (1, 1)
+    assert s.furniture_records == ["Subscribe to read more."] and s.fragment_sources == ["That being"]
+    assert (s.gold_units, s.units_ok) == (1, 0)  # the figure has no unit
+    assert (s.quotes, s.verbatim_quotes) == (3, 3)
+
+
+def test_a_translation_giving_a_figure_or_a_name_its_sentence_does_not_is_unsupported():
+    quote = "Dabei seien mehr als 420 ukrainische Soldaten getötet worden."
+    good = _event(1, "Sarudny", "claimed", quote)
+    good.summary = "According to Sarudny, more than 420 Ukrainian soldiers were killed."
+    bad = _event(2, "Sarudny", "claimed", quote)
+    bad.summary = "This is a news article about the conflict between Russia and Ukraine."
+    wrong = _event(3, "Sarudny", "claimed", quote)
+    wrong.summary = "More than 42 Ukrainian soldiers were killed near Bakhmut."
+    result = _result([good, bad, wrong])
+    result.article.language = "de"
+    s = score({"id": "a", "events": []}, result, quote)
+    assert s.unsupported_translations == [bad.summary, wrong.summary]
 
 
 def test_a_loaded_term_quoted_in_the_digest_is_not_its_own_voice():
@@ -80,3 +115,4 @@ def test_a_bad_gold_file_is_one_line_and_exit_code_3(tmp_path):
     assert (result.exit_code, result.stderr) == (3, f"summarize: {bad}: article 1 has no 'file'\n")
     missing = tmp_path / "none.yaml"
     assert run("eval", missing).exit_code == 3
+
