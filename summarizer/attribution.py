@@ -7,7 +7,8 @@ a claim that is not the outlet's own (`asserted`) must say whose claim it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+
+from summarizer.language import Lexicon, lexicon
 
 # Words that attribute a statement to someone: a sentence using one is not the writer's own claim.
 ATTRIBUTION_CUES = re.compile(
@@ -44,18 +45,6 @@ def attributed(text: str, source: str) -> str:
     return f"According to {source.strip()}, {first}{' ' if rest else ''}{rest}"
 
 
-# Verbs that attribute what follows (or precedes) to their subject.
-_VERBS = (r"said|says|say|stated|states|told|claimed|claims|claim|reported|reports|denied|denies|deny|accused|"
-          r"accuses|alleged|alleges|acknowledged|acknowledges|insisted|insists|insist|announced|announces|added|"
-          r"estimated|estimates|estimate|"
-          r"confirmed|confirms|warned|warns|wrote|writes|posted|rejected|rejects|dismissed|dismisses")
-_ACCORDING = re.compile(r"\baccording to (?P<source>[^,.;:“”\"]+)", re.IGNORECASE)
-_SUBJECT_VERB = re.compile(rf"(?P<subject>[^,;:“”\"()—–]+?),?\s+(?P<cue>{_VERBS})\b")  # "X, a spokesman, said"
-# `_SUBJECT_VERB.finditer` in linear time (see `subject_verbs`): where a subject may end (", said", " told"),
-# and the characters a subject may and may not hold.
-_CUE_AT = re.compile(rf"(?=,?\s+({_VERBS})\b)")
-_IN_SUBJECT = re.compile(r"[^,;:“”\"()—–]")
-_NOT_IN_SUBJECT = re.compile(r"[,;:“”\"()—–]")
 _TIME_WORDS = re.compile(r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+(?:separately|also|previously|earlier|later|"
                          r"again|then|in turn|yesterday|today|overnight|both|has|have|had|was|were|is|are|since|now|"
                          r"already|subsequently|publicly|reportedly|"
@@ -63,70 +52,173 @@ _TIME_WORDS = re.compile(r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+(?:separat
 _PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|reject\w*|dismiss\w*|refut\w*|disput\w*|false|untrue)\b",
                     re.IGNORECASE)
+# Where a subject written before its cue begins, and where a source written after its cue ends.
+_CLAUSE_START = re.compile(r"[,;:“”\"«»()—–]|\s-\s|^")
+_SOURCE_END = re.compile(r"[,;:.!?“”\"«»()—–]|\s-\s|$")
+_TOKEN = re.compile(r"[\w'’.-]+")
 
 
-def parse_attribution(sentence: str) -> tuple[str, str] | None:
-    """(source, cue) as the sentence states them ("X said", ", X said.", "according to X"), or None.
+def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, str] | None:
+    """(source, cue) as the sentence states them, in its language, or None.
 
-    A pronoun source ("he said") is returned as written; the caller resolves it."""
-    m = _ACCORDING.search(sentence)
-    if m:
-        return _trim(m.group("source")), "according to"
-    for start, raw, cue in subject_verbs(sentence):
-        if re.match(r"\s*(?:who|which|whose)\b", raw, re.IGNORECASE):  # "A witness, who ..., said": "A witness"
-            raw = re.split(r"[,;:“”\"()—–]", sentence[:start].rstrip(" ,"))[-1]
-        subject = _trim(_TIME_WORDS.sub("", raw))
-        words = subject.split()
-        if not words or len(words) > 9:
+    Read with the language's lexicon (`language.py`): a marker before the
+    source ("according to X", "según X", "по словам X"), a marker after it
+    ("X zufolge"), the agent of a passive cue ("announced by X"), a subject
+    before its cue ("X said", ", X said.") or one after it (", said X.",
+    ", afirmó el portavoz", "teilte das Ministerium mit"). A source is a noun
+    phrase that can speak (`is_speaker`): a name, a pronoun or a head word such
+    as "ministry"; a discourse phrase ("That being said") or the subject of
+    another verb ("the authority had no confirmed information") is none. A
+    pronoun source ("he said") is returned as written, lower case; the caller
+    resolves it."""
+    lex = lexicon(language)
+    if lex.according is not None:
+        for m in lex.according.finditer(sentence):
+            source = _source_after(sentence, m.end(), lex, verb_first=False)
+            if source:
+                return source, " ".join(m.group(0).lower().split())
+    if lex.own_account is not None:
+        m = lex.own_account.search(sentence)
+        subject = _sentence_subject(sentence[:m.start()], lex) if m else None
+        if subject:
+            return subject, " ".join(m.group(0).lower().split())
+    if lex.according_after is not None:
+        for m in lex.according_after.finditer(sentence):
+            source = _subject_before(sentence, m.start(), lex)
+            if source:
+                return source, m.group(0).lower()
+    for m in lex.cue.finditer(sentence):
+        cue = m.group(0)
+        if cue[:1].isupper() and sentence[:m.start()].strip():
+            continue  # "The United States", "Angaben": a name or a noun, not the cue
+        before = sentence[:m.start()]
+        words = before.split()
+        agent = re.match(r"\s+(\w+)\s", sentence[m.end():])
+        if agent and agent.group(1).lower() in lex.passive_agent:
+            # "was announced by Beijing": the agent speaks; "the measures announced by Beijing hit ...": a
+            # participle, not what the sentence attributes
+            if words and words[-1].lower() in lex.not_in_source:
+                source = _source_after(sentence, m.end() + agent.end(), lex, verb_first=False)
+                if source:
+                    return source, cue
             continue
-        if words[0].lower() in _PRONOUNS and len(words) == 1:
-            return words[0].lower(), cue
-        if words[0].lower() in {"the", "a", "an"} and len(words) == 1:  # "The claim comes": a noun, no subject
-            continue
-        if any(w[:1].isupper() for w in words) or (words[0].lower() in {"the", "a", "an"} and len(words) <= 6) \
-                or re.search(
-                r"\b(?:officials?|ministry|spokes\w+|police|army|military|government|command|agenc\w+|"
-                r"sources?|witness\w*|residents?|authorities|governor|mayor)\b", subject, re.IGNORECASE):
-            return subject, cue
+        bare = before.rstrip()
+        while words and words[-1].lower() in lex.auxiliaries:  # "a déclaré", "has said"
+            bare = bare[: bare.rfind(words.pop())].rstrip()
+        after_break = not bare or bare[-1] in ",“”\"«»—–:"
+        subject = bare.rstrip(" ,")
+        readings = ("after", "before") if after_break else ("before", "after")
+        for reading in readings:
+            source = _source_after(sentence, m.end(), lex) if reading == "after" \
+                else _subject_before(sentence, len(subject), lex)
+            if source:
+                return (source.lower() if source.lower() in lex.pronouns else source), cue
     return None
 
 
-def subject_verbs(sentence: str) -> Iterator[tuple[int, str, str]]:
-    """(start, subject, cue) of each match of `_SUBJECT_VERB.finditer(sentence)`, in order, in linear time.
+def _sentence_subject(head: str, lex: Lexicon) -> str | None:
+    """The noun phrase a sentence opens with, up to its verb ("Das Verteidigungsministerium hat ..."), when it
+    can speak; else None."""
+    kept: list[str] = []
+    for token in head.split():
+        if token.lower() in lex.not_in_source or lex.cue.fullmatch(token) or len(kept) > 8:
+            break
+        kept.append(token)
+    subject = _trim(" ".join(kept))
+    return subject if kept and is_speaker(subject, lex) else None
 
-    The regex's lazy subject makes it try every start against the rest of its
-    run of subject characters: quadratic in a long sentence, a tenth of a
-    millisecond for a typical one. The same matches, found directly: a match
-    starts at the first subject character at or after where the last one ended,
-    and ends at the first cue after that start, unless a character no subject
-    holds comes first (then the search goes on past that character). A property
-    test holds the two equal."""
-    cues = [(m.start(), m.group(1), m.end(1)) for m in _CUE_AT.finditer(sentence)]
-    if not cues:
-        return
-    pos, i, n = 0, 0, len(sentence)
-    while True:
-        first = _IN_SUBJECT.search(sentence, pos)
-        if first is None:
-            return
-        start = first.start()
-        stop = _NOT_IN_SUBJECT.search(sentence, start)
-        end = stop.start() if stop else n
-        while i < len(cues) and cues[i][0] <= start:
-            i += 1
-        if i == len(cues):
-            return
-        at, cue, after = cues[i]
-        if at <= end:
-            yield start, sentence[start:at], cue
-            pos = after
-        else:
-            pos = end
+
+def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
+    """The speaker written just before `end`: the clause's subject, back to its start, or None."""
+    head = re.sub(r"\s*\([^()]*\)\s*$", "", sentence[:end])  # "The federation (Famurs) said": no aside
+    starts = [m.end() for m in _CLAUSE_START.finditer(head)]
+    raw = head[starts[-1] if starts else 0:]
+    first = _TOKEN.match(raw.strip())
+    if first and first.group(0).lower() in lex.relatives and len(starts) >= 2:  # "A witness, who ..., said"
+        raw = head[starts[-2]: starts[-1] - 1]
+    subject = _trim(_TIME_WORDS.sub("", raw))
+    tokens = subject.split()
+    if len(tokens) > 1 and tokens[1].lower() in lex.passive_agent:
+        return None  # "overseen by the US": a participle's agent, not who speaks
+    if is_speaker(subject, lex):
+        return subject
+    for i in range(len(tokens) - 1, 0, -1):  # "The ministry provided no evidence and Ukraine"
+        if tokens[i].lower() in lex.conjunctions:
+            tail = " ".join(tokens[i + 1:])
+            return tail if is_speaker(tail, lex) else None
+    return None
+
+
+def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = True) -> str | None:
+    """The speaker written from `start` on ("according to X,", ", said X, a spokesman", "afirmó el portavoz
+    que ..."), or None. After a cue (`verb_first`) the source runs to the end of the clause or to what opens
+    the words said ("que", "dass", "that"); a clause's verb or negation there makes it no source ("said
+    troops were attempting ..."). After a marker ("laut X wurden ...") it ends at the clause's verb."""
+    rest = sentence[start:]
+    stop = _SOURCE_END.search(rest)
+    tokens = rest[: stop.start() if stop else len(rest)].split()
+    kept: list[str] = []
+    for token in tokens:
+        lowered = token.lower().strip("'’")
+        if not kept and verb_first and lowered in lex.ends_source:
+            return None  # "said in a statement that ...": the source is not after the cue
+        if kept and (lowered in lex.not_sources or lowered in lex.trailing or lowered in lex.complementizers
+                     or lowered in lex.ends_source):
+            break
+        if kept and (lowered in lex.not_in_source or lex.cue.fullmatch(lowered)
+                     or (lex.reported_speech is not None and lex.reported_speech.fullmatch(lowered))):
+            if verb_first:
+                return None
+            break
+        if kept and lex.capitalised_nouns and not verb_first and token[:1].islower() \
+                and kept[-1][:1].isupper() and lowered not in lex.determiners:
+            break  # "Laut Sarudny schoss die Flugabwehr ...": the noun phrase ended, the clause's verb follows
+        kept.append(token)
+        if len(kept) == 1 and lowered in lex.pronouns:
+            break  # "selon lui, ...": the pronoun is the source
+        if len(kept) > 12:
+            return None
+    source = _trim(_TIME_WORDS.sub("", " ".join(kept)))
+    if verb_first:  # after its cue a source starts with its head: "said Maria Lopes", "afirmó el portavoz"
+        words = source.split()
+        heads = [w for w in words if w.lower() not in lex.determiners][:2]
+        named = words[:1] == heads[:1] if lex.capitalised_nouns else True  # German: a name has no article
+        if not any(w[:1].isupper() and named or lex.speakers.search(w) for w in heads):
+            return None
+    return source if is_speaker(source, lex) else None
+
+
+def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
+    """Is `phrase` a noun phrase that can be a source: a pronoun, a name, or a phrase headed by a word of a
+    party that can speak ("the regional governor", "Verteidigungsministerium", "el portavoz militar")?
+    A discourse phrase, a phrase holding a clause's verb or a negation, or a bare determiner is not."""
+    lex = language if isinstance(language, Lexicon) else lexicon(language)
+    words = phrase.split()
+    if not words or len(words) > 12:
+        return False
+    lowered = [w.lower().strip("'’,.") for w in words]
+    if len(words) == 1 and lowered[0] in lex.pronouns:
+        return True
+    text = " ".join(lowered)
+    if any(text == d or text.startswith(d + " ") for d in lex.discourse):
+        return False
+    if any(w in lex.not_in_source or w in lex.pronouns and len(words) > 1 for w in lowered[1:]) \
+            or lowered[0] in lex.not_in_source \
+            or lex.reported_speech is not None and any(lex.reported_speech.fullmatch(w) for w in lowered):
+        return False
+    if all(w in lex.determiners for w in lowered):
+        return False
+    if lex.speakers.search(phrase):
+        return True
+    names = [w for i, w in enumerate(words) if w[:1].isupper() and lowered[i] not in lex.determiners]
+    if lex.capitalised_nouns:  # every German noun is capitalised: a name is a phrase with no determiner
+        return bool(names) and lowered[0] not in lex.determiners and len(words) <= 4
+    return bool(names)
 
 
 def _trim(text: str) -> str:
     text = re.sub(r"^(?:and|but|while|as|which|who)\s+", "", text.strip(), flags=re.IGNORECASE)
-    return text.strip(" ,.'’")
+    return text.strip(" ,.'’-")
 
 
 def mentions(text: str, source: str) -> bool:
@@ -143,7 +235,7 @@ _MEDIA = re.compile(r"\b(?:agenc(?:y|ies)|TASS|RIA|Reuters|AP|AFP|Interfax|newsp
 _WITNESS = re.compile(r"\b(?:witness\w*|residents?|survivors?|eyewitness\w*)\b", re.IGNORECASE)
 
 
-_OFFICIAL = re.compile(r"\b(?:ministry|minister|government|army|military|president|governor|mayor|officials?|"
+_OFFICIAL = re.compile(r"\b(?:ministry|minister|government|army|military|president|governor|mayor|officials?|service|"
                        r"spokes\w+|command|forces|police|Kremlin|council|authorities|administration|"
                        r"headquarters|staff|department|prosecutor\w*|agency of|state)\b", re.IGNORECASE)
 
@@ -155,12 +247,20 @@ def same_source(a: str, b: str) -> bool:
     return bool(short) and all(any(x.startswith(w) or w.startswith(x) for x in long_) for w in short)
 
 
-def is_back_reference(source: str) -> bool:
-    """"he", "it", "the ministry", "the ministry's statement": a source that refers to one named before
-    ("the regional administration" names one: it has a modifier)."""
+def is_back_reference(source: str, language: str | None = "en") -> bool:
+    """"he", "it", "the ministry", "the ministry's statement", "das Ministerium", "el ministerio": a source
+    that refers to one named before ("the regional administration" names one: it has a modifier)."""
+    lex = lexicon(language)
     words = re.sub(r"['’]s \w+$", "", source.strip()).split()  # "the ministry's statement" -> "the ministry"
-    return source.lower() in _PRONOUNS or (
-        len(words) == 2 and words[0].lower() in {"the", "its", "his", "her", "their"} and words[1].islower())
+    if source.strip().lower() in _PRONOUNS | lex.pronouns:
+        return True
+    if len(words) != 2 or words[0].lower() not in ({"the", "its", "his", "her", "their"} | lex.determiners) \
+            - lex.indefinite:
+        return False
+    if lex.capitalised_nouns:  # "das Ministerium", "der Sprecher"; "das Verteidigungsministerium" names one
+        head = lex.speakers.match(words[1])
+        return bool(head) and len(words[1]) - head.end() <= 3
+    return words[1].islower()
 
 
 def _distinctive(name: str) -> set[str]:

@@ -27,8 +27,21 @@ _FURNITURE = re.compile(
 
 
 def is_furniture(line: str) -> bool:
-    """A whole line that is page furniture ("Subscribe", "Advertisement", "LEAVE A REPLY")."""
-    return bool(_FURNITURE.match(line.strip()))
+    """A whole line that is page furniture ("Subscribe", "Advertisement", "LEAVE A REPLY"), in any language
+    with a file (`language.py`): consent banners, paywall offers, audio-player labels, "skip to" links."""
+    from summarizer.language import every
+
+    line = line.strip()
+    return bool(_FURNITURE.match(line)) or any(lex.furniture is not None and lex.furniture.match(line)
+                                               for lex in every())
+
+
+def is_related_heading(line: str) -> bool:
+    """A heading after which the rest of the page is other articles ("Related", "Mehr zum Thema")."""
+    from summarizer.language import every
+
+    line = line.strip()
+    return bool(_RELATED.match(line)) or any(lex.related is not None and lex.related.match(line) for lex in every())
 
 
 # A heading after which the rest of the page is other articles.
@@ -48,7 +61,11 @@ _INJECTION = re.compile(
     re.IGNORECASE,
 )
 # Photo captions: "(Reuters photo)", "(Photo: AFP)", "... (AP Photo/Name)".
-_CAPTION = re.compile(r"\((?:[\w .&/-]+ )?photo(?:[:/][^)]*)?\)\s*$|\(photo[^)]*\)", re.IGNORECASE)
+_CREDIT_ONLY = re.compile(r"^\((?:[\w .&/-]+ )?(?:photo|foto|fotos|image|imagen|imagem|immagine|bild|фото|зображення)"
+                          r"\s*[:/][^)]*\)$", re.IGNORECASE)
+CAPTION_WORDS = 15  # a caption before a credit line is short
+_CAPTION = re.compile(r"\((?:[\w .&/-]+ )?(?:photo|foto|image|imagen|imagem|immagine|bild|фото|зображення)"
+                      r"(?:\s*[:/][^)]*)?\)\s*$|\((?:photo|foto|фото)[^)]*\)", re.IGNORECASE)
 
 
 def classify(texts: list[str], paragraphs: list[int]) -> list[str | None]:
@@ -57,16 +74,24 @@ def classify(texts: list[str], paragraphs: list[int]) -> list[str | None]:
     related_from = None
     for i, text in enumerate(texts):
         t = text.strip()
-        if related_from is None and _RELATED.match(t):
+        if related_from is None and is_related_heading(t):
             related_from = i
         if related_from is not None:
             reasons[i] = "related-articles block" if i > related_from else "related-articles heading"
         elif _INJECTION.search(t):
             reasons[i] = "instructions addressed to AI systems (prompt injection), ignored"
-        elif _FURNITURE.match(t):
-            reasons[i] = "page furniture (comment, share, subscribe or similar prompt)"
         elif _CAPTION.search(t):
             reasons[i] = "photo caption"
+        elif is_furniture(t):
+            reasons[i] = "page furniture (comment, share, subscribe or similar prompt)"
+    # A short paragraph right before a paragraph that is only a photo credit ("(Foto: dpa)") is its caption.
+    for i, text in enumerate(texts):
+        if reasons[i] == "photo caption" and _CREDIT_ONLY.match(text.strip()) and paragraphs.count(paragraphs[i]) == 1:
+            first = paragraphs.index(paragraphs[i])
+            before = [j for j, p in enumerate(paragraphs) if first and p == paragraphs[first - 1]]
+            if before and reasons[before[0]] is None and sum(len(texts[j].split()) for j in before) <= CAPTION_WORDS:
+                for j in before:
+                    reasons[j] = "photo caption"
     # A caption paragraph is captioned as a whole: mark its other sentences too.
     caption_paras = {p for p, r in zip(paragraphs, reasons, strict=True) if r == "photo caption"}
     for i, p in enumerate(paragraphs):

@@ -10,14 +10,16 @@
    sentences' claims it contradicts; nothing it writes is a quote, a number or
    a paraphrase that could drift from the article.
 3. Validators check what the model wrote against the article and repair cheap
-   faults instead of re-asking: the verification note that follows a claim
-   ("could not be independently verified") joins its evidence and makes it
-   `unverified`; a sentence with an attribution cue is not the outlet's own
-   assertion. Everything else goes back to the model (instructor's re-ask).
-4. `to_events` turns the drafts into records: the summary is the sentence
-   itself (its dateline removed; "According to X, ..." where a claim does not
-   say whose it is), verbatim evidence quotes, numbers as written, names and
-   times found by code, contradictions both ways.
+   faults instead of re-asking: the source is read from the sentence's own
+   words in its language (`attribution.py`), a back reference resolves to the
+   source named before, a sentence with no attribution is the outlet's own
+   voice. Everything else goes back to the model (instructor's re-ask).
+4. `to_events` turns the drafts into records: verbatim evidence quotes,
+   numbers as written, names and times found by code; contests linked by code
+   (`contests.py`: different figures of one quantity, a denial and what it
+   answers); a note that claims could not be verified joins their evidence;
+   the summary is the sentence (or its English translation, where it is one)
+   naming who speaks.
 """
 
 from __future__ import annotations
@@ -39,19 +41,22 @@ from pydantic import (
 )
 
 from summarizer.attribution import (
-    ATTRIBUTION_CUES,
-    DENIAL,
     attributed,
     is_back_reference,
+    is_speaker,
     mentions,
     parse_attribution,
     same_source,
     source_type_of,
 )
+from summarizer.contests import Claim, link_contests, revisions, verification_notes
+from summarizer.contests import is_note as is_verification_note
+from summarizer.language import is_verification, lexicon
 from summarizer.names import names_of, when_of
 from summarizer.numbers import extract_numbers
 from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType
 from summarizer.segment import Sentence
+from summarizer.translation import supported_translation
 from summarizer.validate import CallSchema, context_of, schema_of, short_errors, text_at_most, with_items
 
 MAX_EVENTS = 14
@@ -59,13 +64,8 @@ MIN_EVENTS = 5  # a short article's records, even without figures or attribution
 MAX_FLAGGED = 5  # sentences the model may flag as boilerplate
 FLAGGABLE_WORDS = 15  # longer sentences are story text, whatever a model flags
 OUTLET_SOURCES = {"the outlet", "outlet", "reporter", "the reporter", "the article", "article"}
-VERIFICATION_NOTE = re.compile(
-    r"could not (?:be )?(?:independently )?(?:verif|confirm)|not (?:been )?(?:independently |officially )?"
-    r"(?:verified|confirmed)|unverified|unconfirmed|no independent confirmation", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 _CLOSING = tuple(".!?\"”’»)")
-_PRONOUN_SUBJECT = re.compile(r"^(?:He|She|It|They)(?= (?:also |later |then |separately )?(?:said|says|told|added|"
-                              r"claimed|claims|denied|denies|stated|reported|insisted|warned|estimated)\b)")
 # "KYIV, Ukraine — ", "MOSCOW - ", "WASHINGTON (Reuters) - ": where the story was filed, not what it says.
 DATELINE = re.compile(r"^(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*)?(?:\s*\([^)]*\))?\s*[-—–]+"
                       r"|[A-Z][\w.'-]+(?:,\s*[A-Z][\w.'-]+)?\s+[—–])\s+")  # "MOSCOW - ", "Kiev — "
@@ -125,11 +125,12 @@ class EventsAnswer(CallSchema):
         if missing:
             raise ValueError(f"no record for sentence{'s' if len(missing) > 1 else ''} {', '.join(missing)}: "
                              "give one record for every sentence id in the schema")
-        sentences = in_english(self.drafts(), context.get("sentences", {}))
+        sentences = context.get("sentences", {})
         problems = []
         for sid, draft in self.drafts().items():
             try:
-                self._evidence[sid] = check_draft(sid, draft, sentences, context.get("headline", ()))
+                self._evidence[sid] = check_draft(sid, draft, sentences, context.get("headline", ()),
+                                                  context.get("language"))
             except ValueError as exc:
                 problems.append(f"the record for sentence {sid}: {exc}")
         if problems:
@@ -146,13 +147,17 @@ class TranslatedEventsAnswer(EventsAnswer):
 TranslatedEventsAnswer.__name__ = "EventsAnswer"  # the name the request gives the schema: the task's, either way
 
 
-def in_english(drafts: dict[int, EventDraft], sentences: dict[int, Sentence]) -> dict[int, Sentence]:
-    """The sentences as the rules read them: a draft's English version in place of its foreign sentence,
-    where it is one (reads as English, not a copy of the original; a small model copies)."""
+def in_english(drafts: dict[int, EventDraft], sentences: dict[int, Sentence],
+               language: str | None = None) -> dict[int, Sentence]:
+    """The sentences with a draft's English version in place of its foreign sentence, where it is one: it
+    reads as English (not a copy of the original: a small model copies) and gives the numbers and names of
+    the sentence it translates, nothing else (`translation.supported_translation`). What the model writes
+    about no sentence ("This is a news article about ...") is never used."""
     out = dict(sentences)
     for sid, draft in drafts.items():
         english = (getattr(draft, "english", None) or "").strip()
-        if sid in out and english and english != out[sid].text.strip() and _reads_as_english(english):
+        if sid in out and english and english != out[sid].text.strip() and _reads_as_english(english) \
+                and supported_translation(english, out[sid].text, language):
             out[sid] = replace(out[sid], text=english)
     return out
 
@@ -163,7 +168,8 @@ def _reads_as_english(text: str) -> bool:
     return detect_language(text) == "en"
 
 
-def check_draft(sid: int, draft: EventDraft, sentences: dict[int, Sentence], headline=()) -> list[int]:
+def check_draft(sid: int, draft: EventDraft, sentences: dict[int, Sentence], headline=(),
+                language: str | None = None) -> list[int]:
     """Check one draft against the article, repairing it in place; return its evidence sentence ids."""
     if not sentences:
         return [sid]
@@ -172,38 +178,54 @@ def check_draft(sid: int, draft: EventDraft, sentences: dict[int, Sentence], hea
         if i not in story:
             raise ValueError(f"contests sentence {i}, which is not a story sentence of the article")
     draft.contests = [i for i in dict.fromkeys(draft.contests) if i != sid]
-    resolve_source(sid, draft, story)
-    evidence = [sid]
-    note = next((i for i in (sid + 1, sid + 2) if i in story and is_verification_note(story[i].text)
-                 and not VERIFICATION_NOTE.search(story[sid].text)), None)
-    if note is not None:
-        evidence.append(note)
-    return sorted(evidence)
+    resolve_source(sid, draft, story, language)
+    return [sid]
 
 
-def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence]) -> None:
-    """Check the model's source against the sentence's own grammar ("X said", "according to X") and
-    repair it in place: small models copy the previous record's source.
+def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], language: str | None = None) -> None:
+    """Check the model's source against the sentence's own grammar, read in the article's language
+    ("X said", "according to X", "laut X", "según X", "по словам X"), and repair it in place: small models
+    copy the previous record's source, and translate or invent names.
 
     A source the sentence names wins over one it does not; "he", "it" or "the
     ministry" resolve to the model's source when an earlier sentence names it,
-    else to the last source named before; a sentence with no attribution whose
-    model source is not named nearby is the outlet's own voice."""
+    else to the last source named before; reported speech with no cue (the
+    German subjunctive: "Die Truppen hätten ... eingenommen") continues the
+    source named just before, and so does a sentence opening with "In addition"
+    right after an attributed one; any other sentence with no attribution is the outlet's own
+    voice, whatever the model says. A model source that is not in the article
+    ("none", "the article", an English name of a foreign party) is never kept.
+    The cue is the sentence's own word."""
+    lex = lexicon(language)
     text = DATELINE.sub("", story[sid].text, count=1)  # "IZIUM, Ukraine - X said": the source is X
-    before = [story[i].text for i in sorted(i for i in story if i < sid)[-3:]]
+    earlier_text = [story[i].text for i in sorted(i for i in story if i < sid)]
+    before = earlier_text[-3:]
     model = draft.source.strip()
     is_outlet = model.lower() in OUTLET_SOURCES or draft.source_type == "outlet"
-    parsed = parse_attribution(text)
+    parsed = parse_attribution(text, language)
     if parsed is None:
-        if not is_outlet and not mentions(" ".join([*before[-2:], text]), model):
+        earlier = _earlier_source(before, language)
+        opening = lex.continuation.match(text) if lex.continuation is not None else None
+        last = _earlier_source(before[-1:], language) if opening else None
+        if lex.reported_speech is not None and lex.reported_speech.search(text) and earlier:
+            parsed = earlier  # reported speech continues the last named source
+        elif last:
+            parsed = last  # "In addition, ...": goes on with what the sentence before reported
+        else:  # no attribution: the outlet's own voice, whatever the model says
             draft.source, draft.source_type, draft.cue = "the outlet", "outlet", ""
-        return
+            return
     named, cue = parsed
-    if is_back_reference(named):
-        if is_outlet or not mentions(" ".join(before), model):
-            earlier = [p for p in map(parse_attribution, reversed(before)) if p and not is_back_reference(p[0])]
-            model = earlier[0][0] if earlier else named
-    elif is_outlet or not same_source(model, named) or len(named) > len(model):
+    if is_back_reference(named, language):
+        if is_outlet or model.lower() in (named.lower(), *lexicon(language).pronouns) \
+                or not mentions(" ".join(before), model):
+            # "he" is someone named just before; "the ministry" or "der Sprecher" may be named further back
+            reach = before if named.lower() in lex.pronouns else earlier_text
+            earlier = _earlier_source(reach, language, named)
+            model = earlier[0] if earlier else _introduced(reach, named, language) or named
+            if model.lower() in lex.pronouns and draft.source.strip().lower() in " ".join(earlier_text).lower() \
+                    and is_speaker(draft.source.strip(), language) and not is_outlet:
+                model = draft.source.strip()  # "we" named nowhere before: the model's reading, a party named
+    elif is_outlet or not same_source(model, named) or len(named) > len(model) or model.lower() not in text.lower():
         model = named  # the sentence's own words; the more specific of two names for the same source
     if model != draft.source.strip():
         draft.source, draft.cue = model, cue
@@ -212,14 +234,43 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence]) -> N
         draft.source_type = source_type_of(model, text) or "other"
     else:
         draft.source_type = source_type_of(model, text) or draft.source_type
-    if not draft.cue.strip() or draft.cue.strip().lower() not in text.lower():
-        draft.cue = cue
+    draft.cue = cue  # the sentence's own word
 
 
-def is_verification_note(text: str) -> bool:
-    """A short sentence that only says something could not be verified ("The figures could not be
-    independently verified."): not an event of its own, but evidence for the claim before it."""
-    return bool(VERIFICATION_NOTE.search(text)) and len(_WORDS.findall(text)) < 20 and not extract_numbers(text)
+def _introduced(before: list[str], reference: str, language: str | None) -> str | None:
+    """Where "the source" or "the spokesman" was introduced: the last phrase of the sentences `before` that
+    starts with an indefinite article and has the same head ("an unnamed source involved in the exchange",
+    "a source familiar with the talks"), up to the end of its clause; else None."""
+    lex = lexicon(language)
+    head = reference.split()[-1]
+    if not lex.indefinite or reference.lower() in lex.pronouns:
+        return None
+    articles = "|".join(map(re.escape, sorted(lex.indefinite, key=len, reverse=True)))
+    phrase = re.compile(rf"\b(?:{articles})\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)}\b[^,.;:“”\"()]*", re.IGNORECASE)
+    for text in reversed(before):
+        found = list(phrase.finditer(text))
+        if found:
+            words = found[-1].group(0).split()
+            kept = [w for i, w in enumerate(words) if i == 0 or w.lower() not in lex.not_in_source][:10]
+            cut = next((i for i, w in enumerate(words) if i and w.lower() in lex.not_in_source), len(words))
+            return " ".join(words[:min(cut, len(kept))])
+    return None
+
+
+def _earlier_source(before: list[str], language: str | None, reference: str | None = None
+                   ) -> tuple[str, str] | None:
+    """The last source named (not a pronoun) in the sentences `before` that `reference` can stand
+    for: any for a pronoun; for "the ministry", one whose name holds "ministry" (else None: "The governor"
+    said first is a source as written, not the president named before)."""
+    lex = lexicon(language)
+    head = (reference or "").split()[-1:] if reference and reference.lower() not in lex.pronouns else []
+    for text in reversed(before):
+        parsed = parse_attribution(DATELINE.sub("", text, count=1), language)
+        if parsed and parsed[0].lower() not in lex.pronouns:
+            if head and not re.search(re.escape(head[0][:5]), parsed[0], re.IGNORECASE):
+                continue
+            return parsed
+    return None
 
 
 def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, fill: int = MIN_EVENTS,
@@ -229,19 +280,22 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
     A story sentence reports an event when it attributes something ("said",
     "according to", ...) or gives a figure; those come first (figures, then
     attributions, denials, the lead), at most `limit`. An article with fewer is
-    filled up to `fill` with its other sentences (the cues are English words: a
-    foreign article is filled up to `limit`). Never an event of its own: a
+    filled up to `fill` with its other sentences. The cues are the article's
+    language's (`language.py`). Never an event of its own: a
     subheading (no closing punctuation), a sentence under five words, or one that
     only says a claim could not be verified (it joins the claim before it).
     Figures are read the way the article's `language` writes them ("5,4 millones")."""
+    lex = lexicon(language)
     story = [s for s in sentences if not s.boilerplate and s.id not in headline]
     ranked = []
     for pos, s in enumerate(story):
         text = s.text.strip()
-        if len(_WORDS.findall(text)) < 5 or is_verification_note(text) or text[-1:] not in _CLOSING:
+        if len(_WORDS.findall(text)) < 5 or is_verification_note(text, language) or text[-1:] not in _CLOSING:
             continue
-        figure, cue = bool(extract_numbers(text, language)), bool(ATTRIBUTION_CUES.search(text))
-        score = 3 * figure + 2 * cue + bool(DENIAL.search(text)) + (pos < 3)
+        figure = bool(extract_numbers(text, language))
+        cue = bool(lex.cue.search(text) or lex.according is not None and lex.according.search(text)
+                   or lex.according_after is not None and lex.according_after.search(text))
+        score = 3 * figure + 2 * cue + bool(lex.denial.search(text)) + (pos < 3)
         score -= text.endswith("?") + text.startswith(("“", '"', "«"))
         ranked.append((not (figure or cue), -score, pos, s.id))
     ranked.sort()
@@ -291,14 +345,19 @@ def salvage(raw: str | None, error: str, context: dict) -> tuple[dict[int, tuple
     kept: dict[int, tuple[EventDraft, list[int]]] = {}
     dropped: list[Dropped] = []
     sentences = context.get("sentences", {})
+    wanted = context.get("candidates")
     for key, item in data.items():
         if not key.isdigit():
+            continue
+        if int(key) not in sentences or wanted is not None and int(key) not in wanted:
+            dropped.append(Dropped(stage="events", item=json.dumps({key: item}, ensure_ascii=False)[:2000],
+                                   reason=f"sentence {key} is not one the model was asked about"))
             continue
         try:
             draft = (_TRANSLATED if isinstance(item, dict) and "english" in item else EventDraft).model_validate(
                 item, context=context)
-            view = in_english({int(key): draft}, sentences)
-            kept[int(key)] = (draft, check_draft(int(key), draft, view, context.get("headline", ())))
+            kept[int(key)] = (draft, check_draft(int(key), draft, sentences, context.get("headline", ()),
+                                                 context.get("language")))
         except (ValidationError, ValueError) as exc:
             reason = short_errors(exc) if isinstance(exc, ValidationError) else str(exc)
             dropped.append(Dropped(stage="events", item=json.dumps({key: item}, ensure_ascii=False), reason=reason))
@@ -323,50 +382,60 @@ def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int
               outlet: str | None, language: str | None = None) -> list[Event]:
     """Turn checked drafts into records: ids, verbatim evidence, numbers, names, contradictions, status.
 
-    A record contradicts the records whose evidence includes a sentence it names
-    in `contests`, both ways, where the contesting sentence denies, rejects or
-    counters an earlier sentence of another source (a small model otherwise
-    links neighbours). The status follows from
-    the article's words: the outlet's own voice is `asserted`; a claim another
-    record denies is `denied`, one it otherwise contradicts `disputed`; a claim
-    whose evidence says it could not be verified is `unverified`; any other
-    attributed statement is `claimed`. For a foreign article the rules read the
-    drafts' English versions, which are also the summaries; evidence quotes and
-    numbers stay in the original language, the numbers' values read the way the
-    article's `language` writes them ("1.200" is 1200 in Spanish)."""
-    original = sentences
-    sentences = in_english({sid: draft for sid, (draft, _) in recs.items()}, sentences)
+    Contests are decided by code (`contests.py`): different figures of one
+    quantity from two sources, a denial and the claim it answers; a record the
+    model links in `contests` counts too where the contesting sentence denies,
+    rejects or counters an earlier sentence of another source (a small model
+    otherwise links neighbours). A verification note joins the evidence of the
+    claims it is about. The status follows from the article's words: the outlet's
+    own voice is `asserted` (`unverified` where its evidence says so); a claim
+    another record denies is `denied`, one it otherwise contests `disputed`; a
+    claim whose evidence says it could not be verified is `unverified`; any other
+    attributed statement is `claimed`. A summary stands on its own: a leading
+    "He" or "The ministry" that stands for the record's source is replaced by the
+    source's name. For a foreign article the summary is the model's English
+    version of the sentence where that is a translation of it (`in_english`);
+    evidence quotes and numbers stay in the original language, the numbers'
+    values read the way the article's `language` writes them ("1.200" is 1200
+    in Spanish)."""
+    lex = lexicon(language)
+    english = in_english({sid: draft for sid, (draft, _) in recs.items()}, sentences, language)
     items = list(recs.items())
-    contested: dict[int, set[int]] = {pos: set() for pos in range(1, len(items) + 1)}
+    claims = [Claim(pos, sid, draft.source, _is_outlet(draft)) for pos, (sid, (draft, _)) in enumerate(items, 1)]
+    contested, denied, deniers = link_contests(claims, sentences, language)
     for pos, (sid, (draft, _)) in enumerate(items, start=1):
         for other, (oid, (target, evidence)) in enumerate(items, start=1):
             if other != pos and oid < sid and set(draft.contests) & set(evidence) \
-                    and _contradicts(sentences[sid].text) and not same_source(draft.source, target.source):
+                    and _contradicts(sentences[sid].text, lex) and not same_source(draft.source, target.source):
                 contested[pos].add(other)
                 contested[other].add(pos)
+                if lex.denial.search(sentences[sid].text):
+                    denied.add(other)
+                    deniers.add(pos)
+    story = {i: s for i, s in sentences.items() if not s.boilerplate}
+    notes = verification_notes(claims, story, language)
+    revised = revisions(claims, sentences, language)
     events = []
     for pos, (sid, (draft, ids)) in enumerate(items, start=1):
-        evidence = [Evidence(sentence_id=i, quote=original[i].text) for i in ids]
+        ids = sorted({*ids, *notes.get(pos, ())})
+        evidence = [Evidence(sentence_id=i, quote=sentences[i].text) for i in ids]
         quoted = " ".join(sentences[i].text for i in ids)
         actors, locations = names_of(quoted)
         attribution = _attribution(draft, outlet)
-        denied_by = [o for o in contested[pos] if DENIAL.search(sentences[items[o - 1][0]].text)]
+        unverified = is_verification(quoted, language)
         if attribution.source_type == "outlet":
-            status = "unverified" if VERIFICATION_NOTE.search(quoted) else "asserted"
-        elif denied_by and not DENIAL.search(sentences[sid].text):
+            status = "unverified" if unverified else "asserted"
+        elif pos in denied and pos not in deniers:
             status = "denied"
-        elif contested[pos]:
+        elif contested[pos] - ({o for o in contested[pos] if o in denied} if pos in deniers else set()):
             status = "disputed"
-        elif VERIFICATION_NOTE.search(quoted):
+        elif unverified:
             status = "unverified"
         else:
             status = "claimed"
-        summary = DATELINE.sub("", sentences[sid].text, count=1)
-        if attribution.source_type != "outlet":
-            name = attribution.source[:1].upper() + attribution.source[1:]
-            summary = _PRONOUN_SUBJECT.sub(lambda _: name, summary, count=1)  # a name, not a template
-            if status != "asserted":
-                summary = attributed(summary, attribution.source)
+        summary = standalone(DATELINE.sub("", english[sid].text, count=1), attribution, language)
+        if attribution.source_type != "outlet" and status != "asserted":
+            summary = attributed(summary, attribution.source)
         events.append(Event(
             id=f"e{pos}",
             summary=summary,
@@ -378,12 +447,41 @@ def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int
             locations=locations,
             when=when_of(quoted),
             contradicted_by=[f"e{o}" for o in sorted(contested[pos])],
+            superseded_by=f"e{revised[pos]}" if pos in revised else None,
         ))
     return events
 
 
-def _contradicts(text: str) -> bool:
-    return bool(DENIAL.search(text) or _CONTRADICTS.search(text))
+_LEADING_REFERENCE = re.compile(r"^(?:(?:He|She|They|It)|(?:The|This|That) [a-z][\w-]*)(?=[ ,])")
+
+
+def standalone(summary: str, attribution: Attribution, language: str | None = None) -> str:
+    """The summary read on its own: a leading pronoun or "the ministry" that stands for the record's source
+    and speaks ("He says Russia has amassed ...", "The source told the agencies ...") becomes the source's
+    name. The summary is English (the sentence, or its translation), so English cues are read."""
+    if attribution.source_type == "outlet":
+        return summary
+    source = attribution.source.strip()
+    lex = lexicon("en")
+    m = _LEADING_REFERENCE.match(summary)
+    if not m or source.lower() in lex.pronouns or source.lower() == m.group(0).lower():
+        return summary
+    lead, rest = m.group(0), summary[m.end():]
+    verb = re.match(r"\s+(?:(?:also|later|then|further|separately|has|had|have)\s+)*", rest)
+    if not lex.cue.match(rest, verb.end() if verb else 0):
+        return summary  # "He and Dalton ...", "The port authority said ...": not the source alone
+    words = lead.lower().split()
+    if len(words) == 2 and not re.search(rf"\b{re.escape(words[1][:5])}", source, re.IGNORECASE):
+        return summary  # "The company said" for a source that is no company
+    return source[:1].upper() + source[1:] + rest
+
+
+def _contradicts(text: str, lex) -> bool:
+    return bool(lex.denial.search(text) or _CONTRADICTS.search(text))
+
+
+def _is_outlet(draft: EventDraft) -> bool:
+    return draft.source.strip().lower() in OUTLET_SOURCES or draft.source_type == "outlet"
 
 
 def _attribution(draft: EventDraft, outlet: str | None) -> Attribution:

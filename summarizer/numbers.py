@@ -40,9 +40,24 @@ _WORD_VALUES = {**_UNITS, **_TENS, **_DIGIT_NAMES}
 _WORD = "(?a:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + ")"
 _COMPOUND = f"(?a:(?:{'|'.join(_TENS)})-(?:{'|'.join(_DIGIT_NAMES)}))"  # "twenty-one" .. "ninety-nine"
 _SCALE = "(?a:" + "|".join(_SCALES) + ")"
+# A currency written before a figure ("$263 billion", "US$1.2 billion", "€50 billion", "R$ 45 milhões", "USD 5"):
+# part of the figure's text; its unit is the currency's ISO code. Written after it as a word ("50 Milliarden
+# Euro", "4 млрд долларов"), the word's currency is the unit.
+CURRENCY_SIGNS = {"US$": "USD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "HK$": "HKD", "R$": "BRL", "$": "USD",
+                  "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB", "₹": "INR", "₺": "TRY", "CHF": "CHF",
+                  "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "UAH": "UAH", "RUB": "RUB"}
+_CURRENCY = ("(?:(?<!\\w)(?P<cur>(?-i:" + "|".join(re.escape(c) + (r"\s?" if c[-1].isalpha() or c == "R$" else "")
+                                               for c in sorted(CURRENCY_SIGNS, key=len, reverse=True))
+             + "))|(?<![\\w.,/:-]))")
+# Currency words written after a figure, by their beginnings, in the languages the tool reads.
+_CURRENCY_WORDS = (("dollar", "USD"), ("dólar", "USD"), ("долар", "USD"), ("доллар", "USD"), ("euro", "EUR"),
+                   ("евро", "EUR"), ("євро", "EUR"), ("sterling", "GBP"), ("yuan", "CNY"), ("renminbi", "CNY"),
+                   ("hryvni", "UAH"), ("гривн", "UAH"), ("гривен", "UAH"), ("гривень", "UAH"), ("roubl", "RUB"),
+                   ("rubl", "RUB"), ("рубл", "RUB"), ("reais", "BRL"), ("real", "BRL"), ("rupee", "INR"),
+                   ("franc", "CHF"), ("yen", "JPY"))
 _NUMBER = re.compile(
     rf"""
-    (?<![\w.,/:-])(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+    {_CURRENCY}(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?P<dscale>\s{_SCALE})?(?P<pct>\s?%|\s(?a:percent)|\s(?a:per)\s(?a:cent))?(?![\w:/]|,\d|\.\d)
     |
     \b(?P<words>{_COMPOUND}|{_WORD})(?P<wscale>\s{_SCALE})?\b(?!-)
@@ -125,7 +140,13 @@ def extract_numbers(text: str, language: str | None = None) -> list[Number]:
         except OverflowError:  # hundreds of digits: no figure a float can hold
             continue
         written = m.group(0)
-        unit = "%" if pct else (_locale_unit(text[m.end():]) if lang else _unit_after(text[m.end():]))
+        if pct:
+            unit = "%"
+        elif m.group("digits") and m.group("cur"):
+            unit = CURRENCY_SIGNS[m.group("cur").strip()]
+        else:
+            unit = _locale_unit(text[m.end():]) if lang else _unit_after(text[m.end():])
+            unit = _currency_of(unit) or unit
         found.append(Number(text=written, value=value, unit=unit))
     return found
 
@@ -161,13 +182,19 @@ def _locale_number(lang: str) -> re.Pattern:
     percent = rf"|\s{_forms(_LOCALE_PERCENT[lang])}" if lang in _LOCALE_PERCENT else ""
     return re.compile(
         rf"""
-        (?<![\w.,/:-])(?P<digits>\d{{1,3}}(?P<sep>[{_GROUP_MARKS}])\d{{3}}(?:(?P=sep)\d{{3}})*(?:,\d+)?|\d+(?:,\d+)?)
+        {_CURRENCY}(?P<digits>\d{{1,3}}(?P<sep>[{_GROUP_MARKS}])\d{{3}}(?:(?P=sep)\d{{3}})*(?:,\d+)?|\d+(?:,\d+)?)
             {scale}(?P<pct>\s?%{percent})?(?![\w:/]|[.,]\d)
         |
         \b(?P<words>{_COMPOUND}|{_WORD})(?P<wscale>\s{_SCALE})?\b(?!-)
         """,
         re.IGNORECASE | re.VERBOSE,
     )
+
+
+def _currency_of(word: str | None) -> str | None:
+    """The ISO code of a currency written as a word ("euros", "Euro", "долларов"), else None."""
+    word = (word or "").lower()
+    return next((code for start, code in _CURRENCY_WORDS if word.startswith(start)), None)
 
 
 def _word_value(words: str) -> int:

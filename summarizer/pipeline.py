@@ -157,15 +157,14 @@ class Summarizer:
         by_id = {s.id: s for s in sentences}
         headline = headline_ids(sentences, article.title)
         parts = []
-        fill = extract.MIN_EVENTS if language == "en" else extract.MAX_EVENTS  # cue words are English
         for chunk in split_parts(sentences, headline):
             part = [*(by_id[i] for i in sorted(headline)), *chunk]
             parts.append(_Part(numbered=number_sentences(part, headline),
                                story=[s.id for s in chunk if not s.boilerplate],
-                               candidates=extract.candidates(part, headline, fill=fill, language=language)))
+                               candidates=extract.candidates(part, headline, language=language)))
         return _Prepared(
             article=article, language=language, sentences=sentences, by_id=by_id,
-            context={"sentences": by_id, "headline": headline}, parts=parts,
+            context={"sentences": by_id, "headline": headline, "language": language}, parts=parts,
             dropped=[Dropped(stage="segment", item=s.text, reason=s.boilerplate) for s in sentences if s.boilerplate],
         )
 

@@ -44,6 +44,7 @@ def render_text(result: ArticleResult, out: TextIO, *, width: int = 100, color: 
     for e in result.events:
         evidence = "\n".join(f"[{ev.sentence_id}] \"{_short(ev.quote, QUOTE_WIDTH)}\"" for ev in e.evidence)
         contested = f"\ncontested by {', '.join(e.contradicted_by)}" if e.contradicted_by else ""
+        contested += f"\nrevised in {e.superseded_by}" if e.superseded_by else ""
         cell = Text(e.summary + contested + "\n")
         cell.append(evidence, style="dim")
         cue = f" ({e.attribution.cue})" if e.attribution.cue else ""
@@ -68,20 +69,28 @@ def render_scores(rows: list, total, out: TextIO, *, width: int = 100, color: bo
         return "-" if value is None else f"{value:.2f}"
 
     table = Table(title="Evaluation against gold annotations", show_lines=False)
-    for name in ("article", "events", "recall", "numbers", "source", "status", "grounding", "leaks", "loaded",
-                 "calls", "tokens", "s"):
-        table.add_column(name, justify="left" if name == "article" else "right")
+    for name in ("article", "events", "recall", "numbers", "source", "status", "contests", "units", "grounding",
+                 "leaks", "loaded", "furniture", "fragments", "untransl.", "calls", "tokens", "s"):
+        if name == "article":
+            table.add_column(name, no_wrap=True, min_width=max(len(r.article) for r in [*rows, total]))
+        else:
+            table.add_column(name, justify="right")
     for s in [*rows, total]:
         r = s.rates()
         table.add_row(
             s.article + (" (failed)" if s.error else ""), f"{s.found_events}/{s.gold_events}",
             pct(r["event_recall"]), pct(r["number_recall"]), pct(r["source_accuracy"]), pct(r["status_accuracy"]),
-            pct(r["grounding"]), str(len(s.leaks)), str(len(s.loaded_terms)), str(s.llm_calls),
-            f"{s.prompt_tokens}+{s.completion_tokens}", f"{s.seconds:.1f}", end_section=s is rows[-1])
+            pct(r["contest_recall"]), pct(r["unit_accuracy"]), pct(r["grounding"]), str(len(s.leaks)),
+            str(len(s.loaded_terms)), str(len(s.furniture_records)), str(len(s.fragment_sources)),
+            str(len(s.unsupported_translations)), str(s.llm_calls), f"{s.prompt_tokens}+{s.completion_tokens}",
+            f"{s.seconds:.1f}", end_section=s is rows[-1])
     console = Console(file=out, width=width, no_color=not color, highlight=False, force_terminal=color, emoji=False)
     console.print(table)
     for s in rows:
         for label, items in (("error", [s.error] if s.error else []), ("leaked", s.leaks),
-                             ("loaded term in the digest's own voice", s.loaded_terms)):
+                             ("loaded term in the digest's own voice", s.loaded_terms),
+                             ("record from furniture or a note", s.furniture_records),
+                             ("source that is no speaker", s.fragment_sources),
+                             ("translation its sentence does not support", s.unsupported_translations)):
             for item in items:
                 console.print(f"{s.article}: {label}: {item}")

@@ -61,6 +61,8 @@ class Event(_Model):
                                  description="Place names in the evidence, as written (found by code).")
     when: str | None = Field(default=None, description="The first time expression in the evidence, as written.")
     contradicted_by: list[str] = Field(default_factory=list)
+    superseded_by: str | None = Field(default=None, description="The record in which the same source revises "
+                                      "this record's figure ('later raised its count to 27'), if any.")
 
 
 class DigestSentence(_Model):

@@ -110,6 +110,18 @@ def _pysbd_spans(para: str, language: str) -> list[tuple[int, int]]:
     if rest.strip():
         lead = len(rest) - len(rest.lstrip())
         out.append((cursor + lead, cursor + len(rest.rstrip())))
+    return _rejoin(para, out)
+
+
+def _rejoin(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a piece that starts with a lower-case letter to the one before: no sentence starts so, and
+    pysbd splits after abbreviations it does not know ("740 тис. тонн, заявив ...", "ca. 30 km")."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and para[start].islower():
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
     return out
 
 

@@ -5,16 +5,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer.attribution import (
-    _SUBJECT_VERB,
-    _VERBS,
     attributed,
     is_back_reference,
+    is_speaker,
     mentions,
     parse_attribution,
     same_source,
     source_type_of,
-    subject_verbs,
 )
+from summarizer.language import lexicon, supported
 from summarizer.names import names_of, when_of
 
 
@@ -39,33 +38,78 @@ def test_the_sentence_says_who_says_it(sentence, expected):
     assert parse_attribution(sentence) == expected
 
 
-# Pieces of sentences, glued together as they come: cues (in any case, glued to word characters or not), the
-# characters no subject holds, whitespace of every kind, the words the rules look at.
-_PIECES = [*_VERBS.split("|"), "Said", "SAYS", "according to", "who", "which", "whose", "the", "a", "an", "he",
-           "officials", "the ministry", "Kyiv", "Russia's", "last week", "on Sunday", "also", "said2", "_", "é",
-           "2", "s", "ed", ",", ";", ":", "“", "”", '"', "(", ")", "—", "–", ".", "'", "’", "-", " ", "  ", "\r",
-           "\n", "\t", "\xa0", "\u2028", "\x1c", "\u3000"]
-sentences = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join) | st.text(
-    alphabet=st.sampled_from("sayidtoler ,;:“”\"()—–.\n\xa0_2é"), max_size=60)
+@pytest.mark.parametrize("sentence, expected", [
+    # discourse phrases, subjects of other verbs and participles are no source
+    ("That being said, the talks will resume on Friday.", None),
+    ("The water authority had no confirmed information on casualties.", None),
+    ("The tit-for-tat measures announced by Beijing hit soybeans.", None),
+    ("The ministry provided no evidence and Ukraine denied the report.", ("Ukraine", "denied")),
+    ("Eastbridge city council voted on Monday to close the bridge, the mayor said.", ("the mayor", "said")),
+    ("The port will reopen on Friday, said Maria Lopes, a spokeswoman for the port authority.",
+     ("Maria Lopes", "said")),
+    ("The figures were confirmed by the health ministry.", ("the health ministry", "confirmed")),
+    ("The United States said it would respond.", ("The United States", "said")),  # "States" is no cue
+    ("Talks will resume, said Monday the rebels.", None),  # a weekday is no speaker
+    ("The truce, overseen by the US, said nothing of prisoners.", None),  # a participle's agent speaks not
+])
+def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
+    assert parse_attribution(sentence) == expected
 
 
-@settings(max_examples=1000, deadline=None)
-@given(sentences)
-def test_subject_verbs_are_the_regex_matches(sentence):
-    expected = [(m.start(), m.group("subject"), m.group("cue")) for m in _SUBJECT_VERB.finditer(sentence)]
-    assert list(subject_verbs(sentence)) == expected
+@pytest.mark.parametrize("language, sentence, expected", [
+    ("de", "Die Truppen hätten zwei Dörfer eingenommen, sagte ein Sprecher des Ministeriums.",
+     ("ein Sprecher des Ministeriums", "sagte")),
+    ("de", "Am Montag teilte das Verteidigungsministerium mit, man habe 40 Drohnen abgeschossen.",
+     ("das Verteidigungsministerium", "teilte")),
+    ("de", "Das teilte Ministeriumssprecher Pawel Sarudny am Dienstag mit.",
+     ("Ministeriumssprecher Pawel Sarudny", "teilte")),
+    ("de", "Laut dem Gesundheitsministerium wurden 19 Menschen getötet.", ("dem Gesundheitsministerium", "laut")),
+    ("de", "Dem Ministerium zufolge wurden 19 Menschen getötet.", ("Dem Ministerium", "zufolge")),
+    ("es", "El ejército tomó la ciudad, afirmó el portavoz militar, contactado por la AFP.",
+     ("el portavoz militar", "afirmó")),
+    ("es", "Según el sindicato Coordinadora, 1.200 estibadores iniciaron la huelga.",
+     ("el sindicato Coordinadora", "según")),
+    ("fr", "Le porte-parole a déclaré que 40 soldats avaient été tués.", ("Le porte-parole", "déclaré")),
+    ("fr", "Selon le ministère de la Santé, 19 personnes ont été tuées.", ("le ministère de la Santé", "selon")),
+    ("pt", "Segundo a Defesa Civil, 40 pessoas morreram.", ("a Defesa Civil", "segundo")),
+    ("it", "Il portavoce ha detto che 40 persone sono morte.", ("Il portavoce", "detto")),
+    ("ru", "По словам губернатора, погибли 19 человек.", ("губернатора", "по словам")),
+    ("ru", "Министр обороны заявил, что войска заняли село.", ("Министр обороны", "заявил")),
+    ("uk", "Як заявив речник Генштабу, ворог втратив 40 танків.", ("речник Генштабу", "як заявив")),
+    ("de", "Das Verteidigungsministerium hat nach eigenen Angaben zwei Drohnen abgeschossen.",
+     ("Das Verteidigungsministerium", "nach eigenen angaben")),
+    ("de", "Dies teilte das Ministerium am Sonntag mit.", ("das Ministerium", "teilte")),
+    ("fr", "Selon lui, le navire était visé.", ("lui", "selon")),
+])
+def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
+    assert parse_attribution(sentence, language) == expected
 
 
-def test_subject_verbs_on_the_fixture_articles(article_path):
-    from summarizer.segment import segment
+def test_every_language_file_has_cues_markers_and_furniture():
+    assert {"en", "de", "fr", "es", "pt", "it", "ru", "uk"} <= set(supported())
+    for code in supported():
+        lex = lexicon(code)
+        assert lex.code == code and lex.according is not None and lex.furniture is not None
+        assert lex.cue.search(" ".join(sorted(lex.pronouns))) is None  # a pronoun is never a cue
+    assert lexicon("xx").code == "en" and lexicon("de-AT").code == "de"
 
-    seen = 0
-    for path in article_path("").glob("*.txt"):
-        for s in segment(path.read_text(encoding="utf-8")):
-            expected = [(m.start(), m.group("subject"), m.group("cue")) for m in _SUBJECT_VERB.finditer(s.text)]
-            assert list(subject_verbs(s.text)) == expected
-            seen += bool(expected)
-    assert seen > 20
+
+# Pieces of sentences in several languages, glued together as they come.
+_PIECES = ["said", "Said", "according to", "who", "the", "a", "he", "officials", "the ministry", "Kyiv", "Russia's",
+           "on Sunday", "sagte", "laut", "zufolge", "teilte", "mit", "según", "afirmó", "selon", "a déclaré",
+           "по словам",
+           "заявил", "що", "by", "was", "no", "and", "that", ",", ";", ":", "“", "”", '"', "(", ")", "—", ".", "'",
+           "-", " ", "  ", "\n", "\xa0", "\u2028"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.sampled_from(["en", "de", "es", "ru"]))
+def test_a_source_is_always_words_of_the_sentence_that_can_speak(sentence, language):
+    parsed = parse_attribution(sentence, language)
+    if parsed is not None:
+        source, cue = parsed
+        assert source.lower() in sentence.lower() and cue.lower() in " ".join(sentence.lower().split())
+        assert is_speaker(source, language)
 
 
 def test_sources_match_across_wording_but_not_across_parties():

@@ -23,3 +23,5 @@ def test_wheel_has_one_top_level_package_with_prompts_and_schemas_inside(tmp_pat
     assert top == {"summarizer"}
     assert "summarizer/_data/prompts/v1/system.j2" in names
     assert "summarizer/_data/schemas/article.schema.json" in names
+    languages = {f"summarizer/languages/{code}.yaml" for code in ("en", "de", "es", "fr", "it", "pt", "ru", "uk")}
+    assert languages <= set(names)

@@ -116,3 +116,16 @@ def test_a_bad_gold_file_is_one_line_and_exit_code_3(tmp_path):
     missing = tmp_path / "none.yaml"
     assert run("eval", missing).exit_code == 3
 
+
+def test_eval_on_the_attribution_articles_in_eight_languages_in_replay_mode():
+    """The articles written for the failure classes of real news (fixtures/gold/attribution.yaml, gold written
+    before the rules): sources, statuses, contests, furniture, fragments, translations, money."""
+    result = run("eval", "--json", FIXTURES / "gold" / "attribution.yaml")
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert {a["article"][:2] for a in doc["articles"]} == {"en", "de", "es", "fr", "pt", "it", "ru", "uk"}
+    total = doc["total"]
+    assert total["source_accuracy"] >= 0.9 and total["status_accuracy"] >= 0.85
+    assert total["contest_recall"] >= 0.5 and total["number_recall"] == 1.0 and total["unit_accuracy"] == 1.0
+    assert total["furniture_records"] == [] and total["fragment_sources"] == []
+    assert total["unsupported_translations"] == [] and total["grounding"] == 1.0 and total["leaks"] == []

@@ -62,7 +62,14 @@ def test_record_over_http_then_replay_without_the_network(tmp_path, article_path
                                                   fixtures="replay", fixtures_dir=folder, env={}))
         replayed = replayer.summarize_file(article_path("grid_repairs.txt"))
         assert len(server.requests) == 2  # replay never reached the server
-    assert replayed.events == recorded.events
+        again = recorder.summarize_file(article_path("grid_repairs.txt"))
+        assert len(server.requests) == 2  # record mode replays what is recorded; only what is missing is asked
+        events_file = next(f for f in files if "EventsAnswer" in f.read_text())
+        events_file.unlink()
+        server.push(completion_body(ANSWERS[0], model="served-model"))
+        recorder.summarize_file(article_path("grid_repairs.txt"))
+        assert len(server.requests) == 3 and len(list(folder.glob("*.json"))) == 2
+    assert replayed.events == recorded.events == again.events
     assert replayed.digest == recorded.digest
 
 

@@ -102,7 +102,7 @@ def test_a_foreign_article_gets_english_records_and_verbatim_original_evidence(a
     assert "english" in fake.requests[0]["messages"][-1]["content"]  # the prompt asks for the English
     by_sentence = {e.evidence[0].sentence_id: e for e in result.events}
     assert by_sentence[3].summary.startswith("The port authority said 14 ships")
-    assert by_sentence[4].status == "claimed" and by_sentence[4].attribution.cue == "denied"
+    assert by_sentence[4].status == "claimed" and by_sentence[4].attribution.cue == "negó"  # the sentence's word
     for e in result.events:
         assert all(ev.quote in text for ev in e.evidence)  # evidence stays Spanish, verbatim
     assert [n.text for n in by_sentence[2].numbers] == ["1.200", "48"]  # numbers as written in the original
@@ -176,7 +176,7 @@ def test_a_spanish_records_figures_have_the_values_the_article_means(article_pat
     result = Summarizer(LLMSettings.resolve(env={}, digest="composed"), transport=fake).summarize_file(path)
     numbers = {n.text: (n.value, n.unit) for e in result.events for n in e.numbers}
     assert numbers == {"1.200": (1200.0, "estibadores"), "48": (48.0, "horas"), "14": (14.0, "buques"),
-                       "3 millones": (3_000_000.0, "euros"), "60 por ciento": (60.0, "%"),
+                       "3 millones": (3_000_000.0, "EUR"), "60 por ciento": (60.0, "%"),
                        "5,4 millones": (5_400_000.0, "contenedores")}
     assert all(n in text for n in numbers)
     # The briefing's merge keys figures by value: the Spanish 1.200 and an English 1,200 are one figure.

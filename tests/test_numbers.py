@@ -162,22 +162,22 @@ def test_figures_of_any_unicode_text_are_verbatim_in_order_and_finite(text):
     ("es", "La participación fue inferior al 60 por ciento; subió un 3,5 % en 2023.",
      [("60 por ciento", 60.0, "%"), ("3,5 %", 3.5, "%")]),
     ("es", "Unos 3 mil millones de dólares y 4 mil casas; pesaba 1,200 kilos.",
-     [("3 mil millones", 3e9, "dólares"), ("4 mil", 4000.0, "casas"), ("1,200", 1.2, "kilos")]),
+     [("3 mil millones", 3e9, "USD"), ("4 mil", 4000.0, "casas"), ("1,200", 1.2, "kilos")]),
     ("es-ES", "Murieron 1.234.567 reses.", [("1.234.567", 1_234_567.0, "reses")]),
     ("pt", "O porto movimentou 2,5 milhões de contentores e 1.500 navios.",
      [("2,5 milhões", 2_500_000.0, "contentores"), ("1.500", 1500.0, "navios")]),
     ("de", "Rund 1.234,5 Tonnen, 5 Mio. Euro, 2,3 Milliarden Dollar und 7 Prozent mehr; am 3.5.2024 nicht.",
-     [("1.234,5", 1234.5, "tonnen"), ("5 Mio.", 5e6, "euro"), ("2,3 Milliarden", 2.3e9, "dollar"),
+     [("1.234,5", 1234.5, "tonnen"), ("5 Mio.", 5e6, "EUR"), ("2,3 Milliarden", 2.3e9, "USD"),
       ("7 Prozent", 7.0, "%")]),
     ("de", "Etwa 12 000 Menschen flohen.", [("12 000", 12000.0, "menschen")]),
     ("fr", "12\u202f000 personnes, 12\u00a0000 maisons, 3 millions d'euros et 40 pour cent des voix.",
-     [("12\u202f000", 12000.0, "personnes"), ("12\u00a0000", 12000.0, "maisons"), ("3 millions", 3e6, "euros"),
+     [("12\u202f000", 12000.0, "personnes"), ("12\u00a0000", 12000.0, "maisons"), ("3 millions", 3e6, "EUR"),
       ("40 pour cent", 40.0, "%")]),
     ("ru", "Эвакуированы 1 200 человек, ущерб 5,4 млн рублей, 3 тыс. домов, рост на 7 процентов.",
-     [("1 200", 1200.0, "человек"), ("5,4 млн", 5.4e6, "рублей"), ("3 тыс.", 3000.0, "домов"),
+     [("1 200", 1200.0, "человек"), ("5,4 млн", 5.4e6, "RUB"), ("3 тыс.", 3000.0, "домов"),
       ("7 процентов", 7.0, "%")]),
     ("uk", "Знеструмлено 12 000 будинків, збитки 2,5 млрд гривень.",
-     [("12 000", 12000.0, "будинків"), ("2,5 млрд", 2.5e9, "гривень")]),
+     [("12 000", 12000.0, "будинків"), ("2,5 млрд", 2.5e9, "UAH")]),
 ])
 def test_comma_decimal_languages_read_figures_their_way(language, text, expected):
     assert [(n.text, n.value, n.unit) for n in extract_numbers(text, language)] == expected
@@ -219,6 +219,7 @@ _LOCALE_PERCENT_WORDS = {"es": " por ciento", "pt": " por cento", "de": " Prozen
                          "ru": " процентов", "it": " per cento", "pl": " procent"}
 _GROUPING = st.sampled_from([".", " ", "\u00a0", "\u202f", "\u2009"])
 _LOCALE_UNITS = st.sampled_from(["personas", "casas", "km", "Menschen", "человек", "maisons", "euros"])
+_CURRENCY_CODES = {"euros": "EUR"}  # a currency's unit is its ISO code
 
 
 def _grouped(n: int, mark: str) -> str:
@@ -260,7 +261,7 @@ def test_locale_figures_round_trip_exactly(drawn, joiner):
     assert [n.text for n in found] == [written for (written, _, _), _ in figures]
     assert [n.value for n in found] == [value for (_, value, _), _ in figures]  # exact: ==, not approx
     for n, ((_, _, percent), unit) in zip(found, figures, strict=True):
-        assert n.unit == ("%" if percent else unit.lower())
+        assert n.unit == ("%" if percent else _CURRENCY_CODES.get(unit, unit.lower()))
 
 
 @settings(max_examples=200, deadline=None)
@@ -272,3 +273,17 @@ def test_figures_of_any_text_in_a_comma_decimal_language_are_verbatim_in_order_a
         assert found >= 0, (n.text, text)
         at = found + len(n.text)
         assert math.isfinite(n.value) and n.value >= 0
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "China bought $263 billion of goods last year and US$1.2 billion more.",
+     [("$263 billion", 263e9, "USD"), ("US$1.2 billion", 1.2e9, "USD")]),
+    ("en", "Britain pledged £43 billion and the EU €50 billion; USD 5 million came later.",
+     [("£43 billion", 43e9, "GBP"), ("€50 billion", 50e9, "EUR"), ("USD 5 million", 5e6, "USD")]),
+    ("de", "Deutschland sagte 7,1 Milliarden Euro zu.", [("7,1 Milliarden", 7.1e9, "EUR")]),
+    ("es", "La ONU pidió 4.200 millones de dólares.", [("4.200 millones", 4.2e9, "USD")]),
+    ("pt", "O ministério liberou R$ 45 milhões.", [("R$ 45 milhões", 45e6, "BRL")]),
+    ("ru", "ООН запросила 4 млрд долларов.", [("4 млрд", 4e9, "USD")]),
+])
+def test_money_keeps_its_currency_as_written_and_as_its_unit(language, text, expected):
+    assert [(n.text, n.value, n.unit) for n in extract_numbers(text, language)] == expected

@@ -130,18 +130,23 @@ def test_a_denial_makes_the_claim_denied_and_the_link_points_both_ways(article_p
     summarizer, _ = fake_summarizer(answer)
     result = summarizer.summarize_file(article_path("market_strike.txt"))
     by_sentence = {e.evidence[0].sentence_id: e for e in result.events}
-    assert (by_sentence[2].status, by_sentence[2].contradicted_by) == ("denied", [by_sentence[4].id])
-    assert (by_sentence[4].status, by_sentence[4].contradicted_by) == ("disputed", [by_sentence[2].id])
-    assert by_sentence[3].status == "claimed" and by_sentence[3].contradicted_by == []
+    # the denial answers the claim it contests; the two tolls (19 and 40 dead) contest each other
+    assert (by_sentence[2].status, by_sentence[2].contradicted_by) == ("denied", [by_sentence[3].id,
+                                                                                by_sentence[4].id])
+    assert (by_sentence[4].status, by_sentence[4].contradicted_by) == ("claimed", [by_sentence[2].id])
+    assert (by_sentence[3].status, by_sentence[3].contradicted_by) == ("disputed", [by_sentence[2].id])
+    assert by_sentence[5].contradicted_by == [] and by_sentence[6].contradicted_by == []
 
 
 def test_a_contest_link_from_a_sentence_that_contradicts_nothing_is_ignored(article_path):
-    answer = events_answer({2: record("Ukraine's health ministry", contests=[3]),
-                            3: record("the regional civil defence service", contests=[2]),
-                            4: record("Russia's defence ministry"), 5: record("Olena"), 6: OUTLET})
+    answer = events_answer({2: record("Ukraine's health ministry"), 3: record("the regional civil defence service"),
+                            4: record("Russia's defence ministry"), 5: record("Olena", contests=[2]),
+                            6: record("officials", contests=[5])})
     summarizer, _ = fake_summarizer(answer)
     result = summarizer.summarize_file(article_path("market_strike.txt"))
-    assert all(e.contradicted_by == [] for e in result.events)
+    by_sentence = {e.evidence[0].sentence_id: e for e in result.events}
+    assert by_sentence[5].contradicted_by == [] and by_sentence[6].contradicted_by == []
+    assert by_sentence[5].status == "claimed"
 
 
 def test_a_denial_pointing_at_later_sentences_links_nothing(article_path):
@@ -150,8 +155,9 @@ def test_a_denial_pointing_at_later_sentences_links_nothing(article_path):
                             5: record("A witness"), 6: record("officials")})
     summarizer, _ = fake_summarizer(answer)
     result = summarizer.summarize_file(article_path("market_strike.txt"))
-    assert all(e.contradicted_by == [] for e in result.events)
-    assert result.events[3].status == "claimed"
+    by_sentence = {e.evidence[0].sentence_id: e for e in result.events}
+    assert by_sentence[5].contradicted_by == [] and by_sentence[6].contradicted_by == []
+    assert by_sentence[4].contradicted_by == [by_sentence[2].id]  # what it denies, not what the model said
 
 
 def test_a_source_copied_from_the_previous_record_is_repaired_from_the_sentence(article_path):
@@ -168,15 +174,15 @@ def test_a_source_copied_from_the_previous_record_is_repaired_from_the_sentence(
     assert result.usage.reasks == 0
 
 
-def test_a_verification_note_joins_the_claim_and_makes_it_unverified(article_path):
+def test_a_verification_note_joins_the_claims_and_makes_them_unverified(article_path):
     answer = events_answer({4: record("TASS and RIA Novosti", source_type="media"), 5: record("The source"),
                             6: record("Ukraine's coordination headquarters"), 7: record("The headquarters"),
                             9: record("officials from both countries")})
     summarizer, _ = fake_summarizer(answer)
     result = summarizer.summarize_file(article_path("remains_exchange.txt"))
     evidence = {e.evidence[0].sentence_id: ([ev.sentence_id for ev in e.evidence], e.status) for e in result.events}
-    assert evidence[6] == ([6, 8], "unverified") and evidence[7] == ([7, 8], "unverified")
-    assert evidence[4] == ([4], "claimed")
+    assert evidence[6] == ([6, 8], "disputed") and evidence[7] == ([7, 8], "unverified")
+    assert evidence[4] == ([4], "disputed")  # 900 bodies against the headquarters' 870
     agencies = next(e for e in result.events if e.evidence[0].sentence_id == 4)
     assert agencies.attribution.source_type == "anonymous"  # "citing an unnamed source"
 

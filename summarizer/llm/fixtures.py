@@ -7,8 +7,9 @@ parsing, our validators and re-asks all run for real on replay.
 
 Modes: `replay` never calls the inner transport (a missing fixture raises
 `FixtureMissingError` naming the request and the command that re-records it);
-`record` calls the inner transport and writes what it answers; `off` is not
-this transport at all. Request headers are never written, and key-shaped
+`record` replays what is recorded and calls the inner transport for what is
+not, writing what it answers (delete a file, or the folder's files, to record
+it again); `off` is not this transport at all. Request headers are never written, and key-shaped
 strings are scrubbed from what is.
 """
 
@@ -101,7 +102,7 @@ class FixtureTransport(httpx2.BaseTransport):
         endpoint = endpoint_of(request.url)
         key = request_key(request.method, endpoint, body)
         path = self.path_for(key)
-        if self.mode == "replay":
+        if self.mode == "replay" or path.exists():
             if not path.exists():
                 raise FixtureMissingError(self._missing_message(body, path))
             stored = json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,267 @@
+"""Which records of one article contest each other, and which claims a verification note is about.
+
+Decided by code from the article's words, whatever the model said (its `contests`
+are one more signal, in `extract.to_events`):
+
+- **Figures.** Two records of different sources that give different figures for
+  the same quantity (the dead, the injured, the displaced, the missing, the
+  detained: `quantities` in the language file) of one incident contest each
+  other: both are disputed. One incident: no sentence between them opens
+  another ("In a separate incident", `new_incident`), they do not give different
+  times ("last week", "on Friday"), and they are in the same or neighbouring
+  paragraphs or do not name different places. A later figure
+  of the same source for the same quantity is a revision, not a conflict
+  (`revisions`: the earlier record is superseded by the later).
+- **Denials.** A record whose sentence denies or rejects ("denied", "rejected the
+  accusation", "wies zurück", "negó", "опроверг") answers a claim of another
+  source: the claim it names back ("the accusation", "the claims", "the report")
+  is the latest earlier one; a denial with its own words ("denied striking
+  civilian targets") answers the first claim of another source in the article.
+  A denial that names them back with no word of their own ("dismissed the
+  report", "rejected the claims") answers what that source said last: its
+  claims right before, no other party's between. The claims are denied; each
+  points at the denial and the denial at them.
+- **Verification notes.** A short sentence saying something could not be
+  verified, with no figure of its own, is no record. It is about the claims
+  before it, back to the paragraph before the last one or the previous note: the
+  claims of the source it names ("Zelensky's statements could not be verified"),
+  else all of them when it speaks of them in the plural ("The two accounts",
+  "Die Angaben", "Ninguna de las dos versiones"), else what the last source
+  said. A note inside a paragraph of claims is about that paragraph's claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.attribution import mentions, same_source
+from summarizer.language import Lexicon, is_verification, lexicon
+from summarizer.names import names_of, when_of
+from summarizer.numbers import extract_numbers
+from summarizer.segment import Sentence
+
+_WORDS = re.compile(r"\w+")
+WINDOW = 8  # words either side of a figure that may say what it counts
+DENIAL_REACH = 4  # records back that "rejected the claims" reaches when no words tell which claims
+MIN_OVERLAP = 2  # words a denial and a claim share for the one to answer the other ("Lysiwka", "Kontrolle")
+NEAR_PARAGRAPHS = 2  # figures this close are of one incident, whatever places they name
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What the contest rules read of a record: its position, sentence, source and whether it is the outlet's."""
+
+    pos: int
+    sid: int
+    source: str
+    outlet: bool
+
+
+def quantities(text: str, lex: Lexicon, language: str | None) -> dict[str, set[float]]:
+    """{quantity: values} of the figures in `text` that count a known quantity (its words near the figure)."""
+    out: dict[str, set[float]] = {}
+    for n in extract_numbers(text, language):
+        at = text.find(n.text)
+        if at < 0 or n.value <= 0:
+            continue
+        before = " ".join(_WORDS.findall(text[:at])[-WINDOW:])
+        after = " ".join(_WORDS.findall(text[at + len(n.text):])[:WINDOW])
+        for name, words in lex.quantities:
+            if words.search(f"{n.unit or ''} {after}") or words.search(before):
+                out.setdefault(name, set()).add(n.value)
+                break
+    return out
+
+
+def revisions(claims: list[Claim], sentences: dict[int, Sentence], language: str | None) -> dict[int, int]:
+    """{position of a record: position of the later record in which its source gives another figure for the
+    same quantity}: "The ministry later raised its count to 27" revises its "at least 19"."""
+    lex = lexicon(language)
+    figures = {c.pos: quantities(sentences[c.sid].text, lex, language) for c in claims}
+    out: dict[int, int] = {}
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            if not a.outlet and not b.outlet and same_source(a.source, b.source) and any(
+                    name in figures[b.pos] and values != figures[b.pos][name]
+                    for name, values in figures[a.pos].items()):
+                out[a.pos] = b.pos
+                break
+    return out
+
+
+def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language: str | None
+                  ) -> tuple[dict[int, set[int]], set[int], set[int]]:
+    """(contested, denied, deniers): for each record position, the positions of the records it contests
+    (both ways); the positions of claims another record denies; the positions of the records that deny."""
+    lex = lexicon(language)
+    contested: dict[int, set[int]] = {c.pos: set() for c in claims}
+    denied: set[int] = set()
+    deniers: set[int] = set()
+    figures = {c.pos: quantities(sentences[c.sid].text, lex, language) for c in claims}
+    places = {c.pos: {p.lower() for p in names_of(sentences[c.sid].text)[1]} for c in claims}
+    when = {c.pos: (when_of(sentences[c.sid].text) or "").lower() for c in claims}
+    incident, opened = {}, 0
+    for sid in sorted(sentences):  # "In a separate incident ...": a sentence that opens another incident
+        if not sentences[sid].boilerplate and lex.new_incident is not None \
+                and lex.new_incident.search(sentences[sid].text):
+            opened += 1
+        incident[sid] = opened
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            if a.outlet or b.outlet or same_source(a.source, b.source) or incident[a.sid] != incident[b.sid]:
+                continue
+            if when[a.pos] and when[b.pos] and when[a.pos] != when[b.pos]:
+                continue  # "last week" and "on Friday": two incidents
+            near = sentences[b.sid].paragraph - sentences[a.sid].paragraph <= NEAR_PARAGRAPHS
+            if not near and places[a.pos] and places[b.pos] and not places[a.pos] & places[b.pos]:
+                continue  # far apart, in places that differ: two incidents
+            for name, values in figures[a.pos].items():
+                if name in figures[b.pos] and values != figures[b.pos][name]:  # "between 16 and 20" is not "20"
+                    contested[a.pos].add(b.pos)
+                    contested[b.pos].add(a.pos)
+    for i, d in enumerate(claims):
+        text = sentences[d.sid].text
+        if d.outlet or not lex.denial.search(text):
+            continue
+        others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
+                  and not lex.denial.search(sentences[c.sid].text)]
+        if not others:
+            continue
+        after = text[lex.denial.search(text).end():]
+        back = lex.earlier_claims.search(after[:60]) if lex.earlier_claims is not None else None
+        back_word = back.group(0).lower() if back else ""  # "the accusation", "die Darstellung"
+        names_back = bool(back)
+        said = _what_was_said(after, lex)
+        wanted = _stems(said, lex)
+        if wanted:  # "denied reports that Kyiv had delayed the exchange": the claim must say that
+            others = [c for c in others
+                      if len(wanted & _stems(sentences[c.sid].text, lex)) * 2 >= max(1, len(wanted))]
+            names_back = bool(others)
+        named = [c for c in others if mentions(text, c.source)]
+        recorded = {c.sid for c in claims}
+        context = _stems(text + " " + _next(sentences, d.sid, lex, recorded), lex) - _stems(d.source, lex)
+        overlap = {c.pos: len(context & _stems(sentences[c.sid].text + " " + _next(sentences, c.sid, lex, recorded),
+                                               lex)) for c in others}
+        kind = back_word[:4]
+        same_kind = [c for c in others if kind and _cue_of(sentences[c.sid].text, lex)[:4] == kind]
+        if named:
+            target = named[-1]
+        elif same_kind:  # "rejected the accusation": the claim that accused
+            target = same_kind[-1]
+        elif others and max(overlap.values()) >= MIN_OVERLAP:  # the claim it speaks of; latest or first of a tie
+            best = max(overlap.values())
+            tied = [c for c in others if overlap[c.pos] == best]
+            target = tied[-1] if names_back else tied[0]
+        elif names_back:
+            target = others[-1] if others and i - claims.index(others[-1]) <= DENIAL_REACH else None
+        else:
+            target = others[0] if others else None
+        if target is None:
+            continue
+        targets = [target]
+        if names_back and overlap[target.pos] < MIN_OVERLAP:
+            # "dismissed the report", "rejected the claims" with no word of them: what that source said last
+            targets = _run(claims[:i], target, DENIAL_REACH)
+        deniers.add(d.pos)
+        for t in targets:
+            denied.add(t.pos)
+            contested[d.pos].add(t.pos)
+            contested[t.pos].add(d.pos)
+    return contested, denied, deniers
+
+
+def _what_was_said(after: str, lex: Lexicon) -> str:
+    """What a denial says was claimed, where it says it in a clause of its own ("denied reports that Kyiv had
+    delayed the exchange", "negó que la huelga ..."): the words after the complementizer, else ""."""
+    words = after.split()
+    for i, w in enumerate(words[:6]):
+        if w.lower().strip(",") in lex.complementizers and len(words) - i > 3:  # "disputed that toll": no clause
+            return " ".join(words[i + 1:])
+    return ""
+
+
+def _cue_of(text: str, lex: Lexicon) -> str:
+    m = lex.cue.search(text)
+    return m.group(0).lower() if m else ""
+
+
+def _next(sentences: dict[int, Sentence], sid: int, lex: Lexicon, recorded: set[int]) -> str:
+    """The sentences after `sid` that are no record and name no source of their own, at most two ("Lysiwka
+    sei weiterhin unter ukrainischer Kontrolle."): what a claim or a denial goes on to say."""
+    out = []
+    for i in range(sid + 1, sid + 4):
+        after = sentences.get(i)
+        if after is None or after.boilerplate:
+            continue
+        if i in recorded or lex.cue.search(after.text) or len(out) == 2:
+            break
+        out.append(after.text)
+    return " ".join(out)
+
+
+def _stems(text: str, lex: Lexicon) -> set[str]:
+    """Content words of `text`, by their first five letters (Lysiwka/Lysiwkas, ukrainische/ukrainischer):
+    words of five letters or more that are not a cue or a clause's verb ("seien", "worden", "said")."""
+    skip = lex.not_in_source | lex.auxiliaries | lex.complementizers
+    return {w.lower()[:5] for w in re.findall(r"[^\W\d_]{5,}", text) if w.lower() not in skip
+            and not lex.cue.fullmatch(w) and (lex.reported_speech is None or not lex.reported_speech.fullmatch(w))}
+
+
+def is_note(text: str, language: str | None) -> bool:
+    """A short sentence that only says something could not be verified ("The two accounts could not be
+    independently verified."): no record of its own, evidence for the claims before it."""
+    return is_verification(text, language) and len(_WORDS.findall(text)) < 25 \
+        and not any(c.isdigit() for n in extract_numbers(text, language) for c in n.text)  # "the two accounts"
+
+
+def verification_notes(claims: list[Claim], story: dict[int, Sentence], language: str | None
+                       ) -> dict[int, list[int]]:
+    """{record position: the sentence ids of the notes about it}."""
+    lex = lexicon(language)
+    out: dict[int, list[int]] = {}
+    last_note = 0
+    ids = sorted(story)
+    for sid in ids:
+        text = story[sid].text
+        if not is_note(text, language):
+            continue
+        para = story[sid].paragraph
+        earliest = max(last_note, min((i for i in ids if story[i].paragraph >= para - 2), default=0))
+        if any(story[i].paragraph == para for i in ids if last_note < i < sid):
+            earliest = max(last_note, min(i for i in ids if story[i].paragraph == para))
+        last_note = sid
+        # a note inside a paragraph is about that paragraph's claims; a note of its own, the two paragraphs before
+        window = [c for c in claims if earliest <= c.sid < sid and not c.outlet]
+        if not window:
+            continue
+        named = [c for c in window if mentions(text, c.source)]
+        plural = lex.earlier_claims is not None and lex.earlier_claims.search(text)
+        if named:
+            targets = named
+        elif plural and _plural(plural.group(0)):
+            targets = window
+        else:  # "the battlefield report": what the last source said, all of it
+            targets = _run(window, window[-1], len(window))
+        for c in targets:
+            out.setdefault(c.pos, []).append(sid)
+    return out
+
+
+def _run(claims: list[Claim], last: Claim, reach: int) -> list[Claim]:
+    """`last` and the claims of the same source right before it (no other party's between), at most `reach`."""
+    at = claims.index(last)
+    start = at
+    while start > 0 and at - start + 1 < reach and not claims[start - 1].outlet \
+            and same_source(claims[start - 1].source, last.source):
+        start -= 1
+    return claims[start:at + 1]
+
+
+def _plural(word: str) -> bool:
+    """Does the word of a note name several claims? Plural forms end in -s, -en, -es, -i, -е, -и, -ї ...;
+    "information", "Angaben", "данные" count as several."""
+    word = word.lower()
+    return not word.endswith(("claim", "report", "account", "statement", "figure", "estimate", "toll",
+                              "accusation", "allegation", "version", "versión", "darstellung", "behauptung",
+                              "bericht", "vorwurf", "acusación", "accusa", "acusação", "обвинение"))

@@ -1,0 +1,171 @@
+"""What the rules know of a language, loaded from data: `summarizer/languages/<code>.yaml`.
+
+One file per language holds the words that attribute a statement ("said",
+"según", "laut", "заявил"), deny one, mark reported speech (the German
+subjunctive, the journalistic conditional), say that something could not be
+verified, or head a party that can speak; and the page furniture of that
+language (consent banners, paywall offers, "Listen to this article"). The rules
+in `attribution.py`, `extract.py` and `boilerplate.py` read a `Lexicon`; no rule
+branches on a language code. A language without a file is read with English's.
+
+Keys of a language file (lists of words, matched whole and case-insensitively,
+unless said otherwise):
+
+    speech, denial        cue verbs: a statement, a denial or rejection
+    according             a marker the source follows ("according to X", "laut X")
+    according_after       a marker the source precedes ("dem Ministerium zufolge")
+    own_account           "nach eigenen Angaben", "by its own account": the sentence's subject is the source
+    passive_agent         "announced by X": the word before the agent of a passive cue
+    trailing              particles that end a source written after its cue ("teilte X mit")
+    auxiliaries           words between a subject and its cue ("a déclaré", "has said")
+    reported_speech       verb forms of reported speech that need no cue (Konjunktiv I)
+    continuation          words opening a sentence that goes on with the last one's report ("In addition")
+    pronouns, determiners, relatives, conjunctions
+    indefinite            indefinite articles: "a spokesman" is a new speaker, "the spokesman" one named before
+    capitalised_nouns     true where every noun has a capital (German): then a capital is no name
+    speakers              heads of a party that can speak (word beginnings; anywhere in a
+                          word where `compounds: true`, as German writes them)
+    not_in_source         words no speaker's name holds (verbs of a clause, negation)
+    ends_source           prepositions and time words that end a source written after its cue
+                          ("said X on Monday", "teilte X am Dienstag mit")
+    not_sources           words that end a source ("el portavoz, contactado por la AFP")
+    complementizers       words that open what was said ("that", "que", "что"): a source after its cue ends there
+    discourse             phrases that look like a subject but are not ("that being said")
+    verification          regular expressions: "could not be independently verified"
+    earlier_claims        what a note about earlier claims, or a denial, calls them ("the two accounts",
+                          "rejected the accusation")
+    new_incident          words that open another incident ("In a separate incident")
+    quantities            what a figure counts (dead, injured, displaced, ...): words near it
+    furniture, related    regular expressions for whole lines: page furniture, and a
+                          heading after which the page is other articles' teasers
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+_FOLDER = Path(__file__).resolve().parent / "languages"
+
+DEFAULT = "en"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    code: str
+    capitalised_nouns: bool  # every noun is written with a capital (German): a capital is no name
+    cue: re.Pattern  # a speech or denial cue word
+    denial: re.Pattern
+    according: re.Pattern | None
+    according_after: re.Pattern | None
+    own_account: re.Pattern | None
+    passive_agent: frozenset[str]
+    trailing: frozenset[str]
+    auxiliaries: frozenset[str]
+    reported_speech: re.Pattern | None
+    continuation: re.Pattern | None
+    pronouns: frozenset[str]
+    determiners: frozenset[str]
+    indefinite: frozenset[str]
+    relatives: frozenset[str]
+    conjunctions: frozenset[str]
+    speakers: re.Pattern
+    not_in_source: frozenset[str]
+    ends_source: frozenset[str]
+    not_sources: frozenset[str]
+    complementizers: frozenset[str]
+    discourse: tuple[str, ...]
+    verification: re.Pattern
+    earlier_claims: re.Pattern
+    quantities: tuple[tuple[str, re.Pattern], ...]
+    new_incident: re.Pattern | None
+    furniture: re.Pattern | None
+    related: re.Pattern | None
+
+
+def _words(items) -> re.Pattern | None:
+    items = sorted({str(i) for i in items or ()}, key=len, reverse=True)
+    if not items:
+        return None
+    body = "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in items)
+    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+
+
+def _regexes(items, whole: bool = False) -> re.Pattern | None:
+    items = [str(i) for i in items or ()]
+    if not items:
+        return None
+    body = "|".join(f"(?:{i})" for i in items)
+    return re.compile(rf"^(?:{body})$" if whole else body, re.IGNORECASE)
+
+
+def _lower(items) -> frozenset[str]:
+    return frozenset(str(i).lower() for i in items or ())
+
+
+@cache
+def supported() -> tuple[str, ...]:
+    """The codes of the languages that have a file."""
+    return tuple(sorted(p.stem for p in _FOLDER.glob("*.yaml")))
+
+
+@cache
+def lexicon(language: str | None) -> Lexicon:
+    """The lexicon of `language` (an ISO 639-1 code, "de" or "de-AT"); English's for one without a file."""
+    import yaml
+
+    code = re.split(r"[-_]", (language or DEFAULT).strip().lower(), maxsplit=1)[0]
+    if code not in supported():
+        code = DEFAULT
+    # BaseLoader: every word a string ("no", "on" and "si" are words here, not booleans)
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml's where PyYAML has it: 3 times faster
+    data = yaml.load((_FOLDER / f"{code}.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
+    speakers = sorted({str(s) for s in data.get("speakers") or ()}, key=len, reverse=True)
+    start = "" if data.get("compounds") == "true" else r"(?<![\w'’-])"
+    return Lexicon(
+        code=code,
+        capitalised_nouns=data.get("capitalised_nouns") == "true",
+        cue=_words([*(data.get("speech") or ()), *(data.get("denial") or ())]),
+        denial=_words(data.get("denial")),
+        according=_words(data.get("according")),
+        according_after=_words(data.get("according_after")),
+        own_account=_words(data.get("own_account")),
+        passive_agent=_lower(data.get("passive_agent")),
+        trailing=_lower(data.get("trailing")),
+        auxiliaries=_lower(data.get("auxiliaries")),
+        reported_speech=_words(data.get("reported_speech")),
+        continuation=_words(data.get("continuation")),
+        pronouns=_lower(data.get("pronouns")),
+        determiners=_lower(data.get("determiners")),
+        indefinite=_lower(data.get("indefinite")),
+        relatives=_lower(data.get("relatives")),
+        conjunctions=_lower(data.get("conjunctions")),
+        speakers=re.compile(start + "(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in speakers) + ")",
+                            re.IGNORECASE),
+        not_in_source=_lower(data.get("not_in_source")),
+        ends_source=_lower(data.get("ends_source")),
+        not_sources=_lower(data.get("not_sources")),
+        complementizers=_lower(data.get("complementizers")),
+        discourse=tuple(str(d).lower() for d in data.get("discourse") or ()),
+        verification=_regexes(data.get("verification")),
+        earlier_claims=_words(data.get("earlier_claims")),
+        quantities=tuple((name, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE))
+                         for name, words in (data.get("quantities") or {}).items()),
+        new_incident=_words(data.get("new_incident")),
+        furniture=_regexes(data.get("furniture"), whole=True),
+        related=_regexes(data.get("related"), whole=True),
+    )
+
+
+@cache
+def every() -> tuple[Lexicon, ...]:
+    """The lexicons of every language with a file: page furniture is matched in all of them (an English
+    cookie banner on a German page is still furniture)."""
+    return tuple(lexicon(code) for code in supported())
+
+
+def is_verification(text: str, language: str | None = None) -> bool:
+    """Does the text say something could not be verified, in its language or in English?"""
+    return any(lex.verification.search(text) for lex in {lexicon(language), lexicon(DEFAULT)})

@@ -1,0 +1,110 @@
+"""Contests, verification notes and stand-alone summaries, decided by code from the article's words
+(`contests.py`, `extract.to_events`), whatever the model said."""
+
+from summarizer.extract import EventDraft, candidates, check_draft, to_events
+from summarizer.segment import segment
+
+
+def _events(text: str, sources: dict[int, str], language: str = "en"):
+    """Records of the sentences `sources` names ({sentence id: source}, "the outlet" for its own voice), as if
+    the model had answered with those sources and no contests."""
+    sentences = {s.id: s for s in segment(text, language)}
+    recs = {}
+    for sid, source in sources.items():
+        outlet = source == "the outlet"
+        draft = EventDraft(source=source, cue="" if outlet else "said", source_type="outlet" if outlet else "official")
+        recs[sid] = (draft, check_draft(sid, draft, sentences, (), language))
+    return {e.evidence[0].sentence_id: e for e in to_events(recs, sentences, None, language)}
+
+
+TOLLS = ("A missile hit a market in Kostyantynivka on Tuesday, killing at least 19 people, the health ministry said.\n"
+         "The regional civil defence service put the death toll at 40.\n"
+         "A separate strike on Kramatorsk killed two people, the city's mayor said.\n"
+         "The governor said 2,300 people had been displaced.\n")
+
+
+def test_different_figures_of_one_quantity_from_two_sources_dispute_each_other():
+    events = _events(TOLLS, {1: "the health ministry", 2: "The regional civil defence service", 3: "the city's mayor",
+                             4: "The governor"})
+    assert events[1].status == events[2].status == "disputed"
+    assert events[1].contradicted_by == [events[2].id] and events[2].contradicted_by == [events[1].id]
+    assert events[3].contradicted_by == [] and events[3].status == "claimed"  # another place: another incident
+    assert events[4].contradicted_by == []  # the displaced are another quantity
+
+
+def test_the_same_source_giving_a_new_figure_is_no_conflict():
+    text = ("At least 19 people were killed, the health ministry said.\n"
+            "The health ministry later raised its count of the dead to 27.\n")
+    events = _events(text, {1: "the health ministry", 2: "The health ministry"})
+    assert events[1].contradicted_by == [] and events[2].contradicted_by == []
+    assert events[1].superseded_by == events[2].id and events[2].superseded_by is None
+
+
+def test_a_rejection_answers_the_claim_it_names_back_and_a_denial_in_its_own_words_the_first_claim():
+    text = ("A missile killed 19 people at a market, the health ministry said.\n"
+            "The governor accused the water authority of opening the dam too late.\n"
+            "The National Water Authority rejected the accusation.\n"
+            "Russia's defence ministry denied striking civilian targets.\n")
+    events = _events(text, {1: "the health ministry", 2: "The governor", 3: "The National Water Authority",
+                            4: "Russia's defence ministry"})
+    assert events[2].status == "denied" and events[3].id in events[2].contradicted_by
+    assert events[2].id in events[3].contradicted_by and events[3].status == "claimed"
+    assert events[1].status == "denied" and events[4].id in events[1].contradicted_by
+
+
+def test_a_note_about_earlier_claims_makes_them_unverified_and_is_no_record():
+    text = ("Police said 12 miners were arrested.\n"
+            "The union said the miners were beaten.\n"
+            "The two accounts could not be independently verified.\n"
+            "The mine employs 3,000 people.\n")
+    sentences = segment(text)
+    assert 3 not in candidates(sentences)
+    events = _events(text, {1: "Police", 2: "The union", 4: "the outlet"})
+    assert events[1].status == events[2].status == "unverified"
+    assert [ev.sentence_id for ev in events[1].evidence] == [1, 3]
+    assert [ev.sentence_id for ev in events[2].evidence] == [2, 3]
+    assert events[4].status == "asserted"
+
+
+def test_a_note_that_names_its_source_is_about_that_source_only():
+    text = ("Zelensky said his troops recaptured seven villages.\n"
+            "The governor said 40 houses were damaged.\n"
+            "Zelensky's statements could not be independently verified.\n")
+    events = _events(text, {1: "Zelensky", 2: "The governor"})
+    assert events[1].status == "unverified" and events[2].status == "claimed"
+
+
+def test_reported_speech_in_german_is_the_ministry_s_claim_and_the_note_covers_it():
+    text = ("Das Verteidigungsministerium teilte am Dienstag mit, Truppen hätten Lysiwka unter ihre Kontrolle "
+            "gebracht.\n"
+            "Dabei seien mehr als 420 ukrainische Soldaten getötet worden.\n"
+            "Der ukrainische Generalstab wies die Darstellung zurück. Lysiwka sei unter ukrainischer Kontrolle.\n"
+            "Die Angaben ließen sich nicht unabhängig überprüfen.\n")
+    events = _events(text, {1: "the defence ministry", 2: "the outlet", 3: "the General Staff"}, "de")
+    assert 5 not in candidates(segment(text, "de"), language="de")  # the note is no record
+    assert events[1].attribution.source == "Das Verteidigungsministerium"
+    assert events[2].attribution.source == "Das Verteidigungsministerium"  # Konjunktiv I continues it
+    assert events[3].attribution.source == "Der ukrainische Generalstab"
+    assert events[1].status == "denied" and events[3].id in events[1].contradicted_by
+    assert events[2].status == "unverified"
+
+
+def test_a_summary_names_who_speaks_instead_of_he_or_the_source():
+    text = ("Ukrainian President Volodymyr Zelenskiy said on Saturday that his forces recaptured Andriivka.\n"
+            "He says Russia has amassed 53,000 troops in the vicinity.\n"
+            "A source familiar with the talks said a deal was close.\n"
+            "The source told the agencies that tariffs would fall to 25%.\n")
+    events = _events(text, {1: "Ukrainian President Volodymyr Zelenskiy", 2: "he",
+                            3: "A source familiar with the talks", 4: "the source"})
+    assert events[2].summary.startswith("Ukrainian President Volodymyr Zelenskiy says Russia has amassed")
+    assert events[4].summary.startswith("A source familiar with the talks told the agencies")
+
+
+def test_a_sentence_going_on_with_a_report_is_the_same_sources_and_a_note_in_its_paragraph_is_about_it():
+    text = ("Zelensky said his troops recaptured 160 square kilometres.\n"
+            "In addition, around 100 Russian soldiers were captured.\n"
+            "Ukraine launched drones at two refineries, officials said.\n"
+            "The military said the refinery was hit. The information cannot be independently verified.\n")
+    events = _events(text, {1: "Zelensky", 2: "the outlet", 3: "officials", 4: "The military"})
+    assert events[2].attribution.source == "Zelensky" and events[2].status == "claimed"
+    assert events[4].status == "unverified" and events[3].status == "claimed"

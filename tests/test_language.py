@@ -1,0 +1,69 @@
+"""Language knowledge as data (`summarizer/languages/*.yaml`): page furniture, captions, verification notes and
+sentence pieces, in every language the tool reads."""
+
+import pytest
+
+from summarizer.boilerplate import is_furniture
+from summarizer.contests import is_note
+from summarizer.read import headline_of
+from summarizer.segment import segment
+
+
+@pytest.mark.parametrize("line", [
+    "Skip to main content", "Listen to this article (1 min)", "We use cookies to improve your experience.",
+    "Subscribe for $1 a week to keep reading", "Shop the autumn sale: 30% off all jackets",
+    "Zum Hauptinhalt springen", "Artikel anhören (2 Min.)", "Wir verwenden Cookies, um unser Angebot zu verbessern.",
+    "Saltar al contenido principal", "Utilizamos cookies propias y de terceros.", "Suscríbase a nuestro boletín.",
+    "Aller au contenu principal", "Écouter cet article (2 min)", "Abonnez-vous à notre newsletter.",
+    "Ouça este conteúdo (2 min)", "Assine por R$ 1,90 no primeiro mês.", "Vai al contenuto principale",
+    "Questo sito utilizza cookie tecnici.", "Перейти к основному содержанию", "Мы используем файлы cookie.",
+    "Перейти до основного вмісту", "Ми використовуємо файли cookie, щоб покращити роботу сайту.",
+])
+def test_page_furniture_of_every_language_is_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The ministry said 19 people were killed.", "Laut dem Ministerium wurden 19 Menschen getötet.",
+    "Le porte-conteneurs a été touché par un missile.", "По словам губернатора, погибли 19 человек.",
+])
+def test_story_sentences_are_not_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_a_furniture_first_line_is_no_title():
+    assert headline_of("Skip to main content\n\nStorm cancels island ferries for a second day\n\nText.") == \
+        "Storm cancels island ferries for a second day"
+
+
+def test_a_short_paragraph_before_a_photo_credit_line_is_its_caption():
+    text = ("Die Armee meldet Geländegewinne.\n\nRussische Artillerie im Gebiet Donezk.\n\n"
+            "(Foto: Verteidigungsministerium/dpa)\n\nDer Generalstab wies die Darstellung zurück.\n")
+    reasons = {s.text: s.boilerplate for s in segment(text, "de")}
+    assert reasons["Russische Artillerie im Gebiet Donezk."] == "photo caption"
+    assert reasons["(Foto: Verteidigungsministerium/dpa)"] == "photo caption"
+    assert reasons["Der Generalstab wies die Darstellung zurück."] is None
+
+
+def test_a_piece_starting_in_lower_case_belongs_to_the_sentence_before():
+    pieces = [s.text for s in segment("Українська сторона оцінює цей обсяг у 740 тис. тонн, заявив він. Все.", "uk")]
+    assert pieces == ["Українська сторона оцінює цей обсяг у 740 тис. тонн, заявив він.", "Все."]
+    assert [s.text for s in segment("Es kamen ca. 30 Menschen. Dann ging er.", "de")] == \
+        ["Es kamen ca. 30 Menschen.", "Dann ging er."]
+
+
+@pytest.mark.parametrize("language, note", [
+    ("en", "The two accounts could not be independently verified."),
+    ("en", "The agency was unable to verify the claims."),
+    ("de", "Die Angaben ließen sich nicht unabhängig überprüfen."),
+    ("de", "Die Angaben liessen sich zunächst nicht unabhängig überprüfen."),
+    ("es", "Ninguna de las dos versiones pudo ser verificada de forma independiente."),
+    ("fr", "Ces affirmations n'ont pas pu être vérifiées de manière indépendante."),
+    ("pt", "As duas versões não puderam ser confirmadas de forma independente."),
+    ("it", "I dati non hanno potuto essere verificati in modo indipendente."),
+    ("ru", "Эти данные не удалось независимо проверить."),
+    ("uk", "Ці цифри не вдалося незалежно перевірити."),
+])
+def test_a_verification_note_is_one_in_every_language(language, note):
+    assert is_note(note, language)
+    assert not is_note("Police said 12 miners were arrested.", language)
