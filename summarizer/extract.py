@@ -208,7 +208,8 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
         opening = lex.continuation.match(text) if lex.continuation is not None else None
         last = _earlier_source(before[-1:], language) if opening else None
         if lex.reported_speech is not None and lex.reported_speech.search(text) and earlier:
-            parsed = earlier  # reported speech continues the last named source
+            # reported speech continues the last named source; its cue is the verb form that marks it ("seien")
+            parsed = (earlier[0], lex.reported_speech.search(text).group(0))
         elif last:
             parsed = last  # "In addition, ...": goes on with what the sentence before reported
         else:  # no attribution: the outlet's own voice, whatever the model says
@@ -217,7 +218,7 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
     named, cue = parsed
     if is_back_reference(named, language):
         if is_outlet or model.lower() in (named.lower(), *lexicon(language).pronouns) \
-                or not mentions(" ".join(before), model):
+                or not mentions(" ".join(before), model) or model.lower() not in " ".join(earlier_text).lower():
             # "he" is someone named just before; "the ministry" or "der Sprecher" may be named further back
             reach = before if named.lower() in lex.pronouns else earlier_text
             earlier = _earlier_source(reach, language, named)
@@ -263,7 +264,8 @@ def _earlier_source(before: list[str], language: str | None, reference: str | No
     for: any for a pronoun; for "the ministry", one whose name holds "ministry" (else None: "The governor"
     said first is a source as written, not the president named before)."""
     lex = lexicon(language)
-    head = (reference or "").split()[-1:] if reference and reference.lower() not in lex.pronouns else []
+    bare = re.sub(r"['’]s \w+$", "", reference or "")  # "the ministry's statement": the ministry
+    head = bare.split()[-1:] if reference and reference.lower() not in lex.pronouns else []
     for text in reversed(before):
         parsed = parse_attribution(DATELINE.sub("", text, count=1), language)
         if parsed and parsed[0].lower() not in lex.pronouns:

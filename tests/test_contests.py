@@ -84,6 +84,7 @@ def test_reported_speech_in_german_is_the_ministry_s_claim_and_the_note_covers_i
     assert 5 not in candidates(segment(text, "de"), language="de")  # the note is no record
     assert events[1].attribution.source == "Das Verteidigungsministerium"
     assert events[2].attribution.source == "Das Verteidigungsministerium"  # Konjunktiv I continues it
+    assert events[2].attribution.cue == "seien"  # the sentence's own word marks its reported speech
     assert events[3].attribution.source == "Der ukrainische Generalstab"
     assert events[1].status == "denied" and events[3].id in events[1].contradicted_by
     assert events[2].status == "unverified"
