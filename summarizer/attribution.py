@@ -6,6 +6,7 @@ a claim that is not the outlet's own (`asserted`) must say whose claim it is.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from summarizer.language import Lexicon, lexicon
@@ -263,9 +264,10 @@ def is_back_reference(source: str, language: str | None = "en") -> bool:
     return words[1].islower()
 
 
-def _distinctive(name: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)  # every pair of records compares their sources
+def _distinctive(name: str) -> frozenset[str]:
     words = {re.sub(r"['’]s?$", "", w.lower()) for w in re.findall(r"[\w'’-]+", name)}
-    return {w for w in words - _GENERIC_WORDS - _PRONOUNS if len(w) > 2}
+    return frozenset(w for w in words - _GENERIC_WORDS - _PRONOUNS if len(w) > 2)
 
 
 def source_type_of(source: str, sentence: str) -> str | None:

@@ -29,19 +29,18 @@ _FURNITURE = re.compile(
 def is_furniture(line: str) -> bool:
     """A whole line that is page furniture ("Subscribe", "Advertisement", "LEAVE A REPLY"), in any language
     with a file (`language.py`): consent banners, paywall offers, audio-player labels, "skip to" links."""
-    from summarizer.language import every
+    from summarizer.language import whole_line
 
     line = line.strip()
-    return bool(_FURNITURE.match(line)) or any(lex.furniture is not None and lex.furniture.match(line)
-                                               for lex in every())
+    return bool(_FURNITURE.match(line)) or whole_line("furniture", line)
 
 
 def is_related_heading(line: str) -> bool:
     """A heading after which the rest of the page is other articles ("Related", "Mehr zum Thema")."""
-    from summarizer.language import every
+    from summarizer.language import whole_line
 
     line = line.strip()
-    return bool(_RELATED.match(line)) or any(lex.related is not None and lex.related.match(line) for lex in every())
+    return bool(_RELATED.match(line)) or whole_line("related", line)
 
 
 # A heading after which the rest of the page is other articles.

@@ -74,11 +74,16 @@ def quantities(text: str, lex: Lexicon, language: str | None) -> dict[str, set[f
     return out
 
 
-def revisions(claims: list[Claim], sentences: dict[int, Sentence], language: str | None) -> dict[int, int]:
+def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: str | None
+               ) -> dict[int, dict[str, set[float]]]:
+    """{record position: its sentence's `quantities`}: read once, for contests and for revisions."""
+    lex = lexicon(language)
+    return {c.pos: quantities(sentences[c.sid].text, lex, language) for c in claims}
+
+
+def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]]) -> dict[int, int]:
     """{position of a record: position of the later record in which its source gives another figure for the
     same quantity}: "The ministry later raised its count to 27" revises its "at least 19"."""
-    lex = lexicon(language)
-    figures = {c.pos: quantities(sentences[c.sid].text, lex, language) for c in claims}
     out: dict[int, int] = {}
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
@@ -90,7 +95,8 @@ def revisions(claims: list[Claim], sentences: dict[int, Sentence], language: str
     return out
 
 
-def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language: str | None
+def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language: str | None,
+                  figures: dict[int, dict[str, set[float]]] | None = None
                   ) -> tuple[dict[int, set[int]], set[int], set[int]]:
     """(contested, denied, deniers): for each record position, the positions of the records it contests
     (both ways); the positions of claims another record denies; the positions of the records that deny."""
@@ -98,7 +104,7 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     contested: dict[int, set[int]] = {c.pos: set() for c in claims}
     denied: set[int] = set()
     deniers: set[int] = set()
-    figures = {c.pos: quantities(sentences[c.sid].text, lex, language) for c in claims}
+    figures = figures if figures is not None else figures_of(claims, sentences, language)
     places = {c.pos: {p.lower() for p in names_of(sentences[c.sid].text)[1]} for c in claims}
     when = {c.pos: (when_of(sentences[c.sid].text) or "").lower() for c in claims}
     incident, opened = {}, 0

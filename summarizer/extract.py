@@ -49,7 +49,7 @@ from summarizer.attribution import (
     same_source,
     source_type_of,
 )
-from summarizer.contests import Claim, link_contests, revisions, verification_notes
+from summarizer.contests import Claim, figures_of, link_contests, revisions, verification_notes
 from summarizer.contests import is_note as is_verification_note
 from summarizer.language import is_verification, lexicon
 from summarizer.names import names_of, when_of
@@ -404,7 +404,8 @@ def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int
     english = in_english({sid: draft for sid, (draft, _) in recs.items()}, sentences, language)
     items = list(recs.items())
     claims = [Claim(pos, sid, draft.source, _is_outlet(draft)) for pos, (sid, (draft, _)) in enumerate(items, 1)]
-    contested, denied, deniers = link_contests(claims, sentences, language)
+    figures = figures_of(claims, sentences, language)
+    contested, denied, deniers = link_contests(claims, sentences, language, figures)
     for pos, (sid, (draft, _)) in enumerate(items, start=1):
         for other, (oid, (target, evidence)) in enumerate(items, start=1):
             if other != pos and oid < sid and set(draft.contests) & set(evidence) \
@@ -416,7 +417,7 @@ def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int
                     deniers.add(pos)
     story = {i: s for i, s in sentences.items() if not s.boilerplate}
     notes = verification_notes(claims, story, language)
-    revised = revisions(claims, sentences, language)
+    revised = revisions(claims, figures)
     events = []
     for pos, (sid, (draft, ids)) in enumerate(items, start=1):
         ids = sorted({*ids, *notes.get(pos, ())})

@@ -52,7 +52,7 @@ _FOLDER = Path(__file__).resolve().parent / "languages"
 DEFAULT = "en"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per language, compared by identity (hashing its fields is slow)
 class Lexicon:
     code: str
     capitalised_nouns: bool  # every noun is written with a capital (German): a capital is no name
@@ -166,6 +166,34 @@ def every() -> tuple[Lexicon, ...]:
     return tuple(lexicon(code) for code in supported())
 
 
+@cache
+def _whole_lines(key: str) -> tuple[re.Pattern, re.Pattern]:
+    """(contains, whole) for the line patterns `key` ("furniture" or "related") of every language: those
+    written ".*X.*" become one search for X; the rest one match of the whole line. One pass each instead of
+    one per pattern and language (a fifth of the time on the fixture articles)."""
+    import yaml
+
+    contains, whole = [], []
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    for code in supported():
+        data = yaml.load((_FOLDER / f"{code}.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
+        for pattern in data.get(key) or ():
+            if pattern.startswith(".*") and pattern.endswith(".*") and len(pattern) > 4:
+                contains.append(pattern[2:-2])
+            else:
+                whole.append(pattern)
+    never = "(?!)"
+    return (re.compile("|".join(f"(?:{p})" for p in contains) or never, re.IGNORECASE),
+            re.compile("(?:" + ("|".join(f"(?:{p})" for p in whole) or never) + r")\Z", re.IGNORECASE))
+
+
+def whole_line(key: str, line: str) -> bool:
+    """Is `line` one of the lines `key` ("furniture" or "related") of any language?"""
+    contains, whole = _whole_lines(key)
+    return bool(whole.match(line) or contains.search(line))
+
+
 def is_verification(text: str, language: str | None = None) -> bool:
     """Does the text say something could not be verified, in its language or in English?"""
-    return any(lex.verification.search(text) for lex in {lexicon(language), lexicon(DEFAULT)})
+    own, english = lexicon(language), lexicon(DEFAULT)
+    return bool(own.verification.search(text) or own is not english and english.verification.search(text))
