@@ -15,8 +15,9 @@ are one more signal, in `extract.to_events`):
 - **Denials.** A record whose sentence denies or rejects ("denied", "rejected the
   accusation", "wies zurück", "negó", "опроверг") answers a claim of another
   source: the claim it names back ("the accusation", "the claims", "the report")
-  is the latest earlier one; a denial with its own words ("denied striking
-  civilian targets") answers the first claim of another source in the article.
+  is the latest earlier one; a denial with its own words ("denied striking the
+  market") answers the first claim of another source that shares a word with it
+  (none: no link).
   A denial that names them back with no word of their own ("dismissed the
   report", "rejected the claims") answers what that source said last: its
   claims right before, no other party's between. The claims are denied; each
@@ -130,12 +131,13 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
         text = sentences[d.sid].text
         if d.outlet or not lex.denial.search(text):
             continue
-        others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
-                  and not lex.denial.search(sentences[c.sid].text)]
-        if not others:
-            continue
         after = text[lex.denial.search(text).end():]
         back = lex.earlier_claims.search(after[:60]) if lex.earlier_claims is not None else None
+        # a denial answers a claim; "rejected that version" may answer another party's denial too
+        others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
+                  and (back or not lex.denial.search(sentences[c.sid].text))]
+        if not others:
+            continue
         back_word = back.group(0).lower() if back else ""  # "the accusation", "die Darstellung"
         names_back = bool(back)
         said = _what_was_said(after, lex)
@@ -161,8 +163,8 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
             target = tied[-1] if names_back else tied[0]
         elif names_back:
             target = others[-1] if others and i - claims.index(others[-1]) <= DENIAL_REACH else None
-        else:
-            target = others[0] if others else None
+        else:  # "denied striking civilian targets": the first claim it shares a word with
+            target = next((c for c in others if overlap[c.pos]), None)
         if target is None:
             continue
         targets = [target]
@@ -182,8 +184,10 @@ def _what_was_said(after: str, lex: Lexicon) -> str:
     delayed the exchange", "negó que la huelga ..."): the words after the complementizer, else ""."""
     words = after.split()
     for i, w in enumerate(words[:6]):
-        if w.lower().strip(",") in lex.complementizers and len(words) - i > 3:  # "disputed that toll": no clause
+        if w.lower() in lex.complementizers and len(words) - i > 3:  # "disputed that toll": no clause
             return " ".join(words[i + 1:])
+        if w[-1:] in ",;:":  # "denied the accusations, saying that ...": what it said, not what it denied
+            break
     return ""
 
 

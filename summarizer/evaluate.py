@@ -16,6 +16,9 @@ Gold format (keys beyond these are ignored):
                                           # from two sources, a denial and what it denies), given on both events
             units: {"$263 billion": USD}  # optional: the unit a figure must carry
             key: true                     # optional: the article's main happening
+            quote: "ЦАХАЛ опроверг"       # optional: words of the event's own sentence, as written; when given,
+                                          # the event is found by them alone (a foreign record's summary may
+                                          # have no English words to match `what`)
         must_not_include: ["Kenya"]       # keywords that must not appear in any event or the digest
         loaded_terms_not_in_neutral_voice: ["terrorists"]
         speakers: ["TASS", "RIA", "the defence ministry"]   # optional: every party the article presents as a
@@ -181,6 +184,8 @@ def score(gold: dict, result: ArticleResult, text: str) -> Score:
 
 
 def _matches(gold: dict, numbers: list[str], event: Event) -> bool:
+    if gold.get("quote"):  # a locator: words of the event's own sentence, as written
+        return any(str(gold["quote"]) in ev.quote for ev in event.evidence[:1])
     if numbers:
         carried = {n.text.lower() for n in event.numbers}
         return all(n.lower() in carried for n in numbers)

@@ -44,7 +44,7 @@ def test_a_rejection_answers_the_claim_it_names_back_and_a_denial_in_its_own_wor
     text = ("A missile killed 19 people at a market, the health ministry said.\n"
             "The governor accused the water authority of opening the dam too late.\n"
             "The National Water Authority rejected the accusation.\n"
-            "Russia's defence ministry denied striking civilian targets.\n")
+            "Russia's defence ministry denied striking the market and said it hit a fuel depot.\n")
     events = _events(text, {1: "the health ministry", 2: "The governor", 3: "The National Water Authority",
                             4: "Russia's defence ministry"})
     assert events[2].status == "denied" and events[3].id in events[2].contradicted_by
@@ -109,3 +109,14 @@ def test_a_sentence_going_on_with_a_report_is_the_same_sources_and_a_note_in_its
     events = _events(text, {1: "Zelensky", 2: "the outlet", 3: "officials", 4: "The military"})
     assert events[2].attribution.source == "Zelensky" and events[2].status == "claimed"
     assert events[4].status == "unverified" and events[3].status == "claimed"
+
+
+def test_what_a_denial_goes_on_to_say_is_not_what_it_denies_and_a_version_can_be_a_denial():
+    text = ("The farmers' union accused exporters of shipping poor grain.\n"
+            "The food agency denied the accusations, saying that all cargoes had certificates.\n"
+            "The rebels denied attacking civilians, a rebel spokesman said.\n"
+            "An army spokesman rejected that version.\n")
+    events = _events(text, {1: "The farmers' union", 2: "The food agency", 3: "a rebel spokesman",
+                            4: "An army spokesman"})
+    assert events[1].status == "denied" and events[2].id in events[1].contradicted_by
+    assert events[3].id in events[4].contradicted_by  # "that version" is the rebels' denial

@@ -69,6 +69,17 @@ def test_contests_furniture_fragments_units_and_translations_are_counted():
     assert (s.quotes, s.verbatim_quotes) == (3, 3)
 
 
+def test_a_gold_quote_finds_the_event_by_its_own_sentence():
+    gold = {"id": "a", "events": [{"what": "Ukraine's army denies firing", "quote": "The army denied",
+                                   "source_any": ["army"], "status": "claimed"}]}
+    events = [_event(1, "Officials", "claimed", "Officials said 19 people died."),
+              _event(2, "the army", "claimed", "The army denied it.")]
+    s = score(gold, _result(events), TEXT)
+    assert (s.found_events, s.source_ok, s.status_ok) == (1, 1, 1)
+    gold["events"][0]["quote"] = "Rescuers said"  # in the text, in no record: not found
+    assert score(gold, _result(events), TEXT).found_events == 0
+
+
 def test_a_translation_giving_a_figure_or_a_name_its_sentence_does_not_is_unsupported():
     quote = "Dabei seien mehr als 420 ukrainische Soldaten getötet worden."
     good = _event(1, "Sarudny", "claimed", quote)
