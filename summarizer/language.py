@@ -81,8 +81,8 @@ class Lexicon:
     earlier_claims: re.Pattern
     quantities: tuple[tuple[str, re.Pattern], ...]
     new_incident: re.Pattern | None
-    furniture: re.Pattern | None
-    related: re.Pattern | None
+    furniture: tuple[str, ...]  # regular expressions, each for a whole line (matched by `whole_line`)
+    related: tuple[str, ...]
 
 
 def _words(items) -> re.Pattern | None:
@@ -93,12 +93,11 @@ def _words(items) -> re.Pattern | None:
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
 
 
-def _regexes(items, whole: bool = False) -> re.Pattern | None:
+def _regexes(items) -> re.Pattern | None:
     items = [str(i) for i in items or ()]
     if not items:
         return None
-    body = "|".join(f"(?:{i})" for i in items)
-    return re.compile(rf"^(?:{body})$" if whole else body, re.IGNORECASE)
+    return re.compile("|".join(f"(?:{i})" for i in items), re.IGNORECASE)
 
 
 def _lower(items) -> frozenset[str]:
@@ -154,8 +153,8 @@ def lexicon(language: str | None) -> Lexicon:
         quantities=tuple((name, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE))
                          for name, words in (data.get("quantities") or {}).items()),
         new_incident=_words(data.get("new_incident")),
-        furniture=_regexes(data.get("furniture"), whole=True),
-        related=_regexes(data.get("related"), whole=True),
+        furniture=tuple(data.get("furniture") or ()),
+        related=tuple(data.get("related") or ()),
     )
 
 
@@ -171,13 +170,9 @@ def _whole_lines(key: str) -> tuple[re.Pattern, re.Pattern]:
     """(contains, whole) for the line patterns `key` ("furniture" or "related") of every language: those
     written ".*X.*" become one search for X; the rest one match of the whole line. One pass each instead of
     one per pattern and language (a fifth of the time on the fixture articles)."""
-    import yaml
-
     contains, whole = [], []
-    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-    for code in supported():
-        data = yaml.load((_FOLDER / f"{code}.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
-        for pattern in data.get(key) or ():
+    for lex in every():
+        for pattern in getattr(lex, key):
             if pattern.startswith(".*") and pattern.endswith(".*") and len(pattern) > 4:
                 contains.append(pattern[2:-2])
             else:

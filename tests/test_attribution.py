@@ -89,7 +89,7 @@ def test_every_language_file_has_cues_markers_and_furniture():
     assert {"en", "de", "fr", "es", "pt", "it", "ru", "uk"} <= set(supported())
     for code in supported():
         lex = lexicon(code)
-        assert lex.code == code and lex.according is not None and lex.furniture is not None
+        assert lex.code == code and lex.according is not None and lex.furniture
         assert lex.cue.search(" ".join(sorted(lex.pronouns))) is None  # a pronoun is never a cue
     assert lexicon("xx").code == "en" and lexicon("de-AT").code == "de"
 
