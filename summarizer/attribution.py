@@ -77,7 +77,10 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
         for m in lex.according.finditer(sentence):
             source = _source_after(sentence, m.end(), lex, verb_first=False)
             if source:
-                return source, " ".join(m.group(0).lower().split())
+                # "Their spokesman said that ..., owned according to him by ...": the speaker who comes first
+                # reports what follows, a marker inside the words said is theirs
+                first = _by_cue(sentence[:m.start()], lex) if m.start() else None
+                return first or (source, " ".join(m.group(0).lower().split()))
     if lex.own_account is not None:
         m = lex.own_account.search(sentence)
         subject = _sentence_subject(sentence[:m.start()], lex) if m else None
@@ -88,6 +91,11 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
             source = _subject_before(sentence, m.start(), lex)
             if source:
                 return source, m.group(0).lower()
+    return _by_cue(sentence, lex)
+
+
+def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(source, cue) from a cue verb of `sentence` and its subject or the speaker after it, or None."""
     for m in lex.cue.finditer(sentence):
         cue = m.group(0)
         if cue[:1].isupper() and sentence[:m.start()].strip():
@@ -108,7 +116,11 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
             bare = bare[: bare.rfind(words.pop())].rstrip()
         after_break = not bare or bare[-1] in ",“”\"«»—–:"
         subject = bare.rstrip(" ,")
-        readings = ("after", "before") if after_break else ("before", "after")
+        clauses = [c.split() for c in re.split(r",", subject)]
+        # "X, Y said" reads Y after the cue first, unless the clause before the cue is an aside on the subject
+        # ("A spokesman, contacted by Reuters, denied the report")
+        readings = ("after", "before") if after_break and not (len(clauses) > 1 and _aside(clauses[-1], lex)) \
+            else ("before", "after")
         for reading in readings:
             source = _source_after(sentence, m.end(), lex) if reading == "after" \
                 else _subject_before(sentence, len(subject), lex)
@@ -134,8 +146,8 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     head = re.sub(r"\s*\([^()]*\)\s*$", "", sentence[:end])  # "The federation (Famurs) said": no aside
     starts = [m.end() for m in _CLAUSE_START.finditer(head)]
     raw = head[starts[-1] if starts else 0:]
-    first = _TOKEN.match(raw.strip())
-    if first and first.group(0).lower() in lex.relatives and len(starts) >= 2:  # "A witness, who ..., said"
+    if _aside(raw.split(), lex) and len(starts) >= 2 and head[starts[-1] - 1] == ",":
+        # "A witness, who ..., said", "Un portavoz de las FAR, contactado por la AFP, negó": the clause before
         raw = head[starts[-2]: starts[-1] - 1]
     subject = _trim(_TIME_WORDS.sub("", raw))
     tokens = subject.split()
@@ -148,6 +160,13 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
             tail = " ".join(tokens[i + 1:])
             return tail if is_speaker(tail, lex) else None
     return None
+
+
+def _aside(tokens: list[str], lex: Lexicon) -> bool:
+    """Is the clause an aside on the subject before it: a relative clause ("who ..."), or a participle naming who
+    asked ("contacted by Reuters", "contactado por la AFP", "speaking on condition of anonymity")?"""
+    return bool(tokens) and (tokens[0].lower() in lex.relatives or tokens[0].lower() in lex.not_sources
+                             or len(tokens) > 1 and tokens[1].lower() in lex.passive_agent)
 
 
 def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = True) -> str | None:
@@ -203,7 +222,10 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
     text = " ".join(lowered)
     if any(text == d or text.startswith(d + " ") for d in lex.discourse):
         return False
-    if any(w in lex.not_in_source or w in lex.pronouns and len(words) > 1 for w in lowered[1:]) \
+    # a capital inside the phrase is a name's word ("Ferrovie dello Stato"), not the verb "stato"; in German
+    # every noun has one, and its clause words are written small anyway
+    inner = [w for w, raw in zip(lowered[1:], words[1:]) if lex.capitalised_nouns or not raw[:1].isupper()]
+    if any(w in lex.not_in_source or w in lex.pronouns and len(words) > 1 for w in inner) \
             or lowered[0] in lex.not_in_source \
             or lex.reported_speech is not None and any(lex.reported_speech.fullmatch(w) for w in lowered):
         return False

@@ -80,6 +80,16 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
      ("Das Verteidigungsministerium", "nach eigenen angaben")),
     ("de", "Dies teilte das Ministerium am Sonntag mit.", ("das Ministerium", "teilte")),
     ("fr", "Selon lui, le navire était visé.", ("lui", "selon")),
+    # the speaker who comes first reports what follows; a marker inside the words said is theirs
+    ("fr", "Leur porte-parole a déclaré que trois missiles avaient visé le navire, propriété selon lui d'Israël.",
+     ("Leur porte-parole", "déclaré")),
+    # an aside naming who asked is skipped back to the subject
+    ("es", "Un portavoz de las FAR, contactado por la AFP, negó que sus combatientes atacaran a civiles.",
+     ("Un portavoz de las FAR", "negó")),
+    ("en", "A source, speaking on condition of anonymity, said 40 people died.", ("A source", "said")),
+    ("it", "Stando al sindacato, in almeno 40 stazioni il personale sarebbe stato sostituito.",
+     ("sindacato", "stando al")),
+    ("it", "Ferrovie dello Stato ha smentito la ricostruzione.", ("Ferrovie dello Stato", "smentito")),  # not "stato"
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
