@@ -73,6 +73,13 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
     pronoun source ("he said") is returned as written, lower case; the caller
     resolves it."""
     lex = lexicon(language)
+    opener = lex.back_attribution.match(sentence.strip()) if lex.back_attribution is not None else None
+    if opener:  # "Об этом сообщил X", "Das teilte X mit": the speaker follows the opener
+        source = _source_after(sentence.strip(), opener.end(), lex) \
+            or _source_after(sentence.strip(), opener.end(), lex, verb_first=False)
+        if source:
+            cue = lex.cue.search(opener.group(0))
+            return source, (cue.group(0) if cue else opener.group(0).split()[-1]).lower()
     if lex.according is not None:
         for m in lex.according.finditer(sentence):
             source = _source_after(sentence, m.end(), lex, verb_first=False)
@@ -84,6 +91,8 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
     if lex.own_account is not None:
         m = lex.own_account.search(sentence)
         subject = _sentence_subject(sentence[:m.start()], lex) if m else None
+        if m and not sentence[:m.start()].strip():  # "Eigenen Angaben zufolge hat das Militär ...": after the verb
+            subject = _sentence_subject(" ".join(sentence[m.end():].split()[1:]), lex)
         if subject:
             return subject, " ".join(m.group(0).lower().split())
     if lex.according_after is not None:
@@ -145,15 +154,26 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     """The speaker written just before `end`: the clause's subject, back to its start, or None."""
     head = re.sub(r"\s*\([^()]*\)\s*$", "", sentence[:end])  # "The federation (Famurs) said": no aside
     starts = [m.end() for m in _CLAUSE_START.finditer(head)]
-    raw = head[starts[-1] if starts else 0:]
-    if _aside(raw.split(), lex) and len(starts) >= 2 and head[starts[-1] - 1] == ",":
-        # "A witness, who ..., said", "Un portavoz de las FAR, contactado por la AFP, negó": the clause before
-        raw = head[starts[-2]: starts[-1] - 1]
+    at = len(starts) - 1
+    raw = head[starts[at]:] if starts else head
+    # "A witness, who ..., said", "Un portavoz de las FAR, contactado por la AFP, negó", "The Civil Defence,
+    # volunteers who ..., had earlier said": an aside, or only the cue's auxiliaries, sends back a clause
+    while at >= 1 and head[starts[at] - 1] == "," \
+            and (_aside(raw.split(), lex) or not _TIME_WORDS.sub("", raw).strip()):
+        at -= 1
+        raw = head[starts[at]: starts[at + 1] - 1]
     subject = _trim(_TIME_WORDS.sub("", raw))
     tokens = subject.split()
     if len(tokens) > 1 and tokens[1].lower() in lex.passive_agent:
         return None  # "overseen by the US": a participle's agent, not who speaks
-    if is_speaker(subject, lex):
+    if tokens and tokens[-1].lower() in lex.conjunctions:
+        # "The ruling military council described the raid as a massacre and accused ...": the subject of both verbs
+        subject = _noun_phrase(tokens, lex)
+        return subject if subject and is_speaker(subject, lex) else None
+    if len(tokens) > 1 and tokens[0].lower() in lex.speaker_place:  # "В Минобороны заявили": the ministry
+        tokens = tokens[1:]
+        subject = " ".join(tokens)
+    if is_speaker(subject, lex) or _plain_subject(tokens, lex) and raw.strip() == head.strip():
         return subject
     for i in range(len(tokens) - 1, 0, -1):  # "The ministry provided no evidence and Ukraine"
         if tokens[i].lower() in lex.conjunctions:
@@ -162,11 +182,40 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     return None
 
 
+def _noun_phrase(tokens: list[str], lex: Lexicon) -> str:
+    """The noun phrase `tokens` open with, up to the first small word after its head that is no head, name or
+    short connector: "The ruling army-led Sovereign Council" of "... Council described the incident as ..."."""
+    kept: list[str] = []
+    headed = False
+    for token in tokens:
+        small = token[:1].islower() and not lex.speakers.match(token)
+        if headed and small and len(token) > 3 and token.lower() not in lex.determiners:
+            break
+        kept.append(token)
+        headed = headed or not small and token.lower() not in lex.determiners
+    while kept and (kept[-1][:1].islower() and not lex.speakers.match(kept[-1])):
+        kept.pop()  # "of", "the" before the verb
+    return " ".join(kept)
+
+
+def _plain_subject(tokens: list[str], lex: Lexicon) -> bool:
+    """A noun phrase opening the sentence as the subject of its cue ("La compagnie a affirmé", "The carrier
+    said"): a determiner and up to three words, none a clause's word or a name's connector, so that whatever the
+    head noun, the speech verb makes it the speaker."""
+    lowered = [t.lower().strip("'’,") for t in tokens]
+    closed = lex.not_in_source | lex.conjunctions | lex.relatives | lex.complementizers | lex.passive_agent \
+        | lex.pronouns | lex.determiners
+    return 2 <= len(tokens) <= 4 and lowered[0] in lex.determiners and tokens[0][:1].isupper() \
+        and all(w.isalpha() and w not in closed for w in lowered[1:])
+
+
 def _aside(tokens: list[str], lex: Lexicon) -> bool:
-    """Is the clause an aside on the subject before it: a relative clause ("who ..."), or a participle naming who
-    asked ("contacted by Reuters", "contactado por la AFP", "speaking on condition of anonymity")?"""
-    return bool(tokens) and (tokens[0].lower() in lex.relatives or tokens[0].lower() in lex.not_sources
-                             or len(tokens) > 1 and tokens[1].lower() in lex.passive_agent)
+    """Is the clause an aside on the subject before it: a relative clause ("who ...", "volunteers who ..."), or
+    a participle naming who asked ("contacted by Reuters", "contactado por la AFP", "speaking on condition of
+    anonymity")?"""
+    lowered = [t.lower().strip(",") for t in tokens]
+    return bool(tokens) and (any(t in lex.relatives for t in lowered) or lowered[0] in lex.not_sources
+                             or len(tokens) > 1 and lowered[1] in lex.passive_agent)
 
 
 def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = True) -> str | None:

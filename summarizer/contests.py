@@ -20,8 +20,12 @@ are one more signal, in `extract.to_events`):
   (none: no link).
   A denial that names them back with no word of their own ("dismissed the
   report", "rejected the claims") answers what that source said last: its
-  claims right before, no other party's between. The claims are denied; each
-  points at the denial and the denial at them.
+  claims right before, no other party's between; a plural ("the claims")
+  answers that whole run. A denial that names a quantity ("rejected the
+  figures of the dead", "опроверг данные о числе погибших") answers the claims
+  that count it in the incident: all of them in the plural, the last in the
+  singular ("disputed that toll"). The claims are denied; each points at the
+  denial and the denial at them.
 - **Verification notes.** A short sentence saying something could not be
   verified, with no figure of its own, is no record. It is about the claims
   before it, back to the paragraph before the last one or the previous note: the
@@ -37,7 +41,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.attribution import mentions, same_source
-from summarizer.language import Lexicon, is_verification, lexicon
+from summarizer.language import Lexicon, is_back_attribution, is_verification, lexicon
 from summarizer.names import names_of, when_of
 from summarizer.numbers import extract_numbers
 from summarizer.segment import Sentence
@@ -127,12 +131,19 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
                 if name in figures[b.pos] and values != figures[b.pos][name]:  # "between 16 and 20" is not "20"
                     contested[a.pos].add(b.pos)
                     contested[b.pos].add(a.pos)
+    for a, b in _figures_answered(claims, sentences, lex, language, incident):  # "put that figure at 90"
+        contested[a.pos].add(b.pos)
+        contested[b.pos].add(a.pos)
     for i, d in enumerate(claims):
         text = sentences[d.sid].text
         if d.outlet or not lex.denial.search(text):
             continue
-        after = text[lex.denial.search(text).end():]
-        back = lex.earlier_claims.search(after[:60]) if lex.earlier_claims is not None else None
+        said_no = lex.denial.search(text)
+        after = text[said_no.end():]
+        # "rejected the accusation", and "told Reuters the claim was false": the claims it names back
+        back = lex.earlier_claims.search(after[:60]) or lex.earlier_claims.search(text[max(0, said_no.start() - 40):
+                                                                                       said_no.start()]) \
+            if lex.earlier_claims is not None else None
         # a denial answers a claim; "rejected that version" may answer another party's denial too
         others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
                   and (back or not lex.denial.search(sentences[c.sid].text))]
@@ -148,7 +159,10 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
             names_back = bool(others)
         named = [c for c in others if mentions(text, c.source)]
         recorded = {c.sid for c in claims}
-        context = _stems(text + " " + _next(sentences, d.sid, lex, recorded), lex) - _stems(d.source, lex)
+        # what the denial is about: its words and those after it, not its source's name or the word naming the
+        # claims back ("the report" is no word of a claim that "reporters" were briefed)
+        context = _stems(text + " " + _next(sentences, d.sid, lex, recorded), lex) - _stems(d.source, lex) \
+            - _stems(back_word, lex)
         overlap = {c.pos: len(context & _stems(sentences[c.sid].text + " " + _next(sentences, c.sid, lex, recorded),
                                                lex)) for c in others}
         kind = back_word[:4]
@@ -165,18 +179,49 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
             target = others[-1] if others and i - claims.index(others[-1]) <= DENIAL_REACH else None
         else:  # "denied striking civilian targets": the first claim it shares a word with
             target = next((c for c in others if overlap[c.pos]), None)
-        if target is None:
+        counted = _named_quantities(after, lex) if back else set()
+        counting = [c for c in others if incident[c.sid] == incident[d.sid]
+                    and counted & _named_quantities(sentences[c.sid].text, lex)] if counted else []
+        if counting:  # "rejected the figures of the dead": the claims that count the dead (the last: "that toll")
+            targets = counting if _plural(back_word) else counting[-1:]
+        elif target is None:
             continue
-        targets = [target]
-        if names_back and overlap[target.pos] < MIN_OVERLAP:
-            # "dismissed the report", "rejected the claims" with no word of them: what that source said last
+        elif names_back and (overlap[target.pos] < MIN_OVERLAP or _plural(back_word)):
+            # "dismissed the report", "denied the claims": what that source said last, all of it where plural
             targets = _run(claims[:i], target, DENIAL_REACH)
+        else:
+            targets = [target]
         deniers.add(d.pos)
         for t in targets:
             denied.add(t.pos)
             contested[d.pos].add(t.pos)
             contested[t.pos].add(d.pos)
     return contested, denied, deniers
+
+
+def _named_quantities(text: str, lex: Lexicon) -> set[str]:
+    """The quantities whose words `text` holds, with or without a figure ("данные о числе погибших",
+    "Пять мирных жителей погибли")."""
+    return {name for name, words in lex.quantities if words.search(text)}
+
+
+def _figures_answered(claims: list[Claim], sentences: dict[int, Sentence], lex: Lexicon, language: str | None,
+                      incident: dict[int, int]) -> list[tuple[Claim, Claim]]:
+    """(earlier, later) pairs where the later record refers back to a figure ("The Civil Defence put that figure
+    at 90", "Украинская сторона оценивает это число в 6 аппаратов") and gives another: the last figure of
+    another source before it, in the same incident, is the one it answers."""
+    if lex.figure_back is None:
+        return []
+    values = {c.pos: {n.value for n in extract_numbers(sentences[c.sid].text, language)} for c in claims}
+    pairs = []
+    for i, b in enumerate(claims):
+        if b.outlet or not values[b.pos] or not lex.figure_back.search(sentences[b.sid].text):
+            continue
+        a = next((c for c in reversed(claims[:i]) if not c.outlet and values[c.pos]
+                  and incident[c.sid] == incident[b.sid]), None)
+        if a is not None and not same_source(a.source, b.source) and values[a.pos] != values[b.pos]:
+            pairs.append((a, b))
+    return pairs
 
 
 def _what_was_said(after: str, lex: Lexicon) -> str:
@@ -203,6 +248,8 @@ def _next(sentences: dict[int, Sentence], sid: int, lex: Lexicon, recorded: set[
     for i in range(sid + 1, sid + 4):
         after = sentences.get(i)
         if after is None or after.boilerplate:
+            continue
+        if is_back_attribution(after.text, lex.code):  # "Das teilte X mit.": part of the claim before it
             continue
         if i in recorded or lex.cue.search(after.text) or len(out) == 2:
             break

@@ -51,7 +51,7 @@ from summarizer.attribution import (
 )
 from summarizer.contests import Claim, figures_of, link_contests, revisions, verification_notes
 from summarizer.contests import is_note as is_verification_note
-from summarizer.language import is_verification, lexicon
+from summarizer.language import is_back_attribution, is_verification, lexicon
 from summarizer.names import names_of, when_of
 from summarizer.numbers import extract_numbers
 from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType
@@ -78,7 +78,7 @@ class EventDraft(BaseModel):
     model_config = ConfigDict(hide_input_in_errors=True)  # re-ask messages stay short
 
     source: text_at_most(100) = Field(min_length=1)
-    cue: text_at_most(40)
+    cue: str  # any length: the sentence's own cue word replaces it (`resolve_source`), so no re-ask is spent on it
     source_type: SourceType
     contests: list[int] = Field(default_factory=list, max_length=2)
 
@@ -192,7 +192,8 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
     else to the last source named before; reported speech with no cue (the
     German subjunctive: "Die Truppen hätten ... eingenommen") continues the
     source named just before, and so does a sentence opening with "In addition"
-    right after an attributed one; any other sentence with no attribution is the outlet's own
+    right after an attributed one; one followed by "Об этом сообщил X" or "Das teilte X mit" is X's;
+    any other sentence with no attribution is the outlet's own
     voice, whatever the model says. A model source that is not in the article
     ("none", "the article", an English name of a foreign party) is never kept.
     The cue is the sentence's own word."""
@@ -203,6 +204,9 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
     model = draft.source.strip()
     is_outlet = model.lower() in OUTLET_SOURCES or draft.source_type == "outlet"
     parsed = parse_attribution(text, language)
+    by_next = reported_by_next(sid, story, language)
+    if parsed is None and by_next is not None:  # "... погибли. Об этом сообщил глава администрации."
+        parsed = parse_attribution(story[by_next].text, language)
     if parsed is None:
         earlier = _earlier_source(before, language)
         opening = lex.continuation.match(text) if lex.continuation is not None else None
@@ -238,6 +242,13 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
     draft.cue = cue  # the sentence's own word
 
 
+def reported_by_next(sid: int, story: dict[int, Sentence], language: str | None) -> int | None:
+    """The id of the story sentence right after `sid` when it only says who reported this one ("Das teilte das
+    Ministerium mit."), else None."""
+    after = min((i for i in story if i > sid), default=None)
+    return after if after is not None and is_back_attribution(story[after].text, language) else None
+
+
 def _introduced(before: list[str], reference: str, language: str | None) -> str | None:
     """Where "the source" or "the spokesman" was introduced: the last phrase of the sentences `before` that
     starts with an indefinite article and has the same head ("an unnamed source involved in the exchange",
@@ -249,13 +260,25 @@ def _introduced(before: list[str], reference: str, language: str | None) -> str 
     articles = "|".join(map(re.escape, sorted(lex.indefinite, key=len, reverse=True)))
     phrase = re.compile(rf"\b(?:{articles})\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)}\b[^,.;:“”\"()]*", re.IGNORECASE)
     for text in reversed(before):
-        found = list(phrase.finditer(text))
+        found = [m for m in phrase.finditer(text) if _introduces_speaker(text, m, head, lex, language)]
         if found:
             words = found[-1].group(0).split()
             kept = [w for i, w in enumerate(words) if i == 0 or w.lower() not in lex.not_in_source][:10]
             cut = next((i for i, w in enumerate(words) if i and w.lower() in lex.not_in_source), len(words))
             return " ".join(words[:min(cut, len(kept))])
     return None
+
+
+def _introduces_speaker(text: str, found: re.Match, head: str, lex, language: str | None) -> bool:
+    """Is the phrase `found` a party that speaks in `text`: the sentence's speaker, the subject of a cue, or
+    cited ("citing an unnamed source ...")? "at an army post outside the town" introduces no army."""
+    parsed = parse_attribution(DATELINE.sub("", text, count=1), language)
+    if parsed and head.lower() in parsed[0].lower():
+        return True
+    before = " ".join(text[:found.start()].split()[-3:])
+    after = text[found.end():found.end() + 40]
+    return bool(lex.cue.search(before) or lex.according is not None and lex.according.search(before)
+                or lex.cue.match(after.lstrip()))
 
 
 def _earlier_source(before: list[str], language: str | None, reference: str | None = None
@@ -285,18 +308,21 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
     filled up to `fill` with its other sentences. The cues are the article's
     language's (`language.py`). Never an event of its own: a
     subheading (no closing punctuation), a sentence under five words, or one that
-    only says a claim could not be verified (it joins the claim before it).
+    only says a claim could not be verified, or only who reported the sentence before ("Об этом сообщил X"):
+    each joins the claim before it.
     Figures are read the way the article's `language` writes them ("5,4 millones")."""
     lex = lexicon(language)
     story = [s for s in sentences if not s.boilerplate and s.id not in headline]
     ranked = []
     for pos, s in enumerate(story):
         text = s.text.strip()
-        if len(_WORDS.findall(text)) < 5 or is_verification_note(text, language) or text[-1:] not in _CLOSING:
+        if len(_WORDS.findall(text)) < 5 or is_verification_note(text, language) or text[-1:] not in _CLOSING \
+                or is_back_attribution(text, language):
             continue
         figure = bool(extract_numbers(text, language))
         cue = bool(lex.cue.search(text) or lex.according is not None and lex.according.search(text)
-                   or lex.according_after is not None and lex.according_after.search(text))
+                   or lex.according_after is not None and lex.according_after.search(text)
+                   or pos + 1 < len(story) and is_back_attribution(story[pos + 1].text, language))
         score = 3 * figure + 2 * cue + bool(lex.denial.search(text)) + (pos < 3)
         score -= text.endswith("?") + text.startswith(("“", '"', "«"))
         ranked.append((not (figure or cue), -score, pos, s.id))
@@ -420,7 +446,8 @@ def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int
     revised = revisions(claims, figures)
     events = []
     for pos, (sid, (draft, ids)) in enumerate(items, start=1):
-        ids = sorted({*ids, *notes.get(pos, ())})
+        by_next = reported_by_next(sid, story, language)
+        ids = sorted({*ids, *notes.get(pos, ()), *([by_next] if by_next is not None else [])})
         evidence = [Evidence(sentence_id=i, quote=sentences[i].text) for i in ids]
         quoted = " ".join(sentences[i].text for i in ids)
         actors, locations = names_of(quoted)

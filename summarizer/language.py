@@ -35,7 +35,11 @@ unless said otherwise):
     earlier_claims        what a note about earlier claims, or a denial, calls them ("the two accounts",
                           "rejected the accusation")
     new_incident          words that open another incident ("In a separate incident")
-    quantities            what a figure counts (dead, injured, displaced, ...): words near it
+    quantities            what a figure counts (dead, injured, displaced, munitions, ...): words near it
+    speaker_place         prepositions before a speaker named by where it sits ("В Минобороны заявили"): dropped
+    figure_back           words that refer back to a figure given before ("put that figure at 90")
+    back_attribution      regular expressions for a sentence's opening that only says who reported the
+                          sentence before ("Об этом сообщил X", "Das teilte X mit")
     furniture, related    regular expressions for whole lines: page furniture, and a
                           heading after which the page is other articles' teasers
 """
@@ -81,6 +85,9 @@ class Lexicon:
     earlier_claims: re.Pattern
     quantities: tuple[tuple[str, re.Pattern], ...]
     new_incident: re.Pattern | None
+    figure_back: re.Pattern | None
+    speaker_place: frozenset[str]
+    back_attribution: re.Pattern | None
     furniture: tuple[str, ...]  # regular expressions, each for a whole line (matched by `whole_line`)
     related: tuple[str, ...]
 
@@ -153,6 +160,9 @@ def lexicon(language: str | None) -> Lexicon:
         quantities=tuple((name, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE))
                          for name, words in (data.get("quantities") or {}).items()),
         new_incident=_words(data.get("new_incident")),
+        figure_back=_words(data.get("figure_back")),
+        speaker_place=_lower(data.get("speaker_place")),
+        back_attribution=_regexes(data.get("back_attribution")),
         furniture=tuple(data.get("furniture") or ()),
         related=tuple(data.get("related") or ()),
     )
@@ -192,3 +202,10 @@ def is_verification(text: str, language: str | None = None) -> bool:
     """Does the text say something could not be verified, in its language or in English?"""
     own, english = lexicon(language), lexicon(DEFAULT)
     return bool(own.verification.search(text) or own is not english and english.verification.search(text))
+
+
+def is_back_attribution(text: str, language: str | None = None) -> bool:
+    """Does the sentence only say who reported the one before it ("Об этом сообщил глава администрации.",
+    "Das teilte das Ministerium mit.")? Then it is that sentence's attribution and evidence, no record."""
+    pattern = lexicon(language).back_attribution
+    return bool(pattern and pattern.match(text.strip()))

@@ -90,6 +90,19 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("it", "Stando al sindacato, in almeno 40 stazioni il personale sarebbe stato sostituito.",
      ("sindacato", "stando al")),
     ("it", "Ferrovie dello Stato ha smentito la ricostruzione.", ("Ferrovie dello Stato", "smentito")),  # not "stato"
+    # an appositive with a relative clause, and auxiliaries alone, send back to the subject
+    ("en", "The Civil Defence, volunteers who work under the government, had earlier said 35 people were killed.",
+     ("The Civil Defence", "said")),
+    # two coordinated verbs: the subject of both, not the first verb's clause
+    ("en", "The ruling army-led Sovereign Council described the raid as a massacre and accused the RSF of it.",
+     ("The ruling army-led Sovereign Council", "accused")),
+    # a sentence that only says who reported the one before: the speaker follows the opener
+    ("ru", "Об этом сообщил глава районной администрации Олег Гуляев.",
+     ("глава районной администрации Олег Гуляев", "сообщил")),
+    ("uk", "Про це повідомив начальник обласної адміністрації Остап Кравчук.",
+     ("начальник обласної адміністрації Остап Кравчук", "повідомив")),
+    ("en", "This was announced by the mayor on Monday.", ("the mayor", "announced")),
+    ("fr", "La compagnie a par ailleurs affirmé que deux marins avaient été blessés.", ("La compagnie", "affirmé")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected

@@ -120,3 +120,50 @@ def test_what_a_denial_goes_on_to_say_is_not_what_it_denies_and_a_version_can_be
                             4: "An army spokesman"})
     assert events[1].status == "denied" and events[2].id in events[1].contradicted_by
     assert events[3].id in events[4].contradicted_by  # "that version" is the rebels' denial
+
+
+def test_a_figure_answered_by_a_back_reference_disputes_it():
+    text = ("The health office said 140 people had been wounded.\n"
+            "The Civil Defence put that figure at 90.\n"
+            "The Civil Defence said the market would reopen.\n")
+    events = _events(text, {1: "The health office", 2: "The Civil Defence", 3: "The Civil Defence"})
+    assert events[1].contradicted_by == [events[2].id] and events[2].contradicted_by == [events[1].id]
+    assert events[1].status == events[2].status == "disputed" and events[3].contradicted_by == []
+
+
+def test_munition_counts_that_differ_dispute_each_other():
+    text = ("The army said its artillery fired six rockets at militia positions.\n"
+            "According to a local monitoring group, only two rockets were fired.\n")
+    events = _events(text, {1: "The army", 2: "a local monitoring group"})
+    assert events[1].contradicted_by == [events[2].id] and events[2].contradicted_by == [events[1].id]
+
+
+def test_denying_the_claims_answers_the_whole_run_of_that_source():
+    text = ("The Eastern Brigades said its fighters had killed 60 soldiers at an army post.\n"
+            "The group said it had also seized four armoured vehicles.\n"
+            "However, the army denied the claims, saying that its post had repelled the attack.\n")
+    events = _events(text, {1: "The Eastern Brigades", 2: "The Eastern Brigades", 3: "the army"})
+    assert events[1].status == events[2].status == "denied"
+    assert events[3].contradicted_by == [events[1].id, events[2].id]
+
+
+def test_a_denial_of_the_figures_of_the_dead_answers_every_toll_of_the_incident():
+    text = ("Не менее 31 человека погибли при авиаударе по школе, сообщило министерство здравоохранения.\n"
+            "По данным гражданской обороны Газы, число погибших достигло 38.\n"
+            "Директор больницы сообщил, что доставлены 70 раненых.\n"
+            "ЦАХАЛ опроверг данные палестинской стороны о числе погибших.\n")
+    events = _events(text, {1: "министерство здравоохранения", 2: "гражданской обороны Газы", 3: "Директор больницы",
+                            4: "ЦАХАЛ"}, "ru")
+    assert events[1].status == events[2].status == "denied" and events[3].status == "claimed"
+    assert events[4].contradicted_by == [events[1].id, events[2].id]
+
+
+def test_a_sentence_saying_who_reported_the_one_before_is_its_attribution_not_a_record():
+    text = ("Пять мирных жителей погибли при обстреле села Ореховка в приграничном районе.\n"
+            "Об этом сообщил глава районной администрации Олег Гуляев.\n"
+            "Местные власти сообщили, что повреждены 40 домов.\n")
+    sentences = segment(text, "ru")
+    assert candidates(sentences, language="ru") == [1, 3]  # the number words make no figure; the next line a cue
+    events = _events(text, {1: "the outlet", 3: "Местные власти"}, "ru")
+    assert events[1].attribution.source == "глава районной администрации Олег Гуляев"
+    assert [ev.sentence_id for ev in events[1].evidence] == [1, 2] and events[1].status == "claimed"
