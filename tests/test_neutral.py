@@ -24,6 +24,11 @@ def test_loaded_labels_are_found_outside_quotation_marks_only():
     assert loaded_terms("The Kyiv regime said ...") == ["Kyiv regime"]
     assert loaded_terms("Officials said the area was “liberated”.") == []
     assert quote_loaded_terms("the terrorists fled") == "the “terrorists” fled"
+    # characterisations and the labels as other languages write them
+    assert quote_loaded_terms("The council described the raid as a massacre.") == \
+        "The council described the raid as a “massacre”."
+    assert loaded_terms("Das Kiewer Regime opfere seine Soldaten.") == ["Kiewer Regime"]
+    assert loaded_terms("Представитель ХАМАС назвал удар резнёй.") == ["резнёй"]
 
 
 def test_the_composed_digest_quotes_a_partys_label_and_leaves_out_the_outlets(tmp_path):
