@@ -210,12 +210,12 @@ def _plain_subject(tokens: list[str], lex: Lexicon) -> bool:
 
 
 def _aside(tokens: list[str], lex: Lexicon) -> bool:
-    """Is the clause an aside on the subject before it: a relative clause ("who ...", "volunteers who ..."), or
-    a participle naming who asked ("contacted by Reuters", "contactado por la AFP", "speaking on condition of
-    anonymity")?"""
+    """Is the clause an aside on the subject before it: a relative clause ("who ...", "volunteers who ..."), a
+    prepositional phrase ("bajo la coordinación de ..."), or a participle naming who asked ("contacted by
+    Reuters", "contactado por la AFP", "speaking on condition of anonymity")?"""
     lowered = [t.lower().strip(",") for t in tokens]
     return bool(tokens) and (any(t in lex.relatives for t in lowered) or lowered[0] in lex.not_sources
-                             or len(tokens) > 1 and lowered[1] in lex.passive_agent)
+                             or lowered[0] in lex.prepositions or len(tokens) > 1 and lowered[1] in lex.passive_agent)
 
 
 def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = True) -> str | None:
@@ -313,8 +313,9 @@ _OFFICIAL = re.compile(r"\b(?:ministry|minister|government|army|military|preside
 
 
 def same_source(a: str, b: str) -> bool:
-    """Do two names refer to the same source: the distinctive words of the shorter are all in the longer?"""
-    wa, wb = _distinctive(a), _distinctive(b)
+    """Do two names refer to the same source: the distinctive words of the shorter are all in the longer? An
+    acronym stands for the words it spells in the other name ("the RSF", "Rapid Support Forces")."""
+    wa, wb = _distinctive(_spelled_out(a, b)), _distinctive(_spelled_out(b, a))
     short, long_ = sorted((wa, wb), key=len)
     return bool(short) and all(any(x.startswith(w) or w.startswith(x) for x in long_) for w in short)
 
@@ -333,6 +334,25 @@ def is_back_reference(source: str, language: str | None = "en") -> bool:
         head = lex.speakers.match(words[1])
         return bool(head) and len(words[1]) - head.end() <= 3
     return words[1].islower()
+
+
+_ACRONYM = re.compile(r"\b[^\W\d_a-zа-яіїєґ]{2,6}\b")  # "RSF", "SAF", "IDF", "ЗСУ": capitals only
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled_out(name: str, other: str) -> str:
+    """`name` with each acronym that spells consecutive capitalised words of `other` replaced by those words:
+    "an RSF commander" with "Sudan's Rapid Support Forces" is "an Rapid Support Forces commander"."""
+    if not _ACRONYM.search(name):
+        return name
+    words = [w for w in re.findall(r"[\w'’-]+", other) if w[:1].isupper()]
+    initials = "".join(w[0] for w in words)
+
+    def expand(m: re.Match) -> str:
+        at = initials.find(m.group(0))
+        return " ".join(words[at:at + len(m.group(0))]) if at >= 0 and m.group(0) not in other else m.group(0)
+
+    return _ACRONYM.sub(expand, name)
 
 
 @functools.lru_cache(maxsize=4096)  # every pair of records compares their sources

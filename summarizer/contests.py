@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.attribution import mentions, same_source
+from summarizer.attribution import is_back_reference, mentions, same_source
 from summarizer.language import Lexicon, is_back_attribution, is_verification, lexicon
 from summarizer.names import names_of, when_of
 from summarizer.numbers import extract_numbers
@@ -147,7 +147,7 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
         # a denial answers a claim; "rejected that version" may answer another party's denial too
         others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
                   and (back or not lex.denial.search(sentences[c.sid].text))]
-        if not others:
+        if not others and back:  # "rejected the accusation" with no accusation before it
             continue
         back_word = back.group(0).lower() if back else ""  # "the accusation", "die Darstellung"
         names_back = bool(back)
@@ -185,12 +185,21 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
         if counting:  # "rejected the figures of the dead": the claims that count the dead (the last: "that toll")
             targets = counting if _plural(back_word) else counting[-1:]
         elif target is None:
-            continue
+            targets = []
         elif names_back and (overlap[target.pos] < MIN_OVERLAP or _plural(back_word)):
             # "dismissed the report", "denied the claims": what that source said last, all of it where plural
-            targets = _run(claims[:i], target, DENIAL_REACH)
+            targets = _run(claims[:i], target, DENIAL_REACH, language)
         else:
             targets = [target]
+        if not back:  # "The RSF denied killing civilians": also what others accuse it of after the denial
+            said_no_more = after[:lex.cue.search(after).start()] if lex.cue.search(after) else after
+            denied_words = _stems(said_no_more, lex) - _stems(d.source, lex)
+            targets = targets + [c for c in claims[i + 1:] if len(denied_words) >= MIN_OVERLAP and not c.outlet
+                                 and not same_source(c.source, d.source) and incident[c.sid] == incident[d.sid]
+                                 and not lex.denial.search(sentences[c.sid].text)
+                                 and len(denied_words & _stems(sentences[c.sid].text, lex)) >= MIN_OVERLAP]
+        if not targets:
+            continue
         deniers.add(d.pos)
         for t in targets:
             denied.add(t.pos)
@@ -212,11 +221,14 @@ def _figures_answered(claims: list[Claim], sentences: dict[int, Sentence], lex: 
     another source before it, in the same incident, is the one it answers."""
     if lex.figure_back is None:
         return []
-    values = {c.pos: {n.value for n in extract_numbers(sentences[c.sid].text, language)} for c in claims}
+    numbers = {c.pos: extract_numbers(sentences[c.sid].text, language) for c in claims}
+    values = {pos: {n.value for n in found} for pos, found in numbers.items()}
     pairs = []
     for i, b in enumerate(claims):
-        if b.outlet or not values[b.pos] or not lex.figure_back.search(sentences[b.sid].text):
-            continue
+        text = sentences[b.sid].text
+        back = lex.figure_back.search(text) if not b.outlet and values[b.pos] else None
+        if back is None or text.find(numbers[b.pos][0].text) < back.start():
+            continue  # "24 soldiers, although this figure has not been confirmed": its own figure, not another's
         a = next((c for c in reversed(claims[:i]) if not c.outlet and values[c.pos]
                   and incident[c.sid] == incident[b.sid]), None)
         if a is not None and not same_source(a.source, b.source) and values[a.pos] != values[b.pos]:
@@ -299,18 +311,22 @@ def verification_notes(claims: list[Claim], story: dict[int, Sentence], language
         elif plural and _plural(plural.group(0)):
             targets = window
         else:  # "the battlefield report": what the last source said, all of it
-            targets = _run(window, window[-1], len(window))
+            targets = _run(window, window[-1], len(window), language)
         for c in targets:
             out.setdefault(c.pos, []).append(sid)
     return out
 
 
-def _run(claims: list[Claim], last: Claim, reach: int) -> list[Claim]:
-    """`last` and the claims of the same source right before it (no other party's between), at most `reach`."""
+def _run(claims: list[Claim], last: Claim, reach: int, language: str | None = None) -> list[Claim]:
+    """`last` and the claims of the same source right before it (no other party's between), at most `reach`;
+    "The group said", "The paramilitary said" go on with the party before them."""
     at = claims.index(last)
     start = at
     while start > 0 and at - start + 1 < reach and not claims[start - 1].outlet \
-            and same_source(claims[start - 1].source, last.source):
+            and (same_source(claims[start - 1].source, claims[start].source)
+                 or same_source(claims[start - 1].source, last.source)
+                 or is_back_reference(claims[start - 1].source, language)
+                 or is_back_reference(claims[start].source, language)):
         start -= 1
     return claims[start:at + 1]
 

@@ -252,7 +252,8 @@ def reported_by_next(sid: int, story: dict[int, Sentence], language: str | None)
 def _introduced(before: list[str], reference: str, language: str | None) -> str | None:
     """Where "the source" or "the spokesman" was introduced: the last phrase of the sentences `before` that
     starts with an indefinite article and has the same head ("an unnamed source involved in the exchange",
-    "a source familiar with the talks"), up to the end of its clause; else None."""
+    "a source familiar with the talks"), up to the end of its clause; the speaker of the sentence where it is
+    the medium ("X said in a statement"); else None."""
     lex = lexicon(language)
     head = reference.split()[-1]
     if not lex.indefinite or reference.lower() in lex.pronouns:
@@ -260,6 +261,16 @@ def _introduced(before: list[str], reference: str, language: str | None) -> str 
     articles = "|".join(map(re.escape, sorted(lex.indefinite, key=len, reverse=True)))
     phrase = re.compile(rf"\b(?:{articles})\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)}\b[^,.;:“”\"()]*", re.IGNORECASE)
     for text in reversed(before):
+        for m in reversed(list(phrase.finditer(text))):
+            medium = text[:m.start()].split()[-1:]
+            at = m.start() + re.search(rf"\b{re.escape(head)}\b", m.group(0), re.IGNORECASE).end()
+            following = re.match(r"\s*([^\w\s]|\w*)", text[at:]).group(1).lower()
+            # the phrase ends at its head ("in a statement that ...", "in a statement, ..."), not "an army post"
+            closes = not following.isalnum() or following in lex.complementizers | lex.prepositions | lex.ends_source
+            parsed = parse_attribution(DATELINE.sub("", text, count=1), language)
+            if medium and medium[0].lower() in lex.prepositions and closes and parsed \
+                    and parsed[0].lower() not in lex.pronouns:
+                return parsed[0]  # "X said in a statement that ...", then "the statement said": X's
         found = [m for m in phrase.finditer(text) if _introduces_speaker(text, m, head, lex, language)]
         if found:
             words = found[-1].group(0).split()

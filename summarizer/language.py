@@ -36,6 +36,7 @@ unless said otherwise):
                           "rejected the accusation")
     new_incident          words that open another incident ("In a separate incident")
     quantities            what a figure counts (dead, injured, displaced, munitions, ...): words near it
+    prepositions          words opening a prepositional phrase: a clause after the subject opening with one is an aside
     speaker_place         prepositions before a speaker named by where it sits ("В Минобороны заявили"): dropped
     figure_back           words that refer back to a figure given before ("put that figure at 90")
     back_attribution      regular expressions for a sentence's opening that only says who reported the
@@ -87,6 +88,7 @@ class Lexicon:
     new_incident: re.Pattern | None
     figure_back: re.Pattern | None
     speaker_place: frozenset[str]
+    prepositions: frozenset[str]
     back_attribution: re.Pattern | None
     furniture: tuple[str, ...]  # regular expressions, each for a whole line (matched by `whole_line`)
     related: tuple[str, ...]
@@ -129,7 +131,8 @@ def lexicon(language: str | None) -> Lexicon:
     loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml's where PyYAML has it: 3 times faster
     data = yaml.load((_FOLDER / f"{code}.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
     speakers = sorted({str(s) for s in data.get("speakers") or ()}, key=len, reverse=True)
-    start = "" if data.get("compounds") == "true" else r"(?<![\w'’-])"
+    # a head starts a word, or follows an elided article ("l'armée", "dell'esercito", "d'Israël")
+    start = "" if data.get("compounds") == "true" else r"(?:(?<![\w'’-])|(?<=\b[^\W\d_]['’])|(?<=\bdell['’]))"
     return Lexicon(
         code=code,
         capitalised_nouns=data.get("capitalised_nouns") == "true",
@@ -162,6 +165,7 @@ def lexicon(language: str | None) -> Lexicon:
         new_incident=_words(data.get("new_incident")),
         figure_back=_words(data.get("figure_back")),
         speaker_place=_lower(data.get("speaker_place")),
+        prepositions=_lower(data.get("prepositions")),
         back_attribution=_regexes(data.get("back_attribution")),
         furniture=tuple(data.get("furniture") or ()),
         related=tuple(data.get("related") or ()),

@@ -103,6 +103,16 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
      ("начальник обласної адміністрації Остап Кравчук", "повідомив")),
     ("en", "This was announced by the mayor on Monday.", ("the mayor", "announced")),
     ("fr", "La compagnie a par ailleurs affirmé que deux marins avaient été blessés.", ("La compagnie", "affirmé")),
+    # a prepositional aside after the subject; an elided article before the speaker; an impersonal statement
+    ("es", "El Gobierno federal, bajo la coordinación de la Secretaría de Gobernación, reportó 34 muertos.",
+     ("El Gobierno federal", "reportó")),
+    ("fr", "Interrogée, l'armée israélienne a indiqué qu'elle vérifiait l'information.",
+     ("l'armée israélienne", "indiqué")),
+    ("uk", "У заяві пресслужби Генштабу наголошується, що ця інформація не відповідає дійсності.",
+     ("пресслужби Генштабу", "у заяві")),
+    ("ru", "В Минобороны заявили, что средства ПВО сбили 14 беспилотников.", ("Минобороны", "заявили")),
+    ("es", "Según el documento, las autoridades estatales habían contabilizado 29 fallecidos.",
+     ("el documento", "según")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
@@ -133,6 +143,11 @@ def test_a_source_is_always_words_of_the_sentence_that_can_speak(sentence, langu
         source, cue = parsed
         assert source.lower() in sentence.lower() and cue.lower() in " ".join(sentence.lower().split())
         assert is_speaker(source, language)
+
+
+def test_an_acronym_is_the_party_it_spells():
+    assert same_source("the RSF", "Sudan's Rapid Support Forces") and same_source("an RSF commander", "the RSF")
+    assert same_source("The SAF", "Sudanese Armed Forces") and not same_source("the SAF", "Rapid Support Forces")
 
 
 def test_sources_match_across_wording_but_not_across_parties():

@@ -129,6 +129,11 @@ def test_a_figure_answered_by_a_back_reference_disputes_it():
     events = _events(text, {1: "The health office", 2: "The Civil Defence", 3: "The Civil Defence"})
     assert events[1].contradicted_by == [events[2].id] and events[2].contradicted_by == [events[1].id]
     assert events[1].status == events[2].status == "disputed" and events[3].contradicted_by == []
+    own = ("Kiev received 1,000 fallen soldiers, according to the staff for prisoner of war affairs.\n"
+           "Russian military bloggers wrote that Moscow received 24 soldiers, although this figure has not been "
+           "confirmed.\n")
+    events = _events(own, {1: "the staff for prisoner of war affairs", 2: "Russian military bloggers"})
+    assert events[1].contradicted_by == [] and events[2].contradicted_by == []  # "this figure" is its own
 
 
 def test_munition_counts_that_differ_dispute_each_other():
@@ -167,3 +172,22 @@ def test_a_sentence_saying_who_reported_the_one_before_is_its_attribution_not_a_
     events = _events(text, {1: "the outlet", 3: "Местные власти"}, "ru")
     assert events[1].attribution.source == "глава районной администрации Олег Гуляев"
     assert [ev.sentence_id for ev in events[1].evidence] == [1, 2] and events[1].status == "claimed"
+
+
+def test_a_denial_in_its_own_words_answers_the_same_accusation_made_after_it():
+    text = ("The RSF denied killing civilians in the village and said it had fought the army.\n"
+            "The mine employs 3,000 people.\n"
+            "The Sovereign Council accused the RSF of killing civilians in the village.\n")
+    events = _events(text, {1: "The RSF", 2: "the outlet", 3: "The Sovereign Council"})
+    assert events[3].status == "denied" and events[1].contradicted_by == [events[3].id]
+    assert events[2].contradicted_by == []
+
+
+def test_the_claims_of_a_party_named_by_acronym_and_by_back_reference_are_one_run():
+    text = ("Sudan's Rapid Support Forces (RSF) said its fighters had killed 300 soldiers.\n"
+            "The paramilitary said it had also captured 12 armoured vehicles.\n"
+            "An RSF commander said the base would fall within days.\n"
+            "However, the SAF denied the claims.\n")
+    events = _events(text, {1: "Sudan's Rapid Support Forces", 2: "The paramilitary", 3: "An RSF commander",
+                            4: "the SAF"})
+    assert events[4].contradicted_by == [events[1].id, events[2].id, events[3].id]
