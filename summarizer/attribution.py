@@ -109,10 +109,13 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         cue = m.group(0)
         if cue[:1].isupper() and sentence[:m.start()].strip():
             continue  # "The United States", "Angaben": a name or a noun, not the cue
+        if lex.pro_drop and lex.pronouns and not sentence[:m.start()].strip(" \"“«—–-"):
+            return min(lex.pronouns), cue.lower()  # "Advirtieron que ...": no written subject, the last source's
         before = sentence[:m.start()]
         words = before.split()
         agent = re.match(r"\s+(\w+)\s", sentence[m.end():])
-        if agent and agent.group(1).lower() in lex.passive_agent:
+        if agent and agent.group(1).lower() in lex.passive_agent and not lex.capitalised_nouns:
+            # (German writes the agent before its participle; "sprachen von 130 Toten" is "spoke of")
             # "was announced by Beijing": the agent speaks; "the measures announced by Beijing hit ...": a
             # participle, not what the sentence attributes
             if words and words[-1].lower() in lex.not_in_source:
@@ -158,8 +161,7 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     raw = head[starts[at]:] if starts else head
     # "A witness, who ..., said", "Un portavoz de las FAR, contactado por la AFP, negó", "The Civil Defence,
     # volunteers who ..., had earlier said": an aside, or only the cue's auxiliaries, sends back a clause
-    while at >= 1 and head[starts[at] - 1] == "," \
-            and (_aside(raw.split(), lex) or not _TIME_WORDS.sub("", raw).strip()):
+    while at >= 1 and head[starts[at] - 1] == "," and (_aside(raw.split(), lex) or _filler(raw, lex)):
         at -= 1
         raw = head[starts[at]: starts[at + 1] - 1]
     subject = _trim(_TIME_WORDS.sub("", raw))
@@ -175,11 +177,34 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
         subject = " ".join(tokens)
     if is_speaker(subject, lex) or _plain_subject(tokens, lex) and raw.strip() == head.strip():
         return subject
+    lowered = [t.lower() for t in tokens]
+    aux = next((i for i, t in enumerate(lowered) if i and t in lex.auxiliaries), None)
+    if lex.capitalised_nouns and aux is not None and is_speaker(" ".join(tokens[:aux]), lex):
+        # the verb comes last: "Die Miliz hat diese Angaben als Propaganda (zurückgewiesen)"
+        return " ".join(tokens[:aux])
     for i in range(len(tokens) - 1, 0, -1):  # "The ministry provided no evidence and Ukraine"
         if tokens[i].lower() in lex.conjunctions:
             tail = " ".join(tokens[i + 1:])
             return tail if is_speaker(tail, lex) else None
+    closed = lex.not_in_source | lex.ends_source | lex.prepositions
+    last = max((i for i, t in enumerate(lowered) if t in closed), default=None)
+    if last is not None and last < len(tokens) - 1 and is_speaker(" ".join(tokens[last + 1:]), lex):
+        return " ".join(tokens[last + 1:])  # "Утром во вторник несколько СМИ (сообщили)": after the time words
     return None
+
+
+def _filler(clause: str, lex: Lexicon) -> bool:
+    """A clause before the cue that holds no subject: only auxiliaries and time words ("had earlier"), one adverb
+    ("strongly"), or the rest of a clause that opens with its auxiliary ("hatte am Mittwoch ... von 210 Toten")."""
+    words = _TIME_WORDS.sub("", clause).split()
+    return not words or len(words) == 1 and words[0][:1].islower() or words[0].lower() in lex.auxiliaries
+
+def opening_subject(sentence: str, language: str | None = "en") -> str | None:
+    """The noun phrase a sentence opens with when it can speak ("Los sindicatos" of "Los sindicatos convocantes
+    ofrecieron una versión muy distinta."): the subject a next sentence with no written one goes on with."""
+    lex = lexicon(language)
+    phrase = _noun_phrase(sentence.split()[:12], lex)
+    return phrase if phrase and is_speaker(phrase, lex) else None
 
 
 def _noun_phrase(tokens: list[str], lex: Lexicon) -> str:
@@ -229,8 +254,8 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     kept: list[str] = []
     for token in tokens:
         lowered = token.lower().strip("'’")
-        if not kept and verb_first and lowered in lex.ends_source:
-            return None  # "said in a statement that ...": the source is not after the cue
+        if not kept and verb_first and (lowered in lex.ends_source or lowered in lex.prepositions):
+            return None  # "said in a statement that ...", "a fait état sur Twitter de": no source after the cue
         if kept and (lowered in lex.not_sources or lowered in lex.trailing or lowered in lex.complementizers
                      or lowered in lex.ends_source):
             break
@@ -280,11 +305,14 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
         return False
     if all(w in lex.determiners for w in lowered):
         return False
+    if lowered[0] in lex.prepositions and lowered[0] not in lex.speaker_place:
+        return False  # "En parecidos términos se", "In Brussels": a prepositional phrase speaks not
     if lex.speakers.search(phrase):
         return True
     names = [w for i, w in enumerate(words) if w[:1].isupper() and lowered[i] not in lex.determiners]
     if lex.capitalised_nouns:  # every German noun is capitalised: a name is a phrase with no determiner
-        return bool(names) and lowered[0] not in lex.determiners and len(words) <= 4
+        return bool(names) and (lowered[0] not in lex.determiners or any(_ACRONYM.fullmatch(w) for w in names)) \
+            and len(words) <= 4  # "Die RSF": an acronym is a name
     return bool(names)
 
 

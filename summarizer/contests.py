@@ -68,8 +68,8 @@ def quantities(text: str, lex: Lexicon, language: str | None) -> dict[str, set[f
     out: dict[str, set[float]] = {}
     for n in extract_numbers(text, language):
         at = text.find(n.text)
-        if at < 0 or n.value <= 0:
-            continue
+        if at < 0 or n.value <= 0 or n.unit and lex.measures is not None and lex.measures.match(n.unit):
+            continue  # "for three kilometres": a distance, whatever families are named near it
         before = " ".join(_WORDS.findall(text[:at])[-WINDOW:])
         after = " ".join(_WORDS.findall(text[at + len(n.text):])[:WINDOW])
         for name, words in lex.quantities:

@@ -45,6 +45,7 @@ from summarizer.attribution import (
     is_back_reference,
     is_speaker,
     mentions,
+    opening_subject,
     parse_attribution,
     same_source,
     source_type_of,
@@ -220,7 +221,14 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
             draft.source, draft.source_type, draft.cue = "the outlet", "outlet", ""
             return
     named, cue = parsed
-    if is_back_reference(named, language):
+    if lex.pro_drop and named.lower() in lex.pronouns and named.lower() not in text.lower().split() and before \
+            and parse_attribution(DATELINE.sub("", before[-1], count=1), language) is None:
+        # no written subject after a sentence that attributes nothing ("Los sindicatos ofrecieron otra versión.
+        # Cifraron ..."): that sentence's subject
+        named = opening_subject(DATELINE.sub("", before[-1], count=1), language) or named
+    if named.lower() not in lex.pronouns and named.lower() not in text.lower() and model.lower() not in text.lower():
+        model = named  # the subject the sentence goes on with, whatever the model read
+    elif is_back_reference(named, language):
         if is_outlet or model.lower() in (named.lower(), *lexicon(language).pronouns) \
                 or not mentions(" ".join(before), model) or model.lower() not in " ".join(earlier_text).lower():
             # "he" is someone named just before; "the ministry" or "der Sprecher" may be named further back
@@ -303,7 +311,7 @@ def _earlier_source(before: list[str], language: str | None, reference: str | No
     for text in reversed(before):
         parsed = parse_attribution(DATELINE.sub("", text, count=1), language)
         if parsed and parsed[0].lower() not in lex.pronouns:
-            if head and not re.search(re.escape(head[0][:5]), parsed[0], re.IGNORECASE):
+            if head and not re.search(re.escape(head[0][:6]), parsed[0], re.IGNORECASE):
                 continue
             return parsed
     return None

@@ -23,6 +23,8 @@ unless said otherwise):
     pronouns, determiners, relatives, conjunctions
     indefinite            indefinite articles: "a spokesman" is a new speaker, "the spokesman" one named before
     capitalised_nouns     true where every noun has a capital (German): then a capital is no name
+    pro_drop              true where a sentence may have no written subject ("Cifraron la participación en un
+                          70%"): a sentence opening with its cue continues the last source
     speakers              heads of a party that can speak (word beginnings; anywhere in a
                           word where `compounds: true`, as German writes them)
     not_in_source         words no speaker's name holds (verbs of a clause, negation)
@@ -35,6 +37,7 @@ unless said otherwise):
     earlier_claims        what a note about earlier claims, or a denial, calls them ("the two accounts",
                           "rejected the accusation")
     new_incident          words that open another incident ("In a separate incident")
+    measures              units of measure: a figure written with one counts it, not a quantity near it
     quantities            what a figure counts (dead, injured, displaced, munitions, ...): words near it
     prepositions          words opening a prepositional phrase: a clause after the subject opening with one is an aside
     speaker_place         prepositions before a speaker named by where it sits ("В Минобороны заявили"): dropped
@@ -61,6 +64,7 @@ DEFAULT = "en"
 class Lexicon:
     code: str
     capitalised_nouns: bool  # every noun is written with a capital (German): a capital is no name
+    pro_drop: bool  # a sentence may have no written subject: one opening with its cue is the last source's
     cue: re.Pattern  # a speech or denial cue word
     denial: re.Pattern
     according: re.Pattern | None
@@ -85,6 +89,7 @@ class Lexicon:
     verification: re.Pattern
     earlier_claims: re.Pattern
     quantities: tuple[tuple[str, re.Pattern], ...]
+    measures: re.Pattern | None
     new_incident: re.Pattern | None
     figure_back: re.Pattern | None
     speaker_place: frozenset[str]
@@ -136,6 +141,7 @@ def lexicon(language: str | None) -> Lexicon:
     return Lexicon(
         code=code,
         capitalised_nouns=data.get("capitalised_nouns") == "true",
+        pro_drop=data.get("pro_drop") == "true",
         cue=_words([*(data.get("speech") or ()), *(data.get("denial") or ())]),
         denial=_words(data.get("denial")),
         according=_words(data.get("according")),
@@ -163,6 +169,8 @@ def lexicon(language: str | None) -> Lexicon:
         quantities=tuple((name, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE))
                          for name, words in (data.get("quantities") or {}).items()),
         new_incident=_words(data.get("new_incident")),
+        measures=re.compile(r"(?:" + "|".join(re.escape(str(w)) for w in data["measures"]) + ")", re.IGNORECASE)
+        if data.get("measures") else None,
         figure_back=_words(data.get("figure_back")),
         speaker_place=_lower(data.get("speaker_place")),
         prepositions=_lower(data.get("prepositions")),

@@ -113,6 +113,23 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("ru", "В Минобороны заявили, что средства ПВО сбили 14 беспилотников.", ("Минобороны", "заявили")),
     ("es", "Según el documento, las autoridades estatales habían contabilizado 29 fallecidos.",
      ("el documento", "según")),
+    # an aside opened by "including", a lone adverb before the cue
+    ("en", "Since then, rights groups, including Amnesty International, have accused the rebels of killing 900.",
+     ("rights groups", "accused")),
+    ("en", "However, Joseph Arende, head of the alliance, of which the rebels are a part, strongly denied it.",
+     ("head of the alliance", "denied")),
+    # German: the subject stands before the auxiliary, the cue comes last; "sprachen von" is "spoke of"
+    ("de", "Die Miliz hat diese Angaben als Propaganda zurückgewiesen.", ("Die Miliz", "zurückgewiesen")),
+    ("de", "Der Gouverneur der Region, Adam Harun, hatte am Mittwoch von 210 Toten berichtet.",
+     ("Adam Harun", "berichtet")),
+    ("de", "Ärzte vor Ort sprachen von mindestens 130 Toten.", ("Ärzte vor Ort", "sprachen")),
+    # a sentence with no written subject goes on with the last source (a pronoun, resolved by the caller)
+    ("es", "Advirtieron, además, que los servicios mínimos serán recurridos.", ("ella", "advirtieron")),
+    ("es", "En parecidos términos se expresó el portavoz de la Confederación, Luis Peral, que habló de éxito.",
+     ("el portavoz de la Confederación", "expresó")),
+    ("ru", "Утром во вторник несколько СМИ сообщили, что погибли 7 человек.", ("несколько СМИ", "сообщили")),
+    ("ru", "Как утверждают местные власти, среди погибших двое детей.", ("местные власти", "как утверждают")),
+    ("fr", "Le ministre, Paul Ravel, a fait état sur Twitter de six policiers blessés.", ("Paul Ravel", "fait état")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected

@@ -191,3 +191,23 @@ def test_the_claims_of_a_party_named_by_acronym_and_by_back_reference_are_one_ru
     events = _events(text, {1: "Sudan's Rapid Support Forces", 2: "The paramilitary", 3: "An RSF commander",
                             4: "the SAF"})
     assert events[4].contradicted_by == [events[1].id, events[2].id, events[3].id]
+
+
+def test_a_figure_with_a_unit_of_measure_counts_that_unit_not_the_people_near_it():
+    text = ('"We have families carrying water for three kilometres," the governor said.\n'
+            "The farmers' association said 600 families had left the valley.\n")
+    events = _events(text, {1: "the governor", 2: "The farmers' association"})
+    assert events[1].contradicted_by == [] and events[2].contradicted_by == []
+
+
+def test_a_sentence_with_no_written_subject_is_the_last_subjects_and_an_exaggeration_denies():
+    text = ("El Ministerio de Sanidad situó el seguimiento de la huelga en el 18%.\n"
+            "Los sindicatos convocantes ofrecieron una versión muy distinta.\n"
+            "Cifraron la participación en un 70%.\n")
+    events = _events(text, {1: "El Ministerio de Sanidad", 3: "El Ministerio de Sanidad"}, "es")
+    assert events[3].attribution.source == "Los sindicatos"
+    assert events[1].contradicted_by == [events[3].id] and events[3].status == "disputed"
+    text = ("Rights groups accused the alliance of killing at least 900 civilians.\n"
+            '"The figure of 900 deaths appears to be an exaggeration," Joseph Arende told reporters.\n')
+    events = _events(text, {1: "Rights groups", 2: "Joseph Arende"})
+    assert events[1].status == "denied" and events[2].contradicted_by == [events[1].id]
