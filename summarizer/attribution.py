@@ -59,6 +59,7 @@ _SOURCE_END = re.compile(r"[,;:.!?“”\"«»()—–]|\s-\s|$")
 _TOKEN = re.compile(r"[\w'’.-]+")
 
 
+@functools.lru_cache(maxsize=8192)  # a sentence is read for its own record and again as the one before others
 def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, str] | None:
     """(source, cue) as the sentence states them, in its language, or None.
 

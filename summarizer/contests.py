@@ -153,9 +153,10 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
         names_back = bool(back)
         said = _what_was_said(after, lex)
         wanted = _stems(said, lex)
+        figures_said = _values(said or after, language)
         if wanted:  # "denied reports that Kyiv had delayed the exchange": the claim must say that
-            others = [c for c in others
-                      if len(wanted & _stems(sentences[c.sid].text, lex)) * 2 >= max(1, len(wanted))]
+            others = [c for c in others if figures_said & _values(sentences[c.sid].text, language)
+                      or not figures_said and len(wanted & _stems(sentences[c.sid].text, lex)) * 2 >= max(1, len(wanted))]
             names_back = bool(others)
         named = [c for c in others if mentions(text, c.source)]
         recorded = {c.sid for c in claims}
@@ -167,8 +168,11 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
                                                lex)) for c in others}
         kind = back_word[:4]
         same_kind = [c for c in others if kind and _cue_of(sentences[c.sid].text, lex)[:4] == kind]
+        pointed = back is not None and _pointed(text, back, lex)  # "denied these claims": those right before
         if named:
             target = named[-1]
+        elif pointed and others and i - claims.index(others[-1]) <= DENIAL_REACH:
+            target = others[-1]
         elif same_kind:  # "rejected the accusation": the claim that accused
             target = same_kind[-1]
         elif others and max(overlap.values()) >= MIN_OVERLAP:  # the claim it speaks of; latest or first of a tie
@@ -180,13 +184,15 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
         else:  # "denied striking civilian targets": the first claim it shares a word with
             target = next((c for c in others if overlap[c.pos]), None)
         counted = _named_quantities(after, lex) if back else set()
+        stated = _values(text, language)  # "The figure of 3,000 deaths is an exaggeration": the claim giving 3,000
         counting = [c for c in others if incident[c.sid] == incident[d.sid]
-                    and counted & _named_quantities(sentences[c.sid].text, lex)] if counted else []
+                    and counted & _named_quantities(sentences[c.sid].text, lex)
+                    and (not stated or stated & _values(sentences[c.sid].text, language))] if counted else []
         if counting:  # "rejected the figures of the dead": the claims that count the dead (the last: "that toll")
             targets = counting if _plural(back_word) else counting[-1:]
         elif target is None:
             targets = []
-        elif names_back and (overlap[target.pos] < MIN_OVERLAP or _plural(back_word)):
+        elif names_back and (overlap[target.pos] < MIN_OVERLAP or _plural(back_word) or pointed):
             # "dismissed the report", "denied the claims": what that source said last, all of it where plural
             targets = _run(claims[:i], target, DENIAL_REACH, language)
         else:
@@ -197,7 +203,8 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
             targets = targets + [c for c in claims[i + 1:] if len(denied_words) >= MIN_OVERLAP and not c.outlet
                                  and not same_source(c.source, d.source) and incident[c.sid] == incident[d.sid]
                                  and not lex.denial.search(sentences[c.sid].text)
-                                 and len(denied_words & _stems(sentences[c.sid].text, lex)) >= MIN_OVERLAP]
+                                 and len(denied_words & _stems(sentences[c.sid].text, lex)) >= MIN_OVERLAP
+                                 and figures_said <= _values(sentences[c.sid].text, language)]
         if not targets:
             continue
         deniers.add(d.pos)
@@ -206,6 +213,17 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
             contested[d.pos].add(t.pos)
             contested[t.pos].add(d.pos)
     return contested, denied, deniers
+
+
+def _values(text: str, language: str | None) -> set[float]:
+    return {n.value for n in extract_numbers(text, language)}
+
+
+def _pointed(text: str, back: re.Match, lex: Lexicon) -> bool:
+    """Is the word naming the claims back pointed with a demonstrative ("these claims", "diese Angaben", "ці
+    твердження")? Then it is about the claims right before the denial."""
+    before = text[:back.start()].split()[-1:]
+    return bool(before) and before[0].lower() in lex.demonstratives
 
 
 def _named_quantities(text: str, lex: Lexicon) -> set[str]:

@@ -37,6 +37,7 @@ unless said otherwise):
     earlier_claims        what a note about earlier claims, or a denial, calls them ("the two accounts",
                           "rejected the accusation")
     new_incident          words that open another incident ("In a separate incident")
+    demonstratives        "these", "diese", "эти": a denial of "these claims" answers the claims right before it
     measures              units of measure: a figure written with one counts it, not a quantity near it
     quantities            what a figure counts (dead, injured, displaced, munitions, ...): words near it
     prepositions          words opening a prepositional phrase: a clause after the subject opening with one is an aside
@@ -90,6 +91,7 @@ class Lexicon:
     earlier_claims: re.Pattern
     quantities: tuple[tuple[str, re.Pattern], ...]
     measures: re.Pattern | None
+    demonstratives: frozenset[str]
     new_incident: re.Pattern | None
     figure_back: re.Pattern | None
     speaker_place: frozenset[str]
@@ -169,6 +171,7 @@ def lexicon(language: str | None) -> Lexicon:
         quantities=tuple((name, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE))
                          for name, words in (data.get("quantities") or {}).items()),
         new_incident=_words(data.get("new_incident")),
+        demonstratives=_lower(data.get("demonstratives")),
         measures=re.compile(r"(?:" + "|".join(re.escape(str(w)) for w in data["measures"]) + ")", re.IGNORECASE)
         if data.get("measures") else None,
         figure_back=_words(data.get("figure_back")),

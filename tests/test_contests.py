@@ -211,3 +211,17 @@ def test_a_sentence_with_no_written_subject_is_the_last_subjects_and_an_exaggera
             '"The figure of 900 deaths appears to be an exaggeration," Joseph Arende told reporters.\n')
     events = _events(text, {1: "Rights groups", 2: "Joseph Arende"})
     assert events[1].status == "denied" and events[2].contradicted_by == [events[1].id]
+
+
+def test_denying_these_claims_answers_the_claims_right_before_and_a_denied_figure_must_be_the_claims():
+    text = ("The M23 rebel group reported that 874 people were killed in the fighting for Goma.\n"
+            "Rights groups have accused M23 of committing mass atrocities in Goma.\n"
+            "However, Delion Kimpulumpu, secretary general of the AFC coalition, strongly denied these claims.\n")
+    events = _events(text, {1: "The M23 rebel group", 2: "Rights groups", 3: "Delion Kimpulumpu"})
+    assert events[3].contradicted_by == [events[2].id] and events[1].status == "claimed"
+    text = ("Segundo o Kremlin, o ataque matou 180 mercenários estrangeiros.\n"
+            "A Ucrânia negou que a Rússia tenha matado 180 pessoas durante o ataque.\n"
+            "O governador disse que 35 pessoas morreram no ataque.\n")
+    events = _events(text, {1: "o Kremlin", 2: "A Ucrânia", 3: "O governador"}, "pt")
+    assert events[1].status == "denied" and events[2].contradicted_by == [events[1].id]
+    assert events[3].contradicted_by == [events[1].id]  # 35 and 180 dead: the figures dispute, no denial
