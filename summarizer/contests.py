@@ -156,7 +156,8 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
         figures_said = _values(said or after, language)
         if wanted:  # "denied reports that Kyiv had delayed the exchange": the claim must say that
             others = [c for c in others if figures_said & _values(sentences[c.sid].text, language)
-                      or not figures_said and len(wanted & _stems(sentences[c.sid].text, lex)) * 2 >= max(1, len(wanted))]
+                      or not figures_said
+                      and len(wanted & _stems(sentences[c.sid].text, lex)) * 2 >= max(1, len(wanted))]
             names_back = bool(others)
         named = [c for c in others if mentions(text, c.source)]
         recorded = {c.sid for c in claims}
