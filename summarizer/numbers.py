@@ -15,6 +15,7 @@ text of a figure is always the span of the input, whatever the language.
 
 from __future__ import annotations
 
+import functools
 import re
 from fractions import Fraction
 from functools import cache
@@ -114,6 +115,11 @@ def extract_numbers(text: str, language: str | None = None) -> list[Number]:
 
     `language` (an ISO 639-1 code, "es" or "es-ES") says how digits are read:
     the English way unless it is a comma-decimal language (COMMA_DECIMAL)."""
+    return [n.model_copy() for n in _numbers_of(text, language)]
+
+
+@functools.lru_cache(maxsize=4096)  # a sentence's figures are read for candidates, contests, records, checks
+def _numbers_of(text: str, language: str | None) -> tuple[Number, ...]:
     lang = _comma_decimal(language)
     found: list[Number] = []
     for m in (_locale_number(lang) if lang else _NUMBER).finditer(text):
@@ -148,7 +154,7 @@ def extract_numbers(text: str, language: str | None = None) -> list[Number]:
             unit = _locale_unit(text[m.end():]) if lang else _unit_after(text[m.end():])
             unit = _currency_of(unit) or unit
         found.append(Number(text=written, value=value, unit=unit))
-    return found
+    return tuple(found)
 
 
 _NUMERAL = re.compile(rf"^[\d,{_GROUP_MARKS}]*\d")  # a figure's digits, however grouped
