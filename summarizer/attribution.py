@@ -189,8 +189,9 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
             return tail if is_speaker(tail, lex) else None
     closed = lex.not_in_source | lex.ends_source | lex.prepositions
     last = max((i for i, t in enumerate(lowered) if t in closed), default=None)
-    if last is not None and last < len(tokens) - 1 and is_speaker(" ".join(tokens[last + 1:]), lex):
-        return " ".join(tokens[last + 1:])  # "Утром во вторник несколько СМИ (сообщили)": after the time words
+    tail = " ".join(tokens[last + 1:]) if last is not None else ""
+    if tail and lex.speakers.search(tail) and is_speaker(tail, lex):
+        return tail  # "Утром во вторник несколько СМИ (сообщили)": after the time words, a party's head
     return None
 
 
@@ -198,7 +199,10 @@ def _filler(clause: str, lex: Lexicon) -> bool:
     """A clause before the cue that holds no subject: only auxiliaries and time words ("had earlier"), one adverb
     ("strongly"), or the rest of a clause that opens with its auxiliary ("hatte am Mittwoch ... von 210 Toten")."""
     words = _TIME_WORDS.sub("", clause).split()
-    return not words or len(words) == 1 and words[0][:1].islower() or words[0].lower() in lex.auxiliaries
+    if not words or words[0].lower() in lex.auxiliaries:
+        return True
+    lone = words[0].lower()  # "strongly", not "he" or "officials"
+    return len(words) == 1 and words[0][:1].islower() and lone not in lex.pronouns and not lex.speakers.match(lone)
 
 def opening_subject(sentence: str, language: str | None = "en") -> str | None:
     """The noun phrase a sentence opens with when it can speak ("Los sindicatos" of "Los sindicatos convocantes

@@ -130,6 +130,10 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("ru", "Утром во вторник несколько СМИ сообщили, что погибли 7 человек.", ("несколько СМИ", "сообщили")),
     ("ru", "Как утверждают местные власти, среди погибших двое детей.", ("местные власти", "как утверждают")),
     ("fr", "Le ministre, Paul Ravel, a fait état sur Twitter de six policiers blessés.", ("Paul Ravel", "fait état")),
+    # a lone pronoun or party before the cue is the speaker, not an adverb to step over (seed 001)
+    ("en", "Four residential buildings were damaged in the attack, he said.", ("he", "said")),
+    ("en", "Earlier, Ukraine attacked refineries in two Russian regions near the Volga River, officials said.",
+     ("officials", "said")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
