@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.attribution import is_back_reference, mentions, same_source
+from summarizer.attribution import is_back_reference, mentions, parse_attribution, same_source
 from summarizer.language import Lexicon, is_back_attribution, is_verification, lexicon
 from summarizer.names import names_of, when_of
 from summarizer.numbers import extract_numbers
@@ -214,6 +214,17 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
             contested[d.pos].add(t.pos)
             contested[t.pos].add(d.pos)
     return contested, denied, deniers
+
+
+def two_sided(text: str, language: str | None) -> bool:
+    """Does one sentence give two sources' different figures for one quantity ("480 000 manifestants selon la
+    police, 1,2 million selon les syndicats", "The university reports 900 ..., while the union reports up to
+    2,100 strikers")? Then its record is disputed by itself."""
+    lex = lexicon(language)
+    pieces = [p for p in re.split(r",\s|;\s|\s[—–]\s", text) if extract_numbers(p, language)]
+    sources = [parsed[0] for p in pieces if (parsed := parse_attribution(p.strip(), language))]
+    distinct = [a for i, a in enumerate(sources) if not any(same_source(a, b) for b in sources[:i])]
+    return len(distinct) >= 2 and any(len(values) >= 2 for values in quantities(text, lex, language).values())
 
 
 def _values(text: str, language: str | None) -> set[float]:

@@ -50,7 +50,7 @@ from summarizer.attribution import (
     same_source,
     source_type_of,
 )
-from summarizer.contests import Claim, figures_of, link_contests, revisions, verification_notes
+from summarizer.contests import Claim, figures_of, link_contests, revisions, two_sided, verification_notes
 from summarizer.contests import is_note as is_verification_note
 from summarizer.language import is_back_attribution, is_verification, lexicon
 from summarizer.names import names_of, when_of
@@ -476,7 +476,8 @@ def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int
             status = "unverified" if unverified else "asserted"
         elif pos in denied and pos not in deniers:
             status = "denied"
-        elif contested[pos] - ({o for o in contested[pos] if o in denied} if pos in deniers else set()):
+        elif contested[pos] - ({o for o in contested[pos] if o in denied} if pos in deniers else set()) \
+                or two_sided(sentences[sid].text, language):  # "480 000 selon la police, 1,2 million selon ..."
             status = "disputed"
         elif unverified:
             status = "unverified"

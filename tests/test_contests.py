@@ -225,3 +225,16 @@ def test_denying_these_claims_answers_the_claims_right_before_and_a_denied_figur
     events = _events(text, {1: "o Kremlin", 2: "A Ucrânia", 3: "O governador"}, "pt")
     assert events[1].status == "denied" and events[2].contradicted_by == [events[1].id]
     assert events[3].contradicted_by == [events[1].id]  # 35 and 180 dead: the figures dispute, no denial
+
+
+def test_one_sentence_with_two_sources_figures_for_one_quantity_is_disputed():
+    from summarizer.contests import two_sided
+
+    assert two_sided("La mobilisation a réuni 480 000 manifestants selon la police, 1,2 million selon les syndicats.",
+                     "fr")
+    assert two_sided("The university reports 900 workers on strike, while the union reports up to 2,100 strikers.",
+                     "en")
+    assert not two_sided("At least 19 people were killed and 40 injured, the health ministry said.", "en")
+    events = _events("The university reports 900 workers on strike, while the union reports up to 2,100 strikers.\n",
+                     {1: "The university"})
+    assert events[1].status == "disputed" and events[1].contradicted_by == []
