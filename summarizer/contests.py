@@ -66,16 +66,31 @@ class Claim:
 def quantities(text: str, lex: Lexicon, language: str | None) -> dict[str, set[float]]:
     """{quantity: values} of the figures in `text` that count a known quantity (its words near the figure)."""
     out: dict[str, set[float]] = {}
-    for n in extract_numbers(text, language):
-        at = text.find(n.text)
-        if at < 0 or n.value <= 0 or n.unit and lex.measures is not None and lex.measures.match(n.unit):
+    figures = [(text.find(n.text), n.text, n.value, n.unit) for n in extract_numbers(text, language)]
+    pattern, values = lex.numerals  # "trois missiles", "Пять мирных жителей": number words outside English
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            unit = re.match(r"\s+(\w+)", text[m.end():])
+            figures.append((m.start(), m.group(0), values[m.group(0).lower()], unit.group(1) if unit else None))
+    for at, written, value, unit in figures:
+        if at < 0 or value <= 0 or unit and lex.measures is not None and lex.measures.match(unit):
             continue  # "for three kilometres": a distance, whatever families are named near it
-        before = " ".join(_WORDS.findall(text[:at])[-WINDOW:])
-        after = " ".join(_WORDS.findall(text[at + len(n.text):])[:WINDOW])
-        for name, words in lex.quantities:
-            if words.search(f"{n.unit or ''} {after}") or words.search(before):
-                out.setdefault(name, set()).add(n.value)
+        before = _WORDS.findall(text[:at])[-WINDOW:]
+        after = []  # the figure's own clause: "killed 19 people and wounded 60" counts 19 killed
+        for word in _WORDS.findall(re.split(r"[;.]\s", text[at + len(written):])[0])[:WINDOW]:
+            if word.lower() in lex.conjunctions:
                 break
+            after.append(word)
+        if unit and after[:1] != [unit]:  # "$263 billion": the unit the figure is written with
+            after = [unit, *after]
+        nearest = None  # what the words after the figure count, else the nearest before it
+        for name, words in lex.quantities:
+            near = [(0, i) for i in range(len(after)) if words.match(" ".join(after[i:]))]
+            near += [(1, len(before) - j) for j in range(len(before)) if words.match(" ".join(before[j:]))]
+            if near and (nearest is None or min(near) < nearest[0]):
+                nearest = (min(near), name)
+        if nearest is not None:
+            out.setdefault(nearest[1], set()).add(value)
     return out
 
 

@@ -38,6 +38,7 @@ unless said otherwise):
                           "rejected the accusation")
     new_incident          words that open another incident ("In a separate incident")
     demonstratives        "these", "diese", "эти": a denial of "these claims" answers the claims right before it
+    numerals              number words and their values, for comparing figures written as words
     measures              units of measure: a figure written with one counts it, not a quantity near it
     quantities            what a figure counts (dead, injured, displaced, munitions, ...): words near it
     prepositions          words opening a prepositional phrase: a clause after the subject opening with one is an aside
@@ -92,6 +93,7 @@ class Lexicon:
     quantities: tuple[tuple[str, re.Pattern], ...]
     measures: re.Pattern | None
     demonstratives: frozenset[str]
+    numerals: tuple[re.Pattern | None, dict[str, float]]
     new_incident: re.Pattern | None
     figure_back: re.Pattern | None
     speaker_place: frozenset[str]
@@ -172,6 +174,8 @@ def lexicon(language: str | None) -> Lexicon:
                          for name, words in (data.get("quantities") or {}).items()),
         new_incident=_words(data.get("new_incident")),
         demonstratives=_lower(data.get("demonstratives")),
+        numerals=(_words(data.get("numerals") or ()), {str(k).lower(): float(v) for k, v in
+                                                        (data.get("numerals") or {}).items()}),
         measures=re.compile(r"(?:" + "|".join(re.escape(str(w)) for w in data["measures"]) + ")", re.IGNORECASE)
         if data.get("measures") else None,
         figure_back=_words(data.get("figure_back")),

@@ -238,3 +238,19 @@ def test_one_sentence_with_two_sources_figures_for_one_quantity_is_disputed():
     events = _events("The university reports 900 workers on strike, while the union reports up to 2,100 strikers.\n",
                      {1: "The university"})
     assert events[1].status == "disputed" and events[1].contradicted_by == []
+
+
+def test_a_figure_counts_what_its_own_clause_says_and_number_words_count_too():
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    assert quantities("At least 19 people were killed and 40 injured.", lexicon("en"), "en") == \
+        {"dead": {19.0}, "injured": {40.0}}
+    assert quantities("A strike killed at least 19 people and wounded 60.", lexicon("en"), "en") == \
+        {"dead": {19.0}, "injured": {60.0}}
+    assert quantities("Пять мирных жителей погибли и девять получили ранения.", lexicon("ru"), "ru") == \
+        {"dead": {5.0}, "injured": {9.0}}
+    text = ("Leur porte-parole a déclaré que trois missiles avaient visé le navire.\n"
+            "D'après le Centcom, seuls deux missiles ont été tirés.\n")
+    events = _events(text, {1: "Leur porte-parole", 2: "le Centcom"}, "fr")
+    assert events[1].contradicted_by == [events[2].id] and events[2].contradicted_by == [events[1].id]
