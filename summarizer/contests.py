@@ -150,77 +150,7 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
         contested[a.pos].add(b.pos)
         contested[b.pos].add(a.pos)
     for i, d in enumerate(claims):
-        text = sentences[d.sid].text
-        if d.outlet or not lex.denial.search(text):
-            continue
-        said_no = lex.denial.search(text)
-        after = text[said_no.end():]
-        # "rejected the accusation", and "told Reuters the claim was false": the claims it names back
-        back = lex.earlier_claims.search(after[:60]) or lex.earlier_claims.search(text[max(0, said_no.start() - 40):
-                                                                                       said_no.start()]) \
-            if lex.earlier_claims is not None else None
-        # a denial answers a claim; "rejected that version" may answer another party's denial too
-        others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
-                  and (back or not lex.denial.search(sentences[c.sid].text))]
-        if not others and back:  # "rejected the accusation" with no accusation before it
-            continue
-        back_word = back.group(0).lower() if back else ""  # "the accusation", "die Darstellung"
-        names_back = bool(back)
-        said = _what_was_said(after, lex)
-        wanted = _stems(said, lex)
-        figures_said = _values(said or after, language)
-        if wanted:  # "denied reports that Kyiv had delayed the exchange": the claim must say that
-            others = [c for c in others if figures_said & _values(sentences[c.sid].text, language)
-                      or not figures_said
-                      and len(wanted & _stems(sentences[c.sid].text, lex)) * 2 >= max(1, len(wanted))]
-            names_back = bool(others)
-        named = [c for c in others if mentions(text, c.source)]
-        recorded = {c.sid for c in claims}
-        # what the denial is about: its words and those after it, not its source's name or the word naming the
-        # claims back ("the report" is no word of a claim that "reporters" were briefed)
-        context = _stems(text + " " + _next(sentences, d.sid, lex, recorded), lex) - _stems(d.source, lex) \
-            - _stems(back_word, lex)
-        overlap = {c.pos: len(context & _stems(sentences[c.sid].text + " " + _next(sentences, c.sid, lex, recorded),
-                                               lex)) for c in others}
-        kind = back_word[:4]
-        same_kind = [c for c in others if kind and _cue_of(sentences[c.sid].text, lex)[:4] == kind]
-        pointed = back is not None and _pointed(text, back, lex)  # "denied these claims": those right before
-        if named:
-            target = named[-1]
-        elif pointed and others and i - claims.index(others[-1]) <= DENIAL_REACH:
-            target = others[-1]
-        elif same_kind:  # "rejected the accusation": the claim that accused
-            target = same_kind[-1]
-        elif others and max(overlap.values()) >= MIN_OVERLAP:  # the claim it speaks of; latest or first of a tie
-            best = max(overlap.values())
-            tied = [c for c in others if overlap[c.pos] == best]
-            target = tied[-1] if names_back else tied[0]
-        elif names_back:
-            target = others[-1] if others and i - claims.index(others[-1]) <= DENIAL_REACH else None
-        else:  # "denied striking civilian targets": the first claim it shares a word with
-            target = next((c for c in others if overlap[c.pos]), None)
-        counted = _named_quantities(after, lex) if back else set()
-        stated = _values(text, language)  # "The figure of 3,000 deaths is an exaggeration": the claim giving 3,000
-        counting = [c for c in others if incident[c.sid] == incident[d.sid]
-                    and counted & _named_quantities(sentences[c.sid].text, lex)
-                    and (not stated or stated & _values(sentences[c.sid].text, language))] if counted else []
-        if counting:  # "rejected the figures of the dead": the claims that count the dead (the last: "that toll")
-            targets = counting if _plural(back_word) else counting[-1:]
-        elif target is None:
-            targets = []
-        elif names_back and (overlap[target.pos] < MIN_OVERLAP or _plural(back_word) or pointed):
-            # "dismissed the report", "denied the claims": what that source said last, all of it where plural
-            targets = _run(claims[:i], target, DENIAL_REACH, language)
-        else:
-            targets = [target]
-        if not back:  # "The RSF denied killing civilians": also what others accuse it of after the denial
-            said_no_more = after[:lex.cue.search(after).start()] if lex.cue.search(after) else after
-            denied_words = _stems(said_no_more, lex) - _stems(d.source, lex)
-            targets = targets + [c for c in claims[i + 1:] if len(denied_words) >= MIN_OVERLAP and not c.outlet
-                                 and not same_source(c.source, d.source) and incident[c.sid] == incident[d.sid]
-                                 and not lex.denial.search(sentences[c.sid].text)
-                                 and len(denied_words & _stems(sentences[c.sid].text, lex)) >= MIN_OVERLAP
-                                 and figures_said <= _values(sentences[c.sid].text, language)]
+        targets = _answered(i, claims, sentences, lex, language, incident)
         if not targets:
             continue
         deniers.add(d.pos)
@@ -229,6 +159,85 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
             contested[d.pos].add(t.pos)
             contested[t.pos].add(d.pos)
     return contested, denied, deniers
+
+
+
+def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: Lexicon, language: str | None,
+              incident: dict[int, int]) -> list[Claim]:
+    """The claims that record `i` denies, if its sentence denies or rejects (see the module's notes)."""
+    d = claims[i]
+    text = sentences[d.sid].text
+    if d.outlet or not lex.denial.search(text):
+        return []
+    said_no = lex.denial.search(text)
+    after = text[said_no.end():]
+    # "rejected the accusation", and "told Reuters the claim was false": the claims it names back
+    back = lex.earlier_claims.search(after[:60]) or lex.earlier_claims.search(text[max(0, said_no.start() - 40):
+                                                                                   said_no.start()]) \
+        if lex.earlier_claims is not None else None
+    # a denial answers a claim; "rejected that version" may answer another party's denial too
+    others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
+              and (back or not lex.denial.search(sentences[c.sid].text))]
+    if not others and back:  # "rejected the accusation" with no accusation before it
+        return []
+    back_word = back.group(0).lower() if back else ""  # "the accusation", "die Darstellung"
+    names_back = bool(back)
+    said = _what_was_said(after, lex)
+    wanted = _stems(said, lex)
+    figures_said = _values(said or after, language)
+    if wanted:  # "denied reports that Kyiv had delayed the exchange": the claim must say that
+        others = [c for c in others if figures_said & _values(sentences[c.sid].text, language)
+                  or not figures_said
+                  and len(wanted & _stems(sentences[c.sid].text, lex)) * 2 >= max(1, len(wanted))]
+        names_back = bool(others)
+    named = [c for c in others if mentions(text, c.source)]
+    recorded = {c.sid for c in claims}
+    # what the denial is about: its words and those after it, not its source's name or the word naming the
+    # claims back ("the report" is no word of a claim that "reporters" were briefed)
+    context = _stems(text + " " + _next(sentences, d.sid, lex, recorded), lex) - _stems(d.source, lex) \
+        - _stems(back_word, lex)
+    overlap = {c.pos: len(context & _stems(sentences[c.sid].text + " " + _next(sentences, c.sid, lex, recorded),
+                                           lex)) for c in others}
+    kind = back_word[:4]
+    same_kind = [c for c in others if kind and _cue_of(sentences[c.sid].text, lex)[:4] == kind]
+    pointed = back is not None and _pointed(text, back, lex)  # "denied these claims": those right before
+    if named:
+        target = named[-1]
+    elif pointed and others and i - claims.index(others[-1]) <= DENIAL_REACH:
+        target = others[-1]
+    elif same_kind:  # "rejected the accusation": the claim that accused
+        target = same_kind[-1]
+    elif others and max(overlap.values()) >= MIN_OVERLAP:  # the claim it speaks of; latest or first of a tie
+        best = max(overlap.values())
+        tied = [c for c in others if overlap[c.pos] == best]
+        target = tied[-1] if names_back else tied[0]
+    elif names_back:
+        target = others[-1] if others and i - claims.index(others[-1]) <= DENIAL_REACH else None
+    else:  # "denied striking civilian targets": the first claim it shares a word with
+        target = next((c for c in others if overlap[c.pos]), None)
+    counted = _named_quantities(after, lex) if back else set()
+    stated = _values(text, language)  # "The figure of 3,000 deaths is an exaggeration": the claim giving 3,000
+    counting = [c for c in others if incident[c.sid] == incident[d.sid]
+                and counted & _named_quantities(sentences[c.sid].text, lex)
+                and (not stated or stated & _values(sentences[c.sid].text, language))] if counted else []
+    if counting:  # "rejected the figures of the dead": the claims that count the dead (the last: "that toll")
+        targets = counting if _plural(back_word) else counting[-1:]
+    elif target is None:
+        targets = []
+    elif names_back and (overlap[target.pos] < MIN_OVERLAP or _plural(back_word) or pointed):
+        # "dismissed the report", "denied the claims": what that source said last, all of it where plural
+        targets = _run(claims[:i], target, DENIAL_REACH, language)
+    else:
+        targets = [target]
+    if not back:  # "The RSF denied killing civilians": also what others accuse it of after the denial
+        said_no_more = after[:lex.cue.search(after).start()] if lex.cue.search(after) else after
+        denied_words = _stems(said_no_more, lex) - _stems(d.source, lex)
+        targets = targets + [c for c in claims[i + 1:] if len(denied_words) >= MIN_OVERLAP and not c.outlet
+                             and not same_source(c.source, d.source) and incident[c.sid] == incident[d.sid]
+                             and not lex.denial.search(sentences[c.sid].text)
+                             and len(denied_words & _stems(sentences[c.sid].text, lex)) >= MIN_OVERLAP
+                             and figures_said <= _values(sentences[c.sid].text, language)]
+    return targets
 
 
 def two_sided(text: str, language: str | None) -> bool:
