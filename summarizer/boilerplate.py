@@ -67,6 +67,11 @@ _CAPTION = re.compile(r"\((?:[\w .&/-]+ )?(?:photo|foto|image|imagen|imagem|imma
                       r"(?:\s*[:/][^)]*)?\)\s*$|\((?:photo|foto|фото)[^)]*\)", re.IGNORECASE)
 
 
+def is_caption(line: str) -> bool:
+    """A photo caption or credit: "... (Photo by Name / AFP)", "(Foto: dpa)"."""
+    return bool(_CAPTION.search(line.strip()))
+
+
 def classify(texts: list[str], paragraphs: list[int]) -> list[str | None]:
     """Give each sentence the reason it is boilerplate, or None for article text."""
     reasons: list[str | None] = [None] * len(texts)
@@ -79,7 +84,7 @@ def classify(texts: list[str], paragraphs: list[int]) -> list[str | None]:
             reasons[i] = "related-articles block" if i > related_from else "related-articles heading"
         elif _INJECTION.search(t):
             reasons[i] = "instructions addressed to AI systems (prompt injection), ignored"
-        elif _CAPTION.search(t):
+        elif is_caption(t):
             reasons[i] = "photo caption"
         elif is_furniture(t):
             reasons[i] = "page furniture (comment, share, subscribe or similar prompt)"

@@ -146,12 +146,15 @@ def _html_to_text(html: str, name: str) -> tuple[str, dict]:
 
 
 def headline_of(text: str) -> str | None:
-    """The first line that is not page furniture, when it reads like a headline (short, no final full stop)."""
-    from summarizer.boilerplate import is_furniture
+    """The first line that is not page furniture or a photo caption, when it reads like a headline (short, no
+    final full stop, also none inside closing quotes: '... over accusations of "gross fraud."' is a sentence)."""
+    from summarizer.boilerplate import is_caption, is_furniture
 
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-    first = next((line for line in lines[:5] if not is_furniture(line)), "")  # past "Subscribe", "Advertisement"
-    if 0 < len(first) <= 200 and not first.endswith((".", ":", "—", "-")) and len(first.split()) >= 3:
+    # past "Subscribe", "Advertisement" and a photo's caption
+    first = next((line for line in lines[:5] if not is_furniture(line) and not is_caption(line)), "")
+    if 0 < len(first) <= 200 and not first.rstrip("\"'”’»").endswith((".", ":", "—", "-")) \
+            and len(first.split()) >= 3:
         return first
     return None
 

@@ -36,6 +36,16 @@ def test_a_furniture_first_line_is_no_title():
         "Storm cancels island ferries for a second day"
 
 
+def test_a_caption_or_a_quoted_sentence_is_no_title():
+    caption = ("Vendors in the Old City on March 6, 2025. (Photo by Name / AFP)\n\n"
+               "The military said a blast near the Old City was caused by a missile.\n\nText.")
+    assert headline_of(caption) is None
+    assert headline_of('An opposition leader rejected the results over accusations of "gross fraud."\n\nText.') \
+        is None
+    assert headline_of("Opposition rejects Comoros vote over \"fraud\"\n\nText.") == \
+        'Opposition rejects Comoros vote over "fraud"'
+
+
 def test_a_short_paragraph_before_a_photo_credit_line_is_its_caption():
     text = ("Die Armee meldet Geländegewinne.\n\nRussische Artillerie im Gebiet Donezk.\n\n"
             "(Foto: Verteidigungsministerium/dpa)\n\nDer Generalstab wies die Darstellung zurück.\n")
