@@ -81,8 +81,15 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
         if source:
             cue = lex.cue.search(opener.group(0))
             return source, (cue.group(0) if cue else opener.group(0).split()[-1]).lower()
+    quoted = _quoted(sentence)
+    marker, pronouns = lex.pronoun_markers
+    cited = marker.search(sentence) if marker is not None else None
+    if cited and not any(a < cited.start() < b for a, b in quoted):  # "По его словам, ...": "он"
+        return pronouns[" ".join(cited.group(0).lower().split())], " ".join(cited.group(0).lower().split())
     if lex.according is not None:
         for m in lex.according.finditer(sentence):
+            if any(a < m.start() < b for a, b in quoted):
+                continue  # "“According to the ground information we got, ...”, he said": the speaker's words
             source = _source_after(sentence, m.end(), lex, verb_first=False)
             if source:
                 # "Their spokesman said that ..., owned according to him by ...": the speaker who comes first
@@ -104,10 +111,22 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
     return _by_cue(sentence, lex)
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
+
+
+def _quoted(sentence: str) -> list[tuple[int, int]]:
+    """The spans of the direct quotes `sentence` opens and closes: a cue inside one is the speaker's word
+    ("“Esta não é a verdade”, disse ...", not the attribution)."""
+    return [m.span() for m in _QUOTED.finditer(sentence)]
+
+
 def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     """(source, cue) from a cue verb of `sentence` and its subject or the speaker after it, or None."""
+    quoted = _quoted(sentence)
     for m in lex.cue.finditer(sentence):
         cue = m.group(0)
+        if any(a < m.start() < b for a, b in quoted):
+            continue
         if cue[:1].isupper() and sentence[:m.start()].strip():
             continue  # "The United States", "Angaben": a name or a noun, not the cue
         if lex.pro_drop and lex.pronouns and not sentence[:m.start()].strip(" \"“«—–-"):
@@ -150,7 +169,7 @@ def _sentence_subject(head: str, lex: Lexicon) -> str | None:
         if token.lower() in lex.not_in_source or lex.cue.fullmatch(token) or len(kept) > 8:
             break
         kept.append(token)
-    subject = _trim(" ".join(kept))
+    subject = _trim(" ".join(kept), lex)
     return subject if kept and is_speaker(subject, lex) else None
 
 
@@ -165,7 +184,7 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     while at >= 1 and head[starts[at] - 1] == "," and (_aside(raw.split(), lex) or _filler(raw, lex)):
         at -= 1
         raw = head[starts[at]: starts[at + 1] - 1]
-    subject = _trim(_TIME_WORDS.sub("", raw))
+    subject = _trim(_TIME_WORDS.sub("", raw), lex)
     tokens = subject.split()
     if len(tokens) > 1 and tokens[1].lower() in lex.passive_agent:
         return None  # "overseen by the US": a participle's agent, not who speaks
@@ -203,6 +222,26 @@ def _filler(clause: str, lex: Lexicon) -> bool:
         return True
     lone = words[0].lower()  # "strongly", not "he" or "officials"
     return len(words) == 1 and words[0][:1].islower() and lone not in lex.pronouns and not lex.speakers.match(lone)
+
+def speaker_before(sentence: str, pronoun: str, language: str | None = "en") -> str | None:
+    """The party a pronoun source stands for when the same sentence names it in a clause before ("Para la
+    Delegación del Gobierno, la asistencia fue menor: según ellos, ..."): the last such clause's noun phrase
+    that can speak, without the preposition it opens with; else None."""
+    lex = lexicon(language)
+    at = re.search(rf"(?<!\w){re.escape(pronoun)}(?!\w)", sentence, re.IGNORECASE)
+    if at is None:
+        return None
+    for clause in reversed(re.split(r"[,;:]", sentence[:at.start()])[:-1]):
+        tokens = clause.split()
+        if tokens and tokens[0].lower() in lex.conjunctions:
+            continue  # "..., and the authority still expects ...": another clause's subject, not a party cited
+        while tokens and tokens[0].lower() in lex.prepositions:
+            tokens = tokens[1:]
+        phrase = _noun_phrase(tokens[:12], lex)
+        if phrase and phrase.lower() not in lex.pronouns and is_speaker(phrase, lex):
+            return phrase
+    return None
+
 
 def opening_subject(sentence: str, language: str | None = "en") -> str | None:
     """The noun phrase a sentence opens with when it can speak ("Los sindicatos" of "Los sindicatos convocantes
@@ -254,6 +293,13 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     the words said ("que", "dass", "that"); a clause's verb or negation there makes it no source ("said
     troops were attempting ..."). After a marker ("laut X wurden ...") it ends at the clause's verb."""
     rest = sentence[start:]
+    lead = lex.addressees.match(rest.lstrip()) if verb_first and lex.addressees is not None else None
+    if lead:  # "disse à CNN o porta-voz ...", "заявил изданию X глава ...": the speaker follows the addressee
+        rest = rest.lstrip()[lead.end():]
+    titled = re.match(r"\s*([«“„\"][^«»“”„\"]{1,60}[»”“\"])", rest)
+    # "Про це повідомляє «Суспільне».": a name in quotes, ending the clause
+    if titled and len(titled.group(1).split()) <= 6 and re.match(r"\s*(?:[.,;:!?)]|$)", rest[titled.end():]):
+        return titled.group(1) if is_speaker(titled.group(1), lex) else None
     stop = _SOURCE_END.search(rest)
     tokens = rest[: stop.start() if stop else len(rest)].split()
     kept: list[str] = []
@@ -277,12 +323,12 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
             break  # "selon lui, ...": the pronoun is the source
         if len(kept) > 12:
             return None
-    source = _trim(_TIME_WORDS.sub("", " ".join(kept)))
+    source = _trim(_TIME_WORDS.sub("", " ".join(kept)), lex)
     if verb_first:  # after its cue a source starts with its head: "said Maria Lopes", "afirmó el portavoz"
         words = source.split()
         heads = [w for w in words if w.lower() not in lex.determiners][:2]
         named = words[:1] == heads[:1] if lex.capitalised_nouns else True  # German: a name has no article
-        if not any(w[:1].isupper() and named or lex.speakers.search(w) for w in heads):
+        if not any(w.lstrip("«\"“„")[:1].isupper() and named or lex.speakers.search(w) for w in heads):
             return None
     return source if is_speaker(source, lex) else None
 
@@ -314,15 +360,23 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
         return False  # "En parecidos términos se", "In Brussels": a prepositional phrase speaks not
     if lex.speakers.search(phrase):
         return True
-    names = [w for i, w in enumerate(words) if w[:1].isupper() and lowered[i] not in lex.determiners]
+    names = [w for i, w in enumerate(words) if w.lstrip("«\"“„")[:1].isupper() and lowered[i] not in lex.determiners]
     if lex.capitalised_nouns:  # every German noun is capitalised: a name is a phrase with no determiner
         return bool(names) and (lowered[0] not in lex.determiners or any(_ACRONYM.fullmatch(w) for w in names)) \
             and len(words) <= 4  # "Die RSF": an acronym is a name
     return bool(names)
 
 
-def _trim(text: str) -> str:
+def _trim(text: str, lex: Lexicon | None = None) -> str:
+    """A source phrase without the connector before it, the addressee after it ("Bulut der Deutschen
+    Presse-Agentur") and the time words around it ("Пізніше у Міноборони", "27 лютого речник ... вперше")."""
     text = re.sub(r"^(?:and|but|while|as|which|who)\s+", "", text.strip(), flags=re.IGNORECASE)
+    if lex is not None:
+        addressee = lex.addressees.search(text) if lex.addressees is not None else None
+        if addressee and text[:addressee.start()].strip(" ,"):
+            text = text[:addressee.start()]
+        if lex.time_words is not None:
+            text = lex.time_words.sub("", text.strip(" ,"))
     return text.strip(" ,.'’-")
 
 

@@ -47,7 +47,8 @@ from summarizer.numbers import extract_numbers
 from summarizer.segment import Sentence
 
 _WORDS = re.compile(r"\w+")
-WINDOW = 8  # words either side of a figure that may say what it counts
+WINDOW = 8  # words before a figure that may say what it counts
+AFTER = 12  # words of its own clause after it ("41.156 Menschen in der Türkei ... getötet worden")
 DENIAL_REACH = 4  # records back that "rejected the claims" reaches when no words tell which claims
 MIN_OVERLAP = 2  # words a denial and a claim share for the one to answer the other ("Lysiwka", "Kontrolle")
 NEAR_PARAGRAPHS = 2  # figures this close are of one incident, whatever places they name
@@ -66,6 +67,7 @@ class Claim:
 def quantities(text: str, lex: Lexicon, language: str | None) -> dict[str, set[float]]:
     """{quantity: values} of the figures in `text` that count a known quantity (its words near the figure)."""
     out: dict[str, set[float]] = {}
+    bare: list[float] = []  # figures with no word of their own ("от 40 до 60")
     figures = [(text.find(n.text), n.text, n.value, n.unit) for n in extract_numbers(text, language)]
     pattern, values = lex.numerals  # "trois missiles", "Пять мирных жителей": number words outside English
     if pattern is not None:
@@ -77,20 +79,25 @@ def quantities(text: str, lex: Lexicon, language: str | None) -> dict[str, set[f
             continue  # "for three kilometres": a distance, whatever families are named near it
         before = _WORDS.findall(text[:at])[-WINDOW:]
         after = []  # the figure's own clause: "killed 19 people and wounded 60" counts 19 killed
-        for word in _WORDS.findall(re.split(r"[;.]\s", text[at + len(written):])[0])[:WINDOW]:
+        for word in _WORDS.findall(re.split(r"[;.]\s", text[at + len(written):])[0])[:AFTER]:
             if word.lower() in lex.conjunctions:
                 break
             after.append(word)
         if unit and after[:1] != [unit]:  # "$263 billion": the unit the figure is written with
             after = [unit, *after]
-        nearest = None  # what the words after the figure count, else the nearest before it
+        nearest = None  # what the words after the figure count, else the nearest before it, else the clause's verb
         for name, words in lex.quantities:
-            near = [(0, i) for i in range(len(after)) if words.match(" ".join(after[i:]))]
+            # the words right after it first; further on in its clause only where none before says
+            near = [(0 if i < WINDOW else 2, i) for i in range(len(after)) if words.match(" ".join(after[i:]))]
             near += [(1, len(before) - j) for j in range(len(before)) if words.match(" ".join(before[j:]))]
             if near and (nearest is None or min(near) < nearest[0]):
                 nearest = (min(near), name)
         if nearest is not None:
             out.setdefault(nearest[1], set()).add(value)
+        elif unit is None or unit.lower() in lex.prepositions:
+            bare.append(value)
+    if len(out) == 1 and bare:  # "погибли не 300 человек, ..., а от 40 до 60": the one quantity the sentence counts
+        next(iter(out.values())).update(bare)
     return out
 
 
@@ -237,6 +244,13 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
                              and not lex.denial.search(sentences[c.sid].text)
                              and len(denied_words & _stems(sentences[c.sid].text, lex)) >= MIN_OVERLAP
                              and figures_said <= _values(sentences[c.sid].text, language)]
+        if not targets and (counted := _named_quantities(after[:80], lex)):
+            # "он отметил, что завышенное число погибших ...": the other sources' claims that count the dead,
+            # before or after it
+            targets = [c for c in claims if c is not d and not c.outlet and not same_source(c.source, d.source)
+                       and incident[c.sid] == incident[d.sid] and not lex.denial.search(sentences[c.sid].text)
+                       and counted & _named_quantities(sentences[c.sid].text, lex)
+                       and (not stated or stated & _values(sentences[c.sid].text, language))]
     return targets
 
 

@@ -49,6 +49,7 @@ from summarizer.attribution import (
     parse_attribution,
     same_source,
     source_type_of,
+    speaker_before,
 )
 from summarizer.contests import Claim, figures_of, link_contests, revisions, two_sided, verification_notes
 from summarizer.contests import is_note as is_verification_note
@@ -205,9 +206,14 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
     model = draft.source.strip()
     is_outlet = model.lower() in OUTLET_SOURCES or draft.source_type == "outlet"
     parsed = parse_attribution(text, language)
+    closed_by = quote_closed_by(sid, story)
+    if closed_by is not None:  # "“The figure is far too low. Our teams counted 58 bodies,” said X.": X's quote
+        parsed = parse_attribution(DATELINE.sub("", story[closed_by].text, count=1), language) or parsed
     by_next = reported_by_next(sid, story, language)
-    if parsed is None and by_next is not None:  # "... погибли. Об этом сообщил глава администрации."
-        parsed = parse_attribution(story[by_next].text, language)
+    if by_next is not None and (parsed is None or not text.lstrip(" \"“«—–-").startswith(parsed[0])):
+        # "... погибли не 300, как ранее заявил минздрав, а 40. Об этом заявил X.": X's; a sentence that opens
+        # with its speaker ("Українські військові спростували ... Про це повідомляє «Суспільне».") stays theirs
+        parsed = parse_attribution(story[by_next].text, language) or parsed
     if parsed is None:
         earlier = _earlier_source(before, language)
         opening = lex.continuation.match(text) if lex.continuation is not None else None
@@ -221,6 +227,9 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
             draft.source, draft.source_type, draft.cue = "the outlet", "outlet", ""
             return
     named, cue = parsed
+    if named.lower() in lex.pronouns and lex.according is not None and lex.according.fullmatch(cue):
+        # "Para la Delegación del Gobierno ...: según ellos": the party the sentence names before the marker
+        named = speaker_before(text, named, language) or named
     if lex.pro_drop and named.lower() in lex.pronouns and named.lower() not in text.lower().split() and before \
             and parse_attribution(DATELINE.sub("", before[-1], count=1), language) is None:
         # no written subject after a sentence that attributes nothing ("Los sindicatos ofrecieron otra versión.
@@ -230,7 +239,8 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
         model = named  # the subject the sentence goes on with, whatever the model read
     elif is_back_reference(named, language):
         if is_outlet or model.lower() in (named.lower(), *lexicon(language).pronouns) \
-                or not mentions(" ".join(before), model) or model.lower() not in " ".join(earlier_text).lower():
+                or not mentions(_unaddressed(" ".join(before), lex), model) \
+                or model.lower() not in " ".join(earlier_text).lower():
             # "he" is someone named just before; "the ministry" or "der Sprecher" may be named further back
             reach = before if named.lower() in lex.pronouns else earlier_text
             earlier = _earlier_source(reach, language, named)
@@ -248,6 +258,38 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
     else:
         draft.source_type = source_type_of(model, text) or draft.source_type
     draft.cue = cue  # the sentence's own word
+
+
+_OPENS_QUOTE = re.compile(r"^\s*(?:[\"“„«]|[—–]\s)")
+_CLOSES_QUOTE = re.compile(r"[\"”»“]|,\s*[—–]\s")
+
+
+def _unaddressed(text: str, lex) -> str:
+    """`text` without whom its statements were made to ("Об этом изданию Newsweek заявил X"): an addressee is
+    named, but speaks not."""
+    return lex.addressees.sub(" ", text) if lex.addressees is not None else text
+
+
+def _no_comment(text: str, lex) -> bool:
+    """A short sentence saying a party did not comment ("The army did not respond to a request for comment.")."""
+    return lex.no_comment is not None and len(_WORDS.findall(text)) < 20 and bool(lex.no_comment.search(text))
+
+
+def quote_closed_by(sid: int, story: dict[int, Sentence]) -> int | None:
+    """The id of the sentence that closes the quote sentence `sid` opens and names its speaker, in the same
+    paragraph ("“The figure is far too low. Our teams counted 58 bodies,” said X.", "— Заява ... не
+    відповідає дійсності. Жодного складу там не було, — заявив X."), else None: what a quote's sentences say is
+    its speaker's, whatever cue words they hold."""
+    text = story[sid].text
+    opened = _OPENS_QUOTE.match(text)
+    if opened is None or _CLOSES_QUOTE.search(text, opened.end()):
+        return None
+    for i in sorted(i for i in story if i > sid)[:3]:
+        if story[i].paragraph != story[sid].paragraph or _OPENS_QUOTE.match(story[i].text):
+            return None
+        if _CLOSES_QUOTE.search(story[i].text):
+            return i
+    return None
 
 
 def reported_by_next(sid: int, story: dict[int, Sentence], language: str | None) -> int | None:
@@ -328,7 +370,7 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
     language's (`language.py`). Never an event of its own: a
     subheading (no closing punctuation), a sentence under five words, or one that
     only says a claim could not be verified, or only who reported the sentence before ("Об этом сообщил X"):
-    each joins the claim before it.
+    each joins the claim before it; nor a short one that only says a party did not comment.
     Figures are read the way the article's `language` writes them ("5,4 millones")."""
     lex = lexicon(language)
     story = [s for s in sentences if not s.boilerplate and s.id not in headline]
@@ -336,7 +378,7 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
     for pos, s in enumerate(story):
         text = s.text.strip()
         if len(_WORDS.findall(text)) < 5 or is_verification_note(text, language) or text[-1:] not in _CLOSING \
-                or is_back_attribution(text, language):
+                or is_back_attribution(text, language) or _no_comment(text, lex):
             continue
         figure = bool(extract_numbers(text, language))
         cue = bool(lex.cue.search(text) or lex.according is not None and lex.according.search(text)

@@ -46,6 +46,16 @@ unless said otherwise):
     figure_back           words that refer back to a figure given before ("put that figure at 90")
     back_attribution      regular expressions for a sentence's opening that only says who reported the
                           sentence before ("Об этом сообщил X", "Das teilte X mit")
+    months                month names as written next to a day number ("4 мая", "4 de mayo"): a date, no figure
+    pronoun_markers       markers citing a party by a possessive, and the pronoun they stand for ("по его словам":
+                          "он", "seinen Angaben zufolge": "er")
+    no_comment            regular expressions: a party's silence ("did not respond to a request for comment"),
+                          no event of its own
+    time_words            words and phrases of time or sequence that open or end no speaker's name ("Пізніше у
+                          Міноборони заявили", "12 березня речник ... уперше визнав"): dropped from a source's
+                          ends, with a day number before them
+    addressees            regular expressions for whom a statement was made to ("der Deutschen Presse-Agentur",
+                          "газете The Washington Post"): where one follows a speaker, the speaker's name ends
     furniture, related    regular expressions for whole lines: page furniture, and a
                           heading after which the page is other articles' teasers
 """
@@ -99,6 +109,10 @@ class Lexicon:
     speaker_place: frozenset[str]
     prepositions: frozenset[str]
     back_attribution: re.Pattern | None
+    time_words: re.Pattern | None
+    no_comment: re.Pattern | None
+    pronoun_markers: tuple[re.Pattern | None, dict[str, str]]
+    addressees: re.Pattern | None
     furniture: tuple[str, ...]  # regular expressions, each for a whole line (matched by `whole_line`)
     related: tuple[str, ...]
 
@@ -116,6 +130,16 @@ def _regexes(items) -> re.Pattern | None:
     if not items:
         return None
     return re.compile("|".join(f"(?:{i})" for i in items), re.IGNORECASE)
+
+
+def _ends(items) -> re.Pattern | None:
+    """One pattern for a run of `items` (with a day number before one, "12 березня") at the start or the end of
+    a phrase, with the commas and spaces around it."""
+    words = _words(items)
+    if words is None:
+        return None
+    one = rf"(?:\d{{1,2}}\.?\s+)?(?:{words.pattern})"
+    return re.compile(rf"^(?:{one}[\s,]*)+|(?:[\s,]+{one})+$", re.IGNORECASE)
 
 
 def _lower(items) -> frozenset[str]:
@@ -182,9 +206,28 @@ def lexicon(language: str | None) -> Lexicon:
         speaker_place=_lower(data.get("speaker_place")),
         prepositions=_lower(data.get("prepositions")),
         back_attribution=_regexes(data.get("back_attribution")),
+        time_words=_ends([*(data.get("time_words") or ()), *(data.get("months") or ())]),
+        addressees=_regexes([rf"(?<![\w'’])(?:{a})" for a in data.get("addressees") or ()]),  # whole words
+        no_comment=_regexes(data.get("no_comment")),
+        pronoun_markers=(_words(data.get("pronoun_markers") or ()),
+                         {" ".join(str(k).lower().split()): str(v)
+                          for k, v in (data.get("pronoun_markers") or {}).items()}),
         furniture=tuple(data.get("furniture") or ()),
         related=tuple(data.get("related") or ()),
     )
+
+
+@cache
+def months() -> re.Pattern:
+    """The month names of every language with a file, after a day number ("4 мая", "12 березня", "6. Mai",
+    "4 de mayo"): whatever the article's language, the figure is a date."""
+    import yaml
+
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    names = {str(m) for code in supported() for m in (yaml.load((_FOLDER / f"{code}.yaml").read_text(
+        encoding="utf-8"), Loader=loader) or {}).get("months") or ()}
+    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"^\.?\s*(?:{body})(?![\w'’-])", re.IGNORECASE)
 
 
 @cache

@@ -20,6 +20,7 @@ import re
 from fractions import Fraction
 from functools import cache
 
+from summarizer.language import months
 from summarizer.schema import Number
 
 _UNITS = {
@@ -212,7 +213,8 @@ def _word_value(words: str) -> int:
 
 def _is_date_or_year(text: str, m: re.Match, digits: str) -> bool:
     before, after = text[: m.start()], text[m.end():]
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _CLOCK_AFTER.match(after):
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _CLOCK_AFTER.match(after) \
+            or months().match(after):  # "4 мая", "12 березня", "6. Mai": a date in the languages the tool reads
         return True
     return "," not in digits and "." not in digits and len(digits) == 4 and 1800 <= int(digits) <= 2100 \
         and not m.group("pct") and not m.group("dscale")

@@ -49,7 +49,8 @@ def supported_translation(english: str, original: str, language: str | None) -> 
     written = {n.value for n in extract_numbers(english) if any(c.isdigit() for c in n.text)}
     if not written <= theirs or not theirs <= ours:
         return False
-    known = {skeleton(w) for w in re.findall(r"\w+", original)}
+    known = {skeleton(w) for w in re.findall(r"\w+(?:[-'’]\w+)*|\w+", original)}  # "Эль-Мадине" and its parts
+    known |= {skeleton(w) for w in re.findall(r"\w+", original)}
     names = [w for i, w in _capitalised(english) if w.lower() not in _COMMON]
     return all(skeleton(w) in known for w in names)
 

@@ -134,6 +134,23 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("en", "Four residential buildings were damaged in the attack, he said.", ("he", "said")),
     ("en", "Earlier, Ukraine attacked refineries in two Russian regions near the Volga River, officials said.",
      ("officials", "said")),
+    # time words and dates around a speaker are no part of it (time_words, months)
+    ("uk", "Пізніше у Міноборони РФ заявили, що знищили склад.", ("Міноборони РФ", "заявили")),
+    ("uk", "12 березня речник Міноборони РФ Ігор Кравцов уперше визнав, що є загиблі.",
+     ("речник Міноборони РФ Ігор Кравцов", "визнав")),
+    ("ru", "22 августа министр обороны Исраэль Кац сообщил, что план одобрен.", ("министр обороны Исраэль Кац", "сообщил")),
+    # whom it was said to is no speaker (addressees), before or after the speaker
+    ("de", "Die Kammer will die Angaben überprüfen, sagte ihr Vorsitzender Emil Radev der Deutschen Presse-Agentur.",
+     ("ihr Vorsitzender Emil Radev", "sagte")),
+    ("ru", "Об этом газете The Washington Post заявил представитель американской разведки.",
+     ("представитель американской разведки", "заявил")),
+    ("pt", "“Esta não é a verdade”, disse à CNN o porta-voz do Ministério da Defesa, Markiyan Lubkivsky.",
+     ("o porta-voz do Ministério da Defesa", "disse")),  # a cue inside the quote is the speaker's word
+    ("pt", "“Pelo menos 92 pessoas foram mortas”, afirmou o alto comissário da ONU, Anders Holm, em Genebra.",
+     ("o alto comissário da ONU", "afirmou")),
+    ("uk", "Про це повідомляє «Суспільне».", ("«Суспільне»", "повідомляє")),
+    ("ru", "По его словам, Израиль не атаковал больницу.", ("он", "по его словам")),
+    ("ru", "Местный минздрав сообщал о гибели 300 человек.", ("Местный минздрав", "сообщал")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
@@ -216,3 +233,12 @@ def test_datelines_are_not_part_of_a_summary():
                        ("WASHINGTON (Reuters) - The US said", "The US said"),
                        ("Russia on Sunday handed", "Russia on Sunday handed")]:
         assert DATELINE.sub("", line, count=1) == rest
+
+
+def test_a_pronoun_after_a_marker_is_the_party_its_sentence_names_before():
+    from summarizer.attribution import speaker_before
+
+    sentence = "Para la Delegación del Gobierno, la asistencia fue menor: según ellos, participaron 35.000 personas."
+    assert speaker_before(sentence, "ellos", "es") == "la Delegación del Gobierno"
+    sentence = "That being said, the row had not slowed shipments, and the authority still expects exports, she added."
+    assert speaker_before(sentence, "she", "en") is None  # another clause's subject is no party cited

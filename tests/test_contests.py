@@ -254,3 +254,44 @@ def test_a_figure_counts_what_its_own_clause_says_and_number_words_count_too():
             "D'après le Centcom, seuls deux missiles ont été tirés.\n")
     events = _events(text, {1: "Leur porte-parole", 2: "le Centcom"}, "fr")
     assert events[1].contradicted_by == [events[2].id] and events[2].contradicted_by == [events[1].id]
+
+
+def test_a_figure_counts_the_verb_that_ends_its_clause_but_the_words_right_after_it_come_first():
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    text = "Nach Angaben der Behörde sind mindestens 1.284 Menschen in der Provinz im Zusammenhang mit dem " \
+           "Hochwasser ums Leben gekommen."
+    assert quantities(text, lexicon("de"), "de") == {"dead": {1284.0}}
+    text = "Airstrikes have killed as many as 100 people, including many children, who were attending a " \
+           "ceremony held by opponents of army rule, a witness said."
+    assert quantities(text, lexicon("en"), "en") == {"dead": {100.0}}  # "killed" before it, not "held" far after
+    text = "При взрыве 4 мая погибли не 300 человек, как ранее заявил минздрав, а от 40 до 60."
+    assert quantities(text, lexicon("ru"), "ru") == {"dead": {300.0, 40.0, 60.0}}  # a date is no figure
+
+
+def test_a_denial_naming_a_quantity_answers_the_others_claims_that_count_it_even_after_it():
+    text = ("При взрыве на рынке погибли не 300 человек, а от 40 до 60.\n"
+            "Об этом газете The Washington Post заявил представитель американской разведки.\n"
+            "В то же время он отметил, что завышенное число погибших используется для давления.\n"
+            "Местный минздрав сообщал о гибели по меньшей мере 300 человек.\n")
+    events = _events(text, {1: "минздрав", 3: "он", 4: "Местный минздрав"}, "ru")
+    assert events[1].attribution.source == "представитель американской разведки"  # "Об этом ... заявил X"
+    assert events[3].attribution.source == "представитель американской разведки"
+    assert set(events[4].contradicted_by) == {events[1].id, events[3].id} and events[4].status == "denied"
+
+
+def test_a_quote_over_two_sentences_is_the_speaker_named_where_it_closes():
+    text = ("Police said 31 people died in the clashes.\n"
+            "— Заява про знищений склад не відповідає дійсності. Жодного складу там не було, — заявив речник "
+            "угруповання Сергій Вереск.\n")
+    events = _events(text, {2: "the outlet"}, "uk")
+    assert events[2].attribution.source == "речник угруповання Сергій Вереск"
+
+
+def test_a_party_that_did_not_comment_is_no_event():
+    text = ("Police in North Kivu said 31 people died in clashes near Kalehe on Saturday.\n"
+            "The army did not respond to a request for comment.\n"
+            "Fishing resumed on the lake on Sunday morning, residents said.\n")
+    sentences = segment(text, "en")
+    assert [sentences[i - 1].text[:6] for i in candidates(sentences, language="en")] == ["Police", "Fishin"]
