@@ -181,7 +181,8 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     raw = head[starts[at]:] if starts else head
     # "A witness, who ..., said", "Un portavoz de las FAR, contactado por la AFP, negó", "The Civil Defence,
     # volunteers who ..., had earlier said": an aside, or only the cue's auxiliaries, sends back a clause
-    while at >= 1 and head[starts[at] - 1] == "," and (_aside(raw.split(), lex) or _filler(raw, lex)):
+    while at >= 1 and head[starts[at] - 1] == "," and (_aside(raw.split(), lex) or _filler(raw, lex)
+                                                        or _appositive(raw, head[starts[at - 1]: starts[at] - 1], lex)):
         at -= 1
         raw = head[starts[at]: starts[at + 1] - 1]
     subject = _trim(_TIME_WORDS.sub("", raw), lex)
@@ -212,6 +213,16 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     if tail and lex.speakers.search(tail) and is_speaker(tail, lex):
         return tail  # "Утром во вторник несколько СМИ (сообщили)": after the time words, a party's head
     return None
+
+
+def _appositive(clause: str, before: str, lex: Lexicon) -> bool:
+    """Is the clause a noun phrase in apposition to a speaker before it ("The electoral commission for Anjouan,
+    the archipelago's densely populated island, declared ..."): it opens with a small determiner, holds no
+    clause word and cannot speak itself, while the clause before it can?"""
+    words = clause.split()
+    return 1 < len(words) <= 8 and words[0] in lex.determiners and not is_speaker(clause.strip(), lex) \
+        and not any(w.lower() in lex.not_in_source or lex.cue.fullmatch(w) for w in words) \
+        and is_speaker(_trim(before, lex), lex)
 
 
 def _filler(clause: str, lex: Lexicon) -> bool:

@@ -235,6 +235,8 @@ def _translation_supported(event: Event, article) -> bool:
     source = event.attribution.source
     if summary.startswith(f"According to {source}, "):
         summary = summary[len(f"According to {source}, "):]
+        if summary.strip("\"“”") in quoted:  # the sentence itself, after its attribution
+            return True
     return supported_translation(summary, f"{quoted} {source}", article.language)
 
 

@@ -214,6 +214,9 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
         # "... погибли не 300, как ранее заявил минздрав, а 40. Об этом заявил X.": X's; a sentence that opens
         # with its speaker ("Українські військові спростували ... Про це повідомляє «Суспільне».") stays theirs
         parsed = parse_attribution(story[by_next].text, language) or parsed
+    if parsed is None and (continued := quote_continues(sid, story)) is not None:
+        # '"Wir haben Zweifel", sagte Bulut. "Als in Kahramanmaras ..."': the quote goes on, the speaker too
+        parsed = parse_attribution(DATELINE.sub("", story[continued].text, count=1), language)
     if parsed is None:
         earlier = _earlier_source(before, language)
         opening = lex.continuation.match(text) if lex.continuation is not None else None
@@ -239,7 +242,7 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
         model = named  # the subject the sentence goes on with, whatever the model read
     elif is_back_reference(named, language):
         if is_outlet or model.lower() in (named.lower(), *lexicon(language).pronouns) \
-                or not mentions(_unaddressed(" ".join(before), lex), model) \
+                or not mentions(_unaddressed(" ".join(t for t in before if t.rstrip()[-1:] in _CLOSING), lex), model) \
                 or model.lower() not in " ".join(earlier_text).lower():
             # "he" is someone named just before; "the ministry" or "der Sprecher" may be named further back
             reach = before if named.lower() in lex.pronouns else earlier_text
@@ -290,6 +293,18 @@ def quote_closed_by(sid: int, story: dict[int, Sentence]) -> int | None:
         if _CLOSES_QUOTE.search(story[i].text):
             return i
     return None
+
+
+def quote_continues(sid: int, story: dict[int, Sentence]) -> int | None:
+    """The id of the sentence right before `sid` in its paragraph when `sid` is a quote of its own, with no
+    words outside its quote marks, and that sentence closes a quote: the same speaker goes on, else None."""
+    text = story[sid].text.strip()
+    if not _OPENS_QUOTE.match(text) or not re.search(r"[\"”»“]\W*$", text):
+        return None
+    before = max((i for i in story if i < sid), default=None)
+    if before is None or story[before].paragraph != story[sid].paragraph:
+        return None
+    return before if _CLOSES_QUOTE.search(story[before].text) else None
 
 
 def reported_by_next(sid: int, story: dict[int, Sentence], language: str | None) -> int | None:

@@ -115,10 +115,11 @@ def _pysbd_spans(para: str, language: str) -> list[tuple[int, int]]:
 
 def _rejoin(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a piece that starts with a lower-case letter to the one before: no sentence starts so, and
-    pysbd splits after abbreviations it does not know ("740 тис. тонн, заявив ...", "ca. 30 km")."""
+    pysbd splits after abbreviations it does not know ("740 тис. тонн, заявив ...", "ca. 30 km"); and a piece
+    of closing marks only (the quote mark pysbd leaves after 'Menschen."' at a paragraph's end)."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and para[start].islower():
+        if out and (para[start].islower() or not re.search(r"\w", para[start:end])):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))

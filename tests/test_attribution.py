@@ -151,6 +151,13 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("uk", "Про це повідомляє «Суспільне».", ("«Суспільне»", "повідомляє")),
     ("ru", "По его словам, Израиль не атаковал больницу.", ("он", "по его словам")),
     ("ru", "Местный минздрав сообщал о гибели 300 человек.", ("Местный минздрав", "сообщал")),
+    # an appositive between the speaker and its cue; a statement of condemnation; the press as a source
+    ("en", "The electoral commission for Anjouan, the archipelago's most populous island, declared 12 winners.",
+     ("The electoral commission for Anjouan", "declared")),
+    ("en", "The blast hit the market, the busiest in the city, officials said.", ("officials", "said")),
+    ("pt", "Em comunicado, o executivo haitiano condenou o massacre.", ("o executivo haitiano", "condenou")),
+    ("fr", "Selon des informations de la presse chinoise, Pékin serait prêt à exempter certains produits.",
+     ("des informations de la presse chinoise", "selon")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected

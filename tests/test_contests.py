@@ -289,6 +289,15 @@ def test_a_quote_over_two_sentences_is_the_speaker_named_where_it_closes():
     assert events[2].attribution.source == "речник угруповання Сергій Вереск"
 
 
+def test_a_quote_of_its_own_right_after_a_quoted_speaker_goes_on_with_that_speaker():
+    text = ('"Wir haben Zweifel an den Zahlen", sagte Bulut der Deutschen Presse-Agentur. "Als 6000 Todesfälle '
+            'gemeldet wurden, gab es Bestattungsunterlagen zu 11.000 Menschen."\n'
+            '"Das ist eine Schätzung."\n')
+    events = _events(text, {2: "the outlet", 3: "the outlet"}, "de")
+    assert events[2].attribution.source == "Bulut"
+    assert events[3].attribution.source_type == "outlet"  # another paragraph: no speaker carried over
+
+
 def test_a_party_that_did_not_comment_is_no_event():
     text = ("Police in North Kivu said 31 people died in clashes near Kalehe on Saturday.\n"
             "The army did not respond to a request for comment.\n"
