@@ -138,7 +138,8 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("uk", "Пізніше у Міноборони РФ заявили, що знищили склад.", ("Міноборони РФ", "заявили")),
     ("uk", "12 березня речник Міноборони РФ Ігор Кравцов уперше визнав, що є загиблі.",
      ("речник Міноборони РФ Ігор Кравцов", "визнав")),
-    ("ru", "22 августа министр обороны Исраэль Кац сообщил, что план одобрен.", ("министр обороны Исраэль Кац", "сообщил")),
+    ("ru", "22 августа министр обороны Исраэль Кац сообщил, что план одобрен.",
+     ("министр обороны Исраэль Кац", "сообщил")),
     # whom it was said to is no speaker (addressees), before or after the speaker
     ("de", "Die Kammer will die Angaben überprüfen, sagte ihr Vorsitzender Emil Radev der Deutschen Presse-Agentur.",
      ("ihr Vorsitzender Emil Radev", "sagte")),
