@@ -314,8 +314,12 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     stop = _SOURCE_END.search(rest)
     tokens = rest[: stop.start() if stop else len(rest)].split()
     kept: list[str] = []
-    for token in tokens:
+    for at, token in enumerate(tokens):
         lowered = token.lower().strip("'’")
+        if kept and lex.earlier_claims is not None and lex.earlier_claims.fullmatch(kept[-1]) \
+                and tokens[at + 1:at + 2] and tokens[at + 1].lower() in lex.passive_agent:
+            kept.append(token)  # "the numbers reported by X": a participle, `_trim` keeps X
+            continue
         if not kept and verb_first and (lowered in lex.ends_source or lowered in lex.prepositions):
             return None  # "said in a statement that ...", "a fait état sur Twitter de": no source after the cue
         if kept and (lowered in lex.not_sources or lowered in lex.trailing or lowered in lex.complementizers
@@ -382,6 +386,12 @@ def _trim(text: str, lex: Lexicon | None = None) -> str:
     """A source phrase without the connector before it, the addressee after it ("Bulut der Deutschen
     Presse-Agentur") and the time words around it ("Пізніше у Міноборони", "27 лютого речник ... вперше")."""
     text = re.sub(r"^(?:and|but|while|as|which|who)\s+", "", text.strip(), flags=re.IGNORECASE)
+    claims = lex.earlier_claims.search(text) if lex is not None and lex.earlier_claims is not None else None
+    if claims:  # "the numbers reported by University officials": the officials
+        words = text[claims.end():].split()
+        agent = next((i for i, w in enumerate(words[:3]) if w.lower() in lex.passive_agent), None)
+        if agent is not None and is_speaker(" ".join(words[agent + 1:]), lex):
+            text = " ".join(words[agent + 1:])  # else "a joint statement issued by both delegations" whole
     if lex is not None:
         addressee = lex.addressees.search(text) if lex.addressees is not None else None
         if addressee and text[:addressee.start()].strip(" ,"):

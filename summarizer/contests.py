@@ -77,6 +77,10 @@ def quantities(text: str, lex: Lexicon, language: str | None) -> dict[str, set[f
     for at, written, value, unit in figures:
         if at < 0 or value <= 0 or unit and lex.measures is not None and lex.measures.match(unit):
             continue  # "for three kilometres": a distance, whatever families are named near it
+        following = " ".join(_WORDS.findall(text[at + len(written):])[:6])
+        if lex.subtotals is not None and lex.subtotals.search(" ".join(_WORDS.findall(text[:at])[-3:])) \
+                or lex.part_of is not None and lex.part_of.search(following):
+            continue  # "dont huit dans la capitale", "30 children were among the dead": part of a total
         before = _WORDS.findall(text[:at])[-WINDOW:]
         after = []  # the figure's own clause: "killed 19 people and wounded 60" counts 19 killed
         for word in _WORDS.findall(re.split(r"[;.]\s", text[at + len(written):])[0])[:AFTER]:

@@ -49,6 +49,8 @@ unless said otherwise):
     months                month names as written next to a day number ("4 мая", "4 de mayo"): a date, no figure
     pronoun_markers       markers citing a party by a possessive, and the pronoun they stand for ("по его словам":
                           "он", "seinen Angaben zufolge": "er")
+    subtotals, part_of    words that make a figure part of a total, before it ("including 9 children", "dont
+                          huit") or after it ("30 children were among the dead")
     no_comment            regular expressions: a party's silence ("did not respond to a request for comment"),
                           no event of its own
     time_words            words and phrases of time or sequence that open or end no speaker's name ("Пізніше у
@@ -111,6 +113,8 @@ class Lexicon:
     back_attribution: re.Pattern | None
     time_words: re.Pattern | None
     no_comment: re.Pattern | None
+    subtotals: re.Pattern | None
+    part_of: re.Pattern | None
     pronoun_markers: tuple[re.Pattern | None, dict[str, str]]
     addressees: re.Pattern | None
     furniture: tuple[str, ...]  # regular expressions, each for a whole line (matched by `whole_line`)
@@ -209,6 +213,8 @@ def lexicon(language: str | None) -> Lexicon:
         time_words=_ends([*(data.get("time_words") or ()), *(data.get("months") or ())]),
         addressees=_regexes([rf"(?<![\w'’])(?:{a})" for a in data.get("addressees") or ()]),  # whole words
         no_comment=_regexes(data.get("no_comment")),
+        subtotals=_words(data.get("subtotals")),
+        part_of=_words(data.get("part_of")),
         pronoun_markers=(_words(data.get("pronoun_markers") or ()),
                          {" ".join(str(k).lower().split()): str(v)
                           for k, v in (data.get("pronoun_markers") or {}).items()}),

@@ -159,6 +159,10 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("pt", "Em comunicado, o executivo haitiano condenou o massacre.", ("o executivo haitiano", "condenou")),
     ("fr", "Selon des informations de la presse chinoise, Pékin serait prêt à exempter certains produits.",
      ("des informations de la presse chinoise", "selon")),
+    ("en", "According to the numbers reported by University officials, 202 members have remained on the job.",
+     ("University officials", "according to")),
+    ("es", "Según las cifras facilitadas por el Ministerio del Interior, hubo 12 detenidos.",
+     ("el Ministerio del Interior", "según")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected

@@ -304,3 +304,18 @@ def test_a_party_that_did_not_comment_is_no_event():
             "Fishing resumed on the lake on Sunday morning, residents said.\n")
     sentences = segment(text, "en")
     assert [sentences[i - 1].text[:6] for i in candidates(sentences, language="en")] == ["Police", "Fishin"]
+
+
+def test_a_figure_that_is_part_of_a_total_counts_not_the_whole():
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    text = "Neuf policiers ont été blessés, dont huit dans la capitale, a dit le ministère."
+    assert quantities(text, lexicon("fr"), "fr") == {"injured": {9.0}}
+    assert quantities("At least 30 children were among the dead, a medic said.", lexicon("en"), "en") == {}
+    assert quantities("At least 19 people were killed, including 5 children, and 40 injured.", lexicon("en"), "en") \
+        == {"dead": {19.0}, "injured": {40.0}}
+    text = ("At least 30 children were among the dead, a medic said.\n"
+            "The army said 12 fighters were killed in the raid.\n")
+    events = _events(text, {1: "a medic", 2: "The army"})
+    assert events[1].contradicted_by == [] and events[2].contradicted_by == []  # 30 children are no toll
