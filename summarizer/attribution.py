@@ -54,8 +54,8 @@ _PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|reject\w*|dismiss\w*|refut\w*|disput\w*|false|untrue)\b",
                     re.IGNORECASE)
 # Where a subject written before its cue begins, and where a source written after its cue ends.
-_CLAUSE_START = re.compile(r"[,;:“”\"«»()—–]|\s-\s|^")
-_SOURCE_END = re.compile(r"[,;:.!?“”\"«»()—–]|\s-\s|$")
+_CLAUSE_START = re.compile(r"(?<!\d),|,(?!\d)|[;:“”\"«»()—–]|\s-\s|^")  # "51,2 Prozent": no clause break
+_SOURCE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:.!?“”\"«»()—–]|\s-\s|$")
 _TOKEN = re.compile(r"[\w'’.-]+")
 
 
@@ -105,6 +105,11 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
             return subject, " ".join(m.group(0).lower().split())
     if lex.according_after is not None:
         for m in lex.according_after.finditer(sentence):
+            named = sentence[:m.start()].split()[-2:]
+            if named and lex.earlier_claims is not None and lex.earlier_claims.fullmatch(named[-1]) \
+                    and all(w.lower() in lex.determiners | lex.demonstratives for w in named[:-1]) and lex.pronouns:
+                # "kam den Angaben zufolge auf 44,2 Prozent": the figures of the source named before
+                return min(lex.pronouns), m.group(0).lower()
             source = _subject_before(sentence, m.start(), lex)
             if source:
                 return source, m.group(0).lower()
@@ -127,6 +132,8 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         cue = m.group(0)
         if any(a < m.start() < b for a, b in quoted):
             continue
+        if lex.claim_predicates is not None and lex.claim_predicates.fullmatch(cue):
+            continue  # "Информация о гибели ... не соответствует действительности": said of the claim
         if cue[:1].isupper() and sentence[:m.start()].strip():
             continue  # "The United States", "Angaben": a name or a noun, not the cue
         if lex.pro_drop and lex.pronouns and not sentence[:m.start()].strip(" \"“«—–-"):
@@ -138,13 +145,17 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             # (German writes the agent before its participle; "sprachen von 130 Toten" is "spoke of")
             # "was announced by Beijing": the agent speaks; "the measures announced by Beijing hit ...": a
             # participle, not what the sentence attributes
-            if words and words[-1].lower() in lex.not_in_source:
-                source = _source_after(sentence, m.end() + agent.end(), lex, verb_first=False)
-                if source:
-                    return source, cue
-            continue
+            source = _source_after(sentence, m.end() + agent.end(), lex, verb_first=False)
+            if source and words and words[-1].lower() in lex.not_in_source:
+                return source, cue
+            if source:
+                continue
+            # "anunciou por volta das 16h": no agent after "por", the cue's own subject speaks
         bare = before.rstrip()
-        while words and words[-1].lower() in lex.auxiliaries:  # "a déclaré", "has said"
+        while words and (words[-1].lower() in lex.auxiliaries  # "a déclaré", "has said", "a formellement démenti"
+                         or lex.adverb_endings and words[-1].islower() and len(words[-1]) > 5
+                         and words[-1].endswith(lex.adverb_endings) and not lex.speakers.search(words[-1])
+                         and len(words) > 1 and words[-2].lower() not in lex.determiners):  # not "Le gouvernement"
             bare = bare[: bare.rfind(words.pop())].rstrip()
         after_break = not bare or bare[-1] in ",“”\"«»—–:"
         subject = bare.rstrip(" ,")
@@ -156,6 +167,8 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         for reading in readings:
             source = _source_after(sentence, m.end(), lex) if reading == "after" \
                 else _subject_before(sentence, len(subject), lex)
+            if source and reading == "after" and not after_break and source.lower() in lex.pronouns:
+                continue  # "Wie viele Tote gab es wirklich?": "es" after a cue mid-clause is no speaker
             if source:
                 return (source.lower() if source.lower() in lex.pronouns else source), cue
     return None
@@ -200,9 +213,21 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
         return subject
     lowered = [t.lower() for t in tokens]
     aux = next((i for i, t in enumerate(lowered) if i and t in lex.auxiliaries), None)
-    if lex.capitalised_nouns and aux is not None and is_speaker(" ".join(tokens[:aux]), lex):
+    if lex.capitalised_nouns and aux is not None and is_speaker(_trim(" ".join(tokens[:aux]), lex), lex):
         # the verb comes last: "Die Miliz hat diese Angaben als Propaganda (zurückgewiesen)"
-        return " ".join(tokens[:aux])
+        return _trim(" ".join(tokens[:aux]), lex)
+    # the first auxiliary with a determiner after it: the subject stands after the verb
+    first_aux = next((i for i, t in enumerate(lowered[:-1]) if t in lex.auxiliaries
+                      and lowered[i + 1] in lex.determiners), None)
+    if lex.capitalised_nouns and first_aux is not None and lowered[0] not in lex.determiners:
+        words = []  # "Schon zuvor hatte die Behörde ...", "Am Mittwoch hatte das Ministerium von 20 Toten ..."
+        for w in tokens[first_aux + 1:first_aux + 8]:
+            if any(c.isdigit() for c in w) or words and w.lower() in lex.determiners and words[-1][:1].isupper():
+                break  # a figure, or the object's determiner ("die Behörde den Amtsinhaber ...")
+            words.append(w)
+        inverted = _noun_phrase(words, lex)
+        if inverted and is_speaker(inverted, lex):
+            return inverted
     for i in range(len(tokens) - 1, 0, -1):  # "The ministry provided no evidence and Ukraine"
         if tokens[i].lower() in lex.conjunctions:
             tail = " ".join(tokens[i + 1:])
@@ -232,7 +257,7 @@ def _filler(clause: str, lex: Lexicon) -> bool:
     if not words or words[0].lower() in lex.auxiliaries:
         return True
     lone = words[0].lower()  # "strongly", not "he" or "officials"
-    return len(words) == 1 and words[0][:1].islower() and lone not in lex.pronouns and not lex.speakers.match(lone)
+    return len(words) == 1 and words[0][:1].islower() and lone not in lex.pronouns and not lex.speakers.search(lone)
 
 def speaker_before(sentence: str, pronoun: str, language: str | None = "en") -> str | None:
     """The party a pronoun source stands for when the same sentence names it in a clause before ("Para la
@@ -311,8 +336,15 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     # "Про це повідомляє «Суспільне».": a name in quotes, ending the clause
     if titled and len(titled.group(1).split()) <= 6 and re.match(r"\s*(?:[.,;:!?)]|$)", rest[titled.end():]):
         return titled.group(1) if is_speaker(titled.group(1), lex) else None
+    if titled and verb_first and rest[titled.end():].split()[:1] and \
+            rest[titled.end():].split()[0].lower() in lex.speaker_place:  # 'заявили "Интерфаксу" в ведомстве'
+        rest = rest[titled.end():]
     stop = _SOURCE_END.search(rest)
     tokens = rest[: stop.start() if stop else len(rest)].split()
+    if verb_first and len(tokens) > 1 and tokens[0].lower() in lex.speaker_place:
+        placed = _trim(" ".join(tokens[1:]), lex)  # "утверждают в Минобороны Азербайджана": the ministry
+        if lex.speakers.search(placed) and is_speaker(placed, lex):
+            return placed
     kept: list[str] = []
     for at, token in enumerate(tokens):
         lowered = token.lower().strip("'’")
@@ -330,6 +362,10 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
             if verb_first:
                 return None
             break
+        if kept and lex.capitalised_nouns and verb_first and lowered in lex.determiners \
+                and kept[0].lower() not in lex.determiners and lowered not in lex.indefinite \
+                and kept[-1][:1].isupper():  # not "Vedat Bulut von der Ärztekammer"
+            break  # "warf Maduro der Opposition ... vor": after a name, a determiner opens its object
         if kept and lex.capitalised_nouns and not verb_first and token[:1].islower() \
                 and kept[-1][:1].isupper() and lowered not in lex.determiners:
             break  # "Laut Sarudny schoss die Flugabwehr ...": the noun phrase ended, the clause's verb follows
@@ -343,7 +379,8 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
         words = source.split()
         heads = [w for w in words if w.lower() not in lex.determiners][:2]
         named = words[:1] == heads[:1] if lex.capitalised_nouns else True  # German: a name has no article
-        if not any(w.lstrip("«\"“„")[:1].isupper() and named or lex.speakers.search(w) for w in heads):
+        if not any(w.lstrip("«\"“„")[:1].isupper() and named or lex.speakers.search(w) or w.lower() in lex.pronouns
+                   for w in heads):
             return None
     return source if is_speaker(source, lex) else None
 

@@ -210,9 +210,11 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
     if closed_by is not None:  # "“The figure is far too low. Our teams counted 58 bodies,” said X.": X's quote
         parsed = parse_attribution(DATELINE.sub("", story[closed_by].text, count=1), language) or parsed
     by_next = reported_by_next(sid, story, language)
-    if by_next is not None and (parsed is None or not text.lstrip(" \"“«—–-").startswith(parsed[0])):
+    if by_next is not None and (parsed is None or not text.lstrip(" \"“«—–-").startswith(parsed[0])
+                                and not (lex.according is not None and lex.according.fullmatch(parsed[1]))):
         # "... погибли не 300, как ранее заявил минздрав, а 40. Об этом заявил X.": X's; a sentence that opens
-        # with its speaker ("Українські військові спростували ... Про це повідомляє «Суспільне».") stays theirs
+        # with its speaker ("Українські військові спростували ... Про це повідомляє «Суспільне».") or cites one
+        # ("За даними правозахисників, ... Про це повідомляє видання TUT.") stays theirs
         parsed = parse_attribution(story[by_next].text, language) or parsed
     if parsed is None and (continued := quote_continues(sid, story)) is not None:
         # '"Wir haben Zweifel", sagte Bulut. "Als in Kahramanmaras ..."': the quote goes on, the speaker too

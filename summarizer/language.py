@@ -49,6 +49,9 @@ unless said otherwise):
     months                month names as written next to a day number ("4 мая", "4 de mayo"): a date, no figure
     pronoun_markers       markers citing a party by a possessive, and the pronoun they stand for ("по его словам":
                           "он", "seinen Angaben zufolge": "er")
+    claim_predicates      denial words said of the claim ("false", "не соответствует действительности"): their
+                          subject is what is denied, never a source
+    adverb_endings        endings of manner adverbs stepped over between a subject and its cue ("formellement")
     subtotals, part_of    words that make a figure part of a total, before it ("including 9 children", "dont
                           huit") or after it ("30 children were among the dead")
     no_comment            regular expressions: a party's silence ("did not respond to a request for comment"),
@@ -115,6 +118,8 @@ class Lexicon:
     no_comment: re.Pattern | None
     subtotals: re.Pattern | None
     part_of: re.Pattern | None
+    adverb_endings: tuple[str, ...]
+    claim_predicates: re.Pattern | None
     pronoun_markers: tuple[re.Pattern | None, dict[str, str]]
     addressees: re.Pattern | None
     furniture: tuple[str, ...]  # regular expressions, each for a whole line (matched by `whole_line`)
@@ -215,6 +220,8 @@ def lexicon(language: str | None) -> Lexicon:
         no_comment=_regexes(data.get("no_comment")),
         subtotals=_words(data.get("subtotals")),
         part_of=_words(data.get("part_of")),
+        adverb_endings=tuple(str(e) for e in data.get("adverb_endings") or ()),
+        claim_predicates=_words(data.get("claim_predicates")),
         pronoun_markers=(_words(data.get("pronoun_markers") or ()),
                          {" ".join(str(k).lower().split()): str(v)
                           for k, v in (data.get("pronoun_markers") or {}).items()}),

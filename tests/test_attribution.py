@@ -163,6 +163,24 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
      ("University officials", "according to")),
     ("es", "Según las cifras facilitadas por el Ministerio del Interior, hubo 12 detenidos.",
      ("el Ministerio del Interior", "según")),
+    # a denial said of the claim names no speaker; the speaker sits in the ministry ("в Минобороны")
+    ("ru", "Информация о гибели семи военнослужащих не соответствует действительности, утверждают в Минобороны "
+     "Азербайджана.", ("Минобороны Азербайджана", "утверждают")),
+    ("ru", '"Армянская сторона распространяет ложную информацию", - заявили "Интерфаксу" в оборонном ведомстве.',
+     ("оборонном ведомстве", "заявили")),
+    # German: the subject after the verb, a decimal comma, a name before its object, "den Angaben zufolge"
+    ("de", "Schon zuvor hatte die Behörde den Amtsinhaber Maduro mit 51,2 Prozent zum Wahlsieger erklärt.",
+     ("die Behörde", "erklärt")),
+    ("de", "Angesichts der Betrugsvorwürfe warf Maduro der Opposition einen Staatsstreich vor.", ("Maduro", "warf")),
+    ("de", "Der Kandidat kam den Angaben zufolge auf 44,2 Prozent.", ("er", "zufolge")),
+    ("de", "Wie viele Tote gab es wirklich?", None),
+    ('de', '"Es wird versucht, einen Staatsstreich durchzusetzen", sagte er bei der Verkündung.', ("er", "sagte")),
+    # manner adverbs are stepped over, nouns that end like them are not; "por volta" is no agent
+    ("fr", "L’armée du Nigéria a formellement démenti ces informations.", ("L’armée du Nigéria", "démenti")),
+    ("fr", "Le gouvernement a répété qu'il ne retirerait pas le texte.", ("Le gouvernement", "répété")),
+    ("fr", "Dans un communiqué, l’armée a indiqué que plusieurs djihadistes sont morts.", ("l’armée", "indiqué")),
+    ("pt", "O movimento Vem Pra Rua anunciou por volta das 16h que 2,5 milhões participam.",
+     ("O movimento Vem Pra Rua", "anunciou")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
