@@ -379,10 +379,17 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
         words = source.split()
         heads = [w for w in words if w.lower() not in lex.determiners][:2]
         named = words[:1] == heads[:1] if lex.capitalised_nouns else True  # German: a name has no article
-        if not any(w.lstrip("«\"“„")[:1].isupper() and named or lex.speakers.search(w) or w.lower() in lex.pronouns
+        if not any(_unelided(w)[:1].isupper() and named or lex.speakers.search(w) or w.lower() in lex.pronouns
                    for w in heads):
             return None
     return source if is_speaker(source, lex) else None
+
+
+def _unelided(word: str) -> str:
+    """A word without the quote marks before it, and without a small elided article ("l'AFP", "dell'ONU"):
+    what says whether it is a name."""
+    bare = word.lstrip("«\"“„")
+    return bare if bare[:1].isupper() else re.sub(r"^[^\W\d_]{1,4}['’](?=\w)", "", bare)
 
 
 def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
@@ -412,7 +419,7 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
         return False  # "En parecidos términos se", "In Brussels": a prepositional phrase speaks not
     if lex.speakers.search(phrase):
         return True
-    names = [w for i, w in enumerate(words) if w.lstrip("«\"“„")[:1].isupper() and lowered[i] not in lex.determiners]
+    names = [w for i, w in enumerate(words) if _unelided(w)[:1].isupper() and lowered[i] not in lex.determiners]
     if lex.capitalised_nouns:  # every German noun is capitalised: a name is a phrase with no determiner
         return bool(names) and (lowered[0] not in lex.determiners or any(_ACRONYM.fullmatch(w) for w in names)) \
             and len(words) <= 4  # "Die RSF": an acronym is a name

@@ -37,6 +37,7 @@ are one more signal, in `extract.to_events`):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -47,7 +48,8 @@ from summarizer.numbers import extract_numbers
 from summarizer.segment import Sentence
 
 _WORDS = re.compile(r"\w+")
-WINDOW = 8  # words before a figure that may say what it counts
+WINDOW = 8  # words before a figure that may say what it counts ("The death toll ... has risen to about 11,300")
+NEAR = 8  # words right after a figure that say what it counts before any word before it
 AFTER = 12  # words of its own clause after it ("41.156 Menschen in der Türkei ... getötet worden")
 DENIAL_REACH = 4  # records back that "rejected the claims" reaches when no words tell which claims
 MIN_OVERLAP = 2  # words a denial and a claim share for the one to answer the other ("Lysiwka", "Kontrolle")
@@ -64,8 +66,20 @@ class Claim:
     outlet: bool
 
 
-def quantities(text: str, lex: Lexicon, language: str | None) -> dict[str, set[float]]:
-    """{quantity: values} of the figures in `text` that count a known quantity (its words near the figure)."""
+def quantities(text: str, lex: Lexicon, language: str | None, parts: set[float] | None = None
+               ) -> dict[str, set[float]]:
+    """{quantity: values} of the figures in `text` that count a known quantity (its words near the figure);
+    the figures that count part of a total ("dont 11 à Paris") go to `parts` where given."""
+    counted, partial = _quantities(text, lex.code, language)
+    if parts is not None:
+        parts.update(partial)
+    return {name: set(values) for name, values in counted.items()}
+
+
+@functools.lru_cache(maxsize=4096)  # a sentence is read for contests, revisions and parts
+def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, frozenset[float]], frozenset[float]]:
+    lex = lexicon(code)
+    parts: set[float] = set()
     out: dict[str, set[float]] = {}
     bare: list[float] = []  # figures with no word of their own ("от 40 до 60")
     figures = [(text.find(n.text), n.text, n.value, n.unit) for n in extract_numbers(text, language)]
@@ -79,8 +93,10 @@ def quantities(text: str, lex: Lexicon, language: str | None) -> dict[str, set[f
             continue  # "for three kilometres": a distance, whatever families are named near it
         following = " ".join(_WORDS.findall(text[at + len(written):])[:6])
         if lex.subtotals is not None and lex.subtotals.search(" ".join(_WORDS.findall(text[:at])[-3:])) \
-                or lex.part_of is not None and lex.part_of.search(following):
-            continue  # "dont huit dans la capitale", "30 children were among the dead": part of a total
+                or lex.part_of is not None and lex.part_of.search(following) \
+                or _subgroup(following.split(), lex):
+            parts.add(value)
+            continue  # "dont huit dans la capitale", "30 children were among the dead", "двух погибших журналистах"
         before = _WORDS.findall(text[:at])[-WINDOW:]
         after = []  # the figure's own clause: "killed 19 people and wounded 60" counts 19 killed
         for word in _WORDS.findall(re.split(r"[;.]\s", text[at + len(written):])[0])[:AFTER]:
@@ -92,17 +108,19 @@ def quantities(text: str, lex: Lexicon, language: str | None) -> dict[str, set[f
         nearest = None  # what the words after the figure count, else the nearest before it, else the clause's verb
         for name, words in lex.quantities:
             # the words right after it first; further on in its clause only where none before says
-            near = [(0 if i < WINDOW else 2, i) for i in range(len(after)) if words.match(" ".join(after[i:]))]
+            near = [(0 if i < NEAR else 2, i) for i in range(len(after)) if words.match(" ".join(after[i:]))]
             near += [(1, len(before) - j) for j in range(len(before)) if words.match(" ".join(before[j:]))]
             if near and (nearest is None or min(near) < nearest[0]):
                 nearest = (min(near), name)
+        if nearest is None and any(w.lower() in lex.people for w in after[:3]):
+            nearest = (None, "participants")  # "1,4 milhão de pessoas na Paulista": a crowd
         if nearest is not None:
             out.setdefault(nearest[1], set()).add(value)
         elif unit is None or unit.lower() in lex.prepositions:
             bare.append(value)
     if len(out) == 1 and bare:  # "погибли не 300 человек, ..., а от 40 до 60": the one quantity the sentence counts
         next(iter(out.values())).update(bare)
-    return out
+    return {name: frozenset(values) for name, values in out.items()}, frozenset(parts)
 
 
 def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: str | None
@@ -110,6 +128,15 @@ def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: st
     """{record position: its sentence's `quantities`}: read once, for contests and for revisions."""
     lex = lexicon(language)
     return {c.pos: quantities(sentences[c.sid].text, lex, language) for c in claims}
+
+
+def parts_of(claims: list[Claim], sentences: dict[int, Sentence], language: str | None) -> dict[int, set[float]]:
+    """{record position: the figures its sentence gives as part of a total}."""
+    lex = lexicon(language)
+    out: dict[int, set[float]] = {c.pos: set() for c in claims}
+    for c in claims:
+        quantities(sentences[c.sid].text, lex, language, out[c.pos])
+    return out
 
 
 def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]]) -> dict[int, int]:
@@ -137,6 +164,7 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     deniers: set[int] = set()
     figures = figures if figures is not None else figures_of(claims, sentences, language)
     places = {c.pos: {p.lower() for p in names_of(sentences[c.sid].text)[1]} for c in claims}
+    parts = parts_of(claims, sentences, language)
     when = {c.pos: (when_of(sentences[c.sid].text) or "").lower() for c in claims}
     incident, opened = {}, 0
     for sid in sorted(sentences):  # "In a separate incident ...": a sentence that opens another incident
@@ -153,8 +181,14 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
             near = sentences[b.sid].paragraph - sentences[a.sid].paragraph <= NEAR_PARAGRAPHS
             if not near and places[a.pos] and places[b.pos] and not places[a.pos] & places[b.pos]:
                 continue  # far apart, in places that differ: two incidents
+            scope_a, scope_b = _scope(sentences[a.sid].text, lex), _scope(sentences[b.sid].text, lex)
+            if scope_a != scope_b and (scope_a and scope_a not in sentences[b.sid].text.lower()
+                                       or scope_b and scope_b not in sentences[a.sid].text.lower()):
+                continue  # "À Lyon, la préfecture a compté 18 000 personnes": a count of one place, not of all
             for name, values in figures[a.pos].items():
-                if name in figures[b.pos] and values != figures[b.pos][name]:  # "between 16 and 20" is not "20"
+                if name in figures[b.pos] and values != figures[b.pos][name] \
+                        and not figures[b.pos][name] <= parts[a.pos] and not values <= parts[b.pos]:
+                    # "between 16 and 20" is not "20"; "15 interpellations, dont 11 à Paris" agrees with 11
                     contested[a.pos].add(b.pos)
                     contested[b.pos].add(a.pos)
     for a, b in _figures_answered(claims, sentences, lex, language, incident):  # "put that figure at 90"
@@ -189,8 +223,8 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     # a denial answers a claim; "rejected that version" may answer another party's denial too
     others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
               and (back or not lex.denial.search(sentences[c.sid].text))]
-    if not others and back:  # "rejected the accusation" with no accusation before it
-        return []
+    if not others and back:  # "démenti ces informations" first, the report it denies after it
+        return _answered_later(i, claims, sentences, lex, language, incident, pointed=True)
     back_word = back.group(0).lower() if back else ""  # "the accusation", "die Darstellung"
     names_back = bool(back)
     said = _what_was_said(after, lex)
@@ -255,7 +289,54 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
                        and incident[c.sid] == incident[d.sid] and not lex.denial.search(sentences[c.sid].text)
                        and counted & _named_quantities(sentences[c.sid].text, lex)
                        and (not stated or stated & _values(sentences[c.sid].text, language))]
+    if not targets:
+        targets = _answered_later(i, claims, sentences, lex, language, incident, pointed=bool(back))
     return targets
+
+
+def _answered_later(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: Lexicon,
+                    language: str | None, incident: dict[int, int], pointed: bool) -> list[Claim]:
+    """The claims after denial `i` that it answers, when none before it does: news often opens with the denial
+    ("Pakistan's ISPR denied India's claims that it had killed seven soldiers", "Информация о гибели семи
+    ... не соответствует действительности") and gives the claim later. The later claims of other sources in
+    the incident that give a figure the denial names ("семи", "seven"); else those of a source it names; else
+    those that count a quantity it names; else, where it names the claims back ("ces informations"), the
+    first."""
+    d = claims[i]
+    text = sentences[d.sid].text
+    said_no = lex.denial.search(text)
+    quoted_claim = re.search(r"(?<!\w)(?:" + "|".join(map(re.escape, lex.relatives)) + r")\s+(\w+)",
+                             text[said_no.end():], re.IGNORECASE) if said_no and lex.relatives else None
+    if quoted_claim and lex.cue.fullmatch(quoted_claim.group(1)):
+        return []  # "rechazó la acusación de Duque, quien aseguró que ...": the claim it denies is its own words
+    later = [c for c in claims[i + 1:] if not c.outlet and not same_source(c.source, d.source)
+             and incident[c.sid] == incident[d.sid] and not lex.denial.search(sentences[c.sid].text)]
+    if not later:
+        return []
+    figures = _figures(text, lex, language)
+    if figures:
+        return [c for c in later if figures & _figures(sentences[c.sid].text, lex, language)]
+    if any(not c.outlet and not same_source(c.source, d.source) for c in claims[:i]):
+        return []  # another party spoke before it: only a figure the denial names reaches past it
+    spelled = _acronyms(text)  # "India's Border Security Force's claims": the BSF's
+    named = [c for c in later if mentions(text, c.source) or spelled and same_source(c.source, spelled)]
+    if named:
+        return named[:1]
+    counted = _named_quantities(text, lex)
+    if counted:
+        return [c for c in later if counted & _named_quantities(sentences[c.sid].text, lex)]
+    return later[:1] if pointed else []
+
+
+def _figures(text: str, lex: Lexicon, language: str | None) -> set[float]:
+    """The values of the figures `text` gives, in digits or in number words ("семи", "sept")."""
+    pattern, values = lex.numerals
+    words = {values[m.group(0).lower()] for m in pattern.finditer(text)} if pattern is not None else set()
+    return _values(text, language) | words
+
+
+def _acronyms(text: str) -> str:
+    return " ".join(re.findall(r"\b[A-Z]{2,6}\b", text))
 
 
 def two_sided(text: str, language: str | None) -> bool:
@@ -267,6 +348,27 @@ def two_sided(text: str, language: str | None) -> bool:
     sources = [parsed[0] for p in pieces if (parsed := parse_attribution(p.strip(), language))]
     distinct = [a for i, a in enumerate(sources) if not any(same_source(a, b) for b in sources[:i])]
     return len(distinct) >= 2 and any(len(values) >= 2 for values in quantities(text, lex, language).values())
+
+
+def _subgroup(words: list[str], lex: Lexicon) -> bool:
+    """Do the words after a figure name a group within a toll ("двух погибших журналистах", "nine children"),
+    not a whole ("mulheres e homens")?"""
+    if lex.subgroups is None:
+        return False
+    for i, w in enumerate(words[:2]):
+        if lex.subgroups.match(w):
+            return not (words[i + 1:i + 2] and words[i + 1].lower() in lex.conjunctions)
+    return False
+
+
+def _scope(text: str, lex: Lexicon) -> str:
+    """The place a sentence opens with, what it is about ("À Lyon, ...", "In Kharkiv, ..."), lower case; else
+    "": its figures count there, not everywhere."""
+    words = text.split()[:3]
+    if len(words) == 3 and words[0].lower() in lex.prepositions | lex.speaker_place and words[1].endswith(",") \
+            and words[1][:1].isupper():
+        return words[1].strip(",").lower()[:5]
+    return ""
 
 
 def _values(text: str, language: str | None) -> set[float]:

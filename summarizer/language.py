@@ -49,6 +49,9 @@ unless said otherwise):
     months                month names as written next to a day number ("4 мая", "4 de mayo"): a date, no figure
     pronoun_markers       markers citing a party by a possessive, and the pronoun they stand for ("по его словам":
                           "он", "seinen Angaben zufolge": "er")
+    subgroups             groups of people a figure may count within a toll ("two journalists", "nine children")
+    people                words for people counted with nothing said of them ("450 mil pessoas"): with no
+                          quantity word near it, such a figure counts the participants of a gathering
     claim_predicates      denial words said of the claim ("false", "не соответствует действительности"): their
                           subject is what is denied, never a source
     adverb_endings        endings of manner adverbs stepped over between a subject and its cue ("formellement")
@@ -120,6 +123,8 @@ class Lexicon:
     part_of: re.Pattern | None
     adverb_endings: tuple[str, ...]
     claim_predicates: re.Pattern | None
+    people: frozenset[str]
+    subgroups: re.Pattern | None
     pronoun_markers: tuple[re.Pattern | None, dict[str, str]]
     addressees: re.Pattern | None
     furniture: tuple[str, ...]  # regular expressions, each for a whole line (matched by `whole_line`)
@@ -222,6 +227,9 @@ def lexicon(language: str | None) -> Lexicon:
         part_of=_words(data.get("part_of")),
         adverb_endings=tuple(str(e) for e in data.get("adverb_endings") or ()),
         claim_predicates=_words(data.get("claim_predicates")),
+        people=_lower(data.get("people")),
+        subgroups=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(str(w)) for w in data["subgroups"]) + ")",
+                             re.IGNORECASE) if data.get("subgroups") else None,
         pronoun_markers=(_words(data.get("pronoun_markers") or ()),
                          {" ".join(str(k).lower().split()): str(v)
                           for k, v in (data.get("pronoun_markers") or {}).items()}),

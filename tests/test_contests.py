@@ -319,3 +319,44 @@ def test_a_figure_that_is_part_of_a_total_counts_not_the_whole():
             "The army said 12 fighters were killed in the raid.\n")
     events = _events(text, {1: "a medic", 2: "The army"})
     assert events[1].contradicted_by == [] and events[2].contradicted_by == []  # 30 children are no toll
+
+
+def test_a_denial_that_opens_the_story_answers_the_claim_given_after_it():
+    text = ("Информация о гибели семи военнослужащих на границе не соответствует действительности, утверждают в "
+            "Минобороны Азербайджана.\n"
+            "Ранее в Ереване сообщили о бое на границе.\n"
+            "По данным пресс-секретаря минобороны Армении, погибли трое армянских военных и до семи бойцов "
+            "противника.\n")
+    events = _events(text, {1: "Минобороны Азербайджана", 2: "Ереване", 3: "пресс-секретаря"}, "ru")
+    assert events[1].contradicted_by == [events[3].id] and events[3].status == "denied"  # "семи" names the figure
+    assert events[2].contradicted_by == []
+    text = ("L'armée a formellement démenti ces informations.\n"
+            "Selon l'AFP, quarante-huit soldats ont été tués lors de l'attaque de la base.\n")
+    events = _events(text, {1: "L'armée", 2: "l'AFP"}, "fr")
+    assert events[2].status == "denied" and events[1].contradicted_by == [events[2].id]
+    text = ("El ministro rechazó la acusación del presidente, quien aseguró que el ataque, con cinco muertos, fue "
+            "planificado en Venezuela.\n"
+            "La Octava Brigada dijo que cinco militares fueron asesinados.\n")
+    events = _events(text, {1: "El ministro", 2: "La Octava Brigada"}, "es")
+    assert events[2].contradicted_by == []  # the claim it rejects is in its own sentence ("quien aseguró")
+
+
+def test_crowds_votes_and_the_people_in_a_toll():
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    assert quantities("A PM divulgou a estimativa de 1,4 milhão de pessoas na Paulista.", lexicon("pt"), "pt") \
+        == {"participants": {1400000.0}}
+    assert quantities("Dieser habe 70 Prozent der Stimmen erhalten und nicht 44 Prozent.", lexicon("de"), "de") \
+        == {"votes": {70.0, 44.0}}
+    assert quantities("Al Jazeera сообщала о двух погибших журналистах.", lexicon("ru"), "ru") == {}
+    assert quantities("custaram a vida a mais de uma centena de mulheres e homens", lexicon("pt"), "pt") \
+        == {"dead": {100.0}}
+    text = ("Il y a eu 15 interpellations lors des rassemblements, dont 11 à Paris, a ajouté le ministère.\n"
+            "Le préfet de police de Paris a fait état de onze interpellations.\n"
+            "À Lyon, la préfecture a compté 18 000 manifestants, contre 25 000 selon les syndicats.\n"
+            "Les syndicats ont revendiqué 30 000 manifestants dans tout le pays.\n")
+    events = _events(text, {1: "le ministère", 2: "Le préfet de police de Paris", 3: "la préfecture",
+                            4: "Les syndicats"}, "fr")
+    assert events[1].contradicted_by == [] and events[2].contradicted_by == []  # 11 of the 15 were in Paris
+    assert events[4].contradicted_by == []  # Lyon's count is no count of the country
