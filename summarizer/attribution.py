@@ -120,9 +120,15 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]
 
 
 def _quoted(sentence: str) -> list[tuple[int, int]]:
-    """The spans of the direct quotes `sentence` opens and closes: a cue inside one is the speaker's word
-    ("“Esta não é a verdade”, disse ...", not the attribution)."""
-    return [m.span() for m in _QUOTED.finditer(sentence)]
+    """The spans of the direct quotes `sentence` opens and closes, and of one it opens and does not close
+    (to its end): a cue inside one is the speaker's word ("“Esta não é a verdade”, disse ...", 'Пряма
+    мова: "На даний момент ... не зафіксовано'), not the attribution."""
+    spans = [m.span() for m in _QUOTED.finditer(sentence)]
+    rest = _QUOTED.sub(lambda m: " " * len(m.group(0)), sentence)
+    opened = re.search(r"[“„«\"](?=\w)", rest)
+    if opened and not re.search(r"[”»\"]", rest[opened.end():]):
+        spans.append((opened.start(), len(sentence)))
+    return spans
 
 
 def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
@@ -341,7 +347,11 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
         rest = rest[titled.end():]
     stop = _SOURCE_END.search(rest)
     tokens = rest[: stop.start() if stop else len(rest)].split()
-    if verb_first and len(tokens) > 1 and tokens[0].lower() in lex.speaker_place:
+    expletive = verb_first and len(tokens) > 2 and tokens[0].lower() in lex.expletives
+    if expletive:  # "heißt es in einer Mitteilung": no one, the statement speaks
+        tokens = tokens[1:]
+    if verb_first and len(tokens) > 1 and (tokens[0].lower() in lex.speaker_place
+                                           or expletive and tokens[0].lower() in lex.prepositions):
         placed = _trim(" ".join(tokens[1:]), lex)  # "утверждают в Минобороны Азербайджана": the ministry
         if lex.speakers.search(placed) and is_speaker(placed, lex):
             return placed

@@ -113,7 +113,7 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
             if near and (nearest is None or min(near) < nearest[0]):
                 nearest = (min(near), name)
         if nearest is None and any(w.lower() in lex.people for w in after[:3]):
-            nearest = (None, "participants")  # "1,4 milhão de pessoas na Paulista": a crowd
+            nearest = (None, "people")  # "1,4 milhão de pessoas na Paulista": a crowd, where the story has one
         if nearest is not None:
             out.setdefault(nearest[1], set()).add(value)
         elif unit is None or unit.lower() in lex.prepositions:
@@ -127,7 +127,13 @@ def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: st
                ) -> dict[int, dict[str, set[float]]]:
     """{record position: its sentence's `quantities`}: read once, for contests and for revisions."""
     lex = lexicon(language)
-    return {c.pos: quantities(sentences[c.sid].text, lex, language) for c in claims}
+    out = {c.pos: quantities(sentences[c.sid].text, lex, language) for c in claims}
+    crowd = any("participants" in found for found in out.values())
+    for found in out.values():  # people counted with nothing said of them: a crowd in a story of one
+        people = found.pop("people", set())
+        if crowd and people:
+            found.setdefault("participants", set()).update(people)
+    return out
 
 
 def parts_of(claims: list[Claim], sentences: dict[int, Sentence], language: str | None) -> dict[int, set[float]]:
@@ -347,7 +353,8 @@ def two_sided(text: str, language: str | None) -> bool:
     pieces = [p for p in re.split(r",\s|;\s|\s[—–]\s", text) if extract_numbers(p, language)]
     sources = [parsed[0] for p in pieces if (parsed := parse_attribution(p.strip(), language))]
     distinct = [a for i, a in enumerate(sources) if not any(same_source(a, b) for b in sources[:i])]
-    return len(distinct) >= 2 and any(len(values) >= 2 for values in quantities(text, lex, language).values())
+    return len(distinct) >= 2 and any(len(values) >= 2 for name, values in quantities(text, lex, language).items()
+                                      if name != "people")
 
 
 def _subgroup(words: list[str], lex: Lexicon) -> bool:

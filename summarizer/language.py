@@ -49,6 +49,7 @@ unless said otherwise):
     months                month names as written next to a day number ("4 мая", "4 de mayo"): a date, no figure
     pronoun_markers       markers citing a party by a possessive, and the pronoun they stand for ("по его словам":
                           "он", "seinen Angaben zufolge": "er")
+    expletives            pronouns that stand for no one ("heißt es in einer Mitteilung": the statement speaks)
     subgroups             groups of people a figure may count within a toll ("two journalists", "nine children")
     people                words for people counted with nothing said of them ("450 mil pessoas"): with no
                           quantity word near it, such a figure counts the participants of a gathering
@@ -125,6 +126,7 @@ class Lexicon:
     claim_predicates: re.Pattern | None
     people: frozenset[str]
     subgroups: re.Pattern | None
+    expletives: frozenset[str]
     pronoun_markers: tuple[re.Pattern | None, dict[str, str]]
     addressees: re.Pattern | None
     furniture: tuple[str, ...]  # regular expressions, each for a whole line (matched by `whole_line`)
@@ -228,6 +230,7 @@ def lexicon(language: str | None) -> Lexicon:
         adverb_endings=tuple(str(e) for e in data.get("adverb_endings") or ()),
         claim_predicates=_words(data.get("claim_predicates")),
         people=_lower(data.get("people")),
+        expletives=_lower(data.get("expletives")),
         subgroups=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(str(w)) for w in data["subgroups"]) + ")",
                              re.IGNORECASE) if data.get("subgroups") else None,
         pronoun_markers=(_words(data.get("pronoun_markers") or ()),

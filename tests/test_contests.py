@@ -346,7 +346,15 @@ def test_crowds_votes_and_the_people_in_a_toll():
     from summarizer.language import lexicon
 
     assert quantities("A PM divulgou a estimativa de 1,4 milhão de pessoas na Paulista.", lexicon("pt"), "pt") \
-        == {"participants": {1400000.0}}
+        == {"people": {1400000.0}}
+    text = ("O movimento anunciou que 2,5 milhões de manifestantes participam do ato.\n"
+            "A PM divulgou a estimativa de que seriam 1,4 milhão de pessoas na Paulista.\n")
+    events = _events(text, {1: "O movimento", 2: "A PM"}, "pt")
+    assert events[1].contradicted_by == [events[2].id]  # people in a story of a crowd are the crowd
+    text = ("Fadnavis said around 200 people live in the area.\n"
+            "A police officer said nearly 50 people were feared buried under the debris.\n")
+    events = _events(text, {1: "Fadnavis", 2: "A police officer"})
+    assert events[1].contradicted_by == []  # and nothing in a story of no crowd
     assert quantities("Dieser habe 70 Prozent der Stimmen erhalten und nicht 44 Prozent.", lexicon("de"), "de") \
         == {"votes": {70.0, 44.0}}
     assert quantities("Al Jazeera сообщала о двух погибших журналистах.", lexicon("ru"), "ru") == {}
