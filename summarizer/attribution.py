@@ -152,8 +152,9 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             # "was announced by Beijing": the agent speaks; "the measures announced by Beijing hit ...": a
             # participle, not what the sentence attributes
             source = _source_after(sentence, m.end() + agent.end(), lex, verb_first=False)
-            if source and words and words[-1].lower() in lex.not_in_source:
-                return source, cue
+            if source and words and (words[-1].lower() in lex.not_in_source or lex.earlier_claims is not None
+                                     and lex.earlier_claims.fullmatch(words[-1])):
+                return source, cue  # "was announced by X", "i dati diffusi dal governo"
             if source:
                 continue
             # "anunciou por volta das 16h": no agent after "por", the cue's own subject speaks
@@ -345,7 +346,8 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     if titled and verb_first and rest[titled.end():].split()[:1] and \
             rest[titled.end():].split()[0].lower() in lex.speaker_place:  # 'заявили "Интерфаксу" в ведомстве'
         rest = rest[titled.end():]
-    stop = _SOURCE_END.search(rest)
+    # a short name in guillemets is part of the phrase ("По мнению координатора «Левого фронта» Сергея ...")
+    stop = _SOURCE_END.search(re.sub(r"«[^«»]{1,40}»(?=\s+\w)", lambda q: "x" * len(q.group(0)), rest))
     tokens = rest[: stop.start() if stop else len(rest)].split()
     expletive = verb_first and len(tokens) > 2 and tokens[0].lower() in lex.expletives
     if expletive:  # "heißt es in einer Mitteilung": no one, the statement speaks
@@ -358,7 +360,7 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     kept: list[str] = []
     for at, token in enumerate(tokens):
         lowered = token.lower().strip("'’")
-        if kept and lex.earlier_claims is not None and lex.earlier_claims.fullmatch(kept[-1]) \
+        if kept and lex.earlier_claims is not None and any(lex.earlier_claims.fullmatch(k) for k in kept[-2:]) \
                 and tokens[at + 1:at + 2] and tokens[at + 1].lower() in lex.passive_agent:
             kept.append(token)  # "the numbers reported by X": a participle, `_trim` keeps X
             continue

@@ -181,6 +181,13 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("fr", "Dans un communiqué, l’armée a indiqué que plusieurs djihadistes sont morts.", ("l’armée", "indiqué")),
     ("pt", "O movimento Vem Pra Rua anunciou por volta das 16h que 2,5 milhões participam.",
      ("O movimento Vem Pra Rua", "anunciou")),
+    # a quote left open holds no attribution; "heißt es in einer Mitteilung"; opinion markers; released data
+    ("uk", 'Пряма мова: "На даний момент порушень не виявлено, заявили прикордонники.', None),
+    ("de", "„Lediglich 53 Mitarbeiter waren beteiligt“, heißt es in einer Mitteilung.", ("einer Mitteilung", "heißt")),
+    ("ru", "По мнению координатора «Левого фронта» Сергея Удальцова, на площадь вышли 5 тысяч человек.",
+     ("координатора «Левого фронта» Сергея Удальцова", "по мнению")),
+    ("it", "Ben diversi i dati diffusi dal governo: la tabella indica il 5%.", ("governo", "diffusi")),
+    ("fr", "Selon l'AFP, quarante-huit soldats ont été tués.", ("l'AFP", "selon")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
