@@ -264,7 +264,8 @@ def _filler(clause: str, lex: Lexicon) -> bool:
     if not words or words[0].lower() in lex.auxiliaries:
         return True
     lone = words[0].lower()  # "strongly", not "he" or "officials"
-    return len(words) == 1 and words[0][:1].islower() and lone not in lex.pronouns and not lex.speakers.search(lone)
+    return len(words) == 1 and _unelided(words[0])[:1].islower() and lone not in lex.pronouns \
+        and not lex.speakers.search(lone)  # "l’AFP" is a name
 
 def speaker_before(sentence: str, pronoun: str, language: str | None = "en") -> str | None:
     """The party a pronoun source stands for when the same sentence names it in a clause before ("Para la
