@@ -35,11 +35,16 @@ def names_source(text: str, source: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words if len(w) > 2)
 
 
-def attributed(text: str, source: str) -> str:
-    """`text` as a claim of `source` ("According to X, ..."), unless it already says whose it is."""
+def attributed(text: str, source: str, original: bool = False) -> str:
+    """`text` as a claim of `source` ("According to X, ..."), unless it already says whose it is. A sentence
+    left in its own language (`original`) gets its source before a colon ("представитель разведки: При
+    взрыве ..."), which reads in every language, not English words around it."""
     text = text.strip()
     if not text or names_source(text, source):
         return text
+    if original:
+        source = source.strip()
+        return f"{source[:1].upper()}{source[1:]}: {text}"
     first, _, rest = text.partition(" ")
     if first in _LOWER_AFTER_COMMA:  # "The army ..." -> "..., the army ..."; "Kyiv ..." stays
         first = first.lower()

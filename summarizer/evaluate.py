@@ -233,10 +233,11 @@ def _translation_supported(event: Event, article) -> bool:
     if summary in quoted:
         return True
     source = event.attribution.source
-    if summary.startswith(f"According to {source}, "):
-        summary = summary[len(f"According to {source}, "):]
-        if summary.strip("\"“”") in quoted:  # the sentence itself, after its attribution
-            return True
+    for lead in (f"According to {source}, ", f"{source}: "):
+        if summary.startswith(lead):
+            summary = summary[len(lead):]
+            if summary.strip("\"“”") in quoted:  # the sentence itself, after its attribution
+                return True
     return supported_translation(summary, f"{quoted} {source}", article.language)
 
 

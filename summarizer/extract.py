@@ -544,7 +544,9 @@ def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int
             status = "claimed"
         summary = standalone(DATELINE.sub("", english[sid].text, count=1), attribution, language)
         if attribution.source_type != "outlet" and status != "asserted":
-            summary = attributed(summary, attribution.source)
+            untranslated = language is not None and not language.lower().startswith("en") \
+                and english[sid].text == sentences[sid].text
+            summary = attributed(summary, attribution.source, original=untranslated)
         events.append(Event(
             id=f"e{pos}",
             summary=summary,

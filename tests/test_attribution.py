@@ -250,6 +250,9 @@ def test_source_types_that_the_words_say_plainly():
 def test_a_claim_gets_its_source_unless_it_already_says_whose_it_is():
     assert attributed("The dam was intact.", "the army") == "According to the army, the dam was intact."
     assert attributed("Kyiv delayed the exchange.", "TASS") == "According to TASS, Kyiv delayed the exchange."
+    # a sentence left in its own language is not wrapped in English words
+    assert attributed("В то же время он отметил, что число погибших завышено.", "представитель разведки",
+                      original=True) == "Представитель разведки: В то же время он отметил, что число погибших завышено."
     assert attributed("The army said the dam was intact.", "the army") == "The army said the dam was intact."
 
 
