@@ -332,7 +332,8 @@ def _aside(tokens: list[str], lex: Lexicon) -> bool:
     prepositional phrase ("bajo la coordinación de ..."), or a participle naming who asked ("contacted by
     Reuters", "contactado por la AFP", "speaking on condition of anonymity")?"""
     lowered = [t.lower().strip(",") for t in tokens]
-    return bool(tokens) and (any(t in lex.relatives for t in lowered) or lowered[0] in lex.not_sources
+    return bool(tokens) and (any(t in lex.relatives for t in lowered) or lowered[0] in lex.relative_openers
+                             or lowered[0] in lex.not_sources
                              or lowered[0] in lex.prepositions or len(tokens) > 1 and lowered[1] in lex.passive_agent)
 
 

@@ -49,6 +49,8 @@ unless said otherwise):
     months                month names as written next to a day number ("4 мая", "4 de mayo"): a date, no figure
     pronoun_markers       markers citing a party by a possessive, and the pronoun they stand for ("по его словам":
                           "он", "seinen Angaben zufolge": "er")
+    relative_openers      words that open a relative clause only as a clause's first word (German "der", "die":
+                          "Thomas Engl, der als Vertrauensmann dabei war, spricht"): an aside on the subject
     expletives            pronouns that stand for no one ("heißt es in einer Mitteilung": the statement speaks)
     subgroups             groups of people a figure may count within a toll ("two journalists", "nine children")
     people                words for people counted with nothing said of them ("450 mil pessoas"): with no
@@ -127,6 +129,7 @@ class Lexicon:
     people: frozenset[str]
     subgroups: re.Pattern | None
     expletives: frozenset[str]
+    relative_openers: frozenset[str]
     pronoun_markers: tuple[re.Pattern | None, dict[str, str]]
     addressees: re.Pattern | None
     furniture: tuple[str, ...]  # regular expressions, each for a whole line (matched by `whole_line`)
@@ -231,6 +234,7 @@ def lexicon(language: str | None) -> Lexicon:
         claim_predicates=_words(data.get("claim_predicates")),
         people=_lower(data.get("people")),
         expletives=_lower(data.get("expletives")),
+        relative_openers=_lower(data.get("relative_openers")),
         subgroups=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(str(w)) for w in data["subgroups"]) + ")",
                              re.IGNORECASE) if data.get("subgroups") else None,
         pronoun_markers=(_words(data.get("pronoun_markers") or ()),

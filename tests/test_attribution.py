@@ -188,6 +188,8 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
      ("координатора «Левого фронта» Сергея Удальцова", "по мнению")),
     ("it", "Ben diversi i dati diffusi dal governo: la tabella indica il 5%.", ("governo", "diffusi")),
     ("fr", "Selon l'AFP, quarante-huit soldats ont été tués.", ("l'AFP", "selon")),
+    ("de", "Betriebsratsvorsitzender Thomas Engl, der als Vertrauensmann dabei war, spricht von 180 bis 200.",
+     ("Betriebsratsvorsitzender Thomas Engl", "spricht")),
     ("fr", "Se basant sur les propos d’une source militaire, l’AFP a indiqué que 48 soldats ont été tués.",
      ("l’AFP", "indiqué")),
 ])
