@@ -128,7 +128,8 @@ def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: st
     """{record position: its sentence's `quantities`}: read once, for contests and for revisions."""
     lex = lexicon(language)
     out = {c.pos: quantities(sentences[c.sid].text, lex, language) for c in claims}
-    crowd = any("participants" in found for found in out.values())
+    crowd = any("participants" in found for found in out.values()) or lex.gatherings is not None and any(
+        lex.gatherings.search(sentences[c.sid].text) for c in claims)  # a rally, a march, a strike
     for found in out.values():  # people counted with nothing said of them: a crowd in a story of one
         people = found.pop("people", set())
         if crowd and people:

@@ -53,6 +53,7 @@ unless said otherwise):
                           "Thomas Engl, der als Vertrauensmann dabei war, spricht"): an aside on the subject
     expletives            pronouns that stand for no one ("heißt es in einer Mitteilung": the statement speaks)
     subgroups             groups of people a figure may count within a toll ("two journalists", "nine children")
+    gatherings            words of a gathering (rally, march, strike): a story with one counts crowds
     people                words for people counted with nothing said of them ("450 mil pessoas"): with no
                           quantity word near it, such a figure counts the participants of a gathering
     claim_predicates      denial words said of the claim ("false", "не соответствует действительности"): their
@@ -127,6 +128,7 @@ class Lexicon:
     adverb_endings: tuple[str, ...]
     claim_predicates: re.Pattern | None
     people: frozenset[str]
+    gatherings: re.Pattern | None
     subgroups: re.Pattern | None
     expletives: frozenset[str]
     relative_openers: frozenset[str]
@@ -233,6 +235,8 @@ def lexicon(language: str | None) -> Lexicon:
         adverb_endings=tuple(str(e) for e in data.get("adverb_endings") or ()),
         claim_predicates=_words(data.get("claim_predicates")),
         people=_lower(data.get("people")),
+        gatherings=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(str(w)) for w in data["gatherings"]) + ")",
+                              re.IGNORECASE) if data.get("gatherings") else None,
         expletives=_lower(data.get("expletives")),
         relative_openers=_lower(data.get("relative_openers")),
         subgroups=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(str(w)) for w in data["subgroups"]) + ")",

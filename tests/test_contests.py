@@ -355,6 +355,10 @@ def test_crowds_votes_and_the_people_in_a_toll():
             "A police officer said nearly 50 people were feared buried under the debris.\n")
     events = _events(text, {1: "Fadnavis", 2: "A police officer"})
     assert events[1].contradicted_by == []  # and nothing in a story of no crowd
+    text = ("Митинг на проспекте Сахарова собрал 1700 человек, по оценке полиции.\n"
+            "По словам организаторов, на митинг пришли 5000 человек.\n")
+    events = _events(text, {1: "полиции", 2: "организаторов"}, "ru")
+    assert events[1].contradicted_by == [events[2].id]  # a rally: its people are its crowd
     assert quantities("Dieser habe 70 Prozent der Stimmen erhalten und nicht 44 Prozent.", lexicon("de"), "de") \
         == {"votes": {70.0, 44.0}}
     assert quantities("Al Jazeera сообщала о двух погибших журналистах.", lexicon("ru"), "ru") == {}
