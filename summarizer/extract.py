@@ -59,7 +59,15 @@ from summarizer.numbers import extract_numbers
 from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType
 from summarizer.segment import Sentence
 from summarizer.translation import supported_translation
-from summarizer.validate import CallSchema, context_of, schema_of, short_errors, text_at_most, with_items
+from summarizer.validate import (
+    CallSchema,
+    complete_members,
+    context_of,
+    schema_of,
+    short_errors,
+    text_at_most,
+    with_items,
+)
 
 MAX_EVENTS = 14
 MIN_EVENTS = 5  # a short article's records, even without figures or attributions
@@ -440,16 +448,19 @@ def answer_schema(candidate_ids: list[int], citable: list[int], english: bool = 
 
 def salvage(raw: str | None, error: str, context: dict) -> tuple[dict[int, tuple[EventDraft, list[int]]],
                                                                   list[Dropped]]:
-    """After the re-asks ran out: keep each valid record of the last answer, drop the rest with a reason."""
+    """After the re-asks ran out, or an answer was cut off at the token limit: keep each valid (and complete)
+    record of the last answer, drop the rest with a reason."""
+    dropped: list[Dropped] = []
     try:
         data = json.loads(raw or "")
     except json.JSONDecodeError:
-        data = None
+        data = complete_members(raw)  # cut off: the records written before the cut
+        if data:
+            dropped.append(Dropped(stage="events", item=(raw or "")[-300:], reason=f"not kept: {error}"))
     if not isinstance(data, dict):
         return {}, [Dropped(stage="events", item=(raw or "")[:2000],
                             reason=f"the answer was not usable JSON: {error}")]
     kept: dict[int, tuple[EventDraft, list[int]]] = {}
-    dropped: list[Dropped] = []
     sentences = context.get("sentences", {})
     wanted = context.get("candidates")
     for key, item in data.items():

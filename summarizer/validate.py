@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import json
+import re
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
@@ -86,6 +87,25 @@ def text_at_most(limit: int):
 def short_errors(exc: ValidationError) -> str:
     """Pydantic's errors as one line: 'field.path: message; ...'."""
     return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'item'}: {e['msg']}" for e in exc.errors())
+
+
+_MEMBER = re.compile(r'\s*,?\s*"((?:[^"\\]|\\.)*)"\s*:\s*')  # one `"key":` of an object, after its comma
+
+
+def complete_members(raw: str | None) -> dict | None:
+    """The members of a JSON object that are complete in `raw`, an answer cut off at the token limit
+    ('{"5": {...}, "8": {...}, "9": {"source": "the out'): {"5": ..., "8": ...}; None where there is none."""
+    start = (raw or "").find("{")
+    if start < 0:
+        return None
+    decoder, at, out = json.JSONDecoder(), start + 1, {}
+    while (m := _MEMBER.match(raw, at)) is not None:
+        try:
+            value, at = decoder.raw_decode(raw, m.end())
+        except json.JSONDecodeError:
+            break
+        out[m.group(1)] = value
+    return out or None
 
 
 def salvage_items(raw: str | None, error: str, *, key: str, item_model: type[BaseModel], context: dict,

@@ -325,3 +325,16 @@ def test_briefing_finishes_the_others_lists_the_failure_and_caches_the_finished(
     assert "Sumy" in request["messages"][-1]["content"]
     redone = json.loads(out.read_text())
     assert len(redone["articles"]) == len(names) and redone["failed"] == []
+
+
+def test_an_answer_cut_off_after_complete_records_keeps_them_and_says_what_was_cut():
+    content = EVENTS["choices"][0]["message"]["content"]
+    whole = json.loads(content)
+    first = next(iter(whole))
+    looping = json.dumps({first: whole[first]})[:-1] + ', "99": {"source": "the outlet", "cue": "' + "a " * 50
+    cut = completion_body(looping, finish_reason="length")
+    answers = iter([cut, DIGEST])
+    with FakeOpenAIServer(responder=lambda body: next(answers)) as server:
+        result = summarizer_for(server).summarize_file(GRID)
+    assert len(server.chat_requests()) == 2 and len(result.events) == 1  # not re-asked: the events, the digest
+    assert any("cut off at the token limit" in d.reason for d in result.dropped)

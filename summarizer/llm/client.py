@@ -33,7 +33,7 @@ from summarizer.llm.retry import RetryTransport
 from summarizer.llm.settings import LLMSettings
 from summarizer.schema import Usage
 from summarizer.stages import stage
-from summarizer.validate import validating
+from summarizer.validate import complete_members, validating
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -230,17 +230,21 @@ class LLM:
                 )
             return Outcome(value=value, attempts=self._calls_since(calls_before))
         except IncompleteOutputException as exc:
-            raise LLMError(
-                f"the model's answer was cut off at the token limit ({max_tokens} tokens)",
-                attempts=self._calls_since(calls_before), usage=usage,
-            ) from exc
+            cut = f"the model's answer was cut off at the token limit ({max_tokens} tokens)"
+            raw = _completion_text(getattr(exc, "last_completion", None))
+            if complete_members(raw):  # a small model looping in one field: the records before the cut count
+                return Outcome(raw=raw, error=cut, attempts=self._calls_since(calls_before))
+            raise LLMError(cut, attempts=self._calls_since(calls_before), usage=usage) from exc
         except InstructorRetryException as exc:
             cause = _root_cause(exc)
             if isinstance(cause, FixtureMissingError):
                 raise cause from None
             if isinstance(cause, IncompleteOutputException):
-                raise LLMError(f"the model's answer was cut off at the token limit ({max_tokens} tokens)",
-                               attempts=exc.n_attempts, usage=usage) from exc
+                cut = f"the model's answer was cut off at the token limit ({max_tokens} tokens)"
+                raw = _completion_text(getattr(cause, "last_completion", None))
+                if complete_members(raw):
+                    return Outcome(raw=raw, error=cut, attempts=exc.n_attempts)
+                raise LLMError(cut, attempts=exc.n_attempts, usage=usage) from exc
             unusable = _unusable_answer(exc.last_completion)
             if unusable is not None:  # nothing to salvage: not a validation failure
                 raise LLMError(unusable, attempts=exc.n_attempts, usage=usage) from exc
