@@ -233,7 +233,7 @@ def _translation_supported(event: Event, article) -> bool:
     if summary in quoted:
         return True
     source = event.attribution.source
-    for lead in (f"According to {source}, ", f"{source}: "):
+    for lead in (f"According to {source}, ", f"{source[:1].upper()}{source[1:]}: "):
         if summary.startswith(lead):
             summary = summary[len(lead):]
             if summary.strip("\"“”") in quoted:  # the sentence itself, after its attribution

@@ -7,8 +7,9 @@ figure, or brings in a name. The English version is used (as the record's
 summary) only where it gives the numbers of the sentence it translates and no
 other, names only what the sentence names (compared by a spelling-independent
 skeleton across Latin and Cyrillic script: Kyiv/Kiew/Київ; an exonym the skeleton
-cannot match, Germany for Deutschland, keeps the original sentence), and does not
-speak of "the article" or "the text".
+cannot match, Germany for Deutschland, keeps the original sentence), does not
+speak of "the article" or "the text", says no more than the sentence (at most about
+half as many words again) and denies where, and only where, the sentence denies.
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ def supported_translation(english: str, original: str, language: str | None) -> 
     """Does `english` give the numbers and names of `original`, and nothing about the article itself?"""
     if _META.search(english):
         return False
+    if len(english.split()) > 1.6 * len(original.split()) + 5:
+        return False  # more than the sentence says: "... The fire was caused by a broken pipe."
+    from summarizer.language import lexicon
+
+    foreign, own = lexicon(language).denial, lexicon("en").denial
+    if foreign is not None and own is not None and bool(foreign.search(original)) != bool(own.search(english)):
+        return False  # "спростовує" written "has simplified", or a denial the sentence does not make
     theirs = {n.value for n in extract_numbers(original, language)}
     ours = {n.value for n in extract_numbers(english)}
     written = {n.value for n in extract_numbers(english) if any(c.isdigit() for c in n.text)}

@@ -140,3 +140,15 @@ def test_eval_on_the_attribution_articles_in_eight_languages_in_replay_mode():
     assert total["contest_recall"] >= 0.5 and total["number_recall"] == 1.0 and total["unit_accuracy"] == 1.0
     assert total["furniture_records"] == [] and total["fragment_sources"] == []
     assert total["unsupported_translations"] == [] and total["grounding"] == 1.0 and total["leaks"] == []
+
+
+def test_a_translation_saying_more_than_its_sentence_or_losing_its_denial_is_unsupported():
+    from summarizer.translation import supported_translation
+
+    sentence = "ГУМВС України в Запорізькій області спростовує інформацію про вибух."
+    assert supported_translation("The Zaporizhzhia police deny the reports of an explosion.", sentence, "uk")
+    assert not supported_translation("The police in Zaporizhzhia province have simplified the information about "
+                                     "the explosion.", sentence, "uk")  # the denial is gone
+    assert not supported_translation("The Zaporizhzhia police deny the reports of an explosion. The fire was "
+                                     "caused by a broken pipe and a leaking gas tank, a local official said.",
+                                     sentence, "uk")  # more than the sentence says
