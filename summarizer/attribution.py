@@ -510,6 +510,11 @@ def is_back_reference(source: str, language: str | None = "en") -> bool:
 _ACRONYM = re.compile(r"\b[^\W\d_a-zа-яіїєґ]{2,6}\b")  # "RSF", "SAF", "IDF", "ЗСУ": capitals only
 
 
+def acronyms(text: str) -> list[str]:
+    """The acronyms written in `text` ("BSF", "ЗСУ")."""
+    return _ACRONYM.findall(text)
+
+
 @functools.lru_cache(maxsize=4096)
 def _spelled_out(name: str, other: str) -> str:
     """`name` with each acronym that spells consecutive capitalised words of `other` replaced by those words:

@@ -41,7 +41,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from summarizer.attribution import is_back_reference, mentions, parse_attribution, same_source
+from summarizer.attribution import acronyms, is_back_reference, mentions, parse_attribution, same_source
 from summarizer.language import Lexicon, is_back_attribution, is_verification, lexicon
 from summarizer.names import names_of, when_of
 from summarizer.numbers import extract_numbers
@@ -83,11 +83,7 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
     out: dict[str, set[float]] = {}
     bare: list[float] = []  # figures with no word of their own ("от 40 до 60")
     figures = [(text.find(n.text), n.text, n.value, n.unit) for n in extract_numbers(text, language)]
-    pattern, values = lex.numerals  # "trois missiles", "Пять мирных жителей": number words outside English
-    if pattern is not None:
-        for m in pattern.finditer(text):
-            unit = re.match(r"\s+(\w+)", text[m.end():])
-            figures.append((m.start(), m.group(0), values[m.group(0).lower()], unit.group(1) if unit else None))
+    figures += _number_words(text, lex)
     for at, written, value, unit in figures:
         if at < 0 or value <= 0 or unit and lex.measures is not None and lex.measures.match(unit):
             continue  # "for three kilometres": a distance, whatever families are named near it
@@ -325,7 +321,7 @@ def _answered_later(i: int, claims: list[Claim], sentences: dict[int, Sentence],
         return [c for c in later if figures & _figures(sentences[c.sid].text, lex, language)]
     if any(not c.outlet and not same_source(c.source, d.source) for c in claims[:i]):
         return []  # another party spoke before it: only a figure the denial names reaches past it
-    spelled = _acronyms(text)  # "India's Border Security Force's claims": the BSF's
+    spelled = " ".join(acronyms(text))  # "India's Border Security Force's claims": the BSF's
     named = [c for c in later if mentions(text, c.source) or spelled and same_source(c.source, spelled)]
     if named:
         return named[:1]
@@ -335,15 +331,19 @@ def _answered_later(i: int, claims: list[Claim], sentences: dict[int, Sentence],
     return later[:1] if pointed else []
 
 
+def _number_words(text: str, lex: Lexicon) -> list[tuple[int, str, float, str | None]]:
+    """(position, words, value, the word after) of the number words of `text` outside English ("trois missiles",
+    "Пять мирных жителей", "семи"), which `extract_numbers` does not read."""
+    pattern, values = lex.numerals
+    if pattern is None:
+        return []
+    return [(m.start(), m.group(0), values[m.group(0).lower()], unit.group(1) if unit else None)
+            for m in pattern.finditer(text) for unit in [re.match(r"\s+(\w+)", text[m.end():])]]
+
+
 def _figures(text: str, lex: Lexicon, language: str | None) -> set[float]:
     """The values of the figures `text` gives, in digits or in number words ("семи", "sept")."""
-    pattern, values = lex.numerals
-    words = {values[m.group(0).lower()] for m in pattern.finditer(text)} if pattern is not None else set()
-    return _values(text, language) | words
-
-
-def _acronyms(text: str) -> str:
-    return " ".join(re.findall(r"\b[A-Z]{2,6}\b", text))
+    return _values(text, language) | {value for _, _, value, _ in _number_words(text, lex)}
 
 
 def two_sided(text: str, language: str | None) -> bool:

@@ -146,6 +146,14 @@ def _words(items) -> re.Pattern | None:
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
 
 
+def _beginnings(items) -> re.Pattern | None:
+    """One pattern for `items` matched as word beginnings ("погиб" finds "погибли", "гибел" finds "гибели")."""
+    items = [str(i) for i in items or ()]
+    if not items:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(i) for i in items) + ")", re.IGNORECASE)
+
+
 def _regexes(items) -> re.Pattern | None:
     items = [str(i) for i in items or ()]
     if not items:
@@ -215,8 +223,7 @@ def lexicon(language: str | None) -> Lexicon:
         discourse=tuple(str(d).lower() for d in data.get("discourse") or ()),
         verification=_regexes(data.get("verification")),
         earlier_claims=_words(data.get("earlier_claims")),
-        quantities=tuple((name, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE))
-                         for name, words in (data.get("quantities") or {}).items()),
+        quantities=tuple((name, _beginnings(words)) for name, words in (data.get("quantities") or {}).items()),
         new_incident=_words(data.get("new_incident")),
         demonstratives=_lower(data.get("demonstratives")),
         numerals=(_words(data.get("numerals") or ()), {str(k).lower(): float(v) for k, v in
@@ -235,12 +242,10 @@ def lexicon(language: str | None) -> Lexicon:
         adverb_endings=tuple(str(e) for e in data.get("adverb_endings") or ()),
         claim_predicates=_words(data.get("claim_predicates")),
         people=_lower(data.get("people")),
-        gatherings=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(str(w)) for w in data["gatherings"]) + ")",
-                              re.IGNORECASE) if data.get("gatherings") else None,
+        gatherings=_beginnings(data.get("gatherings")),
         expletives=_lower(data.get("expletives")),
         relative_openers=_lower(data.get("relative_openers")),
-        subgroups=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(str(w)) for w in data["subgroups"]) + ")",
-                             re.IGNORECASE) if data.get("subgroups") else None,
+        subgroups=_beginnings(data.get("subgroups")),
         pronoun_markers=(_words(data.get("pronoun_markers") or ()),
                          {" ".join(str(k).lower().split()): str(v)
                           for k, v in (data.get("pronoun_markers") or {}).items()}),
