@@ -462,19 +462,23 @@ def salvage(raw: str | None, error: str, context: dict) -> tuple[dict[int, tuple
                             reason=f"the answer was not usable JSON: {error}")]
     kept: dict[int, tuple[EventDraft, list[int]]] = {}
     sentences = context.get("sentences", {})
+    headline = context.get("headline", ())
     wanted = context.get("candidates")
     for key, item in data.items():
-        if not key.isdigit():
+        if key == "boilerplate":
             continue
-        if int(key) not in sentences or wanted is not None and int(key) not in wanted:
+        # Only a story sentence the model was asked about has a record: an id the article does not have
+        # ("0", "777", "e1", "²"), the headline or a furniture sentence is dropped, never looked up.
+        sid = int(key) if re.fullmatch(r"[0-9]{1,9}", key) else None
+        if sid is None or sid not in sentences or sentences[sid].boilerplate or sid in headline \
+                or wanted is not None and sid not in wanted:
             dropped.append(Dropped(stage="events", item=json.dumps({key: item}, ensure_ascii=False)[:2000],
                                    reason=f"sentence {key} is not one the model was asked about"))
             continue
         try:
             draft = (_TRANSLATED if isinstance(item, dict) and "english" in item else EventDraft).model_validate(
                 item, context=context)
-            kept[int(key)] = (draft, check_draft(int(key), draft, sentences, context.get("headline", ()),
-                                                 context.get("language")))
+            kept[sid] = (draft, check_draft(sid, draft, sentences, headline, context.get("language")))
         except (ValidationError, ValueError) as exc:
             reason = short_errors(exc) if isinstance(exc, ValidationError) else str(exc)
             dropped.append(Dropped(stage="events", item=json.dumps({key: item}, ensure_ascii=False), reason=reason))

@@ -187,7 +187,8 @@ class Summarizer:
                 records.update(extract.records(outcome.value))
                 flagged = outcome.value.flagged()
             else:
-                kept, lost = extract.salvage(outcome.raw, outcome.error or "", p.context)
+                kept, lost = extract.salvage(outcome.raw, outcome.error or "",
+                                             {**p.context, "candidates": part.candidates})
                 records.update(kept)
                 dropped += lost
                 if not kept:

@@ -35,7 +35,7 @@ TIMEOUT = 0.3  # the client's timeout, seconds, where a fault makes the server w
 
 def summarizer_for(server: FakeOpenAIServer, **settings) -> Summarizer:
     return Summarizer(LLMSettings.resolve(base_url=server.base_url, api_key="sk-test", model="m", env={},
-                                          fixtures="off", digest="model", **{**FAST, **settings}))
+                                          fixtures="off", **{"digest": "model", **FAST, **settings}))
 
 
 def assert_grid_result(result) -> None:
@@ -338,3 +338,30 @@ def test_an_answer_cut_off_after_complete_records_keeps_them_and_says_what_was_c
         result = summarizer_for(server).summarize_file(GRID)
     assert len(server.chat_requests()) == 2 and len(result.events) == 1  # not re-asked: the events, the digest
     assert any("cut off at the token limit" in d.reason for d in result.dropped)
+
+
+# -- answers keyed by ids the article does not have: dropped with a reason, never looked up ----------------
+
+OUTLET = record("the outlet", source_type="outlet", cue="")
+
+
+@pytest.mark.parametrize("keys, kept", [
+    ((0, 1, 2), [2]),  # counting from 0: 1 is the headline, 2 the first candidate, 3 missing
+    ((2, 777), [2]),  # an id the article does not have
+    ((0, 1), []),  # nothing usable: the answers never validated
+    (("e1", "²", 2), [2]),  # ids that are no sentence number
+])
+def test_an_answer_keyed_by_ids_the_article_does_not_have_drops_them_with_a_reason(keys, kept):
+    bad = completion_body(json.dumps({str(k): OUTLET for k in keys}))
+    with FakeOpenAIServer(responder=lambda body: bad) as server:
+        summarizer = summarizer_for(server, digest="composed")
+        if not kept:
+            with pytest.raises(LLMError, match=r"^the model's answers never validated \(3 tries\): "):
+                summarizer.summarize_file(GRID)
+            return
+        result = summarizer.summarize_file(GRID)
+    assert [e.evidence[0].sentence_id for e in result.events] == kept
+    unknown = [str(k) for k in keys if k not in kept]
+    assert [next(iter(json.loads(d.item))) for d in result.dropped] == unknown
+    assert all(d.reason == f"sentence {k} is not one the model was asked about"
+               for d, k in zip(result.dropped, unknown))
