@@ -5,6 +5,7 @@
 Benchmarks, in order (each is also a script of its own):
   startup    `summarize --help` wall time, slowest imports           (bench/startup.py)
   replay     articles/s and time per stage, LLM answers replayed      (bench/replay.py)
+  segment    sentence splitting of one huge paragraph: time per KB   (bench/segment.py)
   tokens     tokens and calls per prompt, re-asks, cacheable prefix  (bench/tokens.py)
   briefing   concurrency 1/4/8/16 speed-up, re-run, kill and resume  (bench/briefing.py)
   memory     peak RSS per run; briefing memory against its size      (bench/memory.py)
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from common import ROOT, Section, Table, commit, machine, print_section
 
-BENCHMARKS = ("startup", "replay", "tokens", "briefing", "memory", "embedded")
+BENCHMARKS = ("startup", "replay", "segment", "tokens", "briefing", "memory", "embedded")
 
 
 def _run(name: str) -> Section:
@@ -36,6 +37,9 @@ def _run(name: str) -> Section:
     if name == "replay":
         import replay
         return replay.measure()
+    if name == "segment":
+        import segment
+        return segment.measure()
     if name == "tokens":
         import tokens
         return tokens.measure()

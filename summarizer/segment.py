@@ -89,8 +89,53 @@ def _split_paragraph(para: str, language: str) -> list[tuple[int, int]]:
     return _pysbd_spans(para, language)
 
 
-def _pysbd_spans(para: str, language: str) -> list[tuple[int, int]]:
+# pysbd's time grows with the square of the text it is given (each abbreviation it finds is replaced by a
+# regular expression run over the whole text): 50 KB in one paragraph took seconds, 5 MB hours. A paragraph
+# longer than WINDOW characters is read a window at a time: the sentences pysbd ends in a window with at
+# least MARGIN characters of text after them (or its first one) are kept, and the next window starts at the
+# first sentence not kept, so the work is linear in the paragraph's length. pysbd decides a sentence end
+# from the text around it, so where quotations and asides close within MARGIN characters a window gives the
+# ends the whole paragraph gives (a property test holds the two equal); a paragraph up to WINDOW characters,
+# nearly every news paragraph, is read whole, as before.
+WINDOW = 3_000
+MARGIN = 500
+_SPACE = re.compile(r"\s+")
+_BLANK = re.compile(r"\s*")
+
+
+def _pysbd_spans(para: str, language: str, window: int = WINDOW, margin: int = MARGIN) -> list[tuple[int, int]]:
     para = para.translate(_PYSBD_SAFE)  # one character for one: spans in it are spans in the paragraph
+    if len(para) <= window:
+        return _rejoin(para, _pysbd_pieces(para, language))
+    out: list[tuple[int, int]] = []
+    start = context = 0  # the text not yet settled; where the window begins (the last sentence settled)
+    while True:
+        end = start + window
+        # pysbd reads a sentence's start in its context (a quotation mark opens one after a space): the
+        # window holds the last sentence settled too, and a sentence settled before is never undone.
+        pieces = [(max(s, start), e) for s, e in
+                  ((context + s, context + e) for s, e in _pysbd_pieces(para[context:end], language)) if e > start]
+        if end >= len(para):  # the paragraph's end: every sentence in the window is settled
+            out += pieces
+            return _rejoin(para, out)
+        settled = [p for p in pieces[:-1] if p[1] <= end - margin] or pieces[:1] * (len(pieces) > 1)
+        if settled:
+            out += settled
+            context, start = settled[-1][0], pieces[len(settled)][0]
+            continue
+        # No sentence ends in the window: a sentence longer than it is cut at its last space (a cut before a
+        # lower-case word is joined again by `_rejoin`), or at the window's end when it has none.
+        cut = max((m.start() for m in _SPACE.finditer(para, start, end) if m.start() > start), default=end)
+        if para[start:cut].strip():
+            lead = len(para[start:cut]) - len(para[start:cut].lstrip())
+            out.append((start + lead, start + len(para[start:cut].rstrip())))
+        start = context = _BLANK.match(para, cut).end()  # the next word: no context to read it in
+        if start >= len(para):
+            return _rejoin(para, out)
+
+
+def _pysbd_pieces(para: str, language: str) -> list[tuple[int, int]]:
+    """pysbd's sentences of `para` as character spans, whitespace trimmed (not yet `_rejoin`ed)."""
     try:
         pieces = _segmenter(language).segment(para)
     except Exception:  # noqa: BLE001 - a crash in pysbd's rules must not fail the article
@@ -110,7 +155,7 @@ def _pysbd_spans(para: str, language: str) -> list[tuple[int, int]]:
     if rest.strip():
         lead = len(rest) - len(rest.lstrip())
         out.append((cursor + lead, cursor + len(rest.rstrip())))
-    return _rejoin(para, out)
+    return out
 
 
 def _rejoin(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

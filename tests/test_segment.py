@@ -212,3 +212,59 @@ def test_semicolon_and_colon_end_sentences_where_pysbd_says_they_do():
 
     expected = {code: "".join(c for c in ";:" if c in lang.Punctuations) for code, lang in LANGUAGE_CODES.items()}
     assert _ENDS_WITH == {code: chars for code, chars in expected.items() if chars}
+
+
+# A paragraph longer than the segmenter's window is read a window at a time (pysbd's time grows with the square
+# of its text). On sentences whose quotations and asides close within them, each different (pysbd replaces a
+# repeated one everywhere at once), the windows give what pysbd gives reading the paragraph whole.
+_WORD = st.sampled_from(["the", "governor", "said", "Kyiv", "Mr.", "Dr.", "U.S.", "3.5", "1,200", "p.m.", "a.m.",
+                         "e.g.", "etc.", "Jan.", "No.", "St.", "km", "Харків", "Ukraine's", "i.e.", "vs.", "Co.",
+                         "Inc.", "...", "—", "a", "I", "Gen.", "approx.", "5", "ca.", "Nr.", "Sr.", "z.B."])
+_WORDS = st.lists(_WORD, min_size=1, max_size=12).map(" ".join)
+_ASIDE = st.tuples(st.sampled_from(["“", "\"", "«", "'", "("]), _WORDS, st.sampled_from([".", ",", "!", "?", ""]))
+_SENTENCE = st.tuples(st.sampled_from(["The", "A", "Officials", "He", "In", "Russia", "Mr.", "1.", "Il", "Der"]),
+                      _WORDS, st.one_of(st.none(), _ASIDE), _WORDS,
+                      st.sampled_from([".", ".", "?", "!", "…", ".”", ":"]))
+_CLOSE = {"“": "”", "\"": "\"", "«": "»", "'": "'", "(": ")"}
+
+
+def _sentence(i: int, parts) -> str:
+    opener, before, aside, after, end = parts
+    text = f"{opener} {before}"
+    if aside:
+        mark, words, stop = aside
+        tag = "q" + "".join("bcdfghjklm"[int(d)] for d in str(i)) + "x"  # a word of its own, no list number
+        text += f" {mark}{words} {tag}{stop}{_CLOSE[mark]}"
+    return f"“{text} {after}.”" if end == ".”" else f"{text} {after}{end}"
+
+
+_LONG_PARAGRAPH = st.lists(_SENTENCE, min_size=10, max_size=40).map(
+    lambda parts: " ".join(_sentence(i, p) for i, p in enumerate(parts)))
+
+
+@settings(max_examples=80, deadline=None)
+@given(_LONG_PARAGRAPH, st.sampled_from(["en", "de", "es", "fr", "ru"]))
+def test_a_paragraph_read_window_by_window_segments_as_it_does_whole(para, language):
+    from summarizer.segment import _pysbd_pieces, _pysbd_spans, _rejoin
+
+    assume(len(para) > 900)
+    whole = _rejoin(para, _pysbd_pieces(para, language))
+    assert _pysbd_spans(para, language, window=900, margin=300) == whole
+
+
+def test_a_sentence_longer_than_the_window_is_cut_at_a_space_and_joined_again():
+    from summarizer.segment import WINDOW
+
+    para = "Officials said " + "the long sentence goes on " * (2 * WINDOW // 26) + "until here. A short one."
+    assert [s.text for s in segment(para)] == [para[:-len(" A short one.")], "A short one."]
+    word = "x" * (WINDOW + 10) + ". Next one."  # no space to cut at: cut at the window's end, joined again
+    assert [s.text for s in segment(word)] == ["x" * (WINDOW + 10) + ".", "Next one."]
+
+
+def test_a_huge_paragraph_segments_into_verbatim_spans():
+    base = ("In Sumy, the regional governor said 12 homes were damaged overnight. Repair crews worked through the "
+            "day, Mr. Smith told reporters at 3 p.m. on Monday. \"We will rebuild,\" he said. ")
+    text = base * 400  # 70 KB in one paragraph (its time: bench/segment.py)
+    sentences = segment(text)
+    assert len(sentences) == 3 * 400
+    assert all(text[s.start:s.end] == s.text for s in sentences)
