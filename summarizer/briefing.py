@@ -30,6 +30,7 @@ from summarizer.cache import ResultCache
 from summarizer.errors import InputError, SummarizerError
 from summarizer.pipeline import Summarizer
 from summarizer.read import read_article
+from summarizer.redact import redact
 from summarizer.schema import ArticleResult
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -103,7 +104,7 @@ def summarize_all(paths: list[str], summarizer: Summarizer, cache: ResultCache |
         except SummarizerError as exc:
             return Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
         except Exception as exc:  # a bug in one article must not lose the others
-            return Done(path=path, error=f"internal error: {type(exc).__name__}: {exc}", exit_code=1)
+            return Done(path=path, error=redact(f"internal error: {type(exc).__name__}: {exc}"), exit_code=1)
 
     async def run(workers: ThreadPoolExecutor) -> list[Done]:
         loop = asyncio.get_running_loop()

@@ -56,6 +56,9 @@ def _main(
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Turn news articles into attributed, grounded event records and a neutral digest."""
+    from summarizer.redact import guard_logging
+
+    guard_logging()  # no log record shows the API key, whoever prints it
 
 
 ModelOpt = Annotated[Optional[str], typer.Option(
@@ -84,8 +87,15 @@ def _settings(model, base_url, fixtures, fixtures_dir, digest):
 
 
 def _fail(message: str, code: int) -> None:
-    typer.echo(f"summarize: {message}", err=True)
+    _warn(message)
     raise typer.Exit(code)
+
+
+def _warn(message: str) -> None:
+    """One line on stderr, the API key (and anything shaped like one) masked."""
+    from summarizer.redact import redact
+
+    typer.echo(f"summarize: {redact(message)}", err=True)
 
 
 @app.command("run")
@@ -118,18 +128,17 @@ def run(
             message = exc.one_line()
             if not isinstance(exc, InputError):
                 message = f"{name}: {message}"
-            typer.echo(f"summarize: {message}", err=True)
+            _warn(message)
             exit_code = max(exit_code, exc.exit_code)
             continue
         except Exception as exc:  # a bug must not lose the other articles' results
             if os.environ.get("SUMMARIZER_DEBUG"):
                 raise
-            typer.echo(f"summarize: {path}: internal error: {type(exc).__name__}: {exc} "
-                       "(set SUMMARIZER_DEBUG=1 for the traceback)", err=True)
+            _warn(f"{path}: internal error: {type(exc).__name__}: {exc} (set SUMMARIZER_DEBUG=1 for the traceback)")
             exit_code = max(exit_code, 1)
             continue
         if result.article.note:
-            typer.echo(f"summarize: {'stdin' if path == '-' else path}: {result.article.note}", err=True)
+            _warn(f"{'stdin' if path == '-' else path}: {result.article.note}")
         documents.append(to_json(result, indent=None if several else 2))
         if as_json and output is None:
             typer.echo(documents[-1])
@@ -173,7 +182,7 @@ def evaluate(
         except SummarizerError as exc:  # the article counts as nothing found
             row = Score(article=gold_article["id"], error=exc.one_line(), gold_events=len(gold_article["events"]),
                         gold_numbers=sum(len(e.get("numbers") or []) for e in gold_article["events"]))
-            typer.echo(f"summarize: {gold_article['id']}: {exc.one_line()}", err=True)
+            _warn(f"{gold_article['id']}: {exc.one_line()}")
             exit_code = max(exit_code, exc.exit_code)
         rows.append(row)
         total.add(row)
@@ -277,7 +286,7 @@ def briefing(
             done = missing + summarize_all(paths, summarizer, cache, on_done=report,
                                            concurrency=concurrency or DEFAULT_CONCURRENCY[settings.provider])
     for d in missing:
-        typer.echo(f"summarize: {d.path}: {d.error}", err=True)
+        _warn(f"{d.path}: {d.error}")
     merge_code = 0
     with metering() as merge_usage:
         try:
@@ -285,7 +294,7 @@ def briefing(
             stories = merged(index, spool.get, confirm=(
                 lambda pairs, records: confirm_pairs(summarizer.llm, pairs, records)) if by_model else None)
         except SummarizerError as exc:  # the articles' results are still written, without storylines
-            typer.echo(f"summarize: merging storylines: {exc.one_line()}", err=True)
+            _warn(f"merging storylines: {exc.one_line()}")
             stories, merge_code = [], exc.exit_code
     usage.add(merge_usage)
     head = BriefingResult(  # the storylines and the articles are written one at a time, from the spool

@@ -17,7 +17,10 @@ class SummarizerError(Exception):
     exit_code = 1
 
     def one_line(self) -> str:
-        return " ".join(str(self).split())
+        """The message on one line, the API key (and anything shaped like one) masked."""
+        from summarizer.redact import redact
+
+        return redact(" ".join(str(self).split()))
 
 
 class InputError(SummarizerError):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = "1"
 
@@ -79,6 +79,13 @@ class Dropped(_Model):
     stage: Literal["segment", "events", "digest"]
     item: str = Field(description="The removed item, as JSON or text.")
     reason: str
+
+    @field_validator("item", "reason")
+    @classmethod
+    def _no_key(cls, text: str) -> str:  # an endpoint that echoes the API key: masked here too
+        from summarizer.redact import redact
+
+        return redact(text)
 
 
 class Usage(_Model):

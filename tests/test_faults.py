@@ -365,3 +365,77 @@ def test_an_answer_keyed_by_ids_the_article_does_not_have_drops_them_with_a_reas
     assert [next(iter(json.loads(d.item))) for d in result.dropped] == unknown
     assert all(d.reason == f"sentence {k} is not one the model was asked about"
                for d, k in zip(result.dropped, unknown))
+
+
+# -- the API key never leaks: whatever its shape, however the endpoint echoes it -------------------------
+
+KEYS = ["my-custom-key-0123456789", "sk-proj-THIS_IS.SECRET+key/abc", "0123456789abcdef0123456789abcdef",
+        "a key with spaces, \"quotes\" and 100% of it secret"]
+
+
+def leaked(text: str, key: str) -> list[str]:
+    """Runs of 8 or more of the key's characters in a row found in `text`."""
+    return [key[i:i + 8] for i in range(len(key) - 7) if key[i:i + 8] in text]
+
+
+def echoes(key: str):
+    """An endpoint that tells the client its key back, whole, cut short and in part, as a 401."""
+    return lambda body: error(401, f"Incorrect API key provided: {key}. Did you mean {key[:12]}...? "
+                                   f"Keys end like ...{key[-10:]}; encoded {json.dumps(key)}.")
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_configured_key_is_masked_in_the_one_line_error_whatever_its_shape(key, fast_retries):
+    with FakeOpenAIServer(responder=echoes(key)) as server:
+        result = CliRunner().invoke(app, ["--base-url", server.base_url, "--model", "m", "--fixtures", "off",
+                                          str(GRID)], env={"OPENAI_API_KEY": key})
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"summarize: {GRID}: LLM endpoint answered HTTP 401: ")
+    assert "Incorrect API key provided: [REDACTED]. Did you mean [REDACTED]...?" in line
+    assert leaked(line, key) == []
+
+
+def test_a_key_an_http_header_cannot_carry_is_a_usage_error_that_does_not_show_it():
+    key = "gsk_Ünïcode-секрет-0123456789"
+    result = CliRunner().invoke(app, ["--base-url", "http://127.0.0.1:9/v1", str(GRID)], env={"OPENAI_API_KEY": key})
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert result.stderr == ("summarize: the API key (OPENAI_API_KEY) has a character an HTTP header cannot carry "
+                             "at position 5: give the key as the provider wrote it\n")
+
+
+@pytest.mark.parametrize("key", KEYS[:2])
+def test_the_configured_key_is_masked_in_a_briefings_failures(key, tmp_path, fast_retries):
+    out = tmp_path / "briefing.json"
+    with FakeOpenAIServer(responder=echoes(key)) as server:
+        result = CliRunner().invoke(app, ["briefing", str(GRID), "-o", str(out), "--no-cache", "--merge", "rules",
+                                          "--base-url", server.base_url, "--model", "m", "--fixtures", "off"],
+                                    env={"OPENAI_API_KEY": key})
+    assert result.exit_code == 1
+    [failed] = json.loads(out.read_text())["failed"]
+    assert "[REDACTED]" in failed["reason"]
+    assert leaked(result.stderr + out.read_text(), key) == []
+
+
+def test_the_configured_key_is_masked_in_recordings_results_and_logs(tmp_path, caplog):
+    import logging
+
+    from summarizer.redact import guard_logging
+
+    key = KEYS[1]
+    leaky = completion_body(events_answer({2: record(f"the key {key}", source_type="bogus"), 3: record()}))
+    digest = completion_body(digest_answer((
+        "About 12,000 households were still without power by evening, the regional governor said.", ["e1"])))
+    with FakeOpenAIServer(responder=lambda body: digest if "sentences" in json.dumps(body["response_format"])
+                          else leaky) as server:  # record 2 never validates: dropped, with what it said
+        summarizer = Summarizer(LLMSettings.resolve(base_url=server.base_url, api_key=key, model="m", env={},
+                                                    fixtures="record", fixtures_dir=tmp_path, digest="model", **FAST))
+        result = summarizer.summarize_file(GRID)
+    recorded = "".join(p.read_text(encoding="utf-8") for p in tmp_path.glob("*.json"))
+    assert "[REDACTED]" in recorded and leaked(recorded, key) == []
+    shown = result.model_dump_json()
+    assert "[REDACTED]" in shown and leaked(shown, key) == []
+    guard_logging()
+    with caplog.at_level(logging.DEBUG):
+        logging.getLogger("openai._base_client").debug("request headers: %s", {"Authorization": f"Bearer {key}"})
+    assert "[REDACTED]" in caplog.text and leaked(caplog.text, key) == []

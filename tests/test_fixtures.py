@@ -2,6 +2,7 @@
 
 import json
 import re
+from urllib.parse import quote
 
 import pytest
 from conftest import ROOT
@@ -111,3 +112,18 @@ def test_recorded_fixtures_are_readable_and_labelled():
         assert stored["label"] == "recorded" or stored["label"].startswith("hand-written")
         assert f.name == f"{stored['key'][:20]}.json"
         assert stored["response"]["body"]["choices"][0]["finish_reason"] == "stop"
+
+
+def test_the_configured_key_is_masked_whole_in_part_and_escaped_and_nothing_else():
+    from summarizer.redact import redact, register
+
+    key = "Zq7-custom.KEY+with/odd=chars"
+    register(key)
+    assert redact(f"key {key}, prefix {key[:9]}..., tail ...{key[-8:]}.") == \
+        "key [REDACTED], prefix [REDACTED]..., tail ...[REDACTED]."
+    assert redact(f"json {json.dumps(key)} url ?k={quote(key, safe='')}") == 'json "[REDACTED]" url ?k=[REDACTED]'
+    assert redact(f"{key[:7]} is too short to be told from any word") == f"{key[:7]} is too short to be told from " \
+        "any word"
+    register("tiny")  # shorter than a run: masked where it appears whole
+    assert redact("a tiny key: tiny") == "a [REDACTED] key: [REDACTED]"
+    assert redact("sk-abcdefghijk. Bearer abcdefgh12.") == "[REDACTED]. [REDACTED]."  # key-shaped, full stop kept

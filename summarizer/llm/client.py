@@ -31,6 +31,7 @@ from summarizer.errors import FixtureMissingError, LLMError
 from summarizer.llm.fixtures import FixtureTransport
 from summarizer.llm.retry import RetryTransport
 from summarizer.llm.settings import LLMSettings
+from summarizer.redact import redact
 from summarizer.schema import Usage
 from summarizer.stages import stage
 from summarizer.validate import complete_members, validating
@@ -350,7 +351,6 @@ def _describe(exc: BaseException, *, timeout: float) -> str:
     """One line about an endpoint failure, never including a key, with the attempts made when retried."""
     import openai
 
-    from summarizer.llm.fixtures import scrub
     from summarizer.llm.retry import MalformedAnswer, attempts_made
 
     cause = exc.__cause__ if isinstance(exc, openai.APIConnectionError) else None  # the transport's error
@@ -367,6 +367,6 @@ def _describe(exc: BaseException, *, timeout: float) -> str:
     elif isinstance(exc, (openai.APIConnectionError, httpx2.TransportError)):
         line = f"cannot reach the LLM endpoint: {exc}"
     else:
-        return scrub(f"LLM call failed: {type(exc).__name__}: {exc}")
+        return redact(f"LLM call failed: {type(exc).__name__}: {exc}")
     tries = attempts_made(exc.response if isinstance(exc, openai.APIStatusError) else cause or exc)
-    return scrub(line + (f" (tried {tries} times)" if tries > 1 else ""))
+    return redact(line + (f" (tried {tries} times)" if tries > 1 else ""))

@@ -9,8 +9,8 @@ Modes: `replay` never calls the inner transport (a missing fixture raises
 `FixtureMissingError` naming the request and the command that re-records it);
 `record` replays what is recorded and calls the inner transport for what is
 not, writing what it answers (delete a file, or the folder's files, to record
-it again); `off` is not this transport at all. Request headers are never written, and key-shaped
-strings are scrubbed from what is.
+it again); `off` is not this transport at all. Request headers are never written, and the configured
+key and key-shaped strings are scrubbed from what is (`summarizer.redact`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import contextvars
 import hashlib
 import json
 import os
-import re
 import tempfile
 import threading
 from pathlib import Path
@@ -27,10 +26,12 @@ from pathlib import Path
 import httpx2
 
 from summarizer.errors import FixtureMissingError
+from summarizer.redact import scrub  # the configured key and key-shaped strings: never recorded
+
+__all__ = ["FixtureTransport", "current_source", "endpoint_of", "request_key", "scrub", "write_json_atomic"]
 
 # Body fields that do not change the model's answer: left out of the key.
 IGNORED_FIELDS = frozenset({"user", "metadata", "store", "stream_options", "service_tier", "timeout"})
-_KEY_SHAPED = re.compile(r"\b(sk-[A-Za-z0-9_-]{8,}|Bearer\s+[A-Za-z0-9._~+/=-]{8,})")
 
 # What the pipeline is working on, so that a missing fixture can name the command to re-record it.
 current_source: contextvars.ContextVar[str | None] = contextvars.ContextVar("current_source", default=None)
@@ -49,17 +50,6 @@ def request_key(method: str, endpoint: str, body: dict) -> str:
     canon = json.dumps({"method": method.upper(), "endpoint": endpoint, "body": kept},
                        sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canon.encode("utf-8")).hexdigest()
-
-
-def scrub(value):
-    """Replace anything shaped like an API key or bearer token, recursively."""
-    if isinstance(value, str):
-        return _KEY_SHAPED.sub("[REDACTED]", value)
-    if isinstance(value, list):
-        return [scrub(v) for v in value]
-    if isinstance(value, dict):
-        return {k: scrub(v) for k, v in value.items()}
-    return value
 
 
 def write_json_atomic(path: Path, data: dict) -> None:

@@ -40,6 +40,11 @@ class LLMSettings:
     # model's digests were weak and cost a second call; by default it gets the composed one.
     digest: DigestMode = "model"
 
+    def __post_init__(self) -> None:
+        from summarizer.redact import register
+
+        register(self.api_key)  # never in a message, a log or a recording, whatever its shape
+
     @classmethod
     def resolve(
         cls,
@@ -55,6 +60,10 @@ class LLMSettings:
         env = dict(os.environ) if env is None else env
         base_url = base_url or env.get("OPENAI_BASE_URL") or None
         api_key = api_key or env.get("OPENAI_API_KEY") or None
+        if api_key is not None and not (api_key.isascii() and api_key.isprintable()):
+            at = next(i for i, c in enumerate(api_key) if not (c.isascii() and c.isprintable()))
+            raise ValueError(f"the API key (OPENAI_API_KEY) has a character an HTTP header cannot carry at "
+                             f"position {at + 1}: give the key as the provider wrote it")
         model = model or env.get("SUMMARIZER_MODEL") or None
         if base_url:
             provider: Provider = "openai-compatible"
