@@ -95,12 +95,16 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
         for m in lex.according.finditer(sentence):
             if any(a < m.start() < b for a, b in quoted):
                 continue  # "“According to the ground information we got, ...”, he said": the speaker's words
-            source = _source_after(sentence, m.end(), lex, verb_first=False)
+            source = _source_after(sentence, m.end(), lex, verb_first=False) or _marked(sentence[m.end():], lex)
             if source:
                 # "Their spokesman said that ..., owned according to him by ...": the speaker who comes first
                 # reports what follows, a marker inside the words said is theirs
                 first = _by_cue(sentence[:m.start()], lex) if m.start() else None
                 return first or (source, " ".join(m.group(0).lower().split()))
+    for pattern in lex.described_sources:  # "Nach iranischen Angaben": Iranian figures, no party named
+        described = pattern.search(sentence)
+        if described and not (lex.own_account is not None and lex.own_account.search(sentence)):
+            return described.group("source"), described.group(0).replace(described.group("source"), "").strip().lower()
     if lex.own_account is not None:
         m = lex.own_account.search(sentence)
         subject = _sentence_subject(sentence[:m.start()], lex) if m else None
@@ -118,7 +122,76 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
             source = _subject_before(sentence, m.start(), lex)
             if source:
                 return source, m.group(0).lower()
-    return _by_cue(sentence, lex)
+    return _by_cue(sentence, lex) or _figures_subject(sentence, lex)
+
+
+def _marked(rest: str, lex: Lexicon) -> str | None:
+    """The noun phrase right after a marker ("según el gremio, ...", "according to the guild,"), up to the end of
+    its clause, when it is a determiner and a few plain words: the marker makes it the source."""
+    clause = _SOURCE_END.split(rest, maxsplit=1)[0].split()
+    if lex.earlier_claims is not None and any(lex.earlier_claims.fullmatch(w) for w in clause):
+        return None  # "according to the latest figures": whose, it does not say
+    return " ".join(clause) if _determined(clause, lex) else None
+
+
+def _figures_subject(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(party, noun) where the sentence opens with a party's figures and no cue ("La stima della Questura è di
+    8.000", "The interior ministry's figures show 23 arrests"): the figures speak for their party."""
+    opening = re.sub(r"^\W*(?:\w+\W+){0,2}?\w+,\s+", "", sentence.strip())  # "En tanto, los últimos datos ..."
+    clause = _SOURCE_END.split(opening, maxsplit=1)[0]
+    owner = owner_of(clause, lex, bounded=False)
+    if owner is None:
+        return None
+    noun = lex.earlier_claims.search(clause)
+    return owner, noun.group(0).lower()
+
+
+def claims_owner(text: str, lex: Lexicon) -> str | None:
+    """The party whose claims a sentence names ("rejected the union's claims", "hat die Angaben der
+    Gewerkschaft ... zurückgewiesen"): the first noun of `earlier_claims` in `text` that is joined to a party
+    that can speak; None if there is none."""
+    for m in lex.earlier_claims.finditer(text) if lex.earlier_claims is not None else ():
+        before = text[:m.start()].split()
+        for k in (2, 1, 0):  # "the union's claims", "die Angaben der ...", "Angaben der ..."
+            if k <= len(before):
+                owner = owner_of(" ".join([*before[len(before) - k:], text[m.start():]]), lex, bounded=False)
+                if owner:
+                    return owner
+    return None
+
+
+def owner_of(phrase: str, lex: Lexicon, bounded: bool = True) -> str | None:
+    """The party whose figures or statements the noun phrase `phrase` opens with ("Les chiffres de la
+    préfecture": "la préfecture"; "The interior ministry's figures": "The interior ministry"), up to the
+    clause's verb (where the phrase is not `bounded`, its noun phrase); None if it opens with none or its party
+    cannot speak."""
+    if lex.earlier_claims is None:
+        return None
+    words = phrase.split()
+    at = next((i for i, w in enumerate(words[:5]) if lex.earlier_claims.fullmatch(w)), None)
+    if at is None:
+        return None
+    before, rest = words[:at], words[at + 1:]
+    if before and before[-1].endswith(("'s", "’s")):  # "The interior ministry's figures"
+        owner = [*before[:-1], before[-1][:-2]]
+    elif all(w.lower() in lex.determiners or w[:1].islower() for w in before) and rest:
+        elided = next((g for g in lex.genitive if g[-1:] in "'’" and rest[0].lower().startswith(g)), None)
+        if rest[0].lower() in lex.genitive:
+            owner = rest[1:]
+        elif elided and len(rest[0]) > len(elided):  # "le décompte d'Amnesty", "le stime dell'Onu"
+            owner = [rest[0][len(elided):], *rest[1:]]
+        else:
+            return None
+    else:
+        return None
+    kept = []
+    for w in owner:
+        if w.lower() in lex.not_in_source or lex.cue.fullmatch(w) or any(c.isdigit() for c in w) \
+                or lex.capitalised_nouns and kept and w[:1].islower() and w.lower() not in lex.determiners:
+            break  # the clause's verb ("Die Zahlen des Ministeriums nennen ...")
+        kept.append(w)
+    party = _noun_phrase(kept, lex) if not (bounded or lex.capitalised_nouns) else " ".join(kept)
+    return party if party and (is_speaker(party, lex) or _determined(party.split(), lex)) else None
 
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
@@ -151,6 +224,8 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             return min(lex.pronouns), cue.lower()  # "Advirtieron que ...": no written subject, the last source's
         before = sentence[:m.start()]
         words = before.split()
+        if words and words[-1].lower() in lex.infinitive:
+            continue  # "prompting companies to warn": an infinitive, nobody speaks
         agent = re.match(r"\s+(\w+)\s", sentence[m.end():])
         if agent and agent.group(1).lower() in lex.passive_agent and not lex.capitalised_nouns:
             # (German writes the agent before its participle; "sprachen von 130 Toten" is "spoke of")
@@ -174,15 +249,26 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         clauses = [c.split() for c in re.split(r",", subject)]
         # "X, Y said" reads Y after the cue first, unless the clause before the cue is an aside on the subject
         # ("A spokesman, contacted by Reuters, denied the report")
-        readings = ("after", "before") if after_break and not (len(clauses) > 1 and _aside(clauses[-1], lex)) \
+        readings = ("after", "before") if after_break and not (len(clauses) > 1 and (
+            _aside(clauses[-1], lex) or _appositive(" ".join(clauses[-1]), " ".join(clauses[-2]), lex))) \
             else ("before", "after")
         for reading in readings:
+            if reading == "after" and lex.fixed_order and not after_break:
+                continue  # "They blamed alleged militants for ...": an adjective, no speaker after it
             source = _source_after(sentence, m.end(), lex) if reading == "after" \
                 else _subject_before(sentence, len(subject), lex)
             if source and reading == "after" and not after_break and source.lower() in lex.pronouns:
                 continue  # "Wie viele Tote gab es wirklich?": "es" after a cue mid-clause is no speaker
             if source:
                 return (source.lower() if source.lower() in lex.pronouns else source), cue
+        if lex.capitalised_nouns and m.end() >= len(sentence.rstrip(" .!?\"“”»")) - 1:
+            # the participle closes the sentence ("Der Betreiber hat die Angaben ... als "haltlos" bezeichnet
+            # und zurückgewiesen"): the subject opens it, before the auxiliary
+            tokens = sentence.split()
+            aux = next((i for i, t in enumerate(tokens[:8]) if i and t.lower() in lex.auxiliaries), None)
+            subject = _trim(" ".join(tokens[:aux]), lex) if aux else ""
+            if subject and is_speaker(subject, lex):
+                return subject, cue
     return None
 
 
@@ -191,8 +277,9 @@ def _sentence_subject(head: str, lex: Lexicon) -> str | None:
     can speak; else None."""
     kept: list[str] = []
     for token in head.split():
-        if token.lower() in lex.not_in_source or lex.cue.fullmatch(token) or len(kept) > 8:
-            break
+        if token.lower() in lex.not_in_source or lex.cue.fullmatch(token) or len(kept) > 8 \
+                or any(c.isdigit() for c in token):
+            break  # "hat das Militär 20 Drohnen ...": a figure opens the object
         kept.append(token)
     subject = _trim(" ".join(kept), lex)
     return subject if kept and is_speaker(subject, lex) else None
@@ -256,7 +343,11 @@ def _appositive(clause: str, before: str, lex: Lexicon) -> bool:
     """Is the clause a noun phrase in apposition to a speaker before it ("The electoral commission for Anjouan,
     the archipelago's densely populated island, declared ..."): it opens with a small determiner, holds no
     clause word and cannot speak itself, while the clause before it can?"""
-    words = clause.split()
+    words, named = clause.split(), before.split()
+    if not lex.capitalised_nouns and 1 <= len(named) <= 4 and all(w[:1].isupper() for w in named) \
+            and 1 < len(words) <= 12 and words[0][:1].islower() and lex.speakers.match(words[0]) \
+            and not any(lex.cue.fullmatch(w) or w.lower() in lex.relatives for w in words):
+        return True  # a title after a name: "Adilson Manuel, porta-voz da organização da marcha de sábado, disse"
     return 1 < len(words) <= 8 and words[0] in lex.determiners and not is_speaker(clause.strip(), lex) \
         and not any(w.lower() in lex.not_in_source or lex.cue.fullmatch(w) for w in words) \
         and is_speaker(_trim(before, lex), lex)
@@ -303,6 +394,8 @@ def opening_subject(sentence: str, language: str | None = "en") -> str | None:
 def _noun_phrase(tokens: list[str], lex: Lexicon) -> str:
     """The noun phrase `tokens` open with, up to the first small word after its head that is no head, name or
     short connector: "The ruling army-led Sovereign Council" of "... Council described the incident as ..."."""
+    if tokens and tokens[0].lower() in lex.pronouns:
+        return tokens[0]  # "they blamed ... and denied": the pronoun is the whole subject
     kept: list[str] = []
     headed = False
     for token in tokens:
@@ -320,10 +413,17 @@ def _plain_subject(tokens: list[str], lex: Lexicon) -> bool:
     """A noun phrase opening the sentence as the subject of its cue ("La compagnie a affirmé", "The carrier
     said"): a determiner and up to three words, none a clause's word or a name's connector, so that whatever the
     head noun, the speech verb makes it the speaker."""
+    return bool(tokens) and tokens[0][:1].isupper() and _determined(tokens, lex)
+
+
+def _determined(tokens: list[str], lex: Lexicon) -> bool:
+    """A determiner and up to three words, none a clause's word or a name's connector ("el gremio", "the
+    guild"): where the sentence makes it a party ("según el gremio", "las cifras del gremio"), it is one,
+    whatever its head noun."""
     lowered = [t.lower().strip("'’,") for t in tokens]
     closed = lex.not_in_source | lex.conjunctions | lex.relatives | lex.complementizers | lex.passive_agent \
-        | lex.pronouns | lex.determiners
-    return 2 <= len(tokens) <= 4 and lowered[0] in lex.determiners and tokens[0][:1].isupper() \
+        | lex.pronouns | lex.determiners | lex.prepositions
+    return 2 <= len(tokens) <= 4 and lowered[0] in lex.determiners \
         and all(w.isalpha() and w not in closed for w in lowered[1:])
 
 
@@ -420,8 +520,8 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
     if not words or len(words) > 12:
         return False
     lowered = [w.lower().strip("'’,.") for w in words]
-    if len(words) == 1 and lowered[0] in lex.pronouns:
-        return True
+    if lowered[0] in lex.pronouns:
+        return len(words) == 1  # "They blamed" is a pronoun and a verb, no name
     text = " ".join(lowered)
     if any(text == d or text.startswith(d + " ") for d in lex.discourse):
         return False
@@ -456,6 +556,7 @@ def _trim(text: str, lex: Lexicon | None = None) -> str:
         if agent is not None and is_speaker(" ".join(words[agent + 1:]), lex):
             text = " ".join(words[agent + 1:])  # else "a joint statement issued by both delegations" whole
     if lex is not None:
+        text = owner_of(text, lex) or text  # "Les chiffres de la préfecture": the prefecture
         addressee = lex.addressees.search(text) if lex.addressees is not None else None
         if addressee and text[:addressee.start()].strip(" ,"):
             text = text[:addressee.start()]

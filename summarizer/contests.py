@@ -41,7 +41,14 @@ import functools
 import re
 from dataclasses import dataclass
 
-from summarizer.attribution import acronyms, is_back_reference, mentions, parse_attribution, same_source
+from summarizer.attribution import (
+    acronyms,
+    claims_owner,
+    is_back_reference,
+    mentions,
+    parse_attribution,
+    same_source,
+)
 from summarizer.language import Lexicon, is_back_attribution, is_verification, lexicon
 from summarizer.names import names_of, when_of
 from summarizer.numbers import extract_numbers
@@ -171,8 +178,7 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     when = {c.pos: (when_of(sentences[c.sid].text) or "").lower() for c in claims}
     incident, opened = {}, 0
     for sid in sorted(sentences):  # "In a separate incident ...": a sentence that opens another incident
-        if not sentences[sid].boilerplate and lex.new_incident is not None \
-                and lex.new_incident.search(sentences[sid].text):
+        if not sentences[sid].boilerplate and _opens_incident(sentences[sid].text, lex):
             opened += 1
         incident[sid] = opened
     for i, a in enumerate(claims):
@@ -210,6 +216,13 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
 
 
 
+def _opens_incident(text: str, lex: Lexicon) -> bool:
+    """Does the sentence open another incident: a word of `new_incident` among its first words, in the
+    outlet's voice ("In a separate incident", "Another attack"), not in a quote ("«Altro che 8.000»")?"""
+    found = lex.new_incident.search(text) if lex.new_incident is not None else None
+    return bool(found) and len(text[:found.start()].split()) < 4 and not re.match(r"\W*[«“„\"]", text)
+
+
 def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: Lexicon, language: str | None,
               incident: dict[int, int]) -> list[Claim]:
     """The claims that record `i` denies, if its sentence denies or rejects (see the module's notes)."""
@@ -220,9 +233,11 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     said_no = lex.denial.search(text)
     after = text[said_no.end():]
     # "rejected the accusation", and "told Reuters the claim was false": the claims it names back
-    back = lex.earlier_claims.search(after[:60]) or lex.earlier_claims.search(text[max(0, said_no.start() - 40):
-                                                                                   said_no.start()]) \
-        if lex.earlier_claims is not None else None
+    lead_in = text[max(0, said_no.start() - 40):said_no.start()]
+    back = lex.earlier_claims.search(after[:60]) if lex.earlier_claims is not None else None
+    back_in = after  # the text `back` was found in
+    if back is None and lex.earlier_claims is not None:
+        back, back_in = lex.earlier_claims.search(lead_in), lead_in
     # a denial answers a claim; "rejected that version" may answer another party's denial too
     others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
               and (back or not lex.denial.search(sentences[c.sid].text))]
@@ -238,7 +253,12 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
                   or not figures_said
                   and len(wanted & _stems(sentences[c.sid].text, lex)) * 2 >= max(1, len(wanted))]
         names_back = bool(others)
-    named = [c for c in others if mentions(text, c.source)]
+    owner = claims_owner(text, lex)  # "rejected the union's claims", "die Angaben der Gewerkschaft": that party's
+    # where the denier is the subject before its cue, a name there is its own title ("El ministro de Transporte,
+    # Ramiro Alcázar, rechazó ...": not the transport ministry's claim); the claim it denies is named after it
+    head = text[:said_no.start()]
+    named_in = after if mentions(head, d.source) else text
+    named = [c for c in others if mentions(named_in, c.source) or owner and mentions(c.source, owner)]
     recorded = {c.sid for c in claims}
     # what the denial is about: its words and those after it, not its source's name or the word naming the
     # claims back ("the report" is no word of a claim that "reporters" were briefed)
@@ -248,7 +268,7 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
                                            lex)) for c in others}
     kind = back_word[:4]
     same_kind = [c for c in others if kind and _cue_of(sentences[c.sid].text, lex)[:4] == kind]
-    pointed = back is not None and _pointed(text, back, lex)  # "denied these claims": those right before
+    pointed = back is not None and _pointed(back_in, back, lex)  # "denied these claims": those right before
     if named:
         target = named[-1]
     elif pointed and others and i - claims.index(others[-1]) <= DENIAL_REACH:

@@ -11,10 +11,16 @@ branches on a language code. A language without a file is read with English's.
 Keys of a language file (lists of words, matched whole and case-insensitively,
 unless said otherwise):
 
-    speech, denial        cue verbs: a statement, a denial or rejection
+    speech, denial        cue verbs: a statement, a denial or rejection, as written (irregular forms, phrases)
+    conjugations          the endings of each class of regular verbs ("ar": a, an, ó, aron, aba, ...)
+    speech_stems,         stems of regular speech and denial verbs by class ("ar": [aleg, inform, ...]): every
+      denial_stems        stem with every ending of its class is a cue too ("alegan", "informaban"), so that a
+                          form no list spells out is still read
     according             a marker the source follows ("according to X", "laut X")
     according_after       a marker the source precedes ("dem Ministerium zufolge")
     own_account           "nach eigenen Angaben", "by its own account": the sentence's subject is the source
+    described_sources     regular expressions for a source named only by an adjective ("Nach iranischen
+                          Angaben", "offiziellen Angaben zufolge"): the group `source` is the source
     passive_agent         "announced by X": the word before the agent of a passive cue
     trailing              particles that end a source written after its cue ("teilte X mit")
     auxiliaries           words between a subject and its cue ("a déclaré", "has said")
@@ -23,6 +29,10 @@ unless said otherwise):
     pronouns, determiners, relatives, conjunctions
     indefinite            indefinite articles: "a spokesman" is a new speaker, "the spokesman" one named before
     capitalised_nouns     true where every noun has a capital (German): then a capital is no name
+    infinitive            the word that makes a cue an infinitive ("to warn", "zu sagen"): no statement
+    fixed_order           true where a speaker follows its cue only after a break (English: "..., said X",
+                          never "they blamed alleged militants"), not inside a clause as in German or Spanish
+                          ("teilte das Ministerium mit", "afirmó el portavoz que")
     pro_drop              true where a sentence may have no written subject ("Cifraron la participación en un
                           70%"): a sentence opening with its cue continues the last source
     speakers              heads of a party that can speak (word beginnings; anywhere in a
@@ -36,6 +46,8 @@ unless said otherwise):
     verification          regular expressions: "could not be independently verified"
     earlier_claims        what a note about earlier claims, or a denial, calls them ("the two accounts",
                           "rejected the accusation")
+    genitive              words joining such a noun to its party ("the figures of the prefecture"): the
+                          party is the source ("Les chiffres de la préfecture font état de ...")
     new_incident          words that open another incident ("In a separate incident")
     demonstratives        "these", "diese", "эти": a denial of "these claims" answers the claims right before it
     numerals              number words and their values, for comparing figures written as words
@@ -89,11 +101,14 @@ class Lexicon:
     code: str
     capitalised_nouns: bool  # every noun is written with a capital (German): a capital is no name
     pro_drop: bool  # a sentence may have no written subject: one opening with its cue is the last source's
+    infinitive: frozenset[str]
+    fixed_order: bool  # a speaker follows its cue only after a break (", said X"), never inside a clause
     cue: re.Pattern  # a speech or denial cue word
     denial: re.Pattern
     according: re.Pattern | None
     according_after: re.Pattern | None
     own_account: re.Pattern | None
+    described_sources: tuple[re.Pattern, ...]
     passive_agent: frozenset[str]
     trailing: frozenset[str]
     auxiliaries: frozenset[str]
@@ -112,6 +127,7 @@ class Lexicon:
     discourse: tuple[str, ...]
     verification: re.Pattern
     earlier_claims: re.Pattern
+    genitive: frozenset[str]
     quantities: tuple[tuple[str, re.Pattern], ...]
     measures: re.Pattern | None
     demonstratives: frozenset[str]
@@ -171,6 +187,13 @@ def _ends(items) -> re.Pattern | None:
     return re.compile(rf"^(?:{one}[\s,]*)+|(?:[\s,]+{one})+$", re.IGNORECASE)
 
 
+def _conjugated(data: dict, key: str) -> list[str]:
+    """Every form of the regular verbs under `key`: each stem with each ending of its class (`conjugations`)."""
+    endings = data.get("conjugations") or {}
+    return [stem + ending for kind, stems in (data.get(key) or {}).items() for stem in stems or ()
+            for ending in endings[kind]]
+
+
 def _lower(items) -> frozenset[str]:
     return frozenset(str(i).lower() for i in items or ())
 
@@ -199,11 +222,15 @@ def lexicon(language: str | None) -> Lexicon:
         code=code,
         capitalised_nouns=data.get("capitalised_nouns") == "true",
         pro_drop=data.get("pro_drop") == "true",
-        cue=_words([*(data.get("speech") or ()), *(data.get("denial") or ())]),
-        denial=_words(data.get("denial")),
+        fixed_order=data.get("fixed_order") == "true",
+        infinitive=_lower(data.get("infinitive")),
+        cue=_words([*(data.get("speech") or ()), *(data.get("denial") or ()),
+                    *_conjugated(data, "speech_stems"), *_conjugated(data, "denial_stems")]),
+        denial=_words([*(data.get("denial") or ()), *_conjugated(data, "denial_stems")]),
         according=_words(data.get("according")),
         according_after=_words(data.get("according_after")),
         own_account=_words(data.get("own_account")),
+        described_sources=tuple(re.compile(str(r), re.IGNORECASE) for r in data.get("described_sources") or ()),
         passive_agent=_lower(data.get("passive_agent")),
         trailing=_lower(data.get("trailing")),
         auxiliaries=_lower(data.get("auxiliaries")),
@@ -223,6 +250,7 @@ def lexicon(language: str | None) -> Lexicon:
         discourse=tuple(str(d).lower() for d in data.get("discourse") or ()),
         verification=_regexes(data.get("verification")),
         earlier_claims=_words(data.get("earlier_claims")),
+        genitive=_lower(data.get("genitive")),
         quantities=tuple((name, _beginnings(words)) for name, words in (data.get("quantities") or {}).items()),
         new_incident=_words(data.get("new_incident")),
         demonstratives=_lower(data.get("demonstratives")),

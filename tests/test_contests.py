@@ -372,3 +372,43 @@ def test_crowds_votes_and_the_people_in_a_toll():
                             4: "Les syndicats"}, "fr")
     assert events[1].contradicted_by == [] and events[2].contradicted_by == []  # 11 of the 15 were in Paris
     assert events[4].contradicted_by == []  # Lyon's count is no count of the country
+
+
+def test_a_rejection_of_these_figures_answers_the_claims_right_before_not_its_own_ministry():
+    # "esas cifras" is pointed back with a demonstrative found after the cue; the minister's title names his
+    # own side, not the claim he rejects
+    text = ("El Ministerio de Transporte informó de 340 camiones retenidos en la frontera.\n"
+            "Las asociaciones de transportistas alegan que el bloqueo afecta a más de 2.000 vehículos.\n"
+            "Según el gremio, las pérdidas superan los 15 millones de dólares.\n"
+            "El ministro de Transporte, Ramiro Alcázar, rechazó esas cifras y las calificó de exageradas.\n")
+    events = _events(text, {1: "El Ministerio de Transporte", 2: "Las asociaciones de transportistas",
+                            3: "el gremio", 4: "Ramiro Alcázar"}, "es")
+    assert events[2].status == events[3].status == "denied"
+    assert events[1].status == "claimed" and events[1].contradicted_by == []
+
+
+def test_a_rejection_of_a_partys_figures_answers_that_party_and_a_quote_saying_another_opens_no_incident():
+    text = ("Die Zahlen des Ministeriums nennen 14 Tote.\n"
+            "Die Gewerkschaft der Bergarbeiter behauptete, mindestens 31 Kumpel seien getötet worden.\n"
+            "Die Zahlen des Bergbauministeriums nennen zudem 52 Verletzte.\n"
+            'Der Betreiber hat die Angaben der Gewerkschaft als "haltlos" bezeichnet und zurückgewiesen.\n')
+    events = _events(text, {1: "Ministeriums", 2: "Die Gewerkschaft der Bergarbeiter", 3: "Bergbauministeriums",
+                            4: "Der Betreiber"}, "de")
+    assert events[2].status == "denied" and events[4].id in events[2].contradicted_by
+    assert events[3].status == "claimed"
+    quoted = ("La stima della Questura è di circa 8.000 partecipanti al corteo.\n"
+              "«Altro che 8.000, in piazza c'erano almeno 30.000 persone» afferma la portavoce del comitato.\n")
+    events = _events(quoted, {1: "Questura", 2: "la portavoce del comitato"}, "it")
+    assert events[1].status == events[2].status == "disputed"
+
+
+def test_the_lead_is_a_record_even_with_no_figure_or_cue_among_many_that_have_one():
+    text = ("Thousands of people marched through the old town on Saturday against the school closures.\n"
+            "Police put the crowd at 8,000.\n"
+            "Organisers said at least 30,000 people took part.\n"
+            "The unions claimed that 60% of teachers were on strike.\n"
+            "The regional superintendent rejected the accusations.\n"
+            "According to the committee, the closures would affect 1,200 pupils.\n"
+            "Shops in the centre stayed closed for the rest of the day.\n")
+    chosen = candidates(segment(text, "en"), language="en")
+    assert chosen[0] == 1 and 7 not in chosen  # the lead first; a plain sentence further down only to fill up
