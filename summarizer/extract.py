@@ -390,7 +390,8 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
 
     A story sentence reports an event when it attributes something ("said",
     "according to", ...) or gives a figure; those come first (figures, then
-    attributions, denials, the lead), at most `limit`. An article with fewer is
+    attributions, denials), after the lead (the first story sentence, which says
+    what the story is, whatever it holds), at most `limit`. An article with fewer is
     filled up to `fill` with its other sentences. The cues are the article's
     language's (`language.py`). Never an event of its own: a
     subheading (no closing punctuation), a sentence under five words, or one that
@@ -413,8 +414,11 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
         score -= text.endswith("?") + text.startswith(("“", '"', "«"))
         ranked.append((not (figure or cue), -score, pos, s.id))
     ranked.sort()
-    chosen = [sid for plain, _, _, sid in ranked if not plain][:limit]
-    chosen += [sid for plain, _, _, sid in ranked if plain][: max(0, min(fill, limit) - len(chosen))]
+    # the lead says what the story is: its first sentence is a record even with no figure or cue
+    lead = [min(ranked, key=lambda r: r[2])[3]] if ranked else []
+    chosen = lead + [sid for plain, _, _, sid in ranked if not plain and sid not in lead][:limit - len(lead)]
+    room = max(0, min(fill, limit) - len(chosen))
+    chosen += [sid for plain, _, _, sid in ranked if plain and sid not in chosen][:room]
     return sorted(chosen)
 
 
