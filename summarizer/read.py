@@ -1,18 +1,24 @@
 """Read an article: a text or HTML file, or stdin, into an `Article`.
 
-Bad input (missing, a directory, unreadable, empty, binary) raises
-`InputError` with one clear line.
+Bad input (missing, a directory, not a regular file, unreadable, larger than
+MAX_BYTES, empty, binary) raises `InputError` with one clear line.
+
+Text is UTF-8 (with or without a byte-order mark), UTF-16 or UTF-32 with a
+byte-order mark, or a legacy encoding charset-normalizer detects. A NUL byte
+anywhere in the text makes it a binary file: NULs are never stripped, since text
+that holds one is damaged or not text, and the model must not read it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import sys
 import threading
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 from summarizer.errors import InputError
 
@@ -24,7 +30,13 @@ _BINARY_MAGIC = {
     b"PK\x03\x04": "a ZIP archive (or an office document)",
     b"\x7fELF": "an executable",
 }
-_HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article)", re.IGNORECASE)
+_HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article)", re.IGNORECASE)
+# The most an article (a file, or stdin) may be: about 1.3 million words of text, or a page of HTML far larger
+# than any news page. More is refused, not read: a wrong file, or /dev/zero through a pipe.
+MAX_BYTES = 8 * 1024 * 1024
+# UTF-16 and UTF-32 byte-order marks, longest first (UTF-32-LE's starts with UTF-16-LE's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
 
 
 @dataclass(frozen=True)
@@ -67,15 +79,15 @@ def content_key(text: str) -> str:
 def read_article(path: str, *, outlet: str | None = None, published: str | None = None) -> Article:
     """Read `path` ('-' for stdin) into an Article, or raise InputError."""
     name = "stdin" if path == "-" else path
-    data = _read_bytes(path)
+    data = read_bytes(path)
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise InputError(f"{name}: is {what}, not an article text (give a .txt or .html file)")
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{name}: is a binary file, not an article text")
     text, note = _decode(data, name)
+    if (nul := text.find("\x00")) >= 0:  # anywhere, not only in the first 4 KiB: the model never reads one
+        raise InputError(f"{name}: is a binary file, not an article text (a NUL character at character {nul + 1})")
     title = None
-    if _HTML_START.match(data[:512]) or path.lower().endswith((".html", ".htm")):
+    if _HTML_START.match(text[:512]) or path.lower().endswith((".html", ".htm")):
         text, meta = _html_to_text(text, name)
         title = meta.get("title")
         outlet = outlet or meta.get("sitename")
@@ -92,25 +104,65 @@ def read_article(path: str, *, outlet: str | None = None, published: str | None 
     )
 
 
-def _read_bytes(path: str) -> bytes:
+def read_bytes(path: str) -> bytes:
+    """The bytes of the file `path` ('-': stdin), at most MAX_BYTES; InputError for a path that is missing, a
+    directory, not a regular file (a FIFO would block, /dev/zero never end), unreadable or too large."""
     if path == "-":
-        return sys.stdin.buffer.read()
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory, not an article file")
+        return _at_most(sys.stdin.buffer, "stdin")
     try:
-        return p.read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{path}: is a directory, not an article file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: is {_kind(info.st_mode)}, not a regular file (give an article file, or '-' "
+                             "to read stdin)")
+        if info.st_size > MAX_BYTES:
+            raise InputError(_too_large(path))
+        with open(path, "rb") as f:
+            return _at_most(f, path)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
+def _at_most(stream, name: str) -> bytes:
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(_too_large(name))
+    return data
+
+
+def _too_large(name: str) -> str:
+    most = f"{MAX_BYTES // 2**20} MiB" if MAX_BYTES % 2**20 == 0 else f"{MAX_BYTES:,} bytes"
+    return f"{name}: is larger than {most}, the most an article may be"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
 def _decode(data: bytes, name: str) -> tuple[str, str | None]:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):  # UTF-16 (Notepad's "Unicode") or UTF-32: no guessing, and its NUL bytes are text
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: starts as {codec.upper()} text but is not ({exc.reason} at byte "
+                                 f"{exc.start})") from None
+            return text, f"decoded as {codec.upper()}"
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if (nul := data.find(b"\x00")) >= 0:
+        raise InputError(f"{name}: is a binary file, not an article text (a NUL byte at byte {nul + 1})")
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:

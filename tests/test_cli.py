@@ -182,3 +182,59 @@ def test_bad_fixture_mode_is_a_usage_error():
     result = run("--fixtures", "sometimes", ARTICLES / "grid_repairs.txt")
     assert result.exit_code == 2
     assert result.stderr == "summarize: fixture mode must be off, replay or record, not 'sometimes'\n"
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"Officials said. " * 300 + b"\x00 and on", "is a binary file, not an article text (a NUL byte at byte 4801)"),
+    (b"\xfe\xff\x00A\x00", "starts as UTF-16 text but is not (truncated data at byte 4)"),
+])
+def test_a_nul_after_the_first_4_kib_or_broken_utf16_is_bad_input(tmp_path, content, message):
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    result = run(path)
+    assert (result.exit_code, result.stderr, result.stdout) == (3, f"summarize: {path}: {message}\n", "")
+
+
+def test_a_utf16_file_with_a_byte_order_mark_is_decoded_and_the_user_told(tmp_path):
+    path = tmp_path / "market_strike_utf16.txt"
+    path.write_bytes((ARTICLES / "market_strike.txt").read_text(encoding="utf-8").encode("utf-16"))
+    result = run("--json", path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"summarize: {path}: decoded as UTF-16\n"
+    assert json.loads(result.stdout)["events"] == json.loads(run("--json", ARTICLES / "market_strike.txt").stdout)[
+        "events"]
+
+
+def _unblock_later(fifo, seconds=5.0):
+    """Open the FIFO's writing end after `seconds`, so that a reader that blocked on it gets an end of file (a
+    test of a reader that should never have opened it fails instead of hanging)."""
+    import os
+    import threading
+
+    def write_end():
+        fd = os.open(fifo, os.O_WRONLY)
+        os.close(fd)
+
+    timer = threading.Timer(seconds, write_end)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+def test_a_fifo_or_a_device_is_refused_at_once_and_stdin_is_capped(tmp_path, monkeypatch):
+    import os
+
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    timer = _unblock_later(fifo)
+    result = run(fifo, ARTICLES / "grid_repairs.txt", "/dev/zero")
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        f"summarize: {fifo}: is a named pipe (FIFO), not a regular file (give an article file, or '-' to read stdin)",
+        "summarize: /dev/zero: is a device, not a regular file (give an article file, or '-' to read stdin)"]
+    assert result.stdout.startswith("Power restored to most of Sumy")  # the good one between them
+    timer.cancel()
+    monkeypatch.setattr("summarizer.read.MAX_BYTES", 2**20)
+    result = run("-", input=b"\0" * (2**20 + 1))
+    assert (result.exit_code, result.stderr) == (3, "summarize: stdin: is larger than 1 MiB, the most an article "
+                                                    "may be\n")

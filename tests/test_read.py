@@ -78,3 +78,41 @@ def test_legacy_encodings_decode_to_the_same_text(tmp_path, text, encoding):
     path.write_bytes(text.encode(encoding))
     article = read_article(str(path))
     assert article.text == text and article.note.startswith("decoded as")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded_not_taken_for_binary(tmp_path, codec):
+    text = "Міністерство заявило, що 12 будинків пошкоджено. Officials said the caf\u00e9 was hit. " * 80
+    path = tmp_path / "notepad.txt"
+    data = text.encode(codec)
+    path.write_bytes(data if codec in ("utf-16", "utf-32") else "\ufeff".encode(codec) + data)
+    article = read_article(str(path))
+    assert article.text == text and article.note == f"decoded as {codec[:6].upper()}"
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"A" * 5000 + b"\x00" + b"more text", "is a binary file, not an article text (a NUL byte at byte 5001)"),
+    ("Text, then ".encode("utf-16") + b"\x00\x00", "is a binary file, not an article text (a NUL character at "
+                                                  "character 12)"),
+    (b"\xff\xfeodd", "starts as UTF-16 text but is not (truncated data at byte 4)"),
+])
+def test_a_nul_anywhere_is_binary_and_a_broken_utf16_file_one_line(tmp_path, content, message):
+    path = tmp_path / "file.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_article(str(path))
+    assert info.value.one_line() == f"{path}: {message}"
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr("summarizer.read.MAX_BYTES", 1000)
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"Officials said it. " * 60)
+    with pytest.raises(InputError, match=r"big\.txt: is larger than 1,000 bytes, the most an article may be$"):
+        read_article(str(path))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x" * 1001)))
+    with pytest.raises(InputError, match=r"^stdin: is larger than"):
+        read_article("-")
