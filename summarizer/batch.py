@@ -29,6 +29,7 @@ from summarizer.errors import LLMError, SummarizerError
 from summarizer.files import write_atomic
 from summarizer.pipeline import Answered, EventsRequest, Summarizer
 from summarizer.read import Article, read_article
+from summarizer.redact import redact
 
 FINAL = {"completed", "failed", "expired", "cancelled"}
 
@@ -62,7 +63,7 @@ def summarize_via_batch(paths: list[str], summarizer: Summarizer, cache: ResultC
                 try:
                     article = read_article(path)
                 except SummarizerError as exc:
-                    done[path] = Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
+                    done[path] = Done(path=path, error=exc.about(path), exit_code=exc.exit_code)
                     on_done(done[path])
                     continue
                 key = ResultCache.key(article.content_key, summarizer.settings)
@@ -119,7 +120,7 @@ def _finish_pending(summarizer: Summarizer, cache: ResultCache, key: str, path: 
     try:
         article = read_article(path)
     except SummarizerError as exc:
-        done[path] = Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
+        done[path] = Done(path=path, error=exc.about(path), exit_code=exc.exit_code)
     else:
         now = ResultCache.key(article.content_key, summarizer.settings)
         if hit := from_cache(path, article.path, cache, now):
@@ -205,7 +206,7 @@ def _finish(summarizer: Summarizer, cache: ResultCache, key: str, path: str, art
     try:
         result = summarizer.summarize(article, answered=answered)
     except SummarizerError as exc:
-        return Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
+        return Done(path=path, error=exc.about(path), exit_code=exc.exit_code)
     except Exception as exc:  # a bug in one article must not lose the others
-        return Done(path=path, error=f"internal error: {type(exc).__name__}: {exc}", exit_code=1)
+        return Done(path=path, error=redact(f"internal error: {type(exc).__name__}: {exc}"), exit_code=1)
     return finished(path, result, cache, key)

@@ -102,7 +102,7 @@ def summarize_all(paths: list[str], summarizer: Summarizer, cache: ResultCache |
             return (from_cache(path, article.path, cache, key)
                     or finished(path, summarizer.summarize(article), cache, key))
         except SummarizerError as exc:
-            return Done(path=path, error=exc.one_line(), exit_code=exc.exit_code)
+            return Done(path=path, error=exc.about(path), exit_code=exc.exit_code)
         except Exception as exc:  # a bug in one article must not lose the others
             return Done(path=path, error=redact(f"internal error: {type(exc).__name__}: {exc}"), exit_code=1)
 

@@ -20,7 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from summarizer import __version__
-from summarizer.errors import InputError, SummarizerError
+from summarizer.errors import SummarizerError
 
 
 class _DefaultVerbGroup(TyperGroup):
@@ -125,10 +125,7 @@ def run(
             result = summarizer.summarize(read_article(path, outlet=outlet))
         except SummarizerError as exc:
             name = "stdin" if path == "-" else path
-            message = exc.one_line()
-            if not isinstance(exc, InputError):
-                message = f"{name}: {message}"
-            _warn(message)
+            _warn(f"{name}: {exc.about(name)}")
             exit_code = max(exit_code, exc.exit_code)
             continue
         except Exception as exc:  # a bug must not lose the other articles' results

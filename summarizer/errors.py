@@ -22,6 +22,12 @@ class SummarizerError(Exception):
 
         return redact(" ".join(str(self).split()))
 
+    def about(self, name: str) -> str:
+        """The one line without a leading "NAME: ", for a caller that names the input itself (an input error
+        names its file: "a.txt: is empty" is said "a.txt: is empty", not "a.txt: a.txt: is empty")."""
+        line = self.one_line()
+        return line.removeprefix(f"{name}: ")
+
 
 class InputError(SummarizerError):
     exit_code = 3

@@ -411,3 +411,26 @@ def test_json_output_keeps_line_separators_inside_strings():
                            usage=Usage(), tool_version="0")
     assert whole.storylines[0].items[0].summary == odd
     assert to_json(whole) == whole.model_dump_json(indent=2) + "\n"
+
+
+def test_a_briefing_names_a_bad_file_once_and_never_waits_on_a_fifo(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setattr("summarizer.pipeline.Summarizer.__init__", _fake_init)
+    empty, fifo, out = tmp_path / "empty.txt", tmp_path / "fifo.txt", tmp_path / "briefing.json"
+    empty.write_text("  \n")
+    os.mkfifo(fifo)
+    timer = threading.Timer(5.0, lambda: os.close(os.open(fifo, os.O_WRONLY)))  # fails the test, not hangs it
+    timer.daemon = True
+    timer.start()
+    result = CliRunner().invoke(app, ["briefing", str(empty), str(fifo), str(ARTICLES / "grid_repairs.txt"),
+                                      "-o", str(out), "--no-cache", "--fixtures", "off"])
+    timer.cancel()
+    assert result.exit_code == 3
+    reasons = {"empty.txt": "is empty (no article text)",
+               "fifo.txt": "is a named pipe (FIFO), not a regular file (give an article file, or '-' to read stdin)"}
+    doc = json.loads(out.read_text())
+    assert doc["failed"] == [{"path": str(tmp_path / name), "reason": reason} for name, reason in reasons.items()]
+    for name, reason in reasons.items():
+        assert f"summarize: {tmp_path / name}: {reason}\n" in result.stderr
+    assert result.stderr.count(str(empty)) == 1 and len(doc["articles"]) == 1
