@@ -181,6 +181,13 @@ def evaluate(
                         gold_numbers=sum(len(e.get("numbers") or []) for e in gold_article["events"]))
             _warn(f"{gold_article['id']}: {exc.one_line()}")
             exit_code = max(exit_code, exc.exit_code)
+        except Exception as exc:  # a bug in one article must not lose the others' scores
+            if os.environ.get("SUMMARIZER_DEBUG"):
+                raise
+            row = Score(article=gold_article["id"], error=f"internal error: {type(exc).__name__}: {exc}")
+            _warn(f"{gold_article['id']}: internal error: {type(exc).__name__}: {exc} "
+                  "(set SUMMARIZER_DEBUG=1 for the traceback)")
+            exit_code = max(exit_code, 1)
         rows.append(row)
         total.add(row)
     if as_json:

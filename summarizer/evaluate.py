@@ -40,11 +40,13 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import get_args
 
 from summarizer.errors import InputError
-from summarizer.schema import ArticleResult, Event
+from summarizer.schema import ArticleResult, Event, Status
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+STATUSES = get_args(Status)
 _STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "by", "for", "from", "with", "that", "its",
          "his", "her", "their", "was", "were", "is", "are", "has", "have", "had", "be", "been", "as", "it", "they",
          "said", "says", "say", "this", "after", "over", "into", "more", "than"}
@@ -105,28 +107,83 @@ class Score:
         return {**asdict(self), **self.rates()}
 
 
+# What each field of a gold article and of a gold event must be (see the module docstring); a value of another
+# type is bad input, one line and exit 3, never a traceback in the middle of scoring.
+_TEXT, _FIGURE = (str,), (str, int, float)
+_ARTICLE_FIELDS = {"file": ("a file name", _TEXT), "id": ("a name", _FIGURE), "events": ("a list", list),
+                   "must_not_include": ("a list of texts", [_TEXT]),
+                   "loaded_terms_not_in_neutral_voice": ("a list of texts", [_TEXT]),
+                   "speakers": ("a list of texts", [_TEXT]), "not_records": ("a list of texts", [_TEXT])}
+_EVENT_FIELDS = {"what": ("a text", _TEXT), "numbers": ("a list of figures", [_FIGURE]),
+                 "source_any": ("a list of texts", [_TEXT]), "status": ("a status", _TEXT),
+                 "status_also_ok": ("a list of statuses", [_TEXT]), "id": ("a name", _FIGURE),
+                 "contests": ("a list of event ids", [_FIGURE]), "units": ("a mapping of figures to units", dict),
+                 "key": ("true or false", (bool,)), "quote": ("a text", _TEXT)}
+
+
 def load_gold(path: Path) -> list[dict]:
-    """The gold file's articles, each with `path` resolved against the gold file's folder."""
+    """The gold file's articles, each with `path` resolved against the gold file's folder. A file that is not
+    UTF-8 YAML text of the documented shape raises InputError with one line."""
     import yaml
 
+    from summarizer.read import read_bytes
+
+    data = read_bytes(str(path))  # missing, a folder, a FIFO, too large: one line
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the gold file ({exc.strerror or exc})") from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: a gold file must be UTF-8 text (byte {exc.start + 1} is not)") from None
+    if "\x00" in text:
+        raise InputError(f"{path}: is a binary file, not a gold file (YAML text)")
+    try:
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise InputError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    except (ValueError, RecursionError) as exc:  # a date like 2024-02-30, nesting too deep
+        raise InputError(f"{path}: not valid YAML ({type(exc).__name__}: {exc})") from None
     articles = data.get("articles") if isinstance(data, dict) else None
     if not isinstance(articles, list) or not articles:
         raise InputError(f"{path}: a gold file needs a non-empty 'articles' list")
     for i, article in enumerate(articles, start=1):
         if not isinstance(article, dict) or not article.get("file"):
             raise InputError(f"{path}: article {i} has no 'file'")
-        article.setdefault("id", Path(article["file"]).stem)
+        _check_fields(path, f"article {i}", article, _ARTICLE_FIELDS)
+        article["id"] = str(article["id"]) if article.get("id") is not None else Path(article["file"]).stem
         article["path"] = (path.parent / article["file"]).resolve()
-        for event in article.setdefault("events", []) or []:
+        events = article["events"] = article.get("events") or []
+        for j, event in enumerate(events, start=1):
             if not isinstance(event, dict) or "status" not in event or "source_any" not in event:
                 raise InputError(f"{path}: every event of {article['id']} needs 'source_any' and 'status'")
+            _check_fields(path, f"event {j} of {article['id']}", event, _EVENT_FIELDS)
+            for status in [event["status"], *(event.get("status_also_ok") or [])]:
+                if status not in STATUSES:
+                    raise InputError(f"{path}: event {j} of {article['id']} has the status {status!r}, not one of "
+                                     f"{', '.join(STATUSES)}")
+            units = event.get("units") or {}
+            if not all(isinstance(k, _FIGURE) and isinstance(v, str) for k, v in units.items()):
+                raise InputError(f"{path}: 'units' of event {j} of {article['id']} must map figures to unit names")
     return articles
+
+
+def _check_fields(path: Path, where: str, item: dict, fields: dict) -> None:
+    for name, (what, kind) in fields.items():
+        value = item.get(name)
+        if value is None:
+            continue
+        if isinstance(kind, list):  # a list of values of these types
+            ok = isinstance(value, list) and all(isinstance(v, kind[0]) and not isinstance(v, bool) for v in value)
+        else:
+            ok = isinstance(value, kind) and (kind == (bool,) or not isinstance(value, bool))
+        if not ok:
+            raise InputError(f"{path}: '{name}' of {where} must be {what}, not {_shown(value)}")
+
+
+def _shown(value) -> str:
+    """A wrong value in a few words: its YAML type and, when short, itself."""
+    kind = {bool: "true/false", int: "a number", float: "a number", str: "a text", list: "a list",
+            dict: "a mapping"}.get(type(value), type(value).__name__)
+    text = repr(value)
+    return f"{kind} ({text})" if len(text) <= 40 else kind
 
 
 def score(gold: dict, result: ArticleResult, text: str) -> Score:

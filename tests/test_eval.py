@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from conftest import FIXTURES
 from typer.testing import CliRunner
 
@@ -152,3 +153,37 @@ def test_a_translation_saying_more_than_its_sentence_or_losing_its_denial_is_uns
     assert not supported_translation("The Zaporizhzhia police deny the reports of an explosion. The fire was "
                                      "caused by a broken pipe and a leaking gas tank, a local official said.",
                                      sentence, "uk")  # more than the sentence says
+
+
+EVENT = "{what: x, source_any: [TASS], status: claimed}"
+
+
+@pytest.mark.parametrize("content, message", [
+    ("articles: [{file: a.txt, events: [{what: caf\xe9, source_any: [x], status: claimed}]}]".encode("cp1252"),
+     "a gold file must be UTF-8 text (byte 45 is not)"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a gold file must be UTF-8 text (byte 1 is not)"),
+    (b"articles:\n  - file: a.txt\x00\n", "is a binary file, not a gold file (YAML text)"),
+    (b"articles: [{file: 12}]", "'file' of article 1 must be a file name, not a number (12)"),
+    (b"articles: [{file: a.txt, events: oops}]", "'events' of article 1 must be a list, not a text ('oops')"),
+    (b"articles: [{file: a.txt, speakers: TASS}]", "'speakers' of article 1 must be a list of texts, not a text "
+                                                   "('TASS')"),
+    (f"articles: [{{file: a.txt, events: [{EVENT[:-1]}, numbers: 5}}]}}]".encode(),
+     "'numbers' of event 1 of a must be a list of figures, not a number (5)"),
+    (f"articles: [{{file: a.txt, events: [{EVENT[:-1]}, units: [USD]}}]}}]".encode(),
+     "'units' of event 1 of a must be a mapping of figures to units, not a list (['USD'])"),
+    (f"articles: [{{file: a.txt, events: [{EVENT[:-1]}, contests: {{a: b}}}}]}}]".encode(),
+     "'contests' of event 1 of a must be a list of event ids, not a mapping ({'a': 'b'})"),
+    (b"articles: [{file: a.txt, events: [{what: x, source_any: TASS, status: claimed}]}]",
+     "'source_any' of event 1 of a must be a list of texts, not a text ('TASS')"),
+    (b"articles: [{file: a.txt, events: [{what: x, source_any: [TASS], status: true}]}]",
+     "'status' of event 1 of a must be a status, not true/false (True)"),
+    (b"articles: [{file: a.txt, events: [{what: x, source_any: [TASS], status: confirmed}]}]",
+     "event 1 of a has the status 'confirmed', not one of asserted, claimed, unverified, disputed, denied"),
+    (b"articles: [{file: a.txt, events: [{what: x, source_any: [TASS], status: claimed, units: {1: [2]}}]}]",
+     "'units' of event 1 of a must map figures to unit names"),
+])
+def test_a_gold_file_not_utf8_binary_or_with_wrong_typed_fields_is_one_line_and_exit_3(tmp_path, content, message):
+    gold = tmp_path / "gold.yaml"
+    gold.write_bytes(content)
+    result = run("eval", gold)
+    assert (result.exit_code, result.stderr, result.stdout) == (3, f"summarize: {gold}: {message}\n", "")
