@@ -28,7 +28,7 @@ from pathlib import Path
 
 from summarizer.cache import ResultCache
 from summarizer.errors import InputError, SummarizerError
-from summarizer.pipeline import Summarizer
+from summarizer.pipeline import Summarizer, warnings
 from summarizer.read import read_article
 from summarizer.redact import redact
 from summarizer.schema import ArticleResult
@@ -52,14 +52,15 @@ class Done:
 def finished(path: str, result: ArticleResult, cache: ResultCache | None, key: str) -> Done:
     """A summarised article, its result put in the cache first. The cache is best-effort: when the write
     fails (disk full, a read-only or missing folder) the result still goes into the briefing, with a
-    warning instead of a traceback; the next run summarises the article again."""
-    if cache is None:
-        return Done(path=path, result=result)
-    try:
-        cache.put(key, result)
-    except OSError as exc:
-        return Done(path=path, result=result, warning=f"could not cache {path}: {os_reason(exc)}")
-    return Done(path=path, result=result)
+    warning instead of a traceback; the next run summarises the article again. A result with no records,
+    or whose digest call failed, is one too, with a warning that says so."""
+    said = [f"{path}: {line}" for line in warnings(result)]  # no records, or no digest: still a result
+    if cache is not None:
+        try:
+            cache.put(key, result)
+        except OSError as exc:
+            said.append(f"could not cache {path}: {os_reason(exc)}")
+    return Done(path=path, result=result, warning="; ".join(said) or None)
 
 
 def from_cache(path: str, article_path: str | None, cache: ResultCache | None, key: str) -> Done | None:

@@ -111,7 +111,7 @@ def run(
     digest: DigestOpt = None,
 ) -> None:
     """Summarise articles: the digest, then the attributed event records."""
-    from summarizer.pipeline import Summarizer
+    from summarizer.pipeline import Summarizer, warnings
     from summarizer.read import read_article
     from summarizer.render import render_text, to_json
 
@@ -134,8 +134,9 @@ def run(
             _warn(f"{path}: internal error: {type(exc).__name__}: {exc} (set SUMMARIZER_DEBUG=1 for the traceback)")
             exit_code = max(exit_code, 1)
             continue
-        if result.article.note:
-            _warn(f"{'stdin' if path == '-' else path}: {result.article.note}")
+        name = "stdin" if path == "-" else path
+        for line in filter(None, [result.article.note, *warnings(result)]):
+            _warn(f"{name}: {line}")
         documents.append(to_json(result, indent=None if several else 2))
         if as_json and output is None:
             typer.echo(documents[-1])

@@ -33,6 +33,13 @@ DIGEST_MAX_TOKENS = 768
 # embedded model's 8,192-token context.
 PART_CHARS = 12_000
 DIGEST_RECORDS = extract.MAX_EVENTS  # records the model's digest may draw on
+# Why an article has no records, when no events call was made (listed in `dropped`, said on stderr).
+NO_STORY = "every line is page furniture (listed in dropped): no story sentence to report"
+NO_FULL_STOP = ("no sentence ends with final punctuation (. ! ? or a closing quote), so each line is read as a "
+                "headline or subheading, not an event: end the article's sentences with a full stop")
+NOTHING_TO_REPORT = ("no sentence reports an event: each is a headline or subheading, under five words, or only "
+                     "says that other claims could not be verified")
+DIGEST_FAILED = "the digest call failed: "
 
 
 @dataclass
@@ -131,7 +138,7 @@ class Summarizer:
                     usage.prompt_tokens += answered.prompt_tokens
                     usage.completion_tokens += answered.completion_tokens
                 events, more = self._events(p, answered)
-                dropped = p.dropped + more
+                dropped = p.dropped + more + _nothing_asked(p)
                 article_digest, more = self._digest(p.numbered, events)
                 dropped += more
         finally:
@@ -212,15 +219,44 @@ class Summarizer:
         messages = task_messages(numbered, "digest", records=digest.records_for_prompt(events),
                                  min_sentences=digest.MIN_SENTENCES,
                                  max_sentences=min(digest.MAX_SENTENCES, max(2, len(events))))
-        outcome = self.llm.structured(digest.DigestAnswer, messages,
-                                      context={"events": by_id, "schema": digest.answer_schema(list(by_id))},
-                                      max_tokens=DIGEST_MAX_TOKENS)
+        try:
+            outcome = self.llm.structured(digest.DigestAnswer, messages,
+                                          context={"events": by_id, "schema": digest.answer_schema(list(by_id))},
+                                          max_tokens=DIGEST_MAX_TOKENS)
+        except LLMError as exc:  # the records are valid without it: kept, and the failure said in `dropped`
+            return Digest(text="", sentences=[]), [Dropped(stage="digest", item="the model's digest",
+                                                           reason=DIGEST_FAILED + exc.one_line())]
         if outcome.value is not None:
             return digest.to_digest(outcome.value), []
         answer, dropped = digest.salvage(outcome.raw, outcome.error or "", by_id)
         if answer is None:
             return Digest(text="", sentences=[]), dropped
         return digest.to_digest(answer), dropped
+
+
+def _nothing_asked(p: _Prepared) -> list[Dropped]:
+    """When no sentence of the article was a candidate (no events call), why, as a `dropped` entry naming its
+    lines; an article of page furniture alone has each line in `dropped` already."""
+    if any(part.candidates for part in p.parts):
+        return []
+    lines = [s for s in p.sentences if not s.boilerplate]
+    if not lines:
+        return []
+    unended = all(s.text.rstrip()[-1:] not in extract._CLOSING for s in lines)
+    return [Dropped(stage="events", item=" ".join(s.text for s in lines)[:300],
+                    reason=NO_FULL_STOP if unended else NOTHING_TO_REPORT)]
+
+
+def warnings(result: ArticleResult) -> list[str]:
+    """What a user should be told about a result that is not a failure: why it has no records, or that its
+    digest call failed (the records are kept)."""
+    said = []
+    if not result.events:
+        said.append("no event records: " + next((d.reason for d in result.dropped if d.stage == "events" and d.reason
+                                                 in (NO_FULL_STOP, NOTHING_TO_REPORT)), NO_STORY))
+    said += [f"{d.reason} (the records are kept, with no digest)" for d in result.dropped
+             if d.stage == "digest" and d.reason.startswith(DIGEST_FAILED)]
+    return said
 
 
 def split_parts(sentences: list[Sentence], headline: set[int] = frozenset(),

@@ -33,7 +33,8 @@ def render_text(result: ArticleResult, out: TextIO, *, width: int = 100, color: 
     console.print(Text(" · ".join(meta), style="dim"))
     console.print()
     console.print(Text("Digest", style="bold underline"))
-    console.print(Text(result.digest.text or "(no events found, so no digest)"))
+    console.print(Text(result.digest.text or ("(no digest: see `dropped` in --json)" if result.events
+                                              else "(no events found, so no digest)")))
     console.print()
     table = Table(title=f"Events ({len(result.events)})", title_justify="left", show_lines=True,
                   expand=True)

@@ -238,3 +238,18 @@ def test_a_fifo_or_a_device_is_refused_at_once_and_stdin_is_capped(tmp_path, mon
     result = run("-", input=b"\0" * (2**20 + 1))
     assert (result.exit_code, result.stderr) == (3, "summarize: stdin: is larger than 1 MiB, the most an article "
                                                     "may be\n")
+
+
+@pytest.mark.parametrize("text, why", [
+    ("Officials said 12 homes in Sumy were damaged overnight", "no sentence ends with final punctuation"),
+    ("Sumy attack\n\nIt was bad.\n\nThe claims could not be independently verified.\n",
+     "no sentence reports an event"),
+    ("Subscribe to our newsletter\nAdvertisement\n", "every line is page furniture"),
+])
+def test_an_article_with_nothing_to_report_says_why(tmp_path, text, why):
+    path = tmp_path / "short.txt"
+    path.write_text(text, encoding="utf-8")
+    result = run("--json", path)
+    assert result.exit_code == 0 and json.loads(result.stdout)["events"] == []
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"summarize: {path}: no event records: {why}")

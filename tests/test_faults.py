@@ -439,3 +439,27 @@ def test_the_configured_key_is_masked_in_recordings_results_and_logs(tmp_path, c
     with caplog.at_level(logging.DEBUG):
         logging.getLogger("openai._base_client").debug("request headers: %s", {"Authorization": f"Bearer {key}"})
     assert "[REDACTED]" in caplog.text and leaked(caplog.text, key) == []
+
+
+# -- a failed digest call loses no record --------------------------------------------------------------------
+
+@pytest.mark.parametrize("fault", ["503", "refusal"])
+def test_a_failed_digest_call_keeps_the_records_and_says_so(fault, fast_retries):
+    failure = error(503, "the model is overloaded") if fault == "503" else refusal()
+
+    def answer(body):
+        return failure if "sentences" in json.dumps(body["response_format"]) else EVENTS
+
+    with FakeOpenAIServer(responder=answer) as server:
+        result = summarizer_for(server).summarize_file(GRID)
+        cli = CliRunner().invoke(app, ["--json", "--base-url", server.base_url, "--model", "m", "--fixtures", "off",
+                                       "--digest", "model", str(GRID)])
+    assert [e.id for e in result.events] == ["e1", "e2"] and result.digest.text == ""
+    [lost] = result.dropped
+    reason = ("the digest call failed: LLM endpoint answered HTTP 503: " if fault == "503"
+              else "the digest call failed: the model refused to answer: I can't help with that request.")
+    assert lost.stage == "digest" and lost.reason.startswith(reason)
+    assert cli.exit_code == 0 and json.loads(cli.stdout)["events"] == [e.model_dump(mode="json")
+                                                                       for e in result.events]
+    [line] = cli.stderr.splitlines()
+    assert line.startswith(f"summarize: {GRID}: {reason}") and line.endswith("(the records are kept, with no digest)")
