@@ -91,8 +91,18 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
     cited = marker.search(sentence) if marker is not None else None
     if cited and not any(a < cited.start() < b for a, b in quoted):  # "По его словам, ...": "он"
         return pronouns[" ".join(cited.group(0).lower().split())], " ".join(cited.group(0).lower().split())
+    if lex.own_account is not None:
+        m = lex.own_account.search(sentence)
+        subject = _sentence_subject(sentence[:m.start()], lex, own=True) if m else None
+        if m and not sentence[:m.start()].strip():  # "Eigenen Angaben zufolge hat das Militär ...": after the verb
+            subject = _sentence_subject(" ".join(sentence[m.end():].split()[1:]), lex, own=True)
+        if subject:
+            return subject, " ".join(m.group(0).lower().split())
+    own = lex.own_account.search(sentence) if lex.own_account is not None else None
     if lex.according is not None:
         for m in lex.according.finditer(sentence):
+            if own and own.start() <= m.start() < own.end():
+                continue  # "laut eigenen Angaben": the subject's own account, no one else's
             if any(a < m.start() < b for a, b in quoted):
                 continue  # "“According to the ground information we got, ...”, he said": the speaker's words
             source = _source_after(sentence, m.end(), lex, verb_first=False) or _marked(sentence[m.end():], lex)
@@ -105,13 +115,6 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
         described = pattern.search(sentence)
         if described and not (lex.own_account is not None and lex.own_account.search(sentence)):
             return described.group("source"), described.group(0).replace(described.group("source"), "").strip().lower()
-    if lex.own_account is not None:
-        m = lex.own_account.search(sentence)
-        subject = _sentence_subject(sentence[:m.start()], lex) if m else None
-        if m and not sentence[:m.start()].strip():  # "Eigenen Angaben zufolge hat das Militär ...": after the verb
-            subject = _sentence_subject(" ".join(sentence[m.end():].split()[1:]), lex)
-        if subject:
-            return subject, " ".join(m.group(0).lower().split())
     if lex.according_after is not None:
         for m in lex.according_after.finditer(sentence):
             named = sentence[:m.start()].split()[-2:]
@@ -238,13 +241,18 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             if source:
                 continue
             # "anunciou por volta das 16h": no agent after "por", the cue's own subject speaks
+        if lex.capitalised_nouns and re.match(r"[\"“”»]?\s*(?:[,.;:!?]|$)", sentence[m.end():]) \
+                and (found := _participle_subject(sentence, lex)):
+            # the participle closes its clause ("Der Betreiber hat die Angaben ... als "haltlos" bezeichnet und
+            # zurückgewiesen"): the subject opens the sentence before the auxiliary, or follows it
+            return found, cue
         bare = before.rstrip()
         while words and (words[-1].lower() in lex.auxiliaries  # "a déclaré", "has said", "a formellement démenti"
                          or lex.adverb_endings and words[-1].islower() and len(words[-1]) > 5
                          and words[-1].endswith(lex.adverb_endings) and not lex.speakers.search(words[-1])
                          and len(words) > 1 and words[-2].lower() not in lex.determiners):  # not "Le gouvernement"
             bare = bare[: bare.rfind(words.pop())].rstrip()
-        after_break = not bare or bare[-1] in ",“”\"«»—–:"
+        after_break = not bare or bare[-1] in ",“”\"«»—–:" or bare.endswith(" -")  # '", - підкреслив він
         subject = bare.rstrip(" ,")
         clauses = [c.split() for c in re.split(r",", subject)]
         # "X, Y said" reads Y after the cue first, unless the clause before the cue is an aside on the subject
@@ -261,20 +269,44 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                 continue  # "Wie viele Tote gab es wirklich?": "es" after a cue mid-clause is no speaker
             if source:
                 return (source.lower() if source.lower() in lex.pronouns else source), cue
-        if lex.capitalised_nouns and m.end() >= len(sentence.rstrip(" .!?\"“”»")) - 1:
-            # the participle closes the sentence ("Der Betreiber hat die Angaben ... als "haltlos" bezeichnet
-            # und zurückgewiesen"): the subject opens it, before the auxiliary
-            tokens = sentence.split()
-            aux = next((i for i, t in enumerate(tokens[:8]) if i and t.lower() in lex.auxiliaries), None)
-            subject = _trim(" ".join(tokens[:aux]), lex) if aux else ""
-            if subject and is_speaker(subject, lex):
-                return subject, cue
     return None
 
 
-def _sentence_subject(head: str, lex: Lexicon) -> str | None:
+def _participle_subject(sentence: str, lex: Lexicon) -> str | None:
+    """The subject of a German clause whose verb is an auxiliary and a closing participle: the words before the
+    auxiliary, or after it where a fronted phrase stands first ("In der Ukraine haben Teilnehmer ...")."""
+    words = list(re.finditer(r"\S+", sentence))
+    aux = next((i for i, w in enumerate(words[:10]) if i and w.group(0).lower() in lex.auxiliaries), None)
+    if aux is None:
+        return None
+    subject = _subject_before(sentence, words[aux].start(), lex)  # "Der Gouverneur der Region, Adam Harun, hatte"
+    if subject and any(w.lower() in lex.prepositions for w in subject.split()[:2]):
+        subject = None  # "Bereits am Morgen hatte ...": a fronted phrase of time or place, no subject
+    if not subject:
+        subject = _after_auxiliary([w.group(0) for w in words[aux + 1:]], lex)
+    return subject if subject and is_speaker(subject, lex) else None
+
+
+def _after_auxiliary(tokens: list[str], lex: Lexicon) -> str:
+    """The subject right after a German auxiliary: its determiner and nouns, and one prepositional phrase after
+    them ("Teilnehmer an den Verhandlungen" of "haben Teilnehmer an den Verhandlungen zur Beendigung ...")."""
+    kept: list[str] = []
+    for token in tokens:
+        if token.lower() in lex.determiners and not kept or token[:1].isupper() and not any(c.isdigit() for c in token):
+            kept.append(token)
+            continue
+        break
+    rest = tokens[len(kept):]
+    if kept and len(rest) >= 3 and rest[0].lower() in lex.prepositions and rest[1].lower() in lex.determiners \
+            and rest[2][:1].isupper():
+        kept += rest[:3]
+    return " ".join(kept).strip(",")
+
+
+def _sentence_subject(head: str, lex: Lexicon, own: bool = False) -> str | None:
     """The noun phrase a sentence opens with, up to its verb ("Das Verteidigungsministerium hat ..."), when it
-    can speak; else None."""
+    can speak, or where the sentence cites its `own` account ("Die Opfer sind laut eigenen Angaben ..."),
+    when it is a plain noun phrase; else None."""
     kept: list[str] = []
     for token in head.split():
         if token.lower() in lex.not_in_source or lex.cue.fullmatch(token) or len(kept) > 8 \
@@ -282,13 +314,15 @@ def _sentence_subject(head: str, lex: Lexicon) -> str | None:
             break  # "hat das Militär 20 Drohnen ...": a figure opens the object
         kept.append(token)
     subject = _trim(" ".join(kept), lex)
-    return subject if kept and is_speaker(subject, lex) else None
+    return subject if kept and (is_speaker(subject, lex) or own and _determined(subject.split(), lex)) else None
 
 
 def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     """The speaker written just before `end`: the clause's subject, back to its start, or None."""
     head = re.sub(r"\s*\([^()]*\)\s*$", "", sentence[:end])  # "The federation (Famurs) said": no aside
-    starts = [m.end() for m in _CLAUSE_START.finditer(head)]
+    # a short name in guillemets is part of the phrase ("Die US-Zeitung «Wall Street Journal» berichtete")
+    masked = re.sub(r"«[^«»]{1,40}»", lambda q: "x" * len(q.group(0)), head)
+    starts = [m.end() for m in _CLAUSE_START.finditer(masked)]
     at = len(starts) - 1
     raw = head[starts[at]:] if starts else head
     # "A witness, who ..., said", "Un portavoz de las FAR, contactado por la AFP, negó", "The Civil Defence,
@@ -542,7 +576,10 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
     if lex.capitalised_nouns:  # every German noun is capitalised: a name is a phrase with no determiner
         return bool(names) and (lowered[0] not in lex.determiners or any(_ACRONYM.fullmatch(w) for w in names)) \
             and len(words) <= 4  # "Die RSF": an acronym is a name
-    return bool(names)
+    # a name before any preposition: in "lanzó un dato falso sobre la cantidad ... en El Alto" the only name
+    # is where something happened, and the phrase a clause
+    head = next((i for i, low in enumerate(lowered) if i and low in lex.prepositions), len(words))
+    return any(_unelided(w)[:1].isupper() and low not in lex.determiners for w, low in zip(words[:head], lowered))
 
 
 def _trim(text: str, lex: Lexicon | None = None) -> str:

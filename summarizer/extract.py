@@ -261,7 +261,8 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
             if model.lower() in lex.pronouns and draft.source.strip().lower() in " ".join(earlier_text).lower() \
                     and is_speaker(draft.source.strip(), language) and not is_outlet:
                 model = draft.source.strip()  # "we" named nowhere before: the model's reading, a party named
-    elif is_outlet or not same_source(model, named) or len(named) > len(model) or model.lower() not in text.lower():
+    elif is_outlet or not same_source(model, named) or len(named) > len(model) or model.lower() not in text.lower() \
+            or not is_speaker(model, language):  # "lanzó un dato falso sobre ...": no party, whatever the model read
         model = named  # the sentence's own words; the more specific of two names for the same source
     if model != draft.source.strip():
         draft.source, draft.cue = model, cue

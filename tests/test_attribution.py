@@ -185,6 +185,16 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("en", "According to the latest figures, 15 people died.", None),
     ("de", "Nach iranischen Angaben sind neun Menschen getötet worden.", ("iranischen Angaben", "nach")),
     ("de", "Nach eigenen Angaben hat das Militär 20 Drohnen abgeschossen.", ("das Militär", "nach eigenen angaben")),
+    # German: a short name in guillemets is part of the subject; "laut eigenen Angaben" is the subject's own
+    # account; a participle closing its clause after a fronted phrase has its subject after the auxiliary
+    ("de", "Die US-Zeitung «Wall Street Journal» berichtete am Montag, Mitglieder seien erkrankt.",
+     ("Die US-Zeitung «Wall Street Journal»", "berichtete")),
+    ("de", "Die angeblichen Opfer sind laut eigenen Angaben bei bester Gesundheit.",
+     ("Die angeblichen Opfer", "laut eigenen angaben")),
+    ("de", "In der Ukraine haben Teilnehmer an den Verhandlungen mit Russland Berichte zurückgewiesen, sie seien "
+           "vergiftet worden.", ("Teilnehmer an den Verhandlungen", "zurückgewiesen")),
+    # a spaced hyphen stands for a dash after a quote
+    ("uk", 'Ще один військовий отримав контузію поблизу Водяного", - підкреслив він.', ("він", "підкреслив")),
     # a title after a name: the name speaks; a German participle closing the sentence
     ("pt", "Adilson Manuel, porta-voz da organização da marcha de sábado, disse que a polícia não informou.",
      ("Adilson Manuel", "disse")),

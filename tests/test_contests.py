@@ -412,3 +412,13 @@ def test_the_lead_is_a_record_even_with_no_figure_or_cue_among_many_that_have_on
             "Shops in the centre stayed closed for the rest of the day.\n")
     chosen = candidates(segment(text, "en"), language="en")
     assert chosen[0] == 1 and 7 not in chosen  # the lead first; a plain sentence further down only to fill up
+
+
+def test_a_pronoun_after_a_marker_stands_for_the_party_named_before_not_a_clause_with_a_place_name():
+    # "según él": the minister named before, not the clause "lanzó un dato falso ... en El Alto"
+    text = ("En conferencia de prensa, el ministro de Gobierno, Arturo Murillo, lanzó un dato falso sobre la "
+            "cantidad de fallecidos en El Alto: según él, en los últimos tres días se recogieron 170 cadáveres.\n")
+    sentences = {s.id: s for s in segment(text, "es")}
+    draft = EventDraft(source="él", cue="según", source_type="official")
+    check_draft(1, draft, sentences, (), "es")
+    assert draft.source == "Arturo Murillo"
