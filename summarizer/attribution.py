@@ -227,6 +227,10 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             return min(lex.pronouns), cue.lower()  # "Advirtieron que ...": no written subject, the last source's
         before = sentence[:m.start()]
         words = before.split()
+        if lex.pro_drop and lex.pronouns and re.match(r"\s*(?:[,.;:!?]|$)", sentence[m.end():]):
+            lead = [w for w in words[-3:] if w.lower() not in lex.auxiliaries]
+            if words and (not lead or lead[-1][-1:] in ",”»\""):  # "..., ha aggiunto, che ...", "“...”, declarou."
+                return min(lex.pronouns), cue.lower()  # no written subject: the last source's
         if words and words[-1].lower() in lex.infinitive:
             continue  # "prompting companies to warn": an infinitive, nobody speaks
         agent = re.match(r"\s+(\w+)\s", sentence[m.end():])
@@ -553,6 +557,8 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
     words = phrase.split()
     if not words or len(words) > 12:
         return False
+    if phrase[:1] in "«“„\"" and not re.search(r".[»”“\"]", phrase):
+        return False  # "«Жоден український ...": the words of a quote that opens, not a name in quotes
     lowered = [w.lower().strip("'’,.") for w in words]
     if lowered[0] in lex.pronouns:
         return len(words) == 1  # "They blamed" is a pronoun and a verb, no name

@@ -251,7 +251,7 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
     if named.lower() not in lex.pronouns and named.lower() not in text.lower() and model.lower() not in text.lower():
         model = named  # the subject the sentence goes on with, whatever the model read
     elif is_back_reference(named, language):
-        if is_outlet or model.lower() in (named.lower(), *lexicon(language).pronouns) \
+        if is_outlet or model.lower() in (named.lower(), *lex.pronouns) or not is_speaker(model, language) \
                 or not mentions(_unaddressed(" ".join(t for t in before if t.rstrip()[-1:] in _CLOSING), lex), model) \
                 or model.lower() not in " ".join(earlier_text).lower():
             # "he" is someone named just before; "the ministry" or "der Sprecher" may be named further back

@@ -422,3 +422,13 @@ def test_a_pronoun_after_a_marker_stands_for_the_party_named_before_not_a_clause
     draft = EventDraft(source="él", cue="según", source_type="official")
     check_draft(1, draft, sentences, (), "es")
     assert draft.source == "Arturo Murillo"
+
+
+def test_he_after_a_quote_is_the_speaker_named_before_not_the_quotes_first_word():
+    text = ("Про це заявив спікер Міноборони Андрій Лисенко.\n"
+            "«Жоден український військовослужбовець не загинув, троє отримали поранення.\n"
+            'Ще один військовий отримав контузію поблизу Водяного", - підкреслив він.\n')
+    sentences = {s.id: s for s in segment(text, "uk")}
+    draft = EventDraft(source="«Жоден", cue="підкреслив", source_type="official")
+    check_draft(3, draft, sentences, (), "uk")
+    assert "Лисенко" in draft.source
