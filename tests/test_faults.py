@@ -76,6 +76,10 @@ TRANSPORT_FAULTS = {
                       "LLM endpoint answered HTTP 200 with a body that is not JSON (application/json, "),
     "HTML error page": (Reply(b"<html><body>502 Bad Gateway</body></html>", headers={"content-type": "text/html"}),
                         {}, "LLM endpoint answered HTTP 200 with a body that is not JSON (text/html, "),
+    "plain-text body": (Reply(b"upstream busy, try again later", headers={"content-type": "text/plain"}), {},
+                        "LLM endpoint answered HTTP 200 with a body that is not JSON (text/plain, "),
+    "no content type": (Reply(b"Service Unavailable", headers={"content-type": ""}), {},
+                        "LLM endpoint answered HTTP 200 with a body that is not JSON (no content type, "),
 }
 
 

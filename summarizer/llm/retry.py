@@ -3,7 +3,7 @@
 Exponential back-off with jitter, honouring `Retry-After`, bounded in attempts
 and in total time. A response's body is read here, so that a connection that
 breaks mid-body, or a success status whose body is not the JSON the API speaks
-(a proxy's error page, a cut-off body), is retried like any other fault.
+(a proxy's error page, a plain-text message, a cut-off body), is retried like any other fault.
 Validation failures are not retried here: instructor re-asks those with the
 error message. The OpenAI client's own retries are off (max_retries=0) so that
 this is the one retry policy. When the attempts run out, the last response or
@@ -51,19 +51,20 @@ def attempts_made(outcome: httpx2.Response | BaseException | None) -> int:
 
 
 def _malformed(request: httpx2.Request, response: httpx2.Response) -> MalformedAnswer | None:
-    """A success whose body, said to be JSON or an HTML page, does not parse as JSON. A file's content (the
-    Files API's download: JSON Lines, say) is not one JSON document and is not checked."""
+    """A success whose body does not parse as JSON, whatever its content type says (JSON, an HTML page, plain
+    text, none): every answer of the API is JSON, so a proxy's or a server's text page is a fault like a
+    cut-off body. Not checked: a file's content (the Files API's download: JSON Lines, say), an event stream
+    and a 204, which are not one JSON document."""
     kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
-    if not (kind == "application/json" or kind.endswith("+json") or kind == "text/html"):
-        return None
-    if not response.is_success or request.url.path.rstrip("/").endswith("/content"):
+    if not response.is_success or response.status_code == 204 or kind == "text/event-stream" \
+            or request.url.path.rstrip("/").endswith("/content"):
         return None
     try:
         json.loads(response.content)
     except ValueError:
         text = response.content[:80].decode("utf-8", "replace")
         return MalformedAnswer(f"answered HTTP {response.status_code} with a body that is not JSON "
-                               f"({kind}, {len(response.content)} bytes): {text!r}")
+                               f"({kind or 'no content type'}, {len(response.content)} bytes): {text!r}")
     return None
 
 
