@@ -11,6 +11,7 @@ in memory.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from typing import Protocol, TextIO, TypeVar
 
@@ -94,8 +95,44 @@ def _counts(briefing: BriefingResult, articles: Stream[ArticleResult], storyline
             f"{n(len(storylines), 'storyline')} across articles")
 
 
+def href(path: str | None) -> str:
+    """A link to an article that can only be what it says: an http(s) URL as it is, else the file's path as a
+    relative reference, each part percent-encoded. A colon is encoded, so no file name is a scheme
+    ("javascript:alert(1).txt" is the file "javascript%3Aalert%281%29.txt", never script); leading slashes
+    are one, so "//host/a.txt" is no link to another host."""
+    from urllib.parse import quote, urlsplit
+
+    path = path or ""
+    try:
+        parts = urlsplit(path)
+    except ValueError:
+        parts = None
+    if parts is not None and parts.scheme.lower() in ("http", "https") and parts.netloc \
+            and path.isprintable() and not any(c.isspace() for c in path):
+        return quote(path, safe="/:?#[]@!$&'()*+,;=%~-._")  # stray characters encoded, the URL kept
+    return quote("/" + path.lstrip("/") if path.startswith("/") else path, safe="/")
+
+
+# Markdown: what article text may hold that a renderer would read as markup. "<", ">" and "&" become entities
+# (no raw HTML, autolink or entity passes, whatever the renderer); the rest is backslash-escaped.
+_MD_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MD_PUNCTUATION = set("\\`*_[]|~")  # "[" and "]" escaped: no "(...)" after them makes a link
+_MD_LINE_START = re.compile(r"^(\s*)(?:([#+=-])|(\d+)([.)]))")
+
+
+def md(text: str | None) -> str:
+    """Article text (a title, a summary, a source, a digest) as Markdown that shows it and does nothing else:
+    one line, no raw HTML (`<script>`, `<img onerror=...>`), no link or image (`[x](javascript:...)`), no
+    emphasis, code, table cell break, heading or list of its own."""
+    out = []
+    for c in " ".join((text or "").split()):
+        out.append(_MD_ENTITIES.get(c) or ("\\" + c if c in _MD_PUNCTUATION else c))
+    return _MD_LINE_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\"
+                                                                       + m.group(4)), "".join(out), count=1)
+
+
 def _cell(text: str | None) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ")
+    return md(text)
 
 
 def _figures_table(story: Storyline) -> list[str]:
@@ -118,25 +155,25 @@ def _markdown(briefing: BriefingResult, articles: Stream[ArticleResult], storyli
     if storylines:
         yield from ["", "## Storylines"]
         for story in storylines:
-            yield from ["", f"### {story.title}", ""]
+            yield from ["", f"### {md(story.title)}", ""]
             for item in story.items:
                 where = item.outlet or item.title or item.article
-                yield f"- {item.summary} ({item.status}; {item.source}) [{where}]({item.article})"
+                yield f"- {md(item.summary)} ({item.status}; {md(item.source)}) [{md(where)}](<{href(item.article)}>)"
             yield from _figures_table(story)
     yield from ["", "## Articles"]
     for result in articles:
         a = result.article
-        yield from ["", f"### {a.title or a.path}", ""]
-        yield f"[{a.path}]({a.path})" + (f" · {a.outlet}" if a.outlet else "")
+        yield from ["", f"### {md(a.title or a.path)}", ""]
+        yield f"[{md(a.path)}](<{href(a.path)}>)" + (f" · {md(a.outlet)}" if a.outlet else "")
         if result.digest.text:
-            yield from ["", result.digest.text]
+            yield from ["", md(result.digest.text)]
         if result.events:
             yield ""
             for e in result.events:
-                yield f"- **{e.status}** · {e.attribution.source}: {e.summary}"
+                yield f"- **{e.status}** · {md(e.attribution.source)}: {md(e.summary)}"
     if briefing.failed:
         yield from ["", "## Not summarised", ""]
-        yield from (f"- {f.path}: {f.reason}" for f in briefing.failed)
+        yield from (f"- {md(f.path)}: {md(f.reason)}" for f in briefing.failed)
 
 
 _CSS = """
@@ -174,14 +211,14 @@ def _html(briefing: BriefingResult, articles: Stream[ArticleResult], storylines:
         for item in story.items:
             where = item.outlet or item.title or item.article
             yield (f"<li>{e(item.summary)} {status(item.status)} <span class=\"source\">{e(item.source)}"
-                   f"</span> · <a href=\"{e(item.article)}\">{e(where)}</a></li>")
+                   f"</span> · <a href=\"{e(href(item.article))}\">{e(where)}</a></li>")
         yield "</ul>"
         if story.figures:
             yield ("<table><thead><tr><th>figure</th><th>unit</th><th>claimed by</th><th>status</th>"
                    "<th>article</th><th>when</th><th>scope</th></tr></thead><tbody>")
             for f in story.figures:
                 yield (f"<tr><td>{e(f.text)}</td><td>{e(f.unit or '')}</td><td>{e(f.source)}</td>"
-                       f"<td>{status(f.status)}</td><td><a href=\"{e(f.article)}\">{e(f.article)}</a></td>"
+                       f"<td>{status(f.status)}</td><td><a href=\"{e(href(f.article))}\">{e(f.article)}</a></td>"
                        f"<td>{e(f.when or '')}</td><td>{e(f.time_frame or '')}</td></tr>")
             yield "</tbody></table>"
         if story.conflicts:
@@ -192,7 +229,7 @@ def _html(briefing: BriefingResult, articles: Stream[ArticleResult], storylines:
     for result in articles:
         a = result.article
         yield (f'<details class="article"><summary>{e(a.title or a.path or a.id)}</summary>'
-               f'<p><a href="{e(a.path or "")}">{e(a.path or "")}</a>{" · " + e(a.outlet) if a.outlet else ""}'
+               f'<p><a href="{e(href(a.path))}">{e(a.path or "")}</a>{" · " + e(a.outlet) if a.outlet else ""}'
                f"</p><p>{e(result.digest.text)}</p><ul>")
         for ev in result.events:
             yield (f"<li>{status(ev.status)} <span class=\"source\">{e(ev.attribution.source)}</span>: "

@@ -1,6 +1,7 @@
 """`summarize briefing`: many articles, cache and resume, failures, storylines and conflicting figures."""
 
 import json
+import re
 import shutil
 import subprocess
 import threading
@@ -434,3 +435,80 @@ def test_a_briefing_names_a_bad_file_once_and_never_waits_on_a_fifo(tmp_path, mo
     for name, reason in reasons.items():
         assert f"summarize: {tmp_path / name}: {reason}\n" in result.stderr
     assert result.stderr.count(str(empty)) == 1 and len(doc["articles"]) == 1
+
+
+# -- hostile article text and file names in the reports ------------------------------------------------------
+
+HOSTILE_PATH = "javascript:alert(document.domain).txt"
+HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "[click](javascript:alert(3))",
+           "<javascript:alert(4)>", "![pixel](javascript:alert(5))"]
+
+
+def _hostile_briefing():
+    from summarizer.schema import BriefingResult, Digest
+
+    text = " ".join(HOSTILE)
+    a = _result(HOSTILE_PATH, [_event(1, f"A missile hit the Kostyantynivka market, killing 19 people. {text}",
+                                      f"the ministry {HOSTILE[1]}", [("19", 19.0, "people")], ["Kostyantynivka"])])
+    a.article.title = f"Strike {HOSTILE[0]}"
+    a.article.outlet = HOSTILE[2]
+    a.digest = Digest(text=f"# Heading\n{text}")
+    b = _result("//evil.example/b.txt", [_event(1, "The market strike in Kostiantynivka killed 40 people, civil "
+                                                   "defence said.", "civil defence", [("40", 40.0, "people")],
+                                                "Kostiantynivka".split())])
+    return BriefingResult(generated="2026-11-21T08:00:00+00:00", articles=[a, b], storylines=storylines([a, b]),
+                          usage=Usage(), tool_version="0")
+
+
+def _links(html: str) -> list[str]:
+    from html.parser import HTMLParser
+
+    hrefs: list[str] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            hrefs.extend(v or "" for k, v in attrs if k in ("href", "src"))
+
+    Collect().feed(html)
+    return hrefs
+
+
+def _safe_href(href: str) -> bool:
+    """A relative reference with no scheme and no host (a file next to the page), or an http(s) URL."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(href)
+    return (parts.scheme, parts.netloc) == ("", "") or parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def test_the_html_briefing_links_articles_only_by_relative_file_urls_or_http():
+    from urllib.parse import unquote
+
+    from summarizer.report import to_html
+
+    briefing = _hostile_briefing()
+    assert len(briefing.storylines) == 1
+    page = to_html(briefing)
+    hrefs = _links(page)
+    assert len(hrefs) >= 5 and all(_safe_href(h) for h in hrefs), hrefs
+    assert "javascript:" not in " ".join(hrefs).lower() and not any(h.startswith("//") for h in hrefs)
+    assert unquote(hrefs[0]) in (HOSTILE_PATH, "./" + HOSTILE_PATH)  # still the file, by a relative URL
+    assert HOSTILE_PATH in page  # the file's name is shown as it is
+
+
+def test_the_markdown_briefing_escapes_article_text_and_links_no_scripts():
+    from markdown_it import MarkdownIt
+
+    from summarizer.report import to_markdown
+
+    text = to_markdown(_hostile_briefing())
+    assert "<script" not in text and "<img" not in text and "<javascript:" not in text
+    assert not re.search(r"(?<!\\)\]\(javascript:", text, re.IGNORECASE)  # "\](" is text, not a link
+    for renderer in (MarkdownIt("commonmark", {"html": True}),
+                     MarkdownIt("gfm-like", {"html": True, "linkify": False})):
+        html = renderer.render(text)
+        assert "<script" not in html and "<img" not in html and "<h1>Heading" not in html, html
+        hrefs = _links(html)
+        assert hrefs and all(_safe_href(h) for h in hrefs), hrefs
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown as text, not run
+    assert "Strike &lt;script&gt;" in text or "Strike \\<script\\>" in text
