@@ -20,7 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from summarizer import __version__
-from summarizer.errors import SummarizerError
+from summarizer.errors import LLMError, SummarizerError
 
 
 class _DefaultVerbGroup(TyperGroup):
@@ -296,8 +296,13 @@ def briefing(
     with metering() as merge_usage:
         try:
             by_model = (merge or ("rules" if settings.provider == "embedded" else "model")) == "model"
-            stories = merged(index, spool.get, confirm=(
-                lambda pairs, records: confirm_pairs(summarizer.llm, pairs, records)) if by_model else None)
+            try:
+                stories = merged(index, spool.get, confirm=(
+                    lambda pairs, records: confirm_pairs(summarizer.llm, pairs, records)) if by_model else None)
+            except LLMError as exc:  # the model could not confirm: the rules' storylines, and the user told
+                _warn(f"merging storylines: the model's confirmation failed ({exc.one_line()}): the rules' "
+                      "storylines are used instead")
+                stories = merged(index, spool.get)
         except SummarizerError as exc:  # the articles' results are still written, without storylines
             _warn(f"merging storylines: {exc.one_line()}")
             stories, merge_code = [], exc.exit_code

@@ -23,8 +23,9 @@ class SamePairs(BaseModel):
 
 def confirm_pairs(llm: LLM, pairs: list[Pair], records: dict[tuple[int, str], Event]) -> set[int]:
     """The ids of the pairs the model says report the same event or story; `records` holds the pairs' records
-    by (article index, event id). If the call fails or its answer stays invalid, no pair is merged (the
-    briefing still lists every article)."""
+    by (article index, event id). A call that fails (an endpoint error after retries, a refusal) or whose
+    answers never validate is an LLMError: the briefing then falls back to the rules' storylines and says so,
+    rather than showing none as if the model had said no to every pair."""
     from summarizer.errors import LLMError
 
     asked = sorted(pairs, key=lambda p: -p.score)[:MAX_PAIRS]
@@ -35,11 +36,11 @@ def confirm_pairs(llm: LLM, pairs: list[Pair], records: dict[tuple[int, str], Ev
     lines = [{"id": p.id, "a": _record(records[p.a]), "b": _record(records[p.b])} for p in asked]
     messages = [{"role": "system", "content": render("merge_system")},
                 {"role": "user", "content": render("merge", pairs=lines)}]
-    try:
-        outcome = llm.structured(answer, messages, max_tokens=16 + 4 * len(ids))
-    except LLMError:
-        return set()
-    return set(outcome.value.same) & set(ids) if outcome.value is not None else set()
+    outcome = llm.structured(answer, messages, max_tokens=16 + 4 * len(ids))
+    if outcome.value is None:
+        raise LLMError(f"the model's answers never validated ({outcome.attempts} tries): {outcome.error}",
+                       attempts=outcome.attempts, last_completion=outcome.raw)
+    return set(outcome.value.same) & set(ids)
 
 
 def _record(event: Event) -> str:

@@ -467,3 +467,45 @@ def test_a_failed_digest_call_keeps_the_records_and_says_so(fault, fast_retries)
                                                                        for e in result.events]
     [line] = cli.stderr.splitlines()
     assert line.startswith(f"summarize: {GRID}: {reason}") and line.endswith("(the records are kept, with no digest)")
+
+
+# -- a failed storyline confirmation: the rules' storylines, said on stderr ----------------------------------
+
+MARKET_A = ("Missile strike on Kostiantynivka market\n\nA missile hit the market in Kostiantynivka on Monday, killing "
+            "19 people, the health ministry said.\n\nRescue teams searched the rubble for survivors into the night, "
+            "the ministry said.\n")
+MARKET_B = ("Market strike in Kostyantynivka\n\nThe missile strike on the market in Kostyantynivka killed 40 people, "
+            "civil defence said on Monday.\n\nRescuers searched the rubble of the market for survivors, civil "
+            "defence said.\n")
+
+
+@pytest.mark.parametrize("fault", ["500", "never valid"])
+def test_a_failed_merge_call_falls_back_to_the_rules_storylines_and_says_so(fault, tmp_path, fast_retries):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(MARKET_A, encoding="utf-8")
+    (folder / "b.txt").write_text(MARKET_B, encoding="utf-8")
+    failure = error(500) if fault == "500" else completion_body('{"same": "yes"}')
+
+    def answer(body):
+        if "same" in body["response_format"]["json_schema"]["schema"]["properties"]:
+            return failure
+        return completion_body(outlet_records_answer(body))
+
+    def briefing(server, merge, out):
+        return CliRunner().invoke(app, ["briefing", str(folder), "-o", str(out), "--no-cache", "--merge", merge,
+                                        "--digest", "composed", "--base-url", server.base_url, "--model", "m",
+                                        "--fixtures", "off", "--concurrency", "1"])  # the same order
+
+    with FakeOpenAIServer(responder=answer) as server:
+        result = briefing(server, "model", tmp_path / "model.json")
+        asked = [r for r in server.chat_requests() if "same" in json.dumps(r["response_format"])]
+        rules = briefing(server, "rules", tmp_path / "rules.json")
+    assert len(asked) == (4 if fault == "500" else 3)  # the call was made, and failed for good
+    assert result.exit_code == 0 and rules.exit_code == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "storylines" in line]
+    assert len(said) == 1 and said[0].startswith("summarize: merging storylines: the model's confirmation failed (")
+    assert said[0].endswith("): the rules' storylines are used instead")
+    assert "Traceback" not in result.stderr
+    doc, by_rules = (json.loads((tmp_path / f"{m}.json").read_text()) for m in ("model", "rules"))
+    assert len(doc["storylines"]) == 2 and doc["storylines"] == by_rules["storylines"]
