@@ -227,10 +227,6 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             return min(lex.pronouns), cue.lower()  # "Advirtieron que ...": no written subject, the last source's
         before = sentence[:m.start()]
         words = before.split()
-        if lex.pro_drop and lex.pronouns and re.match(r"\s*(?:[,.;:!?]|$)", sentence[m.end():]):
-            lead = [w for w in words[-3:] if w.lower() not in lex.auxiliaries]
-            if words and (not lead or lead[-1][-1:] in ",”»\""):  # "..., ha aggiunto, che ...", "“...”, declarou."
-                return min(lex.pronouns), cue.lower()  # no written subject: the last source's
         if words and words[-1].lower() in lex.infinitive:
             continue  # "prompting companies to warn": an infinitive, nobody speaks
         agent = re.match(r"\s+(\w+)\s", sentence[m.end():])
@@ -273,6 +269,10 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                 continue  # "Wie viele Tote gab es wirklich?": "es" after a cue mid-clause is no speaker
             if source:
                 return (source.lower() if source.lower() in lex.pronouns else source), cue
+        if lex.pro_drop and lex.pronouns and words and re.match(r"\s*(?:[,.;:!?]|$)", sentence[m.end():]):
+            lead = [w for w in words[-3:] if w.lower() not in lex.auxiliaries]
+            if not lead or lead[-1][-1:] in ",”»\"":  # "..., ha aggiunto, che ...", "“...”, declarou."
+                return min(lex.pronouns), cue.lower()  # no written subject: the last source's
     return None
 
 

@@ -71,6 +71,7 @@ from summarizer.validate import (
 
 MAX_EVENTS = 14
 MIN_EVENTS = 5  # a short article's records, even without figures or attributions
+LEAD_WORDS = 10  # a story's first sentence is a record whatever it holds when it has this many words
 MAX_FLAGGED = 5  # sentences the model may flag as boilerplate
 FLAGGABLE_WORDS = 15  # longer sentences are story text, whatever a model flags
 OUTLET_SOURCES = {"the outlet", "outlet", "reporter", "the reporter", "the article", "article"}
@@ -416,7 +417,11 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
         ranked.append((not (figure or cue), -score, pos, s.id))
     ranked.sort()
     # the lead says what the story is: its first sentence is a record even with no figure or cue
-    lead = [min(ranked, key=lambda r: r[2])[3]] if ranked else []
+    first = min(ranked, key=lambda r: r[2], default=None)
+    # a statement of some length: not a question, a caption ("Ein zerstörtes Gebäude in Izmir.") or a "Get
+    # the news delivered to your inbox!" promotion
+    lead = [first[3]] if first and story[first[2]].text.strip().rstrip("\"”»'’").endswith(".") \
+        and len(_WORDS.findall(story[first[2]].text)) >= LEAD_WORDS else []
     chosen = lead + [sid for plain, _, _, sid in ranked if not plain and sid not in lead][:limit - len(lead)]
     room = max(0, min(fill, limit) - len(chosen))
     chosen += [sid for plain, _, _, sid in ranked if plain and sid not in chosen][:room]
@@ -480,9 +485,19 @@ def salvage(raw: str | None, error: str, context: dict) -> tuple[dict[int, tuple
             dropped.append(Dropped(stage="events", item=json.dumps({key: item}, ensure_ascii=False)[:2000],
                                    reason=f"sentence {key} is not one the model was asked about"))
             continue
+        schema = _TRANSLATED if isinstance(item, dict) and "english" in item else EventDraft
         try:
-            draft = (_TRANSLATED if isinstance(item, dict) and "english" in item else EventDraft).model_validate(
-                item, context=context)
+            try:
+                draft = schema.model_validate(item, context=context)
+            except ValidationError as exc:
+                if not isinstance(item, dict) or {e["loc"][:1] for e in exc.errors()} != {("source",)}:
+                    raise
+                # only the source is unusable (a whole sentence copied into it): the sentence's own words decide
+                # who speaks, as for any record (`resolve_source`)
+                draft = schema.model_validate({**item, "source": "the outlet"}, context=context)
+                dropped.append(Dropped(stage="events", item=str(item.get("source"))[:300],
+                                       reason=f"the model's source for sentence {sid} was not kept: "
+                                              f"{short_errors(exc)}; the sentence's own words name it"))
             kept[sid] = (draft, check_draft(sid, draft, sentences, headline, context.get("language")))
         except (ValidationError, ValueError) as exc:
             reason = short_errors(exc) if isinstance(exc, ValidationError) else str(exc)

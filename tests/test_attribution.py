@@ -196,6 +196,8 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     # no written subject after a quote or between commas: the last source's (a pronoun stands for it)
     ("it", "Lo scoppio è stato tale, ha aggiunto, che la casa è stata demolita.", ("egli", "aggiunto")),
     ("pt", "“Algumas pessoas haviam se abrigado na casa de parentes”, declarou.", ("ela", "declarou")),
+    ("es", "La secretaria de Estado, Consuelo Rumí, dijo, a última hora de la tarde, que el alcance fue limitado.",
+     ("Consuelo Rumí", "dijo")),
     # a spaced hyphen stands for a dash after a quote
     ("uk", 'Ще один військовий отримав контузію поблизу Водяного", - підкреслив він.', ("він", "підкреслив")),
     # a title after a name: the name speaks; a German participle closing the sentence

@@ -432,3 +432,28 @@ def test_he_after_a_quote_is_the_speaker_named_before_not_the_quotes_first_word(
     draft = EventDraft(source="«Жоден", cue="підкреслив", source_type="official")
     check_draft(3, draft, sentences, (), "uk")
     assert "Лисенко" in draft.source
+
+
+def test_a_record_whose_only_fault_is_a_sentence_copied_into_its_source_is_kept_with_the_sentences_speaker():
+    import json
+
+    from summarizer.extract import salvage
+    text = ("Die Ärztekammer hat die Zahlen angezweifelt.\n"
+            "Man wolle die Zahl der Bestattungen bei den Kommunen abfragen und so die Regierungsangaben überprüfen, "
+            "sagte Vedat Bulut von der Ärztekammer der Deutschen Presse-Agentur.\n")
+    sentences = {s.id: s for s in segment(text, "de")}
+    raw = json.dumps({"2": {"source": sentences[2].text, "cue": "said", "source_type": "official", "contests": []}})
+    kept, dropped = salvage(raw, "source: too long", {"sentences": sentences, "headline": (), "language": "de"})
+    assert kept[2][0].source == "Vedat Bulut von der Ärztekammer"
+    assert any("not kept" in d.reason for d in dropped)
+
+
+def test_a_caption_or_a_promotion_is_no_lead():
+    sentences = segment("Ein zerstörtes Gebäude in Izmir.\n"
+                        "Nach Angaben der Behörde sind mindestens 41.156 Menschen getötet worden.\n"
+                        "Die Ärztekammer schätzt die Zahl auf 60.000.\n"
+                        "Der Gouverneur sprach von 50.000 Toten.\n"
+                        "Die Armee meldete 45.000 Tote.\n"
+                        "Die Regierung nannte zuletzt 42.000 Tote.\n"
+                        "Die Opposition sprach von 70.000 Toten.\n", "de")
+    assert 1 not in candidates(sentences, limit=5, fill=5, language="de")
