@@ -74,14 +74,19 @@ DigestOpt = Annotated[Optional[str], typer.Option(
     "--digest", help="Who writes the digest: model (a second LLM call) or composed (by code from the records). "
                      "Default: composed on the embedded model, model elsewhere. [env: SUMMARIZER_DIGEST]")]
 
+TimeoutOpt = Annotated[Optional[str], typer.Option(
+    "--timeout", metavar="SECONDS",
+    help="Seconds to wait for one answer of the LLM before trying again or giving up. Default: 120 on an "
+         "endpoint, 900 on the embedded model. [env: SUMMARIZER_TIMEOUT]")]
 
-def _settings(model, base_url, fixtures, fixtures_dir, digest):
+
+def _settings(model, base_url, fixtures, fixtures_dir, digest, timeout=None):
     """The LLM settings from the shared options; a bad value is a usage error (exit 2)."""
     from summarizer.llm.settings import LLMSettings
 
     try:
         return LLMSettings.resolve(model=model, base_url=base_url, fixtures=fixtures, fixtures_dir=fixtures_dir,
-                                   digest=digest)
+                                   digest=digest, timeout=timeout)
     except ValueError as exc:
         _fail(str(exc), 2)
 
@@ -109,13 +114,14 @@ def run(
     fixtures_dir: FixturesDirOpt = None,
     outlet: Annotated[Optional[str], typer.Option(help="The outlet that published the article(s).")] = None,
     digest: DigestOpt = None,
+    timeout: TimeoutOpt = None,
 ) -> None:
     """Summarise articles: the digest, then the attributed event records."""
     from summarizer.pipeline import Summarizer, warnings
     from summarizer.read import read_article
     from summarizer.render import render_text, to_json
 
-    settings = _settings(model, base_url, fixtures, fixtures_dir, digest)
+    settings = _settings(model, base_url, fixtures, fixtures_dir, digest, timeout)
     summarizer = Summarizer(settings)
     several = len(files) > 1
     exit_code = 0
@@ -158,6 +164,7 @@ def evaluate(
     fixtures: FixturesOpt = None,
     fixtures_dir: FixturesDirOpt = None,
     digest: DigestOpt = None,
+    timeout: TimeoutOpt = None,
 ) -> None:
     """Score the tool against gold annotations: event and number recall, source and status accuracy,
     grounding, leakage, loaded terms, calls, tokens and seconds."""
@@ -166,7 +173,7 @@ def evaluate(
     from summarizer.read import read_article
     from summarizer.render import render_scores
 
-    settings = _settings(model, base_url, fixtures, fixtures_dir, digest)
+    settings = _settings(model, base_url, fixtures, fixtures_dir, digest, timeout)
     try:
         articles = load_gold(gold)
     except SummarizerError as exc:
@@ -224,6 +231,7 @@ def briefing(
     fixtures: FixturesOpt = None,
     fixtures_dir: FixturesDirOpt = None,
     digest: DigestOpt = None,
+    timeout: TimeoutOpt = None,
 ) -> None:
     """Build a daily briefing from many articles: per-article records, storylines merged across outlets,
     conflicting figures side by side. Finished articles are cached: a re-run resumes."""
@@ -245,7 +253,7 @@ def briefing(
     fmt = {"markdown": "md", "htm": "html"}.get(fmt, fmt)
     if fmt not in ("md", "html", "json"):
         _fail(f"--format must be md, html or json, not {fmt!r}", 2)
-    settings = _settings(model, base_url, fixtures, fixtures_dir, digest)
+    settings = _settings(model, base_url, fixtures, fixtures_dir, digest, timeout)
     paths, missing = article_paths(inputs)
     if not paths and not missing:
         _fail("no article files (.txt, .html) in the given folders", 3)

@@ -101,3 +101,31 @@ def test_prompt_lookup_drafts_what_followed_the_latest_match():
     assert lookup_draft(history, max_draft=3) == [8, 9, 1]  # "5 6 7" occurred before, followed by 8 9 1
     assert lookup_draft(np.array([1, 2, 3, 4], dtype=np.int32)) == []  # nothing repeats
     assert lookup_draft(history, max_draft=0) == []
+
+
+def test_the_embedded_model_stops_at_the_timeout_and_says_so(monkeypatch):
+    """Its greedy loop gets the client's --timeout as a deadline, and a generation past it is a timeout."""
+    import time
+
+    from summarizer.errors import LLMError
+    from summarizer.llm import decoding, embedded
+    from summarizer.pipeline import Summarizer
+
+    seen = []
+
+    def slow(llama, prompt, *, grammar=None, max_tokens, max_draft=10, deadline=None):
+        seen.append(deadline - time.monotonic())
+        time.sleep(deadline - time.monotonic() + 0.01)
+        raise TimeoutError("the answer was not finished by the deadline")
+
+    monkeypatch.setattr(decoding, "greedy_complete", slow)
+    monkeypatch.setattr(embedded, "chat_prompt_tokens", lambda llama, messages: [1, 2, 3])
+    monkeypatch.setattr(embedded.EmbeddedTransport, "llama", lambda self: object())
+    settings = LLMSettings.resolve(env={}, fixtures="off", digest="composed", timeout=0.2)
+    summarizer = Summarizer(settings, transport=embedded.EmbeddedTransport())
+    started = time.monotonic()
+    with pytest.raises(LLMError) as info:
+        summarizer.summarize_text("Power cut in Sumy\n\nAbout 12,000 homes lost power, the governor said.\n")
+    assert info.value.one_line() == "the embedded model did not answer within the 0.2 s timeout, which --timeout sets"
+    assert len(seen) == 1 and 0.1 < seen[0] <= 0.2  # not tried again: a second wait would not fit the retries' 300 s
+    assert time.monotonic() - started < 5

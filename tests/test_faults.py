@@ -509,3 +509,67 @@ def test_a_failed_merge_call_falls_back_to_the_rules_storylines_and_says_so(faul
     assert "Traceback" not in result.stderr
     doc, by_rules = (json.loads((tmp_path / f"{m}.json").read_text()) for m in ("model", "rules"))
     assert len(doc["storylines"]) == 2 and doc["storylines"] == by_rules["storylines"]
+
+
+# -- a hung endpoint: --timeout, SUMMARIZER_TIMEOUT, and defaults far below 600 s ---------------------------
+
+def test_the_default_timeouts_are_short_for_endpoints_and_bounded_for_the_embedded_model():
+    from summarizer.llm.settings import DEFAULT_TIMEOUT
+
+    endpoint = LLMSettings.resolve(base_url="http://127.0.0.1:9/v1", env={})
+    assert endpoint.timeout == DEFAULT_TIMEOUT["openai-compatible"] == 120
+    assert LLMSettings.resolve(env={"OPENAI_API_KEY": "k"}).timeout == 120
+    assert LLMSettings.resolve(env={}).timeout == DEFAULT_TIMEOUT["embedded"] == 900
+    assert LLMSettings.resolve(env={"SUMMARIZER_TIMEOUT": "7.5"}).timeout == 7.5
+    assert LLMSettings.resolve(timeout=3, env={"SUMMARIZER_TIMEOUT": "7.5"}).timeout == 3  # the flag wins
+    # A hung endpoint, by default: one wait, and one more only while a whole one fits in the 300 s that an
+    # endpoint call's retries may take: 2 x 120 s, not 600 s or 4 x 120 s.
+    from summarizer.llm.retry import RetryTransport
+
+    transport = RetryTransport(None, attempts=4, timeout=endpoint.timeout)
+    assert transport.hung_cost() == 240
+
+
+@pytest.mark.parametrize("how", ["flag", "env"])
+def test_timeout_bounds_a_hung_endpoint_from_the_command_line(how, tmp_path, fast_retries):
+    hang = Reply(EVENTS, delay=30)
+    with FakeOpenAIServer(responder=lambda body: hang) as server:
+        args = ["--base-url", server.base_url, "--model", "m", "--fixtures", "off", str(GRID)]
+        result = CliRunner().invoke(app, ["--timeout", "0.3", *args] if how == "flag" else args,
+                                    env={"SUMMARIZER_TIMEOUT": "0.3"} if how == "env" else {})
+    assert result.exit_code == 1, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"summarize: {GRID}: the LLM endpoint did not answer within the 0.3 s timeout")
+    assert len(server.chat_requests()) == 4  # short waits: every retry fits in the retries' time
+    assert "--timeout" in line  # says how to wait longer
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "soon"])
+def test_a_timeout_that_is_no_positive_number_is_a_usage_error(value):
+    flag = CliRunner().invoke(app, ["--timeout", value, "--base-url", "http://127.0.0.1:9/v1", str(GRID)])
+    env = CliRunner().invoke(app, ["--base-url", "http://127.0.0.1:9/v1", str(GRID)], env={"SUMMARIZER_TIMEOUT": value})
+    for result in (flag, env):
+        assert result.exit_code == 2 and "Traceback" not in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 or "Usage:" in result.stderr
+    assert env.stderr == (f"summarize: SUMMARIZER_TIMEOUT must be a number of seconds above 0, not {value!r}\n")
+
+
+def test_a_timed_out_attempt_is_retried_only_while_a_whole_wait_still_fits():
+    hang = Reply(EVENTS, delay=30)
+    with FakeOpenAIServer(responder=lambda body: hang) as server:
+        with pytest.raises(LLMError) as info:
+            summarizer_for(server, timeout=0.3, transport_total=0.5).summarize_file(GRID)
+    assert len(server.chat_requests()) == 1  # 0.3 s spent, another 0.3 s would pass the 0.5 s budget
+    assert info.value.one_line().startswith("the LLM endpoint did not answer within the 0.3 s timeout")
+    assert "tried" not in info.value.one_line()
+
+
+def test_briefing_takes_timeout_too(tmp_path, fast_retries):
+    hang = Reply(EVENTS, delay=30)
+    out = tmp_path / "b.json"
+    with FakeOpenAIServer(responder=lambda body: hang) as server:
+        result = CliRunner().invoke(app, ["briefing", str(GRID), "-o", str(out), "--no-cache", "--timeout", "0.2",
+                                          "--base-url", server.base_url, "--model", "m", "--fixtures", "off"])
+    assert result.exit_code == 1, result.stderr
+    [failed] = json.loads(out.read_text())["failed"]
+    assert failed["reason"].startswith("the LLM endpoint did not answer within the 0.2 s timeout")

@@ -170,7 +170,8 @@ class LLM:
         assert transport is not None
         return RetryTransport(transport, attempts=self.settings.transport_attempts,
                               initial=self.settings.transport_initial_wait,
-                              max_wait=self.settings.transport_max_wait)
+                              max_wait=self.settings.transport_max_wait, total=self.settings.transport_total,
+                              timeout=self.settings.timeout, retry_timeouts=self.settings.provider != "embedded")
 
     @cached_property
     def openai_client(self):
@@ -182,6 +183,7 @@ class LLM:
             api_key=self.settings.api_key or "not-needed",
             base_url=self.settings.base_url or "http://embedded.invalid/v1",
             http_client=http,
+            timeout=self.settings.timeout,
             max_retries=0,
         )
 
@@ -252,7 +254,9 @@ class LLM:
             if _is_validation_error(cause):
                 return Outcome(raw=_completion_text(exc.last_completion), error=_one_line(cause),
                                attempts=exc.n_attempts)
-            raise LLMError(_describe(cause, timeout=self.settings.timeout), attempts=exc.n_attempts,
+            raise LLMError(_describe(cause, timeout=self.settings.timeout,
+                                     who="the embedded model" if self.settings.provider == "embedded"
+                                     else "the LLM endpoint"), attempts=exc.n_attempts,
                            last_completion=_completion_text(exc.last_completion), usage=usage) from exc
         finally:
             _answers.reset(answers_token)
@@ -347,7 +351,7 @@ def _unusable_answer(completion: Any) -> str | None:
     return f"the model refused to answer: {' '.join(str(refusal).split())}" if refusal else None
 
 
-def _describe(exc: BaseException, *, timeout: float) -> str:
+def _describe(exc: BaseException, *, timeout: float, who: str = "the LLM endpoint") -> str:
     """One line about an endpoint failure, never including a key, with the attempts made when retried."""
     import openai
 
@@ -357,7 +361,7 @@ def _describe(exc: BaseException, *, timeout: float) -> str:
     if isinstance(exc, openai.APIStatusError):
         line = f"LLM endpoint answered HTTP {exc.status_code}: {exc.message}"
     elif isinstance(exc, openai.APITimeoutError):
-        line = f"the LLM endpoint did not answer within the {timeout:g} s timeout"
+        line = f"{who} did not answer within the {timeout:g} s timeout, which --timeout sets"
     elif isinstance(cause, MalformedAnswer):
         line = f"LLM endpoint {cause}"
     elif isinstance(cause, httpx2.ConnectError):

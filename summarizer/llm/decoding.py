@@ -118,8 +118,11 @@ def lookup_draft(history: np.ndarray, *, max_ngram: int = 4, max_draft: int = 10
 
 
 def greedy_complete(llama, prompt: list[int], *, grammar=None, max_tokens: int,
-                    max_draft: int = 10) -> Decoded:
-    """Greedy completion of `prompt` (token ids), reusing the KV cache and prompt-lookup drafts."""
+                    max_draft: int = 10, deadline: float | None = None) -> Decoded:
+    """Greedy completion of `prompt` (token ids), reusing the KV cache and prompt-lookup drafts. Past
+    `deadline` (a `time.monotonic()` value) a generation step raises TimeoutError (the client's timeout)."""
+    import time
+
     import llama_cpp
 
     if max_tokens < 1 or len(prompt) + max_tokens > llama.n_ctx():
@@ -144,6 +147,8 @@ def greedy_complete(llama, prompt: list[int], *, grammar=None, max_tokens: int,
             size += 1
             if len(out) >= max_tokens:
                 return Decoded(out, "length", len(prompt), cached, passes, drafted, accepted)
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeoutError("the answer was not finished by the deadline")
             draft = lookup_draft(history[:size], max_draft=min(max_draft, max_tokens - len(out)))
             batch = [token, *draft]
             n_past = llama.n_tokens

@@ -184,23 +184,28 @@ class EmbeddedTransport(httpx2.BaseTransport):
                                                                    "/chat/completions"}}, request=request)
         llama = self.llama()
         kwargs = translate_request(body)
+        timeout = (request.extensions.get("timeout") or {}).get("read")  # the client's --timeout
         try:
             with self._call_lock:
                 if is_greedy(kwargs):
-                    out = self._greedy(llama, kwargs)
+                    out = self._greedy(llama, kwargs, None if timeout is None else time.monotonic() + timeout)
                 else:
                     out = llama.create_chat_completion(**kwargs)
         except ValueError as exc:  # the prompt does not fit the context, like a server's 400
             return httpx2.Response(400, json={"error": {"message": str(exc)}}, request=request)
+        except TimeoutError:  # generation ran past the deadline: what a server's silence is to the client
+            raise httpx2.ReadTimeout(f"the embedded model did not finish within {timeout:g} s",
+                                     request=request) from None
         out["model"] = body.get("model", self.model)
         return httpx2.Response(200, json=out, request=request)
 
-    def _greedy(self, llama, kwargs: dict) -> dict:
-        from summarizer.llm.decoding import greedy_complete
+    def _greedy(self, llama, kwargs: dict, deadline: float | None = None) -> dict:
+        from summarizer.llm import decoding
 
         prompt = chat_prompt_tokens(llama, kwargs["messages"])
         max_tokens = kwargs.get("max_tokens") or llama.n_ctx() - len(prompt)
-        decoded = greedy_complete(llama, prompt, grammar=kwargs.get("grammar"), max_tokens=max_tokens)
+        decoded = decoding.greedy_complete(llama, prompt, grammar=kwargs.get("grammar"), max_tokens=max_tokens,
+                                           deadline=deadline)
         EmbeddedTransport.last_decoded = decoded
         for key, value in (("cached_tokens", decoded.cached_tokens), ("passes", decoded.passes),
                            ("drafted", decoded.drafted), ("accepted", decoded.accepted)):

@@ -102,13 +102,38 @@ def retry_after_seconds(response: httpx2.Response) -> float | None:
 
 
 class RetryTransport(httpx2.BaseTransport):
+    """`attempts` tries at most, started within `total` seconds of the first. `timeout` is the client's wait
+    for one answer: a try that timed out is tried again only while another whole wait would end within
+    `total`, so a hung endpoint costs `hung_cost()` seconds (240 at the defaults), not `attempts` waits; and
+    never with `retry_timeouts` off (the embedded model: the same request would take as long again)."""
+
     def __init__(self, inner: httpx2.BaseTransport, *, attempts: int = 4, max_wait: float = 60.0,
-                 total: float = 300.0, initial: float = 0.5) -> None:
+                 total: float = 300.0, initial: float = 0.5, timeout: float | None = None,
+                 retry_timeouts: bool = True) -> None:
         self.inner = inner
         self.attempts = attempts
         self.max_wait = max_wait
         self.total = total
+        self.timeout = timeout
+        self.retry_timeouts = retry_timeouts
         self._backoff = wait_random_exponential(multiplier=initial, max=max_wait)
+
+    def hung_cost(self) -> float:
+        """The seconds an endpoint that never answers costs (the back-off sleeps between tries left out)."""
+        if self.timeout is None:
+            return float("inf")
+        if not self.retry_timeouts:
+            return self.timeout
+        tries = 1
+        while tries < self.attempts and (tries + 1) * self.timeout <= self.total:
+            tries += 1
+        return tries * self.timeout
+
+    def _no_time_for_another_wait(self, state: RetryCallState) -> bool:
+        outcome = state.outcome
+        return (outcome is not None and outcome.failed and isinstance(outcome.exception(), httpx2.TimeoutException)
+                and (not self.retry_timeouts
+                     or self.timeout is not None and state.seconds_since_start + self.timeout > self.total))
 
     def _wait(self, state: RetryCallState) -> float:
         outcome = state.outcome
@@ -133,7 +158,7 @@ class RetryTransport(httpx2.BaseTransport):
         if not _replayable(request.stream):
             request.read()  # the body must be replayable across attempts
         retrying = Retrying(
-            stop=stop_after_attempt(self.attempts) | stop_after_delay(self.total),
+            stop=stop_after_attempt(self.attempts) | stop_after_delay(self.total) | self._no_time_for_another_wait,
             wait=self._wait,
             retry=(retry_if_exception_type(httpx2.TransportError)
                    | retry_if_result(lambda r: r.status_code in RETRY_STATUSES)),

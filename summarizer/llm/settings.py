@@ -17,6 +17,11 @@ Provider = Literal["openai", "openai-compatible", "embedded"]
 DigestMode = Literal["model", "composed"]
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+# Seconds to wait for one answer (`--timeout`, SUMMARIZER_TIMEOUT). An endpoint answers an events call in
+# seconds to a minute; one that has said nothing for two minutes is hung or overloaded, and with the retries'
+# 300 s a hung endpoint costs 240 s, not the SDK's 600 s a try. The embedded model is never hung: its bound is
+# for a slow machine (an answer takes 40-60 s here, its longest, 2,048 tokens at 9 tokens/s, under 5 minutes).
+DEFAULT_TIMEOUT = {"openai": 120.0, "openai-compatible": 120.0, "embedded": 900.0}
 EMBEDDED_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 
@@ -29,11 +34,12 @@ class LLMSettings:
     api_key: str | None = field(default=None, repr=False)
     fixtures: FixtureMode = "off"
     fixtures_dir: Path = Path("fixtures/llm")
-    timeout: float = 600.0
+    timeout: float | None = None  # seconds to wait for one answer; None: DEFAULT_TIMEOUT of the provider
     max_reasks: int = 2  # validation re-asks after the first answer
     transport_attempts: int = 4  # tries per HTTP request (429, 5xx, connection errors)
     transport_initial_wait: float = 0.5  # first back-off sleep (exponential, with jitter), seconds
     transport_max_wait: float = 60.0  # cap on one back-off sleep, seconds
+    transport_total: float = 300.0  # the most seconds one request's retries may take (a last try may end later)
     temperature: float = 0.0
     seed: int = 0
     # Who writes the digest: the model (a second call), or code from the validated records. The embedded
@@ -44,6 +50,8 @@ class LLMSettings:
         from summarizer.redact import register
 
         register(self.api_key)  # never in a message, a log or a recording, whatever its shape
+        if self.timeout is None:
+            object.__setattr__(self, "timeout", DEFAULT_TIMEOUT[self.provider])
 
     @classmethod
     def resolve(
@@ -55,9 +63,14 @@ class LLMSettings:
         fixtures: str | None = None,
         fixtures_dir: str | Path | None = None,
         env: dict[str, str] | None = None,
+        timeout: float | str | None = None,
         **overrides,
     ) -> LLMSettings:
         env = dict(os.environ) if env is None else env
+        if timeout is not None:
+            overrides["timeout"] = _seconds(timeout, "--timeout")
+        elif env.get("SUMMARIZER_TIMEOUT"):
+            overrides["timeout"] = _seconds(env["SUMMARIZER_TIMEOUT"], "SUMMARIZER_TIMEOUT")
         base_url = base_url or env.get("OPENAI_BASE_URL") or None
         api_key = api_key or env.get("OPENAI_API_KEY") or None
         if api_key is not None and not (api_key.isascii() and api_key.isprintable()):
@@ -94,3 +107,16 @@ class LLMSettings:
 
     def with_(self, **changes) -> LLMSettings:
         return replace(self, **changes)
+
+
+def _seconds(value: float | str, name: str) -> float:
+    """A timeout in seconds: a finite number above 0, else a ValueError naming where it came from."""
+    import math
+
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise ValueError(f"{name} must be a number of seconds above 0, not {str(value)!r}")
+    return seconds
