@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import itertools
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,9 +92,27 @@ def article_paths(inputs: list[str]) -> tuple[list[str], list[Done]]:
     return list(dict.fromkeys(paths)), failed
 
 
+class Interrupted(SummarizerError):
+    """Ctrl-C during a briefing: no article is started after it; the finished ones are in the cache."""
+
+    exit_code = 130
+
+    def __init__(self, finished: int, total: int, cached: bool) -> None:
+        kept = "kept in the cache: run the same command again to resume" if cached else "not kept (--no-cache)"
+        super().__init__(f"interrupted: {finished} of {total} articles done ({kept}), {total - finished} left")
+        self.finished, self.total = finished, total
+
+
+_worker_numbers = itertools.count(1)
+
+
 def summarize_all(paths: list[str], summarizer: Summarizer, cache: ResultCache | None, *, concurrency: int,
                   on_done: Callable[[Done], None] = lambda d: None) -> list[Done]:
-    """Summarise every article (cache first), at most `concurrency` at once; results in input order."""
+    """Summarise every article (cache first), at most `concurrency` at once; results in input order.
+
+    Ctrl-C (KeyboardInterrupt) stops it at once, even while a call hangs: no article is started after it,
+    the finished ones are in the cache, and `Interrupted` says how many are left. Each article runs in a
+    daemon thread of its own, so an article still in flight is abandoned rather than waited for."""
 
     def one(path: str) -> Done:
         try:
@@ -107,21 +125,52 @@ def summarize_all(paths: list[str], summarizer: Summarizer, cache: ResultCache |
         except Exception as exc:  # a bug in one article must not lose the others
             return Done(path=path, error=redact(f"internal error: {type(exc).__name__}: {exc}"), exit_code=1)
 
-    async def run(workers: ThreadPoolExecutor) -> list[Done]:
+    completed = 0
+
+    def in_thread(loop: asyncio.AbstractEventLoop, path: str) -> asyncio.Future:
+        """`one(path)` in a daemon thread (a pool's threads are joined at exit: a hung call would hold it)."""
+        future = loop.create_future()
+        context = contextvars.copy_context()
+
+        def settle(outcome: Done | None, error: BaseException | None) -> None:
+            if future.done():  # cancelled by Ctrl-C
+                return
+            if error is not None:
+                future.set_exception(error)
+            else:
+                future.set_result(outcome)
+
+        def work() -> None:
+            try:
+                outcome, error = context.run(one, path), None
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting task
+                outcome, error = None, exc
+            try:
+                loop.call_soon_threadsafe(settle, outcome, error)
+            except RuntimeError:  # the loop is closed: the briefing was interrupted, no one waits
+                pass
+
+        threading.Thread(target=work, daemon=True, name=f"summarize-{next(_worker_numbers)}").start()
+        return future
+
+    async def run() -> list[Done]:
         loop = asyncio.get_running_loop()
         gate = asyncio.Semaphore(max(1, concurrency))
 
         async def guarded(path: str) -> Done:
+            nonlocal completed
             async with gate:
-                done = await loop.run_in_executor(workers, contextvars.copy_context().run, one, path)
+                done = await in_thread(loop, path)
+            completed += 1
             on_done(done)
             return done
 
         return list(await asyncio.gather(*(guarded(p) for p in paths)))
 
-    # Our own pool: asyncio's default one has min(32, cores + 4) threads, 6 here.
-    with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="summarize") as workers:
-        return asyncio.run(run(workers))
+    try:
+        return asyncio.run(run())
+    except KeyboardInterrupt:  # asyncio.run cancelled the tasks: nothing more starts, nothing is waited for
+        raise Interrupted(completed, len(paths), cached=cache is not None) from None
 
 
 class SpoolError(SummarizerError):

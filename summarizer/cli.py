@@ -33,6 +33,14 @@ class _DefaultVerbGroup(TyperGroup):
             args = [self.default_verb, *args]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx):
+        """Ctrl-C in any verb: one line and exit 130 (typer's own handling exits 130 silently)."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            typer.echo("summarize: interrupted", err=True)
+            raise typer.Exit(130) from None
+
 
 app = typer.Typer(
     cls=_DefaultVerbGroup,
@@ -235,7 +243,7 @@ def briefing(
 ) -> None:
     """Build a daily briefing from many articles: per-article records, storylines merged across outlets,
     conflicting figures side by side. Finished articles are cached: a re-run resumes."""
-    from summarizer.briefing import DEFAULT_CONCURRENCY, Spool, Tally, article_paths, summarize_all
+    from summarizer.briefing import DEFAULT_CONCURRENCY, Interrupted, Spool, Tally, article_paths, summarize_all
     from summarizer.cache import ResultCache, default_cache_dir
     from summarizer.confirm import confirm_pairs
     from summarizer.llm.client import metering
@@ -296,8 +304,13 @@ def briefing(
                 except SummarizerError as exc:
                     _fail(exc.one_line(), exc.exit_code)
         else:
-            done = missing + summarize_all(paths, summarizer, cache, on_done=report,
-                                           concurrency=concurrency or DEFAULT_CONCURRENCY[settings.provider])
+            try:
+                done = missing + summarize_all(paths, summarizer, cache, on_done=report,
+                                               concurrency=concurrency or DEFAULT_CONCURRENCY[settings.provider])
+            except Interrupted as exc:  # no briefing is written: a re-run resumes from the cache
+                progress(exc.one_line(), False)
+                spool.close()
+                raise typer.Exit(exc.exit_code) from None
     for d in missing:
         _warn(f"{d.path}: {d.error}")
     merge_code = 0

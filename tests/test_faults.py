@@ -573,3 +573,68 @@ def test_briefing_takes_timeout_too(tmp_path, fast_retries):
     assert result.exit_code == 1, result.stderr
     [failed] = json.loads(out.read_text())["failed"]
     assert failed["reason"].startswith("the LLM endpoint did not answer within the 0.2 s timeout")
+
+
+# -- Ctrl-C: one is enough, even while a call hangs ------------------------------------------------------------
+
+def _hangs_for_sumy(body):
+    if "Sumy" in body["messages"][-1]["content"]:
+        return Reply(EVENTS, delay=120)  # an endpoint that never answers (until the server closes)
+    return completion_body(outlet_records_answer(body))
+
+
+def _interrupt_when_hung(server, args: list[str]):
+    """Run `summarize ARGS` in a process of its own, send it one SIGINT once the endpoint holds the call about
+    grid_repairs.txt, and return (exit code, stderr, seconds from the SIGINT to its exit)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+    env["SUMMARIZER_FIXTURES"] = "off"
+    process = subprocess.Popen([sys.executable, "-m", "summarizer", *args, "--base-url", server.base_url,
+                                "--model", "m", "--fixtures", "off", "--digest", "composed"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while not any("Sumy" in r["messages"][-1]["content"] for r in server.chat_requests()):
+            assert time.monotonic() < deadline and process.poll() is None, process.communicate()
+            time.sleep(0.05)
+        time.sleep(0.2)
+        process.send_signal(signal.SIGINT)
+        sent = time.monotonic()
+        _, stderr = process.communicate(timeout=20)  # one Ctrl-C: it ends now, not when the call would
+        return process.returncode, stderr, time.monotonic() - sent
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+
+
+def test_one_ctrl_c_stops_a_briefing_while_a_call_hangs_and_keeps_what_is_done(tmp_path):
+    market, cache, out = ARTICLES / "market_strike.txt", tmp_path / "cache", tmp_path / "briefing.json"
+    third = tmp_path / "third.txt"
+    shutil.copy(ARTICLES / "remains_exchange.txt", third)
+    with FakeOpenAIServer(responder=_hangs_for_sumy) as server:
+        code, stderr, seconds = _interrupt_when_hung(server, [
+            "briefing", str(market), str(GRID), str(third), "--concurrency", "1", "--cache-dir", str(cache),
+            "-o", str(out), "--merge", "rules"])
+        asked = [r["messages"][-1]["content"] for r in server.chat_requests()]
+    assert code == 130 and seconds < 10 and "Traceback" not in stderr and "error" not in stderr, stderr
+    assert "1/3 articles, 0 failed" in stderr
+    assert stderr.splitlines()[-1] == ("summarize: interrupted: 1 of 3 articles done (kept in the cache: run the "
+                                       "same command again to resume), 2 left")
+    assert len(asked) == 2  # the third article was never started
+    assert not out.exists()  # no briefing that looks complete
+    settings = LLMSettings.resolve(base_url=server.base_url, model="m", fixtures="off", digest="composed", env={})
+    assert ResultCache(cache).get(ResultCache.key(read_article(str(market)).content_key, settings)) is not None
+    assert not list(cache.rglob("*.tmp"))
+
+
+def test_one_ctrl_c_ends_summarize_file_with_its_interrupted_line():
+    with FakeOpenAIServer(responder=_hangs_for_sumy) as server:
+        code, stderr, seconds = _interrupt_when_hung(server, [str(GRID)])
+    assert code == 130 and seconds < 10 and "Traceback" not in stderr, stderr
+    assert stderr.splitlines() == ["summarize: interrupted"]
