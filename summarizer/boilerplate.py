@@ -9,6 +9,8 @@ listed in the output's `dropped`; the model may flag more.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import cache
 
 # Whole-sentence furniture (matched against the stripped sentence).
 _FURNITURE = re.compile(
@@ -59,6 +61,148 @@ _INJECTION = re.compile(
     r"treat\s+(?:them|this|these|it|the\s+\w+)\s+as\s+(?:an?\s+)?(?:established\s+|confirmed\s+)?facts?\b)",
     re.IGNORECASE,
 )
+# Chat-template tokens and role tags, in any language: "<|im_start|>system", "[INST]", "<<SYS>>", "</assistant>".
+_CHAT_TOKENS = r"<\|[a-z_]*(?:im_?start|im_?end|system|user|assistant|endoftext|eot_?id|header_?id)[a-z_]*\|>|" \
+               r"\[/?INST\]|<</?SYS>>|</?(?:system|assistant|user)(?:_prompt|_message)?>"
+
+# What text is read as before it is matched for injection (`for_matching`). Invisible characters (zero-width
+# spaces and joiners, the soft hyphen, word joiners, direction marks and isolates, variation selectors, Hangul
+# fillers, the byte-order mark) split a word for a pattern but not for a model, and are dropped; Unicode tag
+# characters (U+E0020-E007E) spell ASCII a model reads but a person never sees, and are read as that ASCII.
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0001\U000e007f\U000e0100-\U000e01ef]")
+_TAGS = re.compile("[\U000e0020-\U000e007e]")
+_EMPHASIS = str.maketrans("", "", "*_`~")  # Markdown emphasis inside a phrase ("ignore **all** previous ...")
+# Letters that look like Latin ones (Cyrillic, Greek, small capitals, dotless i, script g): a Latin word spelled
+# with one of them ("Іgnore" with a Cyrillic І) is read as Latin. NFKC has already made full-width letters and
+# mathematical alphanumerics ASCII.
+_LOOK_ALIKES = str.maketrans(
+    "аеорсухіјѕԁԛԝһӏкмнтвАВЕКМНОРСТУХІЈЅԀҮӀ"  # Cyrillic
+    "αοριυνκτΑΒΕΖΗΙΚΜΝΟΡΤΥΧ"  # Greek
+    "ᴀʙᴄᴅᴇɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢıɡɑ",  # small capitals, dotless i, script g, Latin alpha
+    "aeopcyxijsdqwhlkmhtbABEKMHOPCTYXIJSDYI"
+    "aopiuvktABEZHIKMNOPTYX"
+    "abcdeghijklmnoprstuvwyziga",
+)
+
+
+def for_matching(text: str) -> tuple[str, str]:
+    """`text` as the injection patterns read it: (native, latin). Both: tag characters read as ASCII, invisible
+    characters dropped, NFKC (full-width and styled letters become plain ones), Markdown emphasis marks dropped.
+    `latin` also reads every Cyrillic and Greek letter that looks like a Latin one as that Latin letter; the
+    patterns of Russian and Ukrainian match `native`."""
+    text = _TAGS.sub(lambda m: chr(ord(m.group()) - 0xE0000), text)
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).translate(_EMPHASIS)
+    return text, text.translate(_LOOK_ALIKES)
+
+
+@cache
+def _injection_checks() -> tuple[re.Pattern, dict[str, list[re.Pattern]], list[re.Pattern]]:
+    """The injection patterns (the English ones above, the chat tokens, each language's `injection`), sorted
+    for a quick search: (a pattern matching the words one of them needs, the patterns each such word is
+    needed by, the patterns that need no word). Most sentences hold none of the words, and most patterns are
+    never run on them: searching every pattern costs ten times more than the rest of reading a sentence."""
+    from summarizer.language import injection
+
+    patterns = [_INJECTION, re.compile(_CHAT_TOKENS, re.IGNORECASE), *injection()]
+    by_word: dict[str, list[re.Pattern]] = {}
+    always: list[re.Pattern] = []
+    for pattern in patterns:
+        words = _required_words(pattern)
+        if not words:
+            always.append(pattern)
+        for word in words or ():
+            by_word.setdefault(word, []).append(pattern)
+    return re.compile(f"(?=({_trie(by_word)}))"), by_word, always
+
+
+def _required_words(pattern: re.Pattern) -> frozenset[str] | None:
+    """Lower-case strings one of which is in any text `pattern` matches (its first run of two or more literal
+    characters that every match holds, or the first set of alternatives that each has one), or None."""
+    try:
+        from re import _constants as sre  # noqa: PLC2701 - no public parser
+        from re import _parser as parser
+
+        return _sequence_words(parser.parse(pattern.pattern, pattern.flags), sre)
+    except Exception:  # noqa: BLE001 - a pattern it cannot read is searched in every sentence
+        return None
+
+
+def _sequence_words(items, sre) -> frozenset[str] | None:
+    """Of the parts every match of `items` has, the one whose shortest word is longest (the rarest)."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, value in [*items, (None, None)]:
+        if op is sre.LITERAL:
+            run.append(chr(value))
+            continue
+        if len(run) >= 2:
+            options.append(frozenset({"".join(run).lower()}))
+        run = []
+        found = None
+        if op is sre.SUBPATTERN:
+            found = _sequence_words(value[-1], sre)
+        elif op is sre.ATOMIC_GROUP:
+            found = _sequence_words(value, sre)
+        elif op is sre.BRANCH:
+            branches = [_sequence_words(branch, sre) for branch in value[1]]
+            found = None if None in branches else frozenset().union(*branches)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[0] >= 1:
+            found = _sequence_words(value[2], sre)
+        if found:
+            options.append(found)
+    return max(options, key=lambda words: min(map(len, words)), default=None)
+
+
+def _trie(words) -> str:
+    """One regular expression for `words` as a trie (a shared beginning is tried once): fast where an
+    alternation of hundreds of words is slow. Its match at a place is the longest of the words there."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(c) + build(rest) for c, rest in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root) or "(?!)"
+
+
+def _candidates(text: str) -> list[re.Pattern]:
+    """The patterns worth searching in `text`: those that need no word, and those whose word it holds."""
+    words, by_word, always = _injection_checks()
+    found = {word[:n] for word in words.findall(text.lower()) for n in range(2, len(word) + 1)}
+    return [*always, *dict.fromkeys(p for w in found if w in by_word for p in by_word[w])]
+
+
+def is_injection(text: str) -> bool:
+    """Is `text` addressed to a model (an instruction, a chat role marker), in any language with a file, however
+    it is spelled: with invisible characters in its words, full-width or look-alike letters?"""
+    return _matches(*for_matching(text.strip()))
+
+
+def _matches(native: str, latin: str) -> bool:
+    return any(p.search(text) for text in dict.fromkeys((native, latin)) for p in _candidates(text))
+
+
+def _across(first: tuple[str, str], second: tuple[str, str]) -> bool:
+    """Is there an instruction that begins in the line `first` and ends in `second` (each as `for_matching`
+    reads it), read as one line: "Ignore all previous" / "instructions and ...", "NOTE TO AI" / "SUMMARISERS:"?
+    Each pattern on its own, so that a shorter match of one ("note to AI") hides no longer one of another."""
+    for a, b in dict.fromkeys(((first[0], second[0]), (first[1], second[1]))):
+        joined = f"{a} {b}"
+        for pattern in _candidates(joined):
+            if any(m.start() < len(a) and m.end() > len(a) + 1 for m in pattern.finditer(joined)):
+                return True
+    return False
+
+
 # Photo captions: "(Reuters photo)", "(Photo: AFP)", "... (AP Photo/Name)".
 _CREDIT_ONLY = re.compile(r"^\((?:[\w .&/-]+ )?(?:photo|foto|fotos|image|imagen|imagem|immagine|bild|фото|зображення)"
                           r"\s*[:/][^)]*\)$", re.IGNORECASE)
@@ -72,22 +216,36 @@ def is_caption(line: str) -> bool:
     return bool(_CAPTION.search(line.strip()))
 
 
+INJECTION = "instructions addressed to AI systems (prompt injection), ignored"
+_FINAL = (".", "!", "?", "…", '"', "”", "»", "’", "'", ")", "。")  # a line that ends a sentence
+
+
 def classify(texts: list[str], paragraphs: list[int]) -> list[str | None]:
     """Give each sentence the reason it is boilerplate, or None for article text."""
     reasons: list[str | None] = [None] * len(texts)
     related_from = None
+    read = [for_matching(text.strip()) for text in texts]
     for i, text in enumerate(texts):
         t = text.strip()
         if related_from is None and is_related_heading(t):
             related_from = i
         if related_from is not None:
             reasons[i] = "related-articles block" if i > related_from else "related-articles heading"
-        elif _INJECTION.search(t):
-            reasons[i] = "instructions addressed to AI systems (prompt injection), ignored"
+        elif _matches(*read[i]):
+            reasons[i] = INJECTION
         elif is_caption(t):
             reasons[i] = "photo caption"
         elif is_furniture(t):
             reasons[i] = "page furniture (comment, share, subscribe or similar prompt)"
+    # An instruction split over two lines or sentences ("Ignore all previous" / "instructions and ..."): the
+    # two read together, where the first ends with no final punctuation (a sentence that ends is no broken
+    # line). A line dropped as injection takes the next one with it only where one instruction runs on into it
+    # ("NOTE TO AI" / "SUMMARISERS: ...").
+    for i in range(len(texts) - 1):
+        pair = reasons[i], reasons[i + 1]
+        if set(pair) <= {None, INJECTION} and pair != (INJECTION, INJECTION) \
+                and not read[i][0].rstrip().endswith(_FINAL) and _across(read[i], read[i + 1]):
+            reasons[i] = reasons[i + 1] = INJECTION
     # A short paragraph right before a paragraph that is only a photo credit ("(Foto: dpa)") is its caption.
     for i, text in enumerate(texts):
         if reasons[i] == "photo caption" and _CREDIT_ONLY.match(text.strip()) and paragraphs.count(paragraphs[i]) == 1:

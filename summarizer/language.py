@@ -82,6 +82,13 @@ unless said otherwise):
                           "газете The Washington Post"): where one follows a speaker, the speaker's name ends
     furniture, related    regular expressions for whole lines: page furniture, and a
                           heading after which the page is other articles' teasers
+    injection             text addressed to a model rather than to readers (prompt injection), a mapping:
+                          `roles`, chat roles that open a line before a colon or a closing bracket ("SYSTEM:",
+                          "Assistant:", "[User]", "Пользователь:"), and `addressed`, regular expressions for what
+                          is said to a model ("ignore previous instructions", "Hinweis an KI-Systeme:", "dans votre
+                          résumé"). Matched in every language at once (`injection()`), on text read for matching
+                          (`boilerplate.for_matching`: NFKC, invisible characters dropped, look-alike letters
+                          read as Latin); such a line is hidden from the model and listed in `dropped`
 """
 
 from __future__ import annotations
@@ -152,6 +159,7 @@ class Lexicon:
     addressees: re.Pattern | None
     furniture: tuple[str, ...]  # regular expressions, each for a whole line (matched by `whole_line`)
     related: tuple[str, ...]
+    injection: tuple[re.Pattern, ...] = ()  # a role marker opening a line, or text addressed to a model
 
 
 def _words(items) -> re.Pattern | None:
@@ -279,7 +287,27 @@ def lexicon(language: str | None) -> Lexicon:
                           for k, v in (data.get("pronoun_markers") or {}).items()}),
         furniture=tuple(data.get("furniture") or ()),
         related=tuple(data.get("related") or ()),
+        injection=_injection(data.get("injection") or {}),
     )
+
+
+def _injection(spec: dict) -> tuple[re.Pattern, ...]:
+    """The patterns of a language's `injection`: a line opening with one of its `roles` and a colon or a
+    closing bracket ("SYSTEM:", "**Assistant:**", "[User]", "<|system|>"), and each of its `addressed`. Kept
+    apart, so that `boilerplate` searches only those whose words a sentence has."""
+    roles = sorted({str(r) for r in spec.get("roles") or ()}, key=len, reverse=True)
+    parts = [str(p) for p in spec.get("addressed") or ()]
+    if roles:
+        body = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in roles)
+        parts.insert(0, rf"^[^\w]*(?:{body})(?![\w'’-])\s*(?:[\])>|*}}]+\s*:?|:)")
+    return tuple(re.compile(p, re.IGNORECASE) for p in parts)
+
+
+@cache
+def injection() -> tuple[re.Pattern, ...]:
+    """Text addressed to a model in any language with a file (each lexicon's `injection`): an English page may
+    carry a French instruction."""
+    return tuple(dict.fromkeys(p for lex in every() for p in lex.injection))
 
 
 @cache
