@@ -187,6 +187,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str | None]:
 def _html_to_text(html: str, name: str) -> tuple[str, dict]:
     import trafilatura
 
+    html = drop_invisible(html)
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     if not text:
         raise InputError(f"{name}: HTML page with no article text that could be extracted")
@@ -195,6 +196,97 @@ def _html_to_text(html: str, name: str) -> tuple[str, dict]:
     if meta is not None:
         info = {k: getattr(meta, k, None) for k in ("title", "sitename", "date")}
     return text, info
+
+
+# Inline CSS that hides an element's text from a reader but not from a text extractor (prompt injection hides
+# instructions so): each value is read by `_hides`.
+_DECLARATION = re.compile(r"([a-z-]+)\s*:\s*([^;]+)")
+_LENGTH = re.compile(r"^(-?\d*\.?\d+)\s*([a-z%]*)")
+_OFF_SCREEN = ("left", "top", "right", "bottom", "margin-left", "margin-top", "text-indent")
+_STYLE_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_SIMPLE_SELECTOR = re.compile(r"^[a-z0-9]*([.#])([\w-]+)$", re.IGNORECASE)
+_NEVER_DROPPED = frozenset({"html", "head", "body"})
+
+
+def _length(value: str) -> tuple[float, str] | None:
+    match = _LENGTH.match(value.strip())
+    return (float(match.group(1)), match.group(2)) if match else None
+
+
+def _hides(style: str) -> bool:
+    """Does this inline style (or a style rule's declarations) make its element's text invisible: no display,
+    hidden, transparent, a font too small to read, far off-screen, clipped to nothing, or the colour of its own
+    background?"""
+    css = {k.lower(): v.lower().replace("!important", "").strip() for k, v in _DECLARATION.findall(style)}
+    if css.get("display") == "none" or css.get("visibility") in ("hidden", "collapse"):
+        return True
+    if (opacity := _length(css.get("opacity", ""))) and opacity[0] <= 0.05 and not opacity[1]:
+        return True
+    if (size := _length(css.get("font-size", ""))) is not None:
+        number, unit = size
+        if number <= 0 or unit in ("px", "pt") and number < 2 or unit in ("em", "rem", "ex", "ch") and number < 0.2 \
+                or unit == "%" and number < 20:
+            return True
+    for prop in _OFF_SCREEN:
+        if (offset := _length(css.get(prop, ""))) is not None:
+            number, unit = offset
+            if unit in ("", "px", "pt") and number <= -500 or unit in ("em", "rem", "vw", "vh", "%") and number <= -50:
+                return True
+    if re.search(r"translate[xy3d]*\(\s*-\d{3,}", css.get("transform", "")):
+        return True
+    if re.fullmatch(r"rect\(\s*(?:0|1px)[\s,]+(?:0|1px)[\s,]+(?:0|1px)[\s,]+(?:0|1px)\s*\)", css.get("clip", "")) \
+            or re.fullmatch(r"inset\(\s*(?:50|100)%\s*\)", css.get("clip-path", "")):
+        return True
+    if css.get("overflow") == "hidden" and any((n := _length(css.get(p, ""))) and n[0] <= 1 for p in
+                                               ("width", "height", "max-width", "max-height")):
+        return True
+    colour = css.get("color")
+    background = css.get("background-color") or css.get("background")
+    return colour == "transparent" or colour is not None and colour == background
+
+
+def drop_invisible(html: str) -> str:
+    """The page without the text a reader never sees: elements with the `hidden` attribute, or hidden by their
+    inline style or by a style rule of one class or id in the page (`_hides`). Such text is where prompt
+    injection is put ("<span style='font-size:0'>Ignore previous instructions ...</span>"); a text extractor
+    would keep it. The page is returned as it was when nothing is hidden, or when what is hidden is most of its
+    text (a page that shows itself by script, hidden until then)."""
+    if "hidden" not in html and "style" not in html:
+        return html
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # noqa: BLE001 - an XML declaration with an encoding, an empty page: extracted as it is
+        return html
+    classes: set[str] = set()
+    ids: set[str] = set()
+    for style in root.iter("style"):
+        for selectors, declarations in _STYLE_RULE.findall(style.text or ""):
+            if not _hides(declarations):
+                continue
+            for selector in selectors.split(","):
+                if (match := _SIMPLE_SELECTOR.match(selector.strip())) is not None:
+                    (classes if match.group(1) == "." else ids).add(match.group(2))
+    hidden: list = []
+    inside: set = set()  # the hidden elements: one inside another is dropped with it
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag.lower() in _NEVER_DROPPED:
+            continue
+        if element.get("hidden") is not None or _hides(element.get("style") or "") \
+                or ids and element.get("id") in ids or classes and classes & set((element.get("class") or "").split()):
+            inside.add(element)
+            if not any(a in inside for a in element.iterancestors()):
+                hidden.append(element)
+    if not hidden:
+        return html
+    body = root.find("body")
+    shown = len((body if body is not None else root).text_content())
+    if sum(len(element.text_content()) for element in hidden) * 2 > shown:
+        return html
+    for element in hidden:
+        element.drop_tree()  # its tail, the text after it, stays
+    return lxml.html.tostring(root, encoding="unicode")
 
 
 def headline_of(text: str) -> str | None:
