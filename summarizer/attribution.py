@@ -60,7 +60,8 @@ DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|reject\w*|dismiss\w*|refut\w*|disput
                     re.IGNORECASE)
 # Where a subject written before its cue begins, and where a source written after its cue ends.
 _CLAUSE_START = re.compile(r"(?<!\d),|,(?!\d)|[;:“”\"«»()—–]|\s-\s|^")  # "51,2 Prozent": no clause break
-_SOURCE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:.!?“”\"«»()—–]|\s-\s|$")
+# an initial's full stop ends no name ("U.N. refugee agency officials", "M. Koulamallah")
+_SOURCE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:!?“”\"«»()—–]|(?<!\b[A-Z])\.|\s-\s|$")
 _TOKEN = re.compile(r"[\w'’.-]+")
 
 

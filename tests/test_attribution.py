@@ -198,6 +198,10 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("pt", "“Algumas pessoas haviam se abrigado na casa de parentes”, declarou.", ("ela", "declarou")),
     ("es", "La secretaria de Estado, Consuelo Rumí, dijo, a última hora de la tarde, que el alcance fue limitado.",
      ("Consuelo Rumí", "dijo")),
+    # an initial's full stop ends no name
+    ("en", "Up to 2,000 refugees crossed into Serbia, said U.N. refugee agency officials in Geneva.",
+     ("U.N. refugee agency officials", "said")),
+    ("fr", "« Nous avons surveillé ces colonnes », a poursuivi M. Koulamallah.", ("M. Koulamallah", "poursuivi")),
     # a spaced hyphen stands for a dash after a quote
     ("uk", 'Ще один військовий отримав контузію поблизу Водяного", - підкреслив він.', ("він", "підкреслив")),
     # a title after a name: the name speaks; a German participle closing the sentence
