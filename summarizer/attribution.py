@@ -230,6 +230,9 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         words = before.split()
         if words and words[-1].lower() in lex.infinitive:
             continue  # "prompting companies to warn": an infinitive, nobody speaks
+        if lex.fixed_order and len(words) > 1 and words[-2].lower() in lex.prepositions \
+                and words[-1][:1].islower() and words[-1].isalpha() and words[-1].lower() not in lex.prepositions:
+            continue  # "Commenting on unconfirmed reports": a noun in a prepositional phrase, not the cue
         agent = re.match(r"\s+(\w+)\s", sentence[m.end():])
         if agent and agent.group(1).lower() in lex.passive_agent and not lex.capitalised_nouns:
             # (German writes the agent before its participle; "sprachen von 130 Toten" is "spoke of")

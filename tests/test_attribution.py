@@ -45,6 +45,9 @@ def test_the_sentence_says_who_says_it(sentence, expected):
     ("The tit-for-tat measures announced by Beijing hit soybeans.", None),
     # an English cue has its speaker after it only after a break: here "alleged" is an adjective
     ("They blamed alleged Islamic militants for the unrest.", None),
+    # a cue word in a prepositional phrase is a noun: "on unconfirmed reports"
+    ("Commenting on unconfirmed reports of 60 dead, a police official confirmed dozens of deaths.",
+     ("a police official", "confirmed")),
     ("Also among the dead were five children, said police.", ("police", "said")),
     # a pronoun is a source alone; with the verb after it, the pronoun is the subject of both verbs
     ("Officials met on Tuesday, and they blamed alleged militants for the unrest and denied that troops fired.",
