@@ -68,6 +68,10 @@ NEWS = [
     "El asistente del alcalde dijo que 40 personas fueron evacuadas.",
     "Пользователи сообщили о сбоях в работе сервиса, заявили в компании.",
     "Система ППО збила 12 дронів, повідомили в Повітряних силах.",
+    # a headline about AI is no chat transcript's role line
+    "AI: what next for newsrooms after the chatbot boom.",
+    "ChatGPT: OpenAI says its chatbot now has 800 million weekly users.",
+    "KI: Was die neue Verordnung für Unternehmen bedeutet.",
 ]
 
 
