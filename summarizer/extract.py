@@ -71,7 +71,7 @@ from summarizer.validate import (
 
 MAX_EVENTS = 14
 MIN_EVENTS = 5  # a short article's records, even without figures or attributions
-LEAD_WORDS = 10  # a story's first sentence is a record whatever it holds when it has this many words
+LEAD_WORDS = 15  # a story's first sentence is a record whatever it holds when it has this many words
 MAX_FLAGGED = 5  # sentences the model may flag as boilerplate
 FLAGGABLE_WORDS = 15  # longer sentences are story text, whatever a model flags
 OUTLET_SOURCES = {"the outlet", "outlet", "reporter", "the reporter", "the article", "article"}
