@@ -2,8 +2,8 @@
 
 Comment prompts, share and subscribe buttons, cookie notices, photo captions,
 the "Related" / "More like this" block (everything after such a heading is
-other articles' teasers), and text addressed to AI systems (prompt injection). What is caught here is hidden from the model and
-listed in the output's `dropped`; the model may flag more.
+other articles' teasers), and text addressed to AI systems (prompt injection). What is caught here
+is hidden from the model and listed in the output's `dropped`; the model may flag more.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from functools import cache
 _FURNITURE = re.compile(
     r"""^(?:
         leave\ a\ (?:reply|comment) | please\ enter\ your\ (?:comment|name|email).* |
-        share(?:\ (?:this|post|article|this\ (?:article|story|post)))?:? | share\ on\ \w+ | subscribe(?:\ now)?!? | subscribe\ to\ (?:our|the)\ .* | sign\ up(?:\ for.*)? |
+        share(?:\ (?:this|post|article|this\ (?:article|story|post)))?:? | share\ on\ \w+ |
+        subscribe(?:\ now)?!? | subscribe\ to\ (?:our|the)\ .* | sign\ up(?:\ for.*)? |
         popular | trending | most\ read | advertisement | sponsored | read\ more:? |
         don'?t\ miss(?:\ any)?.* | follow\ us.* | comments?(?:\ \(\d+\))?:? |
         spot_img(?:spot_img)* | accept\ (?:all\ )?cookies.* | .*\buses?\ cookies\b.* |

@@ -169,7 +169,8 @@ class EmbeddedTransport(httpx2.BaseTransport):
                 try:
                     from llama_cpp import Llama
                 except ImportError:
-                    raise LLMError(f"the embedded runtime (llama-cpp-python) is not installed; {INSTALL_HINT}") from None
+                    raise LLMError(
+                        f"the embedded runtime (llama-cpp-python) is not installed; {INSTALL_HINT}") from None
                 from summarizer.progress import status
 
                 with status(f"Loading the embedded model {Path(path).name} ..."):
