@@ -121,6 +121,7 @@ def test_the_embedded_model_stops_at_the_timeout_and_says_so(monkeypatch):
     monkeypatch.setattr(decoding, "greedy_complete", slow)
     monkeypatch.setattr(embedded, "chat_prompt_tokens", lambda llama, messages: [1, 2, 3])
     monkeypatch.setattr(embedded.EmbeddedTransport, "llama", lambda self: object())
+    monkeypatch.setattr(embedded, "_grammar", lambda schema_json: None)  # no llama.cpp needed to run this test
     settings = LLMSettings.resolve(env={}, fixtures="off", digest="composed", timeout=0.2)
     summarizer = Summarizer(settings, transport=embedded.EmbeddedTransport())
     started = time.monotonic()
