@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional, TextIO
 
@@ -44,6 +45,7 @@ class _DefaultVerbGroup(TyperGroup):
 
 app = typer.Typer(
     cls=_DefaultVerbGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},  # every command inherits -h
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -69,34 +71,80 @@ def _main(
     guard_logging()  # no log record shows the API key, whoever prints it
 
 
+# Choices: the help shows their values, and click refuses any other (exit 2).
+class TextFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class BriefingFormat(StrEnum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+class DigestMode(StrEnum):
+    model = "model"
+    composed = "composed"
+
+
+class MergeMode(StrEnum):
+    model = "model"
+    rules = "rules"
+
+
+class Via(StrEnum):
+    sync = "sync"
+    batch = "batch"
+
+
+class FixtureMode(StrEnum):
+    off = "off"
+    replay = "replay"
+    record = "record"
+
+
+# Environment variables are declared (`envvar=`, shown in the help); the names are the ones
+# `summarizer.llm.settings.LLMSettings.resolve` reads for a library user.
 ModelOpt = Annotated[Optional[str], typer.Option(
-    "--model", "-m", help="Model name for an endpoint, or a GGUF file path for the embedded runtime. "
-                          "[env: SUMMARIZER_MODEL]")]
+    "--model", "-m", metavar="NAME", envvar="SUMMARIZER_MODEL",
+    help="Model name for an endpoint, or a GGUF file path for the embedded runtime.")]
 BaseUrlOpt = Annotated[Optional[str], typer.Option(
-    "--base-url", help="Any OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp, ...). [env: OPENAI_BASE_URL]")]
-FixturesOpt = Annotated[Optional[str], typer.Option(
-    "--fixtures", help="Recorded responses: off (default), replay or record. [env: SUMMARIZER_FIXTURES]")]
+    "--base-url", metavar="URL", envvar="OPENAI_BASE_URL",
+    help="Any OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp, ...).")]
+# Developer options: accepted by every command, hidden from the help (README: "Recorded-response fixtures").
+FixturesOpt = Annotated[Optional[FixtureMode], typer.Option(
+    "--fixtures", envvar="SUMMARIZER_FIXTURES", case_sensitive=False, hidden=True,
+    help="Recorded responses: off (default), replay or record.")]
 FixturesDirOpt = Annotated[Optional[Path], typer.Option(
-    "--fixtures-dir", help="Folder of recorded responses. [env: SUMMARIZER_FIXTURES_DIR]")]
-DigestOpt = Annotated[Optional[str], typer.Option(
-    "--digest", help="Who writes the digest: model (a second LLM call) or composed (by code from the records). "
-                     "Default: composed on the embedded model, model elsewhere. [env: SUMMARIZER_DIGEST]")]
+    "--fixtures-dir", metavar="DIR", envvar="SUMMARIZER_FIXTURES_DIR", hidden=True,
+    help="Folder of recorded responses.")]
+DigestOpt = Annotated[Optional[DigestMode], typer.Option(
+    "--digest", envvar="SUMMARIZER_DIGEST",
+    help="Who writes the digest: model (a second LLM call) or composed (by code from the records). "
+         "Default: composed on the embedded model, model elsewhere.")]
 
 TimeoutOpt = Annotated[Optional[str], typer.Option(
-    "--timeout", metavar="SECONDS",
+    "--timeout", metavar="SECONDS", envvar="SUMMARIZER_TIMEOUT",
     help="Seconds to wait for one answer of the LLM before trying again or giving up. Default: 120 on an "
-         "endpoint, 900 on the embedded model. [env: SUMMARIZER_TIMEOUT]")]
+         "endpoint, 900 on the embedded model.")]
 
 
 def _settings(model, base_url, fixtures, fixtures_dir, digest, timeout=None):
     """The LLM settings from the shared options; a bad value is a usage error (exit 2)."""
     from summarizer.llm.settings import LLMSettings
 
+    if timeout is not None and timeout == os.environ.get("SUMMARIZER_TIMEOUT"):
+        timeout = None  # from the environment: LLMSettings reads it again, and names it if it is no number
     try:
-        return LLMSettings.resolve(model=model, base_url=base_url, fixtures=fixtures, fixtures_dir=fixtures_dir,
-                                   digest=digest, timeout=timeout)
+        return LLMSettings.resolve(model=model, base_url=base_url, fixtures=_value(fixtures),
+                                   fixtures_dir=fixtures_dir, digest=_value(digest), timeout=timeout)
     except ValueError as exc:
         _fail(str(exc), 2)
+
+
+def _value(choice: StrEnum | None) -> str | None:
+    return None if choice is None else choice.value
 
 
 def _fail(message: str, code: int) -> None:
@@ -113,14 +161,20 @@ def _warn(message: str) -> None:
 
 @app.command("run")
 def run(
-    files: Annotated[list[str], typer.Argument(help="Article files (.txt or .html); '-' reads stdin.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (JSON Lines for several articles).")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the JSON to this file.")] = None,
+    files: Annotated[list[str], typer.Argument(metavar="ARTICLE",
+                                               help="Article files (.txt or .html); '-' reads stdin.")],
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the output to this file (default: stdout).")] = None,
+    fmt: Annotated[Optional[TextFormat], typer.Option(
+        "--format", "-f", help="text (digest, then a table of events) or json (JSON Lines for several "
+                               "articles). Default: text, but json in an -o file not ending in .txt.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     fixtures: FixturesOpt = None,
     fixtures_dir: FixturesDirOpt = None,
-    outlet: Annotated[Optional[str], typer.Option(help="The outlet that published the article(s).")] = None,
+    outlet: Annotated[Optional[str], typer.Option(metavar="NAME",
+                                                  help="The outlet that published the article(s).")] = None,
     digest: DigestOpt = None,
     timeout: TimeoutOpt = None,
 ) -> None:
@@ -129,11 +183,12 @@ def run(
     from summarizer.read import read_article
     from summarizer.render import render_text, to_json
 
+    fmt = _run_format(fmt, as_json, output)
     settings = _settings(model, base_url, fixtures, fixtures_dir, digest, timeout)
     summarizer = Summarizer(settings)
     several = len(files) > 1
-    exit_code = 0
-    documents: list[str] = []
+    exit_code, shown = 0, 0
+    documents: list[str] = []  # what goes to -o, written whole at the end
     for path in files:
         try:
             result = summarizer.summarize(read_article(path, outlet=outlet))
@@ -151,16 +206,38 @@ def run(
         name = "stdin" if path == "-" else path
         for line in filter(None, [result.article.note, *warnings(result)]):
             _warn(f"{name}: {line}")
-        documents.append(to_json(result, indent=None if several else 2))
-        if as_json and output is None:
-            typer.echo(documents[-1])
-        else:
-            if several and documents[:-1]:
+        if fmt is TextFormat.json:
+            document = to_json(result, indent=None if several else 2) + "\n"
+        elif output is not None:
+            buffer = io.StringIO()
+            render_text(result, buffer, width=100, color=False)
+            document = buffer.getvalue()
+        else:  # straight to the terminal, in its width and colours
+            if shown:
                 typer.echo()
             render_text(result, sys.stdout, width=_width(), color=sys.stdout.isatty())
-    if output is not None and documents:
-        _write_atomic(output, "\n".join(documents) + "\n")
+        if output is not None:
+            documents.append(document)
+        elif fmt is TextFormat.json:
+            typer.echo(document, nl=False)
+        shown += 1
+    if documents:
+        _write_atomic(output, ("\n" if fmt is TextFormat.text else "").join(documents))
     raise typer.Exit(exit_code)
+
+
+def _run_format(fmt: TextFormat | None, as_json: bool, output: Path | None) -> TextFormat:
+    """--format, or --json (its alias); else text on stdout, and json in an -o file unless it ends in .txt
+    (an -o file was always JSON before --format)."""
+    if as_json and fmt not in (None, TextFormat.json):
+        _fail(f"--json is --format json: it cannot go with --format {fmt}", 2)
+    if as_json:
+        return TextFormat.json
+    if fmt is not None:
+        return fmt
+    if output is None or output.suffix.lower() in (".txt", ".text"):
+        return TextFormat.text
+    return TextFormat.json
 
 
 @app.command("eval")
@@ -215,25 +292,28 @@ def evaluate(
 
 @app.command("briefing")
 def briefing(
-    inputs: Annotated[list[str], typer.Argument(help="Article files and folders of them (.txt, .html).")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the briefing here "
-                                                   "(default: stdout).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="md, html or json (default: from the -o suffix, else md).")
-                   ] = "",
+    inputs: Annotated[list[str], typer.Argument(metavar="PATH",
+                                                help="Article files and folders of them (.txt, .html).")],
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the briefing to this file (default: stdout).")] = None,
+    fmt: Annotated[Optional[BriefingFormat], typer.Option(
+        "--format", "-f", help="Default: from the -o suffix (.md, .html, .json), else md.")] = None,
     concurrency: Annotated[Optional[int], typer.Option(
-        help="Articles summarised at once (default: 1 on the embedded model, 4 on an endpoint, 8 on OpenAI).",
-        min=1)] = None,
-    cache_dir: Annotated[Optional[Path], typer.Option(help="Where finished articles are kept "
+        metavar="N", envvar="SUMMARIZER_CONCURRENCY", min=1,
+        help="Articles summarised at once (default: 1 on the embedded model, 4 on an endpoint, 8 on OpenAI).")
+    ] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option(metavar="DIR", help="Where finished articles are kept "
                                                       "[default: ~/.cache/summarizer/results].")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Summarise every article again.")] = False,
-    via: Annotated[str, typer.Option("--via", help="sync (calls as they go) or batch (one OpenAI Batch API job for "
-                                                   "the events calls; resumable).")] = "sync",
-    poll: Annotated[float, typer.Option(help="--via batch: first wait between polls, seconds (doubling, "
-                                             "at most 300).", min=0.0)] = 10.0,
-    merge: Annotated[Optional[str], typer.Option(
-        "--merge", help="How storylines are confirmed: model (one call on the candidate pairs' records) or rules "
-                        "(candidate pairs scoring high enough). Default: rules on the embedded model, model "
-                        "elsewhere.")] = None,
+    via: Annotated[Via, typer.Option("--via", help="sync (calls as they go) or batch (one OpenAI Batch API job for "
+                                                   "the events calls; resumable).")] = Via.sync,
+    poll: Annotated[float, typer.Option(metavar="SECONDS", help="--via batch: first wait between polls, seconds "
+                                        "(doubling, at most 300).", min=0.0)] = 10.0,
+    merge: Annotated[Optional[MergeMode], typer.Option(
+        "--merge", envvar="SUMMARIZER_MERGE",
+        help="How storylines are confirmed: model (one call on the candidate pairs' records) or rules "
+             "(candidate pairs scoring high enough). Default: rules on the embedded model, model elsewhere.")
+    ] = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     fixtures: FixturesOpt = None,
@@ -253,14 +333,12 @@ def briefing(
     from summarizer.report import write
     from summarizer.schema import BriefingResult, FailedArticle, Usage
 
-    fmt = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "md")
-    if via not in ("sync", "batch"):
-        _fail(f"--via must be sync or batch, not {via!r}", 2)
-    if merge not in (None, "model", "rules"):
-        _fail(f"--merge must be model or rules, not {merge!r}", 2)
-    fmt = {"markdown": "md", "htm": "html"}.get(fmt, fmt)
-    if fmt not in ("md", "html", "json"):
-        _fail(f"--format must be md, html or json, not {fmt!r}", 2)
+    if fmt is None:  # from the -o suffix
+        suffix = output.suffix.lstrip(".").lower() if output and output.suffix else "md"
+        suffix = {"markdown": "md", "htm": "html"}.get(suffix, suffix)
+        if suffix not in BriefingFormat.__members__:
+            _fail(f"--format must be md, html or json, not {suffix!r} (from the -o suffix)", 2)
+        fmt = BriefingFormat(suffix)
     settings = _settings(model, base_url, fixtures, fixtures_dir, digest, timeout)
     paths, missing = article_paths(inputs)
     if not paths and not missing:
@@ -288,7 +366,7 @@ def briefing(
                     progress(warning, False)
                 done.result = None  # on disk now (or held by the spool)
 
-        if via == "batch":
+        if via is Via.batch:
             import tempfile
 
             from summarizer.batch import summarize_via_batch
@@ -316,7 +394,7 @@ def briefing(
     merge_code = 0
     with metering() as merge_usage:
         try:
-            by_model = (merge or ("rules" if settings.provider == "embedded" else "model")) == "model"
+            by_model = (merge or ("rules" if settings.provider == "embedded" else "model")) == MergeMode.model
             try:
                 stories = merged(index, spool.get, confirm=(
                     lambda pairs, records: confirm_pairs(summarizer.llm, pairs, records)) if by_model else None)
@@ -334,7 +412,7 @@ def briefing(
         failed=[FailedArticle(path=d.path, reason=d.error) for d in done if d.error], usage=usage,
         tool_version=__version__)
     try:
-        _output(output, lambda out: write(fmt, head, out, articles=spool, storylines=stories))
+        _output(output, lambda out: write(fmt.value, head, out, articles=spool, storylines=stories))
     except SummarizerError as exc:  # the spool could not be read back: one line, no partial -o file
         _fail(exc.one_line(), exc.exit_code)
     finally:

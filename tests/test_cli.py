@@ -135,11 +135,26 @@ def test_stdin_and_output_file(tmp_path):
     text = (ARTICLES / "grid_repairs.txt").read_text()
     out = tmp_path / "out.json"
     result = run("-", "-o", out, input=text)
-    assert result.exit_code == 0
-    assert result.stdout.startswith("Power restored to most of Sumy")
+    assert (result.exit_code, result.stdout) == (0, "")  # -o is instead of stdout, as for `briefing`
     doc = json.loads(out.read_text())
     assert doc["article"]["path"] == "-"
     assert doc["events"] == json.loads(run("--json", ARTICLES / "grid_repairs.txt").stdout)["events"]
+
+
+def test_format_and_output_work_as_on_the_briefing(tmp_path):
+    path = ARTICLES / "grid_repairs.txt"
+    as_json = without_timing(run("--json", path).stdout)
+    assert without_timing(run("--format", "json", path).stdout) == as_json  # --json is its alias
+    assert without_timing(run("-f", "json", path).stdout) == as_json
+    assert run("--format", "text", path).stdout == run(path).stdout
+    text = tmp_path / "out.txt"
+    assert (run(path, "-o", text).stdout, run(path, "-o", tmp_path / "out.json").stdout) == ("", "")
+    assert text.read_text() == run(path).stdout  # the readable view, no colours
+    assert without_timing((tmp_path / "out.json").read_text()) == as_json
+    run(path, "--format", "json", "-o", text)
+    assert without_timing(text.read_text()) == as_json
+    both = run("--json", "--format", "text", path)
+    assert (both.exit_code, both.stderr) == (2, "summarize: --json is --format json: it cannot go with --format text\n")
 
 
 @pytest.mark.parametrize("content, message", [
@@ -175,13 +190,77 @@ def test_unrecorded_article_in_replay_mode_exits_4_with_the_re_record_command(tm
 
 def test_bad_digest_mode_is_a_usage_error():
     result = run("--digest", "poem", ARTICLES / "grid_repairs.txt")
-    assert (result.exit_code, result.stderr) == (2, "summarize: digest must be model or composed, not 'poem'\n")
+    assert result.exit_code == 2
+    assert "Invalid value for '--digest'" in result.stderr
+    assert "'poem' is not one of 'model', 'composed'" in result.stderr
 
 
 def test_bad_fixture_mode_is_a_usage_error():
     result = run("--fixtures", "sometimes", ARTICLES / "grid_repairs.txt")
     assert result.exit_code == 2
-    assert result.stderr == "summarize: fixture mode must be off, replay or record, not 'sometimes'\n"
+    assert "'sometimes' is not one of 'off', 'replay', 'record'" in result.stderr
+
+
+COMMANDS = [[], ["run"], ["eval"], ["briefing"], ["schema"]]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_dash_h_is_help_for_the_app_and_every_command(command):
+    short, long = run(*command, "-h"), run(*command, "--help")
+    assert (short.exit_code, long.exit_code) == (0, 0)
+    assert short.stdout == long.stdout and "Usage: " in short.stdout
+    assert "-h, --help" in short.stdout
+
+
+def test_dash_h_after_an_article_is_the_default_verbs_help():
+    assert run(ARTICLES / "grid_repairs.txt", "-h").stdout == run("run", "-h").stdout
+
+
+@pytest.mark.parametrize("command, choices", [
+    ("run", ["<text|json>", "<model|composed>"]),
+    ("eval", ["<model|composed>"]),
+    ("briefing", ["<md|html|json>", "<model|composed>", "<model|rules>", "<sync|batch>"]),
+])
+def test_choices_show_their_values_and_no_option_is_a_bare_str(command, choices):
+    text = run(command, "-h").stdout
+    assert all(c in text for c in choices), text
+    assert "<str>" not in text
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_developer_options_are_hidden_from_the_help(command):
+    assert "--fixtures" not in run(*command, "-h").stdout
+
+
+def test_developer_options_are_still_accepted(tmp_path):
+    path = ARTICLES / "grid_repairs.txt"
+    result = run("--fixtures", "REPLAY", "--fixtures-dir", ROOT / "fixtures" / "llm", "--json", path)
+    assert result.exit_code == 0, result.stderr
+    assert without_timing(result.stdout) == without_timing(run("--json", path).stdout)
+    empty = run("--fixtures", "replay", "--fixtures-dir", tmp_path, "--json", path)  # used: nothing recorded there
+    assert empty.exit_code == 4 and "no recorded response" in empty.stderr
+
+
+@pytest.mark.parametrize("command, variables", [
+    ("run", ["SUMMARIZER_MODEL", "OPENAI_BASE_URL", "SUMMARIZER_DIGEST", "SUMMARIZER_TIMEOUT"]),
+    ("eval", ["SUMMARIZER_MODEL", "OPENAI_BASE_URL", "SUMMARIZER_DIGEST", "SUMMARIZER_TIMEOUT"]),
+    ("briefing", ["SUMMARIZER_MODEL", "OPENAI_BASE_URL", "SUMMARIZER_DIGEST", "SUMMARIZER_TIMEOUT",
+                  "SUMMARIZER_MERGE", "SUMMARIZER_CONCURRENCY"]),
+])
+def test_environment_variables_are_declared_not_written_into_the_help(command, variables):
+    text = " ".join(run(command, "-h").stdout.split())  # unwrapped
+    assert all(f"env var: {v}" in text for v in variables), text
+    assert "[env:" not in text
+
+
+def test_declared_environment_variables_are_read():
+    path = ARTICLES / "grid_repairs.txt"
+    from_env = CliRunner().invoke(app, ["--json", str(path)], env={"SUMMARIZER_DIGEST": "model"})
+    assert without_timing(from_env.stdout) == without_timing(run("--json", "--digest", "model", path).stdout)
+    assert without_timing(from_env.stdout) != without_timing(run("--json", "--digest", "composed", path).stdout)
+    for name, value in [("SUMMARIZER_MERGE", "poem"), ("SUMMARIZER_CONCURRENCY", "0")]:
+        result = CliRunner().invoke(app, ["briefing", str(path), "--no-cache"], env={name: value})
+        assert result.exit_code == 2 and name in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("content, message", [
@@ -253,3 +332,15 @@ def test_an_article_with_nothing_to_report_says_why(tmp_path, text, why):
     assert result.exit_code == 0 and json.loads(result.stdout)["events"] == []
     [line] = result.stderr.splitlines()
     assert line.startswith(f"summarize: {path}: no event records: {why}")
+
+
+def test_briefing_format_is_a_choice_or_the_o_suffix(tmp_path):
+    out = tmp_path / "briefing.md"
+    result = run("briefing", ARTICLES / "grid_repairs.txt", "-f", "json", "-o", out, "--no-cache")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(out.read_text())["articles"][0]["article"]["path"].endswith("grid_repairs.txt")
+    bad = run("briefing", ARTICLES / "grid_repairs.txt", "--format", "pdf")
+    assert bad.exit_code == 2 and "'pdf' is not one of 'md', 'html', 'json'" in bad.stderr
+    suffix = run("briefing", ARTICLES / "grid_repairs.txt", "-o", tmp_path / "briefing.txt")
+    assert (suffix.exit_code, suffix.stderr) == (
+        2, "summarize: --format must be md, html or json, not 'txt' (from the -o suffix)\n")
