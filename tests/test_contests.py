@@ -403,8 +403,8 @@ def test_a_rejection_of_a_partys_figures_answers_that_party_and_a_quote_saying_a
 
 
 def test_the_lead_is_a_record_even_with_no_figure_or_cue_among_many_that_have_one():
-    text = ("Thousands of people marched through the old town of Ravello on Saturday against the closure of "
-            "three schools.\n"
+    text = ("Crowds of parents and pupils marched through the old town of Ravello on Saturday against the closure "
+            "of its schools.\n"
             "Police put the crowd at 8,000.\n"
             "Organisers said at least 30,000 people took part.\n"
             "The unions claimed that 60% of teachers were on strike.\n"
