@@ -190,8 +190,9 @@ from summarizer.schema import ArticleResult
 folder, key, *files = sys.argv[1:]
 results = [ArticleResult.model_validate_json(Path(f).read_text()) for f in files]
 cache = ResultCache(Path(folder))
+cache.put(key, results[0])  # one whole result first: the kill may come before a slow machine writes another
 print("ready", flush=True)
-i = 0
+i = 1
 while True:
     cache.put(key, results[i % 2])
     i += 1
