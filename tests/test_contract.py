@@ -21,6 +21,9 @@ def test_wheel_has_one_top_level_package_with_prompts_and_schemas_inside(tmp_pat
     names = zipfile.ZipFile(wheel).namelist()
     top = {n.split("/", 1)[0] for n in names if not n.split("/", 1)[0].endswith(".dist-info")}
     assert top == {"summarizer"}
+    # the distribution name is one PyPI does not already hold (`summarizer` is another project's)
+    assert {n.split("/", 1)[0] for n in names if n.endswith(".dist-info/METADATA")} == {
+        f"summarizer_news-{__import__('summarizer').__version__}.dist-info"}
     assert "summarizer/_data/prompts/v1/system.j2" in names
     assert "summarizer/_data/schemas/article.schema.json" in names
     languages = {f"summarizer/languages/{code}.yaml" for code in ("en", "de", "es", "fr", "it", "pt", "ru", "uk")}
