@@ -21,8 +21,8 @@ from pathlib import Path
 from common import Section, Table, Target, print_section, write_articles
 from fake_server import FakeOpenAIServer
 
-from summarizer.briefing import summarize_all
-from summarizer.cache import ResultCache
+from summarizer.briefing.articles import summarize_all
+from summarizer.briefing.cache import ResultCache
 from summarizer.llm.fake import completion_body, outlet_records_answer
 from summarizer.llm.settings import LLMSettings
 from summarizer.pipeline import Summarizer

@@ -28,7 +28,7 @@ from common import FIXTURE_ARTICLES, RECORDINGS, ROOT, Section, Table, Target, p
 from fake_server import FakeOpenAIServer
 from fakes import article_result, event
 
-from summarizer import merge
+from summarizer.briefing import merge
 from summarizer.llm.fake import completion_body, outlet_records_answer
 from summarizer.schema import ArticleResult
 
@@ -49,7 +49,7 @@ def peak_kib():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 before_merge = []
-import summarizer.merge as merge  # noqa: E402 - the peak when the articles are done, before the merge
+import summarizer.briefing.merge as merge  # noqa: E402 - the peak when the articles are done, before the merge
 
 _merged = merge.merged
 

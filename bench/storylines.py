@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
-from summarizer.merge import storylines
+from summarizer.briefing.merge import storylines
 from summarizer.schema import ArticleResult
 
 

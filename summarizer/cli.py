@@ -6,12 +6,10 @@ Errors are one line on stderr and an exit code (see `summarizer.errors`).
 
 from __future__ import annotations
 
-import datetime
 import io
 import json
 import os
 import sys
-import time
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -21,7 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 from summarizer import __version__
-from summarizer.errors import LLMError, SummarizerError
+from summarizer.errors import SummarizerError
 
 
 class _DefaultVerbGroup(TyperGroup):
@@ -323,101 +321,52 @@ def briefing(
 ) -> None:
     """Build a daily briefing from many articles: per-article records, storylines merged across outlets,
     conflicting figures side by side. Finished articles are cached: a re-run resumes."""
-    from summarizer.briefing import DEFAULT_CONCURRENCY, Interrupted, Spool, Tally, article_paths, summarize_all
-    from summarizer.cache import ResultCache, default_cache_dir
-    from summarizer.confirm import confirm_pairs
-    from summarizer.llm.client import metering
-    from summarizer.merge import MergeIndex, merged
-    from summarizer.pipeline import Summarizer
+    from summarizer.briefing import Briefing
+    from summarizer.briefing.articles import Interrupted
     from summarizer.progress import article_progress
-    from summarizer.report import write
-    from summarizer.schema import BriefingResult, FailedArticle, Usage
 
-    if fmt is None:  # from the -o suffix
-        suffix = output.suffix.lstrip(".").lower() if output and output.suffix else "md"
-        suffix = {"markdown": "md", "htm": "html"}.get(suffix, suffix)
-        if suffix not in BriefingFormat.__members__:
-            _fail(f"--format must be md, html or json, not {suffix!r} (from the -o suffix)", 2)
-        fmt = BriefingFormat(suffix)
-    settings = _settings(model, base_url, fixtures, fixtures_dir, digest, timeout)
-    paths, missing = article_paths(inputs)
-    if not paths and not missing:
-        _fail("no article files (.txt, .html) in the given folders", 3)
-    tally = Tally(total=len(paths), started=time.perf_counter())
-    cache = None if no_cache else ResultCache(cache_dir or default_cache_dir())
-    summarizer = Summarizer(settings)
-    # Results are not kept: each goes to the spool as it is done, the merge keeps its records' features.
-    spool, index, usage = Spool(), MergeIndex(), Usage()
-    position = {p: i for i, p in enumerate(paths)}
-    with article_progress(len(paths)) as progress:
-
-        def report(done) -> None:
-            tally.add(done)
-            if done.error:
-                progress(f"{done.path}: {done.error}", False)
-            if done.warning:  # e.g. the result could not be cached: still in the briefing
-                progress(done.warning, False)
-            progress(tally.line(), True)
-            if done.result is not None:
-                if not done.cached:
-                    usage.add(done.result.usage)
-                index.add(position[done.path], done.result)
-                if (warning := spool.put(position[done.path], done.result)) is not None:
-                    progress(warning, False)
-                done.result = None  # on disk now (or held by the spool)
-
-        if via is Via.batch:
-            import tempfile
-
-            from summarizer.batch import summarize_via_batch
-
-            if settings.provider == "embedded":
-                _fail("--via batch needs an endpoint with the Batch API (OPENAI_API_KEY or --base-url)", 2)
-            # --no-cache: a cache of this run only (the batch keeps its state there), so nothing earlier is used
-            with tempfile.TemporaryDirectory(prefix="summarizer-batch-") as scratch:
-                try:
-                    done = missing + summarize_via_batch(paths, summarizer, cache or ResultCache(Path(scratch)),
-                                                         poll=poll, on_done=report,
-                                                         warn=lambda message: progress(message, False))
-                except SummarizerError as exc:
-                    _fail(exc.one_line(), exc.exit_code)
-        else:
-            try:
-                done = missing + summarize_all(paths, summarizer, cache, on_done=report,
-                                               concurrency=concurrency or DEFAULT_CONCURRENCY[settings.provider])
-            except Interrupted as exc:  # no briefing is written: a re-run resumes from the cache
-                progress(exc.one_line(), False)
-                spool.close()
-                raise typer.Exit(exc.exit_code) from None
-    for d in missing:
-        _warn(f"{d.path}: {d.error}")
-    merge_code = 0
-    with metering() as merge_usage:
-        try:
-            by_model = (merge or ("rules" if settings.provider == "embedded" else "model")) == MergeMode.model
-            try:
-                stories = merged(index, spool.get, confirm=(
-                    lambda pairs, records: confirm_pairs(summarizer.llm, pairs, records)) if by_model else None)
-            except LLMError as exc:  # the model could not confirm: the rules' storylines, and the user told
-                _warn(f"merging storylines: the model's confirmation failed ({exc.one_line()}): the rules' "
-                      "storylines are used instead")
-                stories = merged(index, spool.get)
-        except SummarizerError as exc:  # the articles' results are still written, without storylines
-            _warn(f"merging storylines: {exc.one_line()}")
-            stories, merge_code = [], exc.exit_code
-    usage.add(merge_usage)
-    head = BriefingResult(  # the storylines and the articles are written one at a time, from the spool
-        generated=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        articles=[], storylines=[],
-        failed=[FailedArticle(path=d.path, reason=d.error) for d in done if d.error], usage=usage,
-        tool_version=__version__)
+    fmt = fmt or _briefing_format(output)
     try:
-        _output(output, lambda out: write(fmt.value, head, out, articles=spool, storylines=stories))
-    except SummarizerError as exc:  # the spool could not be read back: one line, no partial -o file
+        briefing = Briefing(_settings(model, base_url, fixtures, fixtures_dir, digest, timeout), cache_dir=cache_dir,
+                            use_cache=not no_cache, concurrency=concurrency, merge=_value(merge), via=via.value,
+                            poll=poll)
+    except SummarizerError as exc:
         _fail(exc.one_line(), exc.exit_code)
-    finally:
-        spool.close()
-    raise typer.Exit(max([merge_code, *(d.exit_code for d in done)]))
+    found = briefing.find(inputs)
+    if not found.paths and not found.missing:
+        _fail("no article files (.txt, .html) in the given folders", 3)
+    with article_progress(len(found.paths)) as progress:
+
+        def done(article, tally) -> None:
+            for line in (f"{article.path}: {article.error}" if article.error else None, article.warning):
+                if line:
+                    progress(line, False)
+            progress(tally.line(), True)
+
+        try:
+            built = briefing.build(found, on_done=done, warn=lambda message: progress(message, False))
+        except Interrupted as exc:  # no briefing is written: a re-run resumes from the cache
+            progress(exc.one_line(), False)
+            raise typer.Exit(exc.exit_code) from None
+        except SummarizerError as exc:
+            _fail(exc.one_line(), exc.exit_code)
+    with built:
+        for line in built.warnings:
+            _warn(line)
+        try:
+            _output(output, lambda out: built.write(fmt.value, out))
+        except SummarizerError as exc:  # the spool could not be read back: one line, no partial -o file
+            _fail(exc.one_line(), exc.exit_code)
+    raise typer.Exit(built.exit_code)
+
+
+def _briefing_format(output: Path | None) -> BriefingFormat:
+    """The format from the -o suffix (.md, .html, .json), else md."""
+    suffix = output.suffix.lstrip(".").lower() if output and output.suffix else "md"
+    suffix = {"markdown": "md", "htm": "html"}.get(suffix, suffix)
+    if suffix not in BriefingFormat.__members__:
+        _fail(f"--format must be md, html or json, not {suffix!r} (from the -o suffix)", 2)
+    return BriefingFormat(suffix)
 
 
 @app.command("schema")

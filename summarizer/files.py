@@ -54,3 +54,8 @@ def atomic_writer(path: str | os.PathLike) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         raise
+
+
+def os_reason(exc: OSError) -> str:
+    """An OSError in a few words: its strerror ('No space left on device'), else its message."""
+    return exc.strerror or str(exc) or type(exc).__name__

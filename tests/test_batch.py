@@ -8,8 +8,8 @@ from fake_server import FakeOpenAIServer
 from fakes import faulty_temporary_files
 from typer.testing import CliRunner
 
-from summarizer.batch import summarize_via_batch
-from summarizer.cache import ResultCache
+from summarizer.briefing.batch import summarize_via_batch
+from summarizer.briefing.cache import ResultCache
 from summarizer.cli import app
 from summarizer.errors import LLMError
 from summarizer.llm.fake import completion_body, outlet_records_answer
@@ -146,7 +146,7 @@ def test_the_batch_files_are_streamed_and_a_failed_upload_is_sent_again_whole_fr
 def test_a_temporary_folder_that_cannot_be_written_is_one_line(tmp_path, monkeypatch):
     import tempfile
 
-    faulty_temporary_files(monkeypatch, "summarizer.batch", "write")
+    faulty_temporary_files(monkeypatch, "summarizer.briefing.batch", "write")
     with FakeOpenAIServer(responder=_served) as server:
         result = CliRunner().invoke(app, ["briefing", "--via", "batch", "--poll", "0", "--base-url", server.base_url,
                                           "--model", "m", "--fixtures", "off", "--cache-dir", str(tmp_path), *PATHS],
@@ -157,7 +157,7 @@ def test_a_temporary_folder_that_cannot_be_written_is_one_line(tmp_path, monkeyp
 
 
 def test_an_output_line_with_an_odd_custom_id_is_ignored():
-    from summarizer.batch import _answer
+    from summarizer.briefing.batch import _answer
 
     ok = {"custom_id": "k", "response": {"status_code": 200, "body": {"choices": []}}}
     assert _answer(json.dumps(ok).encode()) == ("k", {"choices": []})
@@ -168,7 +168,7 @@ def test_an_output_line_with_an_odd_custom_id_is_ignored():
 
 def test_no_cache_via_batch_asks_again_and_leaves_the_cache_alone(tmp_path, monkeypatch):
     default = tmp_path / "default"
-    monkeypatch.setattr("summarizer.cache.default_cache_dir", lambda: default)
+    monkeypatch.setattr("summarizer.briefing.cache.default_cache_dir", lambda: default)
     with FakeOpenAIServer(responder=_served) as server:
         args = ["briefing", "--via", "batch", "--poll", "0", "--base-url", server.base_url, "--model", "m",
                 "--fixtures", "off", "--format", "json", *PATHS[:2]]

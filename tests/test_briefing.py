@@ -14,12 +14,12 @@ from fakes import event as _event
 from fakes import faulty_temporary_files
 from typer.testing import CliRunner
 
-from summarizer.briefing import article_paths, summarize_all
-from summarizer.cache import ResultCache
+from summarizer.briefing.articles import article_paths, summarize_all
+from summarizer.briefing.cache import ResultCache
+from summarizer.briefing.merge import features, skeleton, storylines
 from summarizer.cli import app
 from summarizer.llm.fake import FakeTransport, outlet_records_answer
 from summarizer.llm.settings import LLMSettings
-from summarizer.merge import features, skeleton, storylines
 from summarizer.pipeline import Summarizer
 from summarizer.schema import Usage
 
@@ -188,9 +188,9 @@ def _fake_init(self, settings=None, *, transport=None):
 
 
 def test_the_model_confirms_candidate_pairs_from_the_records_only():
-    from summarizer.confirm import confirm_pairs
+    from summarizer.briefing.confirm import confirm_pairs
+    from summarizer.briefing.merge import MergeIndex, candidate_pairs
     from summarizer.llm.client import LLM
-    from summarizer.merge import MergeIndex, candidate_pairs
 
     a = _result("a.txt", [_event(1, "A missile hit the market in Kostyantynivka, killing 19 people.",
                                  "the health ministry", [("19", 19.0, "people")], ["Kostyantynivka"])])
@@ -330,8 +330,8 @@ def test_via_batch_a_cache_folder_that_cannot_be_written_loses_no_result(tmp_pat
 def test_a_briefing_written_from_its_spool_is_the_briefing_held_in_memory(fmt, with_storylines):
     import io
 
-    from summarizer.briefing import Spool
-    from summarizer.merge import MergeIndex, merged
+    from summarizer.briefing.merge import MergeIndex, merged
+    from summarizer.briefing.spool import Spool
     from summarizer.report import to_html, to_json, to_markdown, write
     from summarizer.schema import BriefingResult, FailedArticle
 
@@ -382,7 +382,7 @@ def test_a_storyline_is_named_after_its_record_closest_to_the_other_outlets_reco
 def test_a_spool_that_cannot_be_written_or_read_gives_a_warning_or_one_line_not_a_traceback(tmp_path, monkeypatch,
                                                                                             fail):
     monkeypatch.setattr("summarizer.pipeline.Summarizer.__init__", _fake_init)
-    faulty_temporary_files(monkeypatch, "summarizer.briefing", fail)
+    faulty_temporary_files(monkeypatch, "summarizer.briefing.spool", fail)
     grid, market = ARTICLES / "grid_repairs.txt", ARTICLES / "market_strike.txt"
     out = tmp_path / "briefing.json"
     result = CliRunner().invoke(app, ["briefing", str(grid), str(market), "-o", str(out), "--no-cache",

@@ -17,7 +17,7 @@ import pytest
 from conftest import ARTICLES, ROOT
 from typer.testing import CliRunner
 
-from summarizer.cache import ResultCache
+from summarizer.briefing.cache import ResultCache
 from summarizer.cli import app
 from summarizer.files import write_atomic
 from summarizer.schema import ArticleMeta, ArticleResult, Attribution, Digest, Event, Evidence, Usage
@@ -52,7 +52,7 @@ def _temp_files(folder):
 WORKER = r"""
 import json, random, sys, time
 from pathlib import Path
-from summarizer.cache import ResultCache
+from summarizer.briefing.cache import ResultCache
 from summarizer.schema import ArticleResult
 
 folder, variants_file, go, seed, iterations = sys.argv[1:6]
@@ -131,7 +131,7 @@ HALF_WRITER = r"""
 import sys, time
 import summarizer.files
 from pathlib import Path
-from summarizer.cache import ResultCache
+from summarizer.briefing.cache import ResultCache
 from summarizer.schema import ArticleResult
 
 folder, result_file = sys.argv[1:3]
@@ -184,7 +184,7 @@ def test_a_writer_killed_in_the_middle_of_a_write_leaves_the_previous_result_who
 KILLED_LOOP = r"""
 import sys
 from pathlib import Path
-from summarizer.cache import ResultCache
+from summarizer.briefing.cache import ResultCache
 from summarizer.schema import ArticleResult
 
 folder, key, *files = sys.argv[1:]
@@ -354,7 +354,7 @@ def test_an_article_in_another_unicode_spelling_misses_the_cache_and_quotes_its_
     """NFC and NFD spell 'Café' with different code points: the NFC result's quotes are not in the NFD text."""
     import unicodedata
 
-    from summarizer.briefing import summarize_all
+    from summarizer.briefing.articles import summarize_all
     from summarizer.llm.fake import FakeTransport, outlet_records_answer
     from summarizer.llm.settings import LLMSettings
     from summarizer.pipeline import Summarizer

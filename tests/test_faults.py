@@ -17,7 +17,7 @@ from fakes import digest_answer, events_answer, record
 from pydantic import BaseModel
 from typer.testing import CliRunner
 
-from summarizer.cache import ResultCache
+from summarizer.briefing.cache import ResultCache
 from summarizer.cli import app
 from summarizer.errors import LLMError
 from summarizer.llm.fake import completion_body, outlet_records_answer
@@ -189,7 +189,7 @@ def test_a_refusal_is_not_re_asked_even_when_an_answer_would_follow():
 
 
 def test_a_refusal_in_a_briefing_fails_that_article_after_one_call():
-    from summarizer.briefing import summarize_all
+    from summarizer.briefing.articles import summarize_all
 
     grid, market = str(GRID), str(ARTICLES / "market_strike.txt")
 

@@ -9,7 +9,7 @@ code from the sentences, whatever a model answers), so this runs the whole pipel
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarizer.cache import ResultCache
+from summarizer.briefing.cache import ResultCache
 from summarizer.llm.fake import FakeTransport, outlet_records_answer
 from summarizer.llm.settings import LLMSettings
 from summarizer.numbers import extract_numbers

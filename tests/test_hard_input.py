@@ -180,7 +180,7 @@ def test_a_spanish_records_figures_have_the_values_the_article_means(article_pat
                        "5,4 millones": (5_400_000.0, "contenedores")}
     assert all(n in text for n in numbers)
     # The briefing's merge keys figures by value: the Spanish 1.200 and an English 1,200 are one figure.
-    from summarizer.merge import features
+    from summarizer.briefing.merge import features
 
     english = Summarizer(LLMSettings.resolve(env={}, digest="composed"), transport=fake).summarize_text(
         "Strike at Valencia port\n\nAbout 1,200 dockers began a 48-hour strike at the port of Valencia, "

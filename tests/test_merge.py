@@ -12,7 +12,7 @@ from itertools import accumulate
 import pytest
 from fakes import article_result, event
 
-from summarizer.merge import (
+from summarizer.briefing.merge import (
     CANDIDATE_THRESHOLD,
     FLOOR,
     HEAP_SLACK,
@@ -129,7 +129,7 @@ def test_the_graph_holds_each_records_best_matches_with_the_plain_scores(seed):
 @pytest.mark.parametrize("threshold", [0.03, STORY_THRESHOLD, 0.2, "a join's mean"])
 @pytest.mark.parametrize("slack", [HEAP_SLACK, 0])  # 0: the heap is cut back after nearly every join
 def test_the_clustering_makes_the_groups_of_the_plain_algorithm(monkeypatch, seed, threshold, slack):
-    monkeypatch.setattr("summarizer.merge.HEAP_SLACK", slack)
+    monkeypatch.setattr("summarizer.briefing.merge.HEAP_SLACK", slack)
     index = _briefing(seed)
     plain_graph = _plain_graph(index)
     if threshold == "a join's mean":  # exactly: a pair at the threshold joins
@@ -158,7 +158,7 @@ def test_the_clustering_matches_the_plain_algorithm_on_random_graphs_full_of_tie
         means: list[float] = []
         _plain_clusters(near, 0.0, means)
         for threshold in [STORY_THRESHOLD, *r.sample(means, min(2, len(means)))]:
-            monkeypatch.setattr("summarizer.merge.HEAP_SLACK", r.choice([0, 1, HEAP_SLACK]))
+            monkeypatch.setattr("summarizer.briefing.merge.HEAP_SLACK", r.choice([0, 1, HEAP_SLACK]))
             assert list(_joined_groups(graph, threshold).items()) == list(_plain_clusters(near, threshold).items())
 
 

@@ -1,4 +1,4 @@
-"""The daily briefing, per-article stage: many articles, concurrently, cached, resumable.
+"""The briefing's per-article stage: many articles, concurrently, cached, resumable.
 
 Articles are summarised by the same pipeline as `summarize FILE`, at most
 `concurrency` at a time (asyncio tasks running the pipeline in worker threads;
@@ -8,10 +8,8 @@ interrupted run resumes where it stopped; a result that cannot be cached (disk
 full, read-only folder) is still a result, with a warning. A failing article
 never stops the others: it is reported with its reason.
 
-A briefing does not keep its results in memory: each goes to a `Spool` (a
-temporary file) as it is done, the merge keeps only the records' features, and
-the output is written one article at a time from the spool, so memory stays flat
-in the number of articles.
+Each result is handed to `on_done` as it is done; `Briefing` (build.py) puts it
+in the spool and the merge index at once, so results are not kept in memory.
 """
 
 from __future__ import annotations
@@ -19,15 +17,15 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import itertools
-import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer.cache import ResultCache
+from summarizer.briefing.cache import ResultCache
 from summarizer.errors import InputError, SummarizerError
+from summarizer.files import os_reason
 from summarizer.pipeline import Summarizer, warnings
 from summarizer.read import read_article
 from summarizer.redact import redact
@@ -70,11 +68,6 @@ def from_cache(path: str, article_path: str | None, cache: ResultCache | None, k
         return None
     hit.article.path = article_path
     return Done(path=path, result=hit, cached=True)
-
-
-def os_reason(exc: OSError) -> str:
-    """An OSError in a few words: its strerror ('No space left on device'), else its message."""
-    return exc.strerror or str(exc) or type(exc).__name__
 
 
 def article_paths(inputs: list[str]) -> tuple[list[str], list[Done]]:
@@ -171,60 +164,6 @@ def summarize_all(paths: list[str], summarizer: Summarizer, cache: ResultCache |
         return asyncio.run(run())
     except KeyboardInterrupt:  # asyncio.run cancelled the tasks: nothing more starts, nothing is waited for
         raise Interrupted(completed, len(paths), cached=cache is not None) from None
-
-
-class SpoolError(SummarizerError):
-    """A finished result could not be read back from the briefing's temporary file."""
-
-
-class Spool:
-    """Finished results in a temporary file, read back one at a time: a sized iterable in input order
-    (`report.write` streams the briefing's articles from it), and `get` for the merge's records. A result
-    that cannot be written there (disk full) is held in memory instead: still a result."""
-
-    def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()  # gone when closed, or when the process ends
-        self._where: dict[int, tuple[int, int]] = {}  # position in the input -> (offset, length)
-        self._held: dict[int, ArticleResult] = {}  # those the file could not take
-        self._lock = threading.Lock()
-
-    def put(self, position: int, result: ArticleResult) -> str | None:
-        """Keep the result; if the temporary file cannot take it, hold it in memory and say why."""
-        data = result.model_dump_json().encode()
-        with self._lock:
-            try:
-                offset = self._file.seek(0, 2)
-                self._file.write(data)
-                self._file.flush()  # a full disk fails here, not at a later read
-            except OSError as exc:
-                self._held[position] = result
-                return f"could not spool {result.article.path or result.article.id} to disk: {os_reason(exc)}; " \
-                    "kept in memory"
-            self._where[position] = (offset, len(data))
-        return None
-
-    def get(self, position: int) -> ArticleResult:
-        if position in self._held:
-            return self._held[position]
-        offset, length = self._where[position]
-        try:
-            with self._lock:
-                self._file.seek(offset)
-                data = self._file.read(length)
-        except OSError as exc:
-            raise SpoolError(f"cannot read a finished article back from the briefing's temporary file: "
-                             f"{os_reason(exc)}") from None
-        return ArticleResult.model_validate_json(data)
-
-    def __len__(self) -> int:
-        return len(self._where) + len(self._held)
-
-    def __iter__(self) -> Iterator[ArticleResult]:
-        for position in sorted([*self._where, *self._held]):
-            yield self.get(position)
-
-    def close(self) -> None:
-        self._file.close()
 
 
 @dataclass

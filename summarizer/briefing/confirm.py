@@ -6,8 +6,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, create_model
 
+from summarizer.briefing.merge import Pair
 from summarizer.llm.client import LLM
-from summarizer.merge import Pair
 from summarizer.prompts import render
 from summarizer.schema import Event
 

@@ -23,10 +23,10 @@ from typing import IO
 
 from pydantic import ValidationError
 
-from summarizer.briefing import Done, finished, from_cache, os_reason
-from summarizer.cache import ResultCache
+from summarizer.briefing.articles import Done, finished, from_cache
+from summarizer.briefing.cache import ResultCache
 from summarizer.errors import LLMError, SummarizerError
-from summarizer.files import write_atomic
+from summarizer.files import os_reason, write_atomic
 from summarizer.pipeline import Answered, EventsRequest, Summarizer
 from summarizer.read import Article, read_article
 from summarizer.redact import redact
