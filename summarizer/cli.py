@@ -60,13 +60,20 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Turn news articles into attributed, grounded event records and a neutral digest."""
+    from summarizer import config
     from summarizer.redact import guard_logging
 
     guard_logging()  # no log record shows the API key, whoever prints it
+    if ctx.invoked_subcommand != "config":  # `summarize config` reports a bad file rather than failing on it
+        try:  # the config file's values are the options' defaults: after the command line and the environment
+            ctx.default_map = config.default_map(config.load())
+        except config.ConfigError as exc:
+            _fail(exc.one_line(), exc.exit_code)
 
 
 # Choices: the help shows their values, and click refuses any other (exit 2).
@@ -367,6 +374,34 @@ def _briefing_format(output: Path | None) -> BriefingFormat:
     if suffix not in BriefingFormat.__members__:
         _fail(f"--format must be md, html or json, not {suffix!r} (from the -o suffix)", 2)
     return BriefingFormat(suffix)
+
+
+@app.command("config")
+def show_config(
+    path_only: Annotated[bool, typer.Option("--path", help="Print the config file's path only.")] = False,
+) -> None:
+    """Show the settings, their values and where each comes from (environment, config file, default).
+    Set defaults once in the config file (TOML): model, base_url, digest, timeout, merge, concurrency."""
+    from summarizer import config
+
+    path = config.config_path()
+    if path_only:
+        typer.echo(str(path))
+        return
+    try:
+        values, problem = config.load(path), None
+    except config.ConfigError as exc:
+        values, problem = {}, exc.one_line()
+    state = "not found" if not path.exists() else "unreadable: " + problem if problem else "read"
+    typer.echo(f"config file   {path} ({state})")
+    typer.echo(f"cache folder  {config.cache_root()}")
+    key_set = bool(os.environ.get("OPENAI_API_KEY"))
+    typer.echo(f"api key       {'set in the environment (OPENAI_API_KEY)' if key_set else 'not set'}")
+    for s in config.sources(values):
+        shown = s.key.default if s.value is None else str(s.value)
+        typer.echo(f"{s.key.name:<13} {shown}  [{s.origin}]")
+    if problem:
+        raise typer.Exit(2)
 
 
 @app.command("schema")

@@ -2,7 +2,8 @@
 
 * Every test runs with SUMMARIZER_FIXTURES=replay against fixtures/llm (unless
   the contributor re-records with SUMMARIZER_FIXTURES=record), with no API key
-  or endpoint in the environment.
+  or endpoint in the environment, and no config file (SUMMARIZER_CONFIG names
+  a file that does not exist).
 * Sockets may connect only to loopback (tests' own fake servers); anything
   else fails the test.
 * After a full run, a recorded fixture that no test used fails the session:
@@ -30,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 ARTICLES = FIXTURES / "articles"
 RECORDED = FIXTURES / "llm"
+NO_CONFIG = ROOT / "tests" / "no-such-config.toml"
 
 _real_connect = socket.socket.connect
 
@@ -50,6 +52,7 @@ def _offline_replay(monkeypatch, request):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SUMMARIZER_FIXTURES", "record" if mode == "record" else "replay")
     monkeypatch.setenv("SUMMARIZER_FIXTURES_DIR", str(RECORDED))
+    monkeypatch.setenv("SUMMARIZER_CONFIG", str(NO_CONFIG))  # the user's own config file never changes a test
     monkeypatch.setattr("summarizer.redact._secrets", [])  # the keys a test configures are masked in that test only
     if mode != "record":
         monkeypatch.setattr(socket.socket, "connect", _loopback_only)

