@@ -1,5 +1,6 @@
 """Transport retries (tenacity) below the OpenAI client."""
 
+import io
 import time
 
 import httpx2
@@ -8,7 +9,7 @@ from fakes import digest_answer, events_answer, fake_summarizer, record
 
 from summarizer.errors import LLMError
 from summarizer.llm.fake import completion_body
-from summarizer.llm.retry import retry_after_seconds
+from summarizer.llm.retry import RetryTransport, retry_after_seconds
 
 EVENTS = events_answer({2: record("the outlet", source_type="outlet", cue=""), 3: record("the regional governor")})
 DIGEST = digest_answer(("Engineers restored electricity to most homes in Sumy.", ["e1"]))
@@ -54,3 +55,72 @@ def test_client_errors_are_not_retried(article_path):
 @pytest.mark.parametrize("value, expected", [("7", 7.0), ("0", 0.0), ("soon", None)])
 def test_retry_after_parsing(value, expected):
     assert retry_after_seconds(httpx2.Response(429, headers={"retry-after": value})) == expected
+
+
+class Uploads(httpx2.BaseTransport):
+    """Answers 503 `failures` times, then 200; keeps each attempt's body as sent, read from the request's
+    stream (not `request.read()`, which would hold it in memory for the next attempt)."""
+
+    def __init__(self, failures: int) -> None:
+        self.failures = failures
+        self.bodies: list[bytes] = []
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        self.bodies.append(b"".join(request.stream))
+        if len(self.bodies) <= self.failures:
+            return httpx2.Response(503, json={"error": {"message": "busy"}})
+        return httpx2.Response(200, json={"id": "file-1"})
+
+
+class OneWay(io.RawIOBase):
+    """A file that can be read once, front to back (a pipe)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def readinto(self, buffer) -> int:
+        chunk = self.data.read(len(buffer))
+        buffer[:len(chunk)] = chunk
+        return len(chunk)
+
+
+def upload(file, **headers) -> httpx2.Request:
+    return httpx2.Request("POST", "http://endpoint.invalid/v1/files", data={"purpose": "batch"},
+                          files={"file": ("requests.jsonl", file)}, headers=headers)
+
+
+def test_a_seekable_upload_is_recognised_in_the_installed_httpx2_and_not_held_in_memory():
+    from summarizer.llm.retry import _replayable
+
+    lines = b'{"custom_id": "a"}\n' * 1000
+    assert _replayable(upload(io.BytesIO(lines)))
+    assert _replayable(upload(lines))  # a file given as bytes
+    request = upload(io.BytesIO(lines))
+    inner = Uploads(failures=1)
+    response = RetryTransport(inner, initial=0.001, max_wait=0.01).handle_request(request)
+    assert response.status_code == 200 and len(inner.bodies) == 2
+    assert inner.bodies[0] == inner.bodies[1] and lines in inner.bodies[0]  # sent again whole, from the file
+    with pytest.raises(httpx2.RequestNotRead):
+        request.content  # never read into memory
+
+
+def test_what_is_not_a_seekable_upload_is_held_in_memory_and_sent_again_whole():
+    from summarizer.llm.retry import _replayable
+
+    lines = b'{"custom_id": "a"}\n' * 1000
+    assert not _replayable(upload(OneWay(lines)))  # a file that cannot be read again
+    assert not _replayable(httpx2.Request("POST", "http://endpoint.invalid/v1/chat/completions", json={"a": 1}))
+    # a multipart body given as bytes: no fields to send again
+    assert not _replayable(httpx2.Request("POST", "http://endpoint.invalid/v1/files", content=b"--x--\r\n",
+                                          headers={"content-type": "multipart/form-data; boundary=x"}))
+    request = upload(OneWay(lines))
+    inner = Uploads(failures=1)
+    response = RetryTransport(inner, initial=0.001, max_wait=0.01).handle_request(request)
+    assert response.status_code == 200 and len(inner.bodies) == 2
+    assert inner.bodies[0] == inner.bodies[1] and lines in inner.bodies[0]

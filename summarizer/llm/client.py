@@ -76,59 +76,6 @@ def _prepared(response_model: type) -> type:
     return instructor.openai_schema(response_model)
 
 
-def _is_json(value: Any) -> bool:
-    """Is `value` plain JSON data (dicts with string keys, lists, strings, numbers, booleans, None)?"""
-    if isinstance(value, str) or value is None or isinstance(value, (int, float)):  # bool is an int
-        return True
-    if type(value) is dict:
-        return all(isinstance(k, str) and _is_json(v) for k, v in value.items())
-    if type(value) is list:
-        return all(_is_json(v) for v in value)
-    return False
-
-
-@functools.cache
-def _create_params() -> tuple[str, ...]:
-    """The body parameters of openai's `chat.completions.create`, in the order it writes them (its signature's)."""
-    import inspect
-
-    from openai.resources.chat.completions import Completions
-
-    options = {"self", "extra_headers", "extra_query", "extra_body", "timeout", "stream"}
-    return tuple(name for name in inspect.signature(Completions.create).parameters if name not in options)
-
-
-def chat_create(client):
-    """`client.chat.completions.create` for instructor to call, without the SDK's request transform where it
-    would change nothing.
-
-    The SDK passes every request body through `transform`, which walks the
-    body against the parameters' TypedDicts (each message against every member
-    of the message union) to rename aliased keys, format dates and files and
-    drop omitted values. A chat request has no aliased keys, so on plain JSON
-    data it returns an equal dict, at about 0.5 ms a call, as much as the rest of
-    the client. Such a request is posted as `create` posts it, with the same
-    body in the same key order (so the same bytes), headers and response type,
-    through the client's documented `post`; any other request (a stream, options
-    such as `extra_body`, values that are not plain JSON) goes through `create`
-    itself. A test holds the two byte for byte equal."""
-    from openai import Stream
-    from openai.types.chat import ChatCompletion, ChatCompletionChunk
-
-    order = _create_params()
-    known = frozenset(order)
-
-    def create(**kwargs: Any):
-        if not kwargs.keys() <= known or not _is_json(kwargs):
-            return client.chat.completions.create(**kwargs)
-        body = {name: kwargs[name] for name in order if name in kwargs}
-        return client.post("/chat/completions", body=body, cast_to=ChatCompletion,
-                           options={"security": {"bearer_auth": True}},
-                           stream=False, stream_cls=Stream[ChatCompletionChunk])
-
-    return create
-
-
 @dataclass
 class Outcome:
     """The result of one structured call: a validated value, or the last answer and why it failed."""
@@ -194,10 +141,12 @@ class LLM:
         # instructor logs every failed attempt at ERROR; we report outcomes ourselves.
         logging.getLogger("instructor").addHandler(logging.NullHandler())
         logging.getLogger("instructor").propagate = False
-        # instructor.from_openai(client, mode=JSON_SCHEMA), around our `create` (see `chat_create`)
+        # instructor around the SDK's own create, in JSON_SCHEMA mode. A shortcut around create's request
+        # transform saved 0.7 ms a call and was removed (bench/client_path.py, docs/internals.md).
         mode = instructor.Mode.JSON_SCHEMA
-        client = instructor.Instructor(client=self.openai_client, provider=instructor.Provider.OPENAI, mode=mode,
-                                       create=instructor.patch(create=chat_create(self.openai_client), mode=mode))
+        client = instructor.Instructor(
+            client=self.openai_client, provider=instructor.Provider.OPENAI, mode=mode,
+            create=instructor.patch(create=self.openai_client.chat.completions.create, mode=mode))
         client.on("completion:response", _on_response)
         return client
 

@@ -73,14 +73,27 @@ def _download(request: httpx2.Request) -> bool:
     return request.method == "GET" and request.url.path.rstrip("/").endswith("/content")
 
 
-def _replayable(stream: object) -> bool:
+def _replayable(request: httpx2.Request) -> bool:
     """A multipart upload whose files are all seekable (the batch's request file): httpx sends each file
-    again from its start on every attempt, so the body need not be held in memory to be retried."""
-    if type(stream).__name__ != "MultipartStream":
+    again from its start on every attempt, so the body need not be held in memory to be retried.
+
+    httpx2 has no public multipart class, so this is duck-typed on what its multipart stream renders from:
+    a multipart/form-data body whose stream has a list of `fields`, each a data field (a `value` in memory)
+    or a file field (a `file` of bytes or a seekable file). Any other body, or one that stops looking like
+    that (a later httpx2), is held in memory as before: the fallback costs memory, never a wrong retry.
+    tests/test_retry.py holds the check against the installed httpx2."""
+    if not request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
         return False
-    for field in getattr(stream, "fields", ()):
-        file = getattr(field, "file", b"")  # a data field has none
-        if not isinstance(file, (str, bytes)) and not (hasattr(file, "seekable") and file.seekable()):
+    fields = getattr(request.stream, "fields", None)
+    if not isinstance(request.stream, httpx2.SyncByteStream) or not isinstance(fields, list) or not fields:
+        return False
+    for field in fields:
+        if hasattr(field, "file"):
+            file = field.file
+            if not isinstance(file, (str, bytes)) and not (callable(getattr(file, "seekable", None))
+                                                           and file.seekable()):
+                return False
+        elif not isinstance(getattr(field, "value", None), (str, bytes)):
             return False
     return True
 
@@ -155,7 +168,7 @@ class RetryTransport(httpx2.BaseTransport):
 
     @staged("llm")
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        if not _replayable(request.stream):
+        if not _replayable(request):
             request.read()  # the body must be replayable across attempts
         retrying = Retrying(
             stop=stop_after_attempt(self.attempts) | stop_after_delay(self.total) | self._no_time_for_another_wait,
