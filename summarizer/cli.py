@@ -19,7 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 from summarizer import __version__
-from summarizer.errors import SummarizerError
+from summarizer.errors import SummarizerError, attempt
 
 
 class _DefaultVerbGroup(TyperGroup):
@@ -195,20 +195,13 @@ def run(
     exit_code, shown = 0, 0
     documents: list[str] = []  # what goes to -o, written whole at the end
     for path in files:
-        try:
-            result = summarizer.summarize(read_article(path, outlet=outlet))
-        except SummarizerError as exc:
-            name = "stdin" if path == "-" else path
-            _warn(f"{name}: {exc.about(name)}")
-            exit_code = max(exit_code, exc.exit_code)
-            continue
-        except Exception as exc:  # a bug must not lose the other articles' results
-            if os.environ.get("SUMMARIZER_DEBUG"):
-                raise
-            _warn(f"{path}: internal error: {type(exc).__name__}: {exc} (set SUMMARIZER_DEBUG=1 for the traceback)")
-            exit_code = max(exit_code, 1)
-            continue
         name = "stdin" if path == "-" else path
+        done = attempt(name, lambda: summarizer.summarize(read_article(path, outlet=outlet)))
+        if done.value is None:
+            _warn(f"{name}: {done.error}" + (" (set SUMMARIZER_DEBUG=1 for the traceback)" if done.internal else ""))
+            exit_code = max(exit_code, done.exit_code)
+            continue
+        result = done.value
         for line in filter(None, [result.article.note, *warnings(result)]):
             _warn(f"{name}: {line}")
         if fmt is TextFormat.json:
@@ -248,7 +241,12 @@ def _run_format(fmt: TextFormat | None, as_json: bool, output: Path | None) -> T
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold annotations (YAML); article paths are relative to it.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the scores to this file (default: stdout).")] = None,
+    fmt: Annotated[Optional[TextFormat], typer.Option(
+        "--format", "-f", help="text (a table) or json. Default: text, but json in an -o file not ending "
+                               "in .txt.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     fixtures: FixturesOpt = None,
@@ -258,9 +256,8 @@ def evaluate(
 ) -> None:
     """Score the tool against gold annotations: event and number recall, source and status accuracy,
     grounding, leakage, loaded terms, calls, tokens and seconds."""
-    from summarizer.evaluate import Score, load_gold, score
+    from summarizer.evaluate import evaluate_all, load_gold
     from summarizer.pipeline import Summarizer
-    from summarizer.read import read_article
     from summarizer.render import render_scores
 
     settings = _settings(model, base_url, fixtures, fixtures_dir, digest, timeout)
@@ -268,31 +265,16 @@ def evaluate(
         articles = load_gold(gold)
     except SummarizerError as exc:
         _fail(exc.one_line(), exc.exit_code)
-    summarizer = Summarizer(settings)
-    rows, total, exit_code = [], Score(article="total"), 0
-    for gold_article in articles:
-        try:
-            article = read_article(str(gold_article["path"]))
-            row = score(gold_article, summarizer.summarize(article), article.text)
-        except SummarizerError as exc:  # the article counts as nothing found
-            row = Score(article=gold_article["id"], error=exc.one_line(), gold_events=len(gold_article["events"]),
-                        gold_numbers=sum(len(e.get("numbers") or []) for e in gold_article["events"]))
-            _warn(f"{gold_article['id']}: {exc.one_line()}")
-            exit_code = max(exit_code, exc.exit_code)
-        except Exception as exc:  # a bug in one article must not lose the others' scores
-            if os.environ.get("SUMMARIZER_DEBUG"):
-                raise
-            row = Score(article=gold_article["id"], error=f"internal error: {type(exc).__name__}: {exc}")
-            _warn(f"{gold_article['id']}: internal error: {type(exc).__name__}: {exc} "
-                  "(set SUMMARIZER_DEBUG=1 for the traceback)")
-            exit_code = max(exit_code, 1)
-        rows.append(row)
-        total.add(row)
-    if as_json:
-        typer.echo(json.dumps({"articles": [r.as_dict() for r in rows], "total": total.as_dict()}, indent=2))
+    scores = evaluate_all(articles, Summarizer(settings), warn=lambda line: _warn(line))
+    if _run_format(fmt, as_json, output) is TextFormat.json:
+        text = json.dumps(scores.as_dict(), indent=2) + "\n"
     else:
-        render_scores(rows, total, sys.stdout, width=max(_width(), 200), color=sys.stdout.isatty())
-    raise typer.Exit(exit_code)
+        buffer = io.StringIO()
+        render_scores(scores.rows, scores.total, buffer, width=200 if output else max(_width(), 200),
+                      color=output is None and sys.stdout.isatty())
+        text = buffer.getvalue()
+    _output(output, lambda out: out.write(text))
+    raise typer.Exit(scores.exit_code)
 
 
 @app.command("briefing")

@@ -10,7 +10,12 @@ Exit codes (documented in the README):
 
 from __future__ import annotations
 
-from typing import Any
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
 
 
 class SummarizerError(Exception):
@@ -52,3 +57,30 @@ class LLMError(SummarizerError):
 
 class FixtureMissingError(SummarizerError):
     exit_code = 4
+
+
+@dataclass
+class Attempt(Generic[T]):
+    """One article's work: its value, or the one-line reason it failed and the exit code that says so."""
+
+    value: T | None = None
+    error: str | None = None
+    exit_code: int = 0
+    internal: bool = False  # a bug, not a fault of the input or the LLM: SUMMARIZER_DEBUG=1 shows its traceback
+
+
+def attempt(name: str, work: Callable[[], T]) -> Attempt[T]:
+    """Run `work` for the input `name`; a failure becomes a line, never a lost batch. A `SummarizerError`
+    gives its own line (without a leading "NAME: "); any other exception is a bug in one article, said as
+    an internal error with the API key masked, unless SUMMARIZER_DEBUG is set (then it is raised, with its
+    traceback)."""
+    try:
+        return Attempt(value=work())
+    except SummarizerError as exc:
+        return Attempt(error=exc.about(name), exit_code=exc.exit_code)
+    except Exception as exc:
+        if os.environ.get("SUMMARIZER_DEBUG"):
+            raise
+        from summarizer.redact import redact
+
+        return Attempt(error=redact(f"internal error: {type(exc).__name__}: {exc}"), exit_code=1, internal=True)

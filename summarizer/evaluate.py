@@ -38,11 +38,12 @@ spell (compared on the first four letters, Latin or Cyrillic).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import get_args
 
-from summarizer.errors import InputError
+from summarizer.errors import InputError, attempt
 from summarizer.schema import ArticleResult, Event, Status
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -300,3 +301,39 @@ def _translation_supported(event: Event, article) -> bool:
 
 def _content(text: str) -> set[str]:
     return {w.lower()[:6] for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+
+
+@dataclass
+class Scores:
+    """A gold file's scores: one row per article, their total, and the exit code of the worst failure."""
+
+    rows: list[Score]
+    total: Score
+    exit_code: int = 0
+
+    def as_dict(self) -> dict:
+        return {"articles": [r.as_dict() for r in self.rows], "total": self.total.as_dict()}
+
+
+def evaluate_all(articles: list[dict], summarizer, warn: Callable[[str], None] = lambda line: None) -> Scores:
+    """Summarise each gold article (`load_gold`) and score it. An article that fails counts as nothing
+    found, and `warn` gets its one line; the others are still scored."""
+    from summarizer.read import read_article
+
+    rows, total, exit_code = [], Score(article="total"), 0
+    for gold in articles:
+        def work(gold: dict = gold) -> Score:
+            article = read_article(str(gold["path"]))
+            return score(gold, summarizer.summarize(article), article.text)
+
+        done = attempt(str(gold["id"]), work)
+        row = done.value
+        if row is None:
+            row = Score(article=gold["id"], error=done.error, gold_events=len(gold["events"]),
+                        gold_numbers=sum(len(e.get("numbers") or []) for e in gold["events"]))
+            warn(f"{gold['id']}: {done.error}" + (" (set SUMMARIZER_DEBUG=1 for the traceback)" if done.internal
+                                                 else ""))
+            exit_code = max(exit_code, done.exit_code)
+        rows.append(row)
+        total.add(row)
+    return Scores(rows, total, exit_code)

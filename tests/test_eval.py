@@ -120,6 +120,22 @@ def test_eval_prints_a_table_with_a_total_row():
     assert "recall" in result.stdout and "grounding" in result.stdout
 
 
+def test_eval_writes_its_scores_to_a_file_like_the_other_commands(tmp_path):
+    printed = json.loads(run("eval", "--json", GOLD).stdout)
+    for name, args in (("scores.json", ()), ("scores.out", ("-f", "json"))):
+        result = run("eval", GOLD, "-o", tmp_path / name, *args)
+        assert result.exit_code == 0 and result.stdout == ""
+        written = json.loads((tmp_path / name).read_text())
+        for doc in (written, printed):
+            for row in [*doc["articles"], doc["total"]]:
+                row.pop("seconds", None)
+        assert written == printed
+    assert run("eval", GOLD, "-o", tmp_path / "scores.txt").exit_code == 0
+    table = (tmp_path / "scores.txt").read_text()
+    assert "grid-repairs" in table and "total" in table and "\x1b[" not in table  # no colour codes in a file
+    assert run("eval", GOLD, "--json", "-f", "text").exit_code == 2
+
+
 def test_a_bad_gold_file_is_one_line_and_exit_code_3(tmp_path):
     bad = tmp_path / "gold.yaml"
     bad.write_text("articles: [{id: x}]\n")

@@ -638,3 +638,27 @@ def test_one_ctrl_c_ends_summarize_file_with_its_interrupted_line():
         code, stderr, seconds = _interrupt_when_hung(server, [str(GRID)])
     assert code == 130 and seconds < 10 and "Traceback" not in stderr, stderr
     assert stderr.splitlines() == ["summarize: interrupted"]
+
+
+def test_a_bug_in_one_article_is_a_masked_line_unless_debugging(monkeypatch):
+    from summarizer.errors import InputError, attempt
+
+    monkeypatch.setattr("summarizer.redact._secrets", ["sk-abcdefghijklmnop12345678"])
+    monkeypatch.delenv("SUMMARIZER_DEBUG", raising=False)
+
+    def bug():
+        raise KeyError("sk-abcdefghijklmnop12345678")
+
+    done = attempt("a.txt", bug)
+    assert done.value is None and done.exit_code == 1 and done.internal
+    assert done.error.startswith("internal error: KeyError") and "abcdefghijklmnop" not in done.error
+
+    def bad_input():
+        raise InputError("a.txt: is empty")
+
+    said = attempt("a.txt", bad_input)
+    assert (said.error, said.exit_code, said.internal) == ("is empty", 3, False)
+    assert attempt("a.txt", lambda: 7).value == 7
+    monkeypatch.setenv("SUMMARIZER_DEBUG", "1")
+    with pytest.raises(KeyError):
+        attempt("a.txt", bug)
