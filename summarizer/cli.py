@@ -66,9 +66,11 @@ def _main(
 ) -> None:
     """Turn news articles into attributed, grounded event records and a neutral digest."""
     from summarizer import config
+    from summarizer.progress import use_stderr
     from summarizer.redact import guard_logging
 
     guard_logging()  # no log record shows the API key, whoever prints it
+    use_stderr()  # the library's progress (joining, loading the model) as "summarize: ..." lines or a bar
     if ctx.invoked_subcommand != "config":  # `summarize config` reports a bad file rather than failing on it
         try:  # the config file's values are the options' defaults: after the command line and the environment
             ctx.default_map = config.default_map(config.load())

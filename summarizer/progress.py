@@ -1,19 +1,38 @@
-"""Progress reports on stderr: a rich bar on a terminal, plain lines otherwise.
+"""Progress reports: log records in the library, lines or a rich bar on stderr under the CLI.
 
 The library reports long one-off work (joining and loading the embedded model)
-here so that a first run is never silent.
+here so that a first run is never silent. Used as a library, it writes nothing
+itself: it logs to the `summarizer` logger at INFO, for the caller's logging
+set-up to show or not. The `summarize` command calls `use_stderr()`: then a rich
+bar on a terminal, plain "summarize: ..." lines otherwise.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 import time
 from collections.abc import Callable, Iterator
 
+log = logging.getLogger("summarizer")
+_stderr = False
+
+
+def use_stderr(on: bool = True) -> None:
+    """Report on stderr (the CLI) instead of logging (a library caller)."""
+    global _stderr
+    _stderr = on
+
 
 @contextlib.contextmanager
 def byte_progress(description: str, total: int) -> Iterator[Callable[[int], None]]:
+    if not _stderr:
+        started = time.perf_counter()
+        log.info("%s ...", description)
+        yield lambda n: None
+        log.info("%s: done in %.0f s", description, time.perf_counter() - started)
+        return
     if sys.stderr.isatty():
         from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -31,6 +50,11 @@ def byte_progress(description: str, total: int) -> Iterator[Callable[[int], None
 @contextlib.contextmanager
 def status(message: str) -> Iterator[None]:
     started = time.perf_counter()
+    if not _stderr:
+        log.info("%s", message)
+        yield
+        log.info("ready in %.1f s", time.perf_counter() - started)
+        return
     if sys.stderr.isatty():
         from rich.console import Console
 

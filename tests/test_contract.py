@@ -26,5 +26,6 @@ def test_wheel_has_one_top_level_package_with_prompts_and_schemas_inside(tmp_pat
         f"summarizer_news-{__import__('summarizer').__version__}.dist-info"}
     assert "summarizer/_data/prompts/v1/system.j2" in names
     assert "summarizer/_data/schemas/article.schema.json" in names
+    assert "summarizer/py.typed" in names  # the library's annotations count for its users' type checkers
     languages = {f"summarizer/languages/{code}.yaml" for code in ("en", "de", "es", "fr", "it", "pt", "ru", "uk")}
     assert languages <= set(names)
