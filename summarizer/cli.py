@@ -221,7 +221,7 @@ def run(
         elif fmt is TextFormat.json:
             typer.echo(document, nl=False)
         shown += 1
-    if documents:
+    if documents and output is not None:
         _write_atomic(output, ("\n" if fmt is TextFormat.text else "").join(documents))
     raise typer.Exit(exit_code)
 
@@ -319,8 +319,9 @@ def briefing(
     fmt = fmt or _briefing_format(output)
     try:
         briefing = Briefing(_settings(model, base_url, fixtures, fixtures_dir, digest, timeout), cache_dir=cache_dir,
-                            use_cache=not no_cache, concurrency=concurrency, merge=_value(merge), via=via.value,
-                            poll=poll)
+                            use_cache=not no_cache, concurrency=concurrency, poll=poll,
+                            merge=None if merge is None else "model" if merge is MergeMode.model else "rules",
+                            via="batch" if via is Via.batch else "sync")
     except SummarizerError as exc:
         _fail(exc.one_line(), exc.exit_code)
     found = briefing.find(inputs)
