@@ -6,14 +6,24 @@ storyline when it is read, and its spool, which reads each result back from
 disk), so the output of a briefing of any size never sits in memory whole.
 `to_json`, `to_markdown` and `to_html` give the same text for a briefing held
 in memory.
+
+Markdown and HTML are laid out by the jinja2 templates briefing.md.j2 and
+briefing.html.j2 (in summarizer/templates/), rendered chunk by chunk; each
+escapes every value it writes unless the value is marked safe. JSON is
+pydantic's, item by item.
 """
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Protocol, TextIO, TypeVar
+
+import jinja2
+from markupsafe import Markup
 
 from summarizer.schema import ArticleResult, BriefingResult, Storyline
 
@@ -34,10 +44,16 @@ def write(fmt: str, briefing: BriefingResult, out: TextIO, articles: Stream[Arti
     briefing's own) are each read once, in order."""
     articles = briefing.articles if articles is None else articles
     storylines = briefing.storylines if storylines is None else storylines
-    lines = {"md": _markdown, "html": _html, "json": _json}[fmt](briefing, articles, storylines)
-    for line in lines:
-        out.write(line)
-        out.write("\n")
+    if fmt == "json":
+        for line in _json(briefing, articles, storylines):
+            out.write(line)
+            out.write("\n")
+        return
+    template = _template({"md": "md", "html": "html"}[fmt])
+    chunks = template.generate(day=briefing.generated[:10], counts=_counts(briefing, articles, storylines),
+                               articles=articles, storylines=storylines, failed=briefing.failed)
+    for chunk in chunks:  # the template reads `articles` and `storylines` as it goes: nothing is held whole
+        out.write(chunk)
 
 
 def _text(fmt: str, briefing: BriefingResult) -> str:
@@ -131,112 +147,37 @@ def md(text: str | None) -> str:
                                                                        + m.group(4)), "".join(out), count=1)
 
 
-def _cell(text: str | None) -> str:
-    return md(text)
+# The Markdown and HTML layouts are jinja2 templates in summarizer/templates/, found by package name (wherever this
+# module lives). Each environment escapes every value a template writes, in its `finalize`, so a template cannot
+# forget to: Markdown with `md`, HTML with html.escape. `|safe` (a Markup value) is the explicit exception.
 
 
-def _figures_table(story: Storyline) -> list[str]:
-    if not story.figures:
-        return []
-    lines = ["", "| figure | unit | claimed by | status | article | when | scope |", "|---|---|---|---|---|---|---|"]
-    for f in story.figures:
-        lines.append(f"| {_cell(f.text)} | {_cell(f.unit)} | {_cell(f.source)} | {f.status} | {_cell(f.article)} "
-                     f"| {_cell(f.when)} | {_cell(f.time_frame)} |")
-    if story.conflicts:
-        lines += ["", f"Figures differ between sources ({', '.join(story.conflicts)}): listed as claimed, "
-                      "not resolved."]
-    return lines
+def _md_value(value: object) -> str:
+    """Markdown's finalize: `md` (None is empty), except for a Markup value (`|safe`), which is Markdown already."""
+    if isinstance(value, Markup):
+        return value
+    return md(None if value is None else str(value))
 
 
-def _markdown(briefing: BriefingResult, articles: Stream[ArticleResult], storylines: Stream[Storyline]
-              ) -> Iterator[str]:
-    yield from [f"# Daily briefing, {briefing.generated[:10]}", "", f"{_counts(briefing, articles, storylines)}. "
-                "Claims are attributed to who makes them; figures are listed as each source gives them."]
-    if storylines:
-        yield from ["", "## Storylines"]
-        for story in storylines:
-            yield from ["", f"### {md(story.title)}", ""]
-            for item in story.items:
-                where = item.outlet or item.title or item.article
-                yield f"- {md(item.summary)} ({item.status}; {md(item.source)}) [{md(where)}](<{href(item.article)}>)"
-            yield from _figures_table(story)
-    yield from ["", "## Articles"]
-    for result in articles:
-        a = result.article
-        yield from ["", f"### {md(a.title or a.path)}", ""]
-        yield f"[{md(a.path)}](<{href(a.path)}>)" + (f" · {md(a.outlet)}" if a.outlet else "")
-        if result.digest.text:
-            yield from ["", md(result.digest.text)]
-        if result.events:
-            yield ""
-            for e in result.events:
-                yield f"- **{e.status}** · {md(e.attribution.source)}: {md(e.summary)}"
-    if briefing.failed:
-        yield from ["", "## Not summarised", ""]
-        yield from (f"- {md(f.path)}: {md(f.reason)}" for f in briefing.failed)
+def _html_value(value: object) -> Markup:
+    """html.escape, not markupsafe's escape (which autoescape would apply): it writes "'" as &#x27; and '"' as
+    &quot; where markupsafe writes &#39; and &#34;, and so keeps the page's bytes as they were."""
+    if hasattr(value, "__html__"):
+        return Markup(value)
+    return Markup(html.escape("" if value is None else str(value)))
 
 
-_CSS = """
-body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:60rem;padding:1rem;
-color:#1b1b1b;background:#fff}
-h1{font-size:1.5rem}h2{font-size:1.25rem;border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
-h3{font-size:1.05rem;margin-bottom:.3rem}ul{padding-left:1.2rem}li{margin:.3rem 0}
-.status{font-size:.8rem;padding:0 .35rem;border-radius:.3rem;background:#eee;white-space:nowrap}
-.asserted{background:#e3f1e6}.claimed{background:#eef0fb}.unverified{background:#fbf3dc}
-.disputed,.denied{background:#fbe3e3}.source{color:#555}
-table{border-collapse:collapse;width:100%;font-size:.9rem;display:block;overflow-x:auto}
-th,td{border:1px solid #ddd;padding:.25rem .4rem;text-align:left;vertical-align:top}
-.note{color:#8a4b00}details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
-"""
-
-
-def _html(briefing: BriefingResult, articles: Stream[ArticleResult], storylines: Stream[Storyline]
-          ) -> Iterator[str]:
-    from html import escape as e
-
-    def status(s: str) -> str:
-        return f'<span class="status {e(s)}">{e(s)}</span>'
-
-    day = e(briefing.generated[:10])
-    yield (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-           f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-           f"<title>Daily briefing, {day}</title><style>{_CSS}</style></head><body>")
-    yield f"<h1>Daily briefing, {day}</h1>"
-    yield (f"<p>{e(_counts(briefing, articles, storylines))}. Claims are attributed to who makes them; "
-           f"figures are listed as each source gives them.</p>")
-    if storylines:
-        yield '<h2 id="storylines">Storylines</h2>'
-    for story in storylines:
-        yield f'<section class="storyline" id="{e(story.id)}"><h3>{e(story.title)}</h3><ul>'
-        for item in story.items:
-            where = item.outlet or item.title or item.article
-            yield (f"<li>{e(item.summary)} {status(item.status)} <span class=\"source\">{e(item.source)}"
-                   f"</span> · <a href=\"{e(href(item.article))}\">{e(where)}</a></li>")
-        yield "</ul>"
-        if story.figures:
-            yield ("<table><thead><tr><th>figure</th><th>unit</th><th>claimed by</th><th>status</th>"
-                   "<th>article</th><th>when</th><th>scope</th></tr></thead><tbody>")
-            for f in story.figures:
-                yield (f"<tr><td>{e(f.text)}</td><td>{e(f.unit or '')}</td><td>{e(f.source)}</td>"
-                       f"<td>{status(f.status)}</td><td><a href=\"{e(href(f.article))}\">{e(f.article)}</a></td>"
-                       f"<td>{e(f.when or '')}</td><td>{e(f.time_frame or '')}</td></tr>")
-            yield "</tbody></table>"
-        if story.conflicts:
-            yield (f'<p class="note">Figures differ between sources ({e(", ".join(story.conflicts))}): '
-                   "listed as claimed, not resolved.</p>")
-        yield "</section>"
-    yield '<h2 id="articles">Articles</h2>'
-    for result in articles:
-        a = result.article
-        yield (f'<details class="article"><summary>{e(a.title or a.path or a.id)}</summary>'
-               f'<p><a href="{e(href(a.path))}">{e(a.path or "")}</a>{" · " + e(a.outlet) if a.outlet else ""}'
-               f"</p><p>{e(result.digest.text)}</p><ul>")
-        for ev in result.events:
-            yield (f"<li>{status(ev.status)} <span class=\"source\">{e(ev.attribution.source)}</span>: "
-                   f"{e(ev.summary)}</li>")
-        yield "</ul></details>"
-    if briefing.failed:
-        yield '<h2 id="failed">Not summarised</h2><ul>'
-        yield from (f"<li>{e(f.path)}: {e(f.reason)}</li>" for f in briefing.failed)
-        yield "</ul>"
-    yield "</body></html>"
+@lru_cache(maxsize=None)
+def _template(fmt: str) -> jinja2.Template:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("summarizer", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=fmt == "html",  # Markdown: off, so that no value is HTML-escaped before `md` sees it
+        finalize=_html_value if fmt == "html" else _md_value,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    environment.filters["href"] = href
+    return environment.get_template(f"briefing.{fmt}.j2")
