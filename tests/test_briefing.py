@@ -211,7 +211,7 @@ def test_the_model_confirms_candidate_pairs_from_the_records_only():
 def test_the_html_briefing_is_self_contained_and_escapes_article_text(tmp_path, monkeypatch):
     from html.parser import HTMLParser
 
-    from summarizer.report import to_html
+    from summarizer.briefing.report import to_html
     from summarizer.schema import BriefingResult
 
     a = _result("a.txt", [_event(1, "A missile hit the <b>Kostyantynivka</b> market, killing 19 people.",
@@ -243,7 +243,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 @pytest.mark.skipif(CHROMIUM is None, reason="no chromium (.ci/run installs Debian's)")
 def test_the_html_briefing_renders_in_a_headless_browser_with_every_storyline(tmp_path):
-    from summarizer.report import to_html
+    from summarizer.briefing.report import to_html
     from summarizer.schema import BriefingResult
 
     a = _result("a.txt", [_event(1, "A missile hit the Kostyantynivka market, killing 19 people.", "the ministry",
@@ -331,8 +331,8 @@ def test_a_briefing_written_from_its_spool_is_the_briefing_held_in_memory(fmt, w
     import io
 
     from summarizer.briefing.merge import MergeIndex, merged
+    from summarizer.briefing.report import to_html, to_json, to_markdown, write
     from summarizer.briefing.spool import Spool
-    from summarizer.report import to_html, to_json, to_markdown, write
     from summarizer.schema import BriefingResult, FailedArticle
 
     a = _result("a.txt", [_event(1, "A missile hit the Kostyantynivka market, killing 19 people.", "the ministry",
@@ -401,7 +401,7 @@ def test_a_spool_that_cannot_be_written_or_read_gives_a_warning_or_one_line_not_
 
 
 def test_json_output_keeps_line_separators_inside_strings():
-    from summarizer.report import to_json
+    from summarizer.briefing.report import to_json
     from summarizer.schema import BriefingResult
 
     odd = "A missile hit the market,\u2028killing 19\u2029people\x85in Kostyantynivka."
@@ -484,7 +484,7 @@ def _safe_href(href: str) -> bool:
 def test_the_html_briefing_links_articles_only_by_relative_file_urls_or_http():
     from urllib.parse import unquote
 
-    from summarizer.report import to_html
+    from summarizer.briefing.report import to_html
 
     briefing = _hostile_briefing()
     assert len(briefing.storylines) == 1
@@ -499,7 +499,7 @@ def test_the_html_briefing_links_articles_only_by_relative_file_urls_or_http():
 def test_the_markdown_briefing_escapes_article_text_and_links_no_scripts():
     from markdown_it import MarkdownIt
 
-    from summarizer.report import to_markdown
+    from summarizer.briefing.report import to_markdown
 
     text = to_markdown(_hostile_briefing())
     assert "<script" not in text and "<img" not in text and "<javascript:" not in text

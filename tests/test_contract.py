@@ -29,5 +29,6 @@ def test_wheel_has_one_top_level_package_with_prompts_and_schemas_inside(tmp_pat
     assert "summarizer/py.typed" in names  # the library's annotations count for its users' type checkers
     languages = {f"summarizer/languages/{code}.yaml" for code in ("en", "de", "es", "fr", "it", "pt", "ru", "uk")}
     assert languages <= set(names)
-    # the report layouts, which summarizer.report loads by package name
-    assert {"summarizer/templates/briefing.md.j2", "summarizer/templates/briefing.html.j2"} <= set(names)
+    # the report layouts, which summarizer.briefing.report loads by package name
+    templates = {f"summarizer/briefing/templates/briefing.{fmt}.j2" for fmt in ("md", "html")}
+    assert templates <= set(names)

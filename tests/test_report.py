@@ -8,8 +8,8 @@ import pytest
 from fakes import article_result, event
 from markdown_it import MarkdownIt
 
-from summarizer import report
-from summarizer.report import href, md, to_html, to_markdown, write
+from summarizer.briefing import report
+from summarizer.briefing.report import href, md, to_html, to_markdown, write
 from summarizer.schema import BriefingResult, Digest, FailedArticle, Figure, Storyline, StorylineItem, Usage
 
 LINK = "[x](javascript:alert(1))"

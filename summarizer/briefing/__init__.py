@@ -10,7 +10,7 @@ One module per step, in the order the data flows:
 - `spool`: finished results in a temporary file, read back one at a time (memory stays flat);
 - `merge`: storylines, records of several articles about one event, figures side by side;
 - `confirm`: the model's confirmation of the merge's candidate pairs (`--merge model`);
-- `summarizer.report`: the Markdown, HTML and JSON reports, streamed.
+- `report`: the Markdown, HTML and JSON reports, streamed, from the templates in `templates/`.
 
 Importing this package is cheap: `Briefing` and friends load on first use.
 """

@@ -69,7 +69,7 @@ class Built:
 
     def write(self, fmt: str, out: TextIO) -> None:
         """Write the briefing as `fmt` (md, html or json), streaming articles and storylines."""
-        from summarizer.report import write
+        from summarizer.briefing.report import write
 
         write(fmt, self.head, out, articles=self.articles, storylines=self.storylines)
 

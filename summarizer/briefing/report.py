@@ -8,8 +8,8 @@ disk), so the output of a briefing of any size never sits in memory whole.
 in memory.
 
 Markdown and HTML are laid out by the jinja2 templates briefing.md.j2 and
-briefing.html.j2 (in summarizer/templates/), rendered chunk by chunk; each
-escapes every value it writes unless the value is marked safe. JSON is
+briefing.html.j2 (in summarizer/briefing/templates/), rendered chunk by chunk;
+each escapes every value it writes unless the value is marked safe. JSON is
 pydantic's, item by item.
 """
 
@@ -147,9 +147,9 @@ def md(text: str | None) -> str:
                                                                        + m.group(4)), "".join(out), count=1)
 
 
-# The Markdown and HTML layouts are jinja2 templates in summarizer/templates/, found by package name (wherever this
-# module lives). Each environment escapes every value a template writes, in its `finalize`, so a template cannot
-# forget to: Markdown with `md`, HTML with html.escape. `|safe` (a Markup value) is the explicit exception.
+# The Markdown and HTML layouts are jinja2 templates in summarizer/briefing/templates/, found by package name.
+# Each environment escapes every value a template writes, in its `finalize`, so a template cannot forget to:
+# Markdown with `md`, HTML with html.escape. `|safe` (a Markup value) is the explicit exception.
 
 
 def _md_value(value: object) -> str:
@@ -170,7 +170,7 @@ def _html_value(value: object) -> Markup:
 @lru_cache(maxsize=None)
 def _template(fmt: str) -> jinja2.Template:
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("summarizer", "templates"),
+        loader=jinja2.PackageLoader("summarizer.briefing", "templates"),
         undefined=jinja2.StrictUndefined,
         autoescape=fmt == "html",  # Markdown: off, so that no value is HTML-escaped before `md` sees it
         finalize=_html_value if fmt == "html" else _md_value,
