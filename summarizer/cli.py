@@ -116,6 +116,10 @@ class FixtureMode(StrEnum):
 ModelOpt = Annotated[Optional[str], typer.Option(
     "--model", "-m", metavar="NAME", envvar="SUMMARIZER_MODEL",
     help="Model name for an endpoint, or a GGUF file path for the embedded runtime.")]
+ProviderOpt = Annotated[Optional[str], typer.Option(
+    "--provider", metavar="NAME", envvar="SUMMARIZER_PROVIDER",
+    help="embedded, openai, openai-compatible, or a provider another package installs (`summarize config` "
+         "lists them). Default: from --base-url / OPENAI_API_KEY, else embedded.")]
 BaseUrlOpt = Annotated[Optional[str], typer.Option(
     "--base-url", metavar="URL", envvar="OPENAI_BASE_URL",
     help="Any OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp, ...).")]
@@ -137,7 +141,7 @@ TimeoutOpt = Annotated[Optional[str], typer.Option(
          "endpoint, 900 on the embedded model.")]
 
 
-def _settings(model, base_url, fixtures, fixtures_dir, digest, timeout=None):
+def _settings(model, base_url, fixtures, fixtures_dir, digest, timeout=None, provider=None):
     """The LLM settings from the shared options; a bad value is a usage error (exit 2)."""
     from summarizer.llm.settings import LLMSettings
 
@@ -145,7 +149,8 @@ def _settings(model, base_url, fixtures, fixtures_dir, digest, timeout=None):
         timeout = None  # from the environment: LLMSettings reads it again, and names it if it is no number
     try:
         return LLMSettings.resolve(model=model, base_url=base_url, fixtures=_value(fixtures),
-                                   fixtures_dir=fixtures_dir, digest=_value(digest), timeout=timeout)
+                                   fixtures_dir=fixtures_dir, digest=_value(digest), timeout=timeout,
+                                   provider=provider)
     except ValueError as exc:
         _fail(str(exc), 2)
 
@@ -177,6 +182,7 @@ def run(
                                "articles). Default: text, but json in an -o file not ending in .txt.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     model: ModelOpt = None,
+    provider: ProviderOpt = None,
     base_url: BaseUrlOpt = None,
     fixtures: FixturesOpt = None,
     fixtures_dir: FixturesDirOpt = None,
@@ -191,7 +197,7 @@ def run(
     from summarizer.render import render_text, to_json
 
     fmt = _run_format(fmt, as_json, output)
-    settings = _settings(model, base_url, fixtures, fixtures_dir, digest, timeout)
+    settings = _settings(model, base_url, fixtures, fixtures_dir, digest, timeout, provider)
     summarizer = Summarizer(settings)
     several = len(files) > 1
     exit_code, shown = 0, 0
@@ -250,6 +256,7 @@ def evaluate(
                                "in .txt.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     model: ModelOpt = None,
+    provider: ProviderOpt = None,
     base_url: BaseUrlOpt = None,
     fixtures: FixturesOpt = None,
     fixtures_dir: FixturesDirOpt = None,
@@ -262,7 +269,7 @@ def evaluate(
     from summarizer.pipeline import Summarizer
     from summarizer.render import render_scores
 
-    settings = _settings(model, base_url, fixtures, fixtures_dir, digest, timeout)
+    settings = _settings(model, base_url, fixtures, fixtures_dir, digest, timeout, provider)
     try:
         articles = load_gold(gold)
     except SummarizerError as exc:
@@ -304,6 +311,7 @@ def briefing(
              "(candidate pairs scoring high enough). Default: rules on the embedded model, model elsewhere.")
     ] = None,
     model: ModelOpt = None,
+    provider: ProviderOpt = None,
     base_url: BaseUrlOpt = None,
     fixtures: FixturesOpt = None,
     fixtures_dir: FixturesDirOpt = None,
@@ -317,9 +325,9 @@ def briefing(
     from summarizer.progress import article_progress
 
     fmt = fmt or _briefing_format(output)
+    settings = _settings(model, base_url, fixtures, fixtures_dir, digest, timeout, provider)
     try:
-        briefing = Briefing(_settings(model, base_url, fixtures, fixtures_dir, digest, timeout), cache_dir=cache_dir,
-                            use_cache=not no_cache, concurrency=concurrency, poll=poll,
+        briefing = Briefing(settings, cache_dir=cache_dir, use_cache=not no_cache, concurrency=concurrency, poll=poll,
                             merge=None if merge is None else "model" if merge is MergeMode.model else "rules",
                             via="batch" if via is Via.batch else "sync")
     except SummarizerError as exc:

@@ -104,6 +104,10 @@ class LLM:
             from summarizer.llm.embedded import EmbeddedTransport
 
             return EmbeddedTransport(self.settings.model)
+        if self.settings.provider not in ("openai", "openai-compatible"):  # one another package provides
+            from summarizer.llm.plugins import transport
+
+            return transport(self.settings)
         return httpx2.HTTPTransport()
 
     def _transport(self) -> httpx2.BaseTransport:

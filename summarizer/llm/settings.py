@@ -1,8 +1,10 @@
 """Which LLM to use and how: resolved once from flags and environment variables.
 
-Precedence: an explicit endpoint (`--base-url` / OPENAI_BASE_URL) always wins;
-else an OpenAI key (OPENAI_API_KEY) selects api.openai.com; else the embedded
-local model runs in-process. The same client code path serves all three.
+Precedence: a provider named (`--provider` / SUMMARIZER_PROVIDER: a built-in one
+or one another package installs, see `summarizer.llm.plugins`) wins; else an
+explicit endpoint (`--base-url` / OPENAI_BASE_URL); else an OpenAI key
+(OPENAI_API_KEY) selects api.openai.com; else the embedded local model runs
+in-process. The same client code path serves them all.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from pathlib import Path
 from typing import Literal
 
 FixtureMode = Literal["off", "replay", "record"]
-Provider = Literal["openai", "openai-compatible", "embedded"]
+# "openai", "openai-compatible", "embedded", or the name of an installed provider (summarizer.llm.plugins)
+Provider = str
 DigestMode = Literal["model", "composed"]
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
@@ -21,7 +24,7 @@ DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 # seconds to a minute; one that has said nothing for two minutes is hung or overloaded, and with the retries'
 # 300 s a hung endpoint costs 240 s, not the SDK's 600 s a try. The embedded model is never hung: its bound is
 # for a slow machine (an answer takes 40-60 s here, its longest, 2,048 tokens at 9 tokens/s, under 5 minutes).
-DEFAULT_TIMEOUT = {"openai": 120.0, "openai-compatible": 120.0, "embedded": 900.0}
+DEFAULT_TIMEOUT = {"openai": 120.0, "openai-compatible": 120.0, "embedded": 900.0}  # an installed provider: 120
 EMBEDDED_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 
@@ -51,7 +54,7 @@ class LLMSettings:
 
         register(self.api_key)  # never in a message, a log or a recording, whatever its shape
         if self.timeout is None:
-            object.__setattr__(self, "timeout", DEFAULT_TIMEOUT[self.provider])
+            object.__setattr__(self, "timeout", DEFAULT_TIMEOUT.get(self.provider, 120.0))
 
     @classmethod
     def resolve(
@@ -64,6 +67,7 @@ class LLMSettings:
         fixtures_dir: str | Path | None = None,
         env: dict[str, str] | None = None,
         timeout: float | str | None = None,
+        provider: str | None = None,
         **overrides,
     ) -> LLMSettings:
         env = dict(os.environ) if env is None else env
@@ -78,15 +82,24 @@ class LLMSettings:
             raise ValueError(f"the API key (OPENAI_API_KEY) has a character an HTTP header cannot carry at "
                              f"position {at + 1}: give the key as the provider wrote it")
         model = model or env.get("SUMMARIZER_MODEL") or None
-        if base_url:
-            provider: Provider = "openai-compatible"
-            model = model or DEFAULT_OPENAI_MODEL
-        elif api_key:
-            provider, base_url = "openai", OPENAI_BASE_URL
-            model = model or DEFAULT_OPENAI_MODEL
-        else:
-            provider = "embedded"
+        provider = provider or env.get("SUMMARIZER_PROVIDER") or None
+        if provider is not None:
+            from summarizer.llm.plugins import check
+
+            check(provider)  # a name no package provides: said now, not at the first call
+        if provider == "embedded" or (provider is None and not base_url and not api_key):
+            provider, base_url = "embedded", None  # in-process: an endpoint in the environment is not used
             model = model or env.get("SUMMARIZER_GGUF") or EMBEDDED_MODEL_NAME
+        elif provider == "openai" or (provider is None and not base_url):
+            provider, base_url = "openai", base_url or OPENAI_BASE_URL
+            model = model or DEFAULT_OPENAI_MODEL
+        elif provider is None or provider == "openai-compatible":
+            if not base_url:
+                raise ValueError("the provider openai-compatible needs --base-url (or OPENAI_BASE_URL)")
+            provider = "openai-compatible"
+            model = model or DEFAULT_OPENAI_MODEL
+        else:  # an installed provider: it chooses its own default model when none is named
+            model = model or "default"
         mode = (fixtures or env.get("SUMMARIZER_FIXTURES") or "off").lower()
         if mode not in ("off", "replay", "record"):
             raise ValueError(f"fixture mode must be off, replay or record, not {mode!r}")
