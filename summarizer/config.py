@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,7 +64,7 @@ class ConfigError(SummarizerError):
     exit_code = 2
 
 
-def config_path(env: dict[str, str] | None = None) -> Path:
+def config_path(env: Mapping[str, str] | None = None) -> Path:
     """The config file: SUMMARIZER_CONFIG, else config.toml in the platform's user config folder."""
     import platformdirs
 
@@ -71,7 +72,7 @@ def config_path(env: dict[str, str] | None = None) -> Path:
     return Path(env.get("SUMMARIZER_CONFIG") or platformdirs.user_config_path(APP) / "config.toml")
 
 
-def cache_root(env: dict[str, str] | None = None) -> Path:
+def cache_root(env: Mapping[str, str] | None = None) -> Path:
     """The cache folder (finished results, the joined embedded model): SUMMARIZER_CACHE_DIR, else the
     platform's user cache folder (~/.cache/summarizer on Linux, honouring XDG_CACHE_HOME)."""
     import platformdirs
@@ -133,7 +134,7 @@ class Source:
     origin: str  # "environment (NAME)", "config file" or "default"
 
 
-def sources(values: dict[str, object], env: dict[str, str] | None = None) -> list[Source]:
+def sources(values: dict[str, object], env: Mapping[str, str] | None = None) -> list[Source]:
     """Each setting's value and where it comes from (without a command line: that would win over both)."""
     env = os.environ if env is None else env
     found = []

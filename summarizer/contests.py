@@ -108,17 +108,19 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
             after.append(word)
         if unit and after[:1] != [unit]:  # "$263 billion": the unit the figure is written with
             after = [unit, *after]
-        nearest = None  # what the words after the figure count, else the nearest before it, else the clause's verb
+        # what the words after the figure count, else the nearest before it, else the clause's verb
+        nearest: tuple[tuple[int, int], str] | None = None  # (how near, the quantity)
         for name, words in lex.quantities:
             # the words right after it first; further on in its clause only where none before says
             near = [(0 if i < NEAR else 2, i) for i in range(len(after)) if words.match(" ".join(after[i:]))]
             near += [(1, len(before) - j) for j in range(len(before)) if words.match(" ".join(before[j:]))]
             if near and (nearest is None or min(near) < nearest[0]):
                 nearest = (min(near), name)
-        if nearest is None and any(w.lower() in lex.people for w in after[:3]):
-            nearest = (None, "people")  # "1,4 milhão de pessoas na Paulista": a crowd, where the story has one
-        if nearest is not None:
-            out.setdefault(nearest[1], set()).add(value)
+        counts = nearest[1] if nearest is not None else None
+        if counts is None and any(w.lower() in lex.people for w in after[:3]):
+            counts = "people"  # "1,4 milhão de pessoas na Paulista": a crowd, where the story has one
+        if counts is not None:
+            out.setdefault(counts, set()).add(value)
         elif unit is None or unit.lower() in lex.prepositions:
             bare.append(value)
     if len(out) == 1 and bare:  # "погибли не 300 человек, ..., а от 40 до 60": the one quantity the sentence counts
@@ -220,7 +222,7 @@ def _opens_incident(text: str, lex: Lexicon) -> bool:
     """Does the sentence open another incident: a word of `new_incident` among its first words, in the
     outlet's voice ("In a separate incident", "Another attack"), not in a quote ("«Altro che 8.000»")?"""
     found = lex.new_incident.search(text) if lex.new_incident is not None else None
-    return bool(found) and len(text[:found.start()].split()) < 4 and not re.match(r"\W*[«“„\"]", text)
+    return found is not None and len(text[:found.start()].split()) < 4 and not re.match(r"\W*[«“„\"]", text)
 
 
 def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: Lexicon, language: str | None,
@@ -228,9 +230,9 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     """The claims that record `i` denies, if its sentence denies or rejects (see the module's notes)."""
     d = claims[i]
     text = sentences[d.sid].text
-    if d.outlet or not lex.denial.search(text):
+    said_no = None if d.outlet else lex.denial.search(text)
+    if said_no is None:
         return []
-    said_no = lex.denial.search(text)
     after = text[said_no.end():]
     # "rejected the accusation", and "told Reuters the claim was false": the claims it names back
     lead_in = text[max(0, said_no.start() - 40):said_no.start()]
@@ -269,6 +271,7 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     kind = back_word[:4]
     same_kind = [c for c in others if kind and _cue_of(sentences[c.sid].text, lex)[:4] == kind]
     pointed = back is not None and _pointed(back_in, back, lex)  # "denied these claims": those right before
+    target: Claim | None
     if named:
         target = named[-1]
     elif pointed and others and i - claims.index(others[-1]) <= DENIAL_REACH:
@@ -298,7 +301,8 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     else:
         targets = [target]
     if not back:  # "The RSF denied killing civilians": also what others accuse it of after the denial
-        said_no_more = after[:lex.cue.search(after).start()] if lex.cue.search(after) else after
+        next_cue = lex.cue.search(after)
+        said_no_more = after[:next_cue.start()] if next_cue else after
         denied_words = _stems(said_no_more, lex) - _stems(d.source, lex)
         targets = targets + [c for c in claims[i + 1:] if len(denied_words) >= MIN_OVERLAP and not c.outlet
                              and not same_source(c.source, d.source) and incident[c.sid] == incident[d.sid]
@@ -458,7 +462,7 @@ def _cue_of(text: str, lex: Lexicon) -> str:
 def _next(sentences: dict[int, Sentence], sid: int, lex: Lexicon, recorded: set[int]) -> str:
     """The sentences after `sid` that are no record and name no source of their own, at most two ("Lysiwka
     sei weiterhin unter ukrainischer Kontrolle."): what a claim or a denial goes on to say."""
-    out = []
+    out: list[str] = []
     for i in range(sid + 1, sid + 4):
         after = sentences.get(i)
         if after is None or after.boilerplate:

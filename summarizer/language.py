@@ -195,6 +195,14 @@ def _ends(items) -> re.Pattern | None:
     return re.compile(rf"^(?:{one}[\s,]*)+|(?:[\s,]+{one})+$", re.IGNORECASE)
 
 
+def _required(pattern: re.Pattern | None, key: str, code: str) -> re.Pattern:
+    """`pattern`, read from `key` of the language file: the rules use it on every sentence, so a file without
+    the key is an error when it is loaded, not a failure on the first article."""
+    if pattern is None:
+        raise ValueError(f"{_FOLDER / code}.yaml has no {key}")
+    return pattern
+
+
 def _conjugated(data: dict, key: str) -> list[str]:
     """Every form of the regular verbs under `key`: each stem with each ending of its class (`conjugations`)."""
     endings = data.get("conjugations") or {}
@@ -232,9 +240,10 @@ def lexicon(language: str | None) -> Lexicon:
         pro_drop=data.get("pro_drop") == "true",
         fixed_order=data.get("fixed_order") == "true",
         infinitive=_lower(data.get("infinitive")),
-        cue=_words([*(data.get("speech") or ()), *(data.get("denial") or ()),
-                    *_conjugated(data, "speech_stems"), *_conjugated(data, "denial_stems")]),
-        denial=_words([*(data.get("denial") or ()), *_conjugated(data, "denial_stems")]),
+        cue=_required(_words([*(data.get("speech") or ()), *(data.get("denial") or ()),
+                              *_conjugated(data, "speech_stems"), *_conjugated(data, "denial_stems")]),
+                      "speech or denial", code),
+        denial=_required(_words([*(data.get("denial") or ()), *_conjugated(data, "denial_stems")]), "denial", code),
         according=_words(data.get("according")),
         according_after=_words(data.get("according_after")),
         own_account=_words(data.get("own_account")),
@@ -256,10 +265,11 @@ def lexicon(language: str | None) -> Lexicon:
         not_sources=_lower(data.get("not_sources")),
         complementizers=_lower(data.get("complementizers")),
         discourse=tuple(str(d).lower() for d in data.get("discourse") or ()),
-        verification=_regexes(data.get("verification")),
-        earlier_claims=_words(data.get("earlier_claims")),
+        verification=_required(_regexes(data.get("verification")), "verification", code),
+        earlier_claims=_required(_words(data.get("earlier_claims")), "earlier_claims", code),
         genitive=_lower(data.get("genitive")),
-        quantities=tuple((name, _beginnings(words)) for name, words in (data.get("quantities") or {}).items()),
+        quantities=tuple((name, _required(_beginnings(words), f"quantities: {name}", code))
+                         for name, words in (data.get("quantities") or {}).items()),
         new_incident=_words(data.get("new_incident")),
         demonstratives=_lower(data.get("demonstratives")),
         numerals=(_words(data.get("numerals") or ()), {str(k).lower(): float(v) for k, v in

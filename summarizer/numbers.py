@@ -147,6 +147,7 @@ def _numbers_of(text: str, language: str | None) -> tuple[Number, ...]:
         except OverflowError:  # hundreds of digits: no figure a float can hold
             continue
         written = m.group(0)
+        unit: str | None
         if pct:
             unit = "%"
         elif m.group("digits") and m.group("cur"):

@@ -9,6 +9,7 @@ filled from these spans and are verbatim by construction.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -129,7 +130,9 @@ def _pysbd_spans(para: str, language: str, window: int = WINDOW, margin: int = M
         if para[start:cut].strip():
             lead = len(para[start:cut]) - len(para[start:cut].lstrip())
             out.append((start + lead, start + len(para[start:cut].rstrip())))
-        start = context = _BLANK.match(para, cut).end()  # the next word: no context to read it in
+        blank = _BLANK.match(para, cut)
+        assert blank is not None  # `\s*` matches anywhere, if only the empty string
+        start = context = blank.end()  # the next word: no context to read it in
         if start >= len(para):
             return _rejoin(para, out)
 
@@ -179,7 +182,7 @@ def headline_ids(sentences: list[Sentence], title: str | None) -> set[int]:
     return set()
 
 
-def number_sentences(sentences: list[Sentence], headline: set[int] = frozenset()) -> str:
+def number_sentences(sentences: list[Sentence], headline: AbstractSet[int] = frozenset()) -> str:
     """The numbered form the model reads: one '[id] text' line per sentence, blank line between
     paragraphs; the headline, if any, comes first without an id (it is not evidence)."""
     lines: list[str] = []

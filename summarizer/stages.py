@@ -14,7 +14,7 @@ import contextlib
 import contextvars
 import functools
 import time
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 STAGES = ("read", "segment", "prompt", "llm", "parse/validate", "digest", "render")
@@ -24,12 +24,12 @@ _clock: contextvars.ContextVar[_Clock | None] = contextvars.ContextVar("stage_cl
 
 class _Clock:
     def __init__(self) -> None:
-        self.seconds: Counter[str] = Counter()
+        self.seconds: defaultdict[str, float] = defaultdict(float)  # stage -> seconds (a Counter is typed for ints)
         self.nested: list[float] = []  # per open stage: time spent in stages nested inside it
 
 
 @contextlib.contextmanager
-def stage_clock() -> Iterator[Counter[str]]:
+def stage_clock() -> Iterator[defaultdict[str, float]]:
     """Seconds per stage of what runs inside the block, in this thread/task."""
     clock = _Clock()
     token = _clock.set(clock)

@@ -77,3 +77,28 @@ def test_a_piece_starting_in_lower_case_belongs_to_the_sentence_before():
 def test_a_verification_note_is_one_in_every_language(language, note):
     assert is_note(note, language)
     assert not is_note("Police said 12 miners were arrested.", language)
+
+
+NEEDED = {"speech": "[said]", "denial": "[denied]", "verification": "['could not be verified']",
+          "earlier_claims": "[claims]", "quantities": "{dead: [dead], injured: [injured]}"}
+
+
+@pytest.mark.parametrize(("changed", "key"), [
+    ({"speech": None, "denial": None}, "speech or denial"), ({"verification": None}, "verification"),
+    ({"earlier_claims": None}, "earlier_claims"),
+    ({"quantities": "{dead: [], injured: [injured]}"}, "quantities: dead"),  # a quantity with no words
+])
+def test_a_language_file_without_words_the_rules_need_fails_when_it_is_loaded(tmp_path, monkeypatch, changed, key):
+    import summarizer.language as language
+
+    def write(keys):
+        text = "".join(f"{k}: {v}\n" for k, v in keys.items() if v is not None)
+        (tmp_path / "xx.yaml").write_text(text, encoding="utf-8")
+
+    monkeypatch.setattr(language, "_FOLDER", tmp_path)
+    monkeypatch.setattr(language, "supported", lambda: ("xx",))
+    write(NEEDED)  # `__wrapped__`: not the cached `lexicon`, so that the real languages' stay as they are
+    assert language.lexicon.__wrapped__("xx").code == "xx"
+    write(NEEDED | changed)
+    with pytest.raises(ValueError, match=f"xx.yaml has no {key}$"):
+        language.lexicon.__wrapped__("xx")

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from typing import IO
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from summarizer.briefing.articles import Done, finished, from_cache
 from summarizer.briefing.cache import ResultCache
@@ -85,9 +85,11 @@ def summarize_via_batch(paths: list[str], summarizer: Summarizer, cache: ResultC
                            timeout=timeout, warn=warn)
                 answers.seek(0)
                 for line in answers:  # each answer as it is read, then let go
-                    key, body = _answer(line)
-                    for path in pending.pop(key, []) if key is not None else []:
-                        _finish_pending(summarizer, cache, key, path, body, done, on_done)
+                    custom_id, body = _answer(line)
+                    if custom_id is None:
+                        continue
+                    for path in pending.pop(custom_id, []):
+                        _finish_pending(summarizer, cache, custom_id, path, body, done, on_done)
                 for key, twins in pending.items():  # not answered: synchronously
                     for path in twins:
                         _finish_pending(summarizer, cache, key, path, None, done, on_done)
@@ -132,7 +134,7 @@ def _finish_pending(summarizer: Summarizer, cache: ResultCache, key: str, path: 
     on_done(done[path])
 
 
-def _run_batch(summarizer: Summarizer, cache: ResultCache, pending: dict[str, str], requests: IO[bytes],
+def _run_batch(summarizer: Summarizer, cache: ResultCache, pending: dict[str, list[str]], requests: IO[bytes],
                answers: IO[bytes], *, poll: float, max_poll: float, timeout: float,
                warn: Callable[[str], None]) -> None:
     """Submit (or resume) the batch of the JSONL `requests` (one line per key of `pending`) and download
@@ -188,11 +190,14 @@ def _validated(body: dict | None, request: EventsRequest) -> Answered | None:
     """The batch answer validated like the synchronous path's first answer; None if missing or invalid."""
     if not body:
         return None
+    model = request.response_model
+    if not issubclass(model, BaseModel):  # never so (`EventsRequest` types it as `type`): no model, no answer
+        return None
     try:
         choice = body["choices"][0]
         if choice.get("finish_reason") == "length":
             return None
-        value = request.response_model.model_validate_json(choice["message"]["content"], context=request.context)
+        value = model.model_validate_json(choice["message"]["content"], context=request.context)
     except (KeyError, IndexError, TypeError, ValueError, AttributeError, ValidationError):
         return None
     usage = body.get("usage") or {}

@@ -30,9 +30,10 @@ def confirm_pairs(llm: LLM, pairs: list[Pair], records: dict[tuple[int, str], Ev
 
     asked = sorted(pairs, key=lambda p: -p.score)[:MAX_PAIRS]
     ids = [p.id for p in asked]
+    # built apart: inside `list[...]`, mypy would take the schema's strings for string annotations
+    asked_ids = WithJsonSchema({"type": "integer", "enum": ids})
     answer = create_model("SamePairs", __base__=SamePairs, same=(
-        list[Annotated[int, WithJsonSchema({"type": "integer", "enum": ids})]],
-        Field(default_factory=list, max_length=len(ids))))
+        list[Annotated[int, asked_ids]], Field(default_factory=list, max_length=len(ids))))
     lines = [{"id": p.id, "a": _record(records[p.a]), "b": _record(records[p.b])} for p in asked]
     messages = [{"role": "system", "content": render("merge_system")},
                 {"role": "user", "content": render("merge", pairs=lines)}]

@@ -45,7 +45,7 @@ import sys
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -109,9 +109,9 @@ def features(event: Event) -> dict[str, float]:
             out[f"N:{key}"] = NAME_WEIGHT
     named = {concept(w) for name in names for w in _WORD.findall(name)}  # counted once, as the name
     for word in _WORD.findall(event.summary):
-        key = concept(word)
-        if key and key not in named:
-            out[f"W:{key}"] = 1.0
+        term = concept(word)
+        if term and term not in named:
+            out[f"W:{term}"] = 1.0
     for n in event.numbers:
         if n.value >= MIN_FIGURE:
             unit = concept((n.unit or "").split()[-1]) if n.unit else ""
@@ -250,7 +250,7 @@ def candidate_pairs(index: MergeIndex, threshold: float = CANDIDATE_THRESHOLD) -
             other = keys[j][0]
             if other != article and value >= threshold and value > best.get((i, other), (0.0, -1))[0]:
                 best[(i, other)] = (value, j)
-    pairs = []
+    pairs: list[Pair] = []
     for (i, _other), (value, j) in sorted(best.items()):
         if i < j and best.get((j, keys[i][0]), (0.0, -1))[1] == i:  # each is the other's best match
             pairs.append(Pair(len(pairs) + 1, keys[i], keys[j], round(value, 3)))
@@ -344,8 +344,8 @@ def _central_first(group: list[int], index: MergeIndex, weight: dict[str, float]
     big group costs its records' features, not their pairs."""
     if len(group) == 1:
         return group
-    total: Counter[str] = Counter()  # feature -> summed over the group's records
-    own: Counter[tuple[int, str]] = Counter()  # (article, feature) -> summed over the article's records
+    total: defaultdict[str, float] = defaultdict(float)  # feature -> summed over the group's records
+    own: defaultdict[tuple[int, str], float] = defaultdict(float)  # (article, feature) -> summed over its records
     for j in group:
         for k in index.bags[j]:
             total[k] += weight[k] / norms[j]
