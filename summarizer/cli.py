@@ -374,7 +374,7 @@ def show_config(
     path_only: Annotated[bool, typer.Option("--path", help="Print the config file's path only.")] = False,
 ) -> None:
     """Show the settings, their values and where each comes from (environment, config file, default).
-    Set defaults once in the config file (TOML): model, base_url, digest, timeout, merge, concurrency."""
+    Set defaults once in the config file (TOML): provider, model, base_url, digest, timeout, merge, concurrency."""
     from summarizer import config
 
     path = config.config_path()
@@ -388,6 +388,10 @@ def show_config(
     state = "not found" if not path.exists() else "unreadable: " + problem if problem else "read"
     typer.echo(f"config file   {path} ({state})")
     typer.echo(f"cache folder  {config.cache_root()}")
+    from summarizer.llm.plugins import installed
+
+    typer.echo(f"providers     built in: embedded, openai, openai-compatible; installed: "
+               f"{', '.join(sorted(installed())) or 'none'}")
     key_set = bool(os.environ.get("OPENAI_API_KEY"))
     typer.echo(f"api key       {'set in the environment (OPENAI_API_KEY)' if key_set else 'not set'}")
     for s in config.sources(values):

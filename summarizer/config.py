@@ -1,6 +1,7 @@
 """The user's defaults: a TOML file in the platform's config folder, and where each value comes from.
 
     # ~/.config/summarizer/config.toml on Linux (`summarize config` prints the path on any platform)
+    provider = "openai-compatible"   # or embedded, openai, or one another package installs
     model = "gpt-4o-mini"
     base_url = "http://localhost:8000/v1"
     digest = "model"        # or "composed"
@@ -43,6 +44,8 @@ class Key:
 
 
 KEYS = (
+    Key("provider", "SUMMARIZER_PROVIDER", str, ("run", "eval", "briefing"),
+        default="openai-compatible with base_url, openai with OPENAI_API_KEY, else embedded"),
     Key("model", "SUMMARIZER_MODEL", str, ("run", "eval", "briefing"),
         default="gpt-4o-mini on an endpoint; the embedded Qwen2.5-Coder-1.5B otherwise"),
     Key("base_url", "OPENAI_BASE_URL", str, ("run", "eval", "briefing"),

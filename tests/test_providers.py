@@ -34,9 +34,12 @@ def installed_provider(tmp_path, monkeypatch):
         "embedded = acme_llm:not_a_transport\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     import importlib
+    import sys
 
+    sys.modules.pop("acme_llm", None)  # each test gets its own module (and its own `seen`)
     importlib.invalidate_caches()
     yield importlib.import_module("acme_llm")
+    sys.modules.pop("acme_llm", None)
 
 
 def test_an_installed_provider_summarises_through_the_same_pipeline(installed_provider):
@@ -75,3 +78,15 @@ def test_the_provider_can_be_named_outright(monkeypatch):
     assert LLMSettings.resolve(env={**env, "SUMMARIZER_PROVIDER": "openai"}).provider == "openai"
     with pytest.raises(ValueError, match="openai-compatible needs --base-url"):
         LLMSettings.resolve(env={}, provider="openai-compatible")
+
+
+def test_the_config_file_can_name_the_provider_and_config_lists_the_installed_ones(
+        installed_provider, tmp_path, monkeypatch):
+    path = tmp_path / "config.toml"
+    path.write_text('provider = "acme"\nmodel = "acme-large"\n')
+    monkeypatch.setenv("SUMMARIZER_CONFIG", str(path))
+    result = CliRunner().invoke(app, ["--fixtures", "off", "--json", str(ARTICLES / "market_strike.txt")])
+    assert result.exit_code == 0, result.stderr
+    assert installed_provider.seen == [("acme", "acme-large")]
+    shown = CliRunner().invoke(app, ["config"]).stdout
+    assert "installed: acme, broken\n" in shown and "acme  [config file]" in shown

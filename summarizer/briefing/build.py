@@ -106,7 +106,7 @@ class Briefing:
         self.settings = settings
         self.summarizer = Summarizer(settings, transport=transport)
         self.cache = ResultCache(cache_dir or default_cache_dir()) if use_cache else None
-        self.concurrency = concurrency or DEFAULT_CONCURRENCY[settings.provider]
+        self.concurrency = concurrency or DEFAULT_CONCURRENCY.get(settings.provider, 4)  # a plugin: 4
         self.merge: Merge = merge or ("rules" if settings.provider == "embedded" else "model")
         self.via, self.poll = via, poll
 
