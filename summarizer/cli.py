@@ -135,6 +135,10 @@ DigestOpt = Annotated[Optional[DigestMode], typer.Option(
     help="Who writes the digest: model (a second LLM call) or composed (by code from the records). "
          "Default: composed on the embedded model, model elsewhere.")]
 
+MergeOpt = Annotated[Optional[MergeMode], typer.Option(
+    "--merge", envvar="SUMMARIZER_MERGE",
+    help="How storylines are confirmed: model (one call on the candidate pairs' records) or rules "
+         "(candidate pairs scoring high enough). Default: rules on the embedded model, model elsewhere.")]
 TimeoutOpt = Annotated[Optional[str], typer.Option(
     "--timeout", metavar="SECONDS", envvar="SUMMARIZER_TIMEOUT",
     help="Seconds to wait for one answer of the LLM before trying again or giving up. Default: 120 on an "
@@ -255,6 +259,7 @@ def evaluate(
         "--format", "-f", help="text (a table) or json. Default: text, but json in an -o file not ending "
                                "in .txt.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    merge: MergeOpt = None,
     model: ModelOpt = None,
     provider: ProviderOpt = None,
     base_url: BaseUrlOpt = None,
@@ -264,14 +269,19 @@ def evaluate(
     timeout: TimeoutOpt = None,
 ) -> None:
     """Score the tool against gold annotations: event and number recall, source and status accuracy,
-    grounding, leakage, loaded terms, calls, tokens and seconds."""
-    from summarizer.evaluate import evaluate_all, load_gold
+    grounding, leakage, loaded terms, calls, tokens and seconds; or, on a storyline gold file, the briefing's
+    storylines (pairwise and B-cubed precision, recall and F1 over articles and records)."""
+    from summarizer.briefing.evaluate import is_storyline_gold
+    from summarizer.evaluate import evaluate_all, load_gold, read_gold
     from summarizer.pipeline import Summarizer
     from summarizer.render import render_scores
 
     settings = _settings(model, base_url, fixtures, fixtures_dir, digest, timeout, provider)
     try:
-        articles = load_gold(gold)
+        data = read_gold(gold)
+        if is_storyline_gold(data):
+            _evaluate_storylines(gold, data, settings, merge, _run_format(fmt, as_json, output), output)
+        articles = load_gold(gold, data)
     except SummarizerError as exc:
         _fail(exc.one_line(), exc.exit_code)
     scores = evaluate_all(articles, Summarizer(settings), warn=lambda line: _warn(line))
@@ -284,6 +294,24 @@ def evaluate(
         text = buffer.getvalue()
     _output(output, lambda out: out.write(text))
     raise typer.Exit(scores.exit_code)
+
+
+def _evaluate_storylines(gold: Path, data, settings, merge: MergeMode | None, fmt: TextFormat,
+                         output: Path | None) -> None:
+    """`summarize eval` on a storyline gold file: build the day's briefing, score its storylines, exit."""
+    from summarizer.briefing.evaluate import evaluate_storylines, load_storyline_gold, render_storyline_scores
+
+    score, code = evaluate_storylines(load_storyline_gold(gold, data), settings, warn=_warn,
+                                      merge=None if merge is None else "model" if merge is MergeMode.model
+                                      else "rules")
+    if fmt is TextFormat.json:
+        text = json.dumps(score.as_dict(), indent=2) + "\n"
+    else:
+        buffer = io.StringIO()
+        render_storyline_scores(score, buffer)
+        text = buffer.getvalue()
+    _output(output, lambda out: out.write(text))
+    raise typer.Exit(code)
 
 
 @app.command("briefing")
@@ -305,11 +333,7 @@ def briefing(
                                                    "the events calls; resumable).")] = Via.sync,
     poll: Annotated[float, typer.Option(metavar="SECONDS", help="--via batch: first wait between polls, seconds "
                                         "(doubling, at most 300).", min=0.0)] = 10.0,
-    merge: Annotated[Optional[MergeMode], typer.Option(
-        "--merge", envvar="SUMMARIZER_MERGE",
-        help="How storylines are confirmed: model (one call on the candidate pairs' records) or rules "
-             "(candidate pairs scoring high enough). Default: rules on the embedded model, model elsewhere.")
-    ] = None,
+    merge: MergeOpt = None,
     model: ModelOpt = None,
     provider: ProviderOpt = None,
     base_url: BaseUrlOpt = None,

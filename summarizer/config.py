@@ -54,7 +54,7 @@ KEYS = (
         default="composed on the embedded model, model elsewhere"),
     Key("timeout", "SUMMARIZER_TIMEOUT", float, ("run", "eval", "briefing"),
         default="120 s on an endpoint, 900 s on the embedded model"),
-    Key("merge", "SUMMARIZER_MERGE", str, ("briefing",), ("model", "rules"),
+    Key("merge", "SUMMARIZER_MERGE", str, ("briefing", "eval"), ("model", "rules"),
         default="rules on the embedded model, model elsewhere"),
     Key("concurrency", "SUMMARIZER_CONCURRENCY", int, ("briefing",),
         default="1 on the embedded model, 4 on an endpoint, 8 on OpenAI"),

@@ -122,9 +122,8 @@ _EVENT_FIELDS = {"what": ("a text", _TEXT), "numbers": ("a list of figures", [_F
                  "key": ("true or false", (bool,)), "quote": ("a text", _TEXT)}
 
 
-def load_gold(path: Path) -> list[dict]:
-    """The gold file's articles, each with `path` resolved against the gold file's folder. A file that is not
-    UTF-8 YAML text of the documented shape raises InputError with one line."""
+def read_gold(path: Path) -> object:
+    """The gold file's YAML, parsed. A file that is not UTF-8 YAML text raises InputError with one line."""
     import yaml
 
     from summarizer.read import read_bytes
@@ -137,11 +136,19 @@ def load_gold(path: Path) -> list[dict]:
     if "\x00" in text:
         raise InputError(f"{path}: is a binary file, not a gold file (YAML text)")
     try:
-        data = yaml.safe_load(text)
+        return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise InputError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
     except (ValueError, RecursionError) as exc:  # a date like 2024-02-30, nesting too deep
         raise InputError(f"{path}: not valid YAML ({type(exc).__name__}: {exc})") from None
+
+
+def load_gold(path: Path, data: object = None) -> list[dict]:
+    """The gold file's articles (`data`: its YAML when already read), each with `path` resolved against the
+    gold file's folder. A file that is not UTF-8 YAML text of the documented shape raises InputError with one
+    line."""
+    if data is None:
+        data = read_gold(path)
     articles = data.get("articles") if isinstance(data, dict) else None
     if not isinstance(articles, list) or not articles:
         raise InputError(f"{path}: a gold file needs a non-empty 'articles' list")
