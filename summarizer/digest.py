@@ -3,19 +3,23 @@
 Two writers. `compose` is code: the first records' summaries (each already
 says whose claim it is), every contested record followed by the records that
 contest it; nothing in it is not in a record. Otherwise the model writes a few
-sentences, each citing the event ids it uses.
+sentences, each citing the event ids it uses (`call_context`: the records it
+may cite and the JSON Schema of its answer).
 Validators check that cited ids exist, that numbers come from the cited
 events, that a sentence about a claim names who makes it (a claim is never
 stated as a plain fact) and that no loaded label (`prompts/loaded_terms.txt`)
-is used in the digest's own voice. Failures are re-asked; what still fails is
-dropped. The composed digest quotes a party's loaded label and leaves out a
-record whose own-voice sentence uses one.
+is used in the digest's own voice. They only check (a sentence's text is
+stripped and its event ids read once each as the fields are parsed), so
+nothing is repaired: failures are re-asked; what still fails is dropped. The
+composed digest quotes a party's loaded label and leaves out a record whose
+own-voice sentence uses one.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass, field
 
 from pydantic import (
     BaseModel,
@@ -30,9 +34,25 @@ from summarizer.attribution import ATTRIBUTION_CUES, attributed, names_source
 from summarizer.neutral import loaded_terms, quote_loaded_terms
 from summarizer.numbers import extract_numbers, figure_key
 from summarizer.schema import Digest, DigestSentence, Dropped, Event
-from summarizer.validate import CallSchema, context_of, salvage_items, schema_of, text_at_most, with_items
+from summarizer.validate import (
+    CallContext,
+    CallSchema,
+    context_of,
+    salvage_items,
+    schema_of,
+    text_at_most,
+    with_items,
+)
 
 MIN_SENTENCES, MAX_SENTENCES = 1, 5
+
+
+@dataclass(frozen=True)
+class DigestContext(CallContext):
+    """What a digest call's answer is checked against: the records it may cite, by event id."""
+
+    events: dict[str, Event] = field(default_factory=dict)
+
 
 class DigestSentenceDraft(BaseModel):
     model_config = ConfigDict(hide_input_in_errors=True)  # re-ask messages stay short
@@ -43,7 +63,7 @@ class DigestSentenceDraft(BaseModel):
     @field_validator("event_ids")
     @classmethod
     def _events_exist(cls, ids: list[str], info: ValidationInfo) -> list[str]:
-        events: dict[str, Event] = context_of(info).get("events", {})
+        events = context_of(info, DigestContext).events
         if events:
             for i in ids:
                 if i not in events:
@@ -52,7 +72,7 @@ class DigestSentenceDraft(BaseModel):
 
     @model_validator(mode="after")
     def _faithful(self, info: ValidationInfo) -> DigestSentenceDraft:
-        events: dict[str, Event] = context_of(info).get("events", {})
+        events = context_of(info, DigestContext).events
         cited = [events[i] for i in self.event_ids if i in events]
         if not cited:
             return self
@@ -77,6 +97,11 @@ class DigestSentenceDraft(BaseModel):
                     f"{e.status} by {e.attribution.source}: say who says it "
                     f"(\"{e.attribution.source} {e.attribution.cue or 'said'} ...\")")
         return self
+
+
+def call_context(events: dict[str, Event]) -> DigestContext:
+    """The digest call's context: the records it may cite (by event id) and its answer's JSON Schema."""
+    return DigestContext(schema=answer_schema(list(events)), events=events)
 
 
 def answer_schema(event_ids: list[str]) -> dict:
@@ -138,7 +163,7 @@ class DigestAnswer(CallSchema):
     @model_validator(mode="after")
     def _both_sides(self, info: ValidationInfo) -> DigestAnswer:
         """A disputed record never appears without a record that contests it."""
-        events: dict[str, Event] = context_of(info).get("events", {})
+        events = context_of(info, DigestContext).events
         cited = {i for s in self.sentences for i in s.event_ids}
         for i in sorted(cited):
             other_side = [o for o in events[i].contradicted_by if o in events] if i in events else []
@@ -195,5 +220,5 @@ def to_digest(answer: DigestAnswer) -> Digest:
 def salvage(raw: str | None, error: str, events: dict[str, Event]) -> tuple[DigestAnswer | None, list[Dropped]]:
     """Keep the digest sentences of the last answer that validate; drop the rest with a reason."""
     kept, dropped = salvage_items(raw, error, key="sentences", item_model=DigestSentenceDraft,
-                                  context={"events": events}, stage="digest", limit=MAX_SENTENCES)
+                                  context=DigestContext(events=events), stage="digest", limit=MAX_SENTENCES)
     return (DigestAnswer.model_construct(sentences=kept) if kept else None), dropped

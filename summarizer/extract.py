@@ -4,22 +4,29 @@
    sentences (no boilerplate, not the headline) that report something, with a
    figure or an attribution ranked first, at most MAX_EVENTS, in article order.
 2. The model answers one record per candidate: an object whose keys are the
-   candidates' ids, in order (`answer_schema`). With a grammar-constrained model
-   the keys are forced, so a small model cannot loop over the same sentences.
-   It writes who says it (source, cue, source type), the status and which
-   sentences' claims it contradicts; nothing it writes is a quote, a number or
-   a paraphrase that could drift from the article.
-3. Validators check what the model wrote against the article and repair cheap
-   faults instead of re-asking: the source is read from the sentence's own
-   words in its language (`attribution.py`), a back reference resolves to the
-   source named before, a sentence with no attribution is the outlet's own
-   voice. Everything else goes back to the model (instructor's re-ask).
-4. `to_events` turns the drafts into records: verbatim evidence quotes,
-   numbers as written, names and times found by code; contests linked by code
-   (`contests.py`: different figures of one quantity, a denial and what it
-   answers); a note that claims could not be verified joins their evidence;
-   the summary is the sentence (or its English translation, where it is one)
-   naming who speaks.
+   candidates' ids, in order (`answer_schema`, the call's `EventsContext`).
+   With a grammar-constrained model the keys are forced, so a small model
+   cannot loop over the same sentences. It writes who says it (source, cue,
+   source type), the status and which sentences' claims it contradicts;
+   nothing it writes is a quote, a number or a paraphrase that could drift
+   from the article.
+3. Validators only check what the model wrote against the article (a record
+   for every candidate, contested ids that are story sentences, fields within
+   their bounds) and raise what to fix: instructor sends it back to the model
+   (a re-ask). They leave the answer as the model wrote it. When the re-asks
+   run out, `salvage` keeps the records that pass the same checks.
+4. `repair` then mends, as plain values (`RepairedDraft`), what code reads
+   better than a small model, instead of re-asking: the source is read from
+   the sentence's own words in its language (`resolve_source`,
+   `attribution.py`), a back reference resolves to the source named before, a
+   sentence with no attribution is the outlet's own voice; a record contests
+   each sentence once, and never its own.
+5. `to_events` turns the repaired drafts into records: verbatim evidence
+   quotes, numbers as written, names and times found by code; contests linked
+   by code (`contests.py`: different figures of one quantity, a denial and
+   what it answers); a note that claims could not be verified joins their
+   evidence; the summary is the sentence (or its English translation, where it
+   is one) naming who speaks.
 """
 
 from __future__ import annotations
@@ -27,13 +34,14 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import replace
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple, cast
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PrivateAttr,
     ValidationError,
     ValidationInfo,
     create_model,
@@ -56,10 +64,11 @@ from summarizer.contests import is_note as is_verification_note
 from summarizer.language import is_back_attribution, is_verification, lexicon
 from summarizer.names import names_of, when_of
 from summarizer.numbers import extract_numbers
-from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType
+from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType, Status
 from summarizer.segment import Sentence
 from summarizer.translation import supported_translation
 from summarizer.validate import (
+    CallContext,
     CallSchema,
     complete_members,
     context_of,
@@ -83,13 +92,28 @@ DATELINE = re.compile(r"^(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*)?(?:\s*\([^)
 _CONTRADICTS = re.compile(r"\b(?:contradict\w*|counter\w*|insist\w*|but said|however)\b", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class EventsContext(CallContext):
+    """What an events call's answer is checked and repaired against: the article's sentences by id, its
+    headline's ids, its language, and the candidate ids the call asks about (None: any)."""
+
+    sentences: dict[int, Sentence] = field(default_factory=dict)
+    headline: Collection[int] = ()
+    language: str | None = None
+    candidates: list[int] | None = None
+
+    def story(self) -> dict[int, Sentence]:
+        """The story sentences by id: neither page furniture nor the headline."""
+        return {i: s for i, s in self.sentences.items() if not s.boilerplate and i not in self.headline}
+
+
 class EventDraft(BaseModel):
     """The model's record for one candidate sentence: who says it, and how sure it is."""
 
     model_config = ConfigDict(hide_input_in_errors=True)  # re-ask messages stay short
 
     source: text_at_most(100) = Field(min_length=1)
-    cue: str  # any length: the sentence's own cue word replaces it (`resolve_source`), so no re-ask is spent on it
+    cue: str  # any length: the sentence's own cue word replaces it (`repair`), so no re-ask is spent on it
     source_type: SourceType
     contests: list[int] = Field(default_factory=list, max_length=2)
 
@@ -99,20 +123,20 @@ _TRANSLATED = create_model("EventDraft", __base__=EventDraft, english=(text_at_m
 
 class EventsAnswer(CallSchema):
     """The model's answer to the events task: one `EventDraft` per candidate id, under the id as key
-    ("3", "6", ...), and the ids it flags as boilerplate. Which ids are candidates is the call's (see
-    `events_call`); keys that are not candidates are ignored, a missing candidate is an error."""
+    ("3", "6", ...), and the ids it flags as boilerplate. Which ids are candidates is the call's
+    (`EventsContext.candidates`); keys that are not candidates are not validated (the model is not asked
+    about them), a missing candidate is an error. Validation leaves the drafts as the model wrote them."""
 
     model_config = ConfigDict(hide_input_in_errors=True, extra="allow")
     __pydantic_extra__: dict[str, EventDraft]
 
     boilerplate: list[int] = Field(default_factory=list, max_length=MAX_FLAGGED)
 
-    _evidence: dict[int, list[int]] = PrivateAttr(default_factory=dict)
-
     @model_validator(mode="before")
     @classmethod
     def _candidates_only(cls, data, info: ValidationInfo):
-        wanted = context_of(info).get("candidates")
+        """What is validated: the candidates' records and the flags (a new dict; the input is not changed)."""
+        wanted = context_of(info, EventsContext).candidates
         if wanted is None or not isinstance(data, dict):
             return data
         keys = {str(i) for i in wanted}
@@ -126,22 +150,20 @@ class EventsAnswer(CallSchema):
         """Sentence ids the model flagged as page boilerplate (see `accept_flags`)."""
         return list(self.boilerplate)
 
-    def evidence(self, sentence_id: int) -> list[int]:
-        return self._evidence.get(sentence_id, [sentence_id])
-
     @model_validator(mode="after")
-    def _check_and_repair(self, info: ValidationInfo) -> EventsAnswer:
-        context = context_of(info)
-        missing = [str(i) for i in context.get("candidates", ()) if str(i) not in (self.__pydantic_extra__ or {})]
+    def _check(self, info: ValidationInfo) -> EventsAnswer:
+        context = context_of(info, EventsContext)
+        missing = [str(i) for i in context.candidates or () if str(i) not in (self.__pydantic_extra__ or {})]
         if missing:
             raise ValueError(f"no record for sentence{'s' if len(missing) > 1 else ''} {', '.join(missing)}: "
                              "give one record for every sentence id in the schema")
-        sentences = context.get("sentences", {})
+        if not context.sentences:  # no article to check the records against
+            return self
+        story = context.story()
         problems = []
         for sid, draft in self.drafts().items():
             try:
-                self._evidence[sid] = check_draft(sid, draft, sentences, context.get("headline", ()),
-                                                  context.get("language"))
+                check_draft(draft, story)
             except ValueError as exc:
                 problems.append(f"the record for sentence {sid}: {exc}")
         if problems:
@@ -158,7 +180,53 @@ class TranslatedEventsAnswer(EventsAnswer):
 TranslatedEventsAnswer.__name__ = "EventsAnswer"  # the name the request gives the schema: the task's, either way
 
 
-def in_english(drafts: dict[int, EventDraft], sentences: dict[int, Sentence],
+def check_draft(draft: EventDraft, story: dict[int, Sentence]) -> None:
+    """Check one draft against the article's `story` sentences; raise a ValueError saying what to fix (the
+    re-ask's words). The draft is not changed."""
+    for i in draft.contests:
+        if i not in story:
+            raise ValueError(f"contests sentence {i}, which is not a story sentence of the article")
+
+
+@dataclass(frozen=True)
+class RepairedDraft:
+    """A record as `repair` leaves it, what `to_events` reads: who says it, as the sentence's own words name
+    them; the sentences the model says it contests (each once, never its own); the model's English version
+    of a foreign sentence (None for an English article)."""
+
+    source: str
+    cue: str
+    source_type: SourceType
+    contests: tuple[int, ...] = ()
+    english: str | None = None
+
+
+class Speaker(NamedTuple):
+    """Who says a sentence, as `resolve_source` reads it."""
+
+    source: str
+    cue: str
+    source_type: SourceType
+
+
+def repair(drafts: dict[int, EventDraft], context: EventsContext) -> dict[int, RepairedDraft]:
+    """The validated drafts of story sentences, mended where code reads the article better than a small model
+    (see `repair_draft`); in the same order."""
+    story = context.story()
+    return {sid: repair_draft(sid, draft, story, context.language) for sid, draft in drafts.items()}
+
+
+def repair_draft(sid: int, draft: EventDraft, story: dict[int, Sentence],
+                 language: str | None = None) -> RepairedDraft:
+    """One draft mended: its source read from the sentence's grammar (`resolve_source`), its contests without
+    repeats or its own sentence."""
+    speaker = resolve_source(sid, draft.source, draft.source_type, story, language)
+    return RepairedDraft(source=speaker.source, cue=speaker.cue, source_type=speaker.source_type,
+                         contests=tuple(i for i in dict.fromkeys(draft.contests) if i != sid),
+                         english=getattr(draft, "english", None))
+
+
+def in_english(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
                language: str | None = None) -> dict[int, Sentence]:
     """The sentences with a draft's English version in place of its foreign sentence, where it is one: it
     reads as English (not a copy of the original: a small model copies) and gives the numbers and names of
@@ -166,7 +234,7 @@ def in_english(drafts: dict[int, EventDraft], sentences: dict[int, Sentence],
     about no sentence ("This is a news article about ...") is never used."""
     out = dict(sentences)
     for sid, draft in drafts.items():
-        english = (getattr(draft, "english", None) or "").strip()
+        english = (draft.english or "").strip()
         if sid in out and english and english != out[sid].text.strip() and _reads_as_english(english) \
                 and supported_translation(english, out[sid].text, language):
             out[sid] = replace(out[sid], text=english)
@@ -179,24 +247,12 @@ def _reads_as_english(text: str) -> bool:
     return detect_language(text) == "en"
 
 
-def check_draft(sid: int, draft: EventDraft, sentences: dict[int, Sentence], headline=(),
-                language: str | None = None) -> list[int]:
-    """Check one draft against the article, repairing it in place; return its evidence sentence ids."""
-    if not sentences:
-        return [sid]
-    story = {i: s for i, s in sentences.items() if not s.boilerplate and i not in headline}
-    for i in draft.contests:
-        if i not in story:
-            raise ValueError(f"contests sentence {i}, which is not a story sentence of the article")
-    draft.contests = [i for i in dict.fromkeys(draft.contests) if i != sid]
-    resolve_source(sid, draft, story, language)
-    return [sid]
-
-
-def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], language: str | None = None) -> None:
-    """Check the model's source against the sentence's own grammar, read in the article's language
-    ("X said", "according to X", "laut X", "según X", "по словам X"), and repair it in place: small models
-    copy the previous record's source, and translate or invent names.
+def resolve_source(sid: int, source: str, source_type: SourceType, story: dict[int, Sentence],
+                   language: str | None = None) -> Speaker:
+    """Who says story sentence `sid`, given the model's `source` and `source_type`: the model's reading
+    checked against the sentence's own grammar, read in the article's language ("X said", "according to X",
+    "laut X", "según X", "по словам X"): small models copy the previous record's source, and translate or
+    invent names.
 
     A source the sentence names wins over one it does not; "he", "it" or "the
     ministry" resolve to the model's source when an earlier sentence names it,
@@ -208,12 +264,28 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
     voice, whatever the model says. A model source that is not in the article
     ("none", "the article", an English name of a foreign party) is never kept.
     The cue is the sentence's own word."""
-    lex = lexicon(language)
     text = DATELINE.sub("", story[sid].text, count=1)  # "IZIUM, Ukraine - X said": the source is X
-    earlier_text = [story[i].text for i in sorted(i for i in story if i < sid)]
-    before = earlier_text[-3:]
-    model = draft.source.strip()
-    is_outlet = model.lower() in OUTLET_SOURCES or draft.source_type == "outlet"
+    earlier = [story[i].text for i in sorted(i for i in story if i < sid)]
+    parsed = _attribution_of(sid, text, story, language) or _carried_over(text, earlier[-3:], language)
+    if parsed is None:  # no attribution: the outlet's own voice, whatever the model says
+        return Speaker("the outlet", "", "outlet")
+    named, cue = parsed
+    named = _subject_named(named, cue, text, earlier[-3:], language)
+    given = source.strip()
+    chosen = _chosen_source(named, given, given.lower() in OUTLET_SOURCES or source_type == "outlet",
+                            text, earlier, language)
+    read = cast("SourceType | None", source_type_of(chosen, text))  # what the words say plainly
+    if chosen != given:
+        return Speaker(chosen, cue, read or "other")
+    return Speaker(source, cue, read or ("other" if source_type == "outlet" else source_type))
+
+
+def _attribution_of(sid: int, text: str, story: dict[int, Sentence], language: str | None
+                    ) -> tuple[str, str] | None:
+    """(source, cue) as sentence `sid` (its `text`, dateline removed) and the sentences it belongs with name
+    them: the speaker named where its quote closes, in a sentence after it that only says who reported it, or
+    in the sentence whose quote it continues; None where none names one."""
+    lex = lexicon(language)
     parsed = parse_attribution(text, language)
     closed_by = quote_closed_by(sid, story)
     if closed_by is not None:  # "“The figure is far too low. Our teams counted 58 bodies,” said X.": X's quote
@@ -228,19 +300,29 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
     if parsed is None and (continued := quote_continues(sid, story)) is not None:
         # '"Wir haben Zweifel", sagte Bulut. "Als in Kahramanmaras ..."': the quote goes on, the speaker too
         parsed = parse_attribution(DATELINE.sub("", story[continued].text, count=1), language)
-    if parsed is None:
+    return parsed
+
+
+def _carried_over(text: str, before: list[str], language: str | None) -> tuple[str, str] | None:
+    """(source, cue) of a sentence that names no speaker but goes on with one named in the sentences `before`
+    it: reported speech with no cue continues the last named source (its cue is the verb form that marks it,
+    "seien"); "In addition, ..." goes on with what the sentence just before reported. None otherwise."""
+    lex = lexicon(language)
+    speech = lex.reported_speech.search(text) if lex.reported_speech is not None else None
+    if speech:
         earlier = _earlier_source(before, language)
-        opening = lex.continuation.match(text) if lex.continuation is not None else None
-        last = _earlier_source(before[-1:], language) if opening else None
-        if lex.reported_speech is not None and lex.reported_speech.search(text) and earlier:
-            # reported speech continues the last named source; its cue is the verb form that marks it ("seien")
-            parsed = (earlier[0], lex.reported_speech.search(text).group(0))
-        elif last:
-            parsed = last  # "In addition, ...": goes on with what the sentence before reported
-        else:  # no attribution: the outlet's own voice, whatever the model says
-            draft.source, draft.source_type, draft.cue = "the outlet", "outlet", ""
-            return
-    named, cue = parsed
+        if earlier:
+            return earlier[0], speech.group(0)
+    if lex.continuation is not None and lex.continuation.match(text):
+        return _earlier_source(before[-1:], language)
+    return None
+
+
+def _subject_named(named: str, cue: str, text: str, before: list[str], language: str | None) -> str:
+    """The party a pronoun the grammar found stands for, where the sentence says it: the party named before
+    an "according to" marker, or, in a language that drops its subjects, the subject of a sentence before
+    that attributes nothing; else `named`."""
+    lex = lexicon(language)
     if named.lower() in lex.pronouns and lex.according is not None and lex.according.fullmatch(cue):
         # "Para la Delegación del Gobierno ...: según ellos": the party the sentence names before the marker
         named = speaker_before(text, named, language) or named
@@ -249,30 +331,42 @@ def resolve_source(sid: int, draft: EventDraft, story: dict[int, Sentence], lang
         # no written subject after a sentence that attributes nothing ("Los sindicatos ofrecieron otra versión.
         # Cifraron ..."): that sentence's subject
         named = opening_subject(DATELINE.sub("", before[-1], count=1), language) or named
-    if named.lower() not in lex.pronouns and named.lower() not in text.lower() and model.lower() not in text.lower():
-        model = named  # the subject the sentence goes on with, whatever the model read
-    elif is_back_reference(named, language):
-        if is_outlet or model.lower() in (named.lower(), *lex.pronouns) or not is_speaker(model, language) \
-                or not mentions(_unaddressed(" ".join(t for t in before if t.rstrip()[-1:] in _CLOSING), lex), model) \
-                or model.lower() not in " ".join(earlier_text).lower():
-            # "he" is someone named just before; "the ministry" or "der Sprecher" may be named further back
-            reach = before if named.lower() in lex.pronouns else earlier_text
-            earlier = _earlier_source(reach, language, named)
-            model = earlier[0] if earlier else _introduced(reach, named, language) or named
-            if model.lower() in lex.pronouns and draft.source.strip().lower() in " ".join(earlier_text).lower() \
-                    and is_speaker(draft.source.strip(), language) and not is_outlet:
-                model = draft.source.strip()  # "we" named nowhere before: the model's reading, a party named
-    elif is_outlet or not same_source(model, named) or len(named) > len(model) or model.lower() not in text.lower() \
-            or not is_speaker(model, language):  # "lanzó un dato falso sobre ...": no party, whatever the model read
-        model = named  # the sentence's own words; the more specific of two names for the same source
-    if model != draft.source.strip():
-        draft.source, draft.cue = model, cue
-        draft.source_type = source_type_of(model, text) or "other"
-    elif draft.source_type == "outlet":
-        draft.source_type = source_type_of(model, text) or "other"
-    else:
-        draft.source_type = source_type_of(model, text) or draft.source_type
-    draft.cue = cue  # the sentence's own word
+    return named
+
+
+def _chosen_source(named: str, given: str, is_outlet: bool, text: str, earlier: list[str],
+                   language: str | None) -> str:
+    """The record's source: the model's (`given`) or the one the sentence's grammar `named`, whichever the
+    sentence supports (`earlier`: the story's sentences before it)."""
+    lex = lexicon(language)
+    if named.lower() not in lex.pronouns and named.lower() not in text.lower() and given.lower() not in text.lower():
+        return named  # the subject the sentence goes on with, whatever the model read
+    if is_back_reference(named, language):
+        return _referent(named, given, is_outlet, earlier, language)
+    if is_outlet or not same_source(given, named) or len(named) > len(given) or given.lower() not in text.lower() \
+            or not is_speaker(given, language):  # "lanzó un dato falso sobre ...": no party, whatever the model read
+        return named  # the sentence's own words; the more specific of two names for the same source
+    return given
+
+
+def _referent(reference: str, given: str, is_outlet: bool, earlier: list[str], language: str | None) -> str:
+    """Whom a back reference the sentence names ("he", "the ministry", "der Sprecher") stands for: the model's
+    source when it is a party an earlier sentence names, else the source named before that the reference can
+    stand for ("he" someone named in the last three sentences; "the ministry" may be named further back), else
+    where the reference was introduced ("a source familiar with the talks"), else the reference itself."""
+    lex = lexicon(language)
+    before = earlier[-3:]
+    if not (is_outlet or given.lower() in (reference.lower(), *lex.pronouns) or not is_speaker(given, language)
+            or not mentions(_unaddressed(" ".join(t for t in before if t.rstrip()[-1:] in _CLOSING), lex), given)
+            or given.lower() not in " ".join(earlier).lower()):
+        return given
+    reach = before if reference.lower() in lex.pronouns else earlier
+    found = _earlier_source(reach, language, reference)
+    source = found[0] if found else _introduced(reach, reference, language) or reference
+    if source.lower() in lex.pronouns and given.lower() in " ".join(earlier).lower() \
+            and is_speaker(given, language) and not is_outlet:
+        return given  # "we" named nowhere before: the model's reading, a party named
+    return source
 
 
 _OPENS_QUOTE = re.compile(r"^\s*(?:[\"“„«]|[—–]\s)")
@@ -456,10 +550,10 @@ def answer_schema(candidate_ids: list[int], citable: list[int], english: bool = 
             "required": [str(i) for i in candidate_ids], "title": "EventsAnswer", "type": "object"}
 
 
-def salvage(raw: str | None, error: str, context: dict) -> tuple[dict[int, tuple[EventDraft, list[int]]],
-                                                                  list[Dropped]]:
-    """After the re-asks ran out, or an answer was cut off at the token limit: keep each valid (and complete)
-    record of the last answer, drop the rest with a reason."""
+def salvage(raw: str | None, error: str, context: EventsContext) -> tuple[dict[int, EventDraft], list[Dropped]]:
+    """After the re-asks ran out, or an answer was cut off at the token limit: keep each record of the last
+    answer that is complete and passes the validators' checks, drop the rest with a reason. The kept drafts
+    are repaired like a validated answer's (`repair`)."""
     dropped: list[Dropped] = []
     try:
         data = json.loads(raw or "")
@@ -470,18 +564,16 @@ def salvage(raw: str | None, error: str, context: dict) -> tuple[dict[int, tuple
     if not isinstance(data, dict):
         return {}, [Dropped(stage="events", item=(raw or "")[:2000],
                             reason=f"the answer was not usable JSON: {error}")]
-    kept: dict[int, tuple[EventDraft, list[int]]] = {}
-    sentences = context.get("sentences", {})
-    headline = context.get("headline", ())
-    wanted = context.get("candidates")
+    kept: dict[int, EventDraft] = {}
+    story = context.story()
+    wanted = context.candidates
     for key, item in data.items():
         if key == "boilerplate":
             continue
         # Only a story sentence the model was asked about has a record: an id the article does not have
         # ("0", "777", "e1", "²"), the headline or a furniture sentence is dropped, never looked up.
         sid = int(key) if re.fullmatch(r"[0-9]{1,9}", key) else None
-        if sid is None or sid not in sentences or sentences[sid].boilerplate or sid in headline \
-                or wanted is not None and sid not in wanted:
+        if sid is None or sid not in story or wanted is not None and sid not in wanted:
             dropped.append(Dropped(stage="events", item=json.dumps({key: item}, ensure_ascii=False)[:2000],
                                    reason=f"sentence {key} is not one the model was asked about"))
             continue
@@ -493,12 +585,13 @@ def salvage(raw: str | None, error: str, context: dict) -> tuple[dict[int, tuple
                 if not isinstance(item, dict) or {e["loc"][:1] for e in exc.errors()} != {("source",)}:
                     raise
                 # only the source is unusable (a whole sentence copied into it): the sentence's own words decide
-                # who speaks, as for any record (`resolve_source`)
+                # who speaks, as for any record (`repair`)
                 draft = schema.model_validate({**item, "source": "the outlet"}, context=context)
                 dropped.append(Dropped(stage="events", item=str(item.get("source"))[:300],
                                        reason=f"the model's source for sentence {sid} was not kept: "
                                               f"{short_errors(exc)}; the sentence's own words name it"))
-            kept[sid] = (draft, check_draft(sid, draft, sentences, headline, context.get("language")))
+            check_draft(draft, story)
+            kept[sid] = draft
         except (ValidationError, ValueError) as exc:
             reason = short_errors(exc) if isinstance(exc, ValidationError) else str(exc)
             dropped.append(Dropped(stage="events", item=json.dumps({key: item}, ensure_ascii=False), reason=reason))
@@ -514,77 +607,52 @@ def accept_flags(flagged: list[int], sentences: dict[int, Sentence], candidate_i
             and len(_WORDS.findall(sentences[i].text)) <= FLAGGABLE_WORDS]
 
 
-def records(answer: EventsAnswer) -> dict[int, tuple[EventDraft, list[int]]]:
-    """{candidate id: (draft, evidence ids)} of a validated answer."""
-    return {sid: (draft, answer.evidence(sid)) for sid, draft in answer.drafts().items()}
+@dataclass
+class _Contests:
+    """Which records contest which, by record position (1, 2, ...): `contested[pos]` the positions of the
+    records that contest it (both ways); the claims another record denies; the records that deny."""
+
+    contested: dict[int, set[int]]
+    denied: set[int]
+    deniers: set[int]
 
 
-def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int, Sentence],
+def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
               outlet: str | None, language: str | None = None) -> list[Event]:
-    """Turn checked drafts into records: ids, verbatim evidence, numbers, names, contradictions, status.
+    """Turn repaired drafts into records: ids, verbatim evidence, numbers, names, contradictions, status.
 
     Contests are decided by code (`contests.py`): different figures of one
     quantity from two sources, a denial and the claim it answers; a record the
     model links in `contests` counts too where the contesting sentence denies,
     rejects or counters an earlier sentence of another source (a small model
     otherwise links neighbours). A verification note joins the evidence of the
-    claims it is about. The status follows from the article's words: the outlet's
-    own voice is `asserted` (`unverified` where its evidence says so); a claim
-    another record denies is `denied`, one it otherwise contests `disputed`; a
-    claim whose evidence says it could not be verified is `unverified`; any other
-    attributed statement is `claimed`. A summary stands on its own: a leading
-    "He" or "The ministry" that stands for the record's source is replaced by the
-    source's name. For a foreign article the summary is the model's English
-    version of the sentence where that is a translation of it (`in_english`);
-    evidence quotes and numbers stay in the original language, the numbers'
-    values read the way the article's `language` writes them ("1.200" is 1200
-    in Spanish)."""
-    lex = lexicon(language)
-    english = in_english({sid: draft for sid, (draft, _) in recs.items()}, sentences, language)
-    items = list(recs.items())
-    claims = [Claim(pos, sid, draft.source, _is_outlet(draft)) for pos, (sid, (draft, _)) in enumerate(items, 1)]
+    claims it is about. The status follows from the article's words (`_status`).
+    A summary stands on its own (`_summary`). For a foreign article the summary
+    is the model's English version of the sentence where that is a translation
+    of it (`in_english`); evidence quotes and numbers stay in the original
+    language, the numbers' values read the way the article's `language` writes
+    them ("1.200" is 1200 in Spanish)."""
+    english = in_english(drafts, sentences, language)
+    items = list(drafts.items())
+    claims = [Claim(pos, sid, draft.source, _is_outlet(draft)) for pos, (sid, draft) in enumerate(items, 1)]
     figures = figures_of(claims, sentences, language)
-    contested, denied, deniers = link_contests(claims, sentences, language, figures)
-    for pos, (sid, (draft, _)) in enumerate(items, start=1):
-        for other, (oid, (target, evidence)) in enumerate(items, start=1):
-            if other != pos and oid < sid and set(draft.contests) & set(evidence) \
-                    and _contradicts(sentences[sid].text, lex) and not same_source(draft.source, target.source):
-                contested[pos].add(other)
-                contested[other].add(pos)
-                if lex.denial.search(sentences[sid].text):
-                    denied.add(other)
-                    deniers.add(pos)
+    contests = _Contests(*link_contests(claims, sentences, language, figures))
+    _link_model_contests(items, sentences, contests, language)
     story = {i: s for i, s in sentences.items() if not s.boilerplate}
     notes = verification_notes(claims, story, language)
     revised = revisions(claims, figures)
     events = []
-    for pos, (sid, (draft, ids)) in enumerate(items, start=1):
+    for pos, (sid, draft) in enumerate(items, start=1):
         by_next = reported_by_next(sid, story, language)
-        ids = sorted({*ids, *notes.get(pos, ()), *([by_next] if by_next is not None else [])})
+        ids = sorted({sid, *notes.get(pos, ()), *([by_next] if by_next is not None else [])})
         evidence = [Evidence(sentence_id=i, quote=sentences[i].text) for i in ids]
         quoted = " ".join(sentences[i].text for i in ids)
         actors, locations = names_of(quoted)
         attribution = _attribution(draft, outlet)
-        unverified = is_verification(quoted, language)
-        if attribution.source_type == "outlet":
-            status = "unverified" if unverified else "asserted"
-        elif pos in denied and pos not in deniers:
-            status = "denied"
-        elif contested[pos] - ({o for o in contested[pos] if o in denied} if pos in deniers else set()) \
-                or two_sided(sentences[sid].text, language):  # "480 000 selon la police, 1,2 million selon ..."
-            status = "disputed"
-        elif unverified:
-            status = "unverified"
-        else:
-            status = "claimed"
-        summary = standalone(DATELINE.sub("", english[sid].text, count=1), attribution, language)
-        if attribution.source_type != "outlet" and status != "asserted":
-            untranslated = language is not None and not language.lower().startswith("en") \
-                and english[sid].text == sentences[sid].text
-            summary = attributed(summary, attribution.source, original=untranslated)
+        status = _status(pos, attribution, contests, quoted, sentences[sid].text, language)
         events.append(Event(
             id=f"e{pos}",
-            summary=summary,
+            summary=_summary(english[sid].text, sentences[sid].text, attribution, status, language),
             attribution=attribution,
             status=status,
             evidence=evidence,
@@ -592,10 +660,56 @@ def to_events(recs: dict[int, tuple[EventDraft, list[int]]], sentences: dict[int
             actors=actors,
             locations=locations,
             when=when_of(quoted),
-            contradicted_by=[f"e{o}" for o in sorted(contested[pos])],
+            contradicted_by=[f"e{o}" for o in sorted(contests.contested[pos])],
             superseded_by=f"e{revised[pos]}" if pos in revised else None,
         ))
     return events
+
+
+def _link_model_contests(items: list[tuple[int, RepairedDraft]], sentences: dict[int, Sentence],
+                         contests: _Contests, language: str | None) -> None:
+    """Add to `contests` the links the model made that the article's words support: a record contests an
+    earlier record's sentence it names in `contests` where its own sentence denies, rejects or counters
+    (`_contradicts`) and the two have different sources; a denial denies it."""
+    lex = lexicon(language)
+    for pos, (sid, draft) in enumerate(items, start=1):
+        for other, (oid, target) in enumerate(items, start=1):
+            if other != pos and oid < sid and oid in draft.contests \
+                    and _contradicts(sentences[sid].text, lex) and not same_source(draft.source, target.source):
+                contests.contested[pos].add(other)
+                contests.contested[other].add(pos)
+                if lex.denial.search(sentences[sid].text):
+                    contests.denied.add(other)
+                    contests.deniers.add(pos)
+
+
+def _status(pos: int, attribution: Attribution, contests: _Contests, quoted: str, text: str,
+            language: str | None) -> Status:
+    """The status of record `pos` from the article's words (`quoted`: its evidence; `text`: its sentence):
+    the outlet's own voice is `asserted` (`unverified` where its evidence says so); a claim another record
+    denies is `denied`, one it otherwise contests `disputed` (a denier is not disputed by what it denies
+    alone); a claim whose evidence says it could not be verified is `unverified`; any other attributed
+    statement is `claimed`."""
+    unverified = is_verification(quoted, language)
+    if attribution.source_type == "outlet":
+        return "unverified" if unverified else "asserted"
+    if pos in contests.denied and pos not in contests.deniers:
+        return "denied"
+    answered = {o for o in contests.contested[pos] if o in contests.denied} if pos in contests.deniers else set()
+    if contests.contested[pos] - answered or two_sided(text, language):  # "480 000 selon la police, 1,2 million ..."
+        return "disputed"
+    return "unverified" if unverified else "claimed"
+
+
+def _summary(english: str, original: str, attribution: Attribution, status: Status, language: str | None) -> str:
+    """The record's summary: its sentence in English (`english`: the model's translation of a foreign
+    `original`, or the original), without its dateline, read on its own (`standalone`), and saying whose
+    claim it is unless it is the outlet's own voice."""
+    summary = standalone(DATELINE.sub("", english, count=1), attribution, language)
+    if attribution.source_type != "outlet" and status != "asserted":
+        untranslated = language is not None and not language.lower().startswith("en") and english == original
+        summary = attributed(summary, attribution.source, original=untranslated)
+    return summary
 
 
 _LEADING_REFERENCE = re.compile(r"^(?:(?:He|She|They|It)|(?:The|This|That) [a-z][\w-]*)(?=[ ,])")
@@ -626,11 +740,11 @@ def _contradicts(text: str, lex) -> bool:
     return bool(lex.denial.search(text) or _CONTRADICTS.search(text))
 
 
-def _is_outlet(draft: EventDraft) -> bool:
+def _is_outlet(draft: RepairedDraft) -> bool:
     return draft.source.strip().lower() in OUTLET_SOURCES or draft.source_type == "outlet"
 
 
-def _attribution(draft: EventDraft, outlet: str | None) -> Attribution:
+def _attribution(draft: RepairedDraft, outlet: str | None) -> Attribution:
     source, source_type = draft.source.strip(), draft.source_type
     if source.lower() in OUTLET_SOURCES or source_type == "outlet":
         if source.lower() in OUTLET_SOURCES:

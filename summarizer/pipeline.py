@@ -1,4 +1,13 @@
-"""The data flow for one article: read -> segment -> extract -> validate -> digest -> result.
+"""The data flow for one article, each step a function of the step before:
+
+    read       read_article                   the file -> Article
+    segment    Summarizer._prepare            sentences, headline, the candidates of each part (extract.candidates)
+    prompt     Summarizer._request            messages + the call's context (its JSON Schema among it)
+    LLM        Summarizer._ask                the answer, validated by instructor (validators only check; a
+    validate                                  failed check is re-asked); salvage when the re-asks run out
+    repair     extract.repair                 the drafts mended by code: sources read from the sentences
+    records    extract.to_events              evidence, numbers, names, contests, status, summary
+    digest     Summarizer._digest             the digest (composed by code, or a second call, validated)
 
 This is the library API the CLI stands on:
 
@@ -9,7 +18,8 @@ This is the library API the CLI stands on:
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import httpx2
@@ -21,7 +31,7 @@ from summarizer.llm.fixtures import current_source
 from summarizer.llm.settings import LLMSettings
 from summarizer.prompts import prompt_version, task_messages
 from summarizer.read import Article, detect_language, headline_of, read_article
-from summarizer.schema import ArticleMeta, ArticleResult, Digest, Dropped
+from summarizer.schema import ArticleMeta, ArticleResult, Digest, Dropped, Event
 from summarizer.segment import Sentence, headline_ids, number_sentences, segment
 from summarizer.stages import stage, staged
 
@@ -48,12 +58,14 @@ class EventsRequest:
 
     response_model: type
     messages: list[dict]
-    context: dict  # what the validators read, the JSON Schema of the answer among it
+    context: extract.EventsContext  # the JSON Schema sent with the call, and what the validators check
     max_tokens: int
 
     @property
     def schema(self) -> dict:
-        return self.context["schema"]
+        """The JSON Schema sent with the call (`extract.answer_schema`)."""
+        assert self.context.schema is not None  # a request's context always has its schema
+        return self.context.schema
 
 
 @dataclass
@@ -80,7 +92,7 @@ class _Prepared:
     language: str
     sentences: list[Sentence]
     by_id: dict[int, Sentence]
-    context: dict
+    context: extract.EventsContext  # the article's: no call's candidates or schema
     parts: list[_Part]
     dropped: list[Dropped]
 
@@ -122,7 +134,7 @@ class Summarizer:
         return EventsRequest(response_model=extract.answer_model(english=foreign),
                              messages=task_messages(part.numbered, "events", english=foreign,
                                                     candidates=[p.by_id[i] for i in part.candidates]),
-                             context={**p.context, "candidates": part.candidates, "schema": schema},
+                             context=replace(p.context, candidates=part.candidates, schema=schema),
                              max_tokens=EVENTS_MAX_TOKENS)
 
     def summarize(self, article: Article, *, answered: Answered | None = None) -> ArticleResult:
@@ -137,7 +149,8 @@ class Summarizer:
                     usage.llm_calls += 1
                     usage.prompt_tokens += answered.prompt_tokens
                     usage.completion_tokens += answered.completion_tokens
-                events, more = self._events(p, answered)
+                drafts, more = self._validated_drafts(p, answered)  # prompt -> LLM -> validate
+                events = self._records(p, drafts)  # repair -> records
                 dropped = p.dropped + more + _nothing_asked(p)
                 article_digest, more = self._digest(p.numbered, events)
                 dropped += more
@@ -171,42 +184,57 @@ class Summarizer:
                                candidates=extract.candidates(part, headline, language=language)))
         return _Prepared(
             article=article, language=language, sentences=sentences, by_id=by_id,
-            context={"sentences": by_id, "headline": headline, "language": language}, parts=parts,
+            context=extract.EventsContext(sentences=by_id, headline=headline, language=language), parts=parts,
             dropped=[Dropped(stage="segment", item=s.text, reason=s.boilerplate) for s in sentences if s.boilerplate],
         )
 
     @staged("parse/validate")
-    def _events(self, p: _Prepared, answered: Answered | None):
-        records: dict = {}
+    def _validated_drafts(self, p: _Prepared, answered: Answered | None
+                          ) -> tuple[dict[int, extract.EventDraft], list[Dropped]]:
+        """prompt -> LLM -> validate, for each part of the article: the validated drafts by sentence id, as the
+        model wrote them (the valid ones of the last answer when the re-asks ran out: `extract.salvage`), and
+        what was dropped."""
+        drafts: dict[int, extract.EventDraft] = {}
         dropped: list[Dropped] = []
         failed: Outcome | None = None
         for part in p.parts:
             if not part.candidates:
                 continue
-            if answered is not None:  # a batch answers single-part articles only (see events_request)
-                outcome = Outcome(value=answered.value)
-            else:
-                request = self._request(p, part)
-                outcome = self.llm.structured(request.response_model, request.messages, context=request.context,
-                                              max_tokens=request.max_tokens)
+            outcome = self._ask(p, part, answered)
             flagged: list[int] = []
             if outcome.value is not None:
-                records.update(extract.records(outcome.value))
+                drafts.update(outcome.value.drafts())
                 flagged = outcome.value.flagged()
             else:
                 kept, lost = extract.salvage(outcome.raw, outcome.error or "",
-                                             {**p.context, "candidates": part.candidates})
-                records.update(kept)
+                                             replace(p.context, candidates=part.candidates))
+                drafts.update(kept)
                 dropped += lost
                 if not kept:
                     failed = outcome
             for i in extract.accept_flags(flagged, p.by_id, part.candidates):
                 dropped.append(Dropped(stage="events", item=p.by_id[i].text,
                                        reason="flagged as page boilerplate by the model"))
-        if failed is not None and not records:  # not one usable record: an error, not an empty result
+        if failed is not None and not drafts:  # not one usable record: an error, not an empty result
             raise LLMError(f"the model's answers never validated ({failed.attempts} tries): {failed.error}",
                            attempts=failed.attempts, last_completion=failed.raw)
-        return extract.to_events(records, p.by_id, p.article.outlet, p.language), dropped
+        return drafts, dropped
+
+    def _ask(self, p: _Prepared, part: _Part, answered: Answered | None) -> Outcome:
+        """The events call about `part`: the model's answer, validated against the call's context (re-asked
+        while it fails, up to the settings' limit); or the answer a batch already validated."""
+        if answered is not None:  # a batch answers single-part articles only (see events_request)
+            return Outcome(value=answered.value)
+        request = self._request(p, part)
+        return self.llm.structured(request.response_model, request.messages, context=request.context,
+                                   max_tokens=request.max_tokens)
+
+    @staged("parse/validate")
+    def _records(self, p: _Prepared, drafts: dict[int, extract.EventDraft]) -> list[Event]:
+        """repair -> records: the validated drafts mended by code (`extract.repair`: plain values), then the
+        event records (`extract.to_events`)."""
+        repaired = extract.repair(drafts, p.context)
+        return extract.to_events(repaired, p.by_id, p.article.outlet, p.language)
 
     @staged("digest")
     def _digest(self, numbered: str, events) -> tuple[Digest, list[Dropped]]:
@@ -221,7 +249,7 @@ class Summarizer:
                                  max_sentences=min(digest.MAX_SENTENCES, max(2, len(events))))
         try:
             outcome = self.llm.structured(digest.DigestAnswer, messages,
-                                          context={"events": by_id, "schema": digest.answer_schema(list(by_id))},
+                                          context=digest.call_context(by_id),
                                           max_tokens=DIGEST_MAX_TOKENS)
         except LLMError as exc:  # the records are valid without it: kept, and the failure said in `dropped`
             return Digest(text="", sentences=[]), [Dropped(stage="digest", item="the model's digest",
@@ -259,7 +287,7 @@ def warnings(result: ArticleResult) -> list[str]:
     return said
 
 
-def split_parts(sentences: list[Sentence], headline: set[int] = frozenset(),
+def split_parts(sentences: list[Sentence], headline: AbstractSet[int] = frozenset(),
                 limit: int = PART_CHARS) -> list[list[Sentence]]:
     """The article's sentences (headline left out) in consecutive parts of at most `limit` characters,
     split at paragraph ends (a paragraph longer than `limit` is split between sentences)."""

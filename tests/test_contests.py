@@ -1,7 +1,7 @@
 """Contests, verification notes and stand-alone summaries, decided by code from the article's words
 (`contests.py`, `extract.to_events`), whatever the model said."""
 
-from summarizer.extract import EventDraft, candidates, check_draft, to_events
+from summarizer.extract import EventDraft, EventsContext, candidates, repair, to_events
 from summarizer.segment import segment
 
 
@@ -9,12 +9,13 @@ def _events(text: str, sources: dict[int, str], language: str = "en"):
     """Records of the sentences `sources` names ({sentence id: source}, "the outlet" for its own voice), as if
     the model had answered with those sources and no contests."""
     sentences = {s.id: s for s in segment(text, language)}
-    recs = {}
+    drafts = {}
     for sid, source in sources.items():
         outlet = source == "the outlet"
-        draft = EventDraft(source=source, cue="" if outlet else "said", source_type="outlet" if outlet else "official")
-        recs[sid] = (draft, check_draft(sid, draft, sentences, (), language))
-    return {e.evidence[0].sentence_id: e for e in to_events(recs, sentences, None, language)}
+        drafts[sid] = EventDraft(source=source, cue="" if outlet else "said",
+                                 source_type="outlet" if outlet else "official")
+    repaired = repair(drafts, EventsContext(sentences=sentences, language=language))
+    return {e.evidence[0].sentence_id: e for e in to_events(repaired, sentences, None, language)}
 
 
 TOLLS = ("A missile hit a market in Kostyantynivka on Tuesday, killing at least 19 people, the health ministry said.\n"
@@ -421,8 +422,7 @@ def test_a_pronoun_after_a_marker_stands_for_the_party_named_before_not_a_clause
             "cantidad de fallecidos en El Alto: según él, en los últimos tres días se recogieron 170 cadáveres.\n")
     sentences = {s.id: s for s in segment(text, "es")}
     draft = EventDraft(source="él", cue="según", source_type="official")
-    check_draft(1, draft, sentences, (), "es")
-    assert draft.source == "Arturo Murillo"
+    assert repair({1: draft}, EventsContext(sentences=sentences, language="es"))[1].source == "Arturo Murillo"
 
 
 def test_he_after_a_quote_is_the_speaker_named_before_not_the_quotes_first_word():
@@ -431,21 +431,23 @@ def test_he_after_a_quote_is_the_speaker_named_before_not_the_quotes_first_word(
             'Ще один військовий отримав контузію поблизу Водяного", - підкреслив він.\n')
     sentences = {s.id: s for s in segment(text, "uk")}
     draft = EventDraft(source="«Жоден", cue="підкреслив", source_type="official")
-    check_draft(3, draft, sentences, (), "uk")
-    assert "Лисенко" in draft.source
+    assert "Лисенко" in repair({3: draft}, EventsContext(sentences=sentences, language="uk"))[3].source
 
 
 def test_a_record_whose_only_fault_is_a_sentence_copied_into_its_source_is_kept_with_the_sentences_speaker():
     import json
 
     from summarizer.extract import salvage
+
     text = ("Die Ärztekammer hat die Zahlen angezweifelt.\n"
             "Man wolle die Zahl der Bestattungen bei den Kommunen abfragen und so die Regierungsangaben überprüfen, "
             "sagte Vedat Bulut von der Ärztekammer der Deutschen Presse-Agentur.\n")
     sentences = {s.id: s for s in segment(text, "de")}
     raw = json.dumps({"2": {"source": sentences[2].text, "cue": "said", "source_type": "official", "contests": []}})
-    kept, dropped = salvage(raw, "source: too long", {"sentences": sentences, "headline": (), "language": "de"})
-    assert kept[2][0].source == "Vedat Bulut von der Ärztekammer"
+    context = EventsContext(sentences=sentences, language="de")
+    kept, dropped = salvage(raw, "source: too long", context)
+    assert kept[2].source == "the outlet"  # set aside; the sentence's own words name the speaker in the repair
+    assert repair(kept, context)[2].source == "Vedat Bulut von der Ärztekammer"
     assert any("not kept" in d.reason for d in dropped)
 
 
