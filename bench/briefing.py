@@ -71,7 +71,7 @@ def measure(articles: int = 64, latency: float = 1.0) -> Section:
 def _kill_and_resume(folder: Path, server: FakeOpenAIServer, articles: int, latency: float) -> str:
     before = len(server.requests)
     command = [sys.executable, "-m", "summarizer", "briefing", str(folder), "--base-url", server.base_url,
-               "--model", "fake", "--digest", "composed", "--merge", "rules", "--concurrency", "8",
+               "--model", "fake", "--digest", "composed", "--merge", "embeddings", "--concurrency", "8",
                "--cache-dir", str(folder / "cache2"), "-o", str(folder / "briefing.md")]
     env = {**os.environ, "OPENAI_API_KEY": "not-needed"}
     with open(folder / "killed.log", "w") as log:

@@ -90,7 +90,7 @@ def briefing_runs(sizes: list[int], via: str, base_url: str, env: dict, folder: 
         articles = folder / f"in{n}"
         write_articles(articles, n)
         code, rss, stage = run_measured(["briefing", str(articles), "--base-url", base_url, "--model", "fake",
-                                         "--digest", "composed", "--merge", "rules", "--concurrency", "4",
+                                         "--digest", "composed", "--merge", "embeddings", "--concurrency", "4",
                                          "--via", via, "--poll", "0", "--cache-dir", str(folder / f"cache{n}"),
                                          "-o", str(folder / f"b{n}.json")], env, folder)
         briefing = json.loads((folder / f"b{n}.json").read_text()) if code == 0 else {}
@@ -136,15 +136,16 @@ def made_up_briefing(articles: int, seed: int = 0, records: int = 14) -> list[Ar
 
 
 def merge_runs(sizes: list[int]) -> Table:
-    """The merge alone (`--merge rules`: graph and clustering) on made-up briefings, its peak by tracemalloc."""
-    title = ("The merge alone, on made-up briefings of 14 records an article (tracemalloc; the features, their "
-             "strings aside, are kept for the whole briefing)")
-    table = Table(["articles", "records", "storylines", "features KiB per record", "merge peak MiB",
-                   "merge peak KiB per record", "seconds (features and merge)"], title=title)
+    """The merge alone (`--merge embeddings`: article vectors and clustering) on made-up briefings, its peak by
+    tracemalloc."""
+    title = ("The merge alone, on made-up briefings of 14 records an article (tracemalloc; the index, one vector "
+             "and a few names an article, is kept for the whole briefing)")
+    table = Table(["articles", "records", "storylines", "index KiB per record", "merge peak MiB",
+                   "merge peak KiB per record", "seconds (index and merge)"], title=title)
     for n in sizes:
         results = made_up_briefing(n, seed=n)
         start = time.perf_counter()  # timed without tracemalloc, which slows it several times
-        timed = merge.MergeIndex.of(results)  # kept: its feature strings are the ones the index below shares
+        timed = merge.MergeIndex.of(results)
         stories = merge.merged(timed, results.__getitem__)
         seconds = time.perf_counter() - start
         tracemalloc.start()
@@ -154,7 +155,7 @@ def merge_runs(sizes: list[int]) -> Table:
         merge.merged(index, results.__getitem__)
         peak = tracemalloc.get_traced_memory()[1] - features
         tracemalloc.stop()
-        records = len(index.keys)
+        records = sum(len(r.events) for r in results)
         table.add(n, records, len(stories), features / 1024 / records, peak / 2**20, peak / 1024 / records, seconds)
     return table
 

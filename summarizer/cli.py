@@ -97,7 +97,7 @@ class DigestMode(StrEnum):
 
 class MergeMode(StrEnum):
     model = "model"
-    rules = "rules"
+    embeddings = "embeddings"
 
 
 class Via(StrEnum):
@@ -137,8 +137,9 @@ DigestOpt = Annotated[Optional[DigestMode], typer.Option(
 
 MergeOpt = Annotated[Optional[MergeMode], typer.Option(
     "--merge", envvar="SUMMARIZER_MERGE",
-    help="How storylines are confirmed: model (one call on the candidate pairs' records) or rules "
-         "(candidate pairs scoring high enough). Default: rules on the embedded model, model elsewhere.")]
+    help="Which articles report one event: embeddings (their meaning, and the places they name) or model "
+         "(the model confirms the embeddings' candidate pairs). Default: embeddings on the embedded model, "
+         "model elsewhere.")]
 TimeoutOpt = Annotated[Optional[str], typer.Option(
     "--timeout", metavar="SECONDS", envvar="SUMMARIZER_TIMEOUT",
     help="Seconds to wait for one answer of the LLM before trying again or giving up. Default: 120 on an "
@@ -303,7 +304,7 @@ def _evaluate_storylines(gold: Path, data, settings, merge: MergeMode | None, fm
 
     score, code = evaluate_storylines(load_storyline_gold(gold, data), settings, warn=_warn,
                                       merge=None if merge is None else "model" if merge is MergeMode.model
-                                      else "rules")
+                                      else "embeddings")
     if fmt is TextFormat.json:
         text = json.dumps(score.as_dict(), indent=2) + "\n"
     else:
@@ -352,7 +353,7 @@ def briefing(
     settings = _settings(model, base_url, fixtures, fixtures_dir, digest, timeout, provider)
     try:
         briefing = Briefing(settings, cache_dir=cache_dir, use_cache=not no_cache, concurrency=concurrency, poll=poll,
-                            merge=None if merge is None else "model" if merge is MergeMode.model else "rules",
+                            merge=None if merge is None else "model" if merge is MergeMode.model else "embeddings",
                             via="batch" if via is Via.batch else "sync")
     except SummarizerError as exc:
         _fail(exc.one_line(), exc.exit_code)

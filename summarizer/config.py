@@ -5,7 +5,7 @@
     model = "gpt-4o-mini"
     base_url = "http://localhost:8000/v1"
     digest = "model"        # or "composed"
-    merge = "rules"         # briefings: or "model"
+    merge = "embeddings"    # briefings: or "model"
     concurrency = 4         # briefings: articles at once
     timeout = 300           # seconds to wait for one answer
 
@@ -54,8 +54,8 @@ KEYS = (
         default="composed on the embedded model, model elsewhere"),
     Key("timeout", "SUMMARIZER_TIMEOUT", float, ("run", "eval", "briefing"),
         default="120 s on an endpoint, 900 s on the embedded model"),
-    Key("merge", "SUMMARIZER_MERGE", str, ("briefing", "eval"), ("model", "rules"),
-        default="rules on the embedded model, model elsewhere"),
+    Key("merge", "SUMMARIZER_MERGE", str, ("briefing", "eval"), ("model", "embeddings"),
+        default="embeddings on the embedded model, model elsewhere"),
     Key("concurrency", "SUMMARIZER_CONCURRENCY", int, ("briefing",),
         default="1 on the embedded model, 4 on an endpoint, 8 on OpenAI"),
 )

@@ -338,7 +338,7 @@ def test_a_summary_output_file_failing_in_the_middle_keeps_the_old_file(tmp_path
 def test_a_briefing_output_file_failing_in_the_middle_keeps_the_old_file(tmp_path, monkeypatch, fmt):
     out = tmp_path / f"briefing.{fmt}"
     out.write_text("yesterday's briefing\n")
-    args = ["briefing", ARTICLES / "grid_repairs.txt", "-o", out, "--no-cache", "--merge", "rules"]
+    args = ["briefing", ARTICLES / "grid_repairs.txt", "-o", out, "--no-cache", "--merge", "embeddings"]
     with monkeypatch.context() as patch:
         _fail_writes_halfway(patch, OSError(28, "No space left on device"))
         result = _cli(*args)

@@ -219,7 +219,7 @@ def test_dash_h_after_an_article_is_the_default_verbs_help():
 @pytest.mark.parametrize("command, choices", [
     ("run", ["<text|json>", "<model|composed>"]),
     ("eval", ["<model|composed>"]),
-    ("briefing", ["<md|html|json>", "<model|composed>", "<model|rules>", "<sync|batch>"]),
+    ("briefing", ["<md|html|json>", "<model|composed>", "<model|embeddings>", "<sync|batch>"]),
 ])
 def test_choices_show_their_values_and_no_option_is_a_bare_str(command, choices):
     text = run(command, "-h").stdout

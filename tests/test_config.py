@@ -57,10 +57,10 @@ def test_the_config_files_values_are_defaults_the_environment_and_the_command_li
 
 
 def test_briefing_settings_come_from_the_config_file(config_file, resolved):
-    config_file.write_text('merge = "rules"\nconcurrency = 3\n')
+    config_file.write_text('merge = "embeddings"\nconcurrency = 3\n')
     result = CliRunner().invoke(app, ["briefing", str(ARTICLES)])
     assert isinstance(result.exception, _Stop)
-    assert resolved["briefing"]["merge"] == "rules" and resolved["briefing"]["concurrency"] == 3
+    assert resolved["briefing"]["merge"] == "embeddings" and resolved["briefing"]["concurrency"] == 3
     result = CliRunner().invoke(app, ["briefing", str(ARTICLES), "--concurrency", "2", "--merge", "model"])
     assert resolved["briefing"]["merge"] == "model" and resolved["briefing"]["concurrency"] == 2
 
@@ -83,7 +83,7 @@ def test_a_bad_config_file_is_one_line_naming_it_and_exit_2(config_file, text, s
 
 
 def test_summarize_config_says_where_each_value_comes_from_and_never_shows_the_key(config_file, monkeypatch):
-    config_file.write_text('model = "from-file"\nmerge = "rules"\n')
+    config_file.write_text('model = "from-file"\nmerge = "embeddings"\n')
     monkeypatch.setenv("SUMMARIZER_DIGEST", "composed")
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-abcdefghijklmnop1234")
     result = CliRunner().invoke(app, ["config"])

@@ -300,7 +300,7 @@ def test_briefing_finishes_the_others_lists_the_failure_and_caches_the_finished(
         shutil.copy(ARTICLES / name, folder / name)
     others = names[1:]
     args = ["briefing", str(folder), "--format", "json", "-o", str(out), "--cache-dir", str(cache),
-            "--merge", "rules", "--digest", "composed", "--model", "m", "--fixtures", "off"]
+            "--merge", "embeddings", "--digest", "composed", "--model", "m", "--fixtures", "off"]
     reset = Reply(completion_body("{}"), cut_after=10)
     with FakeOpenAIServer(responder=_fails_for_sumy(reset)) as server:
         result = CliRunner().invoke(app, [*args, "--base-url", server.base_url])
@@ -412,7 +412,7 @@ def test_a_key_an_http_header_cannot_carry_is_a_usage_error_that_does_not_show_i
 def test_the_configured_key_is_masked_in_a_briefings_failures(key, tmp_path, fast_retries):
     out = tmp_path / "briefing.json"
     with FakeOpenAIServer(responder=echoes(key)) as server:
-        result = CliRunner().invoke(app, ["briefing", str(GRID), "-o", str(out), "--no-cache", "--merge", "rules",
+        result = CliRunner().invoke(app, ["briefing", str(GRID), "-o", str(out), "--no-cache", "--merge", "embeddings",
                                           "--base-url", server.base_url, "--model", "m", "--fixtures", "off"],
                                     env={"OPENAI_API_KEY": key})
     assert result.exit_code == 1
@@ -469,7 +469,7 @@ def test_a_failed_digest_call_keeps_the_records_and_says_so(fault, fast_retries)
     assert line.startswith(f"summarize: {GRID}: {reason}") and line.endswith("(the records are kept, with no digest)")
 
 
-# -- a failed storyline confirmation: the rules' storylines, said on stderr ----------------------------------
+# -- a failed storyline confirmation: the embeddings' storylines, said on stderr ----------------------------------
 
 MARKET_A = ("Missile strike on Kostiantynivka market\n\nA missile hit the market in Kostiantynivka on Monday, killing "
             "19 people, the health ministry said.\n\nRescue teams searched the rubble for survivors into the night, "
@@ -480,7 +480,7 @@ MARKET_B = ("Market strike in Kostyantynivka\n\nThe missile strike on the market
 
 
 @pytest.mark.parametrize("fault", ["500", "never valid"])
-def test_a_failed_merge_call_falls_back_to_the_rules_storylines_and_says_so(fault, tmp_path, fast_retries):
+def test_a_failed_merge_call_falls_back_to_the_embeddings_storylines_and_says_so(fault, tmp_path, fast_retries):
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "a.txt").write_text(MARKET_A, encoding="utf-8")
@@ -500,15 +500,15 @@ def test_a_failed_merge_call_falls_back_to_the_rules_storylines_and_says_so(faul
     with FakeOpenAIServer(responder=answer) as server:
         result = briefing(server, "model", tmp_path / "model.json")
         asked = [r for r in server.chat_requests() if "same" in json.dumps(r["response_format"])]
-        rules = briefing(server, "rules", tmp_path / "rules.json")
+        by_embeddings = briefing(server, "embeddings", tmp_path / "embeddings.json")
     assert len(asked) == (4 if fault == "500" else 3)  # the call was made, and failed for good
-    assert result.exit_code == 0 and rules.exit_code == 0, result.stderr
+    assert result.exit_code == 0 and by_embeddings.exit_code == 0, result.stderr
     said = [line for line in result.stderr.splitlines() if "storylines" in line]
     assert len(said) == 1 and said[0].startswith("summarize: merging storylines: the model's confirmation failed (")
-    assert said[0].endswith("): the rules' storylines are used instead")
+    assert said[0].endswith("): the embeddings' storylines are used instead")
     assert "Traceback" not in result.stderr
-    doc, by_rules = (json.loads((tmp_path / f"{m}.json").read_text()) for m in ("model", "rules"))
-    assert len(doc["storylines"]) == 2 and doc["storylines"] == by_rules["storylines"]
+    doc, fallback = (json.loads((tmp_path / f"{m}.json").read_text()) for m in ("model", "embeddings"))
+    assert len(doc["storylines"]) == 1 and doc["storylines"] == fallback["storylines"]
 
 
 # -- a hung endpoint: --timeout, SUMMARIZER_TIMEOUT, and defaults far below 600 s ---------------------------
@@ -620,7 +620,7 @@ def test_one_ctrl_c_stops_a_briefing_while_a_call_hangs_and_keeps_what_is_done(t
     with FakeOpenAIServer(responder=_hangs_for_sumy) as server:
         code, stderr, seconds = _interrupt_when_hung(server, [
             "briefing", str(market), str(GRID), str(third), "--concurrency", "1", "--cache-dir", str(cache),
-            "-o", str(out), "--merge", "rules"])
+            "-o", str(out), "--merge", "embeddings"])
         asked = [r["messages"][-1]["content"] for r in server.chat_requests()]
     assert code == 130 and seconds < 10 and "Traceback" not in stderr and "error" not in stderr, stderr
     assert "1/3 articles, 0 failed" in stderr

@@ -179,15 +179,12 @@ def test_a_spanish_records_figures_have_the_values_the_article_means(article_pat
                        "3 millones": (3_000_000.0, "EUR"), "60 por ciento": (60.0, "%"),
                        "5,4 millones": (5_400_000.0, "contenedores")}
     assert all(n in text for n in numbers)
-    # The briefing's merge keys figures by value: the Spanish 1.200 and an English 1,200 are one figure.
-    from summarizer.briefing.merge import features
-
+    # A storyline compares figures by value: the Spanish 1.200 and an English 1,200 are one figure.
     english = Summarizer(LLMSettings.resolve(env={}, digest="composed"), transport=fake).summarize_text(
         "Strike at Valencia port\n\nAbout 1,200 dockers began a 48-hour strike at the port of Valencia, "
         "the union said.")
-    spanish_keys = {k for e in result.events for k in features(e) if k.startswith("F:")}
-    english_keys = {k for e in english.events for k in features(e) if k.startswith("F:")}
-    assert "F:1200:estiba" in spanish_keys and "F:1200:docker" in english_keys
+    assert {n.value for e in english.events for n in e.numbers if n.text == "1,200"} == {
+        n.value for e in result.events for n in e.numbers if n.text == "1.200"} == {1200.0}
 
 
 def test_an_english_digest_gives_a_spanish_records_1200_as_1_200(article_path):

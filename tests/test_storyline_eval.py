@@ -109,12 +109,12 @@ def test_eval_on_a_storyline_gold_builds_the_briefing_and_names_the_wrong_links(
     names = sorted(p.name for p in ARTICLES.glob("*.txt"))  # six articles, six different events
     gold = tmp_path / "storylines.yaml"
     gold.write_text(json.dumps({"day": str(ARTICLES), "events": [], "distractors": names}))
-    result = CliRunner().invoke(app, ["eval", str(gold), "--json", "--merge", "rules"])
+    result = CliRunner().invoke(app, ["eval", str(gold), "--json", "--merge", "embeddings"])
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
     assert doc["gold_events"] == 0 and doc["articles"]["pairwise"]["recall"] is None
     # whatever a storyline links here is wrong: each link is two of the articles, and precision is 0 (or none)
     assert all(set(link.split(" + ")) <= set(names) for link in doc["wrong_links"])
     assert doc["articles"]["pairwise"]["precision"] == (0.0 if doc["wrong_links"] else None)
-    table = CliRunner().invoke(app, ["eval", str(gold), "--merge", "rules"]).stdout
+    table = CliRunner().invoke(app, ["eval", str(gold), "--merge", "embeddings"]).stdout
     assert "articles pairwise" in table and "records B-cubed" in table

@@ -11,7 +11,7 @@
 `build` summarises every article (`articles.summarize_all`, or one Batch API job:
 `batch.summarize_via_batch`), cache first; puts each result in the spool and the
 merge index as it is done; then merges the storylines (`merge.merged`, confirmed
-by the model or by the rules). A failing article never stops the others: it is
+by the model or by the embeddings). A failing article never stops the others: it is
 listed in the output's `failed`, and the exit code says the worst outcome. The
 `summarize briefing` command is a thin layer over this.
 """
@@ -39,7 +39,7 @@ from summarizer.schema import BriefingResult, FailedArticle, Usage
 if TYPE_CHECKING:
     import httpx2
 
-Merge = Literal["model", "rules"]
+Merge = Literal["model", "embeddings"]
 Via = Literal["sync", "batch"]
 
 
@@ -90,7 +90,7 @@ class Built:
 class Briefing:
     """Builds briefings with one model and one set of options; see the module docstring.
 
-    `concurrency` defaults to what the provider takes (1 on the embedded model), `merge` to the rules on the
+    `concurrency` defaults to what the provider takes (1 on the embedded model), `merge` to the embeddings on the
     embedded model and the model elsewhere; `cache_dir=None` is the user's cache folder, `use_cache=False`
     summarises every article again; `via="batch"` sends the events calls as one OpenAI Batch API job,
     polled every `poll` seconds at first. `transport` is handed to the `Summarizer` (tests: a fake endpoint)."""
@@ -107,7 +107,7 @@ class Briefing:
         self.summarizer = Summarizer(settings, transport=transport)
         self.cache = ResultCache(cache_dir or default_cache_dir()) if use_cache else None
         self.concurrency = concurrency or DEFAULT_CONCURRENCY.get(settings.provider, 4)  # a plugin: 4
-        self.merge: Merge = merge or ("rules" if settings.provider == "embedded" else "model")
+        self.merge: Merge = merge or ("embeddings" if settings.provider == "embedded" else "model")
         self.via, self.poll = via, poll
 
     @staticmethod
@@ -170,7 +170,7 @@ class Briefing:
     def _merge(self, index: MergeIndex, spool: Spool, usage: Usage, warnings: list[str]
                ) -> tuple[Storylines | list, int]:
         """The storylines, and an exit code: a failed merge leaves the articles' results without storylines;
-        a model that cannot confirm leaves the rules' storylines. Either way the user is told."""
+        a model that cannot confirm leaves the embeddings' storylines. Either way the user is told."""
         from summarizer.briefing.confirm import confirm_pairs
         from summarizer.llm.client import metering
 
@@ -184,7 +184,7 @@ class Briefing:
                     stories: Storylines | list = merged(index, spool.get, confirm=confirm)
                 except LLMError as exc:
                     warnings.append(f"merging storylines: the model's confirmation failed ({exc.one_line()}): "
-                                    "the rules' storylines are used instead")
+                                    "the embeddings' storylines are used instead")
                     stories = merged(index, spool.get)
                 code = 0
             except SummarizerError as exc:

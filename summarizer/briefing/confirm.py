@@ -24,7 +24,7 @@ class SamePairs(BaseModel):
 def confirm_pairs(llm: LLM, pairs: list[Pair], records: dict[tuple[int, str], Event]) -> set[int]:
     """The ids of the pairs the model says report the same event or story; `records` holds the pairs' records
     by (article index, event id). A call that fails (an endpoint error after retries, a refusal) or whose
-    answers never validate is an LLMError: the briefing then falls back to the rules' storylines and says so,
+    answers never validate is an LLMError: the briefing then falls back to the embeddings' storylines and says so,
     rather than showing none as if the model had said no to every pair."""
     from summarizer.errors import LLMError
 

@@ -87,7 +87,10 @@ def load_storyline_gold(path: Path, data: dict) -> StorylineGold:
                 raise InputError(f"{path}: each record of {name} needs a 'quote'")
             event = item.get("event")
             if event is not None and str(event) not in events:
-                raise InputError(f"{path}: a record of {name} names the event {event!r}, which is not listed")
+                if event_of.get(str(event)) != f"only:{event}":
+                    raise InputError(f"{path}: a record of {name} names the event {event!r}, which is neither an "
+                                     "event nor a distractor")
+                event = f"only:{event}"  # the main event of a distractor article
             records.setdefault(str(name), []).append((item["quote"], None if event is None else str(event)))
     return StorylineGold(path=path, folder=folder, event_of=event_of, events=events, records=records)
 
@@ -127,8 +130,8 @@ def b_cubed(predicted: dict, gold: dict) -> PRF:
     """B-cubed over the items of `gold`: each item's cluster (a set holding the item) in both."""
     precision = [len(predicted[x] & gold[x]) / len(predicted[x]) for x in gold]
     recall = [len(predicted[x] & gold[x]) / len(gold[x]) for x in gold]
-    return PRF(_ratio(sum(precision), len(precision)) if precision else None,
-               _ratio(sum(recall), len(recall)) if recall else None)
+    return PRF(round(sum(precision) / len(precision), 3) if precision else None,
+               round(sum(recall) / len(recall), 3) if recall else None)
 
 
 def title_fault(title: str) -> str | None:
@@ -192,14 +195,14 @@ def score_storylines(gold: StorylineGold, briefing: BriefingResult) -> Storyline
         name = Path(result.article.path or "").name
         if name not in gold.event_of:
             continue
-        for event in result.events:
-            quotes = " ".join(e.quote for e in event.evidence)
+        for record in result.events:
+            quotes = " ".join(e.quote for e in record.evidence)
             said = [ev for fragment, ev in gold.records.get(name, []) if fragment in quotes]
-            record_gold[(name, event.id)] = said[0] if said else gold.event_of[name]
+            record_gold[(name, record.id)] = said[0] if said else gold.event_of[name]
     shared = {event for event, names in by_event.items() if len(names) > 1}  # events a storyline should hold
     gold_cluster: dict[tuple[str, str], set] = {}
-    for key, event in record_gold.items():  # a record of an event only one article reports: in no storyline
-        gold_cluster[key] = {k for k, e in record_gold.items() if e == event} if event in shared else {key}
+    for key, told in record_gold.items():  # a record of an event only one article reports: in no storyline
+        gold_cluster[key] = {k for k, e in record_gold.items() if e == told} if told in shared else {key}
     story_members: dict[str, set] = {}
     for key in record_gold:
         if key in story_of:
@@ -216,7 +219,8 @@ def score_storylines(gold: StorylineGold, briefing: BriefingResult) -> Storyline
     gold_conflicts = [(eid, c) for eid, e in gold.events.items() for c in e.get("conflicts") or []]
     for eid, conflict in gold_conflicts:
         wanted = {_figure(str(f)) for f in (conflict.get("figures") or {})}
-        if any(wanted <= {_figure(f.text) for f in s.figures} for s in briefing.storylines):
+        if any(wanted <= {x for f in s.figures for x in (_figure(f.text), f"{f.value:g}")}
+               for s in briefing.storylines):
             shown += 1
         else:
             missing.append(f"{eid}: {conflict.get('quantity', '')} {' vs '.join(sorted(wanted))}".strip())

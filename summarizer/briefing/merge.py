@@ -1,130 +1,110 @@
-"""The daily briefing, merge stage: one storyline per event reported by several articles, figures side by side.
+"""The daily briefing, merge stage: one storyline per real-world event that several articles report.
 
-Each record becomes a weighted bag of what it mentions, and records are compared
-by the cosine of their bags (tf-idf over the briefing's records):
+An article reports one main event: the one its headline and lead tell. So the
+merge works on articles first, then on their records:
 
-- names, normalised across transliterations (Kyiv/Kiev, Kostiantynivka/
-  Kostyantynivka, Zelensky/Zelenskiy reduce to the same consonant skeleton),
-  weighted NAME_WEIGHT, except a name found in most of the briefing's articles
-  ("Russia", "Ukraine" in a war briefing), which weighs COMMON_WEIGHT;
-- words, with the ways news names the same thing reduced to one concept
-  (bodies/remains/fallen/killed: dead; handed over/returned/exchanged: moved;
-  see CONCEPTS); common words, weekdays and the words of the record's own
-  names ("Ukrainian" beside "Ukraine", "President" in a title) left out;
-- figures of ten or more, with the concept of their unit (1,200 bodies and 1,200
-  households are not the same figure).
+1. **What each article is about**: the sentence embedding (`embed.py`, a
+   multilingual model, so a German and an English report of one strike meet) of
+   its headline and lead record, and the specific places its headline and lead
+   name. A place named by many of the day's articles ("Ukraine", "Gaza") is not
+   specific; spellings are compared by a skeleton (Kostiantynivka,
+   Kostyantynivka, Kostjantyniwka and Костянтинівка are one place).
+2. **Which articles report one event**: two articles whose leads name specific
+   places, none of them shared, report different events (a strike in Dnipro and
+   one in Zaporizhzhia read alike); otherwise their distance is one minus the
+   cosine of their vectors. Average-linkage clustering (scipy) joins articles
+   while the mean distance between two groups is under STORY_DISTANCE.
+   `--merge model` asks the model instead about the pairs within
+   CANDIDATE_DISTANCE, one call on their lead records (`confirm.py`), and joins
+   the pairs it confirms. A group of two or more articles is a storyline.
+3. **Which records a storyline shows**: each article's records whose evidence is
+   about the storyline's event: the event is the mean vector of the articles' lead
+   records, and a record is shown when its cosine to it is within RECORD_MARGIN of
+   its own article's lead's (the lead always), so a paragraph of background about
+   another event stays out. Figures are never averaged or resolved: each is
+   listed with its source, status, article and time, and the units whose figures
+   differ between sources are named. A figure with a stated scope ("this year",
+   "so far") is not in conflict with one of another scope.
+4. **A title that reads like a headline**: the member article's headline nearest
+   the storyline's centre that has at most TITLE_WORDS words, quotes no one and
+   carries no loaded label; failing that, the nearest one with its quoted words
+   and loaded labels taken out.
 
-`--merge rules` groups records by group-average clustering (`clusters`): the two
-groups whose records are most similar on average join, again and again, until no
-two groups reach STORY_THRESHOLD. Averaging over every pair of records, those of
-one article included, keeps a story from chaining through one shared word, and
-lets a story gather every record of it that an article has (the handover, its
-figures, the verification note). `--merge model` asks the model instead: the
-records that are each other's best match across two articles (`candidate_pairs`)
-are shown to it, the records only, in one call (`confirm.py`), so the merge is
-cheap. Either way a storyline is a group with records of at least two articles.
-
-The merge keeps only the records' features in memory (`MergeIndex`), its graph of
-similar records in flat arrays (`Graph`) and one heap entry per group while it
-clusters: a briefing streams its articles, and each storyline loads the records it
-lists when it is written (`Storylines`), so neither the articles nor the storylines
-are held.
-
-Figures are never averaged or resolved: a storyline lists each with its source,
-status, article and time, and names the units whose figures differ. A figure
-with a stated scope ("this year", "in the past week", "so far") is not in
-conflict with one of another scope.
+Memory: the merge keeps one vector (1.5 KiB) and a few names per article, not
+the articles; each storyline loads the articles it cites when it is written
+(`Storylines`), so neither the articles nor the storylines are held together.
 """
 
 from __future__ import annotations
 
-import heapq
-import math
 import re
-import sys
 import unicodedata
-from array import array
-from bisect import bisect_left
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from summarizer.schema import ArticleMeta, ArticleResult, Event, Figure, Storyline, StorylineItem
 
-CANDIDATE_THRESHOLD = 0.10  # cosine worth asking the model about (--merge model)
-STORY_THRESHOLD = 0.055  # group-average cosine at which groups of records join (--merge rules)
-FLOOR = 0.03  # a pair less similar than this counts as 0: keeps the graph of similar records sparse
-NEIGHBOURS = 12  # and so does keeping each record's most similar records only
-HEAP_SLACK = 64  # the clustering's heap is cut back to the live groups' best links past twice them and this
-NAME_WEIGHT = 3.0  # a shared place or person says more than a shared word
-FIGURE_WEIGHT = 2.0
-COMMON_WEIGHT = 0.7  # a name in most articles ("Russia" in a war briefing) says little
-_WEIGHT = {"N": NAME_WEIGHT, "W": 1.0, "F": FIGURE_WEIGHT}
-MIN_FIGURE = 10  # smaller figures ("two regions", "4 people") match by chance
-_WORD = re.compile(r"[^\W\d_]{4,}")
-_COMMON = set("""about according after against again agency agencies already another around because before
-being between could during every first found further their there these those three under until where which
-while would people official officials reported reports report statement statements region regions ministry
-said says saying told added country state states since still other later earlier over that this with from
-have were will also more than into they them been what when said some most only just like year years week
-weeks month months monday tuesday wednesday thursday friday saturday sunday january february march april june
-july august september october november december""".split())
-CONCEPTS = {
-    "dead": "bodies body remains fallen corpses corpse dead deaths death killed killing kills died",
-    "hurt": "wounded injured injuring injuries",
-    "moved": "handed hand handover handing returned return returning repatriation repatriated repatriate "
-             "received receive receiving exchange exchanges exchanged swap swapped",
-}
-_CONCEPT = {w: f"#{c}" for c, words in CONCEPTS.items() for w in words.split()}
-_COMMON_KEYS = {w[:6] for w in _COMMON} - set(_CONCEPT)  # "regional" is as common as "region"
+if TYPE_CHECKING:
+    import numpy as np
+
+STORY_DISTANCE = 0.13  # mean cosine distance under which groups of articles join (one minus the similarity)
+LEAD_RECORDS = 2  # what an article is about: its headline and its first records (the lead and the next)
+CANDIDATE_DISTANCE = 0.16  # article pairs worth asking the model about (--merge model)
+RECORD_MARGIN = 0.14  # a record this close to the storyline's event as its article's lead is, or closer, is shown
+COMMON_NAME = 0.15  # a name in more than this share of the day's articles (and in more than 3) is not specific
+APART = 1.0  # the distance of two articles whose headlines and leads name specific names, none of them shared
+NAME_MATCH = 0.8  # two name skeletons this alike (difflib ratio) are one place spelled two ways
+TITLE_WORDS = 12
 _TIME_FRAME = re.compile(
     r"\b(?:this|last|the past|past) (?:week|month|year|weekend|day|24 hours)\b|\bso far\b|\bin total\b|"
     r"\bsince (?:the )?(?:beginning|start)(?: of (?:the|this) (?:year|month|war|invasion))?\b|\bto date\b|"
     r"\bovernight\b|\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
+_DAY = re.compile(r"overnight|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“”«»„][^\"“”«»„]*[\"“”«»„]|(?:^|(?<=\s))['‘][^'‘’]*['’](?=\s|$|[,.;:])")
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]|(?:^|\s)['‘]|['’](?:\s|$)")
+_CYRILLIC = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяёыэъ",
+                     ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i", "k", "l", "m", "n",
+                      "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "e", "y",
+                      "e", ""], strict=True))
+_SPELLINGS = ((re.compile(r"tsch"), "ch"), (re.compile(r"sch"), "sh"), (re.compile(r"(?<!s)ch"), "kh"),
+              (re.compile(r"w"), "v"), (re.compile(r"ck"), "k"))
 
 
 def skeleton(name: str) -> str:
-    """A spelling-independent key: lower case, no accents, no vowels or y/j, no doubled letters."""
-    text = unicodedata.normalize("NFKD", name.lower())
+    """A spelling-independent key: Cyrillic transliterated, lower case, no accents, German spellings of Slavic
+    names in English form (w: v, sch: sh, ch: kh), no vowels or y/j, no doubled letters."""
+    text = "".join(_CYRILLIC.get(c, c) for c in name.lower())
+    text = unicodedata.normalize("NFKD", text)
     letters = "".join(c for c in text if c.isalpha() and c.isascii())
+    for pattern, replacement in _SPELLINGS:
+        letters = pattern.sub(replacement, letters)
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyj]", "", letters))
 
 
-def concept(word: str) -> str | None:
-    """What a word counts as: its concept, its first six letters, or None for a common word."""
-    word = word.lower()
-    if word in _CONCEPT:
-        return _CONCEPT[word]
-    return None if word[:6] in _COMMON_KEYS else word[:6]
+def _same_name(a: str, b: str) -> bool:
+    return a == b or SequenceMatcher(None, a, b).ratio() >= NAME_MATCH
 
 
-def features(event: Event) -> dict[str, float]:
-    """The record's names ("N:"), words or concepts ("W:") and figures ("F:"), with their weights."""
-    out: dict[str, float] = {}
-    names = [*event.actors, *event.locations]
-    for name in names:
-        key = skeleton(name)
-        if len(name) >= 4 and len(key) >= 2:
-            out[f"N:{key}"] = NAME_WEIGHT
-    named = {concept(w) for name in names for w in _WORD.findall(name)}  # counted once, as the name
-    for word in _WORD.findall(event.summary):
-        term = concept(word)
-        if term and term not in named:
-            out[f"W:{term}"] = 1.0
-    for n in event.numbers:
-        if n.value >= MIN_FIGURE:
-            unit = concept((n.unit or "").split()[-1]) if n.unit else ""
-            out[f"F:{n.value:g}:{unit}"] = FIGURE_WEIGHT
-    return out
+def _position(event: Event) -> int:
+    return min((ev.sentence_id for ev in event.evidence), default=10**9)
+
+
+def lead_of(result: ArticleResult) -> Event | None:
+    """The article's lead record: the one whose evidence comes first in the article."""
+    return min(result.events, key=_position, default=None)
 
 
 @dataclass
 class MergeIndex:
-    """What the merge keeps of a briefing: each record's article, id and features, not the articles."""
+    """What the merge keeps of a briefing: per article, its vector, headline, lead record id and places."""
 
-    keys: list[tuple[int, str]] = field(default_factory=list)  # (article index, event id)
-    bags: list[tuple[str, ...]] = field(default_factory=list)  # feature keys; the weight is the prefix's
+    articles: list[int] = field(default_factory=list)  # the article's index in the briefing
+    leads: list[str] = field(default_factory=list)  # its lead record's id
+    titles: list[str] = field(default_factory=list)
+    names: list[frozenset[str]] = field(default_factory=list)  # skeletons of the names its headline and lead give
+    vectors: list[np.ndarray] = field(default_factory=list)
 
     @classmethod
     def of(cls, results: Iterable[ArticleResult]) -> MergeIndex:
@@ -134,228 +114,89 @@ class MergeIndex:
         return index
 
     def add(self, article: int, result: ArticleResult) -> None:
-        for event in result.events:
-            self.keys.append((article, event.id))
-            self.bags.append(tuple(sys.intern(k) for k in features(event)))
+        """Keep what the merge needs of one article (one with no records reports nothing to merge)."""
+        from summarizer.briefing.embed import embed
+        from summarizer.names import names_of
 
-    def weights(self) -> tuple[dict[str, float], list[float]]:
-        """Each feature's tf-idf weight (a name in most articles weighs COMMON_WEIGHT) and each record's norm:
-        a record's unit vector has weight[k] / norm for each feature k it has."""
-        articles = {a for a, _ in self.keys}
-        spread: dict[str, set[int]] = {}
-        for (article, _), bag in zip(self.keys, self.bags, strict=True):
-            for key in bag:
-                if key.startswith("N:"):
-                    spread.setdefault(key, set()).add(article)
-        df = Counter(k for bag in self.bags for k in bag)
-        common = {k for k, arts in spread.items() if len(arts) > max(2, len(articles) // 2)}
-        weight = {k: (COMMON_WEIGHT if k in common else _WEIGHT[k[0]]) * math.log(1 + len(self.bags) / n)
-                  for k, n in df.items()}
-        return weight, [math.sqrt(sum(weight[k] * weight[k] for k in bag)) or 1.0 for bag in self.bags]
-
-    def similar(self) -> Graph:
-        """Each record's most similar other records (at most NEIGHBOURS of its own, at least FLOOR) and their
-        cosine, kept symmetric. Only records that share a feature are scored (an inverted index)."""
-        weight, norms = self.weights()
-        postings: dict[str, tuple[list[int], array[float]]] = {}  # feature -> its records, their vectors' values
-        for j, bag in enumerate(self.bags):
-            for k in bag:
-                records, values = postings.setdefault(k, ([], array("d")))
-                records.append(j)
-                values.append(weight[k] / norms[j])
-        n = len(self.bags)
-        top = array("q", [-1]) * (n * NEIGHBOURS)  # record i's best: top[i * NEIGHBOURS:][:NEIGHBOURS], -1 for none
-        top_score = array("d", bytes(8 * n * NEIGHBOURS))
-        for i, bag in enumerate(self.bags):
-            scores: dict[int, float] = {}
-            for k in bag:  # in the bag's order, so each sum adds up as a full dot product would
-                w = weight[k] / norms[i]
-                for j, wj in zip(*postings[k]):
-                    scores[j] = scores.get(j, 0.0) + w * wj
-            scores.pop(i, None)
-            best = heapq.nlargest(NEIGHBOURS, ((s, -j) for j, s in scores.items() if s >= FLOOR))
-            for slot, (s, j) in enumerate(best, start=i * NEIGHBOURS):
-                top[slot], top_score[slot] = -j, s
-        del postings
-        return Graph.symmetric(top, top_score)
-
-
-@dataclass(frozen=True)
-class Graph:
-    """Each record's most similar records, symmetric, in flat arrays (a third of the memory of a dict a
-    record): record i's neighbours are `to[start[i]:start[i + 1]]`, ascending, with their cosines in `score`."""
-
-    start: array[int]
-    to: array[int]
-    score: array[float]
-
-    @classmethod
-    def symmetric(cls, top: array[int], top_score: array[float]) -> Graph:
-        """From each record's own best (NEIGHBOURS slots a record, -1 where it has fewer): two records are
-        linked when either lists the other. When both do, the later record's score is kept (the same cosine,
-        summed in its own order)."""
-        n = len(top) // NEIGHBOURS
-
-        def links() -> Iterator[tuple[int, int, float]]:
-            for slot, j in enumerate(top):
-                i = slot // NEIGHBOURS
-                if j >= 0 and not (j > i and i in top[j * NEIGHBOURS:(j + 1) * NEIGHBOURS]):
-                    yield i, j, top_score[slot]
-
-        degree = array("q", bytes(8 * n))
-        for i, j, _ in links():
-            degree[i] += 1
-            degree[j] += 1
-        start = array("q", [0, *accumulate(degree)])
-        del degree
-        to, score = array("q", bytes(8 * start[-1])), array("d", bytes(8 * start[-1]))
-        fill = start[:-1]
-        for i, j, s in links():
-            for a, b in ((i, j), (j, i)):
-                to[fill[a]], score[fill[a]] = b, s
-                fill[a] += 1
-        for i in range(n):  # each row in ascending order
-            row = sorted(zip(to[start[i]:start[i + 1]], score[start[i]:start[i + 1]]))
-            to[start[i]:start[i + 1]] = array("q", (j for j, _ in row))
-            score[start[i]:start[i + 1]] = array("d", (s for _, s in row))
-        return cls(start, to, score)
+        lead = lead_of(result)
+        if lead is None:
+            return
+        title = (result.article.title or "").strip()
+        first = sorted(result.events, key=_position)[:LEAD_RECORDS]
+        lead_text = " ".join(ev.quote for e in first for ev in e.evidence)
+        text = f"{title}. {lead_text}" if title else lead_text
+        actors, places = names_of(text)
+        self.articles.append(article)
+        self.leads.append(lead.id)
+        self.titles.append(title or lead.summary)
+        self.names.append(frozenset(k for name in [*actors, *places] for word in name.split()
+                                    if len(k := skeleton(word)) >= 3))
+        self.vectors.append(embed([text])[0])
 
     def __len__(self) -> int:
-        return len(self.start) - 1
+        return len(self.articles)
 
-    def row(self, i: int) -> tuple[array[int], array[float]]:
-        """Record i's neighbours and their cosines (copies)."""
-        return self.to[self.start[i]:self.start[i + 1]], self.score[self.start[i]:self.start[i + 1]]
+    def specific_names(self) -> list[frozenset[str]]:
+        """Each article's names, without those many of the day's articles name ("Russia", "Gaza", "EU")."""
+        count: dict[str, int] = {}
+        for names in self.names:
+            for k in names:
+                count[k] = count.get(k, 0) + 1
+        common = {k for k, n in count.items() if n > max(3, COMMON_NAME * len(self.names))}
+        return [names - common for names in self.names]
+
+    def distances(self) -> np.ndarray:
+        """The square matrix of article distances: one minus the cosine, or APART for two articles whose headlines
+        and leads name specific names, none of them shared (a strike in Dnipro, one in Zaporizhzhia)."""
+        import numpy as np
+
+        if not self.vectors:
+            return np.zeros((0, 0), dtype=np.float64)
+        matrix = np.stack(self.vectors).astype(np.float64)
+        distance = np.clip(1.0 - matrix @ matrix.T, 0.0, 2.0)
+        names = self.specific_names()
+        for i in range(len(names)):
+            for j in range(i + 1, len(names)):
+                if names[i] and names[j] and not any(_same_name(a, b) for a in names[i] for b in names[j]):
+                    distance[i, j] = distance[j, i] = APART
+        np.fill_diagonal(distance, 0.0)
+        return distance
 
 
 @dataclass
 class Pair:
-    """Two records of different articles that may report the same event (a candidate for the model)."""
+    """Two articles that may report the same event (a candidate for the model), by their lead records."""
 
     id: int
-    a: tuple[int, str]  # (article index, event id)
+    a: tuple[int, str]  # (article index, lead record id)
     b: tuple[int, str]
-    score: float  # cosine of the two records' weighted features
+    score: float  # cosine of the two articles' vectors
 
 
 Confirm = Callable[[list[Pair], dict[tuple[int, str], Event]], set[int]]
 
 
-def candidate_pairs(index: MergeIndex, threshold: float = CANDIDATE_THRESHOLD) -> list[Pair]:
-    """Records of different articles that are each other's best match, scoring at least `threshold`."""
-    keys, graph = index.keys, index.similar()
-    best: dict[tuple[int, int], tuple[float, int]] = {}  # (record, other article) -> (score, record)
-    for i, (article, _) in enumerate(keys):
-        for j, value in zip(*graph.row(i)):
-            other = keys[j][0]
-            if other != article and value >= threshold and value > best.get((i, other), (0.0, -1))[0]:
-                best[(i, other)] = (value, j)
-    pairs: list[Pair] = []
-    for (i, _other), (value, j) in sorted(best.items()):
-        if i < j and best.get((j, keys[i][0]), (0.0, -1))[1] == i:  # each is the other's best match
-            pairs.append(Pair(len(pairs) + 1, keys[i], keys[j], round(value, 3)))
-    return pairs
+def candidate_pairs(index: MergeIndex, distance: float = CANDIDATE_DISTANCE) -> list[Pair]:
+    """Article pairs within `distance` of each other (places compatible), closest first."""
+    d = index.distances()
+    found = [(float(d[i, j]), i, j) for i in range(len(index)) for j in range(i + 1, len(index)) if d[i, j] < distance]
+    return [Pair(n, (index.articles[i], index.leads[i]), (index.articles[j], index.leads[j]), round(1.0 - dist, 3))
+            for n, (dist, i, j) in enumerate(sorted(found), start=1)]
 
 
-def clusters(index: MergeIndex, threshold: float = STORY_THRESHOLD) -> list[list[int]]:
-    """Group-average clustering of the records (indices into `index.keys`): the two groups with the highest
-    mean similarity over all their pairs of records join, until none reaches `threshold`; ties go to the pair
-    of lower ids (a group made by joining takes the next id). Deterministic; each group starts with its most
-    central record.
+def clusters(index: MergeIndex, distance: float = STORY_DISTANCE) -> list[list[int]]:
+    """Groups of two or more articles (positions in the index) by average linkage under `distance`."""
+    if len(index) < 2:
+        return []
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
 
-    For memory, a group's links (to groups, with the summed similarity) are its graph row until a neighbour
-    joins another group, then two arrays of its own; and the heap holds each group's best link (if it reaches
-    `threshold`), not every pair. A pair's mean changes only when one of its groups joins another, which
-    makes a new group, so an entry of two live groups is exact; the best pair of all is the best link of both
-    its groups, so it is on the heap, and it is the first live entry off it."""
-    members = _joined_groups(index.similar(), threshold)
-    weight, norms = index.weights()
-    return [_central_first(g, index, weight, norms) for g in members.values()]
-
-
-def _joined_groups(graph: Graph, threshold: float) -> dict[int, list[int]]:
-    """`clusters`' joining: group id -> its records, in the order the groups were made."""
-    members: dict[int, list[int]] = {i: [i] for i in range(len(graph))}
-    changed: dict[int, tuple[array[int], array[float]]] = {}  # group -> links, where not its graph row
-    best: dict[int, tuple[float, int, int]] = {}  # group -> its best link as a heap entry (-mean, lower, higher)
-    heap: list[tuple[float, int, int]] = []
-
-    def links(g: int) -> tuple[array[int], array[float]]:
-        return changed[g] if g in changed else graph.row(g)
-
-    def push(g: int, entry: tuple[float, int, int]) -> None:
-        best[g] = entry
-        heapq.heappush(heap, entry)
-
-    def find_best(g: int) -> None:
-        size, found = len(members[g]), (-threshold, -1, -1)  # at least threshold: the mean's negative at most
-        for h, s in zip(*links(g)):
-            mean = -s / (size * len(members[h]))
-            if mean <= found[0]:
-                entry = (mean, g, h) if g < h else (mean, h, g)
-                if entry < found or found[1] < 0:
-                    found = entry
-        if found[1] < 0:
-            best.pop(g, None)
-        else:
-            push(g, found)
-
-    for g in range(len(graph)):
-        find_best(g)
-    new = len(graph)
-    while heap:
-        _, a, b = heapq.heappop(heap)
-        if a not in members or b not in members:
-            continue  # one of them has joined another group since
-        members[new] = members.pop(a) + members.pop(b)
-        joined = dict(zip(*links(a)))
-        for other, s in zip(*links(b)):
-            joined[other] = joined.get(other, 0.0) + s
-        for gone in (a, b):
-            joined.pop(gone, None)
-            changed.pop(gone, None)
-            best.pop(gone, None)
-        size = len(members[new])
-        for other, s in joined.items():
-            to, sums = changed[other] = links(other)
-            for gone in (a, b):
-                k = bisect_left(to, gone)
-                if k < len(to) and to[k] == gone:
-                    del to[k], sums[k]
-            to.append(new)
-            sums.append(s)
-            held, entry = best.get(other), (-s / (size * len(members[other])), other, new)
-            if held is not None and (a in held[1:] or b in held[1:]):
-                find_best(other)  # its best link was to a group that is gone
-            elif -entry[0] >= threshold and (held is None or entry < held):  # a mean of its links to a and b:
-                push(other, entry)  # never above both, but rounding may put it above the held one
-        changed[new] = array("q", sorted(joined)), array("d", (joined[g] for g in sorted(joined)))
-        find_best(new)
-        new += 1
-        if len(heap) > 2 * len(best) + HEAP_SLACK:  # mostly entries of gone groups or bettered links
-            heap = sorted(best.values())
-    return members
-
-
-def _central_first(group: list[int], index: MergeIndex, weight: dict[str, float], norms: list[float]
-                   ) -> list[int]:
-    """The group, its most central record first: the highest summed cosine to the group's records of other
-    articles (what links the story across outlets; it names the story). Summed feature by feature, so a
-    big group costs its records' features, not their pairs."""
-    if len(group) == 1:
-        return group
-    total: defaultdict[str, float] = defaultdict(float)  # feature -> summed over the group's records
-    own: defaultdict[tuple[int, str], float] = defaultdict(float)  # (article, feature) -> summed over its records
-    for j in group:
-        for k in index.bags[j]:
-            total[k] += weight[k] / norms[j]
-            own[index.keys[j][0], k] += weight[k] / norms[j]
-
-    def linked(i: int) -> float:
-        article = index.keys[i][0]
-        return round(sum(weight[k] / norms[i] * (total[k] - own[article, k]) for k in index.bags[i]), 9)
-
-    return sorted(group, key=lambda i: (-linked(i), i))
+    tree = linkage(squareform(index.distances(), checks=False), method="average")
+    labels = fcluster(tree, t=distance, criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for position, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(position)
+    return [g for g in groups.values() if len(g) > 1]
 
 
 def storylines(results: list[ArticleResult], confirm: Confirm | None = None) -> list[Storyline]:
@@ -365,120 +206,131 @@ def storylines(results: list[ArticleResult], confirm: Confirm | None = None) -> 
 
 def merged(index: MergeIndex, load: Callable[[int], ArticleResult], confirm: Confirm | None = None
            ) -> Storylines:
-    """Storylines from the index; `load(article)` gives an article's result back for the records listed.
+    """Storylines from the index; `load(article)` gives an article's result back when a storyline is written.
 
-    Without `confirm`, groups come from `clusters`. With it (the model, shown
-    the records only), the candidate pairs it keeps are joined. The groups are
-    found here; each storyline is built when it is read (`Storylines`)."""
-    keys = index.keys
+    Without `confirm`, groups come from `clusters`. With it (the model, shown the candidate pairs' lead
+    records), the pairs it confirms are joined."""
     if confirm is None:
-        groups = [[keys[i] for i in group] for group in clusters(index)]
+        groups = clusters(index)
     else:
         pairs = candidate_pairs(index)
-        events = _events(load, {k for p in pairs for k in (p.a, p.b)})
-        kept = confirm(pairs, {k: r.event for k, r in events.items()}) if pairs else set()
-        groups = [sorted(g, key=_order) for g in _joined([p for p in pairs if p.id in kept])]
-    groups = [g for g in groups if len({a for a, _ in g}) > 1]
-    groups.sort(key=lambda g: (-len({a for a, _ in g}), -len(g), min(g)))
-    return Storylines(groups, load)
+        position = {(index.articles[i], index.leads[i]): i for i in range(len(index))}
+        leads = _lead_events(load, {k for p in pairs for k in (p.a, p.b)})
+        kept = confirm(pairs, leads) if pairs else set()
+        groups = _joined([(position[p.a], position[p.b]) for p in pairs if p.id in kept])
+    groups.sort(key=lambda g: (-len(g), min(index.articles[i] for i in g)))
+    return Storylines(index, [sorted(g, key=lambda i: index.articles[i]) for g in groups], load)
 
 
-class Storylines:
-    """A briefing's storylines, biggest first, each built from its records when it is read and then let go: a
-    sized iterable (`report.write` streams it), so the storylines never sit in memory together, nor do the
-    articles they cite. Each group is a list of (article index, event id); its first record names the
-    storyline (the central one with `--merge rules`, the first in the articles' order with `--merge model`)."""
-
-    def __init__(self, groups: list[list[tuple[int, str]]], load: Callable[[int], ArticleResult]) -> None:
-        self.groups, self._load = groups, load
-
-    def __len__(self) -> int:
-        return len(self.groups)
-
-    def __iter__(self) -> Iterator[Storyline]:
-        for n, group in enumerate(self.groups, start=1):
-            records = _events(self._load, set(group))
-            yield _storyline(n, [records[k] for k in sorted(group, key=_order)], title=records[group[0]])
+def _lead_events(load: Callable[[int], ArticleResult], wanted: set[tuple[int, str]]) -> dict[tuple[int, str], Event]:
+    out: dict[tuple[int, str], Event] = {}
+    for article in sorted({a for a, _ in wanted}):
+        for event in load(article).events:
+            if (article, event.id) in wanted:
+                out[(article, event.id)] = event
+    return out
 
 
-def _order(key: tuple[int, str]) -> tuple[int, int]:
-    return key[0], int(key[1][1:])
+def _joined(pairs: list[tuple[int, int]]) -> list[list[int]]:
+    """The groups of articles that the pairs connect (union-find)."""
+    parent: dict[int, int] = {}
 
-
-def _joined(pairs: list[Pair]) -> list[list[tuple[int, str]]]:
-    """The groups of records that the pairs connect (union-find)."""
-    parent: dict[tuple[int, str], tuple[int, str]] = {}
-
-    def find(x: tuple[int, str]) -> tuple[int, str]:
+    def find(x: int) -> int:
         parent.setdefault(x, x)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for p in pairs:
-        parent[find(p.a)] = find(p.b)
-    groups: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for a, b in pairs:
+        parent[find(a)] = find(b)
+    groups: dict[int, list[int]] = {}
     for x in list(parent):
         groups.setdefault(find(x), []).append(x)
     return list(groups.values())
 
 
-@dataclass
-class _Record:
-    article: ArticleMeta  # not the whole result: a storyline keeps only what it cites
-    event: Event
+class Storylines:
+    """A briefing's storylines, biggest first, each built from its articles when it is read and then let go: a
+    sized iterable (`report.write` streams it), so the storylines never sit in memory together, nor do the
+    articles they cite. Each group lists positions in the index, in the articles' order."""
+
+    def __init__(self, index: MergeIndex, groups: list[list[int]], load: Callable[[int], ArticleResult]) -> None:
+        self.index, self.groups, self._load = index, groups, load
+
+    def __len__(self) -> int:
+        return len(self.groups)
+
+    def __iter__(self) -> Iterator[Storyline]:
+        for n, group in enumerate(self.groups, start=1):
+            yield self._storyline(n, group)
+
+    def _storyline(self, n: int, group: list[int]) -> Storyline:
+        import numpy as np
+
+        from summarizer.briefing.embed import embed
+
+        centre = np.mean([self.index.vectors[i] for i in group], axis=0)
+        centre /= np.linalg.norm(centre) or 1.0
+        results = [self._load(self.index.articles[i]) for i in group]
+        texts = [[_evidence(e) for e in result.events] for result in results]
+        # what the event is, sentence by sentence: the mean of the lead records' vectors
+        leads = embed([_evidence(e) for i, r in zip(group, results, strict=True) for e in r.events
+                       if e.id == self.index.leads[i]])
+        event = leads.mean(axis=0)
+        event /= np.linalg.norm(event) or 1.0
+        items, figures = [], []
+        for i, result, article_texts in zip(group, results, texts, strict=True):
+            near = embed(article_texts) @ event if article_texts else []
+            lead = max((s for r, s in zip(result.events, near, strict=True) if r.id == self.index.leads[i]),
+                       default=1.0)
+            for record, similarity in zip(result.events, near, strict=True):
+                if record.id == self.index.leads[i] or similarity >= lead - RECORD_MARGIN:
+                    items.append(_item(result.article, record))
+                    figures += _figures(result.article, record)
+        return Storyline(id=f"s{n}", title=self._title(group, centre), items=items, figures=figures,
+                         conflicts=_conflicts(figures))
+
+    def _title(self, group: list[int], centre: np.ndarray) -> str:
+        """The headline nearest the centre that reads like one; else the nearest, its quotes taken out."""
+        from summarizer.neutral import loaded_terms
+
+        nearest = sorted(group, key=lambda i: -float(self.index.vectors[i] @ centre))
+        for i in nearest:
+            title = self.index.titles[i]
+            if (len(title.split()) <= TITLE_WORDS and not _QUOTE_MARKS.search(title) and not loaded_terms(title)
+                    and not title.rstrip().endswith(("…", "..."))):
+                return title
+        title = _QUOTED.sub("", self.index.titles[nearest[0]])
+        for term in loaded_terms(title):
+            title = re.sub(rf"\b{re.escape(term)}\b", "", title, flags=re.IGNORECASE)
+        words = re.sub(r"\s+([,;:.])", r"\1", " ".join(title.split())).strip(" ,;:-").split()
+        return " ".join(words[:TITLE_WORDS])
 
 
-def _events(load: Callable[[int], ArticleResult], wanted: set[tuple[int, str]]) -> dict[tuple[int, str], _Record]:
-    """The wanted records, each article loaded once."""
-    out: dict[tuple[int, str], _Record] = {}
-    for article in sorted({a for a, _ in wanted}):
-        result = load(article)
-        for event in result.events:
-            if (article, event.id) in wanted:
-                out[(article, event.id)] = _Record(result.article, event)
-    return out
+def _evidence(event: Event) -> str:
+    return " ".join(ev.quote for ev in event.evidence)
 
 
-def _storyline(n: int, records: list[_Record], title: _Record) -> Storyline:
-    items, figures = [], []
-    for r in records:
-        meta, e = r.article, r.event
-        path = meta.path or meta.id
-        items.append(StorylineItem(article=path, title=meta.title, outlet=meta.outlet,
-                                   event_id=e.id, summary=e.summary, source=e.attribution.source, status=e.status))
-        quoted = " ".join(ev.quote for ev in e.evidence)
-        frame = _TIME_FRAME.search(quoted)
-        for num in e.numbers:
-            figures.append(Figure(text=num.text, value=num.value, unit=num.unit, source=e.attribution.source,
-                                  status=e.status, article=path, event_id=e.id, when=e.when,
-                                  time_frame=frame.group(0) if frame else None))
-    return Storyline(id=f"s{n}", title=_title(records, title), items=items, figures=figures,
-                     conflicts=_conflicts(figures))
+def _item(meta: ArticleMeta, e: Event) -> StorylineItem:
+    return StorylineItem(article=meta.path or meta.id, title=meta.title, outlet=meta.outlet, event_id=e.id,
+                         summary=e.summary, source=e.attribution.source, status=e.status)
 
 
-def _title(records: list[_Record], central: _Record) -> str:
-    """The central record's first words, after the names that records of two or more articles give."""
-    spelled: dict[str, str] = {}  # skeleton -> the first spelling met (Kostiantynivka, Kostyantynivka: one name)
-    by_article: dict[str, set[str]] = {}
-    for r in records:
-        for name in [*r.event.locations, *r.event.actors]:
-            spelled.setdefault(skeleton(name), name)
-            by_article.setdefault(r.article.id, set()).add(skeleton(name))
-    names = Counter(key for keys in by_article.values() for key in sorted(keys))
-    shared = [spelled[key] for key, count in names.most_common(3) if count > 1]
-    words = central.event.summary.split()
-    head = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
-    return f"{', '.join(shared)}: {head}" if shared else head
+def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
+    frame = _TIME_FRAME.search(" ".join(ev.quote for ev in e.evidence))
+    return [Figure(text=num.text, value=num.value, unit=num.unit, source=e.attribution.source, status=e.status,
+                   article=meta.path or meta.id, event_id=e.id, when=e.when,
+                   time_frame=frame.group(0) if frame else None) for num in e.numbers]
 
 
 def _conflicts(figures: list[Figure]) -> list[str]:
     """Units whose figures differ between sources within the same time frame."""
     by_unit: dict[tuple[str, str | None], set[tuple[float, str]]] = {}
     for f in figures:
-        if f.unit:
-            by_unit.setdefault((f.unit.lower()[:5], f.time_frame), set()).add((f.value, f.source.lower()))
+        if f.unit:  # a day ("on Wednesday") says when, not over what span: it is no scope of its own
+            scope = None if not f.time_frame or _DAY.fullmatch(f.time_frame) else f.time_frame.lower()
+            by_unit.setdefault((f.unit.lower()[:5], scope), set()).add((f.value, f.source.lower()))
     out = []
     for (unit, _frame), claims in by_unit.items():
         if len({v for v, _ in claims}) > 1 and len({s for _, s in claims}) > 1:
