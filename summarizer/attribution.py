@@ -97,7 +97,7 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
         subject = _sentence_subject(sentence[:m.start()], lex, own=True) if m else None
         if m and not sentence[:m.start()].strip():  # "Eigenen Angaben zufolge hat das Militär ...": after the verb
             subject = _sentence_subject(" ".join(sentence[m.end():].split()[1:]), lex, own=True)
-        if subject:
+        if subject and m:
             return subject, " ".join(m.group(0).lower().split())
     own = lex.own_account.search(sentence) if lex.own_account is not None else None
     if lex.according is not None:
@@ -147,7 +147,7 @@ def _figures_subject(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     if owner is None:
         return None
     noun = lex.earlier_claims.search(clause)
-    return owner, noun.group(0).lower()
+    return (owner, noun.group(0).lower()) if noun else None
 
 
 def claims_owner(text: str, lex: Lexicon) -> str | None:
@@ -188,7 +188,7 @@ def owner_of(phrase: str, lex: Lexicon, bounded: bool = True) -> str | None:
             return None
     else:
         return None
-    kept = []
+    kept: list[str] = []
     for w in owner:
         if w.lower() in lex.not_in_source or lex.cue.fullmatch(w) or any(c.isdigit() for c in w) \
                 or lex.capitalised_nouns and kept and w[:1].islower() and w.lower() not in lex.determiners:
@@ -361,7 +361,8 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     first_aux = next((i for i, t in enumerate(lowered[:-1]) if t in lex.auxiliaries
                       and lowered[i + 1] in lex.determiners), None)
     if lex.capitalised_nouns and first_aux is not None and lowered[0] not in lex.determiners:
-        words = []  # "Schon zuvor hatte die Behörde ...", "Am Mittwoch hatte das Ministerium von 20 Toten ..."
+        # "Schon zuvor hatte die Behörde ...", "Am Mittwoch hatte das Ministerium von 20 Toten ..."
+        words: list[str] = []
         for w in tokens[first_aux + 1:first_aux + 8]:
             if any(c.isdigit() for c in w) or words and w.lower() in lex.determiners and words[-1][:1].isupper():
                 break  # a figure, or the object's determiner ("die Behörde den Amtsinhaber ...")
@@ -597,7 +598,7 @@ def _trim(text: str, lex: Lexicon | None = None) -> str:
     Presse-Agentur") and the time words around it ("Пізніше у Міноборони", "27 лютого речник ... вперше")."""
     text = re.sub(r"^(?:and|but|while|as|which|who)\s+", "", text.strip(), flags=re.IGNORECASE)
     claims = lex.earlier_claims.search(text) if lex is not None and lex.earlier_claims is not None else None
-    if claims:  # "the numbers reported by University officials": the officials
+    if claims and lex is not None:  # "the numbers reported by University officials": the officials
         words = text[claims.end():].split()
         agent = next((i for i, w in enumerate(words[:3]) if w.lower() in lex.passive_agent), None)
         if agent is not None and is_speaker(" ".join(words[agent + 1:]), lex):
@@ -651,7 +652,7 @@ def is_back_reference(source: str, language: str | None = "en") -> bool:
         return False
     if lex.capitalised_nouns:  # "das Ministerium", "der Sprecher"; "das Verteidigungsministerium" names one
         head = lex.speakers.match(words[1])
-        return bool(head) and len(words[1]) - head.end() <= 3
+        return head is not None and len(words[1]) - head.end() <= 3
     return words[1].islower()
 
 

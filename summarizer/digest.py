@@ -20,8 +20,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -37,10 +39,10 @@ from summarizer.schema import Digest, DigestSentence, Dropped, Event
 from summarizer.validate import (
     CallContext,
     CallSchema,
+    at_most,
     context_of,
     salvage_items,
     schema_of,
-    text_at_most,
     with_items,
 )
 
@@ -57,7 +59,7 @@ class DigestContext(CallContext):
 class DigestSentenceDraft(BaseModel):
     model_config = ConfigDict(hide_input_in_errors=True)  # re-ask messages stay short
 
-    text: text_at_most(400) = Field(min_length=1)
+    text: Annotated[str, AfterValidator(at_most(400))] = Field(min_length=1)
     event_ids: list[str] = Field(min_length=1, max_length=4)
 
     @field_validator("event_ids")

@@ -36,9 +36,10 @@ import json
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple, cast
+from typing import Annotated, NamedTuple, cast
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -70,11 +71,11 @@ from summarizer.translation import supported_translation
 from summarizer.validate import (
     CallContext,
     CallSchema,
+    at_most,
     complete_members,
     context_of,
     schema_of,
     short_errors,
-    text_at_most,
     with_items,
 )
 
@@ -112,13 +113,14 @@ class EventDraft(BaseModel):
 
     model_config = ConfigDict(hide_input_in_errors=True)  # re-ask messages stay short
 
-    source: text_at_most(100) = Field(min_length=1)
+    source: Annotated[str, AfterValidator(at_most(100))] = Field(min_length=1)
     cue: str  # any length: the sentence's own cue word replaces it (`repair`), so no re-ask is spent on it
     source_type: SourceType
     contests: list[int] = Field(default_factory=list, max_length=2)
 
 
-_TRANSLATED = create_model("EventDraft", __base__=EventDraft, english=(text_at_most(400), Field(min_length=1)))
+_TRANSLATED = create_model("EventDraft", __base__=EventDraft,
+                           english=(Annotated[str, AfterValidator(at_most(400))], Field(min_length=1)))
 
 
 class EventsAnswer(CallSchema):
@@ -174,7 +176,7 @@ class EventsAnswer(CallSchema):
 class TranslatedEventsAnswer(EventsAnswer):
     """The events answer for an article in another language: each record also has the sentence in English."""
 
-    __pydantic_extra__: dict[str, _TRANSLATED]
+    __pydantic_extra__: dict[str, _TRANSLATED]  # type: ignore[valid-type]  # a class made by create_model
 
 
 TranslatedEventsAnswer.__name__ = "EventsAnswer"  # the name the request gives the schema: the task's, either way
@@ -434,8 +436,12 @@ def _introduced(before: list[str], reference: str, language: str | None) -> str 
     for text in reversed(before):
         for m in reversed(list(phrase.finditer(text))):
             medium = text[:m.start()].split()[-1:]
-            at = m.start() + re.search(rf"\b{re.escape(head)}\b", m.group(0), re.IGNORECASE).end()
-            following = re.match(r"\s*([^\w\s]|\w*)", text[at:]).group(1).lower()
+            inner = re.search(rf"\b{re.escape(head)}\b", m.group(0), re.IGNORECASE)
+            assert inner is not None  # the phrase ends with its head
+            at = m.start() + inner.end()
+            after = re.match(r"\s*([^\w\s]|\w*)", text[at:])
+            assert after is not None  # it matches the empty string too
+            following = after.group(1).lower()
             # the phrase ends at its head ("in a statement that ...", "in a statement, ..."), not "an army post"
             closes = not following.isalnum() or following in lex.complementizers | lex.prepositions | lex.ends_source
             parsed = parse_attribution(DATELINE.sub("", text, count=1), language)

@@ -34,7 +34,7 @@ from summarizer.llm.settings import LLMSettings
 from summarizer.redact import redact
 from summarizer.schema import Usage
 from summarizer.stages import stage
-from summarizer.validate import complete_members, validating
+from summarizer.validate import CallContext, complete_members, validating
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -156,7 +156,7 @@ class LLM:
 
     # -- calls ------------------------------------------------------------------------
     def structured(self, response_model: type[T], messages: list[dict], *,
-                   context: dict | None = None, max_tokens: int = 1024) -> Outcome:
+                   context: CallContext | None = None, max_tokens: int = 1024) -> Outcome:
         """Ask for `response_model`; re-ask with the validation error up to `max_reasks` times (a refusal,
         or an answer with no choices, is an LLMError at once: see `_reask_policy`).
 
