@@ -247,9 +247,10 @@ def _reask_policy(max_reasks: int, answers: list):
 def _chain(exc: BaseException) -> list[BaseException]:
     """The exception and its causes, outermost first; a context hidden by `raise ... from None` is left out."""
     chain: list[BaseException] = []
-    while exc is not None and exc not in chain:
-        chain.append(exc)
-        exc = exc.__cause__ or (None if exc.__suppress_context__ else exc.__context__)
+    link: BaseException | None = exc
+    while link is not None and link not in chain:
+        chain.append(link)
+        link = link.__cause__ or (None if link.__suppress_context__ else link.__context__)
     return chain
 
 
@@ -304,7 +305,7 @@ def _unusable_answer(completion: Any) -> str | None:
     return f"the model refused to answer: {' '.join(str(refusal).split())}" if refusal else None
 
 
-def _describe(exc: BaseException, *, timeout: float, who: str = "the LLM endpoint") -> str:
+def _describe(exc: BaseException, *, timeout: float | None, who: str = "the LLM endpoint") -> str:
     """One line about an endpoint failure, never including a key, with the attempts made when retried."""
     import openai
 

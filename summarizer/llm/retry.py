@@ -28,6 +28,7 @@ from tenacity import (
     retry_if_result,
     stop_after_attempt,
     stop_after_delay,
+    stop_any,
     wait_random_exponential,
 )
 
@@ -146,7 +147,8 @@ class RetryTransport(httpx2.BaseTransport):
         outcome = state.outcome
         return (outcome is not None and outcome.failed and isinstance(outcome.exception(), httpx2.TimeoutException)
                 and (not self.retry_timeouts
-                     or self.timeout is not None and state.seconds_since_start + self.timeout > self.total))
+                     or self.timeout is not None
+                     and (state.seconds_since_start or 0.0) + self.timeout > self.total))
 
     def _wait(self, state: RetryCallState) -> float:
         outcome = state.outcome
@@ -158,8 +160,8 @@ class RetryTransport(httpx2.BaseTransport):
 
     def _before_sleep(self, state: RetryCallState) -> None:
         log = retry_log.get()
-        if log is not None:
-            outcome = state.outcome
+        outcome = state.outcome
+        if log is not None and outcome is not None:
             cause = (repr(outcome.exception()) if outcome.failed
                      else f"HTTP {outcome.result().status_code}")
             log.append(cause)
@@ -171,7 +173,9 @@ class RetryTransport(httpx2.BaseTransport):
         if not _replayable(request):
             request.read()  # the body must be replayable across attempts
         retrying = Retrying(
-            stop=stop_after_attempt(self.attempts) | stop_after_delay(self.total) | self._no_time_for_another_wait,
+            # stop_any calls each stop with the state: any callable works, its annotation says stop_base
+            stop=stop_any(stop_after_attempt(self.attempts), stop_after_delay(self.total),
+                          self._no_time_for_another_wait),  # type: ignore[arg-type]
             wait=self._wait,
             retry=(retry_if_exception_type(httpx2.TransportError)
                    | retry_if_result(lambda r: r.status_code in RETRY_STATUSES)),
@@ -200,7 +204,7 @@ def _last_outcome(state: RetryCallState) -> httpx2.Response:
     noting how many attempts were made (`attempts_made`)."""
     assert state.outcome is not None
     if state.outcome.failed:
-        state.outcome.exception().attempts = state.attempt_number
+        setattr(state.outcome.exception(), "attempts", state.attempt_number)  # any exception class
     else:
         state.outcome.result().extensions["attempts"] = state.attempt_number
     return state.outcome.result()
