@@ -113,6 +113,12 @@ class FixtureMode(StrEnum):
 
 # Environment variables are declared (`envvar=`, shown in the help); the names are the ones
 # `summarizer.llm.settings.LLMSettings.resolve` reads for a library user.
+OutputOpt = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", metavar="FILE", help="Write the output to this file, whole or not at all (default: stdout).")]
+TextFormatOpt = Annotated[Optional[TextFormat], typer.Option(
+    "--format", "-f", help="text (for a person: the digest and a table of events; eval: a table) or json (JSON "
+                           "Lines for several articles). Default: text, but json in an -o file not ending in .txt.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 ModelOpt = Annotated[Optional[str], typer.Option(
     "--model", "-m", metavar="NAME", envvar="SUMMARIZER_MODEL",
     help="Model name for an endpoint, or a GGUF file path for the embedded runtime.")]
@@ -180,12 +186,9 @@ def _warn(message: str) -> None:
 def run(
     files: Annotated[list[str], typer.Argument(metavar="ARTICLE",
                                                help="Article files (.txt or .html); '-' reads stdin.")],
-    output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", metavar="FILE", help="Write the output to this file (default: stdout).")] = None,
-    fmt: Annotated[Optional[TextFormat], typer.Option(
-        "--format", "-f", help="text (digest, then a table of events) or json (JSON Lines for several "
-                               "articles). Default: text, but json in an -o file not ending in .txt.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    output: OutputOpt = None,
+    fmt: TextFormatOpt = None,
+    as_json: JsonOpt = False,
     model: ModelOpt = None,
     provider: ProviderOpt = None,
     base_url: BaseUrlOpt = None,
@@ -254,12 +257,9 @@ def _run_format(fmt: TextFormat | None, as_json: bool, output: Path | None) -> T
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold annotations (YAML); article paths are relative to it.")],
-    output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", metavar="FILE", help="Write the scores to this file (default: stdout).")] = None,
-    fmt: Annotated[Optional[TextFormat], typer.Option(
-        "--format", "-f", help="text (a table) or json. Default: text, but json in an -o file not ending "
-                               "in .txt.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    output: OutputOpt = None,
+    fmt: TextFormatOpt = None,
+    as_json: JsonOpt = False,
     merge: MergeOpt = None,
     model: ModelOpt = None,
     provider: ProviderOpt = None,
