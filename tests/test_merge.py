@@ -76,7 +76,7 @@ def test_the_labelled_day_on_code_made_records():
     """The storyline gold (fixtures/gold/storylines.yaml): 30 invented articles, 7 events told by 2-3 outlets
     (one German, one French, one Spanish, one Russian report among them), 11 look-alike distractors. The
     records come from code (the fake model says every candidate is the outlet's), which is all the merge
-    reads but the sources. `summarize eval fixtures/gold/storylines.yaml` gives the same scores."""
+    reads but the sources; `summarize eval fixtures/gold/storylines.yaml` scores the same day on a live model."""
     import yaml
 
     from summarizer.briefing.build import Briefing
