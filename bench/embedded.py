@@ -3,8 +3,7 @@
     .venv/bin/python bench/embedded.py [ARTICLE ...]      (default: ../shared/seeds/*.txt)
 
 For each article: LLM calls, prompt tokens (and how many came from the KV
-cache), completion tokens (and per event), model passes during generation and
-prompt-lookup drafts confirmed / proposed, wall seconds, and the ratio of wall
+cache), completion tokens (and per event), wall seconds, and the ratio of wall
 time to the physical limit, where the limit is
 prompt_tokens / raw prompt speed + completion_tokens / raw generation speed
 and the raw speeds are llama.cpp's own, measured first on the same loaded
@@ -61,7 +60,7 @@ def measure(paths: list[str]) -> Section:
     pp, tg = raw_speeds(llama)
     summarizer = Summarizer(LLMSettings.resolve(fixtures="off", env={}))
     table = Table(["article", "words", "calls", "re-asks", "prompt", "from KV cache", "completion", "events",
-                   "compl/event", "passes", "drafts ok", "wall s", "limit s", "ratio", "ratio*"])
+                   "compl/event", "wall s", "limit s", "ratio", "ratio*"])
     ratios, completion, events = [], 0, 0
     for path in paths:
         words = len(Path(path).read_text().split())
@@ -78,7 +77,7 @@ def measure(paths: list[str]) -> Section:
         ratios.append((Path(path).name, wall / limit))
         table.add(Path(path).name[:28], words, u.llm_calls, u.reasks, u.prompt_tokens, d["cached_tokens"],
                   u.completion_tokens, len(result.events), u.completion_tokens / max(1, len(result.events)),
-                  d["passes"], f"{d['accepted']}/{d['drafted']}", wall, limit, wall / limit, wall / evaluated)
+                  wall, limit, wall / limit, wall / evaluated)
     section.tables.append(table)
     section.notes += [
         f"raw llama.cpp speed, measured first on the same loaded model: prompt {pp:.1f} tok/s, "

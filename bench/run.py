@@ -10,11 +10,14 @@ Benchmarks, in order (each is also a script of its own):
   briefing   concurrency 1/4/8/16 speed-up, re-run, kill and resume  (bench/briefing.py)
   memory     peak RSS per run; briefing memory against its size      (bench/memory.py)
   embedded   wall time / llama.cpp's limit on the seeds              (bench/embedded.py)
+  client     the chat call: the SDK's create against a shortcut      (bench/client_path.py)
+  decoding   the embedded model: llama-cpp-python's own decoding     (bench/decoding.py)
+             against an own loop and its prompt-lookup decoding
 
 Every figure in BENCHMARKS.md comes from this run; the file says so, with the
-commit and the machine. Takes about 6 minutes on 2 cores (embedded: about 3).
-The embedded benchmark needs `pip install '.[embedded]'`; without it, it is
-listed as not run.
+commit and the machine. Takes about 15 minutes on 2 cores (embedded: about 3,
+decoding: about 8). The embedded and decoding benchmarks need `pip install
+'.[embedded]'`; without it, they are listed as not run.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from pathlib import Path
 
 from common import ROOT, Section, Table, commit, machine, print_section
 
-BENCHMARKS = ("startup", "replay", "segment", "tokens", "briefing", "memory", "embedded")
+BENCHMARKS = ("startup", "replay", "segment", "tokens", "briefing", "memory", "embedded", "client", "decoding")
 
 
 def _run(name: str) -> Section:
@@ -49,12 +52,18 @@ def _run(name: str) -> Section:
     if name == "memory":
         import memory
         return memory.measure([16, 64, 256, 512])
-    if name == "embedded":
+    if name == "client":
+        import client_path
+        return client_path.measure()
+    if name in ("embedded", "decoding"):
         try:
             import llama_cpp  # noqa: F401
         except ImportError:
-            return Section("Embedded model", "bench/embedded.py", notes=[
+            return Section(f"Embedded model ({name})", f"bench/{name}.py", notes=[
                 "not run: llama-cpp-python is not installed (pip install '.[embedded]')"])
+        if name == "decoding":
+            import decoding
+            return decoding.measure([])
         import embedded
         return embedded.measure([])
     raise ValueError(name)

@@ -42,9 +42,8 @@ def test_every_package_the_code_imports_is_declared():
 
 
 def test_numpy_is_a_core_dependency_since_the_storylines_need_it():
-    """numpy is declared with the core dependencies: the storylines' vectors (every briefing) use it, not only
-    the embedded model's decoding."""
+    """numpy is declared with the core dependencies: the storylines' vectors (every briefing) use it."""
     users = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "summarizer").rglob("*.py")
                    if re.search(r"^\s*(import numpy|from numpy)", p.read_text(encoding="utf-8"), re.MULTILINE))
-    assert "summarizer/briefing/merge.py" in users and "summarizer/llm/decoding.py" in users
+    assert "summarizer/briefing/merge.py" in users
     assert "numpy" in {_name(r) for r in PYPROJECT["project"]["dependencies"]}

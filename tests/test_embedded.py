@@ -70,7 +70,7 @@ def test_the_constraint_is_really_applied_by_the_embedded_model():
 
 @pytest.mark.live
 @pytest.mark.skipif(not (HAS_LLAMA and HAS_MODEL), reason="embedded model not installed")
-def test_our_decoding_gives_llama_cpps_answer_and_reuses_the_prompt_cache():
+def test_the_transport_gives_llama_cpps_chat_answer_and_reuses_the_prompt_cache():
     from summarizer.llm.embedded import EmbeddedTransport, chat_prompt_tokens, translate_request
 
     transport = EmbeddedTransport()
@@ -81,52 +81,132 @@ def test_our_decoding_gives_llama_cpps_answer_and_reuses_the_prompt_cache():
             "messages": [{"role": "user", "content": "Kyiv has about 3 million people. Kyiv is the capital of "
                                                      "Ukraine. Answer in JSON."}],
             "response_format": {"type": "json_schema", "json_schema": {"name": "C", "schema": schema}}}
-    reference = llama.create_chat_completion(**translate_request(body))["choices"][0]["message"]["content"]
+    reference = llama.create_chat_completion(**translate_request(body))
     request = httpx2.Request("POST", "http://embedded.invalid/v1/chat/completions", json=body)
     first = transport.handle_request(request).json()
     again = transport.handle_request(request).json()
-    assert first["choices"][0]["message"]["content"] == again["choices"][0]["message"]["content"] == reference
-    assert first["choices"][0]["finish_reason"] == "stop"
+    assert first["choices"][0]["message"] == again["choices"][0]["message"] == reference["choices"][0]["message"]
+    assert first["choices"][0]["finish_reason"] == reference["choices"][0]["finish_reason"] == "stop"
+    assert {k: first["usage"][k] for k in reference["usage"]} == reference["usage"]
     prompt = len(chat_prompt_tokens(llama, body["messages"]))
     assert again["usage"]["prompt_tokens"] == prompt
     assert again["usage"]["prompt_tokens_details"]["cached_tokens"] == prompt - 1  # all but the last token
-    assert EmbeddedTransport.last_decoded.accepted > 0  # prompt-lookup drafts were confirmed
 
 
-def test_prompt_lookup_drafts_what_followed_the_latest_match():
+class FakeLlama:
+    """What the transport uses of llama-cpp-python's `Llama`, answering `create_completion` with `answer`
+    after `steps` generation steps of `step` seconds (each one checked by the stopping criteria)."""
+
+    def __init__(self, answer: str = "{}", *, steps: int = 1, step: float = 0.0, input_ids=(), n_tokens=0,
+                 n_ctx: int = 8192):
+        self.answer, self.steps, self.step, self.context = answer, steps, step, n_ctx
+        self.input_ids, self.n_tokens = input_ids, n_tokens
+        self.asked: list[dict] = []
+
+    def n_ctx(self) -> int:
+        return self.context
+
+    def create_completion(self, *, prompt, stopping_criteria, **kwargs):
+        import time
+
+        self.asked.append({"prompt": prompt, **kwargs})
+        for _ in range(self.steps):
+            time.sleep(self.step)
+            if stopping_criteria(prompt, None):
+                break
+        return {"choices": [{"text": self.answer, "index": 0, "logprobs": None, "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": len(prompt), "completion_tokens": 1, "total_tokens": len(prompt) + 1}}
+
+
+@pytest.fixture
+def fake_llama(monkeypatch):
+    """The embedded transport over a `FakeLlama`, with no llama.cpp, model or chat template needed."""
+    import sys
+    import types
+
+    from summarizer.llm import embedded
+
+    if not HAS_LLAMA:  # the one name the transport imports from llama_cpp itself, as llama-cpp-python has it
+        class StoppingCriteriaList(list):
+            def __call__(self, input_ids, logits) -> bool:
+                return any(criterion(input_ids, logits) for criterion in self)
+
+        monkeypatch.setitem(sys.modules, "llama_cpp", types.SimpleNamespace(StoppingCriteriaList=StoppingCriteriaList))
+    monkeypatch.setattr(embedded, "chat_prompt", lambda llama, messages: ([1, 2, 3], ["<|im_end|>"]))
+    monkeypatch.setattr(embedded, "cached_prefix", lambda llama, prompt: 0)
+    monkeypatch.setattr(embedded, "_grammar", lambda schema_json: "a grammar")
+
+    def use(llama: FakeLlama) -> FakeLlama:
+        monkeypatch.setattr(embedded.EmbeddedTransport, "llama", lambda self: llama)
+        return llama
+
+    return use
+
+
+def _post(body: dict) -> httpx2.Response:
+    from summarizer.llm.embedded import EmbeddedTransport
+
+    return EmbeddedTransport().handle_request(httpx2.Request("POST", "http://embedded.invalid/v1/chat/completions",
+                                                             json=body))
+
+
+SCHEMA_BODY = {"model": "m", "max_tokens": 8, "temperature": 0, "seed": 0,
+               "messages": [{"role": "user", "content": "hi"}],
+               "response_format": {"type": "json_schema", "json_schema": {"name": "A", "schema": {"type": "object"}}}}
+
+
+def test_a_request_reaches_create_completion_as_create_chat_completion_would_send_it(fake_llama):
+    llama = fake_llama(FakeLlama('{"a": 1}'))
+    response = _post(SCHEMA_BODY)
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["choices"] == [{"index": 0, "message": {"role": "assistant", "content": '{"a": 1}'},
+                                  "finish_reason": "stop", "logprobs": None}]
+    assert answer["usage"] == {"prompt_tokens": 3, "completion_tokens": 1, "total_tokens": 4,
+                               "prompt_tokens_details": {"cached_tokens": 0}}
+    # the chat template's prompt and stop string, the body's options, the grammar
+    assert llama.asked == [{"prompt": [1, 2, 3], "max_tokens": 8, "stop": ["<|im_end|>"], "temperature": 0,
+                            "seed": 0, "grammar": "a grammar"}]
+    _post({"model": "m", "messages": [{"role": "user", "content": "hi"}], "stop": "END"})
+    assert llama.asked[1] == {"prompt": [1, 2, 3], "max_tokens": None, "stop": ["END", "<|im_end|>"],
+                              "temperature": 0.2}  # create_chat_completion's default temperature, not 0.8
+
+
+def test_a_prompt_that_leaves_no_room_for_the_answer_is_a_400(fake_llama):
+    llama = fake_llama(FakeLlama(n_ctx=100))
+    response = _post({**SCHEMA_BODY, "max_tokens": 98})
+    assert response.status_code == 400 and llama.asked == []
+    assert response.json()["error"]["message"] == ("the prompt (3 tokens) and the answer (98 tokens) exceed the "
+                                                   "model's context of 100 tokens")
+
+
+def test_the_tokens_taken_from_the_kv_cache_are_the_prefix_llama_cpp_python_reuses():
     np = pytest.importorskip("numpy")
-    from summarizer.llm.decoding import lookup_draft
+    from summarizer.llm.embedded import cached_prefix
 
-    history = np.array([5, 6, 7, 8, 9, 1, 2, 5, 6, 7], dtype=np.int32)
-    assert lookup_draft(history, max_draft=3) == [8, 9, 1]  # "5 6 7" occurred before, followed by 8 9 1
-    assert lookup_draft(np.array([1, 2, 3, 4], dtype=np.int32)) == []  # nothing repeats
-    assert lookup_draft(history, max_draft=0) == []
+    evaluated = FakeLlama(input_ids=np.array([5, 6, 7, 8, 9, 0, 0], dtype=np.intc), n_tokens=5)
+    assert cached_prefix(evaluated, [5, 6, 7, 1]) == 3
+    assert cached_prefix(evaluated, [5, 6, 7]) == 2  # the whole prompt: its last token is evaluated again
+    assert cached_prefix(evaluated, [1, 2]) == 0
+    assert cached_prefix(evaluated, [5, 6, 7, 8, 9, 0]) == 5  # only what was evaluated (n_tokens) counts
+    assert cached_prefix(FakeLlama(input_ids=np.zeros(4, dtype=np.intc)), [0, 0]) == 0  # nothing evaluated
 
 
-def test_the_embedded_model_stops_at_the_timeout_and_says_so(monkeypatch):
-    """Its greedy loop gets the client's --timeout as a deadline, and a generation past it is a timeout."""
+def test_the_embedded_model_stops_at_the_timeout_and_says_so(fake_llama):
+    """The client's --timeout is a deadline that the generation's stopping criteria check at every step; a
+    generation past it is a timeout, and is not tried again."""
     import time
 
     from summarizer.errors import LLMError
-    from summarizer.llm import decoding, embedded
+    from summarizer.llm import embedded
     from summarizer.pipeline import Summarizer
 
-    seen = []
-
-    def slow(llama, prompt, *, grammar=None, max_tokens, max_draft=10, deadline=None):
-        seen.append(deadline - time.monotonic())
-        time.sleep(deadline - time.monotonic() + 0.01)
-        raise TimeoutError("the answer was not finished by the deadline")
-
-    monkeypatch.setattr(decoding, "greedy_complete", slow)
-    monkeypatch.setattr(embedded, "chat_prompt_tokens", lambda llama, messages: [1, 2, 3])
-    monkeypatch.setattr(embedded.EmbeddedTransport, "llama", lambda self: object())
-    monkeypatch.setattr(embedded, "_grammar", lambda schema_json: None)  # no llama.cpp needed to run this test
+    llama = fake_llama(FakeLlama(steps=10_000, step=0.01))  # 100 s of generation
     settings = LLMSettings.resolve(env={}, fixtures="off", digest="composed", timeout=0.2)
     summarizer = Summarizer(settings, transport=embedded.EmbeddedTransport())
     started = time.monotonic()
     with pytest.raises(LLMError) as info:
         summarizer.summarize_text("Power cut in Sumy\n\nAbout 12,000 homes lost power, the governor said.\n")
     assert info.value.one_line() == "the embedded model did not answer within the 0.2 s timeout, which --timeout sets"
-    assert len(seen) == 1 and 0.1 < seen[0] <= 0.2  # not tried again: a second wait would not fit the retries' 300 s
-    assert time.monotonic() - started < 5
+    assert len(llama.asked) == 1  # not tried again: a second wait would not fit the retries' 300 s
+    assert 0.2 <= time.monotonic() - started < 5

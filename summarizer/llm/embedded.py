@@ -134,16 +134,19 @@ def translate_request(body: dict) -> dict:
 class EmbeddedTransport(httpx2.BaseTransport):
     """Serve /chat/completions from a llama.cpp model loaded in this process (one call at a time).
 
-    Greedy requests (temperature 0, no penalties or stop strings: all of this
-    tool's requests) go through `decoding.greedy_complete`; anything else through
-    llama-cpp-python's own `create_chat_completion`.
+    A request is answered as llama-cpp-python's `create_chat_completion` answers
+    it (the model's own chat template, the grammar, its sampler), through its
+    `create_completion`, whose stopping criteria let the client's timeout end
+    the generation (`_complete`); a `json_object` response format through
+    `create_chat_completion` itself. Only llama-cpp-python's public API is used:
+    an own decoding loop on llama.cpp's C API was not clearly faster
+    (bench/decoding.py, docs/internals.md).
     """
 
     _models: dict[str, object] = {}  # loaded once per process and shared by every transport
     _load_lock = threading.Lock()
     _call_lock = threading.Lock()  # one llama.cpp context: one call at a time, process-wide
-    last_decoded = None  # the statistics of the latest greedy completion (for tests and benchmarks)
-    totals = {"cached_tokens": 0, "passes": 0, "drafted": 0, "accepted": 0}  # summed over this process
+    totals = {"cached_tokens": 0}  # summed over this process (for benchmarks)
 
     def __init__(self, model: str = EMBEDDED_MODEL_NAME, *, n_ctx: int = N_CTX,
                  n_threads: int | None = None) -> None:
@@ -188,10 +191,10 @@ class EmbeddedTransport(httpx2.BaseTransport):
         timeout = (request.extensions.get("timeout") or {}).get("read")  # the client's --timeout
         try:
             with self._call_lock:
-                if is_greedy(kwargs):
-                    out = self._greedy(llama, kwargs, None if timeout is None else time.monotonic() + timeout)
-                else:
+                if "response_format" in kwargs:  # json_object: llama-cpp-python's chat handler makes the grammar
                     out = llama.create_chat_completion(**kwargs)
+                else:
+                    out = self._complete(llama, kwargs, None if timeout is None else time.monotonic() + timeout)
         except ValueError as exc:  # the prompt does not fit the context, like a server's 400
             return httpx2.Response(400, json={"error": {"message": str(exc)}}, request=request)
         except TimeoutError:  # generation ran past the deadline: what a server's silence is to the client
@@ -200,46 +203,73 @@ class EmbeddedTransport(httpx2.BaseTransport):
         out["model"] = body.get("model", self.model)
         return httpx2.Response(200, json=out, request=request)
 
-    def _greedy(self, llama, kwargs: dict, deadline: float | None = None) -> dict:
-        from summarizer.llm import decoding
+    def _complete(self, llama, kwargs: dict, deadline: float | None = None) -> dict:
+        """`kwargs` (from `translate_request`) answered as `create_chat_completion` answers them: the prompt
+        made by the model's chat template, its end-of-turn text a stop string, through `create_completion`.
+        Past `deadline` (a `time.monotonic()` value) a generation step raises TimeoutError."""
+        from llama_cpp import StoppingCriteriaList
 
-        prompt = chat_prompt_tokens(llama, kwargs["messages"])
-        max_tokens = kwargs.get("max_tokens") or llama.n_ctx() - len(prompt)
-        decoded = decoding.greedy_complete(llama, prompt, grammar=kwargs.get("grammar"), max_tokens=max_tokens,
-                                           deadline=deadline)
-        EmbeddedTransport.last_decoded = decoded
-        for key, value in (("cached_tokens", decoded.cached_tokens), ("passes", decoded.passes),
-                           ("drafted", decoded.drafted), ("accepted", decoded.accepted)):
-            EmbeddedTransport.totals[key] += value
-        text = llama.detokenize(decoded.tokens).decode("utf-8", errors="replace")
+        kwargs = {"temperature": 0.2, **kwargs}  # create_chat_completion's default (create_completion's is 0.8)
+        prompt, stop = chat_prompt(llama, kwargs.pop("messages"))
+        asked = kwargs.pop("stop", None)
+        max_tokens = kwargs.pop("max_tokens", None)
+        if max_tokens is not None and (max_tokens < 1 or len(prompt) + max_tokens > llama.n_ctx()):
+            raise ValueError(f"the prompt ({len(prompt)} tokens) and the answer ({max_tokens} tokens) exceed the "
+                             f"model's context of {llama.n_ctx()} tokens")
+
+        def past_deadline(input_ids, logits) -> bool:
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeoutError("the answer was not finished by the deadline")
+            return False
+
+        cached = cached_prefix(llama, prompt)
+        out = llama.create_completion(prompt=prompt, max_tokens=max_tokens,
+                                      stop=([asked] if isinstance(asked, str) else asked or []) + stop,
+                                      stopping_criteria=StoppingCriteriaList([past_deadline]), **kwargs)
+        EmbeddedTransport.totals["cached_tokens"] += cached
+        choice, usage = out["choices"][0], out["usage"]
         return {
             "id": f"chatcmpl-embedded-{uuid.uuid4().hex[:12]}",
             "object": "chat.completion",
             "created": int(time.time()),
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
-                         "finish_reason": decoded.finish_reason, "logprobs": None}],
-            "usage": {"prompt_tokens": decoded.prompt_tokens, "completion_tokens": len(decoded.tokens),
-                      "total_tokens": decoded.prompt_tokens + len(decoded.tokens),
-                      "prompt_tokens_details": {"cached_tokens": decoded.cached_tokens}},
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": choice["text"]},
+                         "finish_reason": choice["finish_reason"], "logprobs": None}],
+            "usage": {**usage, "prompt_tokens_details": {"cached_tokens": cached}},
         }
 
 
-def is_greedy(kwargs: dict) -> bool:
-    """Whether a request asks for plain greedy decoding (what `decoding.greedy_complete` does)."""
-    return (kwargs.get("temperature") == 0 and not kwargs.get("stop") and "response_format" not in kwargs
-            and not kwargs.get("presence_penalty") and not kwargs.get("frequency_penalty"))
+def cached_prefix(llama, prompt: list[int]) -> int:
+    """How many of the prompt's tokens llama-cpp-python takes from its KV cache rather than evaluating: the
+    prefix shared with what it evaluated last (`Llama.input_ids[:n_tokens]`), less the last prompt token,
+    which it evaluates again for fresh logits when the whole prompt is shared."""
+    done = llama.input_ids[: llama.n_tokens]
+    same = 0
+    for a, b in zip(done.tolist(), prompt):
+        if a != b:
+            break
+        same += 1
+    return same - 1 if same == len(prompt) else same
 
 
-def chat_prompt_tokens(llama, messages: list[dict]) -> list[int]:
-    """The messages formatted with the model's own chat template (from the GGUF), as token ids."""
+def chat_prompt(llama, messages: list[dict]) -> tuple[list[int], list[str]]:
+    """The messages formatted with the model's own chat template (from the GGUF), as token ids, and the stop
+    strings that go with it: what llama-cpp-python's default chat handler makes of them."""
     from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
     template = llama.metadata.get("tokenizer.chat_template")
     if not template:
         raise ValueError("the GGUF model has no chat template")
-    eos, bos = llama.token_eos(), llama.token_bos()
-    formatter = Jinja2ChatFormatter(template=template,
-                                    eos_token=llama._model.token_get_text(eos) if eos != -1 else "",
-                                    bos_token=llama._model.token_get_text(bos) if bos != -1 else "")
+
+    def text(token: int) -> str:
+        return llama.detokenize([token], special=True).decode("utf-8") if token != -1 else ""
+
+    formatter = Jinja2ChatFormatter(template=template, eos_token=text(llama.token_eos()),
+                                    bos_token=text(llama.token_bos()))
     result = formatter(messages=messages)
-    return llama.tokenize(result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True)
+    stop = result.stop if isinstance(result.stop, list) else [] if result.stop is None else [result.stop]
+    return llama.tokenize(result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True), stop
+
+
+def chat_prompt_tokens(llama, messages: list[dict]) -> list[int]:
+    """The messages formatted with the model's own chat template (from the GGUF), as token ids."""
+    return chat_prompt(llama, messages)[0]
