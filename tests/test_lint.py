@@ -38,14 +38,26 @@ def _release(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
 
 
-def test_ci_lints_before_the_tests():
+def test_ci_lints_and_type_checks_before_the_tests():
     script = (ROOT / ".ci" / "run").read_text()
-    assert "ruff check summarizer tests bench" in script
-    assert script.index("ruff check") < script.index("-m pytest")
+    assert "ruff check summarizer tests bench" in script and "mypy summarizer" in script
+    assert script.index("ruff check") < script.index("-m pytest") and script.index("mypy") < script.index("-m pytest")
 
 
 @pytest.mark.skipif(_ruff() is None, reason="ruff is not installed (pip install '.[test]')")
 def test_the_code_passes_ruff():
     result = subprocess.run([_ruff(), "check", "summarizer", "tests", "bench"], cwd=ROOT, capture_output=True,
                             text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _mypy() -> str | None:
+    here = Path(sys.executable).parent / "mypy"
+    return str(here) if here.exists() else shutil.which("mypy")
+
+
+@pytest.mark.skipif(_mypy() is None, reason="mypy is not installed (pip install '.[test]')")
+def test_the_package_passes_mypy():
+    assert PYPROJECT["tool"]["mypy"]["files"] == ["summarizer"]
+    result = subprocess.run([_mypy()], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr

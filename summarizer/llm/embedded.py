@@ -22,6 +22,7 @@ import threading
 import time
 import uuid
 from pathlib import Path
+from typing import Any, cast
 
 import httpx2
 
@@ -265,7 +266,7 @@ def chat_prompt(llama, messages: list[dict]) -> tuple[list[int], list[str]]:
 
     formatter = Jinja2ChatFormatter(template=template, eos_token=text(llama.token_eos()),
                                     bos_token=text(llama.token_bos()))
-    result = formatter(messages=messages)
+    result = formatter(messages=cast(Any, messages))  # the request's messages, as llama-cpp-python's types
     stop = result.stop if isinstance(result.stop, list) else [] if result.stop is None else [result.stop]
     return llama.tokenize(result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True), stop
 
