@@ -9,6 +9,7 @@ filled from these spans and are verbatim by construction.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +23,13 @@ class Sentence:
     end: int
     text: str
     boilerplate: str | None = None  # why this sentence is page furniture, if it is
+
+
+# pysbd's Segmenter.segment stores the text in the instance (`self.original_text`) and reads it back to find
+# the sentences' spans: two threads sharing one (a briefing's articles run at once) could get each other's
+# spans. The cached segmenters are shared, so their calls are serialised; segmentation is a small share of
+# an article's time.
+_SEGMENTING = threading.Lock()
 
 
 @lru_cache(maxsize=4)
@@ -140,7 +148,8 @@ def _pysbd_spans(para: str, language: str, window: int = WINDOW, margin: int = M
 def _pysbd_pieces(para: str, language: str) -> list[tuple[int, int]]:
     """pysbd's sentences of `para` as character spans, whitespace trimmed (not yet `_rejoin`ed)."""
     try:
-        pieces = _segmenter(language).segment(para)
+        with _SEGMENTING:  # a pysbd Segmenter keeps the text it works on in itself: one call at a time
+            pieces = _segmenter(language).segment(para)
     except Exception:  # noqa: BLE001 - a crash in pysbd's rules must not fail the article
         pieces = []  # the paragraph is kept as one sentence
     out: list[tuple[int, int]] = []

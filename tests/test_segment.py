@@ -268,3 +268,36 @@ def test_a_huge_paragraph_segments_into_verbatim_spans():
     sentences = segment(text)
     assert len(sentences) == 3 * 400
     assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_articles_segmented_at_once_in_threads_get_their_own_sentences(monkeypatch):
+    """A briefing summarises several articles at once; pysbd's Segmenter keeps the text it works on in the
+    instance, and the segmenters are shared. Slowed down where pysbd reads that text back, two threads
+    sharing one would get each other's spans."""
+    import threading
+    import time
+
+    import pysbd
+    from conftest import ARTICLES
+
+    texts = [(ARTICLES / name).read_text(encoding="utf-8") for name in ("market_strike.txt", "remains_exchange.txt")]
+    alone = [[(s.start, s.end) for s in segment(t)] for t in texts]
+    real = pysbd.Segmenter.sentences_with_char_spans
+
+    def slow(self, sentences):
+        time.sleep(0.002)
+        return real(self, sentences)
+
+    monkeypatch.setattr(pysbd.Segmenter, "sentences_with_char_spans", slow)
+    got: dict[int, list] = {0: [], 1: []}
+
+    def work(i: int) -> None:
+        for _ in range(3):
+            got[i].append([(s.start, s.end) for s in segment(texts[i])])
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got[0] == [alone[0]] * 3 and got[1] == [alone[1]] * 3
