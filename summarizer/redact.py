@@ -8,7 +8,7 @@ Two kinds of text are masked as "[REDACTED]":
   is written JSON-escaped or percent-encoded; a key shorter than MIN_RUN is
   masked where it appears whole (one under MIN_KEY characters is no secret
   worth garbling every message for);
-* anything shaped like a key or a bearer token (`sk-...`, `Bearer ...`), whoever's.
+* anything shaped like a key or a bearer token (`sk-` and a run of letters, `Bearer` and a token), whoever's.
 """
 
 from __future__ import annotations

