@@ -34,6 +34,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from summarizer.briefing.merge import title_fault
 from summarizer.errors import InputError
 from summarizer.schema import BriefingResult
 
@@ -41,8 +42,6 @@ if TYPE_CHECKING:
     from summarizer.briefing.build import Merge
     from summarizer.llm.settings import LLMSettings
 
-TITLE_WORDS = 12
-_QUOTE_MARKS = re.compile(r"[\"“”«»„]|(?:^|\s)['‘]|['’](?:\s|$)")
 
 
 @dataclass
@@ -132,17 +131,6 @@ def b_cubed(predicted: dict, gold: dict) -> PRF:
     recall = [len(predicted[x] & gold[x]) / len(gold[x]) for x in gold]
     return PRF(round(sum(precision) / len(precision), 3) if precision else None,
                round(sum(recall) / len(recall), 3) if recall else None)
-
-
-def title_fault(title: str) -> str | None:
-    """Why a storyline title does not read like a headline, or None."""
-    if _QUOTE_MARKS.search(title):
-        return "quotes a party"
-    if title.rstrip().endswith(("…", "...")):
-        return "a cut-off sentence"
-    if len(title.split()) > TITLE_WORDS:
-        return f"longer than {TITLE_WORDS} words"
-    return None
 
 
 @dataclass

@@ -298,14 +298,24 @@ class Storylines:
         nearest = sorted(group, key=lambda i: -float(self.index.vectors[i] @ centre))
         for i in nearest:
             title = self.index.titles[i]
-            if (len(title.split()) <= TITLE_WORDS and not _QUOTE_MARKS.search(title) and not loaded_terms(title)
-                    and not title.rstrip().endswith(("…", "..."))):
+            if title_fault(title) is None and not loaded_terms(title):
                 return title
         title = _QUOTED.sub("", self.index.titles[nearest[0]])
         for term in loaded_terms(title):
             title = re.sub(rf"\b{re.escape(term)}\b", "", title, flags=re.IGNORECASE)
         words = re.sub(r"\s+([,;:.])", r"\1", " ".join(title.split())).strip(" ,;:-").split()
         return " ".join(words[:TITLE_WORDS])
+
+
+def title_fault(title: str) -> str | None:
+    """Why a storyline title does not read like a headline, or None."""
+    if _QUOTE_MARKS.search(title):
+        return "quotes a party"
+    if title.rstrip().endswith(("…", "...")):
+        return "a cut-off sentence"
+    if len(title.split()) > TITLE_WORDS:
+        return f"longer than {TITLE_WORDS} words"
+    return None
 
 
 def _evidence(event: Event) -> str:
