@@ -42,6 +42,11 @@ def when_of(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+def demonyms_of(text: str) -> list[str]:
+    """The capitalised demonyms in `text` ("Sudanese", "Ethiopian"), which `names_of` leaves out."""
+    return [w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if _DEMONYM.match(w)]
+
+
 def names_of(text: str) -> tuple[list[str], list[str]]:
     """(actors, locations): the capitalised names in `text`, in order, without repeats."""
     actors: list[str] = []

@@ -90,5 +90,45 @@ def test_the_labelled_day_on_code_made_records():
                         merge="embeddings", transport=FakeTransport(responder=outlet_records_answer))
     with briefing.build([str(p) for p in gold.files]) as built:
         score = score_storylines(gold, built.result())
-    assert score.articles_pairwise.precision >= 0.9 and score.articles_pairwise.recall >= 0.6
-    assert score.records_b_cubed.f1 >= 0.75 and score.bad_titles == [] and score.wrong_links == []
+    assert score.articles_pairwise.precision >= 0.9 and score.articles_pairwise.recall >= 0.85
+    assert score.records_b_cubed.f1 >= 0.85 and score.bad_titles == [] and score.wrong_links == []
+    assert score.missing_conflicts == []
+
+
+def test_the_language_table_is_what_the_parallel_sentences_give():
+    """language_gaps.json is bench/language_gap.py's output for bench/data/translations.yaml, not numbers
+    typed in: a change of model or sentences without rewriting it fails here."""
+    import json
+
+    import yaml
+
+    from summarizer.briefing.embed import language_gaps
+    from summarizer.briefing.merge import LANGUAGE_GAPS
+
+    rows = yaml.safe_load((FIXTURES.parent / "bench" / "data" / "translations.yaml").read_text(encoding="utf-8"))
+    assert language_gaps(rows) == json.loads(LANGUAGE_GAPS.read_text(encoding="utf-8"))
+
+
+def test_distances_in_a_language_whose_unrelated_texts_sit_close_are_put_on_the_english_scale():
+    import numpy as np
+
+    from summarizer.briefing.merge import _language_scale, calibrated
+
+    reference, pairs = _language_scale()
+    portuguese = pairs["pt pt"][1]
+    assert portuguese < reference  # the model puts unrelated Portuguese texts closer than English ones
+    got = calibrated(np.array([[0.0, portuguese], [portuguese, 0.0]]), ["pt", "pt"])
+    assert got[0, 1] == pytest.approx(reference)
+    same = calibrated(np.array([[0.0, 0.1], [0.1, 0.0]]), ["en", "xx"])  # a language not measured: as it is
+    assert same[0, 1] == pytest.approx(0.1)
+
+
+@pytest.mark.parametrize("headline, lower, setting", [
+    ("Missile strike on Kostiantynivka market kills 19", {"missile"}, {"Kostiantynivka"}),  # "Missile": a noun
+    ("626 Ethiopian troops killed, rebels say", set(), {"Ethiopian"}),  # no name: the demonym places it
+    ("Russian missile hits apartment block in Dnipro", {"missile"}, {"Dnipro"}),  # a name: the demonym does not
+])
+def test_a_headline_setting_is_its_names_not_its_capitalised_nouns(headline, lower, setting):
+    from summarizer.briefing.merge import _skeletons
+
+    assert _skeletons(headline, lower, demonyms=True) == {skeleton(w) for w in setting}

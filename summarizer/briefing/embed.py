@@ -49,3 +49,25 @@ def embed(texts: list[str]) -> np.ndarray:
         while len(_cache) > CACHE:
             _cache.popitem(last=False)
     return out
+
+
+def language_gaps(rows: list[dict[str, str]]) -> dict:
+    """How far the model puts one meaning apart in two languages, from parallel sentences (`rows`: one dict
+    per sentence, language code -> text): per pair of languages "a b" (in sorted order), [gap, unrelated],
+    the mean distance (one minus the cosine) of a sentence and its own translation, and of a sentence and
+    the other sentences' translations; "reference" is the unrelated distance of English and English.
+    bench/language_gap.py writes it for the merge (language_gaps.json)."""
+    import itertools
+
+    import numpy as np
+
+    languages = sorted(rows[0])
+    vectors = {lang: embed([row[lang] for row in rows]).astype(np.float64) for lang in languages}
+    n = len(rows)
+    pairs = {}
+    for a, b in itertools.combinations_with_replacement(languages, 2):
+        cosines = vectors[a] @ vectors[b].T
+        gap = 1.0 - float(np.trace(cosines)) / n
+        unrelated = 1.0 - float(cosines.sum() - np.trace(cosines)) / (n * n - n)
+        pairs[f"{a} {b}"] = [round(max(gap, 0.0), 3), round(unrelated, 3)]
+    return {"reference": pairs["en en"][1], "pairs": pairs}
