@@ -10,9 +10,9 @@ languages the tool supports. Per pair of languages (a, b), two distances (one mi
 - unrelated: a sentence and the other sentences' translations, on average.
 
 The same sentences in English and English give the reference (gap 0, unrelated about 0.2). The merge
-(summarizer/briefing/merge.py) maps each article pair's distance from its languages' scale onto the English
-one, so that 0.13 means the same in Portuguese, in German against English, and in English: a sentence
-and its translation are 0 apart, two unrelated sentences as far apart as two unrelated English ones.
+(summarizer/briefing/merge.py, `calibrated`) multiplies an article pair's distance by the English
+unrelated figure over its languages' one, so that its threshold means the same in Portuguese, in German
+against English, and in English. The gap is measured and kept, but not used (docs/storylines.md says why).
 """
 
 from __future__ import annotations

@@ -5,9 +5,10 @@ merge works on articles first, then on their records:
 
 1. **What each article is about**: the sentence embedding (`embed.py`, a
    multilingual model, so a German and an English report of one strike meet) of
-   its headline and lead records; the names its headline gives (its setting:
-   capitalised words that the article never writes in lower case, so "Missile"
-   in a headline is no name) and the names its lead gives. A name in many of
+   its headline and lead records; the names its headline gives (its `setting`:
+   words the article writes with a capital in mid-sentence and never in lower
+   case, so "Missile" in a headline is no name) and the capitalised words of its
+   headline and lead. A name in many of
    the day's articles ("Ukraine", "Gaza") is not specific; spellings are
    compared by a skeleton (Kostiantynivka, Kostyantynivka, Kostjantyniwka and
    Костянтинівка are one place).
@@ -47,7 +48,6 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -58,8 +58,8 @@ from summarizer.schema import ArticleMeta, ArticleResult, Event, Figure, Storyli
 if TYPE_CHECKING:
     import numpy as np
 
-STORY_DISTANCE = 0.13  # mean cosine distance under which groups of articles join (one minus the similarity)
-LEAD_RECORDS = 2  # what an article is about: its headline and its first records (the lead and the next)
+STORY_DISTANCE = 0.12  # mean cosine distance under which groups of articles join (one minus the similarity)
+LEAD_RECORDS = 3  # what an article is about: its headline and its first records
 CANDIDATE_DISTANCE = 0.16  # article pairs worth asking the model about (--merge model)
 RECORD_MARGIN = 0.14  # a record this close to the storyline's event as its article's lead is, or closer, is shown
 COMMON_NAME = 0.15  # a name in more than this share of the day's articles (and in more than 3) is not specific
@@ -67,7 +67,8 @@ APART = 1.0  # the distance of two articles whose headlines name specific names 
 NAME_MATCH = 0.8  # two name skeletons this alike (difflib ratio) are one place spelled two ways
 TITLE_WORDS = 12
 LANGUAGE_GAPS = Path(__file__).with_name("language_gaps.json")  # written by bench/language_gap.py
-_WORD = re.compile(r"\w+")
+_CAPITALISED = re.compile(r"\b[^\W\d_][\w-]*")  # a word that starts with a letter
+_MID_SENTENCE = re.compile(r"(?<=[\w,;)%»”’] )[^\W\d_][\w-]*")  # a word after a word and a space
 _TIME_FRAME = re.compile(
     r"\b(?:this|last|the past|past) (?:week|month|year|weekend|day|24 hours)\b|\bso far\b|\bin total\b|"
     r"\bsince (?:the )?(?:beginning|start)(?: of (?:the|this) (?:year|month|war|invasion))?\b|\bto date\b|"
@@ -138,14 +139,14 @@ class MergeIndex:
         first = sorted(result.events, key=_position)[:LEAD_RECORDS]
         lead_text = " ".join(ev.quote for e in first for ev in e.evidence)
         text = f"{title}. {lead_text}" if title else lead_text
-        lower = {w.lower() for e in result.events for ev in e.evidence for w in _WORD.findall(ev.quote)
-                 if w[:1].islower()}
+        body = " ".join(ev.quote for e in result.events for ev in e.evidence)
         self.articles.append(article)
         self.leads.append(lead.id)
         self.titles.append(title or lead.summary)
         self.languages.append(result.article.language or "en")
-        self.settings.append(_skeletons(title or _evidence(lead), lower, demonyms=True))
-        self.names.append(_skeletons(text) | _skeletons(text, demonyms=True))
+        self.settings.append(setting(title or _evidence(lead), body, result.article.language))
+        self.names.append(frozenset(k for w in _CAPITALISED.findall(text) if w[0].isupper()
+                                    and len(k := skeleton(w)) >= 2))
         self.vectors.append(embed([text])[0])
 
     def __len__(self) -> int:
@@ -180,17 +181,20 @@ class MergeIndex:
         return distance
 
 
-def _skeletons(text: str, lower: AbstractSet[str] = frozenset(), demonyms: bool = False) -> frozenset[str]:
-    """The skeletons (two letters or more) of the words of the names in `text`, but of words the article
-    writes in lower case (`lower`). With `demonyms`, a text that gives no name is placed by its demonyms
-    ("626 Ethiopian troops killed"); one that does is not ("Russian missile hits Dnipro": Dnipro)."""
-    from summarizer.names import demonyms_of, names_of
+def setting(headline: str, body: str, language: str | None = None) -> frozenset[str]:
+    """Where the headline places its event: the skeletons (two letters or more) of its names. A name is a
+    word that the article's `body` writes with a capital in mid-sentence and never in lower case, so a
+    capitalised headline noun ("Missile strike on ...", "Rafah Camp Devastation") is none; a headline
+    that gives no name is placed by its demonyms ("626 Ethiopian troops killed"). In a language that
+    capitalises its nouns (German: `capitalised_nouns` in its language file) case tells nothing, so the
+    headline places nothing."""
+    from summarizer.names import demonyms_of
 
-    actors, places = names_of(text)
-    words = [word for name in [*actors, *places] for word in name.split() if word.lower() not in lower]
-    if demonyms and not words:
-        words = demonyms_of(text)
-    return frozenset(k for word in words if len(k := skeleton(word)) >= 2)
+    lower = {w.lower() for w in _CAPITALISED.findall(body) if w[0].islower()}
+    capital = {w for w in _MID_SENTENCE.findall(body) if w[0].isupper() and w.lower() not in lower}
+    words = [w for w in _CAPITALISED.findall(headline) if w in capital and not demonyms_of(w)]
+    words = words or demonyms_of(headline)
+    return frozenset(k for w in words if len(k := skeleton(w)) >= 2)
 
 
 def _meets(names: frozenset[str], others: frozenset[str]) -> bool:
