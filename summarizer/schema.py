@@ -142,6 +142,15 @@ class Figure(_Model):
     when: str | None = None
     time_frame: str | None = Field(default=None, description="A scope such as 'this year' or 'in the past "
                                                              "week': figures of different scopes are not a conflict.")
+    quantity: str | None = Field(default=None, description="What it counts, in any language's report: dead, "
+                                                           "injured, displaced, ... (else its unit).")
+
+
+class Dispute(_Model):
+    """Figures for one quantity that differ between sources: side by side, none resolved."""
+
+    quantity: str
+    figures: list[Figure] = Field(min_length=2)
 
 
 class Storyline(_Model):
@@ -151,7 +160,9 @@ class Storyline(_Model):
     title: str
     items: list[StorylineItem] = Field(min_length=2)
     figures: list[Figure] = Field(default_factory=list)
-    conflicts: list[str] = Field(default_factory=list, description="Units whose figures differ between sources.")
+    conflicts: list[str] = Field(default_factory=list, description="Quantities whose figures differ between "
+                                                                   "sources (each detailed in `disputes`).")
+    disputes: list[Dispute] = Field(default_factory=list)
 
 
 class FailedArticle(_Model):

@@ -93,7 +93,27 @@ def test_the_same_event_in_two_spellings_is_one_storyline_with_its_figures_side_
     [story] = storylines([a, b])
     assert [(i.article, i.event_id) for i in story.items] == [("a.txt", "e1"), ("b.txt", "e1")]
     assert [(f.text, f.source) for f in story.figures] == [("19", "the health ministry"), ("40", "civil defence")]
-    assert story.conflicts == ["people"]
+    assert story.conflicts == ["dead"]  # what the figures count ("killing", "killed"), not their unit
+    [dispute] = story.disputes
+    assert [(f.text, f.source, f.article) for f in dispute.figures] == [
+        ("19", "the health ministry", "a.txt"), ("40", "civil defence", "b.txt")]
+
+
+def test_a_distance_and_a_percentage_are_no_dispute_and_one_count_in_two_languages_is():
+    a = _result("a.txt", [
+        _event(1, "A missile hit the market in Kostyantynivka, killing 19 people, 20 km from the front, the "
+                  "ministry said.", "the ministry", [("19", 19.0, "people"), ("20", 20.0, "km")], ["Kostyantynivka"]),
+        _event(2, "Prices in Kostyantynivka rose 5%, the ministry said.", "the ministry", [("5%", 5.0, "%")],
+               ["Kostyantynivka"])])
+    b = _result("b.txt", [
+        _event(1, "Bei dem Angriff auf den Markt in Kostjantyniwka sind mindestens 21 Menschen getötet worden, 25 "
+                  "Kilometer von der Front, teilte die Militärverwaltung mit.", "die Militärverwaltung",
+               [("21", 21.0, "Menschen"), ("25", 25.0, "Kilometer")], ["Kostjantyniwka"]),
+        _event(2, "Die Preise in Kostjantyniwka stiegen um 7%, sagte die Militärverwaltung.", "die Militärverwaltung",
+               [("7%", 7.0, "%")], ["Kostjantyniwka"])])
+    b.article.language = "de"
+    [story] = storylines([a, b])
+    assert [(d.quantity, [f.text for f in d.figures]) for d in story.disputes] == [("dead", ["19", "21"])]
 
 
 def test_figures_of_different_time_frames_are_not_a_conflict():
@@ -181,7 +201,8 @@ def test_the_html_briefing_is_self_contained_and_escapes_article_text(tmp_path, 
     assert found["external"] == [] and "<style>" in page and 'name="viewport"' in page
     assert "the &lt;b&gt;Kostyantynivka&lt;/b&gt; market" in page and "<b>" not in page
     assert found["tags"].count("section") == 1 and {"a.txt", "b.txt"} <= set(found["links"])
-    assert "Figures differ between sources (people)" in page
+    assert "<li>dead: <strong>19</strong>, the ministry (a.txt) · <strong>40</strong>, civil defence (b.txt)" \
+        "</li>" in page
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -211,7 +232,8 @@ def test_the_html_briefing_renders_in_a_headless_browser_with_every_storyline(tm
     dom = subprocess.run([*base, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
     assert dom.returncode == 0, dom.stderr[-2000:]
     assert all(f'id="{s.id}"' in dom.stdout for s in stories)
-    assert "Figures differ between sources (people)" in dom.stdout
+    assert "<li>dead: <strong>19</strong>, the ministry (a.txt) · <strong>40</strong>, civil defence (b.txt)</li>" \
+        in dom.stdout
     assert [line for line in dom.stderr.splitlines() if "CONSOLE" in line] == []  # no console messages
     subprocess.run([*base, f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120, check=True)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 
 from summarizer.briefing import report
 from summarizer.briefing.report import href, md, to_html, to_markdown, write
-from summarizer.schema import BriefingResult, Digest, FailedArticle, Figure, Storyline, StorylineItem, Usage
+from summarizer.schema import BriefingResult, Digest, Dispute, FailedArticle, Figure, Storyline, StorylineItem, Usage
 
 LINK = "[x](javascript:alert(1))"
 SCRIPT = "<script>alert(1)</script>"
@@ -41,7 +41,8 @@ def _hostile(text: str = HOSTILE) -> BriefingResult:
              for r, o in zip(articles, (f"{text} outlet", None, None), strict=True)]
     figures = [Figure(text=text, value=19.0, unit=text, source=text, status="disputed", article=r.article.path,
                       event_id="e1", when=text, time_frame=text) for r in articles]
-    story = Storyline(id="s1", title=f"{text} story", items=items, figures=figures, conflicts=[text, "people"])
+    story = Storyline(id="s1", title=f"{text} story", items=items, figures=figures, conflicts=[text],
+                      disputes=[Dispute(quantity=text, figures=figures)])
     return BriefingResult(generated=GENERATED, articles=articles, storylines=[story],
                           failed=[FailedArticle(path=text, reason=text)], usage=Usage(), tool_version="0")
 
@@ -73,7 +74,7 @@ class _Page(HTMLParser):
 
 
 HTML_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "section", "ul", "li", "span",
-             "a", "table", "thead", "tbody", "tr", "th", "td", "details", "summary"}
+             "a", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "strong"}
 
 
 def test_article_text_in_the_html_briefing_is_text_and_makes_no_element_attribute_or_link():
@@ -87,12 +88,12 @@ def test_article_text_in_the_html_briefing_is_text_and_makes_no_element_attribut
     assert hrefs == [href(p) for p in PATHS] * 3
     assert not [h for h in hrefs if h.lower().lstrip().startswith(("javascript:", "//"))]
     assert page.tags.count("section") == 1 and page.tags.count("details") == 3
-    assert page.tags.count("li") == 3 + 3 + 1  # storyline items, the articles' records, the failure
+    assert page.tags.count("li") == 3 + 1 + 3 + 1  # storyline items, its dispute, the articles' records, the failure
     assert page.rows == [7] * 4  # the header and one row a figure: no "</td>" in a value opened a cell
     text = "".join(page.text)
     assert SCRIPT in text and LINK in text and "</td><td>cell" in text  # shown as text, as it was written
     assert "{{ 7*7 }}" in text and "{% if true %}IF{% endif %} {# gone #}" in text and "49" not in text
-    assert f"Figures differ between sources ({HOSTILE}, people)" in text
+    assert f"{HOSTILE}: {HOSTILE}, {HOSTILE} (" in text  # the dispute: quantity, figure, who gives it
     assert text.count(PATHS[0]) == 2  # as a figure's article and as its article's link, as it is
 
 
@@ -134,8 +135,8 @@ def test_article_text_in_the_markdown_briefing_is_text_and_makes_no_link_html_or
         # the links the template makes, to each storyline item's and each article's file: no other
         assert links == [renderer.normalizeLink(href(p)) for p in PATHS] * 2, links
         assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1", "h2", "h3", "h2"] + ["h3"] * 3 + ["h2"]
-        assert sum(t.type == "strong_open" for t in tokens) == 3  # the template's own **status** only
-        assert sum(t.type == "list_item_open" for t in tokens) == 3 + 3 + 1
+        assert sum(t.type == "strong_open" for t in tokens) == 3 + 1  # the template's **status**, the disputed figure
+        assert sum(t.type == "list_item_open" for t in tokens) == 3 + 1 + 3 + 1  # and the dispute
         if renderer.get_active_rules()["block"].count("table"):
             rows = [t for t in tokens if t.type in ("tr_open", "th_open", "td_open")]
             cells = [sum(1 for _ in group) for group in _cells(rows)]

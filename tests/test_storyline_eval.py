@@ -5,7 +5,7 @@ from fakes import article_result, event
 
 from summarizer.briefing.evaluate import b_cubed, load_storyline_gold, pairwise, score_storylines, title_fault
 from summarizer.errors import InputError
-from summarizer.schema import BriefingResult, Figure, Storyline, StorylineItem, Usage
+from summarizer.schema import BriefingResult, Dispute, Figure, Storyline, StorylineItem, Usage
 
 
 def _item(article, eid):
@@ -49,6 +49,8 @@ def test_a_perfect_briefing_scores_one_and_shows_the_conflict(gold):
     story = Storyline(id="s1", title="Missile strike on a market",
                       items=[_item("/x/a.txt", "e1"), _item("/x/b.txt", "e1"), _item("/x/c.txt", "e1")],
                       figures=[_fig("16", "/x/a.txt", "e1"), _fig("17", "/x/b.txt", "e1")])
+    assert score_storylines(gold, _briefing([story])).conflicts_shown == 0  # listed, but not side by side
+    story.disputes = [Dispute(quantity="dead", figures=story.figures)]
     score = score_storylines(gold, _briefing([story]))
     assert score.articles_pairwise.as_dict() == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
     assert score.articles_b_cubed.f1 == 1.0 and score.records_pairwise.f1 == 1.0

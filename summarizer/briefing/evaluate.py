@@ -207,8 +207,8 @@ def score_storylines(gold: StorylineGold, briefing: BriefingResult) -> Storyline
     gold_conflicts = [(eid, c) for eid, e in gold.events.items() for c in e.get("conflicts") or []]
     for eid, conflict in gold_conflicts:
         wanted = {_figure(str(f)) for f in (conflict.get("figures") or {})}
-        if any(wanted <= {x for f in s.figures for x in (_figure(f.text), f"{f.value:g}")}
-               for s in briefing.storylines):
+        if any(wanted <= {x for f in d.figures for x in (_figure(f.text), f"{f.value:g}")}
+               for s in briefing.storylines for d in s.disputes):
             shown += 1
         else:
             missing.append(f"{eid}: {conflict.get('quantity', '')} {' vs '.join(sorted(wanted))}".strip())

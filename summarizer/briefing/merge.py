@@ -53,7 +53,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from summarizer.schema import ArticleMeta, ArticleResult, Event, Figure, Storyline, StorylineItem
+from summarizer.schema import ArticleMeta, ArticleResult, Dispute, Event, Figure, Storyline, StorylineItem
 
 if TYPE_CHECKING:
     import numpy as np
@@ -350,8 +350,9 @@ class Storylines:
                 if record.id == self.index.leads[i] or similarity >= lead - RECORD_MARGIN:
                     items.append(_item(result.article, record))
                     figures += _figures(result.article, record)
+        disputes = _disputes(figures)
         return Storyline(id=f"s{n}", title=self._title(group, centre), items=items, figures=figures,
-                         conflicts=_conflicts(figures))
+                         conflicts=[d.quantity for d in disputes], disputes=disputes)
 
     def _title(self, group: list[int], centre: np.ndarray) -> str:
         """The English headline nearest the centre that reads like one (the briefing is in English; another
@@ -392,23 +393,38 @@ def _item(meta: ArticleMeta, e: Event) -> StorylineItem:
 
 
 def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
-    frame = _TIME_FRAME.search(" ".join(ev.quote for ev in e.evidence))
-    return [Figure(text=num.text, value=num.value, unit=num.unit, source=e.attribution.source, status=e.status,
-                   article=meta.path or meta.id, event_id=e.id, when=e.when,
-                   time_frame=frame.group(0) if frame else None) for num in e.numbers]
+    """The record's figures, each with what it counts: a quantity of the language file ("killed",
+    "Tote", "morts" count the dead), else its unit unless that is a measure ("20 km")."""
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
 
-
-def _conflicts(figures: list[Figure]) -> list[str]:
-    """Units whose figures differ between sources within the same time frame."""
-    by_unit: dict[tuple[str, str | None], set[tuple[float, str]]] = {}
-    for f in figures:
-        if f.unit:  # a day ("on Wednesday") says when, not over what span: it is no scope of its own
-            scope = None if not f.time_frame or _DAY.fullmatch(f.time_frame) else f.time_frame.lower()
-            by_unit.setdefault((f.unit.lower()[:5], scope), set()).add((f.value, f.source.lower()))
+    text = " ".join(ev.quote for ev in e.evidence)
+    frame = _TIME_FRAME.search(text)
+    lex = lexicon(meta.language)
+    counted = quantities(text, lex, meta.language)
     out = []
-    for (unit, _frame), claims in by_unit.items():
-        if len({v for v, _ in claims}) > 1 and len({s for _, s in claims}) > 1:
-            full = next(f.unit for f in figures if f.unit and f.unit.lower()[:5] == unit)
-            if full not in out:
-                out.append(full)
+    for num in e.numbers:
+        quantity = next((name for name, values in counted.items() if num.value in values), None)
+        if quantity is None and num.unit and num.unit != "%" \
+                and not (lex.measures is not None and lex.measures.match(num.unit)):
+            quantity = num.unit.lower()
+        out.append(Figure(text=num.text, value=num.value, unit=num.unit, source=e.attribution.source,
+                          status=e.status, article=meta.path or meta.id, event_id=e.id, when=e.when,
+                          time_frame=frame.group(0) if frame else None, quantity=quantity))
+    return out
+
+
+def _disputes(figures: list[Figure]) -> list[Dispute]:
+    """Per quantity and time frame, the figures when they differ between sources: side by side, biggest
+    first. A day ("on Wednesday") says when, not over what span: it is no scope of its own."""
+    by: dict[tuple[str, str | None], list[Figure]] = {}
+    for f in figures:
+        if f.quantity:
+            scope = None if not f.time_frame or _DAY.fullmatch(f.time_frame) else f.time_frame.lower()
+            by.setdefault((f.quantity[:5], scope), []).append(f)
+    out: list[Dispute] = []
+    for group in by.values():
+        if len({f.value for f in group}) > 1 and len({f.source.lower() for f in group}) > 1:
+            group.sort(key=lambda f: f.value)
+            out.append(Dispute(quantity=group[0].quantity or "", figures=group))
     return out

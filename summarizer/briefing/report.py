@@ -25,7 +25,7 @@ from typing import Protocol, TextIO, TypeVar
 import jinja2
 from markupsafe import Markup
 
-from summarizer.schema import ArticleResult, BriefingResult, Storyline
+from summarizer.schema import ArticleResult, BriefingResult, Dispute, Storyline
 
 T_co = TypeVar("T_co", covariant=True)
 
@@ -167,6 +167,17 @@ def _html_value(value: object) -> Markup:
     return Markup(html.escape("" if value is None else str(value)))
 
 
+def sides(dispute: Dispute) -> list[tuple[str, str]]:
+    """A dispute's figures side by side: per value, the figure as written and who gives it, with the
+    articles that say so ("19", "Ukraine's interior ministry (01_wire.txt, 08_regional.txt)")."""
+    by: dict[float, tuple[str, dict[str, list[str]]]] = {}
+    for f in dispute.figures:
+        _, who = by.setdefault(f.value, (f.text, {}))
+        who.setdefault(f.source, []).append(re.split(r"[/\\]", f.article)[-1])
+    return [(text, "; ".join(f"{source} ({', '.join(dict.fromkeys(articles))})" for source, articles in who.items()))
+            for text, who in by.values()]
+
+
 @lru_cache(maxsize=None)
 def _template(fmt: str) -> jinja2.Template:
     environment = jinja2.Environment(
@@ -180,4 +191,5 @@ def _template(fmt: str) -> jinja2.Template:
         auto_reload=False,
     )
     environment.filters["href"] = href
+    environment.filters["sides"] = sides
     return environment.get_template(f"briefing.{fmt}.j2")
