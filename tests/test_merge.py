@@ -141,3 +141,19 @@ def test_a_headline_setting_is_the_names_the_article_writes_with_a_capital_in_mi
 
     assert setting(headline, body) == {skeleton(w) for w in expected}
 
+
+def test_the_labelled_day_on_the_embedded_models_recorded_answers():
+    """`summarize eval` on the storyline gold, replaying the embedded model's answers for the day's 30 articles
+    (recorded in fixtures/llm): the same scores a user gets from the default model, offline."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "--json", str(FIXTURES / "gold" / "storylines.yaml")])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["articles"]["pairwise"]["precision"] >= 0.85 and doc["articles"]["pairwise"]["recall"] >= 0.85
+    assert doc["records"]["b_cubed"]["f1"] >= 0.85 and doc["bad_titles"] == []
+    assert doc["conflicts_shown"] >= 7 and doc["storylines"] == 7
