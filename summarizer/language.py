@@ -82,6 +82,8 @@ unless said otherwise):
                           "газете The Washington Post"): where one follows a speaker, the speaker's name ends
     furniture, related    regular expressions for whole lines: page furniture, and a
                           heading after which the page is other articles' teasers
+    genres                labels that open the headline of a piece reporting no event of its own
+                          ("Analysis:", "Opinion |", "Kommentar:"): the merge joins it to no storyline
     injection             text addressed to a model rather than to readers (prompt injection), a mapping:
                           `roles`, chat roles that open a line before a colon or a closing bracket ("SYSTEM:",
                           "Assistant:", "[User]", "Пользователь:"), and `addressed`, regular expressions for what
@@ -159,6 +161,7 @@ class Lexicon:
     addressees: re.Pattern | None
     furniture: tuple[str, ...]  # regular expressions, each for a whole line (matched by `whole_line`)
     related: tuple[str, ...]
+    genres: frozenset[str] = frozenset()
     injection: tuple[re.Pattern, ...] = ()  # a role marker opening a line, or text addressed to a model
 
 
@@ -297,6 +300,7 @@ def lexicon(language: str | None) -> Lexicon:
                           for k, v in (data.get("pronoun_markers") or {}).items()}),
         furniture=tuple(data.get("furniture") or ()),
         related=tuple(data.get("related") or ()),
+        genres=_lower(data.get("genres")),
         injection=_injection(data.get("injection") or {}),
     )
 

@@ -91,8 +91,8 @@ def test_the_labelled_day_on_code_made_records():
                         merge="embeddings", transport=FakeTransport(responder=outlet_records_answer))
     with briefing.build([str(p) for p in gold.files]) as built:
         score = score_storylines(gold, built.result())
-    assert score.articles_pairwise.precision >= 0.85 and score.articles_pairwise.recall >= 0.85
-    assert score.records_b_cubed.f1 >= 0.85 and score.bad_titles == [] and len(score.wrong_links) <= 2
+    assert score.articles_pairwise.precision >= 0.9 and score.articles_pairwise.recall >= 0.85
+    assert score.records_b_cubed.f1 >= 0.85 and score.bad_titles == [] and score.wrong_links == []
     assert score.conflicts_shown >= 7  # of 10: figures of one quantity side by side in one dispute
 
 
@@ -154,6 +154,34 @@ def test_the_labelled_day_on_the_embedded_models_recorded_answers():
     result = CliRunner().invoke(app, ["eval", "--json", str(FIXTURES / "gold" / "storylines.yaml")])
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
-    assert doc["articles"]["pairwise"]["precision"] >= 0.85 and doc["articles"]["pairwise"]["recall"] >= 0.85
+    assert doc["articles"]["pairwise"]["precision"] >= 0.9 and doc["articles"]["pairwise"]["recall"] >= 0.85
     assert doc["records"]["b_cubed"]["f1"] >= 0.85 and doc["bad_titles"] == []
     assert doc["conflicts_shown"] >= 7 and doc["storylines"] == 7
+
+
+@pytest.mark.parametrize("headline, language, label", [
+    ("Analysis: How Ukraine's drone war is squeezing Russian refining, in numbers", "en", "Analysis"),
+    ("Opinion | The talks need a deadline", "en", "Opinion"),
+    ("Kommentar: Warum der Markt nicht sicher war", "de", "Kommentar"),
+    ("Análisis: lo que deja la ronda de Montevideo", "es", "Análisis"),
+    ("Gaza: More than 50 killed as crowds wait for aid trucks", "en", None),  # a place, not a genre
+    ("Review of the budget: parliament votes on Friday", "en", None),
+])
+def test_an_analysis_or_an_opinion_piece_is_labelled_by_its_headline(headline, language, label):
+    from summarizer.briefing.merge import genre
+
+    assert genre(headline, language) == label
+
+
+def test_an_analysis_of_an_event_is_in_no_storyline_with_its_reports():
+    a = _titled("a.txt", "Drone attack sparks fire at Saratov oil refinery, governor says", [
+        event(1, "A drone attack set off a fire at the Saratov oil refinery overnight, injuring two workers, the "
+                 "governor said.", "the governor", [("two", 2.0, "workers")], ["Saratov"])])
+    b = _titled("b.txt", "Saratov refinery halts crude unit after drone strike", [
+        event(1, "The Saratov refinery halted its main crude unit after a drone strike set it on fire overnight, "
+                 "two sources said.", "two sources", [], ["Saratov"])])
+    c = _titled("c.txt", "Analysis: drone strikes on the Saratov refinery and others, in numbers", [
+        event(1, "Drones have struck the Saratov refinery and 20 others this year, setting fires at most of them.",
+              "the outlet", [("20", 20.0, "others")], ["Saratov"])])
+    [story] = storylines([a, b, c])
+    assert sorted({i.article for i in story.items}) == ["a.txt", "b.txt"]

@@ -1,7 +1,8 @@
 """The daily briefing, merge stage: one storyline per real-world event that several articles report.
 
-An article reports one main event: the one its headline and lead tell. So the
-merge works on articles first, then on their records:
+An article reports one main event: the one its headline and lead tell (an
+analysis or an opinion piece, labelled so in its headline, reports none: it is
+in no storyline). So the merge works on articles first, then on their records:
 
 1. **What each article is about**: the sentence embedding (`embed.py`, a
    multilingual model, so a German and an English report of one strike meet) of
@@ -129,13 +130,14 @@ class MergeIndex:
         return index
 
     def add(self, article: int, result: ArticleResult) -> None:
-        """Keep what the merge needs of one article (one with no records reports nothing to merge)."""
+        """Keep what the merge needs of one article (one with no records reports nothing to merge, nor does
+        an analysis or an opinion piece: `genre`)."""
         from summarizer.briefing.embed import embed
 
         lead = lead_of(result)
-        if lead is None:
-            return
         title = (result.article.title or "").strip()
+        if lead is None or genre(title, result.article.language):
+            return
         first = sorted(result.events, key=_position)[:LEAD_RECORDS]
         lead_text = " ".join(ev.quote for e in first for ev in e.evidence)
         text = f"{title}. {lead_text}" if title else lead_text
@@ -179,6 +181,15 @@ class MergeIndex:
                     distance[i, j] = distance[j, i] = APART
         np.fill_diagonal(distance, 0.0)
         return distance
+
+
+def genre(headline: str, language: str | None = None) -> str | None:
+    """The label that opens the headline of a piece reporting no event of its own ("Analysis: How ...",
+    "Opinion | ...", "Kommentar: ..."; `genres` in the language files), or None."""
+    from summarizer.language import lexicon
+
+    label = re.match(r"\s*([^:|–—]{2,30}?)\s*[:|–—]", headline)
+    return label.group(1) if label and label.group(1).lower() in lexicon(language).genres else None
 
 
 def setting(headline: str, body: str, language: str | None = None) -> frozenset[str]:
