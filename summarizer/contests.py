@@ -180,7 +180,7 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     when = {c.pos: (when_of(sentences[c.sid].text) or "").lower() for c in claims}
     incident, opened = {}, 0
     for sid in sorted(sentences):  # "In a separate incident ...": a sentence that opens another incident
-        if not sentences[sid].boilerplate and _opens_incident(sentences[sid].text, lex):
+        if not sentences[sid].boilerplate and opens_incident(sentences[sid].text, lex):
             opened += 1
         incident[sid] = opened
     for i, a in enumerate(claims):
@@ -218,7 +218,7 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
 
 
 
-def _opens_incident(text: str, lex: Lexicon) -> bool:
+def opens_incident(text: str, lex: Lexicon) -> bool:
     """Does the sentence open another incident: a word of `new_incident` among its first words, in the
     outlet's voice ("In a separate incident", "Another attack"), not in a quote ("«Altro che 8.000»")?"""
     found = lex.new_incident.search(text) if lex.new_incident is not None else None

@@ -82,6 +82,8 @@ unless said otherwise):
                           "газете The Washington Post"): where one follows a speaker, the speaker's name ends
     furniture, related    regular expressions for whole lines: page furniture, and a
                           heading after which the page is other articles' teasers
+    days                  the days of the week, as word beginnings: with `months`, the dates a record
+                          gives (`dates`), which tell one incident from another in a storyline
     genres                labels that open the headline of a piece reporting no event of its own
                           ("Analysis:", "Opinion |", "Kommentar:"): the merge joins it to no storyline
     injection             text addressed to a model rather than to readers (prompt injection), a mapping:
@@ -162,6 +164,7 @@ class Lexicon:
     furniture: tuple[str, ...]  # regular expressions, each for a whole line (matched by `whole_line`)
     related: tuple[str, ...]
     genres: frozenset[str] = frozenset()
+    dates: re.Pattern | None = None  # a day of the week (a word beginning) or a month name (a word)
     injection: tuple[re.Pattern, ...] = ()  # a role marker opening a line, or text addressed to a model
 
 
@@ -171,6 +174,12 @@ def _words(items) -> re.Pattern | None:
         return None
     body = "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in items)
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+
+
+def _dates(days, months) -> re.Pattern | None:
+    beginnings, words = _beginnings(days), _words(months)
+    parts = [p.pattern for p in (beginnings, words) if p is not None]
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
 def _beginnings(items) -> re.Pattern | None:
@@ -301,6 +310,7 @@ def lexicon(language: str | None) -> Lexicon:
         furniture=tuple(data.get("furniture") or ()),
         related=tuple(data.get("related") or ()),
         genres=_lower(data.get("genres")),
+        dates=_dates(data.get("days"), data.get("months")),
         injection=_injection(data.get("injection") or {}),
     )
 

@@ -185,3 +185,24 @@ def test_an_analysis_of_an_event_is_in_no_storyline_with_its_reports():
               "the outlet", [("20", 20.0, "others")], ["Saratov"])])
     [story] = storylines([a, b, c])
     assert sorted({i.article for i in story.items}) == ["a.txt", "b.txt"]
+
+
+def test_figures_of_another_incident_or_an_age_are_in_no_dispute():
+    a = _titled("a.txt", "Missile strike on Kostiantynivka market kills at least 19", [
+        event(1, "A missile struck the market in Kostiantynivka on Wednesday, killing at least 19 people, the "
+                 "interior ministry said.", "the interior ministry", [("19", 19.0, "people")], ["Kostiantynivka"]),
+        event(2, "In July, a glide bomb destroyed a school building in Kostiantynivka, killing two teachers, regional "
+                 "officials said.", "regional officials", [("two", 2.0, "teachers")], ["Kostiantynivka"]),
+        event(3, "In Kramatorsk, a guided bomb struck an apartment building on Wednesday, killing four people, the "
+                 "city's administration said.", "the city's administration", [("four", 4.0, "people")],
+              ["Kramatorsk"]),
+        event(4, "\"There was nothing left,\" said Halyna, 58, who was wounded in the strike on Kostiantynivka.",
+              "Halyna", [("58", 58.0, None)], ["Kostiantynivka"])])
+    b = _titled("b.txt", "21 killed as missile hits Kostyantynivka market", [
+        event(1, "The missile strike on the Kostyantynivka market on Wednesday killed 21 people, the regional "
+                 "military administration said.", "the regional military administration", [("21", 21.0, "people")],
+              ["Kostyantynivka"]),
+        event(2, "Rescuers said 40 people were wounded in the Kostyantynivka market strike on Wednesday.", "Rescuers",
+              [("40", 40.0, "people")], ["Kostyantynivka"])])
+    [story] = storylines([a, b])
+    assert [(d.quantity, [f.text for f in d.figures]) for d in story.disputes] == [("dead", ["19", "21"])]

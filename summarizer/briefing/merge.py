@@ -74,6 +74,8 @@ _TIME_FRAME = re.compile(
     r"\b(?:this|last|the past|past) (?:week|month|year|weekend|day|24 hours)\b|\bso far\b|\bin total\b|"
     r"\bsince (?:the )?(?:beginning|start)(?: of (?:the|this) (?:year|month|war|invasion))?\b|\bto date\b|"
     r"\bovernight\b|\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
+_OPENING = re.compile(r"\W*(\w+)\s+(?:the\s+)?([^\W\d_][\w'’-]*)")  # a sentence's first two words
+_AGE = re.compile(r"[A-Z][\w’'-]+, \0,")  # a name, then the figure (written as \0) between commas
 _DAY = re.compile(r"overnight|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”«»„][^\"“”«»„]*[\"“”«»„]|(?:^|(?<=\s))['‘][^'‘’]*['’](?=\s|$|[,.;:])")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]|(?:^|\s)['‘]|['’](?:\s|$)")
@@ -352,7 +354,7 @@ class Storylines:
                        if e.id == self.index.leads[i]])
         event = leads.mean(axis=0)
         event /= np.linalg.norm(event) or 1.0
-        items, figures = [], []
+        items, figures, records = [], [], {}
         for i, result, article_texts in zip(group, results, texts, strict=True):
             near = embed(article_texts) @ event if article_texts else []
             lead = max((s for r, s in zip(result.events, near, strict=True) if r.id == self.index.leads[i]),
@@ -361,7 +363,13 @@ class Storylines:
                 if record.id == self.index.leads[i] or similarity >= lead - RECORD_MARGIN:
                     items.append(_item(result.article, record))
                     figures += _figures(result.article, record)
-        disputes = _disputes(figures)
+                    records[(result.article.path or result.article.id, record.id)] = (record, result.article.language)
+        lead_texts = [_evidence(e) for r, i in zip(results, group, strict=True) for e in r.events
+                      if e.id == self.index.leads[i]]
+        names = frozenset(skeleton(w) for text in [*lead_texts, *(self.index.titles[i] for i in group)]
+                          for w in _CAPITALISED.findall(text) if w[0].isupper())
+        disputes = _disputes([f for f in figures if not _other_incident(records[(f.article, f.event_id)],
+                                                                        lead_texts, names)])
         return Storyline(id=f"s{n}", title=self._title(group, centre), items=items, figures=figures,
                          conflicts=[d.quantity for d in disputes], disputes=disputes)
 
@@ -405,7 +413,8 @@ def _item(meta: ArticleMeta, e: Event) -> StorylineItem:
 
 def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
     """The record's figures, each with what it counts: a quantity of the language file ("killed",
-    "Tote", "morts" count the dead), else its unit unless that is a measure ("20 km")."""
+    "Tote", "morts" count the dead), else its unit unless that is a measure ("20 km"), a percentage or
+    people in general; an age ("Yousef, 34, said") counts nothing."""
     from summarizer.contests import quantities
     from summarizer.language import lexicon
 
@@ -416,13 +425,37 @@ def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
     out = []
     for num in e.numbers:
         quantity = next((name for name, values in counted.items() if num.value in values), None)
-        if quantity is None and num.unit and num.unit != "%" \
+        if _AGE.search(text.replace(num.text, "\0", 1)):
+            quantity = None  # "said Yousef, 34, who ...": an age
+        elif quantity is None and num.unit and num.unit != "%" and num.unit.lower() not in lex.people \
                 and not (lex.measures is not None and lex.measures.match(num.unit)):
             quantity = num.unit.lower()
         out.append(Figure(text=num.text, value=num.value, unit=num.unit, source=e.attribution.source,
                           status=e.status, article=meta.path or meta.id, event_id=e.id, when=e.when,
                           time_frame=frame.group(0) if frame else None, quantity=quantity))
     return out
+
+
+def _other_incident(found: tuple[Event, str | None], leads: list[str], names: frozenset[str]) -> bool:
+    """Is the record about another incident than the storyline's, so that its figures are in no dispute:
+    its sentence opens one ("In a separate incident"), or it says another day or month than the lead
+    records do ("In July, a glide bomb ..."), or it opens in a place that none of the storyline's headlines
+    and lead records name ("In Kramatorsk, 25 km to the north, ...")?"""
+    from summarizer.contests import opens_incident
+    from summarizer.language import lexicon
+
+    record, language = found
+    text = _evidence(record)
+    lex = lexicon(language)
+    if opens_incident(text, lex):
+        return True
+    if lex.dates is not None:
+        said = {m.group(0).lower() for m in lex.dates.finditer(text)}
+        if said and not said & {m.group(0).lower() for lead in leads for m in lex.dates.finditer(lead)}:
+            return True
+    opening = _OPENING.match(text)  # "In Kramatorsk, about 25 km to the north, a bomb ..."
+    return bool(opening and opening.group(1).lower() in lex.prepositions and opening.group(2)[0].isupper()
+                and not any(_same_name(skeleton(opening.group(2)), n) for n in names))
 
 
 def _disputes(figures: list[Figure]) -> list[Dispute]:
