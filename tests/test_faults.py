@@ -596,7 +596,10 @@ def _interrupt_when_hung(server, args: list[str]):
     env["SUMMARIZER_FIXTURES"] = "off"
     process = subprocess.Popen([sys.executable, "-m", "summarizer", *args, "--base-url", server.base_url,
                                 "--model", "m", "--fixtures", "off", "--digest", "composed"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                               # Ctrl-C as a terminal sends it, even where this test runs as a background job
+                               # of a shell without job control (which starts it with SIGINT ignored)
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 60
         while not any("Sumy" in r["messages"][-1]["content"] for r in server.chat_requests()):
