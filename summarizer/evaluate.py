@@ -33,6 +33,20 @@ linked when the two found events' records list each other in `contradicted_by`.
 A translation is unsupported when the summary of a record of a non-English
 article gives a number its evidence does not, or a name its evidence does not
 spell (compared on the first four letters, Latin or Cyrillic).
+
+The digest is scored as a summary:
+- compression: its words over the article's story words (sentences that are not
+  page furniture);
+- key coverage: the `key` gold events whose numbers, or whose source, the digest
+  gives;
+- disputes together: of the gold contests whose two events both carry numbers
+  and both appear in the digest, those whose figures share one digest sentence;
+- direct quotes: quoted spans of more than three words in the digest (a party's
+  quoted label is one to three words);
+- unattributed: digest sentences that cite a record its source claims (any status
+  but asserted) without naming that source (a word of four letters or more of
+  its name); English articles only, since a translated sentence names the source
+  in English and the record in the article's language.
 """
 
 from __future__ import annotations
@@ -77,6 +91,14 @@ class Score:
     furniture_records: list[str] = field(default_factory=list)
     fragment_sources: list[str] = field(default_factory=list)
     unsupported_translations: list[str] = field(default_factory=list)
+    story_words: int = 0
+    digest_words: int = 0
+    gold_key: int = 0
+    key_covered: int = 0
+    gold_disputes: int = 0
+    disputes_together: int = 0
+    digest_quotes: list[str] = field(default_factory=list)
+    unattributed: list[str] = field(default_factory=list)
     llm_calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -93,14 +115,19 @@ class Score:
                 "status_accuracy": ratio(self.status_ok, self.found_events),
                 "contest_recall": ratio(self.linked_contests, self.gold_contests),
                 "unit_accuracy": ratio(self.units_ok, self.gold_units),
-                "grounding": ratio(self.verbatim_quotes, self.quotes)}
+                "grounding": ratio(self.verbatim_quotes, self.quotes),
+                "compression": ratio(self.digest_words, self.story_words),
+                "key_coverage": ratio(self.key_covered, self.gold_key),
+                "disputes_together": ratio(self.disputes_together, self.gold_disputes)}
 
     def add(self, other: Score) -> None:
         for name in ("gold_events", "found_events", "gold_numbers", "found_numbers", "source_ok", "status_ok",
                      "quotes", "verbatim_quotes", "llm_calls", "prompt_tokens", "completion_tokens",
-                     "gold_contests", "linked_contests", "gold_units", "units_ok", "records"):
+                     "gold_contests", "linked_contests", "gold_units", "units_ok", "records", "story_words",
+                     "digest_words", "gold_key", "key_covered", "gold_disputes", "disputes_together"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("leaks", "loaded_terms", "furniture_records", "fragment_sources", "unsupported_translations"):
+        for name in ("leaks", "loaded_terms", "furniture_records", "fragment_sources", "unsupported_translations",
+                     "digest_quotes", "unattributed"):
             getattr(self, name).extend(getattr(other, name))
         self.seconds = round(self.seconds + other.seconds, 3)
 
@@ -245,7 +272,50 @@ def score(gold: dict, result: ArticleResult, text: str) -> Score:
     own_voice = _QUOTED.sub(" ", result.digest.text).lower()
     s.loaded_terms = [t for t in gold.get("loaded_terms_not_in_neutral_voice") or []
                       if re.search(rf"\b{re.escape(t.lower())}", own_voice)]
+    _score_digest(s, gold, result, text, found, pairs)
     return s
+
+
+def _score_digest(s: Score, gold: dict, result: ArticleResult, text: str, found: dict[str, Event],
+                  pairs: set[tuple[str, ...]]) -> None:
+    """The digest as a summary (see the module docstring): compression, key coverage, disputes together,
+    direct quotes, unattributed claims."""
+    from summarizer.segment import segment
+
+    digest = result.digest
+    s.story_words = sum(len(x.text.split()) for x in segment(text, result.article.language or "en")
+                        if not x.boilerplate)
+    s.digest_words = len(digest.text.split())
+    lowered = digest.text.lower()
+    for g in gold["events"]:
+        if g.get("key"):
+            s.gold_key += 1
+            s.key_covered += any(str(n).lower() in lowered for n in g.get("numbers") or []) \
+                or any(str(src).lower() in lowered for src in g.get("source_any") or [] if src != "reporter")
+    sentences = [x.text for x in digest.sentences] or [digest.text]
+    for a, b in sorted(pairs):
+        ea, eb = found.get(a), found.get(b)
+        if not (ea and eb and ea.numbers and eb.numbers):
+            continue
+        where_a = {i for i, t in enumerate(sentences) for n in ea.numbers if n.text in t}
+        where_b = {i for i, t in enumerate(sentences) for n in eb.numbers if n.text in t}
+        if where_a and where_b:
+            s.gold_disputes += 1
+            s.disputes_together += bool(where_a & where_b)
+    s.digest_quotes = [q for q in _QUOTED.findall(digest.text) if len(q.split()) > 3]
+    by_id = {e.id: e for e in result.events}
+    if (result.article.language or "en") == "en":  # elsewhere the source is named in the article's language
+        s.unattributed = [x.text for x in digest.sentences for e in (by_id.get(i) for i in x.event_ids)
+                          if e is not None and e.status != "asserted" and e.attribution.source_type != "outlet"
+                          and not _names_source(e.attribution.source, x.text)]
+
+
+def _names_source(source: str, sentence: str) -> bool:
+    """Does the sentence name the source: one of its words of four letters or more, not a stop word
+    ("Ukraine's interior ministry": "ministry" or "interior"; "Rosa Huamán": "Huamán")?"""
+    words = [w for w in _WORD.findall(source.lower()) if len(w) >= 4 and w not in _STOP]
+    said = set(_WORD.findall(sentence.lower()))
+    return not words or any(w in said or w.removesuffix("'s") in said for w in words)
 
 
 def _matches(gold: dict, numbers: list[str], event: Event) -> bool:

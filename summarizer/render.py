@@ -85,13 +85,25 @@ def render_scores(rows: list, total, out: TextIO, *, width: int = 100, color: bo
             str(len(s.loaded_terms)), str(len(s.furniture_records)), str(len(s.fragment_sources)),
             str(len(s.unsupported_translations)), str(s.llm_calls), f"{s.prompt_tokens}+{s.completion_tokens}",
             f"{s.seconds:.1f}", end_section=s is rows[-1])
+    digest = Table(title="The digest as a summary", show_lines=False)
+    for name in ("article", "words", "story words", "compression", "key events", "disputes together", "quotes",
+                 "unattributed"):
+        digest.add_column(name, no_wrap=name == "article", justify="left" if name == "article" else "right")
+    for s in [*rows, total]:
+        r = s.rates()
+        digest.add_row(s.article, str(s.digest_words), str(s.story_words), pct(r["compression"]),
+                       f"{s.key_covered}/{s.gold_key}", f"{s.disputes_together}/{s.gold_disputes}",
+                       str(len(s.digest_quotes)), str(len(s.unattributed)), end_section=s is rows[-1])
     console = Console(file=out, width=width, no_color=not color, highlight=False, force_terminal=color, emoji=False)
     console.print(table)
+    console.print(digest)
     for s in rows:
         for label, items in (("error", [s.error] if s.error else []), ("leaked", s.leaks),
                              ("loaded term in the digest's own voice", s.loaded_terms),
                              ("record from furniture or a note", s.furniture_records),
                              ("source that is no speaker", s.fragment_sources),
-                             ("translation its sentence does not support", s.unsupported_translations)):
+                             ("translation its sentence does not support", s.unsupported_translations),
+                             ("direct quote in the digest", s.digest_quotes),
+                             ("digest sentence that does not name its claim's source", s.unattributed)):
             for item in items:
                 console.print(f"{s.article}: {label}: {item}")

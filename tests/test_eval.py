@@ -46,7 +46,8 @@ def test_events_are_found_by_numbers_or_by_source_and_content():
     assert (s.quotes, s.verbatim_quotes) == (3, 2)  # the third quote is not in the text
     assert s.leaks == ["bridge"] and s.loaded_terms == ["terrorists"]
     assert s.rates() == {"event_recall": 0.667, "number_recall": 1.0, "source_accuracy": 1.0,
-                         "status_accuracy": 0.5, "contest_recall": None, "unit_accuracy": None, "grounding": 0.667}
+                         "status_accuracy": 0.5, "contest_recall": None, "unit_accuracy": None, "grounding": 0.667,
+                         "compression": 0.571, "key_coverage": None, "disputes_together": None}
 
 
 def test_contests_furniture_fragments_units_and_translations_are_counted():
@@ -203,3 +204,37 @@ def test_a_gold_file_not_utf8_binary_or_with_wrong_typed_fields_is_one_line_and_
     gold.write_bytes(content)
     result = run("eval", gold)
     assert (result.exit_code, result.stderr, result.stdout) == (3, f"summarize: {gold}: {message}\n", "")
+
+
+def test_the_digest_is_scored_as_a_summary():
+    """Compression over the story words, key events covered, both sides of a dispute in one sentence, direct
+    quotes, and claims whose source the citing sentence does not name (summarizer/evaluate.py)."""
+    from summarizer.schema import DigestSentence
+
+    text = ("A missile hit the market, killing 19 people, the ministry said. Civil defence put the toll at 40. "
+            "\"We saw a flash and then the roof came down,\" said Olena. Subscribe to our newsletter today.")
+    gold = {"id": "a", "events": [
+        {"id": "a", "what": "19 dead", "numbers": ["19"], "source_any": ["ministry"], "status": "disputed",
+         "contests": ["b"], "key": True},
+        {"id": "b", "what": "40 dead", "numbers": ["40"], "source_any": ["civil defence"], "status": "disputed",
+         "contests": ["a"], "key": True},
+        {"what": "a witness saw a flash", "source_any": ["Olena"], "status": "claimed", "key": True}]}
+    events = [_event(1, "the ministry", "disputed", "A missile hit the market, killing 19 people, the ministry said.",
+                     ["19"]),
+              _event(2, "Civil defence", "disputed", "Civil defence put the toll at 40.", ["40"]),
+              _event(3, "Olena", "claimed", "\"We saw a flash and then the roof came down,\" said Olena.")]
+    apart = ["A missile killed 19 people, the ministry said.", "The toll was 40.",
+             "\"We saw a flash and then the roof came down,\" a witness said."]
+    result = _result(events, " ".join(apart))
+    result.digest.sentences = [DigestSentence(text=t, event_ids=[f"e{i}"]) for i, t in enumerate(apart, start=1)]
+    s = score(gold, result, text)
+    assert (s.digest_words, s.story_words) == (len(" ".join(apart).split()), 30)  # the Subscribe line: no story
+    assert (s.key_covered, s.gold_key) == (2, 3)  # 19 and 40 are in the digest; Olena is not named
+    assert (s.disputes_together, s.gold_disputes) == (0, 1)
+    assert s.digest_quotes == ["\"We saw a flash and then the roof came down,\""]
+    assert s.unattributed == ["The toll was 40.", apart[2]]  # civil defence and Olena are not named
+    together = "A missile killed 19 people, the ministry said; civil defence put the toll at 40."
+    result.digest.text = together
+    result.digest.sentences = [DigestSentence(text=together, event_ids=["e1", "e2"])]
+    s = score(gold, result, text)
+    assert (s.disputes_together, s.gold_disputes, s.digest_quotes, s.unattributed) == (1, 1, [], [])
