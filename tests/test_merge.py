@@ -206,3 +206,4 @@ def test_figures_of_another_incident_or_an_age_are_in_no_dispute():
               [("40", 40.0, "people")], ["Kostyantynivka"])])
     [story] = storylines([a, b])
     assert [(d.quantity, [f.text for f in d.figures]) for d in story.disputes] == [("dead", ["19", "21"])]
+    assert "58" not in [f.text for f in story.figures]  # Halyna's age is no figure of the story

@@ -414,7 +414,7 @@ def _item(meta: ArticleMeta, e: Event) -> StorylineItem:
 def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
     """The record's figures, each with what it counts: a quantity of the language file ("killed",
     "Tote", "morts" count the dead), else its unit unless that is a measure ("20 km"), a percentage or
-    people in general; an age ("Yousef, 34, said") counts nothing."""
+    people in general. An age ("said Yousef, 34, who ...") is no figure of the story: it is not listed."""
     from summarizer.contests import quantities
     from summarizer.language import lexicon
 
@@ -426,8 +426,8 @@ def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
     for num in e.numbers:
         quantity = next((name for name, values in counted.items() if num.value in values), None)
         if _AGE.search(text.replace(num.text, "\0", 1)):
-            quantity = None  # "said Yousef, 34, who ...": an age
-        elif quantity is None and num.unit and num.unit != "%" and num.unit.lower() not in lex.people \
+            continue  # "said Yousef, 34, who ...": an age, no figure of the story
+        if quantity is None and num.unit and num.unit != "%" and num.unit.lower() not in lex.people \
                 and not (lex.measures is not None and lex.measures.match(num.unit)):
             quantity = num.unit.lower()
         out.append(Figure(text=num.text, value=num.value, unit=num.unit, source=e.attribution.source,
