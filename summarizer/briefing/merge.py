@@ -149,8 +149,7 @@ class MergeIndex:
         self.titles.append(title or lead.summary)
         self.languages.append(result.article.language or "en")
         self.settings.append(setting(title or _evidence(lead), body, result.article.language))
-        self.names.append(frozenset(k for w in _CAPITALISED.findall(text) if w[0].isupper()
-                                    and len(k := skeleton(w)) >= 2))
+        self.names.append(_names(text))
         self.vectors.append(embed([text])[0])
 
     def __len__(self) -> int:
@@ -192,6 +191,11 @@ def genre(headline: str, language: str | None = None) -> str | None:
 
     label = re.match(r"\s*([^:|–—]{2,30}?)\s*[:|–—]", headline)
     return label.group(1) if label and label.group(1).lower() in lexicon(language).genres else None
+
+
+def _names(text: str) -> frozenset[str]:
+    """The skeletons (two letters or more) of the capitalised words of `text`: what it may name."""
+    return frozenset(k for w in _CAPITALISED.findall(text) if w[0].isupper() and len(k := skeleton(w)) >= 2)
 
 
 def setting(headline: str, body: str, language: str | None = None) -> frozenset[str]:
@@ -366,8 +370,7 @@ class Storylines:
                     records[(result.article.path or result.article.id, record.id)] = (record, result.article.language)
         lead_texts = [_evidence(e) for r, i in zip(results, group, strict=True) for e in r.events
                       if e.id == self.index.leads[i]]
-        names = frozenset(skeleton(w) for text in [*lead_texts, *(self.index.titles[i] for i in group)]
-                          for w in _CAPITALISED.findall(text) if w[0].isupper())
+        names = frozenset().union(*(_names(t) for t in [*lead_texts, *(self.index.titles[i] for i in group)]))
         disputes = _disputes([f for f in figures if not _other_incident(records[(f.article, f.event_id)],
                                                                         lead_texts, names)])
         return Storyline(id=f"s{n}", title=self._title(group, centre), items=items, figures=figures,
