@@ -118,7 +118,7 @@ class Score:
                 "grounding": ratio(self.verbatim_quotes, self.quotes),
                 "compression": ratio(self.digest_words, self.story_words),
                 "key_coverage": ratio(self.key_covered, self.gold_key),
-                "disputes_together": ratio(self.disputes_together, self.gold_disputes)}
+                "dispute_rate": ratio(self.disputes_together, self.gold_disputes)}
 
     def add(self, other: Score) -> None:
         for name in ("gold_events", "found_events", "gold_numbers", "found_numbers", "source_ok", "status_ok",

@@ -47,7 +47,7 @@ def test_events_are_found_by_numbers_or_by_source_and_content():
     assert s.leaks == ["bridge"] and s.loaded_terms == ["terrorists"]
     assert s.rates() == {"event_recall": 0.667, "number_recall": 1.0, "source_accuracy": 1.0,
                          "status_accuracy": 0.5, "contest_recall": None, "unit_accuracy": None, "grounding": 0.667,
-                         "compression": 0.571, "key_coverage": None, "disputes_together": None}
+                         "compression": 0.571, "key_coverage": None, "dispute_rate": None}
 
 
 def test_contests_furniture_fragments_units_and_translations_are_counted():
@@ -238,3 +238,4 @@ def test_the_digest_is_scored_as_a_summary():
     result.digest.sentences = [DigestSentence(text=together, event_ids=["e1", "e2"])]
     s = score(gold, result, text)
     assert (s.disputes_together, s.gold_disputes, s.digest_quotes, s.unattributed) == (1, 1, [], [])
+    assert (s.as_dict()["disputes_together"], s.as_dict()["dispute_rate"]) == (1, 1.0)  # the count stays a count
