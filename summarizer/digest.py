@@ -1,18 +1,14 @@
-"""Write the neutral digest from the validated event records.
+"""The digest written by the model in a second call, and the checks it must pass.
 
-Two writers. `compose` is code: the first records' summaries (each already
-says whose claim it is), every contested record followed by the records that
-contest it; nothing in it is not in a record. Otherwise the model writes a few
-sentences, each citing the event ids it uses (`call_context`: the records it
-may cite and the JSON Schema of its answer).
-Validators check that cited ids exist, that numbers come from the cited
-events, that a sentence about a claim names who makes it (a claim is never
-stated as a plain fact) and that no loaded label (`prompts/loaded_terms.txt`)
-is used in the digest's own voice. They only check (a sentence's text is
-stripped and its event ids read once each as the fields are parsed), so
-nothing is repaired: failures are re-asked; what still fails is dropped. The
-composed digest quotes a party's loaded label and leaves out a record whose
-own-voice sentence uses one.
+The model writes a few sentences, each citing the event ids it uses (`call_context`: the records it may
+cite and the JSON Schema of its answer). (On the embedded model the digest is written by code instead:
+`compose.py`; its sentences pass these same checks, a test says so.)
+Validators check that cited ids exist, that numbers come from the cited events, that a sentence about a
+claim names who makes it (a claim is never stated as a plain fact), that no loaded label
+(`prompts/loaded_terms.txt`) is used in the digest's own voice, that no sentence quotes more than three
+words, that both sides of a dispute are in one sentence and that the digest stays short. They only check
+(a sentence's text is stripped and its event ids read once each as the fields are parsed), so nothing is
+repaired: failures are re-asked; what still fails is dropped.
 """
 
 from __future__ import annotations
@@ -32,8 +28,9 @@ from pydantic import (
     model_validator,
 )
 
-from summarizer.attribution import ATTRIBUTION_CUES, attributed, names_source
-from summarizer.neutral import loaded_terms, quote_loaded_terms
+from summarizer import compose
+from summarizer.attribution import ATTRIBUTION_CUES, names_source
+from summarizer.neutral import loaded_terms
 from summarizer.numbers import extract_numbers, figure_key
 from summarizer.schema import Digest, DigestSentence, Dropped, Event
 from summarizer.validate import (
@@ -46,7 +43,7 @@ from summarizer.validate import (
     with_items,
 )
 
-MIN_SENTENCES, MAX_SENTENCES = 1, 5
+MIN_SENTENCES, MAX_SENTENCES = 1, compose.MAX_SENTENCES
 
 
 @dataclass(frozen=True)
@@ -78,18 +75,33 @@ class DigestSentenceDraft(BaseModel):
         cited = [events[i] for i in self.event_ids if i in events]
         if not cited:
             return self
-        written = {n.text.lower().replace(",", "") for e in cited for n in e.numbers}
-        figures = {figure_key(n) for e in cited for n in e.numbers}  # a Spanish record's "1.200" is 1,200
-        for n in extract_numbers(self.text):  # the digest is English
+        # a record's figures, and those of its summary (a checked English version: "three" for "трое")
+        own = [n for e in cited for n in (*e.numbers, *extract_numbers(e.summary))]
+        written = {n.text.lower().replace(",", "") for n in own}
+        figures = {figure_key(n) for n in own}  # a Spanish record's "1.200" is 1,200
+        rest = self.text
+        for text in sorted({n.text for n in own}, key=len, reverse=True):  # "95 000" as written is one figure
+            rest = rest.replace(text, " ")
+        for n in extract_numbers(rest):  # the digest is English
             if n.text.lower().replace(",", "") not in written and figure_key(n) not in figures:
                 raise ValueError(f"the sentence {self.text!r} gives the number {n.text!r}, which is not "
                                  f"in events {self.event_ids}: keep numbers as the events give them")
+        names = [n for e in cited for n in (e.attribution.source, *e.actors, *e.locations)]
+        if len(self.text.split()) >= compose.MIN_WORDS and not compose.is_english(self.text, names):
+            raise ValueError(f"the sentence {self.text!r} is not in English: write the digest in English")
+        quoted = [q for q in compose.QUOTED.findall(self.text) if len(q.split()) > 3]
+        if quoted:
+            raise ValueError(f"the sentence {self.text!r} quotes {quoted[0]}: say what the source said in your "
+                             "own neutral words, without quotation marks (a party's label of one to three words "
+                             "may be quoted)")
         labels = loaded_terms(self.text)
         if labels:
             raise ValueError(f"the sentence {self.text!r} uses the loaded label(s) {', '.join(labels)} in its own "
                              "voice: use a neutral word, or quote the party that uses it")
         novel, content = novel_words(self.text, cited)
-        if len(novel) > max(2, 0.3 * content):
+        # English words are compared with English records only: an English digest of a Spanish record shares
+        # its figures and names (checked here and below), not its words
+        if len(novel) > max(2, 0.3 * content) and all(compose.is_english(e.summary) for e in cited):
             raise ValueError(f"the sentence {self.text!r} says things that are not in events "
                              f"{self.event_ids} ({', '.join(novel[:6])}): write only what the records say")
         for e in cited:
@@ -137,17 +149,24 @@ def _stem(word: str) -> str:
     return word
 
 
+# The words a digest may use to frame what the records say: who gives which figure, a claim and its denial,
+# the report's language (the composed digest's templates; a model's digest may use them too).
+FRAME_WORDS = """gave give gives toll figure crowd people claim report account accounts opens language injured
+displaced missing detained prisoners rescued participants votes projectiles independently verified rejected
+denied""".split()
+
+
 def novel_words(text: str, cited: list[Event]) -> tuple[list[str], int]:
     """Content words of a digest sentence found neither in the cited events nor among attribution
     words, and the number of its content words."""
     known = " ".join(f"{e.summary} {e.attribution.source} {e.attribution.cue} "
                      + " ".join(ev.quote for ev in e.evidence) for e in cited)
-    known_stems = {_stem(w) for w in _WORD.findall(known)}
+    known_stems = {_stem(w) for w in [*_WORD.findall(known), *FRAME_WORDS]}
     novel: list[str] = []
     content = 0
     for word in _WORD.findall(text):
         lowered = word.lower()
-        if lowered in _FUNCTION_WORDS or ATTRIBUTION_CUES.fullmatch(lowered):
+        if lowered in _FUNCTION_WORDS or ATTRIBUTION_CUES.fullmatch(lowered) or lowered.endswith("-language"):
             continue
         content += 1
         if _stem(word) not in known_stems and lowered not in novel:
@@ -164,14 +183,18 @@ class DigestAnswer(CallSchema):
 
     @model_validator(mode="after")
     def _both_sides(self, info: ValidationInfo) -> DigestAnswer:
-        """A disputed record never appears without a record that contests it."""
+        """A disputed record never appears without a record that contests it, in the same sentence; the
+        digest stays short."""
         events = context_of(info, DigestContext).events
-        cited = {i for s in self.sentences for i in s.event_ids}
-        for i in sorted(cited):
-            other_side = [o for o in events[i].contradicted_by if o in events] if i in events else []
-            if other_side and not cited & set(other_side):
-                raise ValueError(f"event {i} is contested by {', '.join(other_side)}, which no sentence cites: "
-                                 "give both sides of the dispute")
+        for s in self.sentences:
+            for i in s.event_ids:
+                other_side = [o for o in events[i].contradicted_by if o in events] if i in events else []
+                if other_side and not set(s.event_ids) & set(other_side):
+                    raise ValueError(f"the sentence {s.text!r} cites event {i}, which is contested by "
+                                     f"{', '.join(other_side)}: give both sides of the dispute in that sentence")
+        words = sum(len(s.text.split()) for s in self.sentences)
+        if words > compose.MAX_WORDS:
+            raise ValueError(f"the digest has {words} words: keep it to {compose.MAX_WORDS} or fewer")
         return self
 
 
@@ -183,35 +206,6 @@ def records_for_prompt(events: list[Event]) -> str:
         extra = f"; contested by {', '.join(e.contradicted_by)}" if e.contradicted_by else ""
         lines.append(f"{e.id} [{e.status}; {a.source}, {a.cue or 'said'}{extra}] {e.summary}")
     return "\n".join(lines)
-
-
-def compose(events: list[Event], max_sentences: int = MAX_SENTENCES) -> tuple[Digest, list[Dropped]]:
-    """The digest written by code: the leading records in order, each contested record followed by
-    the records that contest it (both sides of a dispute, together).
-
-    A loaded label (`neutral.py`) in a party's claim is quoted as that party's word; a record in the
-    outlet's own voice that uses one is left out of the digest (listed in `dropped`)."""
-    by_id = {e.id: e for e in events}
-    order: list[str] = []
-    dropped: list[Dropped] = []
-    for e in events:
-        for i in (e.id, *e.contradicted_by):
-            if i in order or len(order) >= max_sentences:
-                continue
-            if by_id[i].status == "asserted" and loaded_terms(by_id[i].summary):
-                if i not in {d.item for d in dropped}:
-                    dropped.append(Dropped(stage="digest", item=i, reason="the outlet's own voice uses the loaded "
-                                           f"label(s) {', '.join(loaded_terms(by_id[i].summary))}"))
-                continue
-            order.append(i)
-    sentences = []
-    for i in order:
-        e = by_id[i]
-        text = e.summary if e.status == "asserted" else quote_loaded_terms(attributed(e.summary, e.attribution.source))
-        if text and text[-1] not in ".!?\"”":
-            text += "."
-        sentences.append(DigestSentence(text=text, event_ids=[i]))
-    return Digest(text=" ".join(s.text for s in sentences), sentences=sentences), dropped
 
 
 def to_digest(answer: DigestAnswer) -> Digest:

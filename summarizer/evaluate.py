@@ -38,7 +38,8 @@ The digest is scored as a summary:
 - compression: its words over the article's story words (sentences that are not
   page furniture);
 - key coverage: the `key` gold events whose numbers, or whose source, the digest
-  gives;
+  gives; for one in the outlet's own voice with no figure (nothing to look for),
+  whether a digest sentence cites its record;
 - disputes together: of the gold contests whose two events both carry numbers
   and both appear in the digest, those whose figures share one digest sentence;
 - direct quotes: quoted spans of more than three words in the digest (a party's
@@ -287,11 +288,15 @@ def _score_digest(s: Score, gold: dict, result: ArticleResult, text: str, found:
                         if not x.boilerplate)
     s.digest_words = len(digest.text.split())
     lowered = digest.text.lower()
+    cited = {i for x in digest.sentences for i in x.event_ids}
     for g in gold["events"]:
         if g.get("key"):
             s.gold_key += 1
-            s.key_covered += any(str(n).lower() in lowered for n in g.get("numbers") or []) \
-                or any(str(src).lower() in lowered for src in g.get("source_any") or [] if src != "reporter")
+            numbers, sources = g.get("numbers") or [], [x for x in g.get("source_any") or [] if x != "reporter"]
+            record = found.get(str(g.get("id"))) if g.get("id") else _found_record(g, result.events)
+            s.key_covered += any(str(n).lower() in lowered for n in numbers) \
+                or any(str(src).lower() in lowered for src in sources) \
+                or not numbers and not sources and record is not None and record.id in cited
     sentences = [x.text for x in digest.sentences] or [digest.text]
     for a, b in sorted(pairs):
         ea, eb = found.get(a), found.get(b)
@@ -308,6 +313,11 @@ def _score_digest(s: Score, gold: dict, result: ArticleResult, text: str, found:
         s.unattributed = [x.text for x in digest.sentences for e in (by_id.get(i) for i in x.event_ids)
                           if e is not None and e.status != "asserted" and e.attribution.source_type != "outlet"
                           and not _names_source(e.attribution.source, x.text)]
+
+
+def _found_record(gold: dict, events: list[Event]) -> Event | None:
+    numbers = [str(n) for n in gold.get("numbers") or []]
+    return next((e for e in events if _matches(gold, numbers, e)), None)
 
 
 def _names_source(source: str, sentence: str) -> bool:

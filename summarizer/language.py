@@ -86,6 +86,10 @@ unless said otherwise):
                           gives (`dates`), which tell one incident from another in a storyline
     genres                labels that open the headline of a piece reporting no event of its own
                           ("Analysis:", "Opinion |", "Kommentar:"): the merge joins it to no storyline
+    background            phrases of time that make a sentence background ("last year", "im vergangenen
+                          Jahr", "ежегодно"): the composed digest tells such a record last, if at all
+    negations             words right before a figure that the source rejects ("not 300", "не 300", "no
+                          25"): the composed digest never gives such a figure as the source's
     injection             text addressed to a model rather than to readers (prompt injection), a mapping:
                           `roles`, chat roles that open a line before a colon or a closing bracket ("SYSTEM:",
                           "Assistant:", "[User]", "Пользователь:"), and `addressed`, regular expressions for what
@@ -164,6 +168,8 @@ class Lexicon:
     furniture: tuple[str, ...]  # regular expressions, each for a whole line (matched by `whole_line`)
     related: tuple[str, ...]
     genres: frozenset[str] = frozenset()
+    background: re.Pattern | None = None
+    negations: re.Pattern | None = None  # matched at the end of the text before a figure
     dates: re.Pattern | None = None  # a day of the week (a word beginning) or a month name (a word)
     injection: tuple[re.Pattern, ...] = ()  # a role marker opening a line, or text addressed to a model
 
@@ -195,6 +201,12 @@ def _regexes(items) -> re.Pattern | None:
     if not items:
         return None
     return re.compile("|".join(f"(?:{i})" for i in items), re.IGNORECASE)
+
+
+def _last(items) -> re.Pattern | None:
+    """One of `items` as the last words of a text (before a figure)."""
+    words = _words(items)
+    return re.compile(rf"{words.pattern}\s*$", re.IGNORECASE) if words is not None else None
 
 
 def _ends(items) -> re.Pattern | None:
@@ -310,6 +322,8 @@ def lexicon(language: str | None) -> Lexicon:
         furniture=tuple(data.get("furniture") or ()),
         related=tuple(data.get("related") or ()),
         genres=_lower(data.get("genres")),
+        background=_words(data.get("background")),
+        negations=_last(data.get("negations")),
         dates=_dates(data.get("days"), data.get("months")),
         injection=_injection(data.get("injection") or {}),
     )

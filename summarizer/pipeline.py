@@ -24,7 +24,7 @@ from pathlib import Path
 
 import httpx2
 
-from summarizer import __version__, digest, extract
+from summarizer import __version__, compose, digest, extract
 from summarizer.errors import LLMError
 from summarizer.llm.client import LLM, Outcome, metering
 from summarizer.llm.fixtures import current_source
@@ -152,7 +152,7 @@ class Summarizer:
                 drafts, more = self._validated_drafts(p, answered)  # prompt -> LLM -> validate
                 events = self._records(p, drafts)  # repair -> records
                 dropped = p.dropped + more + _nothing_asked(p)
-                article_digest, more = self._digest(p.numbered, events)
+                article_digest, more = self._digest(p, events)
                 dropped += more
         finally:
             current_source.reset(token)
@@ -237,16 +237,18 @@ class Summarizer:
         return extract.to_events(repaired, p.by_id, p.article.outlet, p.language)
 
     @staged("digest")
-    def _digest(self, numbered: str, events) -> tuple[Digest, list[Dropped]]:
+    def _digest(self, p: _Prepared, events) -> tuple[Digest, list[Dropped]]:
         if not events:
             return Digest(text="", sentences=[]), []
         if self.settings.digest == "composed":
-            return digest.compose(events)
+            story_words = sum(len(s.text.split()) for s in p.sentences if not s.boilerplate)
+            return compose.compose(events, p.language, story_words)
         events = events[:DIGEST_RECORDS]  # a long article's leading records: the prompt stays bounded
         by_id = {e.id: e for e in events}
-        messages = task_messages(numbered, "digest", records=digest.records_for_prompt(events),
+        messages = task_messages(p.numbered, "digest", records=digest.records_for_prompt(events),
                                  min_sentences=digest.MIN_SENTENCES,
-                                 max_sentences=min(digest.MAX_SENTENCES, max(2, len(events))))
+                                 max_sentences=min(digest.MAX_SENTENCES, max(2, len(events))),
+                                 max_words=compose.MAX_WORDS)
         try:
             outcome = self.llm.structured(digest.DigestAnswer, messages,
                                           context=digest.call_context(by_id),

@@ -1,6 +1,7 @@
 """The command line, in replay mode: output formats, exit codes, one-line errors."""
 
 import json
+import re
 
 import jsonschema
 import pytest
@@ -9,6 +10,7 @@ from typer.testing import CliRunner
 
 from summarizer import __version__
 from summarizer.cli import app
+from summarizer.numbers import extract_numbers
 
 RECORDED_ARTICLES = sorted(p.name for p in ARTICLES.glob("*.txt"))
 SCHEMA = json.loads((ROOT / "schemas" / "article.schema.json").read_text())
@@ -49,9 +51,12 @@ def test_json_output_validates_and_every_quote_is_verbatim(name, digest):
         assert all(n["text"] in evidence for n in e["numbers"])
     known = {e["id"]: e for e in doc["events"]}
     assert all(set(s["event_ids"]) <= set(known) for s in doc["digest"]["sentences"])
-    if digest == "composed":  # written by code: each sentence is one record's summary
-        assert all(s["text"].rstrip(".") == known[s["event_ids"][0]]["summary"].rstrip(".")
-                   for s in doc["digest"]["sentences"])
+    if digest == "composed":  # written by code from the records it cites: their numbers, no long quote
+        for s in doc["digest"]["sentences"]:
+            cited = " ".join(ev["quote"] + " " + known[i]["summary"] for i in s["event_ids"]
+                             for ev in known[i]["evidence"])
+            assert all(n.text in cited for n in extract_numbers(s["text"])), s["text"]
+            assert not re.search(r"[\"“«][^\"”»]*(?:\s[^\"”»]*){3}[\"”»]", s["text"]), s["text"]
         assert doc["usage"]["llm_calls"] == 1 + doc["usage"]["reasks"]
     else:
         assert doc["usage"]["llm_calls"] >= 2

@@ -43,14 +43,14 @@ def test_the_composed_digest_quotes_a_partys_label_and_leaves_out_the_outlets(tm
 
 def test_a_model_digest_using_a_loaded_label_in_its_own_voice_is_reasked(tmp_path):
     path = _article(tmp_path)
-    loaded = digest_answer(("Separatist officials said terrorists shelled a market in Horlivka, killing 12 people.",
-                            ["e1"]), ("Ukraine's army said it had not fired at the town.", ["e3"]))
-    neutral = digest_answer(("Separatist officials said a market in Horlivka was shelled, killing 12 people.", ["e1"]),
-                            ("Ukraine's army said it had not fired at the town.", ["e3"]))
+    loaded = digest_answer(("Separatist officials said terrorists shelled a market in Horlivka, killing 12 people; "
+                            "Ukraine's army said it had not fired at the town.", ["e1", "e3"]))
+    neutral = digest_answer(("Separatist officials said a market in Horlivka was shelled, killing 12 people; "
+                             "Ukraine's army said it had not fired at the town.", ["e1", "e3"]))
     summarizer, fake = fake_summarizer(ANSWER, loaded, neutral, digest="model")
     result = summarizer.summarize_file(path)
     assert "uses the loaded label(s) terrorists in its own voice" in fake.requests[2]["messages"][-1]["content"]
-    assert result.digest.text == ("Separatist officials said a market in Horlivka was shelled, killing 12 people. "
+    assert result.digest.text == ("Separatist officials said a market in Horlivka was shelled, killing 12 people; "
                                   "Ukraine's army said it had not fired at the town.")
 
 
@@ -58,10 +58,13 @@ def test_a_model_digest_giving_one_side_of_a_dispute_is_reasked(tmp_path):
     path = _article(tmp_path)
     one_side = digest_answer(("Separatist officials said a market in Horlivka was shelled, killing 12 people.",
                               ["e1"]))
-    both = digest_answer(("Separatist officials said a market in Horlivka was shelled, killing 12 people.", ["e1"]),
-                         ("Ukraine's army said it had not fired at the town.", ["e3"]))
-    summarizer, fake = fake_summarizer(ANSWER, one_side, both, digest="model")
+    apart = digest_answer(("Separatist officials said a market in Horlivka was shelled, killing 12 people.", ["e1"]),
+                          ("Ukraine's army said it had not fired at the town.", ["e3"]))
+    both = digest_answer(("Separatist officials said a market in Horlivka was shelled, killing 12 people; Ukraine's "
+                          "army said it had not fired at the town.", ["e1", "e3"]))
+    summarizer, fake = fake_summarizer(ANSWER, one_side, apart, both, digest="model")
     result = summarizer.summarize_file(path)
-    assert "event e1 is contested by e3, which no sentence cites: give both sides" in \
-        fake.requests[2]["messages"][-1]["content"]
-    assert [s.event_ids for s in result.digest.sentences] == [["e1"], ["e3"]]
+    for reask in fake.requests[2:4]:  # one side only, then both sides in two sentences: each re-asked
+        assert "cites event e1, which is contested by e3: give both sides of the dispute in that sentence" in \
+            reask["messages"][-1]["content"]
+    assert [s.event_ids for s in result.digest.sentences] == [["e1", "e3"]]
