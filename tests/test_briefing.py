@@ -51,14 +51,17 @@ def test_articles_are_summarised_concurrently_and_cached(tmp_path):
     assert [d.result.events for d in second] == [d.result.events for d in first]
 
 
-def test_a_changed_prompt_or_model_misses_the_cache(tmp_path, monkeypatch):
+def test_a_changed_prompt_model_or_release_misses_the_cache(tmp_path, monkeypatch):
     settings = LLMSettings.resolve(env={}, fixtures="off")
     key = ResultCache.key("abc", settings)
     assert key == ResultCache.key("abc", settings)
     assert key != ResultCache.key("abd", settings)
     assert key != ResultCache.key("abc", settings.with_(model="other.gguf"))
+    monkeypatch.setattr("summarizer.__version__", "9.9.9")  # another release's rules made the records and digest
+    released = ResultCache.key("abc", settings)
+    assert released != key
     monkeypatch.setattr("summarizer.prompts.prompt_version", lambda: "v1#changed")
-    assert key != ResultCache.key("abc", settings)
+    assert released != ResultCache.key("abc", settings)
 
 
 def test_an_interrupted_run_resumes_and_a_failure_loses_nothing(tmp_path):

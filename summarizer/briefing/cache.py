@@ -3,11 +3,12 @@
 The key is a hash of the exact article text (`read.content_key`, not the
 normalised id shown in the output: an article spelled with other code points or
 line endings never gets another spelling's quotes), the provider, endpoint and
-model, the prompt version (a hash of the templates), the output schema version
-and the digest mode: changing a prompt template invalidates exactly the results
-made with it. Each result is written atomically (`summarizer.files.write_atomic`:
-a temporary file of a unique name in the same folder, flushed, then renamed) as
-soon as it is done, so an interrupted run loses nothing finished, and runs and
+model, the prompt version (a hash of the templates), the output schema version,
+the digest mode and the tool's version (its rules make the records and the
+composed digest): changing a prompt template invalidates exactly the results
+made with it, and a new release makes every result again. Each result is written
+atomically (`summarizer.files.write_atomic`: a temporary file of a unique name in
+the same folder, flushed, then renamed) as soon as it is done, so an interrupted run loses nothing finished, and runs and
 threads sharing the folder never see half a file: a reader gets nothing or a
 complete result. Concurrent writers of one key write the same result (the key
 is a hash of everything that makes it); the last rename wins.
@@ -38,10 +39,11 @@ class ResultCache:
     @staticmethod
     def key(content_key: str, settings) -> str:
         """The cache key of an article's result: `content_key` is `Article.content_key` (exact text)."""
+        from summarizer import __version__
         from summarizer.prompts import prompt_version
 
         parts = [content_key, settings.provider, settings.base_url or "", settings.model_name, prompt_version(),
-                 SCHEMA_VERSION, settings.digest]
+                 SCHEMA_VERSION, settings.digest, __version__]
         return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]
 
     def _path(self, key: str) -> Path:
