@@ -32,7 +32,7 @@ from summarizer.attribution import attributed, same_source
 from summarizer.contests import opens_incident, quantities
 from summarizer.language import Lexicon, lexicon
 from summarizer.neutral import loaded_terms, quote_loaded_terms
-from summarizer.schema import Digest, DigestSentence, Dispute, Dropped, Event
+from summarizer.schema import Digest, DigestSentence, Dropped, Event
 
 MAX_SENTENCES = 4
 MAX_WORDS = 85
@@ -114,8 +114,7 @@ def compose(events: list[Event], language: str | None = "en", story_words: int |
     budget = min(MAX_WORDS, max(sum(s.words for s in told), (story_words or 0) // 3))
     rest: list[_Told | None] = [reader.dispute(g) for g in disputes]
     rest += [reader.single(e) for e in sorted((e for e in candidates if e.id not in used and e.id not in groups),
-                                               key=lambda e: (3 if reader.elsewhere(e, lead) else reader.rank(e),
-                                                              events.index(e)))]
+                                               key=lambda e: (reader.rank(e), events.index(e)))]
     for sentence in rest:
         if len(told) >= MAX_SENTENCES:
             break
@@ -248,13 +247,6 @@ class _Reader:
         return {q: [(shown, bare) for shown, bare, noun in found if noun == max(x[2] for x in found)]
                 for q, found in out.items()}
 
-    def elsewhere(self, e: Event, lead: Event) -> bool:
-        """Does the record open in a place the lead does not name ("In Kramatorsk, about 25 kilometres to the
-        north, ...")? Another incident, told last if at all."""
-        opening = re.match(r"\W*([^\W\d_]+)\s+([A-ZÀ-ÝА-ЯІЇЄҐ][\w'’-]+)", e.evidence[0].quote)
-        return opening is not None and opening.group(1).lower() in self.lex.prepositions \
-            and opening.group(2) not in " ".join(ev.quote for ev in lead.evidence)
-
     def rank(self, e: Event) -> int:
         """Where a record that is no lead and no dispute comes: figures of a counted quantity, reactions, the
         outlet's other lines, background."""
@@ -364,25 +356,3 @@ class _Reader:
                 said_figures.setdefault(q, set()).update(bare for _, bare in values)
         return _Told(tuple(clauses), tuple(e.id for e in said))
 
-
-def storyline_summary(reports: list[str], lead: str | None, disputes: list[Dispute]) -> str:
-    """A storyline's summary across its outlets, in one to three sentences: who reports it, what the first
-    report's digest leads with, and which figures differ, side by side with who gives each."""
-    names = list(dict.fromkeys(r for r in reports if r))
-    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-    sentences = [f"Reported by {listed}."]
-    if lead:
-        sentences.append(lead)
-    differ = []
-    for d in disputes[:2]:
-        sides: dict[float, tuple[str, list[str]]] = {}
-        for f in d.figures:
-            text, who = sides.setdefault(f.value, (f.text, []))
-            source = "the report" if f.source.lower() in ("the outlet", "outlet") else f.source
-            if not any(same_source(source, w) or source.lower() == w.lower() for w in who):
-                who.append(source)
-        differ.append(f"for the {d.quantity}, " + "; ".join(f"{text} according to {' and '.join(who)}"
-                                                              for text, who in sides.values()))
-    if differ:
-        sentences.append(f"Figures differ: {'; '.join(differ)}.")
-    return " ".join(sentences)
