@@ -8,9 +8,9 @@ the digest mode and the tool's version (its rules make the records and the
 composed digest): changing a prompt template invalidates exactly the results
 made with it, and a new release makes every result again. Each result is written
 atomically (`summarizer.files.write_atomic`: a temporary file of a unique name in
-the same folder, flushed, then renamed) as soon as it is done, so an interrupted run loses nothing finished, and runs and
-threads sharing the folder never see half a file: a reader gets nothing or a
-complete result. Concurrent writers of one key write the same result (the key
+the same folder, flushed, then renamed) as soon as it is done, so an interrupted
+run loses nothing finished, and runs and threads sharing the folder never see
+half a file: a reader gets nothing or a complete result. Concurrent writers of one key write the same result (the key
 is a hash of everything that makes it); the last rename wins.
 """
 
