@@ -114,7 +114,8 @@ def compose(events: list[Event], language: str | None = "en", story_words: int |
     budget = min(MAX_WORDS, max(sum(s.words for s in told), (story_words or 0) // 3))
     rest: list[_Told | None] = [reader.dispute(g) for g in disputes]
     rest += [reader.single(e) for e in sorted((e for e in candidates if e.id not in used and e.id not in groups),
-                                               key=lambda e: (reader.rank(e), events.index(e)))]
+                                               key=lambda e: (3 if reader.elsewhere(e, lead) else reader.rank(e),
+                                                              events.index(e)))]
     for sentence in rest:
         if len(told) >= MAX_SENTENCES:
             break
@@ -246,6 +247,13 @@ class _Reader:
             out.setdefault(quantity, []).append(((hedge.group(0).lower() if hedge else "") + n.text, n.text, noun))
         return {q: [(shown, bare) for shown, bare, noun in found if noun == max(x[2] for x in found)]
                 for q, found in out.items()}
+
+    def elsewhere(self, e: Event, lead: Event) -> bool:
+        """Does the record open in a place the lead does not name ("In Kramatorsk, about 25 kilometres to the
+        north, ...")? Another incident, told last if at all."""
+        opening = re.match(r"\W*([^\W\d_]+)\s+([A-ZÀ-ÝА-ЯІЇЄҐ][\w'’-]+)", e.evidence[0].quote)
+        return opening is not None and opening.group(1).lower() in self.lex.prepositions \
+            and opening.group(2) not in " ".join(ev.quote for ev in lead.evidence)
 
     def rank(self, e: Event) -> int:
         """Where a record that is no lead and no dispute comes: figures of a counted quantity, reactions, the

@@ -107,3 +107,14 @@ def test_every_composed_digest_passes_the_model_digests_checks(name):
     for s in result.digest.sentences:
         DigestSentenceDraft.model_validate({"text": s.text, "event_ids": s.event_ids},
                                            context=DigestContext(events=events))
+
+
+def test_a_record_that_opens_in_another_place_comes_last():
+    lead = record(1, "A missile struck a market in Kostiantynivka on Wednesday, killing 21 people, the governor said.",
+                  "the governor", "said", "claimed")
+    elsewhere = record(2, "In Kramatorsk, about 25 kilometres to the north, a bomb hit a block of flats, killing four "
+                          "people, the city's administration said.", "the city's administration", "said", "claimed")
+    victims = record(3, "Most of the victims were elderly shoppers and traders, the regional administration said.",
+                     "the regional administration", "said", "claimed")
+    digest, _ = compose([lead, elsewhere, victims], "en", story_words=300)
+    assert [s.event_ids for s in digest.sentences] == [["e1"], ["e3"], ["e2"]]
