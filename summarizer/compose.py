@@ -32,7 +32,7 @@ from summarizer.attribution import attributed, same_source
 from summarizer.contests import opens_incident, quantities
 from summarizer.language import Lexicon, lexicon
 from summarizer.neutral import loaded_terms, quote_loaded_terms
-from summarizer.schema import Digest, DigestSentence, Dropped, Event
+from summarizer.schema import Digest, DigestSentence, Dispute, Dropped, Event
 
 MAX_SENTENCES = 4
 MAX_WORDS = 85
@@ -364,3 +364,25 @@ class _Reader:
                 said_figures.setdefault(q, set()).update(bare for _, bare in values)
         return _Told(tuple(clauses), tuple(e.id for e in said))
 
+
+def storyline_summary(reports: list[str], lead: str | None, disputes: list[Dispute]) -> str:
+    """A storyline's summary across its outlets, in one to three sentences: who reports it, what the first
+    report's digest leads with, and which figures differ, side by side with who gives each."""
+    names = list(dict.fromkeys(r for r in reports if r))
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    sentences = [f"Reported by {listed}."]
+    if lead:
+        sentences.append(lead)
+    differ = []
+    for d in disputes[:2]:
+        sides: dict[float, tuple[str, list[str]]] = {}
+        for f in d.figures:
+            text, who = sides.setdefault(f.value, (f.text, []))
+            source = "the report" if f.source.lower() in ("the outlet", "outlet") else f.source
+            if not any(same_source(source, w) or source.lower() == w.lower() for w in who):
+                who.append(source)
+        differ.append(f"for the {d.quantity}, " + "; ".join(f"{text} according to {' and '.join(who)}"
+                                                              for text, who in sides.values()))
+    if differ:
+        sentences.append(f"Figures differ: {'; '.join(differ)}.")
+    return " ".join(sentences)

@@ -158,6 +158,8 @@ class Storyline(_Model):
 
     id: str = Field(pattern=r"^s[1-9][0-9]*$")
     title: str
+    summary: str = Field(default="", description="One to three sentences across its reports: who reports it, "
+                                                  "what the first report leads with, which figures differ.")
     items: list[StorylineItem] = Field(min_length=2)
     figures: list[Figure] = Field(default_factory=list)
     conflicts: list[str] = Field(default_factory=list, description="Quantities whose figures differ between "

@@ -5,6 +5,7 @@ from conftest import FIXTURES
 from fakes import article_result, event
 
 from summarizer.briefing.merge import skeleton, storylines
+from summarizer.schema import Digest, DigestSentence
 
 
 def _titled(path, title, events):
@@ -25,8 +26,12 @@ def test_one_event_told_in_other_words_and_in_german_is_one_storyline_with_its_f
     c = _titled("c.txt", "Poland's central bank cuts main rate to 4.25%", [
         event(1, "Poland's central bank cut its main interest rate by 25 basis points on Wednesday.", "the bank",
               [("25", 25.0, "basis points")], ["Poland"])])
+    lead = a.events[0].summary
+    a.digest = Digest(text=lead, sentences=[DigestSentence(text=lead, event_ids=["e1"])])
     [story] = storylines([a, b, c])
     assert [i.article for i in story.items] == ["a.txt", "b.txt"]
+    assert story.summary == (f"Reported by a.txt and b.txt. {lead} Figures differ: for the dead, 19 according to "
+                             "the interior ministry; 21 according to die Militärverwaltung.")  # who says what
     assert [(f.text, f.source) for f in story.figures] == [("19", "the interior ministry"),
                                                              ("21", "die Militärverwaltung")]
     assert story.conflicts == ["dead"] and story.title == "Missile strike on Kostiantynivka market kills at least 19"

@@ -31,7 +31,8 @@ def _hostile(text: str = HOSTILE) -> BriefingResult:
     evidence quotes), digests, paths, storyline titles, figures, conflicts, failures."""
     articles = []
     for n, path in enumerate(PATHS):
-        result = article_result(path, [event(1, f"{text} {n}", f"{text} source", [("19", 19.0, text)])])
+        result = article_result(path, [event(1, f"{text} {n}", f"{text} source", [("19", 19.0, text)]),
+                                       event(2, f"{text} more {n}", f"{text} source")])  # in no storyline
         result.article.title = None if n == 2 else f"{text} title"  # the third is titled by its path
         result.article.outlet = f"{text} outlet"
         result.digest = Digest(text=f"{text} digest")
@@ -41,7 +42,8 @@ def _hostile(text: str = HOSTILE) -> BriefingResult:
              for r, o in zip(articles, (f"{text} outlet", None, None), strict=True)]
     figures = [Figure(text=text, value=19.0, unit=text, source=text, status="disputed", article=r.article.path,
                       event_id="e1", when=text, time_frame=text) for r in articles]
-    story = Storyline(id="s1", title=f"{text} story", items=items, figures=figures, conflicts=[text],
+    story = Storyline(id="s1", title=f"{text} story", summary=f"{text} summary", items=items, figures=figures,
+                      conflicts=[text],
                       disputes=[Dispute(quantity=text, figures=figures)])
     return BriefingResult(generated=GENERATED, articles=articles, storylines=[story],
                           failed=[FailedArticle(path=text, reason=text)], usage=Usage(), tool_version="0")
@@ -213,3 +215,22 @@ def test_write_reads_articles_and_storylines_once_each_as_it_writes_them(fmt):
     assert len(articles.read_at) == 3
     first, second = articles.read_at[0], articles.read_at[1]
     assert first < second and "plain text digest" in out.getvalue()[first:second]
+
+
+def test_an_article_section_lists_only_records_its_digest_and_the_storylines_did_not_show():
+    results = [article_result(path, [event(1, f"Strike kills 19 in {place}, the ministry said.", "the ministry"),
+                                     event(2, f"Schools in {place} closed on Monday, the mayor said.", "the mayor"),
+                                     event(3, f"Rain is forecast in {place}, the weather service said.", "service")])
+               for path, place in (("a.txt", "Ashdale"), ("b.txt", "Brindle"))]
+    results[0].digest = Digest(text=results[0].events[2].summary)  # a's third record is its digest
+    items = [StorylineItem(article=r.article.path, event_id="e1", summary=r.events[0].summary, source="the ministry",
+                           status="claimed") for r in results]
+    story = Storyline(id="s1", title="Strikes", summary="Reported by a.txt and b.txt.", items=items)
+    briefing = BriefingResult(generated=GENERATED, articles=results, storylines=[story], usage=Usage(),
+                              tool_version="0")
+    for text in (to_markdown(briefing), to_html(briefing)):
+        assert text.count("Strike kills 19 in Ashdale") == 1 and text.count("Rain is forecast in Ashdale") == 1
+        assert text.count("Schools in Ashdale") == 1 and text.count("Rain is forecast in Brindle") == 1
+        assert "2 of its 3 records are in its digest or a storyline above." in text
+        assert "1 of its 3 records are in its digest or a storyline above." in text
+        assert "Reported by a.txt and b.txt." in text

@@ -54,6 +54,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from summarizer.compose import storyline_summary
 from summarizer.schema import ArticleMeta, ArticleResult, Dispute, Event, Figure, Storyline, StorylineItem
 
 if TYPE_CHECKING:
@@ -373,8 +374,12 @@ class Storylines:
         names = frozenset().union(*(_names(t) for t in [*lead_texts, *(self.index.titles[i] for i in group)]))
         disputes = _disputes([f for f in figures if not _other_incident(records[(f.article, f.event_id)],
                                                                         lead_texts, names)])
-        return Storyline(id=f"s{n}", title=self._title(group, centre), items=items, figures=figures,
-                         conflicts=[d.quantity for d in disputes], disputes=disputes)
+        english = [r for r in results if (r.article.language or "en").startswith("en")] or results
+        lead = next((r.digest.sentences[0].text for r in english if r.digest.sentences), None)
+        summary = storyline_summary([r.article.outlet or re.split(r"[/\\]", r.article.path or r.article.id)[-1]
+                                     for r in results], lead, disputes)
+        return Storyline(id=f"s{n}", title=self._title(group, centre), summary=summary, items=items,
+                         figures=figures, conflicts=[d.quantity for d in disputes], disputes=disputes)
 
     def _title(self, group: list[int], centre: np.ndarray) -> str:
         """The English headline nearest the centre that reads like one (the briefing is in English; another

@@ -25,7 +25,7 @@ from typing import Protocol, TextIO, TypeVar
 import jinja2
 from markupsafe import Markup
 
-from summarizer.schema import ArticleResult, BriefingResult, Dispute, Storyline
+from summarizer.schema import ArticleResult, BriefingResult, Dispute, Event, Storyline
 
 T_co = TypeVar("T_co", covariant=True)
 
@@ -50,10 +50,33 @@ def write(fmt: str, briefing: BriefingResult, out: TextIO, articles: Stream[Arti
             out.write("\n")
         return
     template = _template({"md": "md", "html": "html"}[fmt])
+    shown = _Shown(storylines)
     chunks = template.generate(day=briefing.generated[:10], counts=_counts(briefing, articles, storylines),
-                               articles=articles, storylines=storylines, failed=briefing.failed)
+                               articles=articles, storylines=shown, failed=briefing.failed, listed=shown.listed)
     for chunk in chunks:  # the template reads `articles` and `storylines` as it goes: nothing is held whole
         out.write(chunk)
+
+
+class _Shown:
+    """The storylines, read once in order, remembering the records they show (article, event id), so that an
+    article's section lists only what its digest and the storylines above did not already say."""
+
+    def __init__(self, storylines: Stream[Storyline]) -> None:
+        self.storylines = storylines
+        self.records: set[tuple[str, str]] = set()
+
+    def __len__(self) -> int:
+        return len(self.storylines)
+
+    def __iter__(self) -> Iterator[Storyline]:
+        for story in self.storylines:
+            self.records.update((item.article, item.event_id) for item in story.items)
+            yield story
+
+    def listed(self, result: ArticleResult) -> list[Event]:
+        """The article's records that are in neither its digest nor a storyline."""
+        where = result.article.path or result.article.id
+        return [e for e in result.events if (where, e.id) not in self.records and e.summary not in result.digest.text]
 
 
 def _text(fmt: str, briefing: BriefingResult) -> str:
