@@ -23,7 +23,9 @@ _GENERIC_WORDS = {"the", "a", "an", "of", "and", "its", "their", "state", "news"
                   "officials", "source", "sources", "unnamed", "agency", "agencies"}
 
 _LOWER_AFTER_COMMA = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Some",
-                      "Several", "Many", "At", "In", "On", "By", "More", "Most", "About", "Around", "Over"}
+                      "Several", "Many", "At", "In", "On", "By", "More", "Most", "About", "Around", "Over",
+                      "It", "They", "There", "He", "She", "We", "After", "Before", "During", "Since", "While",
+                      "When", "Among", "For", "From", "With", "Under", "Up"}
 
 
 def names_source(text: str, source: str) -> bool:

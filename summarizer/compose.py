@@ -5,7 +5,7 @@ Ranked, not positional:
    article is about);
 2. each dispute in one sentence: records joined by `contradicted_by` (figures of one quantity from different
    sources, a denial and what it denies), the figures side by side with their claimants ("...; the Red Cross
-   gave a toll of 41, which the provincial spokesman rejected");
+   reported a toll of 41, a claim the provincial spokesman rejected");
 3. the other records: figures of a counted quantity, then reactions, then the outlet's other lines; background
    (a year named, "in a separate incident") last.
 
@@ -50,7 +50,7 @@ QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]"
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH = frozenset("""the of and to in on at for with by from as was were is are be been has have had said says
 that this these than it its their his her they he she we who which would will not but or after before a an
-gave toll claim report according while when where also""".split())
+gave reported toll claim report according while when where also""".split())
 _DANGLING = frozenset("the a an of and to in by with for at from as than that which who its their his her this "
                       "these".split())  # words no sentence ends with
 _PRONOUN_CUE = re.compile(r"\b(?:he|she|they)(\s+)(?=said\b|says\b|added\b|adds\b|told\b|tells\b)", re.IGNORECASE)
@@ -288,7 +288,7 @@ class _Reader:
 
     def by_figures(self, e: Event, figures: dict[str, list[tuple[str, str]]]) -> str:
         phrases = [PHRASES.get(q, "a figure of {}").format(values[0][0]) for q, values in figures.items()]
-        text = f"{self.source(e)} gave {' and '.join(phrases[:2])}"
+        text = f"{self.source(e)} reported {' and '.join(phrases[:2])}"
         return text + (" (not independently verified)" if e.status == "unverified" else "")
 
     def single(self, e: Event) -> _Told | None:

@@ -46,7 +46,7 @@ def test_the_lead_comes_first_with_both_sides_and_the_denial_in_one_sentence():
     first = digest.sentences[0]
     assert first.event_ids == ["e1", "e2", "e3"]
     assert first.text.startswith("At least 23 people were killed")
-    assert "the Red Cross gave a toll of 41, a claim a provincial spokesman rejected" in first.text
+    assert "the Red Cross reported a toll of 41, a claim a provincial spokesman rejected" in first.text
     assert dropped == []
 
 
@@ -75,8 +75,8 @@ def test_a_foreign_record_without_english_is_told_by_its_figures_and_says_the_la
     red_cross = record(2, "Das Rote Kreuz sprach dagegen von 31 Toten.", "Das Rote Kreuz", "sprach", "disputed",
                        (1,), language="de")
     digest, _ = compose([ministry, red_cross], "de", story_words=200)
-    assert digest.text == ("In this German-language report, der Zivilschutz gave a toll of 14; das Rote Kreuz gave "
-                           "a toll of 31.")
+    assert digest.text == ("In this German-language report, der Zivilschutz reported a toll of 14; das Rote Kreuz "
+                           "reported a toll of 31.")
     translated = ministry.model_copy(update={"summary": "At least 14 people were killed, the civil protection said."})
     assert compose([translated, red_cross], "de", 200)[0].text.startswith("At least 14 people were killed")
 
