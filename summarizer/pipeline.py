@@ -50,6 +50,8 @@ NO_FULL_STOP = ("no sentence ends with final punctuation (. ! ? or a closing quo
 NOTHING_TO_REPORT = ("no sentence reports an event: each is a headline or subheading, under five words, or only "
                      "says that other claims could not be verified")
 DIGEST_FAILED = "the digest call failed: "
+DIGEST_COMPOSED = ("no sentence of the model's digest passed its checks after the re-asks: the digest is composed "
+                   "by code")
 
 
 @dataclass
@@ -240,8 +242,8 @@ class Summarizer:
     def _digest(self, p: _Prepared, events) -> tuple[Digest, list[Dropped]]:
         if not events:
             return Digest(text="", sentences=[]), []
+        story_words = sum(len(s.text.split()) for s in p.sentences if not s.boilerplate)
         if self.settings.digest == "composed":
-            story_words = sum(len(s.text.split()) for s in p.sentences if not s.boilerplate)
             return compose.compose(events, p.language, story_words)
         events = events[:DIGEST_RECORDS]  # a long article's leading records: the prompt stays bounded
         by_id = {e.id: e for e in events}
@@ -259,8 +261,10 @@ class Summarizer:
         if outcome.value is not None:
             return digest.to_digest(outcome.value), []
         answer, dropped = digest.salvage(outcome.raw, outcome.error or "", by_id)
-        if answer is None:
-            return Digest(text="", sentences=[]), dropped
+        if answer is None:  # no sentence passed the checks: the digest code composes, which passes them
+            composed, more = compose.compose(events, p.language, story_words)
+            return composed, [*dropped, *more, Dropped(stage="digest", item="the model's digest",
+                                                       reason=DIGEST_COMPOSED)]
         return digest.to_digest(answer), dropped
 
 

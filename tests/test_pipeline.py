@@ -7,6 +7,7 @@ from fakes import digest_answer, events_answer, fake_summarizer, record
 
 from summarizer.errors import LLMError
 from summarizer.llm.fake import completion_body
+from summarizer.pipeline import DIGEST_COMPOSED
 
 OUTLET = record("the outlet", source_type="outlet", cue="")
 GOVERNOR = record("the regional governor")
@@ -283,5 +284,7 @@ def test_a_digest_answer_with_an_object_where_the_list_belongs_is_dropped_not_a_
     wrong = json.dumps({"sentences": {"text": "Engineers restored power.", "event_ids": ["e1"]}})
     summarizer, _ = fake_summarizer(GRID, wrong, wrong, wrong, digest="model")
     result = summarizer.summarize_file(article_path("grid_repairs.txt"))
-    assert result.digest.text == "" and len(result.events) == 2
-    assert [d.stage for d in result.dropped] == ["digest"]
+    assert len(result.events) == 2  # the records stay, and the digest is composed by code instead
+    assert result.digest.text == result.events[0].summary
+    assert [d.stage for d in result.dropped] == ["digest", "digest"]
+    assert result.dropped[-1].reason == DIGEST_COMPOSED
