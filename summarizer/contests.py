@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from summarizer.attribution import (
@@ -151,18 +152,30 @@ def parts_of(claims: list[Claim], sentences: dict[int, Sentence], language: str 
     return out
 
 
-def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]]) -> dict[int, int]:
-    """{position of a record: position of the later record in which its source gives another figure for the
-    same quantity}: "The ministry later raised its count to 27" revises its "at least 19"."""
+def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
+              earlier: AbstractSet[int] = frozenset()) -> dict[int, int]:
+    """{position of a record: position of the record that revises it, in which its source gives another figure
+    for the same quantity}: the later one ("The ministry later raised its count to 27" revises its "at least
+    19"), unless the later one's sentence marks its figure as given before (`earlier`, the positions whose
+    sentence has an `earlier_count` word: "which had given an earlier toll of 60")."""
     out: dict[int, int] = {}
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
             if not a.outlet and not b.outlet and same_source(a.source, b.source) and any(
                     name in figures[b.pos] and values != figures[b.pos][name]
                     for name, values in figures[a.pos].items()):
-                out[a.pos] = b.pos
+                if b.pos in earlier and a.pos not in earlier:
+                    out[b.pos] = a.pos
+                else:
+                    out[a.pos] = b.pos
                 break
     return out
+
+
+def earlier_counts(claims: list[Claim], sentences: dict[int, Sentence], language: str | None) -> set[int]:
+    """The positions of the records whose sentence marks its figure as one given before (`earlier_count`)."""
+    marker = lexicon(language).earlier_count
+    return {c.pos for c in claims if marker is not None and marker.search(sentences[c.sid].text)}
 
 
 def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language: str | None,

@@ -60,7 +60,15 @@ from summarizer.attribution import (
     source_type_of,
     speaker_before,
 )
-from summarizer.contests import Claim, figures_of, link_contests, revisions, two_sided, verification_notes
+from summarizer.contests import (
+    Claim,
+    earlier_counts,
+    figures_of,
+    link_contests,
+    revisions,
+    two_sided,
+    verification_notes,
+)
 from summarizer.contests import is_note as is_verification_note
 from summarizer.language import is_back_attribution, is_verification, lexicon
 from summarizer.names import names_of, when_of
@@ -646,7 +654,7 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
     _link_model_contests(items, sentences, contests, language)
     story = {i: s for i, s in sentences.items() if not s.boilerplate}
     notes = verification_notes(claims, story, language)
-    revised = revisions(claims, figures)
+    revised = revisions(claims, figures, earlier_counts(claims, sentences, language))
     events = []
     for pos, (sid, draft) in enumerate(items, start=1):
         by_next = reported_by_next(sid, story, language)

@@ -90,6 +90,8 @@ unless said otherwise):
                           Jahr", "ежегодно"): the composed digest tells such a record last, if at all
     negations             words right before a figure that the source rejects ("not 300", "не 300", "no
                           25"): the composed digest never gives such a figure as the source's
+    earlier_count         words that mark a figure as one its source gave before ("an earlier toll of 60",
+                          "précédent bilan", "ранее"): of two figures of one source, that one is superseded
     injection             text addressed to a model rather than to readers (prompt injection), a mapping:
                           `roles`, chat roles that open a line before a colon or a closing bracket ("SYSTEM:",
                           "Assistant:", "[User]", "Пользователь:"), and `addressed`, regular expressions for what
@@ -170,6 +172,7 @@ class Lexicon:
     genres: frozenset[str] = frozenset()
     background: re.Pattern | None = None
     negations: re.Pattern | None = None  # matched at the end of the text before a figure
+    earlier_count: re.Pattern | None = None
     dates: re.Pattern | None = None  # a day of the week (a word beginning) or a month name (a word)
     injection: tuple[re.Pattern, ...] = ()  # a role marker opening a line, or text addressed to a model
 
@@ -324,6 +327,7 @@ def lexicon(language: str | None) -> Lexicon:
         genres=_lower(data.get("genres")),
         background=_words(data.get("background")),
         negations=_last(data.get("negations")),
+        earlier_count=_words(data.get("earlier_count")),
         dates=_dates(data.get("days"), data.get("months")),
         injection=_injection(data.get("injection") or {}),
     )

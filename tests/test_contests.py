@@ -41,6 +41,20 @@ def test_the_same_source_giving_a_new_figure_is_no_conflict():
     assert events[1].superseded_by == events[2].id and events[2].superseded_by is None
 
 
+def test_a_figure_the_source_gave_earlier_is_the_one_superseded_whichever_comes_first():
+    cases = [("en", "At least 70 people were killed in the strike, the health ministry said on Sunday.\n"
+                    "The ministry, which had given an earlier toll of 60 dead, said three houses were destroyed.\n"),
+             ("fr", "Le ministère de la Santé a annoncé dimanche qu'au moins 70 personnes avaient été tuées.\n"
+                    "Le ministère, qui avait dans un précédent bilan fait état de 60 morts, a affirmé que trois "
+                    "maisons avaient été détruites.\n"),
+             ("ru", "По данным Минздрава, погибли не менее 70 человек.\n"
+                    "Ранее Минздрав сообщал о 60 погибших.\n")]
+    for language, text in cases:
+        sources = {1: "the health ministry", 2: "The ministry"}
+        events = _events(text, sources, language)
+        assert events[2].superseded_by == events[1].id and events[1].superseded_by is None, language
+
+
 def test_a_rejection_answers_the_claim_it_names_back_and_a_denial_in_its_own_words_the_first_claim():
     text = ("A missile killed 19 people at a market, the health ministry said.\n"
             "The governor accused the water authority of opening the dam too late.\n"
