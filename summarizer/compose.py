@@ -45,7 +45,9 @@ LANGUAGES = {"de": "German", "es": "Spanish", "fr": "French", "it": "Italian", "
 # How the digest gives a figure of each quantity (contests.py's names, from the language files' `quantities`).
 PHRASES = {"dead": "a toll of {}", "injured": "{} injured", "displaced": "{} displaced", "missing": "{} missing",
            "detained": "{} detained", "prisoners": "{} prisoners", "rescued": "{} rescued",
-           "participants": "a crowd of {}", "people": "{} people", "votes": "{} votes", "munitions": "{} projectiles"}
+           "participants": "a crowd of {}", "people": "{} people", "votes": "{} votes", "munitions": "{} projectiles",
+           "on_board": "{} on board", "tonnes": "{} tonnes", "litres": "{} litres", "hectares": "{} hectares",
+           "kilograms": "{} kilograms"}
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH = frozenset("""the of and to in on at for with by from as was were is are be been has have had said says

@@ -154,8 +154,8 @@ def _stem(word: str) -> str:
 # The words a digest may use to frame what the records say: who gives which figure, a claim and its denial,
 # the report's language (the composed digest's templates; a model's digest may use them too).
 FRAME_WORDS = """gave give gives toll figure crowd people claim report account accounts opens language injured
-displaced missing detained prisoners rescued participants votes projectiles independently verified rejected
-denied""".split()
+displaced missing detained prisoners rescued participants votes projectiles tonnes litres hectares kilograms
+board independently verified rejected denied""".split()
 
 
 def novel_words(text: str, cited: list[Event]) -> tuple[list[str], int]:

@@ -419,6 +419,12 @@ def _item(meta: ArticleMeta, e: Event) -> StorylineItem:
                          summary=e.summary, source=e.attribution.source, status=e.status)
 
 
+# Quantities a figure counts only when it is written with their word ("99,000 tonnes", "265 passengers"), or
+# for one that counts people, with a word for people ("300 people on board"); a figure merely near the word
+# ("90,000 tonnes, according to two people familiar with the talks") counts none of them. {name: counts people}
+WRITTEN_WITH = {"tonnes": False, "litres": False, "hectares": False, "kilograms": False, "on_board": True}
+
+
 def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
     """The record's figures, each with what it counts: a quantity of the language file ("killed",
     "Tote", "morts" count the dead), else its unit unless that is a measure ("20 km"), a percentage or
@@ -431,8 +437,13 @@ def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
     lex = lexicon(meta.language)
     counted = quantities(text, lex, meta.language)
     out = []
+    words = dict(lex.quantities)
     for num in e.numbers:
         quantity = next((name for name, values in counted.items() if num.value in values), None)
+        unit = (num.unit or "").lower()
+        if quantity in WRITTEN_WITH and not (words[quantity].match(unit)
+                                             or WRITTEN_WITH[quantity] and unit in lex.people):
+            quantity = None  # "two people familiar with the talks" near "tonnes": no tonnage
         if _AGE.search(text.replace(num.text, "\0", 1)):
             continue  # "said Yousef, 34, who ...": an age, no figure of the story
         if quantity is None and num.unit and num.unit != "%" and num.unit.lower() not in lex.people \
