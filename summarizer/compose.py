@@ -37,8 +37,8 @@ from summarizer.schema import Digest, DigestSentence, Dispute, Dropped, Event
 MAX_SENTENCES = 4
 MAX_WORDS = 85
 MIN_WORDS = 5  # a summary shorter than this, or ending in "the", says nothing ("According to X, the.")
-MAX_CLAUSES = 4  # in one dispute's sentence
-LONG_RECORD = 45  # words: a record longer than this is told only as the lead or by its figures
+MAX_CLAUSES = 4  # records in one dispute's sentence (a model's digest sentence cites at most 4)
+LONG_RECORD = 45  # words: a record longer than this is told by its figures where it has any
 ENGLISH_SHARE = 1 / 6  # of a text's words English function words: English (a foreign sentence has few or none)
 LANGUAGES = {"de": "German", "es": "Spanish", "fr": "French", "it": "Italian", "pt": "Portuguese",
              "ru": "Russian", "uk": "Ukrainian"}
@@ -106,18 +106,23 @@ def compose(events: list[Event], language: str | None = "en", story_words: int |
 
     opened = code != "en" and lead is not first and first.attribution.source_type != "outlet"
     if opened:  # an untranslated lead: whose account it is, at least
-        tell(_Told((f"this {LANGUAGES.get(code, code)}-language report opens with the account of "
-                    f"{reader.source(first)}",), (first.id,)))
-    tell(reader.dispute([lead, *(e for e in groups.get(lead.id, []) if e is not lead)]) if lead.id in groups
-         else reader.single(lead))
-    disputes = [g for g in _unique(groups.values()) if not used & {e.id for e in g}]
-    if disputes:  # both sides of a dispute are said, whatever the budget
-        tell(reader.dispute(disputes.pop(0)))
+        tell(_Told((f"{_report(code)} opens with the account of {reader.source(first)}",), (first.id,)))
+    # each dispute's sentences: the lead's first; a second dispute is said whatever the budget
+    disputes = [reader.disputes(g) for g in _unique(groups.values())]
+    lead_group = next((d for d in disputes if d and lead.id in d[0].ids), None)
+    if lead.id in groups and lead_group:
+        tell(lead_group[0])
+    else:
+        tell(reader.single(lead))
+    disputes = [d[1:] if d is lead_group else d for d in disputes]
+    rest: list[_Told | None] = [t for d in disputes for t in d]
+    if rest:
+        tell(rest.pop(0))
     budget = min(MAX_WORDS, max(sum(s.words for s in told), (story_words or 0) // 3))
-    rest: list[_Told | None] = [reader.dispute(g) for g in disputes]
+    position = {e.id: n for n, e in enumerate(events)}
     rest += [reader.single(e) for e in sorted((e for e in candidates if e.id not in used and e.id not in groups),
                                                key=lambda e: (3 if reader.elsewhere(e, lead) else reader.rank(e),
-                                                              events.index(e)))]
+                                                              position[e.id]))]
     for sentence in rest:
         if len(told) >= MAX_SENTENCES:
             break
@@ -126,14 +131,26 @@ def compose(events: list[Event], language: str | None = "en", story_words: int |
             tell(sentence)
     if opened and len(told) == 1:
         told.clear()
-    if not told:  # nothing can be told in English: who the report quotes, else its lead as written
-        told.append(reader.accounts(candidates) or _Told((attributed(lead.summary, lead.attribution.source, True),),
-                                                         (lead.id,)))
+    if not told:  # nothing can be told in English: who the report quotes, else that there is nothing to give
+        told.append(reader.accounts(candidates) or _Told(
+            (f"{_report(code)} has no figure or named source to give in English",), (lead.id,)))
     elif code != "en" and not opened and not reader.english(reader.by_id[told[0].ids[0]]):
-        told[0] = _Told((f"in this {LANGUAGES.get(code, code)}-language report, {told[0].clauses[0]}",
-                         *told[0].clauses[1:]), told[0].ids)
+        told[0] = _Told((f"in {_report(code)}, {told[0].clauses[0]}", *told[0].clauses[1:]), told[0].ids)
+    while len(told) > 1 and sum(s.words for s in told) > MAX_WORDS:  # the lead and a dispute can pass it
+        told.pop()
     sentences = [DigestSentence(text=s.text, event_ids=list(s.ids)) for s in told]
     return Digest(text=" ".join(s.text for s in sentences), sentences=sentences), dropped
+
+
+def _listed(names: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _report(code: str) -> str:
+    """"this German-language report"; "this report" for English or a language without a name here."""
+    name = LANGUAGES.get(code)
+    return f"this {name}-language report" if name else "this report"
 
 
 def is_english(text: str, names: Iterable[str] = ()) -> bool:
@@ -142,6 +159,11 @@ def is_english(text: str, names: Iterable[str] = ()) -> bool:
     named = {w for name in names for w in _WORD.findall(name.lower())}
     words = [w for w in _WORD.findall(text.lower()) if w not in named or w in _ENGLISH]
     return bool(words) and sum(w in _ENGLISH for w in words) >= ENGLISH_SHARE * len(words)
+
+
+def _written(figure: str, text: str) -> re.Match | None:
+    """Where `figure` stands in `text` as a figure of its own: "4" is not in "41" nor "two" in "network"."""
+    return re.search(rf"(?<![\w.,]){re.escape(figure)}(?![\w])", text, re.IGNORECASE)
 
 
 def _one_each(figures: dict[str, list[tuple[str, str]]], said: dict[str, set[str]] | None = None,
@@ -231,9 +253,10 @@ class _Reader:
         words = dict(self.lex.quantities)
         out: dict[str, list[tuple[str, str, int]]] = {}
         for n in e.numbers:
-            if n.text.lower() in e.attribution.source.lower():  # "Two senior officials said": who, not what
+            if _written(n.text, e.attribution.source.lower()) is not None:  # "Two senior officials said": who
                 continue
-            at = text.find(n.text)
+            found = _written(n.text, text)
+            at = found.start() if found is not None else -1
             if denial is not None and not 0 <= at < denial.start() \
                     or self.lex.negations is not None and self.lex.negations.search(text[:max(at, 0)]):
                 continue  # "не 300 человек, ..., а от 40 до 60": not the source's figure
@@ -241,9 +264,9 @@ class _Reader:
             if quantity is None or n.text in (bare for _, bare, _ in out.get(quantity, [])):
                 continue
             hedge = _HEDGE.search(text[:at]) if at > 0 and self.english(e) else None
-            summary_at = e.summary.find(n.text)
-            if hedge is None and summary_at > 0:  # an English summary gives the hedge in English
-                hedge = _HEDGE.search(e.summary[:summary_at])
+            in_summary = _written(n.text, e.summary)
+            if hedge is None and in_summary is not None:  # an English summary gives the hedge in English
+                hedge = _HEDGE.search(e.summary[:in_summary.start()])
             unit = (n.unit or "").lower()
             noun = 2 if unit and quantity in words and words[quantity].match(unit) else int(unit in self.lex.people)
             out.setdefault(quantity, []).append(((hedge.group(0).lower() if hedge else "") + n.text, n.text, noun))
@@ -255,13 +278,20 @@ class _Reader:
         north, ...")? Another incident, told last if at all."""
         opening = re.match(r"\W*([^\W\d_]+)\s+([A-ZÀ-ÝА-ЯІЇЄҐ][\w'’-]+)", e.evidence[0].quote)
         return opening is not None and opening.group(1).lower() in self.lex.prepositions \
+            and not (self.lex.dates is not None and self.lex.dates.fullmatch(opening.group(2))) \
             and opening.group(2) not in " ".join(ev.quote for ev in lead.evidence)
+
+    def is_year(self, text: str, found: re.Match) -> bool:
+        """Is "2023" a year ("in 2023", "since 2019,") rather than a count ("About 2000 people fled")?"""
+        before = re.findall(r"[^\W\d_]+", text[:found.start()])[-1:]
+        return bool(before) and before[0].lower() in self.lex.prepositions or not re.match(r"\s+[^\W\d_]",
+                                                                                          text[found.end():])
 
     def rank(self, e: Event) -> int:
         """Where a record that is no lead and no dispute comes: figures of a counted quantity, reactions, the
         outlet's other lines, background."""
         text = " ".join(ev.quote for ev in e.evidence)
-        if _YEAR.search(text) or opens_incident(text, self.lex) \
+        if any(self.is_year(text, year) for year in _YEAR.finditer(text)) or opens_incident(text, self.lex) \
                 or self.lex.background is not None and self.lex.background.search(text):
             return 3
         if set(self.figures(e)) - {"people"}:  # a count of something said of them: dead, displaced, ...
@@ -290,7 +320,8 @@ class _Reader:
 
     def by_figures(self, e: Event, figures: dict[str, list[tuple[str, str]]]) -> str:
         phrases = [PHRASES.get(q, "a figure of {}").format(values[0][0]) for q, values in figures.items()]
-        text = f"{self.source(e)} reported {' and '.join(phrases[:2])}"
+        verb = "gives" if e.attribution.source_type == "outlet" else "reported"
+        text = f"{self.source(e)} {verb} {' and '.join(phrases[:2])}"
         return text + (" (not independently verified)" if e.status == "unverified" else "")
 
     def single(self, e: Event) -> _Told | None:
@@ -301,18 +332,29 @@ class _Reader:
 
     def accounts(self, events: list[Event]) -> _Told | None:
         """'This French-language report gives the accounts of A, B and C': the sources of records that can
-        be told neither in English nor by their figures."""
-        by_source: dict[str, str] = {}
+        be told neither in English nor by their figures, a contested one with a source that contests it (at
+        most four: what one sentence of a digest may cite)."""
+        picked: list[Event] = []
+
+        def new_source(e: Event) -> bool:
+            return e.attribution.source_type != "outlet" and not any(
+                same_source(e.attribution.source, p.attribution.source) for p in picked)
+
         for e in events:
-            if e.attribution.source_type != "outlet" and len(by_source) < 3 and not any(
-                    same_source(e.attribution.source, self.by_id[i].attribution.source) for i in by_source.values()):
-                by_source[self.source(e).lower()] = e.id
-        if not by_source:
+            if len(picked) >= MAX_CLAUSES - 1 or not new_source(e) or e in picked:
+                continue
+            contested = [self.by_id[i] for i in e.contradicted_by if i in self.by_id]
+            if contested and not any(c in picked for c in contested):
+                contester = next((c for c in contested if new_source(c) and c is not e), None)
+                if contester is None:
+                    continue
+                picked += [e, contester]
+            else:
+                picked.append(e)
+        if not picked:
             return None
-        names = [self.source(self.by_id[i]) for i in by_source.values()]
-        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-        return _Told((f"this {LANGUAGES.get(self.code, self.code)}-language report gives the accounts of {listed}",),
-                     tuple(by_source.values()))
+        return _Told((f"{_report(self.code)} gives the accounts of {_listed([self.source(e) for e in picked])}",),
+                     tuple(e.id for e in picked))
 
     def denies(self, e: Event) -> bool:
         """Is the record a denial (its cue denies), not itself denied or disputed?"""
@@ -323,47 +365,80 @@ class _Reader:
         """The record said before in this sentence that `e` denies, if `e` is a denial."""
         return next((r for r in reversed(said) if r.id in e.contradicted_by), None) if self.denies(e) else None
 
+    def disputes(self, group: list[Event]) -> list[_Told]:
+        """The sentences of one dispute group: a sentence, then one for what it left out that still holds two
+        records that contest each other ("the crowd ...; the detained ..."), and so on."""
+        out: list[_Told] = []
+        remaining = group
+        while len(remaining) > 1:
+            sentence = self.dispute(remaining)
+            if not sentence.ids:
+                break
+            if len(sentence.ids) > 1 or not out:  # a record alone is no dispute, unless it leads
+                out.append(sentence)
+            remaining = [e for e in remaining if e.id not in sentence.ids]
+        return out
+
     def dispute(self, group: list[Event]) -> _Told:
-        """One sentence for the records of one dispute: the first told by its summary where it can be, the
-        others by their figures, a denial after what it denies."""
+        """One sentence for the records of one dispute: the first told by its summary where it can be (else by
+        its figures), each other record that contests one already told by the figure it gives that the sentence
+        has not, a denial right after what it denies, and one with neither as "X gave another account". A
+        record that contests nothing told yet is left out, so every record cited has a record it contests
+        beside it."""
         clauses: list[str] = []
         said: list[Event] = []
         figures = {e.id: self.figures(e) for e in group}
-        said_figures: dict[str, set[str]] = {}
-        ordered: list[Event] = []  # each record followed by its denials: a denial right after what it denies
+        shown: dict[str, set[str]] = {}  # quantity -> the figures the sentence gives, as written
+        ordered: list[Event] = []  # each record followed by its denials
         for e in group:
             for x in (e, *(d for d in group if e.id in d.contradicted_by and self.denies(d))):
                 if x not in ordered:
                     ordered.append(x)
-        group = ordered
-        for e in group:
-            if len(clauses) >= MAX_CLAUSES:
+        for e in ordered:
+            if len(said) >= MAX_CLAUSES:
                 break
-            target = self.answers(e, said)
-            others: dict[str, set[str]] = {}  # quantity -> the figures the group's other records give
+            others: dict[str, set[str]] = {}  # quantity -> the single figures the group's other records give
             for other in group:
                 for q, values in figures[other.id].items():
                     if other is not e and len(values) == 1:
                         others.setdefault(q, set()).add(values[0][1])
-            new = _one_each(figures[e.id], said_figures, others)
-            if clauses and new:
+            new = _one_each(figures[e.id], shown, others)
+            if not clauses:
+                if self.presentable(e) and len(e.summary.split()) <= LONG_RECORD:
+                    clauses.append(self.clause(e))
+                    new = _one_each(figures[e.id], None, others)  # the figures its summary gives
+                elif new:
+                    clauses.append(self.by_figures(e, new))
+                else:
+                    continue
+            elif not any(r.id in e.contradicted_by or e.id in r.contradicted_by for r in said):
+                continue  # it contests nothing told yet
+            elif new:
                 clauses.append(self.by_figures(e, new))  # the figure that differs
-            elif target is not None:
+            elif (target := self.answers(e, said)) is not None:
                 cue = e.attribution.cue.strip().lower()
                 verb = cue if self.code == "en" and re.fullmatch(r"[a-z]+ed", cue) else "rejected"
-                if said and target is said[-1]:
+                if target is said[-1]:
                     clauses[-1] += f", a claim {self.source(e)} {verb}"
                 else:
                     clauses.append(f"{self.source(e)} {verb} the account of {self.source(target)}")
-            elif not clauses and self.presentable(e) and len(e.summary.split()) <= LONG_RECORD:
-                clauses.append(self.clause(e))
-            elif new:
-                clauses.append(self.by_figures(e, new))
-            else:  # a later record without a figure that differs: its own sentence, if it ranks
-                continue
+            elif any(same_source(e.attribution.source, r.attribution.source) for r in said) or all(
+                    any(o.id in r.contradicted_by or r.id in o.contradicted_by for o in said if o is not r)
+                    for r in said if r.id in e.contradicted_by or e.id in r.contradicted_by):
+                continue  # its source has spoken here, or what it contests has its other side already
+            else:
+                clauses.append(f"{self.source(e)} gave another account")
             said.append(e)
-            for q, values in figures[e.id].items():
-                said_figures.setdefault(q, set()).update(bare for _, bare in values)
+            for q, values in new.items():
+                shown.setdefault(q, set()).update(bare for _, bare in values)
+        if len(said) == 1:  # the other side could not be told by its words or figures: who it is, at least
+            alone = said[0]
+            contester = next((x for x in ordered if x is not alone
+                              and not same_source(x.attribution.source, alone.attribution.source)
+                              and (x.id in alone.contradicted_by or alone.id in x.contradicted_by)), None)
+            if contester is not None:
+                clauses.append(f"{self.source(contester)} gave another account")
+                said.append(contester)
         return _Told(tuple(clauses), tuple(e.id for e in said))
 
 
@@ -371,8 +446,7 @@ def storyline_summary(reports: list[str], lead: str | None, disputes: list[Dispu
     """A storyline's summary across its outlets, in one to three sentences: who reports it, what the first
     report's digest leads with, and which figures differ, side by side with who gives each."""
     names = list(dict.fromkeys(r for r in reports if r))
-    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-    sentences = [f"Reported by {listed}."]
+    sentences = [f"Reported by {_listed(names)}."] if names else []
     if lead:
         sentences.append(lead)
     differ = []
@@ -380,7 +454,7 @@ def storyline_summary(reports: list[str], lead: str | None, disputes: list[Dispu
         sides: dict[float, tuple[str, list[str]]] = {}
         for f in d.figures:
             text, who = sides.setdefault(f.value, (f.text, []))
-            source = "the report" if f.source.lower() in ("the outlet", "outlet") else f.source
+            source = re.split(r"[/\\]", f.article)[-1] if f.source.lower() in ("the outlet", "outlet") else f.source
             if not any(same_source(source, w) or source.lower() == w.lower() for w in who):
                 who.append(source)
         differ.append(f"for the {d.quantity}, " + "; ".join(f"{text} according to {' and '.join(who)}"

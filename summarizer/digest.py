@@ -81,7 +81,7 @@ class DigestSentenceDraft(BaseModel):
         figures = {figure_key(n) for n in own}  # a Spanish record's "1.200" is 1,200
         rest = self.text
         for text in sorted({n.text for n in own}, key=len, reverse=True):  # "95 000" as written is one figure
-            rest = rest.replace(text, " ")
+            rest = re.sub(rf"(?<![\w.,]){re.escape(text)}(?!\w)", " ", rest)  # but "14" is not "1" and "4"
         for n in extract_numbers(rest):  # the digest is English
             if n.text.lower().replace(",", "") not in written and figure_key(n) not in figures:
                 raise ValueError(f"the sentence {self.text!r} gives the number {n.text!r}, which is not "

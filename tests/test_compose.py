@@ -7,7 +7,7 @@ from conftest import FIXTURES
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.compose import MAX_SENTENCES, MAX_WORDS, compose
+from summarizer.compose import MAX_SENTENCES, MAX_WORDS, compose, storyline_summary
 from summarizer.digest import DigestContext, DigestSentenceDraft
 from summarizer.numbers import extract_numbers
 from summarizer.schema import ArticleResult, Attribution, Event, Evidence
@@ -98,7 +98,8 @@ def test_a_figure_the_source_denies_or_negates_is_never_given_as_its_own():
 def test_every_composed_digest_passes_the_model_digests_checks(name):
     """The composed digest of every attribution fixture, replayed: each sentence passes the validators a model's
     digest sentence must pass (cited ids, numbers from them, a source for each claim, no loaded label, no more
-    new words than the checks allow), and the digest has no direct quote."""
+    new words than the checks allow, no direct quote), and the whole digest those of a model's answer (both
+    sides of a dispute in one sentence, at most 85 words)."""
     out = CliRunner().invoke(app, ["--json", "--digest", "composed", str(FIXTURES / "articles" / "attribution" / name)])
     assert out.exit_code == 0, out.stderr
     result = ArticleResult.model_validate(json.loads(out.stdout))
@@ -107,6 +108,7 @@ def test_every_composed_digest_passes_the_model_digests_checks(name):
     for s in result.digest.sentences:
         DigestSentenceDraft.model_validate({"text": s.text, "event_ids": s.event_ids},
                                            context=DigestContext(events=events))
+    _passes_the_model_digests_checks(result.digest, result.events)  # the whole: both sides together, short
 
 
 def test_a_record_that_opens_in_another_place_comes_last():
@@ -118,3 +120,102 @@ def test_a_record_that_opens_in_another_place_comes_last():
                      "the regional administration", "said", "claimed")
     digest, _ = compose([lead, elsewhere, victims], "en", story_words=300)
     assert [s.event_ids for s in digest.sentences] == [["e1"], ["e3"], ["e2"]]
+
+
+def _passes_the_model_digests_checks(digest, events):
+    """The whole digest, as a model's answer would be checked: every sentence, both sides in one sentence, short."""
+    from summarizer.digest import DigestAnswer
+
+    DigestAnswer.model_validate({"sentences": [{"text": s.text, "event_ids": s.event_ids} for s in digest.sentences]},
+                                context=DigestContext(events={e.id: e for e in events}))
+
+
+def test_a_figure_mentioned_in_passing_does_not_silence_the_source_that_gives_it():
+    police = record(1, "Police put the crowd at about 480, far below the 1,200 the organisers claimed.", "Police",
+                    "put", "disputed", (2,))
+    organisers = record(2, "The organisers said 1,200 people had marched through the city centre.", "The organisers",
+                        "said", "disputed", (1,))
+    digest, _ = compose([police, organisers], "en", 200)
+    assert digest.sentences[0].event_ids == ["e1", "e2"]
+    _passes_the_model_digests_checks(digest, [police, organisers])
+
+
+def test_every_told_record_of_a_dispute_has_the_record_it_contests_beside_it():
+    claim = record(1, "At least 40 people were killed in the raid, the health office said.", "the health office",
+                   "said", "disputed", (2,))
+    vague = record(2, "The army said the toll was exaggerated.", "The army", "said", "disputed", (1, 3))
+    other = record(3, "A monitoring group said 55 people had died.", "A monitoring group", "said", "disputed", (2,))
+    digest, _ = compose([claim, vague, other], "en", 300)
+    _passes_the_model_digests_checks(digest, [claim, vague, other])
+
+
+def test_the_digest_never_passes_its_word_limit():
+    def long(i, place, toll, source, contests):
+        return record(i, f"At least {toll} people were killed and dozens more were injured when an irrigation dam "
+                         f"that had not been inspected for years burst near the town of {place} late on Sunday night, "
+                         f"flooding villages along the river, {source} said on Monday.", source, "said", "disputed",
+                      contests)
+
+    records = [long(1, "Mocuba", 23, "the provincial government", (2,)), long(2, "Mocuba", 41, "the Red Cross", (1,)),
+               long(3, "Gurue", 12, "the district office", (4,)), long(4, "Gurue", 19, "a local priest", (3,))]
+    digest, _ = compose(records, "en", 2000)
+    assert len(digest.text.split()) <= MAX_WORDS and {"e1", "e2"} <= set(digest.sentences[0].event_ids)
+    _passes_the_model_digests_checks(digest, records)
+
+
+def test_a_figure_is_read_where_it_stands_and_a_word_holding_it_is_no_source():
+    officials = record(1, "Officials said two people had died in the storm.", "Officials", "said", "disputed", (2,))
+    network = record(2, "More than 41 villages were flooded and the storm killed 4 people, the network said.",
+                     "the network", "said", "disputed", (1,))
+    digest, _ = compose([officials, network], "en", 300)
+    assert "more than 4 " not in digest.text and " 4 " in digest.text  # "more than" is the villages
+    two = record(1, "The network said two people had died in the storm on Friday night.", "The network", "said",
+                 "disputed", (2,))
+    ten = record(2, "A lieutenant of the fire brigade said ten people had died in the storm.",
+                 "A lieutenant of the fire brigade", "said", "disputed", (1,))
+    digest, _ = compose([ten, two], "en", 300)  # "two" in "network", "ten" in "lieutenant": no matter
+    assert digest.text.endswith("the network reported a toll of two.")
+
+
+def test_a_report_with_nothing_to_tell_in_english_says_so_without_quoting_it():
+    outlet = record(1, "Der Regierungschef kündigte eine Untersuchung der Bauarbeiten an der Straße an.",
+                    language="de")
+    digest, _ = compose([outlet], "de", 100)
+    assert digest.text == "This German-language report has no figure or named source to give in English."
+    mayor = record(1, '"We will rebuild every house that the water took from us, every one," the mayor said.',
+                   "the mayor", "said", "claimed")
+    assert compose([mayor], "en", 100)[0].text == "This report gives the accounts of the mayor."
+
+
+def test_a_count_is_no_year_and_a_day_is_no_place():
+    lead = record(1, "A missile struck a market in Kostiantynivka, killing 21 people, the governor said.",
+                  "the governor", "said", "claimed")
+    fled = record(2, "About 2000 people fled the town overnight, the regional administration said.",
+                  "the regional administration", "said", "claimed")
+    monday = record(3, "On Monday, rescuers pulled 12 people alive from the rubble, the emergency service said.",
+                    "the emergency service", "said", "claimed")
+    background = record(4, "The town was shelled in 2023, when 17 people were killed, officials said.", "officials",
+                        "said", "claimed")
+    reaction = record(5, "President Zelensky said Russia would answer for the strike.", "President Zelensky", "said",
+                      "claimed")
+    digest, _ = compose([lead, fled, monday, background, reaction], "en", 300)
+    assert [s.event_ids for s in digest.sentences] == [["e1"], ["e2"], ["e3"], ["e5"]]  # figures, then reactions
+
+
+def test_a_storyline_summary_needs_no_report_name_and_names_the_outlet_by_its_article():
+    from summarizer.schema import Dispute, Figure
+
+    def figure(text, source, article):
+        return Figure(text=text, value=float(text), source=source, status="disputed", article=article, event_id="e1")
+
+    dispute = Dispute(quantity="dead", figures=[figure("19", "the ministry", "a/1.txt"),
+                                                figure("21", "the outlet", "b/2.txt")])
+    assert storyline_summary(["", ""], None, [dispute]) == ("Figures differ: for the dead, 19 according to the "
+                                                            "ministry; 21 according to 2.txt.")
+
+
+def test_a_number_of_the_digest_is_a_figure_of_the_records_whole():
+    events = {"e1": record(1, "The ministry said 1 person died and 4 were hurt.", "The ministry", "said", "claimed")}
+    with pytest.raises(ValueError, match="gives the number '14'"):
+        DigestSentenceDraft.model_validate({"text": "The ministry said 14 people died.", "event_ids": ["e1"]},
+                                           context=DigestContext(events=events))

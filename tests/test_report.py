@@ -10,7 +10,17 @@ from markdown_it import MarkdownIt
 
 from summarizer.briefing import report
 from summarizer.briefing.report import href, md, to_html, to_markdown, write
-from summarizer.schema import BriefingResult, Digest, Dispute, FailedArticle, Figure, Storyline, StorylineItem, Usage
+from summarizer.schema import (
+    BriefingResult,
+    Digest,
+    DigestSentence,
+    Dispute,
+    FailedArticle,
+    Figure,
+    Storyline,
+    StorylineItem,
+    Usage,
+)
 
 LINK = "[x](javascript:alert(1))"
 SCRIPT = "<script>alert(1)</script>"
@@ -222,7 +232,9 @@ def test_an_article_section_lists_only_records_its_digest_and_the_storylines_did
                                      event(2, f"Schools in {place} closed on Monday, the mayor said.", "the mayor"),
                                      event(3, f"Rain is forecast in {place}, the weather service said.", "service")])
                for path, place in (("a.txt", "Ashdale"), ("b.txt", "Brindle"))]
-    results[0].digest = Digest(text=results[0].events[2].summary)  # a's third record is its digest
+    third = results[0].events[2].summary.rstrip(".")
+    results[0].digest = Digest(text=f"{third}, it said.", sentences=[DigestSentence(text=f"{third}, it said.",
+                                                                                    event_ids=["e3"])])  # cites e3
     items = [StorylineItem(article=r.article.path, event_id="e1", summary=r.events[0].summary, source="the ministry",
                            status="claimed") for r in results]
     story = Storyline(id="s1", title="Strikes", summary="Reported by a.txt and b.txt.", items=items)

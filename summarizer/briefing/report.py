@@ -74,9 +74,10 @@ class _Shown:
             yield story
 
     def listed(self, result: ArticleResult) -> list[Event]:
-        """The article's records that are in neither its digest nor a storyline."""
+        """The article's records that neither its digest cites nor a storyline shows."""
         where = result.article.path or result.article.id
-        return [e for e in result.events if (where, e.id) not in self.records and e.summary not in result.digest.text]
+        cited = {i for s in result.digest.sentences for i in s.event_ids}
+        return [e for e in result.events if (where, e.id) not in self.records and e.id not in cited]
 
 
 def _text(fmt: str, briefing: BriefingResult) -> str:
