@@ -75,6 +75,10 @@ unless said otherwise):
                           huit") or after it ("30 children were among the dead")
     no_comment            regular expressions: a party's silence ("did not respond to a request for comment"),
                           no event of its own
+    not_units             words never written as what a figure counts, besides the articles, prepositions,
+                          conjunctions, relatives, pronouns and auxiliaries ("50 fueron", "the 40 were")
+    ranges                words joining the two figures of a range ("between 15 and 20", "от 15 до 20"): the
+                          first counts what the second counts
     time_words            words and phrases of time or sequence that open or end no speaker's name ("Пізніше у
                           Міноборони заявили", "12 березня речник ... уперше визнав"): dropped from a source's
                           ends, with a day number before them
@@ -175,6 +179,8 @@ class Lexicon:
     earlier_count: re.Pattern | None = None
     dates: re.Pattern | None = None  # a day of the week (a word beginning) or a month name (a word)
     injection: tuple[re.Pattern, ...] = ()  # a role marker opening a line, or text addressed to a model
+    not_units: frozenset[str] = frozenset()
+    ranges: frozenset[str] = frozenset()
 
 
 def _words(items) -> re.Pattern | None:
@@ -330,6 +336,8 @@ def lexicon(language: str | None) -> Lexicon:
         earlier_count=_words(data.get("earlier_count")),
         dates=_dates(data.get("days"), data.get("months")),
         injection=_injection(data.get("injection") or {}),
+        not_units=_lower(data.get("not_units")),
+        ranges=_lower(data.get("ranges")),
     )
 
 

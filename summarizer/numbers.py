@@ -20,7 +20,7 @@ import re
 from fractions import Fraction
 from functools import cache
 
-from summarizer.language import months
+from summarizer.language import lexicon, months
 from summarizer.schema import Number
 
 _UNITS = {
@@ -50,7 +50,9 @@ CURRENCY_SIGNS = {"US$": "USD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "HK$": "
                   "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "UAH": "UAH", "RUB": "RUB"}
 _CURRENCY = ("(?:(?<!\\w)(?P<cur>(?-i:" + "|".join(re.escape(c) + (r"\s?" if c[-1].isalpha() or c == "R$" else "")
                                                for c in sorted(CURRENCY_SIGNS, key=len, reverse=True))
-             + "))|(?<![\\w.,/:-]))")
+             + "))|(?<![\\w.,/:-])"
+             # the second figure of a range of short figures ("16-20", "25–30mila"), not of "2023-11-30"
+             + "".join(f"|(?<=(?<![\\d-])\\d{{{n}}}[-–])" for n in (1, 2, 3)) + ")")
 # Currency words written after a figure, by their beginnings, in the languages the tool reads.
 _CURRENCY_WORDS = (("dollar", "USD"), ("dólar", "USD"), ("долар", "USD"), ("доллар", "USD"), ("euro", "EUR"),
                    ("евро", "EUR"), ("євро", "EUR"), ("sterling", "GBP"), ("yuan", "CNY"), ("renminbi", "CNY"),
@@ -70,12 +72,6 @@ _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|hours?\s+GMT)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^(?:-(?P<hyph>[A-Za-z]+)|\s+(?P<w1>[A-Za-z][\w'-]*)(?:\s+(?P<w2>[A-Za-z][\w'-]*))?)")
-_NOT_UNITS = {
-    "a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "from", "with", "and", "or",
-    "but", "just", "before", "after", "since", "than", "more", "less", "as", "was", "were", "is",
-    "are", "had", "have", "has", "it", "its", "that", "which", "who", "per", "into",
-    "over", "about", "around", "nearly", "almost", "out", "up", "down", "others", "other",
-}
 
 
 # Languages whose figures group thousands with "." or a space and mark decimals with ",".
@@ -123,6 +119,7 @@ def extract_numbers(text: str, language: str | None = None) -> list[Number]:
 def _numbers_of(text: str, language: str | None) -> tuple[Number, ...]:
     lang = _comma_decimal(language)
     found: list[Number] = []
+    ends: list[tuple[int, int]] = []
     for m in (_locale_number(lang) if lang else _NUMBER).finditer(text):
         if m.group("digits"):
             digits = m.group("digits")
@@ -153,10 +150,42 @@ def _numbers_of(text: str, language: str | None) -> tuple[Number, ...]:
         elif m.group("digits") and m.group("cur"):
             unit = CURRENCY_SIGNS[m.group("cur").strip()]
         else:
-            unit = _locale_unit(text[m.end():]) if lang else _unit_after(text[m.end():])
+            unit = _locale_unit(text[m.end():], language) if lang else _unit_after(text[m.end():], language)
             unit = _currency_of(unit) or unit
         found.append(Number(text=written, value=value, unit=unit))
+        ends.append((m.start(), m.end()))
+    return _ranges_counted(text, found, ends, language)
+
+
+def _ranges_counted(text: str, found: list[Number], spans: list[tuple[int, int]], language: str | None
+                    ) -> tuple[Number, ...]:
+    """The figures, the first of a range counting what the last counts: "tra le 12 e le 15mila persone",
+    "от 15 до 20 тыс. человек", "between 15 and 20 people", "25-30 dead" ("12" counts "persone", not "e")."""
+    joiners = _range_joiners(language)
+    for i in range(len(found) - 2, -1, -1):
+        between = text[spans[i][1]:spans[i + 1][0]]
+        if found[i].unit != "%" and found[i + 1].unit and joiners.fullmatch(between):
+            found[i] = found[i].model_copy(update={"unit": found[i + 1].unit})
     return tuple(found)
+
+
+@cache
+def _range_joiners(language: str | None) -> re.Pattern:
+    """What stands between the two figures of a range: a dash, or a word of the language's `ranges` and maybe
+    an article ("e le", "y los")."""
+    lex = lexicon(language)
+    words = "|".join(re.escape(w) for w in sorted(lex.ranges, key=len, reverse=True)) or "(?!)"
+    articles = "|".join(re.escape(w) for w in sorted(lex.determiners, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\s*[-–]\s*|\s+(?:{words})(?:\s+(?:{articles}))?\s+", re.IGNORECASE)
+
+
+@cache
+def _not_units(language: str | None) -> frozenset[str]:
+    """Words that are never what a figure counts: the language's `not_units` and its articles, prepositions,
+    conjunctions, relatives, pronouns and auxiliaries ("50 que", "25 e", "0,5 до", "40 le")."""
+    lex = lexicon(language)
+    return lex.not_units | lex.determiners | lex.prepositions | lex.conjunctions | lex.relatives \
+        | lex.complementizers | lex.pronouns | lex.auxiliaries
 
 
 _NUMERAL = re.compile(rf"^[\d,{_GROUP_MARKS}]*\d")  # a figure's digits, however grouped
@@ -186,7 +215,8 @@ def _forms(words) -> str:
 @cache
 def _locale_number(lang: str) -> re.Pattern:
     """_NUMBER for a comma-decimal language: "1.200", "12 000", "5,4", "1.234,5", its scale and percent words."""
-    scale = rf"(?P<dscale>\s{_forms(_LOCALE_SCALES[lang])})?" if lang in _LOCALE_SCALES else "(?P<dscale>(?!))?"
+    # the scale word may be glued to the digits ("40mila")
+    scale = rf"(?P<dscale>\s?{_forms(_LOCALE_SCALES[lang])})?" if lang in _LOCALE_SCALES else "(?P<dscale>(?!))?"
     percent = rf"|\s{_forms(_LOCALE_PERCENT[lang])}" if lang in _LOCALE_PERCENT else ""
     return re.compile(
         rf"""
@@ -221,12 +251,12 @@ def _is_date_or_year(text: str, m: re.Match, digits: str) -> bool:
         and not m.group("pct") and not m.group("dscale")
 
 
-def _unit_after(rest: str) -> str | None:
-    unit = _unit_words(rest)
+def _unit_after(rest: str, language: str | None = None) -> str | None:
+    unit = _unit_words(rest, _not_units(language))
     return unit.rstrip("'") if unit else None
 
 
-def _locale_unit(rest: str) -> str | None:
+def _locale_unit(rest: str, language: str | None) -> str | None:
     """The word after a figure of a comma-decimal language: "1.200 estibadores" -> "estibadores",
     "3 millones de euros" -> "euros", "3 millions d'euros" -> "euros"."""
     m = _NEXT_ANY_WORD.match(rest)
@@ -240,20 +270,20 @@ def _locale_unit(rest: str) -> str | None:
     elif w1[:2] in ("d'", "d’") and len(w1) > 2:
         w1 = w1[2:]
     w1 = w1.rstrip("'’")
-    return None if not w1 or w1 in _NOT_UNITS else w1
+    return None if not w1 or w1 in _not_units(language) else w1
 
 
-def _unit_words(rest: str) -> str | None:
+def _unit_words(rest: str, not_units: frozenset[str]) -> str | None:
     m = _NEXT_WORD.match(rest)
     if not m:
         return None
     if m.group("hyph"):
         return m.group("hyph").lower()
     w1, w2 = m.group("w1"), m.group("w2")
-    if w1.lower() in _NOT_UNITS:
+    if w1.lower() in not_units:
         return None
     if w1.lower() == "square" and w2:
         return f"square {w2.lower()}"
-    if w1[0].isupper() and w2 and w2.lower() not in _NOT_UNITS:
+    if w1[0].isupper() and w2 and w2.lower() not in not_units:
         return w2.lower()  # "5,000 Ukrainian soldiers": skip the adjective
     return w1.lower()

@@ -183,6 +183,27 @@ def test_comma_decimal_languages_read_figures_their_way(language, text, expected
     assert [(n.text, n.value, n.unit) for n in extract_numbers(text, language)] == expected
 
 
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # a scale word glued to the digits is the figure's ("40mila")
+    ("it", "In piazza 40mila persone e 2,5milioni di euro.",
+     [("40mila", 40000.0, "persone"), ("2,5milioni", 2.5e6, "EUR")]),
+    # the first figure of a range counts what the last counts, whatever word or article joins them
+    ("it", "La Questura ha contato tra le 8 e le 10mila persone.",
+     [("8", 8.0, "persone"), ("10mila", 10000.0, "persone")]),
+    ("ru", "На площадь вышли от 3 до 5 тыс. человек.", [("3", 3.0, "человек"), ("5 тыс.", 5000.0, "человек")]),
+    ("es", "Murieron entre 15 y 20 mineros.", [("15", 15.0, "mineros"), ("20", 20.0, "mineros")]),
+    ("en", "Between 30 and 40 people and 16-20 soldiers died.",
+     [("30", 30.0, "people"), ("40", 40.0, "people"), ("16", 16.0, "soldiers"), ("20", 20.0, "soldiers")]),
+    # an article, conjunction, relative or auxiliary of the language is never what a figure counts
+    ("es", "Fueron 50 que llegaron y 12 fueron heridos.", [("50", 50.0, None), ("12", 12.0, None)]),
+    ("fr", "Il en compte 40 le premier jour.", [("40", 40.0, None)]),
+    # a date is no range: "2023-11-30" gives no figure
+    ("en", "On 2023-11-30, 12 people died.", [("12", 12.0, "people")]),
+])
+def test_glued_scales_ranges_and_function_words(language, text, expected):
+    assert [(n.text, n.value, n.unit) for n in extract_numbers(text, language)] == expected
+
+
 def test_english_and_unknown_languages_read_figures_the_english_way():
     text = "1.200 personas, 1,200 people, 5.4 million, 3,5 %"
     english = triples(text)
