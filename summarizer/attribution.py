@@ -109,11 +109,24 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
             if any(a < m.start() < b for a, b in quoted):
                 continue  # "“According to the ground information we got, ...”, he said": the speaker's words
             source = _source_after(sentence, m.end(), lex, verb_first=False) or _marked(sentence[m.end():], lex)
+            whose = _whose_figures(sentence[m.end():], lex) if not source else None
+            if whose:  # "según denuncias de organizaciones ...", "secondo i dati della Protezione civile"
+                source = _source_after(sentence, m.end() + whose, lex, verb_first=False)
             if source:
                 # "Their spokesman said that ..., owned according to him by ...": the speaker who comes first
                 # reports what follows, a marker inside the words said is theirs
                 first = _by_cue(sentence[:m.start()], lex) if m.start() else None
                 return first or (source, " ".join(m.group(0).lower().split()))
+    opening = lex.according_opening.match(sentence) if lex.according_opening is not None else None
+    if opening:  # "Per i sindacati confederali al corteo hanno partecipato ...": the unions' figure
+        source = _source_after(sentence, opening.end(), lex, verb_first=False) or _marked(sentence[opening.end():], lex)
+        tokens = (source or "").split()
+        # the party ends at a preposition or at the next article ("Per i sindacati | la giornata di sciopero")
+        tokens = tokens[:next((i for i, t in enumerate(tokens) if i > 1 and t.lower() in lex.determiners
+                               or i and t.lower() in lex.prepositions), len(tokens))]
+        head = tokens[1] if len(tokens) > 1 and tokens[0].lower() in lex.determiners else tokens[0] if tokens else ""
+        if head and (lex.speakers.match(head) or head[:1].isupper()) and is_speaker(" ".join(tokens), lex):
+            return " ".join(tokens), opening.group(0).strip(" \"“«").lower()
     for pattern in lex.described_sources:  # "Nach iranischen Angaben": Iranian figures, no party named
         described = pattern.search(sentence)
         if described and not (lex.own_account is not None and lex.own_account.search(sentence)):
@@ -129,6 +142,22 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
             if source:
                 return source, m.group(0).lower()
     return _by_cue(sentence, lex) or _figures_subject(sentence, lex)
+
+
+def _whose_figures(rest: str, lex: Lexicon) -> int | None:
+    """Where the party starts after a marker that names its figures or statements first ("según denuncias de
+    X", "secondo i dati della X", "selon les chiffres de X"): the offset after the genitive word, or None."""
+    words = list(re.finditer(r"[\w’'-]+", rest))[:4]
+    for i, w in enumerate(words[:3]):
+        if lex.earlier_claims.fullmatch(w.group(0)) and i + 1 < len(words):
+            joined = words[i + 1].group(0).lower()
+            elided = next((g for g in lex.genitive if g[-1:] in "'’" and joined.startswith(g)), None)
+            if joined in lex.genitive:
+                return words[i + 1].end()
+            return words[i + 1].start() + len(elided) if elided else None
+        if w.group(0).lower() not in lex.determiners and not w.group(0).islower():
+            return None
+    return None
 
 
 def _marked(rest: str, lex: Lexicon) -> str | None:
@@ -236,14 +265,19 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                 and words[-1][:1].islower() and words[-1].isalpha() and words[-1].lower() not in lex.prepositions:
             continue  # "Commenting on unconfirmed reports": a noun in a prepositional phrase, not the cue
         agent = re.match(r"\s+(\w+)\s", sentence[m.end():])
+        plain = [w for w in words if not (lex.adverb_endings and w.islower() and len(w) > 5
+                                          and w.endswith(lex.adverb_endings))]  # "foi prontamente desmentida"
         if agent and agent.group(1).lower() in lex.passive_agent and not lex.capitalised_nouns:
             # (German writes the agent before its participle; "sprachen von 130 Toten" is "spoke of")
             # "was announced by Beijing": the agent speaks; "the measures announced by Beijing hit ...": a
             # participle, not what the sentence attributes
             source = _source_after(sentence, m.end() + agent.end(), lex, verb_first=False)
-            if source and words and (words[-1].lower() in lex.not_in_source or lex.earlier_claims is not None
-                                     and lex.earlier_claims.fullmatch(words[-1])):
-                return source, cue  # "was announced by X", "i dati diffusi dal governo"
+            if source and plain and (plain[-1].lower() in lex.not_in_source or lex.earlier_claims is not None
+                                     and any(lex.earlier_claims.fullmatch(w) for w in words[-2:])
+                                     or _counted(before)):
+                # "was announced by X", "i dati diffusi dal governo", "O balanço oficial divulgado pelo X", "às
+                # 12 mortes anunciadas por X": a figure or a report of the agent's
+                return source, cue
             if source:
                 continue
             # "anunciou por volta das 16h": no agent after "por", the cue's own subject speaks
@@ -280,6 +314,11 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             if not lead or lead[-1][-1:] in ",”»\"":  # "..., ha aggiunto, che ...", "“...”, declarou."
                 return min(lex.pronouns), cue.lower()  # no written subject: the last source's
     return None
+
+
+def _counted(before: str) -> bool:
+    """Do the words before a participle end with a figure and what it counts ("12 mortes", "the 40 deaths")?"""
+    return re.search(r"\d[\d.,]*(?:\s+\w+){0,2}\s*$", before) is not None
 
 
 def _participle_subject(sentence: str, lex: Lexicon) -> str | None:
@@ -352,6 +391,9 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     if len(tokens) > 1 and tokens[0].lower() in lex.speaker_place:  # "В Минобороны заявили": the ministry
         tokens = tokens[1:]
         subject = " ".join(tokens)
+    if len(tokens) > 2 and tokens[-2].lower() in lex.demonstratives and lex.earlier_claims.fullmatch(tokens[-1]):
+        tokens = tokens[:-2]  # "В полиции эти данные (опровергли)": the object before the verb, not the speaker's
+        subject = " ".join(tokens)
     if is_speaker(subject, lex) or _plain_subject(tokens, lex) and raw.strip() == head.strip():
         return subject
     lowered = [t.lower() for t in tokens]
@@ -379,6 +421,14 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     closed = lex.not_in_source | lex.ends_source | lex.prepositions
     last = max((i for i, t in enumerate(lowered) if t in closed), default=None)
     tail = " ".join(tokens[last + 1:]) if last is not None else ""
+    # "Ma in serata la Prefettura (ha smentito)": the time phrase's noun, then the party from its article
+    determined = next((i for i in range(last + 2, len(tokens)) if lowered[i] in lex.determiners), None) \
+        if last is not None else None
+    if determined is not None and determined + 1 < len(tokens) and (lex.speakers.match(tokens[determined + 1]) or (
+            tokens[determined + 1][:1].isupper() and not lex.capitalised_nouns)) \
+            and last is not None and not lex.speakers.match(tokens[last + 1]) \
+            and is_speaker(" ".join(tokens[determined:]), lex):
+        return " ".join(tokens[determined:])
     if tail and lex.speakers.search(tail) and is_speaker(tail, lex):
         return tail  # "Утром во вторник несколько СМИ (сообщили)": after the time words, a party's head
     return None
@@ -393,9 +443,27 @@ def _appositive(clause: str, before: str, lex: Lexicon) -> bool:
             and 1 < len(words) <= 12 and words[0][:1].islower() and lex.speakers.match(words[0]) \
             and not any(lex.cue.fullmatch(w) or w.lower() in lex.relatives for w in words):
         return True  # a title after a name: "Adilson Manuel, porta-voz da organização da marcha de sábado, disse"
+    if _circumstance(words, lex) and is_speaker(_trim(before, lex), lex):
+        return True  # "Организаторы, выступая перед журналистами, заявили", "A Cruz Vermelha, falando à imprensa,"
     return 1 < len(words) <= 8 and words[0] in lex.determiners and not is_speaker(clause.strip(), lex) \
         and not any(w.lower() in lex.not_in_source or lex.cue.fullmatch(w) for w in words) \
         and is_speaker(_trim(before, lex), lex)
+
+
+def _circumstance(words: list[str], lex: Lexicon) -> bool:
+    """Is the clause a circumstance of the speaking, set off between commas: a gerund or participle and its
+    complements ("выступая в эфире местного радио", "parlando dal palco", "speaking to reporters")? It opens
+    with a word in lower case that heads no party and is no article, pronoun, conjunction or cue, and holds no
+    cue, figure or preposition opening it ("у Міноборони РФ" names a party): the speaker is the clause before."""
+    if not 2 <= len(words) <= 12 or lex.fixed_order or words[-1][:1].isupper() and words[-2][:1].isupper() \
+            or lex.speakers.search(" ".join(words[:2])):
+        return False  # English: ", said X" reads first; "член партии ПАРНАС Михаил Шнейдер": a name, no aside
+    first = words[0].lower()
+    closed = lex.determiners | lex.pronouns | lex.conjunctions | lex.relatives | lex.auxiliaries \
+        | lex.complementizers | lex.prepositions | lex.speaker_place
+    return words[0].isalpha() and words[0].islower() and not lex.capitalised_nouns and first not in closed \
+        and not lex.speakers.match(words[0]) and not any(any(c.isdigit() for c in w) for w in words) \
+        and not any(lex.cue.fullmatch(w.strip(",.")) for w in words)
 
 
 def _filler(clause: str, lex: Lexicon) -> bool:
@@ -499,7 +567,10 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
             rest[titled.end():].split()[0].lower() in lex.speaker_place:  # 'заявили "Интерфаксу" в ведомстве'
         rest = rest[titled.end():]
     # a short name in guillemets is part of the phrase ("По мнению координатора «Левого фронта» Сергея ...")
-    stop = _SOURCE_END.search(re.sub(r"«[^«»]{1,40}»(?=\s+\w)", lambda q: "x" * len(q.group(0)), rest))
+    masked = re.sub(r"«[^«»]{1,40}»(?=\s+\w)", lambda q: "x" * len(q.group(0)), rest)
+    if not verb_first:  # after a marker, a name in quotes ends no clause ('За інформацією прес-служби "X", ...')
+        masked = re.sub(r"(?<=\w )[\"“„«][^\"“”„«»,.]{1,60}[\"”“»]", lambda q: "x" * len(q.group(0)), masked)
+    stop = _SOURCE_END.search(masked)
     tokens = rest[: stop.start() if stop else len(rest)].split()
     expletive = verb_first and len(tokens) > 2 and tokens[0].lower() in lex.expletives
     if expletive:  # "heißt es in einer Mitteilung": no one, the statement speaks
@@ -509,6 +580,13 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
         placed = _trim(" ".join(tokens[1:]), lex)  # "утверждают в Минобороны Азербайджана": the ministry
         if lex.speakers.search(placed) and is_speaker(placed, lex):
             return placed
+    if verb_first and not lex.fixed_order and tokens and tokens[0] in lex.prepositions | lex.ends_source:
+        # "ha scritto sui social il segretario ...", "dijo en rueda de prensa el portavoz": where and how it was
+        # said, then the speaker from its article
+        at = next((i for i in range(1, min(5, len(tokens) - 1)) if tokens[i].lower() in lex.determiners
+                   and tokens[i].lower() not in lex.genitive and lex.speakers.match(tokens[i + 1])), None)
+        if at is not None and not any(t.lower() in lex.complementizers or t[:1].isupper() for t in tokens[:at]):
+            tokens = tokens[at:]
     kept: list[str] = []
     for at, token in enumerate(tokens):
         lowered = token.lower().strip("'’")

@@ -17,6 +17,8 @@ unless said otherwise):
       denial_stems        stem with every ending of its class is a cue too ("alegan", "informaban"), so that a
                           form no list spells out is still read
     according             a marker the source follows ("according to X", "laut X")
+    according_opening     a marker the source follows only where it opens the sentence ("Per i sindacati
+                          ...", "Pour la CGT, ..."): the party must be one that can speak
     according_after       a marker the source precedes ("dem Ministerium zufolge")
     own_account           "nach eigenen Angaben", "by its own account": the sentence's subject is the source
     described_sources     regular expressions for a source named only by an adjective ("Nach iranischen
@@ -180,6 +182,7 @@ class Lexicon:
     dates: re.Pattern | None = None  # a day of the week (a word beginning) or a month name (a word)
     injection: tuple[re.Pattern, ...] = ()  # a role marker opening a line, or text addressed to a model
     not_units: frozenset[str] = frozenset()
+    according_opening: re.Pattern | None = None
     ranges: frozenset[str] = frozenset()
 
 
@@ -189,6 +192,12 @@ def _words(items) -> re.Pattern | None:
         return None
     body = "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in items)
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+
+
+def _opening(items) -> re.Pattern | None:
+    """One of `items` where it opens the text."""
+    words = _words(items)
+    return re.compile(rf"^\W*{words.pattern}", re.IGNORECASE) if words is not None else None
 
 
 def _dates(days, months) -> re.Pattern | None:
@@ -337,6 +346,7 @@ def lexicon(language: str | None) -> Lexicon:
         dates=_dates(data.get("days"), data.get("months")),
         injection=_injection(data.get("injection") or {}),
         not_units=_lower(data.get("not_units")),
+        according_opening=_opening(data.get("according_opening")),
         ranges=_lower(data.get("ranges")),
     )
 
