@@ -253,6 +253,9 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     back_in = after  # the text `back` was found in
     if back is None and lex.earlier_claims is not None:
         back, back_in = lex.earlier_claims.search(lead_in), lead_in
+    figure_named = lex.figure_back.search(after[:60]) if back is None and lex.figure_back is not None else None
+    if figure_named:  # "wies diese Zahl zurück", "rejected that figure": the figure right before
+        back, back_in = figure_named, after
     # a denial answers a claim; "rejected that version" may answer another party's denial too
     others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
               and (back or not lex.denial.search(sentences[c.sid].text))]
@@ -283,7 +286,8 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
                                            lex)) for c in others}
     kind = back_word[:4]
     same_kind = [c for c in others if kind and _cue_of(sentences[c.sid].text, lex)[:4] == kind]
-    pointed = back is not None and _pointed(back_in, back, lex)  # "denied these claims": those right before
+    # "denied these claims", "wies diese Zahl zurück": those right before
+    pointed = back is not None and (figure_named is not None or _pointed(back_in, back, lex))
     target: Claim | None
     if named:
         target = named[-1]
@@ -503,12 +507,15 @@ def is_note(text: str, language: str | None) -> bool:
         and not any(c.isdigit() for n in extract_numbers(text, language) for c in n.text)  # "the two accounts"
 
 
-def verification_notes(claims: list[Claim], story: dict[int, Sentence], language: str | None
-                       ) -> dict[int, list[int]]:
-    """{record position: the sentence ids of the notes about it}."""
+def verification_notes(claims: list[Claim], story: dict[int, Sentence], language: str | None,
+                       contested: dict[int, set[int]] | None = None) -> dict[int, list[int]]:
+    """{record position: the sentence ids of the notes about it}: the claims of its paragraph or the two
+    before; those it names; or, where it says "both" or "the two" of them ("Les deux bilans n'ont pas pu être
+    vérifiés"), the claims that contest each other since the last note, wherever they stand."""
     lex = lexicon(language)
+    contested = contested or {}
     out: dict[int, list[int]] = {}
-    last_note = 0
+    last_note = last_sid = 0
     ids = sorted(story)
     for sid in ids:
         text = story[sid].text
@@ -521,14 +528,17 @@ def verification_notes(claims: list[Claim], story: dict[int, Sentence], language
         last_note = sid
         # a note inside a paragraph is about that paragraph's claims; a note of its own, the two paragraphs before
         window = [c for c in claims if earliest <= c.sid < sid and not c.outlet]
-        if not window:
+        both = lex.both is not None and lex.both.search(text)
+        sides = [c for c in claims if last_sid <= c.sid < sid and contested.get(c.pos)] if both else []
+        last_sid = sid
+        if not window and not (both and sides):
             continue
         named = [c for c in window if mentions(text, c.source)]
         plural = lex.earlier_claims is not None and lex.earlier_claims.search(text)
         if named:
             targets = named
         elif plural and _plural(plural.group(0)):
-            targets = window
+            targets = sides or window
         else:  # "the battlefield report": what the last source said, all of it
             targets = _run(window, window[-1], len(window), language)
         for c in targets:

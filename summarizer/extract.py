@@ -653,7 +653,7 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
     contests = _Contests(*link_contests(claims, sentences, language, figures))
     _link_model_contests(items, sentences, contests, language)
     story = {i: s for i, s in sentences.items() if not s.boilerplate}
-    notes = verification_notes(claims, story, language)
+    notes = verification_notes(claims, story, language, contests.contested)
     revised = revisions(claims, figures, earlier_counts(claims, sentences, language))
     events = []
     for pos, (sid, draft) in enumerate(items, start=1):

@@ -79,6 +79,8 @@ unless said otherwise):
                           no event of its own
     not_units             words never written as what a figure counts, besides the articles, prepositions,
                           conjunctions, relatives, pronouns and auxiliaries ("50 fueron", "the 40 were")
+    both                  words of a note about "both" or "the two" accounts ("Les deux bilans n'ont pas pu
+                          être vérifiés"): it is about the claims that contest each other
     ranges                words joining the two figures of a range ("between 15 and 20", "от 15 до 20"): the
                           first counts what the second counts
     time_words            words and phrases of time or sequence that open or end no speaker's name ("Пізніше у
@@ -183,6 +185,7 @@ class Lexicon:
     injection: tuple[re.Pattern, ...] = ()  # a role marker opening a line, or text addressed to a model
     not_units: frozenset[str] = frozenset()
     according_opening: re.Pattern | None = None
+    both: re.Pattern | None = None
     ranges: frozenset[str] = frozenset()
 
 
@@ -346,6 +349,7 @@ def lexicon(language: str | None) -> Lexicon:
         dates=_dates(data.get("days"), data.get("months")),
         injection=_injection(data.get("injection") or {}),
         not_units=_lower(data.get("not_units")),
+        both=_words(data.get("both")),
         according_opening=_opening(data.get("according_opening")),
         ranges=_lower(data.get("ranges")),
     )

@@ -474,3 +474,29 @@ def test_a_caption_or_a_promotion_is_no_lead():
                         "Die Regierung nannte zuletzt 42.000 Tote.\n"
                         "Die Opposition sprach von 70.000 Toten.\n", "de")
     assert 1 not in candidates(sentences, limit=5, fill=5, language="de")
+
+
+def test_a_note_about_both_accounts_joins_the_claims_that_contest_each_other_not_the_last_paragraphs():
+    # the two tolls come first; a count of another thing and a quote stand between them and the note
+    text = ("Mindestens 30 Menschen starben bei dem Hochwasser, teilte der Rettungsdienst mit.\n\n"
+            "Das Innenministerium sprach von zwölf Toten.\n\n"
+            "Nach Angaben der Feuerwehr wurden 800 Häuser überflutet.\n\n"
+            "„Wir haben alles verloren“, sagte eine Anwohnerin.\n\n"
+            "Die Angaben beider Seiten ließen sich nicht unabhängig überprüfen.\n")
+    events = _events(text, {1: "der Rettungsdienst", 2: "Das Innenministerium", 3: "der Feuerwehr",
+                            4: "eine Anwohnerin"}, "de")
+    joined = {sid: [ev.sentence_id for ev in e.evidence] for sid, e in events.items()}
+    assert joined[1] == [1, 5] and joined[2] == [2, 5]
+    assert joined[3] == [3] and joined[4] == [4] and events[3].status == "claimed"
+
+
+def test_rejecting_that_figure_answers_the_figure_right_before_not_an_older_toll():
+    # "diese Zahl" names a figure back (`figure_back`), not the claims of a party ("die Zahl der Toten")
+    text = ("Bei den Protesten wurden nach Angaben der Gruppe Kylym mindestens 17 Menschen getötet.\n"
+            "Das Innenministerium sprach von vier Toten und 120 Verletzten.\n"
+            "Ein Sprecher des Gesundheitsministeriums wies diese Zahl am Abend zurück: Allein in der Hauptstadt "
+            "seien neun Menschen gestorben.\n")
+    events = _events(text, {1: "der Gruppe Kylym", 2: "Das Innenministerium",
+                            3: "Ein Sprecher des Gesundheitsministeriums"}, "de")
+    assert events[3].id in events[2].contradicted_by and events[2].id in events[3].contradicted_by
+    assert events[3].id not in events[1].contradicted_by
