@@ -141,6 +141,16 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
             source = _subject_before(sentence, m.start(), lex)
             if source:
                 return source, m.group(0).lower()
+    inverted = lex.inverted_subject.search(sentence) if lex.inverted_subject is not None else None
+    if inverted and not any(a < inverted.start() < b for a, b in quoted):
+        # "« ... », a-t-elle ajouté": the pronoun after its verb speaks; the cue is the verb, or the participle
+        # after its auxiliary
+        verb = inverted.group("verb")
+        participle = re.match(r"\s+([^\W\d_]+)", sentence[inverted.end():])
+        said = participle.group(1) if verb.lower() in lex.auxiliaries and participle \
+            and lex.cue.fullmatch(participle.group(1)) else verb
+        if lex.cue.fullmatch(said):
+            return inverted.group("pronoun").lower(), said.lower()
     return _by_cue(sentence, lex) or _figures_subject(sentence, lex)
 
 
@@ -261,6 +271,8 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         words = before.split()
         if words and words[-1].lower() in lex.infinitive:
             continue  # "prompting companies to warn": an infinitive, nobody speaks
+        if words and words[-1].lower() in lex.determiners and not lex.capitalised_nouns:
+            continue  # "Según la denuncia", "the report": a noun after its article, not the verb
         if lex.fixed_order and len(words) > 1 and words[-2].lower() in lex.prepositions \
                 and words[-1][:1].islower() and words[-1].isalpha() and words[-1].lower() not in lex.prepositions:
             continue  # "Commenting on unconfirmed reports": a noun in a prepositional phrase, not the cue
@@ -281,6 +293,14 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             if source:
                 continue
             # "anunciou por volta das 16h": no agent after "por", the cue's own subject speaks
+        if len(words) > 1 and lex.figure_nouns is not None and lex.figure_nouns.fullmatch(words[-1]) \
+                and words[-2].lower() in lex.determiners and words[-2].lower() not in lex.demonstratives:
+            continue  # "Le bilan avancé de 900 morts": a figure speaks not; the participle names who gave it
+        if plain and plain[-1].lower() in lex.passive_auxiliaries and not (
+                len(plain) > 1 and plain[-2].lower() in lex.pronouns):
+            # "The government is accused of ...", "è accusato di", "devem ser divulgados": no agent, no speaker
+            # ("..., it was claimed": an unnamed one, read as before)
+            continue
         if lex.capitalised_nouns and re.match(r"[\"“”»]?\s*(?:[,.;:!?]|$)", sentence[m.end():]) \
                 and (found := _participle_subject(sentence, lex)):
             # the participle closes its clause ("Der Betreiber hat die Angaben ... als "haltlos" bezeichnet und
@@ -300,13 +320,18 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         readings = ("after", "before") if after_break and not (len(clauses) > 1 and (
             _aside(clauses[-1], lex) or _appositive(" ".join(clauses[-1]), " ".join(clauses[-2]), lex))) \
             else ("before", "after")
+        shared = bool(words) and words[-1].lower() in lex.conjunctions and not after_break
         for reading in readings:
-            if reading == "after" and lex.fixed_order and not after_break:
-                continue  # "They blamed alleged militants for ...": an adjective, no speaker after it
+            if reading == "after" and (lex.fixed_order or shared) and not after_break:
+                # "They blamed alleged militants for ...": an adjective; "... et accusé les autorités de ...": the
+                # second verb of the sentence's subject, its object after it
+                continue
             source = _source_after(sentence, m.end(), lex) if reading == "after" \
                 else _subject_before(sentence, len(subject), lex)
             if source and reading == "after" and not after_break and source.lower() in lex.pronouns:
                 continue  # "Wie viele Tote gab es wirklich?": "es" after a cue mid-clause is no speaker
+            if source and reading == "before" and lex.according is not None and lex.according.match(source):
+                continue  # "Secondo quanto riportano le agenzie": the marker is no subject, the speaker follows
             if source:
                 return (source.lower() if source.lower() in lex.pronouns else source), cue
         if lex.pro_drop and lex.pronouns and words and re.match(r"\s*(?:[,.;:!?]|$)", sentence[m.end():]):
@@ -374,6 +399,10 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     starts = [m.end() for m in _CLAUSE_START.finditer(masked)]
     at = len(starts) - 1
     raw = head[starts[at]:] if starts else head
+    if raw.strip().lower() in lex.conjunctions and at >= 1:
+        # "La Russie a justifié ... par ce chiffre, et accusé ...": the second verb of the sentence's subject
+        opening = _noun_phrase(head.split(), lex)
+        return opening if opening and is_speaker(opening, lex) else None
     # "A witness, who ..., said", "Un portavoz de las FAR, contactado por la AFP, negó", "The Civil Defence,
     # volunteers who ..., had earlier said": an aside, or only the cue's auxiliaries, sends back a clause
     while at >= 1 and head[starts[at] - 1] == "," and (_aside(raw.split(), lex) or _filler(raw, lex)
@@ -443,11 +472,19 @@ def _appositive(clause: str, before: str, lex: Lexicon) -> bool:
             and 1 < len(words) <= 12 and words[0][:1].islower() and lex.speakers.match(words[0]) \
             and not any(lex.cue.fullmatch(w) or w.lower() in lex.relatives for w in words):
         return True  # a title after a name: "Adilson Manuel, porta-voz da organização da marcha de sábado, disse"
-    if _circumstance(words, lex) and is_speaker(_trim(before, lex), lex):
+    if (_circumstance(words, lex) or _when(words, lex)) and is_speaker(_trim(before, lex), lex):
         return True  # "Организаторы, выступая перед журналистами, заявили", "A Cruz Vermelha, falando à imprensa,"
     return 1 < len(words) <= 8 and words[0] in lex.determiners and not is_speaker(clause.strip(), lex) \
         and not any(w.lower() in lex.not_in_source or lex.cue.fullmatch(w) for w in words) \
         and is_speaker(_trim(before, lex), lex)
+
+
+def _when(words: list[str], lex: Lexicon) -> bool:
+    """Is the clause only a time ("la mattina del 12 marzo", "am Abend des 3. Mai"): a day or month name and a
+    few words, no party's head?"""
+    clause = " ".join(words)
+    return 1 < len(words) <= 8 and lex.dates is not None and lex.dates.search(clause) is not None \
+        and not lex.speakers.search(clause) and not any(lex.cue.fullmatch(w.strip(",.")) for w in words)
 
 
 def _circumstance(words: list[str], lex: Lexicon) -> bool:
@@ -584,7 +621,9 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
         # "ha scritto sui social il segretario ...", "dijo en rueda de prensa el portavoz": where and how it was
         # said, then the speaker from its article
         at = next((i for i in range(1, min(5, len(tokens) - 1)) if tokens[i].lower() in lex.determiners
-                   and tokens[i].lower() not in lex.genitive and lex.speakers.match(tokens[i + 1])), None)
+                   and tokens[i].lower() not in lex.genitive and lex.speakers.match(tokens[i + 1])
+                   or tokens[i][:1].isupper() and tokens[i + 1][:1].isupper() and not lex.capitalised_nouns),
+                  None)  # "dijo en rueda de prensa Marta Cuellar": a name
         if at is not None and not any(t.lower() in lex.complementizers or t[:1].isupper() for t in tokens[:at]):
             tokens = tokens[at:]
     kept: list[str] = []

@@ -511,7 +511,8 @@ def verification_notes(claims: list[Claim], story: dict[int, Sentence], language
                        contested: dict[int, set[int]] | None = None) -> dict[int, list[int]]:
     """{record position: the sentence ids of the notes about it}: the claims of its paragraph or the two
     before; those it names; or, where it says "both" or "the two" of them ("Les deux bilans n'ont pas pu être
-    vérifiés"), the claims that contest each other since the last note, wherever they stand."""
+    vérifiés"), the claims that contest each other since the last note, wherever they stand; where it speaks of
+    "the figures", the claims that give figures."""
     lex = lexicon(language)
     contested = contested or {}
     out: dict[int, list[int]] = {}
@@ -530,8 +531,14 @@ def verification_notes(claims: list[Claim], story: dict[int, Sentence], language
         window = [c for c in claims if earliest <= c.sid < sid and not c.outlet]
         both = lex.both is not None and lex.both.search(text)
         sides = [c for c in claims if last_sid <= c.sid < sid and contested.get(c.pos)] if both else []
+        if not sides and lex.figure_nouns is not None and lex.figure_nouns.search(text):
+            # "The figures could not be independently verified": the claims that give figures, in its paragraphs
+            # or else since the last note; not a minister's dismissal right before it
+            sides = [c for c in window if extract_numbers(story[c.sid].text, language)] or [
+                c for c in claims if last_sid <= c.sid < sid and not c.outlet
+                and extract_numbers(story[c.sid].text, language)]
         last_sid = sid
-        if not window and not (both and sides):
+        if not window and not sides:
             continue
         named = [c for c in window if mentions(text, c.source)]
         plural = lex.earlier_claims is not None and lex.earlier_claims.search(text)

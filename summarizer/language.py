@@ -24,6 +24,10 @@ unless said otherwise):
     described_sources     regular expressions for a source named only by an adjective ("Nach iranischen
                           Angaben", "offiziellen Angaben zufolge"): the group `source` is the source
     passive_agent         "announced by X": the word before the agent of a passive cue
+    inverted_subject      a regular expression for a pronoun written after its verb, with groups `verb` and
+                          `pronoun` ("», a-t-elle ajouté", "précise-t-il"): the pronoun speaks
+    passive_auxiliaries   "is", "è", "fue": before a participle cue with no agent after it ("The government is
+                          accused of ..."), the subject is who the claim is about, not who speaks
     trailing              particles that end a source written after its cue ("teilte X mit")
     auxiliaries           words between a subject and its cue ("a déclaré", "has said")
     reported_speech       verb forms of reported speech that need no cue (Konjunktiv I)
@@ -81,6 +85,8 @@ unless said otherwise):
                           conjunctions, relatives, pronouns and auxiliaries ("50 fueron", "the 40 were")
     both                  words of a note about "both" or "the two" accounts ("Les deux bilans n'ont pas pu
                           être vérifiés"): it is about the claims that contest each other
+    figure_nouns          what a note calls figures ("The figures could not be verified", "Les chiffres"): it is
+                          about the claims that give figures
     ranges                words joining the two figures of a range ("between 15 and 20", "от 15 до 20"): the
                           first counts what the second counts
     time_words            words and phrases of time or sequence that open or end no speaker's name ("Пізніше у
@@ -186,6 +192,9 @@ class Lexicon:
     not_units: frozenset[str] = frozenset()
     according_opening: re.Pattern | None = None
     both: re.Pattern | None = None
+    passive_auxiliaries: frozenset[str] = frozenset()
+    figure_nouns: re.Pattern | None = None
+    inverted_subject: re.Pattern | None = None
     ranges: frozenset[str] = frozenset()
 
 
@@ -350,6 +359,10 @@ def lexicon(language: str | None) -> Lexicon:
         injection=_injection(data.get("injection") or {}),
         not_units=_lower(data.get("not_units")),
         both=_words(data.get("both")),
+        passive_auxiliaries=_lower(data.get("passive_auxiliaries")),
+        figure_nouns=_words(data.get("figure_nouns")),
+        inverted_subject=re.compile(str(data["inverted_subject"]), re.IGNORECASE) if data.get("inverted_subject")
+        else None,
         according_opening=_opening(data.get("according_opening")),
         ranges=_lower(data.get("ranges")),
     )

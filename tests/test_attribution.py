@@ -57,6 +57,8 @@ def test_the_sentence_says_who_says_it(sentence, expected):
     ("The port will reopen on Friday, said Maria Lopes, a spokeswoman for the port authority.",
      ("Maria Lopes", "said")),
     ("The figures were confirmed by the health ministry.", ("the health ministry", "confirmed")),
+    # a passive with no agent names who the claim is about, not who speaks
+    ("The regional governor was accused of hiding the real number of victims.", None),
     ("The United States said it would respond.", ("The United States", "said")),  # "States" is no cue
     ("Talks will resume, said Monday the rebels.", None),  # a weekday is no speaker
     ("The truce, overseen by the US, said nothing of prisoners.", None),  # a participle's agent speaks not
@@ -271,6 +273,22 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("fr", "Mardi, la préfecture a apporté un démenti à ces chiffres.", ("la préfecture", "apporté un démenti")),
     ("uk", "Генштаб не знайшов підтвердження цим даним.", ("Генштаб", "не знайшов підтвердження")),
     ("ru", "В МЧС эти данные опровергли.", ("МЧС", "опровергли")),
+    # a pronoun after its verb speaks ("a-t-il précisé"); a claims noun with a participle is no speaker
+    ("fr", "« Le pont est détruit », a-t-il précisé.", ("il", "précisé")),
+    ("fr", "Le chiffre avancé de 300 morts n'a jamais été confirmé.", None),
+    # the second verb after "et" shares the sentence's subject; what follows it is its object
+    ("fr", "Le syndicat a justifié la grève par ces chiffres, et accusé la direction de mensonge.",
+     ("Le syndicat", "accusé")),
+    # a marker is no subject of a later cue: the speaker follows the cue; an article makes a cue a noun
+    ("it", "Secondo quanto riferisce la polizia locale, i dispersi sono 7.", ("la polizia locale", "riferisce")),
+    ("es", "Según la denuncia, hubo 3 heridos.", None),
+    # a time clause between the party and its verb is stepped over
+    ("it", "La Protezione civile, nella notte del 4 maggio, ha comunicato che gli sfollati sono 200.",
+     ("La Protezione civile", "comunicato")),
+    # a passive with no agent, in another language
+    ("it", "Il sindaco è accusato di aver nascosto i dati.", None),
+    # a name right after a prepositional phrase with no article
+    ("es", "\"Nadie nos avisó\", dijo en una entrevista radial Rosa Pinto, vecina del barrio.", ("Rosa Pinto", "dijo")),
     # a time phrase before the subject: the party is the noun phrase from its article
     ("it", "Ma in mattinata la Protezione civile ha smentito.", ("la Protezione civile", "smentito")),
 ])

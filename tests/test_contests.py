@@ -500,3 +500,16 @@ def test_rejecting_that_figure_answers_the_figure_right_before_not_an_older_toll
                             3: "Ein Sprecher des Gesundheitsministeriums"}, "de")
     assert events[3].id in events[2].contradicted_by and events[2].id in events[3].contradicted_by
     assert events[3].id not in events[1].contradicted_by
+
+
+def test_a_note_about_the_figures_joins_the_claims_that_give_figures_not_a_dismissal_before_it():
+    text = ("The health ministry said 12 people died in the clashes.\n\n"
+            "Opposition groups put the toll at 40.\n\n"
+            "The government is accused of ordering troops to fire.\n\n"
+            "The interior minister dismissed the accusation as lies.\n\n"
+            "The figures could not be independently verified.\n")
+    events = _events(text, {1: "The health ministry", 2: "Opposition groups", 3: "the outlet",
+                            4: "The interior minister"})
+    joined = {sid: [ev.sentence_id for ev in e.evidence] for sid, e in events.items()}
+    assert joined[1] == [1, 5] and joined[2] == [2, 5]  # two paragraphs back and more: the figures' claims
+    assert joined[4] == [4] and events[4].status != "unverified"
