@@ -136,10 +136,11 @@ def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: st
     out = {c.pos: quantities(sentences[c.sid].text, lex, language) for c in claims}
     crowd = any("participants" in found for found in out.values()) or lex.gatherings is not None and any(
         lex.gatherings.search(sentences[c.sid].text) for c in claims)  # a rally, a march, a strike
-    for found in out.values():  # people counted with nothing said of them: a crowd in a story of one
-        people = found.pop("people", set())
-        if crowd and people:
-            found.setdefault("participants", set()).update(people)
+    aboard = any("on_board" in found for found in out.values())  # "36 Passagiere an Bord": a vehicle's people
+    for found in out.values():  # people counted with nothing said of them: a crowd in a story of one, else
+        people = found.pop("people", set())  # the people on board in a story that counts them
+        if people and (crowd or aboard):
+            found.setdefault("participants" if crowd else "on_board", set()).update(people)
     return out
 
 

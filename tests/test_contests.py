@@ -513,3 +513,16 @@ def test_a_note_about_the_figures_joins_the_claims_that_give_figures_not_a_dismi
     joined = {sid: [ev.sentence_id for ev in e.evidence] for sid, e in events.items()}
     assert joined[1] == [1, 5] and joined[2] == [2, 5]  # two paragraphs back and more: the figures' claims
     assert joined[4] == [4] and events[4].status != "unverified"
+
+
+def test_people_counted_bare_in_a_story_of_passengers_on_board_are_its_occupants():
+    text = ("Bei einem Busunglück wurden mehrere Menschen verletzt.\n"
+            "Das Busunternehmen hatte zunächst von 41 Menschen berichtet.\n"
+            "Nach Angaben der Feuerwehr waren 36 Passagiere an Bord.\n")
+    events = _events(text, {2: "Das Busunternehmen", 3: "der Feuerwehr"}, "de")
+    assert events[2].status == events[3].status == "disputed"
+    assert events[3].id in events[2].contradicted_by
+    # with no count on board, bare people stay a count of nothing: no contest
+    plain = _events("Das Busunternehmen hatte von 41 Menschen berichtet.\nDie Feuerwehr sprach von 36 Menschen.\n",
+                    {1: "Das Busunternehmen", 2: "Die Feuerwehr"}, "de")
+    assert plain[1].contradicted_by == [] and plain[2].contradicted_by == []
