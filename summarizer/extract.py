@@ -349,6 +349,8 @@ def _chosen_source(named: str, given: str, is_outlet: bool, text: str, earlier: 
     """The record's source: the model's (`given`) or the one the sentence's grammar `named`, whichever the
     sentence supports (`earlier`: the story's sentences before it)."""
     lex = lexicon(language)
+    if lex.time_words is not None:  # "Ранее Генпрокуратура Казахстана": a time word is no part of a name
+        given = lex.time_words.sub("", given).strip() or given
     if named.lower() not in lex.pronouns and named.lower() not in text.lower() and given.lower() not in text.lower():
         return named  # the subject the sentence goes on with, whatever the model read
     if is_back_reference(named, language):

@@ -526,3 +526,9 @@ def test_people_counted_bare_in_a_story_of_passengers_on_board_are_its_occupants
     plain = _events("Das Busunternehmen hatte von 41 Menschen berichtet.\nDie Feuerwehr sprach von 36 Menschen.\n",
                     {1: "Das Busunternehmen", 2: "Die Feuerwehr"}, "de")
     assert plain[1].contradicted_by == [] and plain[2].contradicted_by == []
+
+
+def test_a_time_word_the_model_wrote_into_a_source_is_no_part_of_its_name():
+    text = "Ранее Генпрокуратура Казахстана опровергала наличие жертв среди мирных жителей.\n"
+    events = _events(text, {1: "Ранее Генпрокуратура Казахстана"}, "ru")
+    assert events[1].attribution.source == "Генпрокуратура Казахстана"
