@@ -122,6 +122,19 @@ def write_articles(folder: Path, n: int) -> list[Path]:
     return paths
 
 
+def replayed_eval(gold: str, recordings: str | None = None, digest: str = "composed") -> dict:
+    """`summarize eval GOLD --json` on recorded answers (fixtures/llm unless `recordings` names another
+    folder): the scores of every article and their total, as `evaluate.Scores.as_dict` gives them."""
+    import json
+
+    summarize = str(Path(sys.executable).with_name("summarize"))
+    out = subprocess.run([summarize, "eval", gold, "--json", "--fixtures", "replay", "--fixtures-dir",
+                          recordings or str(RECORDINGS), "--digest", digest], capture_output=True, text=True, cwd=ROOT)
+    if out.returncode:
+        raise SystemExit(f"{gold}: {out.stderr.strip().splitlines()[-1]}")
+    return json.loads(out.stdout)
+
+
 def peak_rss_mib() -> float:
     """This process's peak resident memory so far, MiB (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

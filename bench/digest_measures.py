@@ -14,22 +14,13 @@ and each sentence's), which needs each article run once more.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 
-from common import ROOT
+from common import ROOT, replayed_eval
 
 SUMMARIZE = str(Path(sys.executable).with_name("summarize"))
-
-
-def _eval(gold: str, recordings: str, digest: str) -> dict:
-    out = subprocess.run([SUMMARIZE, "eval", gold, "--json", "--fixtures", "replay", "--fixtures-dir", recordings,
-                          "--digest", digest], capture_output=True, text=True, cwd=ROOT)
-    if out.returncode:
-        raise SystemExit(f"{gold}: {out.stderr.strip().splitlines()[-1]}")
-    return json.loads(out.stdout)
 
 
 def _failing_checks(gold: str, recordings: str, digest: str) -> int:
@@ -61,7 +52,7 @@ def main(args: list[str]) -> None:
           f"{'unattr.':>7} {'fail checks':>11}")
     for spec in args:
         gold, _, recordings = spec.partition(":")
-        doc = _eval(gold, recordings or str(ROOT / "fixtures" / "llm"), digest)
+        doc = replayed_eval(gold, recordings or None, digest)
         t, articles = doc["total"], doc["articles"]
         long = [a for a in articles if a["story_words"] >= 300]
         over = sum(a["digest_words"] > 90 or a["digest_words"] > 0.35 * a["story_words"] for a in long)
