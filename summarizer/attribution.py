@@ -125,7 +125,7 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
         tokens = tokens[:next((i for i, t in enumerate(tokens) if i > 1 and t.lower() in lex.determiners
                                or i and t.lower() in lex.prepositions), len(tokens))]
         head = tokens[1] if len(tokens) > 1 and tokens[0].lower() in lex.determiners else tokens[0] if tokens else ""
-        if head and (lex.speakers.match(head) or head[:1].isupper()) and is_speaker(" ".join(tokens), lex):
+        if head and _names_party(head, lex) and is_speaker(" ".join(tokens), lex):
             return " ".join(tokens), opening.group(0).strip(" \"“«").lower()
     for pattern in lex.described_sources:  # "Nach iranischen Angaben": Iranian figures, no party named
         described = pattern.search(sentence)
@@ -160,14 +160,26 @@ def _whose_figures(rest: str, lex: Lexicon) -> int | None:
     words = list(re.finditer(r"[\w’'-]+", rest))[:4]
     for i, w in enumerate(words[:3]):
         if lex.earlier_claims.fullmatch(w.group(0)) and i + 1 < len(words):
-            joined = words[i + 1].group(0).lower()
-            elided = next((g for g in lex.genitive if g[-1:] in "'’" and joined.startswith(g)), None)
-            if joined in lex.genitive:
-                return words[i + 1].end()
-            return words[i + 1].start() + len(elided) if elided else None
+            joined = _genitive_length(words[i + 1].group(0), lex)
+            return words[i + 1].start() + joined if joined is not None else None
         if w.group(0).lower() not in lex.determiners and not w.group(0).islower():
             return None
     return None
+
+
+def _genitive_length(word: str, lex: Lexicon) -> int | None:
+    """How much of `word` is a genitive of the language: all of it ("de", "della", "des"), its elided article
+    ("d'" of "d'Amnesty", "dell'" of "dell'Onu"), or None."""
+    if word.lower() in lex.genitive:
+        return len(word)
+    return next((len(g) for g in lex.genitive if g[-1:] in "'’" and len(word) > len(g)
+                 and word.lower().startswith(g)), None)
+
+
+def _names_party(word: str, lex: Lexicon) -> bool:
+    """Does the noun after an article head a party: a speaker's head word, or a name where a capital makes one
+    ("la Prefettura", "i sindacati")?"""
+    return bool(lex.speakers.match(word)) or word[:1].isupper() and not lex.capitalised_nouns
 
 
 def _marked(rest: str, lex: Lexicon) -> str | None:
@@ -220,13 +232,11 @@ def owner_of(phrase: str, lex: Lexicon, bounded: bool = True) -> str | None:
     if before and before[-1].endswith(("'s", "’s")):  # "The interior ministry's figures"
         owner = [*before[:-1], before[-1][:-2]]
     elif all(w.lower() in lex.determiners or w[:1].islower() for w in before) and rest:
-        elided = next((g for g in lex.genitive if g[-1:] in "'’" and rest[0].lower().startswith(g)), None)
-        if rest[0].lower() in lex.genitive:
-            owner = rest[1:]
-        elif elided and len(rest[0]) > len(elided):  # "le décompte d'Amnesty", "le stime dell'Onu"
-            owner = [rest[0][len(elided):], *rest[1:]]
-        else:
+        joined = _genitive_length(rest[0], lex)
+        if joined is None:
             return None
+        # "les chiffres de la préfecture", "le décompte d'Amnesty", "le stime dell'Onu"
+        owner = [rest[0][joined:], *rest[1:]] if joined < len(rest[0]) else rest[1:]
     else:
         return None
     kept: list[str] = []
@@ -450,14 +460,12 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     closed = lex.not_in_source | lex.ends_source | lex.prepositions
     last = max((i for i, t in enumerate(lowered) if t in closed), default=None)
     tail = " ".join(tokens[last + 1:]) if last is not None else ""
-    # "Ma in serata la Prefettura (ha smentito)": the time phrase's noun, then the party from its article
-    determined = next((i for i in range(last + 2, len(tokens)) if lowered[i] in lex.determiners), None) \
-        if last is not None else None
-    if determined is not None and determined + 1 < len(tokens) and (lex.speakers.match(tokens[determined + 1]) or (
-            tokens[determined + 1][:1].isupper() and not lex.capitalised_nouns)) \
-            and last is not None and not lex.speakers.match(tokens[last + 1]) \
-            and is_speaker(" ".join(tokens[determined:]), lex):
-        return " ".join(tokens[determined:])
+    if last is not None and last + 1 < len(tokens) and not lex.speakers.match(tokens[last + 1]):
+        # "Ma in serata la Prefettura (ha smentito)": the time phrase's noun, then the party from its article
+        article = next((i for i in range(last + 2, len(tokens) - 1) if lowered[i] in lex.determiners), None)
+        if article is not None and _names_party(tokens[article + 1], lex) \
+                and is_speaker(" ".join(tokens[article:]), lex):
+            return " ".join(tokens[article:])
     if tail and lex.speakers.search(tail) and is_speaker(tail, lex):
         return tail  # "Утром во вторник несколько СМИ (сообщили)": after the time words, a party's head
     return None
