@@ -88,7 +88,13 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
             or _source_after(sentence.strip(), opener.end(), lex, verb_first=False)
         if source:
             cue = lex.cue.search(opener.group(0))
-            return source, (cue.group(0) if cue else opener.group(0).split()[-1]).lower()
+            if cue:
+                return source, cue.group(0).lower()
+            # "That is the latest count released by X", "Das ist die jüngste Bilanz des X": the participle or
+            # the figure's noun, not the preposition before the party
+            closed = lex.prepositions | lex.passive_agent | lex.genitive | lex.determiners
+            words = [w for w in re.findall(r"[^\W\d_]+", opener.group(0)) if w.lower() not in closed]
+            return source, (words[-1] if words else opener.group(0).split()[-1]).lower()
     quoted = _quoted(sentence)
     marker, pronouns = lex.pronoun_markers
     cited = marker.search(sentence) if marker is not None else None
@@ -102,6 +108,12 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
         if subject and m:
             return subject, " ".join(m.group(0).lower().split())
     own = lex.own_account.search(sentence) if lex.own_account is not None else None
+    relative = lex.according_relative.search(sentence) if lex.according_relative is not None else None
+    if relative and not any(a < relative.start() < b for a, b in quoted):
+        # "è stato rivisto al ribasso dalla Bbc, secondo cui ...": the noun the marker stands for
+        antecedent = _antecedent(sentence[:relative.start()], lex)
+        if antecedent:
+            return antecedent, " ".join(relative.group(0).lower().split())
     if lex.according is not None:
         for m in lex.according.finditer(sentence):
             if own and own.start() <= m.start() < own.end():
@@ -112,6 +124,8 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
             whose = _whose_figures(sentence[m.end():], lex) if not source else None
             if whose:  # "según denuncias de organizaciones ...", "secondo i dati della Protezione civile"
                 source = _source_after(sentence, m.end() + whose, lex, verb_first=False)
+            if not source:  # "Secondo quanto riportato in un primo momento dalla Cnn,": the participle's agent
+                source = _agent_in_clause(sentence, m.end(), lex)
             if source:
                 # "Their spokesman said that ..., owned according to him by ...": the speaker who comes first
                 # reports what follows, a marker inside the words said is theirs
@@ -164,6 +178,38 @@ def _whose_figures(rest: str, lex: Lexicon) -> int | None:
             return words[i + 1].start() + joined if joined is not None else None
         if w.group(0).lower() not in lex.determiners and not w.group(0).islower():
             return None
+    return None
+
+
+def _antecedent(before: str, lex: Lexicon) -> str | None:
+    """The noun phrase that ends `before` and can speak: the whole clause before the marker ("il portavoce
+    dell'esercito, secondo cui"), else the words after its last preposition or connector ("rivisto al ribasso
+    dalla Bbc, secondo cui": "Bbc")."""
+    clause = re.split(r"[,;:(]\s*", before.rstrip(" ,"))[-1].strip()
+    raw = clause.split()
+    tokens = [_unelided(t) for t in raw]  # "dall'Ansa": the preposition is elided into the name
+    if not tokens:
+        return None
+    closed = lex.prepositions | lex.passive_agent | lex.conjunctions | lex.auxiliaries | lex.complementizers
+    last = max((i - (tokens[i] != raw[i]) for i, t in enumerate(raw) if t.lower() in closed or lex.cue.fullmatch(t)
+                or tokens[i] != raw[i]), default=None)
+    for phrase in ([" ".join(tokens)] if last is None else []) + ([" ".join(tokens[last + 1:])] if last is not None
+                                                                   else []):
+        phrase = _trim(phrase, lex)
+        if phrase and is_speaker(phrase, lex):
+            return phrase
+    return None
+
+
+def _agent_in_clause(sentence: str, start: int, lex: Lexicon) -> str | None:
+    """The agent of a participle in the marker's clause, among its first few words ("Secondo quanto riportato in
+    un primo momento dalla Cnn", "según lo informado por la Fiscalía"), or None."""
+    clause = re.split(r"[,;:]\s", sentence[start:])[0]
+    for i, m in enumerate(re.finditer(r"\S+", clause)):
+        if i >= 8:
+            break
+        if i and m.group(0).lower() in lex.passive_agent:
+            return _source_after(sentence, start + m.end(), lex, verb_first=False)
     return None
 
 
@@ -267,12 +313,15 @@ def _quoted(sentence: str) -> list[tuple[int, int]]:
 def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     """(source, cue) from a cue verb of `sentence` and its subject or the speaker after it, or None."""
     quoted = _quoted(sentence)
-    for m in lex.cue.finditer(sentence):
+    for m in _cues(sentence, lex):
         cue = m.group(0)
         if any(a < m.start() < b for a, b in quoted):
             continue
         if lex.claim_predicates is not None and lex.claim_predicates.fullmatch(cue):
             continue  # "Информация о гибели ... не соответствует действительности": said of the claim
+        if lex.gerund_endings and cue.lower().endswith(lex.gerund_endings) \
+                and sentence[:m.start()].rstrip().endswith(",") and (found := _main_subject(sentence[:m.start()], lex)):
+            return found, cue.lower()  # "le ministère ... a apporté un démenti ..., estimant que": the ministry
         if cue[:1].isupper() and sentence[:m.start()].strip():
             continue  # "The United States", "Angaben": a name or a noun, not the cue
         if lex.pro_drop and lex.pronouns and not sentence[:m.start()].strip(" \"“«—–-"):
@@ -328,8 +377,8 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         # "X, Y said" reads Y after the cue first, unless the clause before the cue is an aside on the subject
         # ("A spokesman, contacted by Reuters, denied the report")
         readings = ("after", "before") if after_break and not (len(clauses) > 1 and (
-            _aside(clauses[-1], lex) or _appositive(" ".join(clauses[-1]), " ".join(clauses[-2]), lex))) \
-            else ("before", "after")
+            _aside(clauses[-1], lex) or _appositive(" ".join(clauses[-1]), " ".join(clauses[-2]), lex)
+            or _titled(clauses[-1], clauses[-2], lex))) else ("before", "after")
         shared = bool(words) and words[-1].lower() in lex.conjunctions and not after_break
         for reading in readings:
             if reading == "after" and (lex.fixed_order or shared) and not after_break:
@@ -349,6 +398,26 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             if not lead or lead[-1][-1:] in ",”»\"":  # "..., ha aggiunto, che ...", "“...”, declarou."
                 return min(lex.pronouns), cue.lower()  # no written subject: the last source's
     return None
+
+
+def _main_subject(before: str, lex: Lexicon) -> str | None:
+    """The subject of the sentence's main clause, in the text before a gerund: the noun phrase that opens the
+    first of its comma-separated clauses that can speak ("Mercredi, le ministère russe de la Défense a apporté
+    ...": the ministry), or None."""
+    for clause in re.split(r",\s*", before):
+        phrase = _noun_phrase(_TIME_WORDS.sub("", clause).split()[:12], lex)
+        if phrase and is_speaker(phrase, lex):
+            return phrase
+    return None
+
+
+def _cues(sentence: str, lex: Lexicon) -> list[re.Match]:
+    """The cue words of `sentence` in order, then the verbs of naming that a denial word follows ("the company
+    called the union's accusation 'a lie'", "nannte diese Angabe „Unsinn“"); "a group called X" names no one."""
+    found = list(lex.cue.finditer(sentence))
+    if lex.naming is not None:
+        found += [m for m in lex.naming.finditer(sentence) if lex.denial.search(sentence, m.end())]
+    return found
 
 
 def _counted(before: str) -> bool:
@@ -405,7 +474,12 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     """The speaker written just before `end`: the clause's subject, back to its start, or None."""
     head = re.sub(r"\s*\([^()]*\)\s*$", "", sentence[:end])  # "The federation (Famurs) said": no aside
     # a short name in guillemets is part of the phrase ("Die US-Zeitung «Wall Street Journal» berichtete")
-    masked = re.sub(r"«[^«»]{1,40}»", lambda q: "x" * len(q.group(0)), head)
+    # (or in straight or German quotes right after a word: 'Видання "Енергетичний вісник" написало'), and so is
+    # a short aside in brackets ("El Tribunal Superior de Justicia Electoral (TSJE) terminó ... y aseguró")
+    masked = re.sub(r"«[^«»]{1,40}»|(?<=\w )\([^()]{1,40}\)", lambda q: "x" * len(q.group(0)), head)
+    masked = re.sub(r"(\w+ )(\"[^\"]{1,40}\"|„[^“]{1,40}“)", lambda q: q.group(1) + "x" * len(q.group(2))
+                    if lex.speakers.match(q.group(1)) else q.group(0), masked)  # not 'В комментарии "Укринформу"'
+
     starts = [m.end() for m in _CLAUSE_START.finditer(masked)]
     at = len(starts) - 1
     raw = head[starts[at]:] if starts else head
@@ -485,6 +559,17 @@ def _appositive(clause: str, before: str, lex: Lexicon) -> bool:
     return 1 < len(words) <= 8 and words[0] in lex.determiners and not is_speaker(clause.strip(), lex) \
         and not any(w.lower() in lex.not_in_source or lex.cue.fullmatch(w) for w in words) \
         and is_speaker(_trim(before, lex), lex)
+
+
+def _titled(name: list[str], title: list[str], lex: Lexicon) -> bool:
+    """Is `name` a proper name set off after a title that opens with an article ("Le bailleur social, Lille
+    Habitat, a rejeté", "a spokesman for the operator, Caucasus Coal, told reporters"): the subject before its
+    cue, not a clause of its own before a speaker after the cue?"""
+    title = [w for w in title if any(c.isalnum() for c in w)]  # '"That is nonsense," a spokesman'
+    return 1 <= len(name) <= 4 and all(w[:1].isupper() for w in name) and len(title) > 1 \
+        and title[0].lower() in lex.determiners and name[0].lower() not in lex.pronouns \
+        and not any(c.isdigit() for w in title for c in w) and not any(lex.cue.fullmatch(w) for w in name) \
+        and is_speaker(" ".join(name), lex)
 
 
 def _when(words: list[str], lex: Lexicon) -> bool:
@@ -592,7 +677,8 @@ def _aside(tokens: list[str], lex: Lexicon) -> bool:
     lowered = [t.lower().strip(",") for t in tokens]
     return bool(tokens) and (any(t in lex.relatives for t in lowered) or lowered[0] in lex.relative_openers
                              or lowered[0] in lex.not_sources
-                             or lowered[0] in lex.prepositions or len(tokens) > 1 and lowered[1] in lex.passive_agent)
+                             or lowered[0] in lex.prepositions - lex.conjunctions  # "wie die Zeitung (berichtete)"
+                             or len(tokens) > 1 and lowered[1] in lex.passive_agent)
 
 
 def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = True) -> str | None:
@@ -700,8 +786,10 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
     # a capital inside the phrase is a name's word ("Ferrovie dello Stato"), not the verb "stato"; in German
     # every noun has one, and its clause words are written small anyway
     inner = [w for w, raw in zip(lowered[1:], words[1:]) if lex.capitalised_nouns or not raw[:1].isupper()]
+    # a first name spelt like a month ("Julio Benítez", "April Ryan") opens a name of capitalised words
+    full_name = len(words) > 1 and all(w[:1].isupper() for w in words) and lowered[1] not in lex.not_in_source
     if any(w in lex.not_in_source or w in lex.pronouns and len(words) > 1 for w in inner) \
-            or lowered[0] in lex.not_in_source \
+            or lowered[0] in lex.not_in_source and not full_name \
             or lex.reported_speech is not None and any(lex.reported_speech.fullmatch(w) for w in lowered):
         return False
     if all(w in lex.determiners for w in lowered):
@@ -724,6 +812,10 @@ def _trim(text: str, lex: Lexicon | None = None) -> str:
     """A source phrase without the connector before it, the addressee after it ("Bulut der Deutschen
     Presse-Agentur") and the time words around it ("Пізніше у Міноборони", "27 лютого речник ... вперше")."""
     text = re.sub(r"^(?:and|but|while|as|which|who)\s+", "", text.strip(), flags=re.IGNORECASE)
+    words = text.split()
+    if lex is not None and len(words) > 1 and words[0].lower() in lex.conjunctions | lex.relatives \
+            and (words[1].lower() in lex.determiners or words[1][:1].isupper()):
+        text = text.split(None, 1)[1]  # "wie die Polizei (mitteilte)", "como (informó) la policía"
     claims = lex.earlier_claims.search(text) if lex is not None and lex.earlier_claims is not None else None
     if claims and lex is not None:  # "the numbers reported by University officials": the officials
         words = text[claims.end():].split()

@@ -89,6 +89,12 @@ unless said otherwise):
                           about the claims that give figures
     ranges                words joining the two figures of a range ("between 15 and 20", "от 15 до 20"): the
                           first counts what the second counts
+    according_relative    markers that cite the noun right before them ("dalla Bbc, secondo cui ...", "по данным
+                          которого"): that noun is the source
+    gerund_endings        endings of a gerund or present participle ("estimant", "saying"): a cue of that form after
+                          a comma speaks for the sentence's subject
+    naming                verbs that call something by a name ("called", "nannte", "ha definito"): a cue only
+                          where a denial word follows ("called the report 'a lie'"), not "a group called X"
     time_words            words and phrases of time or sequence that open or end no speaker's name ("Пізніше у
                           Міноборони заявили", "12 березня речник ... уперше визнав"): dropped from a source's
                           ends, with a day number before them
@@ -196,6 +202,9 @@ class Lexicon:
     figure_nouns: re.Pattern | None = None
     inverted_subject: re.Pattern | None = None
     ranges: frozenset[str] = frozenset()
+    naming: re.Pattern | None = None
+    gerund_endings: tuple[str, ...] = ()
+    according_relative: re.Pattern | None = None
 
 
 def _words(items) -> re.Pattern | None:
@@ -365,6 +374,9 @@ def lexicon(language: str | None) -> Lexicon:
         else None,
         according_opening=_opening(data.get("according_opening")),
         ranges=_lower(data.get("ranges")),
+        naming=_words(data.get("naming")),
+        gerund_endings=tuple(data.get("gerund_endings") or ()),
+        according_relative=_words(data.get("according_relative")),
     )
 
 
