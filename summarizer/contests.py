@@ -62,6 +62,9 @@ AFTER = 12  # words of its own clause after it ("41.156 Menschen in der Türkei 
 DENIAL_REACH = 4  # records back that "rejected the claims" reaches when no words tell which claims
 MIN_OVERLAP = 2  # words a denial and a claim share for the one to answer the other ("Lysiwka", "Kontrolle")
 NEAR_PARAGRAPHS = 2  # figures this close are of one incident, whatever places they name
+# what an outlet's own figure may dispute with a party's ("At least 73 died" against "63 dead, the agency said")
+TOLLS = {"dead", "injured", "missing", "displaced", "detained", "participants", "on_board"}
+SUBTOTAL = 5  # words before a figure that may make it part of a total ("Allein in der Hauptstadt seien neun")
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,8 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
         if at < 0 or value <= 0 or unit and lex.measures is not None and lex.measures.match(unit):
             continue  # "for three kilometres": a distance, whatever families are named near it
         following = " ".join(_WORDS.findall(text[at + len(written):])[:6])
-        if lex.subtotals is not None and lex.subtotals.search(" ".join(_WORDS.findall(text[:at])[-3:])) \
+        clause = re.split(r"[,;:]\s", text[:at])[-1]  # "including 5 children, and 40 injured": 40 is no part
+        if lex.subtotals is not None and lex.subtotals.search(" ".join(_WORDS.findall(clause)[-SUBTOTAL:])) \
                 or lex.part_of is not None and lex.part_of.search(following) \
                 or _subgroup(following.split(), lex):
             parts.add(value)
@@ -199,18 +203,25 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
         incident[sid] = opened
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
-            if a.outlet or b.outlet or same_source(a.source, b.source) or incident[a.sid] != incident[b.sid]:
+            if a.outlet and b.outlet or same_source(a.source, b.source) or incident[a.sid] != incident[b.sid]:
                 continue
-            if when[a.pos] and when[b.pos] and when[a.pos] != when[b.pos]:
-                continue  # "last week" and "on Friday": two incidents
             near = sentences[b.sid].paragraph - sentences[a.sid].paragraph <= NEAR_PARAGRAPHS
+            if when[a.pos] and when[b.pos] and when[a.pos] != when[b.pos] \
+                    and sentences[b.sid].paragraph - sentences[a.sid].paragraph > 1:
+                continue  # "last week" and "on Friday", paragraphs apart: two incidents ("trapped on Tuesday",
+                # next paragraph "still underground on Wednesday": one)
             if not near and places[a.pos] and places[b.pos] and not places[a.pos] & places[b.pos]:
                 continue  # far apart, in places that differ: two incidents
             scope_a, scope_b = _scope(sentences[a.sid].text, lex), _scope(sentences[b.sid].text, lex)
             if scope_a != scope_b and (scope_a and scope_a not in sentences[b.sid].text.lower()
                                        or scope_b and scope_b not in sentences[a.sid].text.lower()):
                 continue  # "À Lyon, la préfecture a compté 18 000 personnes": a count of one place, not of all
+            outlet = a if a.outlet else b if b.outlet else None
+            if outlet is not None and lex.background is not None and lex.background.search(sentences[outlet.sid].text):
+                continue  # "Last year, hurricane Otis left more than 50 dead": the outlet's background
             for name, values in figures[a.pos].items():
+                if outlet is not None and name not in TOLLS:
+                    continue  # "employs about 3,500 people": the outlet's figures of other things are no claim
                 if name in figures[b.pos] and values != figures[b.pos][name] \
                         and not figures[b.pos][name] <= parts[a.pos] and not values <= parts[b.pos]:
                     # "between 16 and 20" is not "20"; "15 interpellations, dont 11 à Paris" agrees with 11
@@ -257,6 +268,8 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     figure_named = lex.figure_back.search(after[:60]) if back is None and lex.figure_back is not None else None
     if figure_named:  # "wies diese Zahl zurück", "rejected that figure": the figure right before
         back, back_in = figure_named, after
+    elif back is None and lex.figure_back is not None and (figure_named := lex.figure_back.search(lead_in)):
+        back, back_in = figure_named, lead_in  # "nannte diese Zahl „Unsinn“", "called that figure a lie"
     # a denial answers a claim; "rejected that version" may answer another party's denial too
     others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
               and (back or not lex.denial.search(sentences[c.sid].text))]
@@ -264,7 +277,8 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
         return _answered_later(i, claims, sentences, lex, language, incident, pointed=True)
     back_word = back.group(0).lower() if back else ""  # "the accusation", "die Darstellung"
     names_back = bool(back)
-    said = _what_was_said(after, lex)
+    # "ha definito quella cifra «una menzogna che offende ...»": a figure named back, no clause of what was said
+    said = "" if figure_named else _what_was_said(after, lex)
     wanted = _stems(said, lex)
     figures_said = _values(said or after, language)
     if wanted:  # "denied reports that Kyiv had delayed the exchange": the claim must say that
@@ -574,4 +588,6 @@ def _plural(word: str) -> bool:
     word = word.lower()
     return not word.endswith(("claim", "report", "account", "statement", "figure", "estimate", "toll",
                               "accusation", "allegation", "version", "versión", "darstellung", "behauptung",
-                              "bericht", "vorwurf", "acusación", "accusa", "acusação", "обвинение"))
+                              "bericht", "vorwurf", "acusación", "accusa", "acusação", "обвинение", "zahl",
+                              "angabe", "bilanz", "schätzung", "chiffre", "bilan", "estimation", "cifra", "balance",
+                              "balanço", "bilancio", "stima", "número", "numero", "цифра", "цифру", "число"))

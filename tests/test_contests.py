@@ -532,3 +532,46 @@ def test_a_time_word_the_model_wrote_into_a_source_is_no_part_of_its_name():
     text = "Ранее Генпрокуратура Казахстана опровергала наличие жертв среди мирных жителей.\n"
     events = _events(text, {1: "Ранее Генпрокуратура Казахстана"}, "ru")
     assert events[1].attribution.source == "Генпрокуратура Казахстана"
+
+
+def test_a_dismissal_in_a_partys_own_words_answers_the_claim_and_a_toll_takes_the_source_named_after_it():
+    text = ("Floods in the valley killed at least 12 people. That is the latest toll released by the regional fire "
+            "service.\n"
+            "A residents' group said 30 people had died.\n"
+            '"That is nonsense," a spokeswoman for the fire service, Anna Berg, told reporters when asked about the '
+            "group's figure.\n")
+    events = _events(text, {1: "the outlet", 3: "A residents' group", 4: "Anna Berg"})
+    assert events[1].attribution.source == "the regional fire service" and events[1].status == "disputed"
+    assert events[3].status == "denied" and set(events[3].contradicted_by) == {events[1].id, events[4].id}
+    assert events[4].contradicted_by == [events[3].id]
+    text = ("Beim Brand in einer Lagerhalle sind mindestens 4 Menschen gestorben. Das ist die jüngste Bilanz der "
+            "Feuerwehr.\n"
+            "Ein Anwohnerverein sprach von 11 Toten.\n"
+            "Ein Sprecher der Feuerwehr nannte diese Zahl „Unsinn“.\n")
+    events = _events(text, {1: "the outlet", 3: "Ein Anwohnerverein", 4: "Ein Sprecher der Feuerwehr"}, "de")
+    assert events[1].attribution.source == "Feuerwehr"
+    assert events[3].status == "denied" and set(events[3].contradicted_by) == {events[1].id, events[4].id}
+    text = ("La Junta Electoral cerró el recuento de 1.200 actas y aseguró que no hubo fraude.\n"
+            "El partido opositor calificó el recuento de «espurio».\n")
+    events = _events(text, {1: "La Junta Electoral", 2: "El partido opositor"}, "es")
+    assert events[1].status == "denied" and events[1].contradicted_by == [events[2].id]
+    assert events[2].contradicted_by == [events[1].id]
+
+
+def test_the_outlets_own_toll_is_linked_to_a_partys_other_toll_but_not_its_background_or_other_figures():
+    text = ("A landslide buried part of the village of Kamnik on Monday, killing at least 11 people.\n"
+            "The village council said 17 people had died.\n"
+            "Last year, floods in the same valley left 40 dead.\n"
+            "The quarry above the village employs about 300 people.\n")
+    events = _events(text, {1: "the outlet", 2: "The village council", 3: "the outlet", 4: "the outlet"})
+    assert events[1].contradicted_by == [events[2].id] and events[2].contradicted_by == [events[1].id]
+    assert events[1].status == "asserted" and events[2].status == "disputed"  # the outlet's own voice stays its own
+    assert events[3].contradicted_by == [] and events[4].contradicted_by == []
+
+
+def test_a_figure_named_back_and_dismissed_answers_it_whatever_relative_clause_follows():
+    text = ("Il comitato dei residenti parla di almeno 15 vittime.\n"
+            "Il prefetto ha definito quella cifra «una menzogna che offende i soccorritori».\n")
+    events = _events(text, {1: "Il comitato dei residenti", 2: "Il prefetto"}, "it")
+    assert events[1].status == "denied" and events[1].contradicted_by == [events[2].id]
+    assert events[2].contradicted_by == [events[1].id] and events[2].status == "claimed"
