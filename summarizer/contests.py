@@ -270,6 +270,15 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
         back, back_in = figure_named, after
     elif back is None and lex.figure_back is not None and (figure_named := lex.figure_back.search(lead_in)):
         back, back_in = figure_named, lead_in  # "nannte diese Zahl „Unsinn“", "called that figure a lie"
+    # "Інформація про влучання у потяг ... не відповідає дійсності", "Les informations sur ... sont fausses":
+    # the report the sentence opens with (after its article)
+    opens = text.lstrip(" «\"“„")
+    first = opens.split(None, 1)
+    if len(first) > 1 and first[0].lower() in lex.determiners:
+        opens = first[1]
+    opening = lex.earlier_claims.match(opens) if lex.earlier_claims is not None else None
+    if back is None and opening and lex.claim_predicates is not None and lex.claim_predicates.search(text):
+        back, back_in = opening, opens
     # a denial answers a claim; "rejected that version" may answer another party's denial too
     others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
               and (back or not lex.denial.search(sentences[c.sid].text))]
@@ -382,9 +391,10 @@ def _answered_later(i: int, claims: list[Claim], sentences: dict[int, Sentence],
     if named:
         return named[:1]
     counted = _named_quantities(text, lex)
-    if counted:
-        return [c for c in later if counted & _named_quantities(sentences[c.sid].text, lex)]
-    return later[:1] if pointed else []
+    counting = [c for c in later if counted & _named_quantities(sentences[c.sid].text, lex)]
+    if counted and (counting or not pointed):
+        return counting
+    return later[:1] if pointed else []  # "Інформація про влучання у пасажирський потяг": no count, the report
 
 
 def _number_words(text: str, lex: Lexicon) -> list[tuple[int, str, float, str | None]]:

@@ -575,3 +575,15 @@ def test_a_figure_named_back_and_dismissed_answers_it_whatever_relative_clause_f
     events = _events(text, {1: "Il comitato dei residenti", 2: "Il prefetto"}, "it")
     assert events[1].status == "denied" and events[1].contradicted_by == [events[2].id]
     assert events[2].contradicted_by == [events[1].id] and events[2].status == "claimed"
+
+
+def test_a_story_opening_with_the_report_it_calls_false_answers_the_report_given_after_it():
+    text = ("Інформація про влучання у пасажирський потяг на Чернігівщині не відповідає дійсності, повідомила "
+            "«Укрзалізниця».\n"
+            "Раніше про влучання внаслідок російського удару писали деякі ЗМІ.\n")
+    events = _events(text, {1: "«Укрзалізниця»", 2: "деякі ЗМІ"}, "uk")
+    assert events[2].status == "denied" and events[2].contradicted_by == [events[1].id]
+    text = ("Les informations sur une explosion à l'usine sont fausses, a déclaré la préfecture.\n"
+            "Plusieurs médias locaux avaient fait état d'une explosion dans la matinée.\n")
+    events = _events(text, {1: "la préfecture", 2: "Plusieurs médias locaux"}, "fr")
+    assert events[2].status == "denied" and events[1].contradicted_by == [events[2].id]
