@@ -340,6 +340,11 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
      ("die Zeitung El Universal", "berichtete")),
     ("de", "Die Zahlen seien erfunden, twitterte der Sprecher des Ministeriums.",
      ("der Sprecher des Ministeriums", "twitterte")),
+    # a part of the day is no speaker: the party after the auxiliary is
+    ("de", "Am Abend hatte die Polizei von 20 Toten gesprochen.", ("die Polizei", "gesprochen")),
+    # a rank or title heads a speaker, after the one the words were said to
+    ("fr", "« Il y a eu des heurts », a déclaré à l'AFP l'inspecteur de police Karim Aziz.",
+     ("l'inspecteur de police Karim Aziz", "déclaré")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
