@@ -600,8 +600,10 @@ def _filler(clause: str, lex: Lexicon) -> bool:
     """A clause before the cue that holds no subject: only auxiliaries and time words ("had earlier"), one adverb
     ("strongly"), or the rest of a clause that opens with its auxiliary ("hatte am Mittwoch ... von 210 Toten")."""
     words = _TIME_WORDS.sub("", clause).split()
-    if not words or words[0].lower() in lex.auxiliaries:
+    if not words:
         return True
+    if words[0].lower() in lex.auxiliaries:  # not "раніше англійський телеканал Sky News": a party after the adverb
+        return len(words) == 1 or not is_speaker(_trim(" ".join(words[1:]), lex), lex)
     lone = words[0].lower()  # "strongly", not "he" or "officials"
     return len(words) == 1 and _unelided(words[0])[:1].islower() and lone not in lex.pronouns \
         and not lex.speakers.search(lone)  # "l’AFP" is a name

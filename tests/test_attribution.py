@@ -345,6 +345,9 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     # a rank or title heads a speaker, after the one the words were said to
     ("fr", "« Il y a eu des heurts », a déclaré à l'AFP l'inspecteur de police Karim Aziz.",
      ("l'inspecteur de police Karim Aziz", "déclaré")),
+    # "Recall, ..." opens no speaker's name; a party after a time adverb speaks
+    ("uk", "Нагадаємо, раніше телеканал ICTV повідомив, що загинули 12 людей.", ("телеканал ICTV", "повідомив")),
+    ("ru", "Напомним, ранее агентство ТАСС сообщило о 7 погибших.", ("агентство ТАСС", "сообщило")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
