@@ -188,17 +188,12 @@ def _antecedent(before: str, lex: Lexicon) -> str | None:
     clause = re.split(r"[,;:(]\s*", before.rstrip(" ,"))[-1].strip()
     raw = clause.split()
     tokens = [_unelided(t) for t in raw]  # "dall'Ansa": the preposition is elided into the name
-    if not tokens:
-        return None
+    # the phrase starts after the last preposition, connector or cue, or at a word an elided one opens
     closed = lex.prepositions | lex.passive_agent | lex.conjunctions | lex.auxiliaries | lex.complementizers
-    last = max((i - (tokens[i] != raw[i]) for i, t in enumerate(raw) if t.lower() in closed or lex.cue.fullmatch(t)
-                or tokens[i] != raw[i]), default=None)
-    for phrase in ([" ".join(tokens)] if last is None else []) + ([" ".join(tokens[last + 1:])] if last is not None
-                                                                   else []):
-        phrase = _trim(phrase, lex)
-        if phrase and is_speaker(phrase, lex):
-            return phrase
-    return None
+    cuts = [i + 1 for i, t in enumerate(raw) if t.lower() in closed or lex.cue.fullmatch(t)]
+    cuts += [i for i, t in enumerate(raw) if tokens[i] != t]
+    phrase = _trim(" ".join(tokens[max(cuts, default=0):]), lex)
+    return phrase if phrase and is_speaker(phrase, lex) else None
 
 
 def _agent_in_clause(sentence: str, start: int, lex: Lexicon) -> str | None:
