@@ -65,10 +65,36 @@ _CLAUSE_START = re.compile(r"(?<!\d),|,(?!\d)|[;:“”\"«»()—–]|\s-\s|^")
 # an initial's full stop ends no name ("U.N. refugee agency officials", "M. Koulamallah")
 _SOURCE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:!?“”\"«»()—–]|(?<!\b[A-Z])\.|\s-\s|$")
 _TOKEN = re.compile(r"[\w'’.-]+")
+# ", Lapo Pistelli,": two to four words set off by commas (a person's name where all are capitalised)
+_SET_OFF_NAME = re.compile(r"\s*,\s*((?:[^\W\d_][\w'’.-]*\s+){1,3}[^\W\d_][\w'’-]*)\s*,")
 
 
 @functools.lru_cache(maxsize=8192)  # a sentence is read for its own record and again as the one before others
 def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, str] | None:
+    """(source, cue) as the sentence states them, in its language, or None; a title with the name set off
+    after it ("Secondo il viceministro degli Esteri, Lapo Pistelli,") is kept whole (`_parse`)."""
+    lex = lexicon(language)
+    parsed = _parse(sentence, lex)
+    return (_with_name(sentence, parsed[0], lex), parsed[1]) if parsed else None
+
+
+def _with_name(sentence: str, source: str, lex: Lexicon) -> str:
+    """`source` and the person's name set off by commas right after it, where `source` is a title ("il capo
+    della Protezione Civile, Fabrizio Curcio,", "dem Sprecher der Polizei, Hans Müller,"): a reader wants the
+    name, and a later "Curcio" is the same speaker."""
+    at = sentence.find(source)
+    name = _SET_OFF_NAME.match(sentence, at + len(source)) if at >= 0 and source else None
+    if name is None or not lex.speakers.search(source) or source.split()[0].lower() in lex.pronouns:
+        return source
+    words = name.group(1).split()
+    if not all(_unelided(w)[:1].isupper() for w in words) or any(
+            w.lower() in lex.not_in_source | lex.determiners | lex.pronouns or lex.cue.fullmatch(w) for w in words) \
+            or lex.speakers.search(name.group(1)) or not is_speaker(name.group(1), lex):
+        return source  # "Der Sprecher, Der Spiegel": a party, no person's name
+    return f"{source}, {name.group(1)}"
+
+
+def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     """(source, cue) as the sentence states them, in its language, or None.
 
     Read with the language's lexicon (`language.py`): a marker before the
@@ -81,7 +107,6 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
     another verb ("the authority had no confirmed information") is none. A
     pronoun source ("he said") is returned as written, lower case; the caller
     resolves it."""
-    lex = lexicon(language)
     opener = lex.back_attribution.match(sentence.strip()) if lex.back_attribution is not None else None
     if opener:  # "Об этом сообщил X", "Das teilte X mit": the speaker follows the opener
         source = _source_after(sentence.strip(), opener.end(), lex) \

@@ -137,7 +137,7 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     # a sentence with no written subject goes on with the last source (a pronoun, resolved by the caller)
     ("es", "Advirtieron, además, que los servicios mínimos serán recurridos.", ("ella", "advirtieron")),
     ("es", "En parecidos términos se expresó el portavoz de la Confederación, Luis Peral, que habló de éxito.",
-     ("el portavoz de la Confederación", "expresó")),
+     ("el portavoz de la Confederación, Luis Peral", "expresó")),
     ("ru", "Утром во вторник несколько СМИ сообщили, что погибли 7 человек.", ("несколько СМИ", "сообщили")),
     ("ru", "Как утверждают местные власти, среди погибших двое детей.", ("местные власти", "как утверждают")),
     ("fr", "Le ministre, Paul Ravel, a fait état sur Twitter de six policiers blessés.", ("Paul Ravel", "fait état")),
@@ -159,7 +159,7 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("pt", "“Esta não é a verdade”, disse à CNN o porta-voz do Ministério da Defesa, Markiyan Lubkivsky.",
      ("o porta-voz do Ministério da Defesa", "disse")),  # a cue inside the quote is the speaker's word
     ("pt", "“Pelo menos 92 pessoas foram mortas”, afirmou o alto comissário da ONU, Anders Holm, em Genebra.",
-     ("o alto comissário da ONU", "afirmou")),
+     ("o alto comissário da ONU, Anders Holm", "afirmou")),
     ("uk", "Про це повідомляє «Суспільне».", ("«Суспільне»", "повідомляє")),
     ("ru", "По его словам, Израиль не атаковал больницу.", ("он", "по его словам")),
     ("ru", "Местный минздрав сообщал о гибели 300 человек.", ("Местный минздрав", "сообщал")),
