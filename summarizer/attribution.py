@@ -411,6 +411,9 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                 continue  # "Wie viele Tote gab es wirklich?": "es" after a cue mid-clause is no speaker
             if source and reading == "before" and lex.according is not None and lex.according.match(source):
                 continue  # "Secondo quanto riportano le agenzie": the marker is no subject, the speaker follows
+            if source and reading == "before" and after_break and source[:1] in "«“„\"" \
+                    and subject[-1:] in "»”“\"":
+                continue  # "«Basta», ha detto il premier": the quote before the cue is what was said
             if source:
                 return (source.lower() if source.lower() in lex.pronouns else source), cue
         if lex.pro_drop and lex.pronouns and words and re.match(r"\s*(?:[,.;:!?]|$)", sentence[m.end():]):
@@ -754,7 +757,8 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
         if kept and (lowered in lex.not_sources or lowered in lex.trailing or lowered in lex.complementizers
                      or lowered in lex.ends_source):
             break
-        if kept and (lowered in lex.not_in_source or lex.cue.fullmatch(lowered)
+        named = token[:1].isupper() and not lex.capitalised_nouns  # "il capo dello Stato": a name's word, no verb
+        if kept and (lowered in lex.not_in_source and not named or lex.cue.fullmatch(lowered)
                      or (lex.reported_speech is not None and lex.reported_speech.fullmatch(lowered))):
             if verb_first:
                 return None

@@ -348,6 +348,23 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     # "Recall, ..." opens no speaker's name; a party after a time adverb speaks
     ("uk", "Нагадаємо, раніше телеканал ICTV повідомив, що загинули 12 людей.", ("телеканал ICTV", "повідомив")),
     ("ru", "Напомним, ранее агентство ТАСС сообщило о 7 погибших.", ("агентство ТАСС", "сообщило")),
+    # a title and the name set off after it are one source; a comma after a place is no name
+    ("it", "Secondo il capo della Protezione Civile, Fabrizio Curcio, l'intensità è paragonabile.",
+     ("il capo della Protezione Civile, Fabrizio Curcio", "secondo")),
+    ("de", "Laut dem Sprecher der Polizei, Hans Müller, seien drei Menschen gestorben.",
+     ("dem Sprecher der Polizei, Hans Müller", "laut")),
+    ("en", "According to the governor, in Kharkiv region, 12 people died.", ("the governor", "according to")),
+    # the quote before ", said" is what was said; a capitalised word of a title is no verb ("Stato")
+    ("it", "«Basta», ha detto il capo dello Stato.", ("il capo dello Stato", "detto")),
+    ("it", "«Basta», ha detto il premier.", ("il premier", "detto")),
+    ("uk", "«Суттєво», – сказав глава держави.", ("глава держави", "сказав")),
+    ("de", "„Genug“, sagte das Staatsoberhaupt.", ("das Staatsoberhaupt", "sagte")),
+    # "Так ... прокоментував X": the sentence before was X's
+    ("uk", "Так матеріал прокоментував президент України Володимир Зеленський на зустрічі 20 вересня.",
+     ("президент України Володимир Зеленський", "прокоментував")),
+    ("ru", "Так ситуацию прокомментировал глава региона Сергей Цивилев.",
+     ("глава региона Сергей Цивилев", "прокомментировал")),
+    ("uk", "Так само загинули 3 людини.", None),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
