@@ -734,7 +734,7 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     if verb_first and len(tokens) > 1 and (tokens[0].lower() in lex.speaker_place
                                            or expletive and tokens[0].lower() in lex.prepositions):
         placed = _trim(" ".join(tokens[1:]), lex)  # "утверждают в Минобороны Азербайджана": the ministry
-        if lex.speakers.search(placed) and is_speaker(placed, lex):
+        if (lex.speakers.search(placed) or _ACRONYM.fullmatch(placed)) and is_speaker(placed, lex):
             return placed
     if verb_first and not lex.fixed_order and tokens and tokens[0] in lex.prepositions | lex.ends_source:
         # "ha scritto sui social il segretario ...", "dijo en rueda de prensa el portavoz": where and how it was
@@ -757,6 +757,9 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
         if kept and (lowered in lex.not_sources or lowered in lex.trailing or lowered in lex.complementizers
                      or lowered in lex.ends_source):
             break
+        rest = " " + " ".join(tokens[at:])
+        if kept and lex.time_words is not None and (when := lex.time_words.match(rest)) and when.end() == len(rest):
+            break  # "anunciaram as autoridades locais nesta terça-feira": the time the speaker spoke
         named = token[:1].isupper() and not lex.capitalised_nouns  # "il capo dello Stato": a name's word, no verb
         if kept and (lowered in lex.not_in_source and not named or lex.cue.fullmatch(lowered)
                      or (lex.reported_speech is not None and lex.reported_speech.fullmatch(lowered))):
@@ -840,8 +843,10 @@ def _trim(text: str, lex: Lexicon | None = None) -> str:
     text = re.sub(r"^(?:and|but|while|as|which|who)\s+", "", text.strip(), flags=re.IGNORECASE)
     words = text.split()
     if lex is not None and len(words) > 1 and words[0].lower() in lex.conjunctions | lex.relatives \
-            and (words[1].lower() in lex.determiners or words[1][:1].isupper()):
-        text = text.split(None, 1)[1]  # "wie die Polizei (mitteilte)", "como (informó) la policía"
+            and (words[1].lower() in lex.determiners or words[1][:1].isupper()
+                 or lex.time_words is not None and lex.time_words.match(" ".join(words[1:]))):
+        # "wie die Polizei (mitteilte)", "como (informó) la policía", "Ma oggi la Guardia costiera (ha smentito)"
+        text = text.split(None, 1)[1]
     claims = lex.earlier_claims.search(text) if lex is not None and lex.earlier_claims is not None else None
     if claims and lex is not None:  # "the numbers reported by University officials": the officials
         words = text[claims.end():].split()

@@ -365,6 +365,11 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("ru", "Так ситуацию прокомментировал глава региона Сергей Цивилев.",
      ("глава региона Сергей Цивилев", "прокомментировал")),
     ("uk", "Так само загинули 3 людини.", None),
+    # a conjunction and a time word before the subject, the day after the speaker: no part of its name
+    ("it", "Ma oggi la Guardia costiera ha smentito: nessun naufragio.", ("la Guardia costiera", "smentito")),
+    ("pt", "O ciclone provocou 41 mortes, anunciaram as autoridades locais nesta terça-feira (16).",
+     ("autoridades locais", "anunciaram")),
+    ("ru", "Трое погибли, сообщили в МВД в понедельник.", ("МВД", "сообщили")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
