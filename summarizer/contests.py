@@ -436,13 +436,21 @@ def _subgroup(words: list[str], lex: Lexicon) -> bool:
 
 
 def _scope(text: str, lex: Lexicon) -> str:
-    """The place a sentence opens with, what it is about ("À Lyon, ...", "In Kharkiv, ..."), lower case; else
-    "": its figures count there, not everywhere."""
-    words = text.split()[:3]
-    if len(words) == 3 and words[0].lower() in lex.prepositions | lex.speaker_place and words[1].endswith(",") \
-            and words[1][:1].isupper():
-        return words[1].strip(",").lower()[:5]
-    return ""
+    """The place a sentence opens with, what it is about ("À Lyon, ...", "In neighbouring Koraput district,
+    ...", "And in Kharkiv, ..."), lower case; else "": its figures count there, not everywhere. The phrase runs
+    from a preposition to the first comma, within a few words, and names a place (a capitalised word that is no
+    date)."""
+    opening = text.split(",", 1)[0].split() if "," in text else []
+    if opening and opening[0].lower() in lex.conjunctions:
+        opening = opening[1:]
+    if not 2 <= len(opening) <= 5 or opening[0].lower() not in lex.prepositions | lex.speaker_place \
+            or lex.dates is not None and lex.dates.search(" ".join(opening)) \
+            or lex.capitalised_nouns and len(opening) > 2 \
+            or any(lex.cue.fullmatch(w) for w in opening) or lex.according is not None and lex.according.match(text) \
+            or lex.according_opening is not None and lex.according_opening.match(text):
+        return ""  # "In der Nacht": every noun has its capital; "У Міноборони заявили", "Per la Nbc": a speaker
+    names = [w for w in opening[1:] if w[:1].isupper() and w.lower() not in lex.determiners]
+    return names[-1].lower()[:5] if names and not lex.speakers.search(" ".join(names)) else ""
 
 
 def _values(text: str, language: str | None) -> set[float]:

@@ -389,6 +389,20 @@ def test_crowds_votes_and_the_people_in_a_toll():
     assert events[4].contradicted_by == []  # Lyon's count is no count of the country
 
 
+def test_tolls_of_two_districts_named_at_the_sentence_openings_do_not_contest():
+    # a place phrase of a few words before the first comma scopes the figures; a speaker named there does not
+    text = ("In Rayagada district, 78 people have died of cholera, the district's medical officer said.\n"
+            "In neighbouring Koraput district, the chief administrative official said 79 people had died.\n"
+            "And in adjacent Kalahandi district, 29 cholera deaths have been reported so far, officials said.\n")
+    events = _events(text, {1: "the district's medical officer", 2: "the chief administrative official",
+                            3: "officials"})
+    assert [events[i].contradicted_by for i in (1, 2, 3)] == [[], [], []]
+    text = ("Secondo la Cnn, almeno 22 persone sono morte.\n"
+            "Per la Nbc, i morti sarebbero invece 15.\n")
+    events = _events(text, {1: "la Cnn", 2: "la Nbc"}, "it")
+    assert events[1].contradicted_by == [events[2].id]  # "Per la Nbc," cites a source, it names no place
+
+
 def test_a_rejection_of_these_figures_answers_the_claims_right_before_not_its_own_ministry():
     # "esas cifras" is pointed back with a demonstrative found after the cue; the minister's title names his
     # own side, not the claim he rejects
