@@ -146,9 +146,10 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             if any(a < m.start() < b for a, b in quoted):
                 continue  # "“According to the ground information we got, ...”, he said": the speaker's words
             source = _source_after(sentence, m.end(), lex, verb_first=False) or _marked(sentence[m.end():], lex)
-            whose = _whose_figures(sentence[m.end():], lex) if not source else None
-            if whose:  # "según denuncias de organizaciones ...", "secondo i dati della Protezione civile"
-                source = _source_after(sentence, m.end() + whose, lex, verb_first=False)
+            whose = _whose_figures(sentence[m.end():], lex)
+            if whose:  # "según denuncias de organizaciones ...", "secondo i dati della Protezione civile", "according
+                # to a new report from Spain's accident commission": the party, not its document
+                source = _source_after(sentence, m.end() + whose, lex, verb_first=False) or source
             if not source:  # "Secondo quanto riportato in un primo momento dalla Cnn,": the participle's agent
                 source = _agent_in_clause(sentence, m.end(), lex)
             if source:

@@ -370,6 +370,14 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("pt", "O ciclone provocou 41 mortes, anunciaram as autoridades locais nesta terça-feira (16).",
      ("autoridades locais", "anunciaram")),
     ("ru", "Трое погибли, сообщили в МВД в понедельник.", ("МВД", "сообщили")),
+    # professions and people speak too; a document's source is the party it comes from
+    ("it", "Ma, spiegano gli specialisti, si tratta di pazienti gravi.", ("gli specialisti", "spiegano")),
+    ("de", "Die Zahl sei zu hoch, sagten Angehörige der Bergleute.", ("Angehörige", "sagten")),
+    ("pt", "A Plataforma Decide tinha avançado que pelo menos três pessoas morreram.",
+     ("A Plataforma Decide", "avançado")),
+    ("ru", "При этом губернатор не исключил вероятность дезинформации.", ("губернатор", "не исключил")),
+    ("en", "According to a new report from Spain's accident commission (CIAIAC), five passengers were injured.",
+     ("Spain's accident commission", "according to")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
