@@ -215,10 +215,18 @@ def _antecedent(before: str, lex: Lexicon) -> str | None:
     raw = clause.split()
     tokens = [_unelided(t) for t in raw]  # "dall'Ansa": the preposition is elided into the name
     # the phrase starts after the last preposition, connector or cue, or at a word an elided one opens
-    closed = lex.prepositions | lex.passive_agent | lex.conjunctions | lex.auxiliaries | lex.complementizers
+    closed = lex.prepositions | lex.passive_agent | lex.conjunctions | lex.auxiliaries | lex.complementizers \
+        | lex.genitive
     cuts = [i + 1 for i, t in enumerate(raw) if t.lower() in closed or lex.cue.fullmatch(t)]
     cuts += [i for i, t in enumerate(raw) if tokens[i] != t]
-    phrase = _trim(" ".join(tokens[max(cuts, default=0):]), lex)
+    start = max(cuts, default=0)
+    # "a rencontré le ministre": a verb in lower case before the article is no part of the phrase
+    article = next((i for i in range(start + 1, len(tokens)) if tokens[i].lower() in lex.determiners
+                    and all(t.islower() for t in tokens[start:i])), None)
+    phrase = _trim(" ".join(tokens[article if article is not None else start:]), lex)
+    if phrase and not is_speaker(phrase, lex):  # "They met the minister, who said": from the last article
+        article = max((i for i, t in enumerate(tokens) if t.lower() in lex.determiners), default=None)
+        phrase = _trim(" ".join(tokens[article:]), lex) if article is not None else ""
     return phrase if phrase and is_speaker(phrase, lex) else None
 
 
@@ -386,6 +394,9 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             # the participle closes its clause ("Der Betreiber hat die Angaben ... als "haltlos" bezeichnet und
             # zurückgewiesen"): the subject opens the sentence before the auxiliary, or follows it
             return found, cue
+        relative = _relative_subject(words, before, lex)
+        if relative:  # "du premier vice-président de la CEI, Sounou Koné, qui annonçait": the antecedent
+            return relative, cue.lower()
         bare = before.rstrip()
         while words and (words[-1].lower() in lex.auxiliaries  # "a déclaré", "has said", "a formellement démenti"
                          or lex.adverb_endings and words[-1].islower() and len(words[-1]) > 5
@@ -422,6 +433,22 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             if not lead or lead[-1][-1:] in ",”»\"":  # "..., ha aggiunto, che ...", "“...”, declarou."
                 return min(lex.pronouns), cue.lower()  # no written subject: the last source's
     return None
+
+
+def _relative_subject(words: list[str], before: str, lex: Lexicon) -> str | None:
+    """The antecedent of a relative pronoun that is the cue's subject ("the airline, which argues", "la
+    Plateforme ... (Poeci) qui a communiqué", "министром, который заявил"), or None. Auxiliaries and a time
+    word may stand between the pronoun and the cue."""
+    lowered = [w.lower() for w in words]
+    at = len(lowered) - 1
+    while at > 0 and (lowered[at] in lex.auxiliaries or lex.time_words is not None
+                      and lex.time_words.fullmatch(" " + lowered[at])):
+        at -= 1
+    if at < 1 or lowered[at] not in lex.relatives or lowered[at] in lex.complementizers:
+        return None
+    head = before[:before.rfind(words[at])]
+    head = re.sub(r"\s*\([^()]*\)\s*$", "", head.rstrip(" ,"))  # "(Poeci) qui": the name before the aside
+    return _antecedent(head, lex)
 
 
 def _main_subject(before: str, lex: Lexicon) -> str | None:

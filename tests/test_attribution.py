@@ -378,6 +378,14 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("ru", "При этом губернатор не исключил вероятность дезинформации.", ("губернатор", "не исключил")),
     ("en", "According to a new report from Spain's accident commission (CIAIAC), five passengers were injured.",
      ("Spain's accident commission", "according to")),
+    # a relative pronoun before the cue: its antecedent speaks
+    ("fr", "L'un émane du vice-président de la commission, Sounou Koné, qui annonçait lundi 60 %.",
+     ("Sounou Koné", "annonçait")),
+    ("fr", "Il a rencontré le ministre, qui a déclaré que 5 personnes sont mortes.", ("le ministre", "déclaré")),
+    ("en", "They met the minister, who said 5 had died.", ("the minister", "said")),
+    ("en", "The account differs from that of the airline, which argues none of the passengers were hurt.",
+     ("the airline", "argues")),
+    ("ru", "Журналисты встретились с министром, который заявил, что погибли пятеро.", ("министром", "заявил")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
