@@ -806,6 +806,9 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
             break  # "selon lui, ...": the pronoun is the source
         if len(kept) > 12:
             return None
+    dangling = lex.prepositions | lex.genitive | lex.determiners
+    while len(kept) > 1 and kept[-1].lower() in dangling:  # "i sindacati la giornata di sciopero del (17 ...)"
+        kept.pop()
     source = _trim(_TIME_WORDS.sub("", " ".join(kept)), lex)
     if verb_first:  # after its cue a source starts with its head: "said Maria Lopes", "afirmó el portavoz"
         words = source.split()
@@ -851,6 +854,12 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
         return False
     if all(w in lex.determiners for w in lowered):
         return False
+    if len(words) > 1 and lowered[-1] in lex.prepositions | lex.genitive | lex.determiners:
+        return False  # "the government of": a phrase cut off before its noun
+    if len(words) > 1 and lowered[0] in lex.genitive and lowered[0] not in _PARTICLES and not lex.capitalised_nouns:
+        return False  # "da Polícia Federal", "della Protezione civile": the rest of a phrase, not its head
+    if any(_BIG_NUMBER.fullmatch(w) for w in words):
+        return False  # "Von der Trennung von 25.000 und ...": a figure's clause
     if lowered[0] in lex.prepositions and lowered[0] not in lex.speaker_place:
         return False  # "En parecidos términos se", "In Brussels": a prepositional phrase speaks not
     if lex.speakers.search(phrase):
@@ -934,6 +943,8 @@ def is_back_reference(source: str, language: str | None = "en") -> bool:
     return words[1].islower()
 
 
+_PARTICLES = {"de", "di", "von", "van", "of", "from", "des", "d'", "d’"}  # "de Gaulle", "von der Leyen", "des proches"
+_BIG_NUMBER = re.compile(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d{5,}")
 _ACRONYM = re.compile(r"\b[^\W\d_a-zа-яіїєґ]{2,6}\b")  # "RSF", "SAF", "IDF", "ЗСУ": capitals only
 
 

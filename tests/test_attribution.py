@@ -421,6 +421,16 @@ def test_a_source_is_always_words_of_the_sentence_that_can_speak(sentence, langu
         assert is_speaker(source, language)
 
 
+def test_a_phrase_cut_off_or_a_clause_with_a_figure_is_no_speaker():
+    for phrase, language in [("the government of", "en"), ("da Polícia Federal", "pt"),
+                             ("della Protezione civile", "it"), ("на прес-конференції", "uk"),
+                             ("Von der Trennung von 25.000 Leiharbeitern", "de")]:
+        assert not is_speaker(phrase, language), phrase
+    for phrase, language in [("von der Leyen", "de"), ("de Gaulle", "fr"), ("des proches de militaires", "fr"),
+                             ("Channel 4", "en"), ("the government", "en")]:  # a name's particle opens a name
+        assert is_speaker(phrase, language), phrase
+
+
 def test_an_acronym_is_the_party_it_spells():
     assert same_source("the RSF", "Sudan's Rapid Support Forces") and same_source("an RSF commander", "the RSF")
     assert same_source("The SAF", "Sudanese Armed Forces") and not same_source("the SAF", "Rapid Support Forces")
