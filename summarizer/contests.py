@@ -282,8 +282,13 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     # a denial answers a claim; "rejected that version" may answer another party's denial too
     others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
               and (back or not lex.denial.search(sentences[c.sid].text))]
-    if not others and back:  # "démenti ces informations" first, the report it denies after it
-        return _answered_later(i, claims, sentences, lex, language, incident, pointed=True)
+    if not others and back:
+        # "Depuis plusieurs jours, les informations faisant état de ... fusent. L'armée a démenti ces informations.":
+        # pointed back at the reports the outlet told just before it
+        told = [c for c in claims[max(0, i - DENIAL_REACH):i] if c.outlet and incident[c.sid] == incident[d.sid]]
+        just_told = told[-1:] if told and _pointed(back_in, back, lex) and i - claims.index(told[-1]) == 1 else []
+        # "démenti ces informations" first, the report it denies after it (the agency's, told later)
+        return just_told + _answered_later(i, claims, sentences, lex, language, incident, pointed=True)
     back_word = back.group(0).lower() if back else ""  # "the accusation", "die Darstellung"
     names_back = bool(back)
     # "ha definito quella cifra «una menzogna che offende ...»": a figure named back, no clause of what was said

@@ -403,6 +403,16 @@ def test_tolls_of_two_districts_named_at_the_sentence_openings_do_not_contest():
     assert events[1].contradicted_by == [events[2].id]  # "Per la Nbc," cites a source, it names no place
 
 
+def test_a_denial_of_these_reports_answers_the_reports_the_outlet_told_right_before_and_a_later_claim():
+    text = ("Depuis plusieurs jours, les informations faisant état de la mort de dizaines de soldats circulent.\n"
+            "L'armée a formellement démenti ces informations.\n"
+            "Selon l'AFP, quarante-huit soldats ont été tués dans l'attaque.\n")
+    events = _events(text, {1: "the outlet", 2: "L'armée", 3: "l'AFP"}, "fr")
+    assert events[1].attribution.source_type == "outlet"
+    assert sorted(events[2].contradicted_by) == sorted([events[1].id, events[3].id])
+    assert events[1].status == "asserted"  # the outlet's own voice stays its own
+
+
 def test_a_rejection_of_these_figures_answers_the_claims_right_before_not_its_own_ministry():
     # "esas cifras" is pointed back with a demonstrative found after the cue; the minister's title names his
     # own side, not the claim he rejects
