@@ -386,6 +386,9 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("en", "The account differs from that of the airline, which argues none of the passengers were hurt.",
      ("the airline", "argues")),
     ("ru", "Журналисты встретились с министром, который заявил, что погибли пятеро.", ("министром", "заявил")),
+    # "put" speaks only of a figure: "put the death toll at", not "put up resistance"
+    ("en", "The region, near the city of Mandalay, has put up some of the fiercest resistance.", None),
+    ("en", "The Civil Defence put the death toll at 40.", ("The Civil Defence", "put the death toll")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected

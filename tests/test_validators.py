@@ -65,7 +65,8 @@ def test_the_repair_step_mends_what_the_validators_used_to():
     repaired = repair(drafts, _context())
     assert repaired == {
         2: RepairedDraft("Ukraine's health ministry", "said", "official", ()),  # its own sentence is no contest
-        3: RepairedDraft("The regional civil defence service", "put", "official", ()),  # the sentence's speaker
+        # the sentence's speaker
+        3: RepairedDraft("The regional civil defence service", "put the death toll", "official", ()),
         4: RepairedDraft("Russia's defence ministry", "denied", "official", (2,)),  # once; the sentence's cue
         5: RepairedDraft("A witness", "said", "witness", ()),  # whom "she" stands for
         6: RepairedDraft("officials", "estimate", "official", ()),  # attributed, whatever the model said
