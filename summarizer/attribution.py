@@ -558,7 +558,11 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     if len(tokens) > 2 and tokens[-2].lower() in lex.demonstratives and lex.earlier_claims.fullmatch(tokens[-1]):
         tokens = tokens[:-2]  # "В полиции эти данные (опровергли)": the object before the verb, not the speaker's
         subject = " ".join(tokens)
-    if is_speaker(subject, lex) or _plain_subject(tokens, lex) and raw.strip() == head.strip():
+    intro = head[:starts[at]].split() if starts else []
+    introduced = 0 < len(intro) <= 4 and intro[-1].endswith(",") and not any(
+        lex.cue.fullmatch(w.strip(",")) or any(c in w for c in "\"“”«»") for w in intro)
+    if is_speaker(subject, lex) or _plain_subject(tokens, lex) and raw.strip() == head.strip() \
+            or introduced and _determined(tokens, lex):  # "At first, the owner (claimed)": a short opening phrase
         return subject
     lowered = [t.lower() for t in tokens]
     aux = next((i for i, t in enumerate(lowered) if i and t in lex.auxiliaries), None)
@@ -602,9 +606,13 @@ def _appositive(clause: str, before: str, lex: Lexicon) -> bool:
     clause word and cannot speak itself, while the clause before it can?"""
     words, named = clause.split(), before.split()
     if not lex.capitalised_nouns and 1 <= len(named) <= 4 and all(w[:1].isupper() for w in named) \
-            and 1 < len(words) <= 12 and words[0][:1].islower() and lex.speakers.match(words[0]) \
+            and 1 < len(words) <= 16 and words[0][:1].islower() \
+            and (lex.speakers.match(words[0]) or len(named) > 1 and named[0].lower() not in lex.prepositions
+                 and named[0].lower() not in lex.determiners) \
             and not any(lex.cue.fullmatch(w) or w.lower() in lex.relatives for w in words):
-        return True  # a title after a name: "Adilson Manuel, porta-voz da organização da marcha de sábado, disse"
+        # a title after a name: "Adilson Manuel, porta-voz da organização da marcha de sábado, disse"; any phrase
+        # after a full name: "Janet Urman, one of the nurses picketing in front of the hospital Tuesday, said"
+        return True
     if (_circumstance(words, lex) or _when(words, lex)) and is_speaker(_trim(before, lex), lex):
         return True  # "Организаторы, выступая перед журналистами, заявили", "A Cruz Vermelha, falando à imprensa,"
     return 1 < len(words) <= 8 and words[0] in lex.determiners and not is_speaker(clause.strip(), lex) \

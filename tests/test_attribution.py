@@ -389,6 +389,13 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     # "put" speaks only of a figure: "put the death toll at", not "put up resistance"
     ("en", "The region, near the city of Mandalay, has put up some of the fiercest resistance.", None),
     ("en", "The Civil Defence put the death toll at 40.", ("The Civil Defence", "put the death toll")),
+    # a short opening phrase before an article's noun; a phrase set off after a full name; "also" is no name
+    ("en", "At first, the owner claimed that seven workers were underground.", ("the owner", "claimed")),
+    ("en", 'Janet Urman, one of the nurses picketing in front of the hospital Tuesday, said, "Nobody crossed."',
+     ("Janet Urman", "said")),
+    ("en", "Wang Lin, head of the county, where the accident took place, claimed that his office was told.",
+     ("Wang Lin", "claimed")),
+    ("uk", "У відомстві також додали, що у дівчинки діагностовано менінгіт.", ("відомстві", "додали")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
