@@ -398,7 +398,8 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         if relative:  # "du premier vice-président de la CEI, Sounou Koné, qui annonçait": the antecedent
             return relative, cue.lower()
         bare = before.rstrip()
-        while words and (words[-1].lower() in lex.auxiliaries  # "a déclaré", "has said", "a formellement démenti"
+        # "a déclaré", "has said", "a formellement démenti", "l’aveva garantito" (a clitic elided into it)
+        while words and (_unelided(words[-1]).lower() in lex.auxiliaries
                          or lex.adverb_endings and words[-1].islower() and len(words[-1]) > 5
                          and words[-1].endswith(lex.adverb_endings) and not lex.speakers.search(words[-1])
                          and len(words) > 1 and words[-2].lower() not in lex.determiners):  # not "Le gouvernement"

@@ -396,6 +396,11 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("en", "Wang Lin, head of the county, where the accident took place, claimed that his office was told.",
      ("Wang Lin", "claimed")),
     ("uk", "У відомстві також додали, що у дівчинки діагностовано менінгіт.", ("відомстві", "додали")),
+    # a clitic elided into the auxiliary; a finding is a statement
+    ("it", "Matteo Renzi l’aveva garantito: le primarie sarebbero finite lì.", ("Matteo Renzi", "garantito")),
+    ("uk", "Служба провела розслідування і прийшла до висновку, що причиною стали йогурти.",
+     ("Служба", "прийшла до висновку")),
+    ("en", "The inquiry concluded that the pilot was at fault.", ("The inquiry", "concluded")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
