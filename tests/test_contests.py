@@ -413,6 +413,13 @@ def test_a_denial_of_these_reports_answers_the_reports_the_outlet_told_right_bef
     assert events[1].status == "asserted"  # the outlet's own voice stays its own
 
 
+def test_no_way_that_number_is_accurate_denies_the_number_before_it():
+    text = ('"Nineteen were scheduled to work and 12 showed up," said Mary Strebig, a hospital spokeswoman.\n'
+            'Mike Brannan, a union spokesman, said, "There is no way that number is accurate."\n')
+    events = _events(text, {1: "Mary Strebig", 2: "Mike Brannan"})
+    assert events[1].contradicted_by == [events[2].id] and events[1].status == "denied"
+
+
 def test_a_rejection_of_these_figures_answers_the_claims_right_before_not_its_own_ministry():
     # "esas cifras" is pointed back with a demonstrative found after the cue; the minister's title names his
     # own side, not the claim he rejects
