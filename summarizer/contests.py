@@ -285,8 +285,9 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     if not others and back:
         # "Depuis plusieurs jours, les informations faisant état de ... fusent. L'armée a démenti ces informations.":
         # pointed back at the reports the outlet told just before it
-        told = [c for c in claims[max(0, i - DENIAL_REACH):i] if c.outlet and incident[c.sid] == incident[d.sid]]
-        just_told = told[-1:] if told and _pointed(back_in, back, lex) and i - claims.index(told[-1]) == 1 else []
+        told = claims[i - 1] if i else None
+        just_told = [told] if told is not None and told.outlet and incident[told.sid] == incident[d.sid] \
+            and _pointed(back_in, back, lex) else []
         # "démenti ces informations" first, the report it denies after it (the agency's, told later)
         return just_told + _answered_later(i, claims, sentences, lex, language, incident, pointed=True)
     back_word = back.group(0).lower() if back else ""  # "the accusation", "die Darstellung"
