@@ -103,7 +103,9 @@ def test_the_labelled_day_on_code_made_records():
 
 def test_the_language_table_is_what_the_parallel_sentences_give():
     """language_gaps.json is bench/language_gap.py's output for bench/data/translations.yaml, not numbers
-    typed in: a change of model or sentences without rewriting it fails here."""
+    typed in: a change of model or sentences without rewriting it fails here. The embedding engine's
+    arithmetic differs in the last digits between CPUs (with or without AVX-512): a figure may round to the
+    next thousandth."""
     import json
 
     import yaml
@@ -112,7 +114,11 @@ def test_the_language_table_is_what_the_parallel_sentences_give():
     from summarizer.briefing.merge import LANGUAGE_GAPS
 
     rows = yaml.safe_load((FIXTURES.parent / "bench" / "data" / "translations.yaml").read_text(encoding="utf-8"))
-    assert language_gaps(rows) == json.loads(LANGUAGE_GAPS.read_text(encoding="utf-8"))
+    measured, written = language_gaps(rows), json.loads(LANGUAGE_GAPS.read_text(encoding="utf-8"))
+    assert measured["reference"] == pytest.approx(written["reference"], abs=0.0015)
+    assert measured["pairs"].keys() == written["pairs"].keys()
+    for pair, figures in written["pairs"].items():
+        assert measured["pairs"][pair] == pytest.approx(figures, abs=0.0015), pair
 
 
 def test_distances_in_a_language_whose_unrelated_texts_sit_close_are_put_on_the_english_scale():
