@@ -30,12 +30,11 @@ like the previous one only evaluates the new part.
 
 from __future__ import annotations
 
-import ctypes
 from dataclasses import dataclass
 
 import numpy as np
 
-TOP_K = 64  # candidates checked against the grammar before falling back to the whole vocabulary
+from summarizer.llm.batched import GreedySampler  # the same lazy grammar check, now the batched decoder's
 
 
 @dataclass
@@ -47,67 +46,6 @@ class Decoded:
     passes: int  # model evaluations during generation
     drafted: int  # draft tokens proposed
     accepted: int  # draft tokens that greedy decoding confirmed
-
-
-class GreedySampler:
-    """The best token at a logits row, restricted to what the grammar allows (if there is one).
-
-    `pick` also advances the grammar by the chosen token."""
-
-    def __init__(self, llama, grammar: str | None = None) -> None:
-        """`grammar`: GBNF text whose start rule is `root`."""
-        import llama_cpp
-
-        self._lc = llama_cpp
-        self._ctx = llama.ctx
-        self.n_vocab = llama.n_vocab()
-        self._grammar = None
-        if grammar is not None:
-            self._grammar = llama_cpp.llama_sampler_init_grammar(
-                llama_cpp.llama_model_get_vocab(llama.model), grammar.encode("utf-8"), b"root")
-            if not self._grammar:
-                raise ValueError("llama.cpp rejected the grammar")
-        self._cand = (llama_cpp.llama_token_data * self.n_vocab)()
-        self._cand_view = np.ctypeslib.as_array(self._cand)
-        self._cand_array = llama_cpp.llama_token_data_array(data=self._cand, size=0, selected=-1, sorted=False)
-        self.full_masks = 0  # steps where none of the best TOP_K tokens was allowed
-
-    def pick(self, idx: int) -> int:
-        logits = np.ctypeslib.as_array(self._lc.llama_get_logits_ith(self._ctx, idx), shape=(self.n_vocab,))
-        best = int(np.argmax(logits))
-        if self._grammar is None:
-            return best
-        token = self._best_allowed(np.array([best]), logits)
-        if token is None:
-            top = np.argpartition(logits, -TOP_K)[-TOP_K:]
-            token = self._best_allowed(top, logits)
-        if token is None:
-            self.full_masks += 1
-            token = self._best_allowed(np.arange(self.n_vocab), logits)
-        if token is None:
-            raise RuntimeError("the grammar allows no token")
-        self._lc.llama_sampler_accept(self._grammar, token)
-        return token
-
-    def _best_allowed(self, ids: np.ndarray, logits: np.ndarray) -> int | None:
-        n = len(ids)
-        view = self._cand_view[:n]
-        view["id"], view["logit"], view["p"] = ids, logits[ids], 0.0
-        self._cand_array.size, self._cand_array.selected, self._cand_array.sorted = n, -1, False
-        self._lc.llama_sampler_apply(self._grammar, ctypes.byref(self._cand_array))
-        kept = self._cand_view[: self._cand_array.size]
-        allowed = kept[~np.isinf(kept["logit"])]
-        if not len(allowed):
-            return None
-        return int(allowed["id"][int(np.argmax(allowed["logit"]))])
-
-    def close(self) -> None:
-        if self._grammar:
-            self._lc.llama_sampler_free(self._grammar)
-            self._grammar = None
-
-    def __del__(self) -> None:
-        self.close()
 
 
 def lookup_draft(history: np.ndarray, *, max_ngram: int = 4, max_draft: int = 10) -> list[int]:
@@ -180,7 +118,7 @@ def greedy_complete(llama, prompt: list[int], *, grammar: str | None = None, max
                          f"model's context of {llama.n_ctx()} tokens")
     cached = _reuse_prefix(llama, prompt)
     llama.eval(prompt[cached:])  # logits of the last prompt token only
-    sampler = GreedySampler(llama, grammar)
+    sampler = GreedySampler(llama.ctx, llama.model, grammar)
     batch = _Batch(max_draft + 1)
     vocab = llama_cpp.llama_model_get_vocab(llama.model)
     history = np.empty(len(prompt) + max_tokens + max_draft + 1, dtype=np.int32)

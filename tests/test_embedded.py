@@ -210,3 +210,103 @@ def test_the_embedded_model_stops_at_the_timeout_and_says_so(fake_llama):
     assert info.value.one_line() == "the embedded model did not answer within the 0.2 s timeout, which --timeout sets"
     assert len(llama.asked) == 1  # not tried again: a second wait would not fit the retries' 300 s
     assert 0.2 <= time.monotonic() - started < 5
+
+
+class FakeDecoder:
+    """A `BatchedDecoder` stand-in: answers every request with `tokens`, noting what it was asked."""
+
+    def __init__(self, tokens=(7, 8), finish="stop") -> None:
+        self.tokens, self.finish = list(tokens), finish
+        self.asked: list[dict] = []
+
+    def complete(self, prompt, *, grammar, max_tokens, deadline=None):
+        from summarizer.llm.batched import Decoded
+
+        self.asked.append({"prompt": prompt, "grammar": grammar, "max_tokens": max_tokens})
+        return Decoded(self.tokens, self.finish, len(prompt), cached_tokens=2)
+
+
+def test_with_several_sequences_a_greedy_schema_request_goes_to_the_batched_decoder(fake_llama, monkeypatch):
+    from summarizer.llm import embedded
+
+    llama = fake_llama(FakeLlama('{"a": 1}'))
+    llama.detokenize = lambda tokens: b'{"b":2}' if tokens == [7, 8] else b"?"
+    decoder = FakeDecoder()
+    monkeypatch.setattr(embedded.EmbeddedTransport, "decoder", lambda self: decoder)
+    monkeypatch.setattr(embedded, "_gbnf", lambda schema_json: "root ::= ...")
+
+    def post(body: dict, parallel: int) -> dict:
+        transport = embedded.EmbeddedTransport(parallel=parallel)
+        request = httpx2.Request("POST", "http://embedded.invalid/v1/chat/completions", json=body)
+        return transport.handle_request(request).json()
+
+    answer = post(SCHEMA_BODY, 4)
+    assert decoder.asked == [{"prompt": [1, 2, 3], "grammar": "root ::= ...", "max_tokens": 8}] and llama.asked == []
+    assert answer["choices"][0]["message"]["content"] == '{"b":2}' and answer["choices"][0]["finish_reason"] == "stop"
+    assert answer["usage"] == {"prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5,
+                               "prompt_tokens_details": {"cached_tokens": 2}}
+    # one at a time, sampling, stop strings or no schema: llama-cpp-python's own path, as before
+    plain = {"model": "m", "messages": [{"role": "user", "content": "hi"}]}
+    for body, parallel in ((SCHEMA_BODY, 1), ({**SCHEMA_BODY, "temperature": 0.7}, 4),
+                           ({**SCHEMA_BODY, "stop": "X"}, 4), (plain, 4)):
+        assert post(body, parallel)["choices"][0]["message"]["content"] == '{"a": 1}'
+    assert len(decoder.asked) == 1 and len(llama.asked) == 4
+
+
+def test_a_briefing_on_the_embedded_model_decodes_its_articles_in_flight_together(monkeypatch, tmp_path):
+    from summarizer.briefing import Briefing
+    from summarizer.llm import embedded
+
+    settings = LLMSettings.resolve(env={}, fixtures="off")
+    briefing = Briefing(settings, cache_dir=tmp_path)
+    assert briefing.concurrency == 4 and briefing.summarizer.settings.parallel == 4
+    one = Briefing(settings, cache_dir=tmp_path, concurrency=1)
+    assert one.summarizer.settings.parallel == 1
+    transport = one.summarizer.llm._live_transport()
+    assert isinstance(transport, embedded.EmbeddedTransport) and transport.parallel == 1
+    assert briefing.summarizer.llm._live_transport().parallel == 4
+    endpoint = LLMSettings.resolve(env={"OPENAI_API_KEY": "k", "OPENAI_BASE_URL": "http://h/v1"})
+    assert Briefing(endpoint, cache_dir=tmp_path, concurrency=3).summarizer.settings.parallel == 1
+
+
+@pytest.mark.live
+@pytest.mark.skipif(not (HAS_LLAMA and HAS_MODEL), reason="embedded model not installed")
+def test_answers_decoded_together_are_those_decoded_one_at_a_time():
+    """Three greedy requests from three threads, decoded in one context, give llama-cpp-python's answers;
+    the system message they share is copied from one sequence to the others, not evaluated again; a request
+    that can never fit is refused at once. (The same text may come in other tokens: '{"' as one token or
+    two, a near-tie that a batch's arithmetic can round the other way.)"""
+    import threading
+
+    from summarizer.llm.embedded import EmbeddedTransport
+
+    schema = {"type": "object", "properties": {"city": {"type": "string"}, "people": {"type": "integer"}},
+              "required": ["city", "people"]}
+    system = {"role": "system", "content": "You read short notes about cities and answer in JSON. " * 8}
+    notes = ["Kyiv has about 3 million people.", "Lagos, the largest city of Nigeria, has over 15 million people.",
+             "About 600,000 people live in Kostiantynivka and the villages around it, officials said."]
+    bodies = [{"model": "m", "max_tokens": 40, "temperature": 0, "seed": 0,
+               "messages": [system, {"role": "user", "content": note}],
+               "response_format": {"type": "json_schema", "json_schema": {"name": "C", "schema": schema}}}
+              for note in notes]
+
+    def post(transport, body):
+        request = httpx2.Request("POST", "http://embedded.invalid/v1/chat/completions", json=body)
+        return transport.handle_request(request)
+
+    one_at_a_time = [post(EmbeddedTransport(), body).json() for body in bodies]
+    together = EmbeddedTransport(parallel=3)
+    answers: list = [None] * len(bodies)
+    threads = [threading.Thread(target=lambda i=i: answers.__setitem__(i, post(together, bodies[i]).json()))
+               for i in range(len(bodies))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for alone, batched in zip(one_at_a_time, answers):
+        assert batched["choices"][0]["message"] == alone["choices"][0]["message"]
+        assert batched["choices"][0]["finish_reason"] == alone["choices"][0]["finish_reason"] == "stop"
+        assert batched["usage"]["prompt_tokens"] == alone["usage"]["prompt_tokens"]
+    assert sum(a["usage"]["prompt_tokens_details"]["cached_tokens"] > 50 for a in answers) >= 2
+    assert together.decoder().step_sequences > together.decoder().steps  # some steps decoded several answers
+    assert post(together, {**bodies[0], "max_tokens": 3 * 4096}).status_code == 400

@@ -32,7 +32,7 @@ from summarizer.redact import redact
 from summarizer.schema import ArticleResult
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
-DEFAULT_CONCURRENCY = {"embedded": 1, "openai": 8, "openai-compatible": 4}
+DEFAULT_CONCURRENCY = {"embedded": 4, "openai": 8, "openai-compatible": 4}  # embedded: decoded together
 
 
 @dataclass

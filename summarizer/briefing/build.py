@@ -23,7 +23,7 @@ import datetime
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
@@ -90,10 +90,10 @@ class Built:
 class Briefing:
     """Builds briefings with one model and one set of options; see the module docstring.
 
-    `concurrency` defaults to what the provider takes (1 on the embedded model), `merge` to the embeddings on the
-    embedded model and the model elsewhere; `cache_dir=None` is the user's cache folder, `use_cache=False`
-    summarises every article again; `via="batch"` sends the events calls as one OpenAI Batch API job,
-    polled every `poll` seconds at first. `transport` is handed to the `Summarizer` (tests: a fake endpoint)."""
+    `concurrency` defaults to what the provider takes (4 on the embedded model, decoded together), `merge` to
+    the embeddings on the embedded model and the model elsewhere; `cache_dir=None` is the user's cache folder,
+    `use_cache=False` summarises every article again; `via="batch"` sends the events calls as one OpenAI Batch
+    API job, polled every `poll` seconds at first. `transport` goes to the `Summarizer` (tests: a fake endpoint)."""
 
     def __init__(self, settings: LLMSettings, *, cache_dir: Path | None = None, use_cache: bool = True,
                  concurrency: int | None = None, merge: Merge | None = None, via: Via = "sync",
@@ -103,10 +103,12 @@ class Briefing:
 
         if via == "batch" and settings.provider == "embedded":
             raise BriefingUsageError("--via batch needs an endpoint with the Batch API (OPENAI_API_KEY or --base-url)")
+        self.concurrency = concurrency or DEFAULT_CONCURRENCY.get(settings.provider, 4)  # a plugin: 4
+        if settings.provider == "embedded":  # the articles in flight are decoded together
+            settings = replace(settings, parallel=self.concurrency)
         self.settings = settings
         self.summarizer = Summarizer(settings, transport=transport)
         self.cache = ResultCache(cache_dir or default_cache_dir()) if use_cache else None
-        self.concurrency = concurrency or DEFAULT_CONCURRENCY.get(settings.provider, 4)  # a plugin: 4
         self.merge: Merge = merge or ("embeddings" if settings.provider == "embedded" else "model")
         self.via, self.poll = via, poll
 

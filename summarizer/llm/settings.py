@@ -45,6 +45,8 @@ class LLMSettings:
     transport_total: float = 300.0  # the most seconds one request's retries may take (a last try may end later)
     temperature: float = 0.0
     seed: int = 0
+    # Requests the embedded model decodes together (summarizer/llm/batched.py); a briefing sets its concurrency.
+    parallel: int = 1
     # Who writes the digest: the model (a second call), or code from the validated records. The embedded
     # model's digests were weak and cost a second call; by default it gets the composed one.
     digest: DigestMode = "model"
