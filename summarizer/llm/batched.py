@@ -15,10 +15,12 @@ flight (`--concurrency`); their requests meet here and are answered together:
 - then every step evaluates the last token of each sequence in one batch, and
   each sequence picks its next token greedily under its own grammar.
 
-Greedy decoding only: the answer is the one `Llama.create_completion` gives at
-temperature 0, token for token, unless a near-tie rounds the other way in a
-batch (bench/batched.py compares the two on the same requests). A worker thread
-does the decoding; the request threads wait for their answer.
+Greedy decoding only. Alone, a request gets the answer `Llama.create_completion`
+gives at temperature 0, token for token. Together with others, llama.cpp's CPU
+kernels round a batch of several tokens differently from a single token, so a
+near-tie may go the other way (bench/batched.py compares the two on the same
+requests). A worker thread does the decoding; the request threads wait for
+their answer.
 """
 
 from __future__ import annotations
@@ -153,8 +155,11 @@ class BatchedDecoder:
         self.n_seq, self.n_ctx = n_seq, n_ctx
         self._model = llama.model
         self._vocab = llama_cpp.llama_model_get_vocab(llama.model)
-        # the `Llama` object's own settings (flash attention off, its batch sizes, ...): the same arithmetic
+        # the `Llama` object's own settings (its batch sizes, threads, ...), but flash attention as llama.cpp
+        # chooses it (on, on a CPU): with several sequences in one cache, attention is most of a step's
+        # extra cost, and a batch rounds differently from one token anyway (bench/batched.py)
         params = type(llama.context_params).from_buffer_copy(llama.context_params)
+        params.flash_attn_type = llama_cpp.llama_context_default_params().flash_attn_type
         params.n_ctx = n_ctx
         params.n_batch = params.n_ubatch = max(CHUNK, n_seq)
         params.n_seq_max = n_seq

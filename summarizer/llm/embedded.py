@@ -157,13 +157,15 @@ class EmbeddedTransport(httpx2.BaseTransport):
     (bench/decoding.py, docs/internals.md).
 
     With `parallel` above 1 (a briefing's concurrency), greedy requests with a
-    schema go to a `BatchedDecoder` instead: up to `parallel` of them, from as
-    many threads, are decoded together in a context of their own
-    (summarizer/llm/batched.py), `N_CTX_PER_SEQUENCE` tokens a sequence.
+    schema (the pipeline's) go to a `BatchedDecoder` instead
+    (summarizer/llm/batched.py): up to `parallel` of them, from as many threads,
+    are decoded together in a context of their own, `N_CTX_PER_SEQUENCE` tokens
+    a sequence. One at a time, `create_completion` was a little faster
+    (docs/internals.md).
     """
 
     _models: dict[str, object] = {}  # loaded once per process and shared by every transport
-    _decoders: dict[tuple[str, int], BatchedDecoder] = {}  # likewise, per model and number of sequences
+    _decoders: dict[tuple[str, int], BatchedDecoder | None] = {}  # likewise, per model and number of sequences
     _load_lock = threading.Lock()
     _call_lock = threading.Lock()  # one llama.cpp context: one call at a time, process-wide
     totals = {"cached_tokens": 0}  # summed over this process (for benchmarks)
@@ -202,22 +204,27 @@ class EmbeddedTransport(httpx2.BaseTransport):
                                                n_threads_batch=self.n_threads, verbose=False, seed=0)
             return self._models[path]
 
-    def decoder(self) -> BatchedDecoder:
-        """The batched decoder for this model and `parallel` sequences (made once per process)."""
+    def decoder(self) -> BatchedDecoder | None:
+        """The batched decoder for this model and `parallel` sequences (made once per process); None when
+        llama-cpp-python's low-level API is not the one it was written for (a later release may rename a
+        binding): then every request takes `create_completion`, one at a time."""
         llama = self.llama()
         key = (str(self._model_path()), self.parallel)
+        n_ctx = max(self.n_ctx, self.parallel * N_CTX_PER_SEQUENCE)
         with self._load_lock:
             if key not in self._decoders:
-                self._decoders[key] = BatchedDecoder(llama, n_seq=self.parallel,
-                                                     n_ctx=self.parallel * N_CTX_PER_SEQUENCE,
-                                                     n_threads=self.n_threads)
+                try:
+                    self._decoders[key] = BatchedDecoder(llama, n_seq=self.parallel, n_ctx=n_ctx,
+                                                         n_threads=self.n_threads)
+                except (AttributeError, TypeError, RuntimeError):
+                    self._decoders[key] = None
             return self._decoders[key]
 
     def _batched(self, body: dict, kwargs: dict) -> bool:
         """Whether the request goes to the batched decoder: greedy, with a schema and no stop strings."""
         return (self.parallel > 1 and schema_of(body) is not None and not kwargs.get("temperature")
                 and "stop" not in kwargs and not kwargs.get("presence_penalty")
-                and not kwargs.get("frequency_penalty"))
+                and not kwargs.get("frequency_penalty") and self.decoder() is not None)
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         body = json.loads(request.read() or b"{}")
@@ -251,8 +258,10 @@ class EmbeddedTransport(httpx2.BaseTransport):
         """`kwargs` (from `translate_request`, greedy) answered by the batched decoder, as `_complete` answers
         them."""
         prompt, _stop = chat_prompt(llama, kwargs["messages"])
-        decoded = self.decoder().complete(prompt, grammar=gbnf, max_tokens=kwargs.get("max_tokens") or N_CTX,
-                                          deadline=deadline)
+        decoder = self.decoder()
+        assert decoder is not None  # `_batched` said so
+        decoded = decoder.complete(prompt, grammar=gbnf, deadline=deadline,
+                                   max_tokens=kwargs.get("max_tokens") or decoder.n_ctx - len(prompt))
         EmbeddedTransport.totals["cached_tokens"] += decoded.cached_tokens
         text = llama.detokenize(decoded.tokens).decode("utf-8", errors="ignore")
         n_out = len(decoded.tokens)
