@@ -10,13 +10,15 @@ Benchmarks, in order (each is also a script of its own):
   briefing   concurrency 1/4/8/16 speed-up, re-run, kill and resume  (bench/briefing.py)
   memory     peak RSS per run; briefing memory against its size      (bench/memory.py)
   embedded   wall time / llama.cpp's limit on the seeds              (bench/embedded.py)
+  batched    embedded briefing: articles/hour one at a time against  (bench/batched.py)
+             four decoded together, the answers compared
   client     the chat call: the SDK's create against a shortcut      (bench/client_path.py)
   decoding   the embedded model: llama-cpp-python's own decoding     (bench/decoding.py)
              against an own loop and its prompt-lookup decoding
 
 Every figure in BENCHMARKS.md comes from this run; the file says so, with the
-commit and the machine. Takes about 15 minutes on 2 cores (embedded: about 3,
-decoding: about 8). The embedded and decoding benchmarks need `pip install
+commit and the machine. Takes about 25 minutes on 2 cores (embedded: about 3,
+batched: about 9, decoding: about 8). The embedded and decoding benchmarks need `pip install
 '.[embedded]'`; without it, they are listed as not run.
 """
 
@@ -30,7 +32,8 @@ from pathlib import Path
 
 from common import ROOT, Section, Table, commit, machine, print_section
 
-BENCHMARKS = ("startup", "replay", "segment", "tokens", "briefing", "memory", "embedded", "client", "decoding")
+BENCHMARKS = ("startup", "replay", "segment", "tokens", "briefing", "memory", "embedded", "batched", "client",
+              "decoding")
 
 
 def _run(name: str) -> Section:
@@ -55,7 +58,7 @@ def _run(name: str) -> Section:
     if name == "client":
         import client_path
         return client_path.measure()
-    if name in ("embedded", "decoding"):
+    if name in ("embedded", "batched", "decoding"):
         try:
             import llama_cpp  # noqa: F401
         except ImportError:
@@ -64,6 +67,9 @@ def _run(name: str) -> Section:
         if name == "decoding":
             import decoding
             return decoding.measure([])
+        if name == "batched":
+            import batched
+            return batched.measure([])
         import embedded
         return embedded.measure([])
     raise ValueError(name)
