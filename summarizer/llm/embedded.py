@@ -146,7 +146,7 @@ def schema_of(body: dict) -> dict | None:
 
 
 class EmbeddedTransport(httpx2.BaseTransport):
-    """Serve /chat/completions from a llama.cpp model loaded in this process (one call at a time).
+    """Serve /chat/completions from a llama.cpp model loaded in this process.
 
     A request is answered as llama-cpp-python's `create_chat_completion` answers
     it (the model's own chat template, the grammar, its sampler), through its
