@@ -57,7 +57,7 @@ KEYS = (
     Key("merge", "SUMMARIZER_MERGE", str, ("briefing", "eval"), ("model", "embeddings"),
         default="embeddings on the embedded model, model elsewhere"),
     Key("concurrency", "SUMMARIZER_CONCURRENCY", int, ("briefing",),
-        default="1 on the embedded model, 4 on an endpoint, 8 on OpenAI"),
+        default="4 on the embedded model (decoded together), 4 on an endpoint, 8 on OpenAI"),
 )
 
 
