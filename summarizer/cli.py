@@ -325,7 +325,8 @@ def briefing(
         "--format", "-f", help="Default: from the -o suffix (.md, .html, .json), else md.")] = None,
     concurrency: Annotated[Optional[int], typer.Option(
         metavar="N", envvar="SUMMARIZER_CONCURRENCY", min=1,
-        help="Articles summarised at once (default: 4 on the embedded model, decoded together; 4 on an endpoint, 8 on OpenAI).")
+        help="Articles summarised at once (default: 4 on the embedded model, decoded together; 4 on an endpoint, "
+             "8 on OpenAI).")
     ] = None,
     cache_dir: Annotated[Optional[Path], typer.Option(metavar="DIR", help="Where finished articles are kept "
                                                       "[default: ~/.cache/summarizer/results].")] = None,
