@@ -74,8 +74,28 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
     """(source, cue) as the sentence states them, in its language, or None; a title with the name set off
     after it ("Secondo il viceministro degli Esteri, Lapo Pistelli,") is kept whole (`_parse`)."""
     lex = lexicon(language)
+    sentence = without_ages(sentence, lex)
     parsed = _parse(sentence, lex)
     return (_with_name(sentence, parsed[0], lex), parsed[1]) if parsed else None
+
+
+def without_ages(sentence: str, lex: Lexicon) -> str:
+    """`sentence` without the ages set off after names ("Moses Baluku, 52, recounted", "Ursula Brandt (78)
+    berichtete", "Luis Andrade, de 70 años, contó", the language's `ages`), which stand between a speaker and
+    the cue: "Moses Baluku recounted", "said Andriy, a marine"."""
+    if lex.ages is None:
+        return sentence
+
+    def drop(m: re.Match) -> str:
+        if not m.group("name")[:1].isupper():
+            return m.group(0)
+        if m.group("paren") is not None or m.group("close") != ",":
+            return m.group("name") + (m.group("close") or "")
+        following = sentence[m.end():].split()[:2]
+        verb = any(lex.cue.fullmatch(w.strip(",.").lower()) for w in following)
+        return m.group("name") + ("" if verb else ",")  # "Baluku, 52, recounted"; "Andriy, 29, a marine"
+
+    return lex.ages.sub(drop, sentence)
 
 
 def _with_name(sentence: str, source: str, lex: Lexicon) -> str:
@@ -390,7 +410,7 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             # ("..., it was claimed": an unnamed one, read as before)
             continue
         if lex.capitalised_nouns and re.match(r"[\"“”»]?\s*(?:[,.;:!?]|$)", sentence[m.end():]) \
-                and (found := _participle_subject(sentence, lex)):
+                and (found := _participle_subject(sentence, lex, m.start())):
             # the participle closes its clause ("Der Betreiber hat die Angaben ... als "haltlos" bezeichnet und
             # zurückgewiesen"): the subject opens the sentence before the auxiliary, or follows it
             return found, cue
@@ -477,10 +497,11 @@ def _counted(before: str) -> bool:
     return re.search(r"\d[\d.,]*(?:\s+\w+){0,2}\s*$", before) is not None
 
 
-def _participle_subject(sentence: str, lex: Lexicon) -> str | None:
-    """The subject of a German clause whose verb is an auxiliary and a closing participle: the words before the
-    auxiliary, or after it where a fronted phrase stands first ("In der Ukraine haben Teilnehmer ...")."""
-    words = list(re.finditer(r"\S+", sentence))
+def _participle_subject(sentence: str, lex: Lexicon, end: int) -> str | None:
+    """The subject of a German clause whose verb is an auxiliary and a closing participle (at `end`): the words
+    before the auxiliary, or after it where a fronted phrase stands first ("In der Ukraine haben Teilnehmer
+    ..."). The auxiliary stands before the participle: "X sagte, sie habe schon am Nachmittag ..." has none."""
+    words = list(re.finditer(r"\S+", sentence[:end]))
     aux = next((i for i, w in enumerate(words[:10]) if i and w.group(0).lower() in lex.auxiliaries), None)
     if aux is None:
         return None

@@ -107,7 +107,8 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
             continue  # "dont huit dans la capitale", "30 children were among the dead", "двух погибших журналистах"
         before = _WORDS.findall(text[:at])[-WINDOW:]
         after = []  # the figure's own clause: "killed 19 people and wounded 60" counts 19 killed
-        for word in _WORDS.findall(re.split(r"[;.]\s", text[at + len(written):])[0])[:AFTER]:
+        # up to the next figure: "погибли не менее 5 человек, еще 8 пострадали" counts 5 dead, not 5 injured
+        for word in _WORDS.findall(re.split(r"[;.]\s|,\s+(?=\D{0,12}\d)", text[at + len(written):])[0])[:AFTER]:
             if word.lower() in lex.conjunctions:
                 break
             after.append(word)

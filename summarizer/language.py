@@ -110,6 +110,10 @@ unless said otherwise):
                           Jahr", "ежегодно"): the composed digest tells such a record last, if at all
     negations             words right before a figure that the source rejects ("not 300", "не 300", "no
                           25"): the composed digest never gives such a figure as the source's
+    ages                  how an age is written after a name, N for its digits ("N ans", "de N años", "N лет"; a
+                          bare N in every language): set off by commas or brackets, it is no part of the speaker
+    clock                 words right after a figure that make it a time of day ("in the morning", "heures du
+                          matin", "de la madrugada", "Uhr"): no figure of the story
     earlier_count         words that mark a figure as one its source gave before ("an earlier toll of 60",
                           "précédent bilan", "ранее"): of two figures of one source, that one is superseded
     injection             text addressed to a model rather than to readers (prompt injection), a mapping:
@@ -193,6 +197,8 @@ class Lexicon:
     background: re.Pattern | None = None
     negations: re.Pattern | None = None  # matched at the end of the text before a figure
     earlier_count: re.Pattern | None = None
+    clock: re.Pattern | None = None  # matched right after a figure
+    ages: re.Pattern | None = None  # a name, then an age set off by commas or brackets
     dates: re.Pattern | None = None  # a day of the week (a word beginning) or a month name (a word)
     injection: tuple[re.Pattern, ...] = ()  # a role marker opening a line, or text addressed to a model
     not_units: frozenset[str] = frozenset()
@@ -240,6 +246,20 @@ def _regexes(items) -> re.Pattern | None:
     if not items:
         return None
     return re.compile("|".join(f"(?:{i})" for i in items), re.IGNORECASE)
+
+
+def _ages(items) -> re.Pattern | None:
+    """A name's last word, then its age set off: ", 52," / ", 67 ans." / " (78)" (a bare N in every language)."""
+    forms = sorted({"N", *(str(i) for i in items or ())}, key=len, reverse=True)
+    age = "|".join(re.escape(f).replace(r"\ ", r"\s+").replace("N", r"\d{1,3}") for f in forms)
+    return re.compile(rf"(?P<name>(?<![\w'’-])[^\W\d_][\w'’.-]*)(?:,\s+(?:{age})(?P<close>[,.;])|"
+                      rf"\s+\((?P<paren>{age})\))")
+
+
+def _following(items) -> re.Pattern | None:
+    """One of `items` right after a figure (after a space, or a hyphen)."""
+    words = _words(items)
+    return re.compile(rf"[\s-]?{words.pattern}", re.IGNORECASE) if words is not None else None
 
 
 def _last(items) -> re.Pattern | None:
@@ -364,6 +384,8 @@ def lexicon(language: str | None) -> Lexicon:
         background=_words(data.get("background")),
         negations=_last(data.get("negations")),
         earlier_count=_words(data.get("earlier_count")),
+        clock=_following(data.get("clock")),
+        ages=_ages(data.get("ages")),
         dates=_dates(data.get("days"), data.get("months")),
         injection=_injection(data.get("injection") or {}),
         not_units=_lower(data.get("not_units")),

@@ -406,6 +406,32 @@ def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expec
     assert parse_attribution(sentence, language) == expected
 
 
+@pytest.mark.parametrize("language, sentence, expected", [
+    # an age set off after the name stands between the speaker and the cue
+    ("en", "Another trader, Moses Baluku, 52, recounted how he pulled two children from a channel.",
+     ("Moses Baluku", "recounted")),
+    ("en", '"It came like a wall," said Grace Atwine, 34, whose brother was injured.', ("Grace Atwine", "said")),
+    ("fr", "Un voisin, Jacques Ferrand, 67 ans, a relaté avoir vu les flammes.", ("Jacques Ferrand", "relaté")),
+    ("es", "El vecino Luis Andrade, de 70 años, contó que las grietas llevaban meses.",
+     ("El vecino Luis Andrade", "contó")),
+    ("it", "Il vicino Antonio Russo, 73 anni, ha riferito di crepe nei muri.", ("Il vicino Antonio Russo", "riferito")),
+    ("de", "Die Nachbarin Ursula Brandt (78) berichtete, sie habe schon am Nachmittag Gasgeruch bemerkt.",
+     ("Die Nachbarin Ursula Brandt", "berichtete")),
+    ("ru", "Пенсионерка Валентина Петрова, 81 год, рассказала, что жильцы жаловались на трещины.",
+     ("Пенсионерка Валентина Петрова", "рассказала")),
+    # verbs of telling, and people who speak for themselves
+    ("de", "„Es gab einen lauten Knall“, erzählte Anwohner Mehmet Yılmaz (45), dessen Tochter verletzt wurde.",
+     ("Anwohner Mehmet Yılmaz", "erzählte")),
+    ("it", "«Ho sentito un boato», ha raccontato Lucia De Santis, 39 anni, il cui marito è rimasto ferito.",
+     ("Lucia De Santis", "raccontato")),
+    ("en", '"Nobody warned us," said a shopkeeper reached by phone.', ("a shopkeeper", "said")),
+    ("es", '"Nadie nos avisó", dijo un comerciante contactado por teléfono.', ("un comerciante", "dijo")),
+    ("it", "La procura ha aperto un'inchiesta, ha fatto sapere la prefettura.", ("la prefettura", "fatto sapere")),
+])
+def test_a_witness_s_age_and_verbs_of_telling_leave_the_speaker_whole(language, sentence, expected):
+    assert parse_attribution(sentence, language) == expected
+
+
 def test_every_language_file_has_cues_markers_and_furniture():
     assert {"en", "de", "fr", "es", "pt", "it", "ru", "uk"} <= set(supported())
     for code in supported():

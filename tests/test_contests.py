@@ -618,3 +618,21 @@ def test_a_story_opening_with_the_report_it_calls_false_answers_the_report_given
             "Plusieurs médias locaux avaient fait état d'une explosion dans la matinée.\n")
     events = _events(text, {1: "la préfecture", 2: "Plusieurs médias locaux"}, "fr")
     assert events[2].status == "denied" and events[1].contradicted_by == [events[2].id]
+
+
+def test_a_figure_counts_what_its_own_clause_says_not_the_next_figure_s():
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    assert quantities("По данным МЧС, погибли не менее 5 человек, еще 8 пострадали.", lexicon("ru"), "ru") \
+        == {"dead": {5.0}, "injured": {8.0}}
+    assert quantities("At least 12 people were killed and 30 injured.", lexicon("en"), "en") \
+        == {"dead": {12.0}, "injured": {30.0}}
+
+
+def test_an_age_near_a_word_of_injury_is_no_count_that_contests_a_toll():
+    text = ("Floods hit Kasese\n\nAt least 12 people were killed and 30 injured, the Red Cross said.\n\n"
+            '"The water came like a wall," said Grace Atwine, 34, whose brother was injured.\n')
+    events = _events(text, {2: "the Red Cross", 3: "Grace Atwine"})
+    assert events[3].status == "claimed" and events[3].contradicted_by == []
+    assert [n.text for n in events[3].numbers] == []

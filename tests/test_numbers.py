@@ -308,3 +308,32 @@ def test_figures_of_any_text_in_a_comma_decimal_language_are_verbatim_in_order_a
 ])
 def test_money_keeps_its_currency_as_written_and_as_its_unit(language, text, expected):
     assert [(n.text, n.value, n.unit) for n in extract_numbers(text, language)] == expected
+
+
+@pytest.mark.parametrize("language, text, kept", [
+    ("en", '"It came like a wall," said Grace Atwine, 34, whose brother was injured.', []),
+    ("en", "said Andriy, 29, a marine captured in 2022.", []),
+    ("en", "said Norhaya, 36.", []),
+    ("de", "erzählte Anwohner Mehmet Yılmaz (45), dessen Tochter verletzt wurde.", []),
+    # a figure after a name that is no apposition stays: a count, a unit, a decimal
+    ("en", "In Kyiv, 12 people died.", ["12"]),
+    ("de", "Die Polizei sprach von 2 Toten (45 Verletzte).", ["2", "45"]),
+    ("en", "In Sumy, 4.5 million were without power.", ["4.5 million"]),
+    ("fr", "Le bilan s'établit à 12, selon la préfecture.", ["12"]),
+])
+def test_an_age_set_off_after_a_name_is_no_figure(language, text, kept):
+    assert [n.text for n in extract_numbers(text, language)] == kept
+
+
+@pytest.mark.parametrize("language, text, kept", [
+    ("en", "The search would resume at 6 in the morning, with 40 divers.", ["40"]),
+    ("fr", "vers 3 heures du matin, 14 blessés ont été évacués.", ["14"]),
+    ("es", "A las 6 de la mañana murieron 7 personas.", ["7"]),
+    ("it", "alle 5 del mattino i feriti erano 9.", ["9"]),
+    ("pt", "às 6 da manhã havia 12 desaparecidos.", ["12"]),
+    ("de", "Um 5 Uhr wurden 11 Menschen verletzt.", ["11"]),
+    ("ru", "в 6 утра погибли 5 человек.", ["5"]),
+    ("uk", "о 6 ранку загинули 5 людей.", ["5"]),
+])
+def test_a_time_of_day_is_no_figure_in_each_language(language, text, kept):
+    assert [n.text for n in extract_numbers(text, language)] == kept
