@@ -368,9 +368,14 @@ def _referent(reference: str, given: str, is_outlet: bool, earlier: list[str], l
     where the reference was introduced ("a source familiar with the talks"), else the reference itself."""
     lex = lexicon(language)
     before = earlier[-3:]
+    if reference.lower() in lex.pronouns and earlier:
+        # "Opposition leaders dispute the official account. They allege ...": the speaker of the sentence before
+        last = parse_attribution(DATELINE.sub("", earlier[-1], count=1), language)
+        if last is not None and last[0].lower() not in lex.pronouns and is_speaker(last[0], language):
+            return last[0]
     if not (is_outlet or given.lower() in (reference.lower(), *lex.pronouns) or not is_speaker(given, language)
             or not mentions(_unaddressed(" ".join(t for t in before if t.rstrip()[-1:] in _CLOSING), lex), given)
-            or given.lower() not in " ".join(earlier).lower()):
+            or given.lower() not in " ".join(earlier).lower() or not _stands_for(reference, given, earlier, lex)):
         return given
     reach = before if reference.lower() in lex.pronouns else earlier
     found = _earlier_source(reach, language, reference)
@@ -380,6 +385,24 @@ def _referent(reference: str, given: str, is_outlet: bool, earlier: list[str], l
         return given  # "we" named nowhere before: the model's reading, a party named
     return source
 
+
+def _stands_for(reference: str, given: str, earlier: list[str], lex) -> bool:
+    """Can the model's `given` be what `reference` stands for? A pronoun stands for any party; a noun phrase ("the
+    militia", "the union", "das Ministerium") for one whose name holds its head word ("Russia's defence
+    ministry", "Verteidigungsministerium") or that an earlier sentence names next to that word ("the Eastern
+    Brigades, a militia"), not for another party the article names ("the army" for "the militia")."""
+    if reference.lower() in lex.pronouns:
+        return True
+    words = re.sub(r"['’]s \w+$", "", reference).split()
+    head = re.compile(re.escape(words[-1][:6]), re.IGNORECASE) if words else None
+    if head is None or head.search(given):
+        return True
+    text = " ".join(earlier)
+    return any(head.search(text, max(0, m.start() - NEAR_HEAD), m.end() + NEAR_HEAD)
+               for m in re.finditer(re.escape(given), text, re.IGNORECASE))
+
+
+NEAR_HEAD = 60  # characters around a name within which an earlier sentence may give its kind ("X, a militia")
 
 _OPENS_QUOTE = re.compile(r"^\s*(?:[\"“„«]|[—–]\s)")
 _CLOSES_QUOTE = re.compile(r"[\"”»“]|,\s*[—–]\s")
