@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from summarizer.attribution import attributed, same_source
 from summarizer.contests import opens_incident, quantities
 from summarizer.language import Lexicon, lexicon
-from summarizer.neutral import loaded_terms, quote_loaded_terms
+from summarizer.neutral import QUOTED, loaded_terms, quote_loaded_terms
 from summarizer.schema import Digest, DigestSentence, Dispute, Dropped, Event
 
 MAX_SENTENCES = 4
@@ -48,7 +48,6 @@ PHRASES = {"dead": "a toll of {}", "injured": "{} injured", "displaced": "{} dis
            "participants": "a crowd of {}", "people": "{} people", "votes": "{} votes", "munitions": "{} projectiles",
            "on_board": "{} on board", "tonnes": "{} tonnes", "litres": "{} litres", "hectares": "{} hectares",
            "kilograms": "{} kilograms"}
-QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH = frozenset("""the of and to in on at for with by from as was were is are be been has have had said says
 that this these than it its their his her they he she we who which would will not but or after before a an

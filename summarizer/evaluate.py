@@ -59,6 +59,7 @@ from pathlib import Path
 from typing import get_args
 
 from summarizer.errors import InputError, attempt
+from summarizer.neutral import QUOTED
 from summarizer.schema import ArticleResult, Event, Status
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -66,7 +67,6 @@ STATUSES = get_args(Status)
 _STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "by", "for", "from", "with", "that", "its",
          "his", "her", "their", "was", "were", "is", "are", "has", "have", "had", "be", "been", "as", "it", "they",
          "said", "says", "say", "this", "after", "over", "into", "more", "than"}
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 
 
 @dataclass
@@ -270,7 +270,7 @@ def score(gold: dict, result: ArticleResult, text: str) -> Score:
     s.quotes, s.verbatim_quotes = len(quotes), sum(q in text for q in quotes)
     visible = " ".join([result.digest.text, *(f"{e.summary} {e.attribution.source}" for e in events)]).lower()
     s.leaks = [k for k in gold.get("must_not_include") or [] if k.lower() in visible]
-    own_voice = _QUOTED.sub(" ", result.digest.text).lower()
+    own_voice = QUOTED.sub(" ", result.digest.text).lower()
     s.loaded_terms = [t for t in gold.get("loaded_terms_not_in_neutral_voice") or []
                       if re.search(rf"\b{re.escape(t.lower())}", own_voice)]
     _score_digest(s, gold, result, text, found, pairs)
@@ -307,7 +307,7 @@ def _score_digest(s: Score, gold: dict, result: ArticleResult, text: str, found:
         if where_a and where_b:
             s.gold_disputes += 1
             s.disputes_together += bool(where_a & where_b)
-    s.digest_quotes = [q for q in _QUOTED.findall(digest.text) if len(q.split()) > 3]
+    s.digest_quotes = [q for q in QUOTED.findall(digest.text) if len(q.split()) > 3]
     by_id = {e.id: e for e in result.events}
     if (result.article.language or "en") == "en":  # elsewhere the source is named in the article's language
         s.unattributed = [x.text for x in digest.sentences for e in (by_id.get(i) for i in x.event_ids)

@@ -7,7 +7,10 @@ import re
 
 from summarizer.resources import data_dir
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|‘[^’]*’")
+# A quotation in any of the marks English text uses: curly, straight and angle double quotes, „German“ ones, and
+# single quotes, curly or straight (a straight one opens after no letter and closes before none: "union's" is
+# no quote mark). The digest's own voice is what lies outside them.
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]|‘[^’]*’|(?<![\w'])'(?=\S)[^'\n]*?(?<=\S)'(?!\w)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -19,11 +22,11 @@ def _pattern() -> re.Pattern[str]:
 
 def loaded_terms(text: str) -> list[str]:
     """The loaded labels `text` uses outside quotation marks, as written."""
-    return [m.group(0) for m in _pattern().finditer(_QUOTED.sub(lambda m: " " * len(m.group(0)), text))]
+    return [m.group(0) for m in _pattern().finditer(QUOTED.sub(lambda m: " " * len(m.group(0)), text))]
 
 
 def quote_loaded_terms(text: str) -> str:
     """`text` with each loaded label outside quotation marks put in quotation marks (a party's word)."""
-    spans = [m.span() for m in _QUOTED.finditer(text)]
+    spans = [m.span() for m in QUOTED.finditer(text)]
     inside = lambda i: any(a <= i < b for a, b in spans)  # noqa: E731
     return _pattern().sub(lambda m: m.group(0) if inside(m.start()) else f"“{m.group(0)}”", text)

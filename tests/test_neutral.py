@@ -68,3 +68,8 @@ def test_a_model_digest_giving_one_side_of_a_dispute_is_reasked(tmp_path):
         assert "cites event e1, which is contested by e3: give both sides of the dispute in that sentence" in \
             reask["messages"][-1]["content"]
     assert [s.event_ids for s in result.digest.sentences] == [["e1", "e3"]]
+
+
+def test_single_quotes_are_a_party_s_words_but_an_apostrophe_is_no_quote():
+    assert loaded_terms("The union said staff were replaced by 'terrorists', a claim the company rejected.") == []
+    assert loaded_terms("The union's terrorists claim was rejected.") == ["terrorists"]
