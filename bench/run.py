@@ -7,6 +7,7 @@ Benchmarks, in order (each is also a script of its own):
   replay     articles/s and time per stage, LLM answers replayed      (bench/replay.py)
   segment    sentence splitting of one huge paragraph: time per KB   (bench/segment.py)
   tokens     tokens and calls per prompt, re-asks, cacheable prefix  (bench/tokens.py)
+  prompt     each seed's events prompt: tokens past the shared prefix  (bench/tokens.py)
   briefing   concurrency 1/4/8/16 speed-up, re-run, kill and resume  (bench/briefing.py)
   memory     peak RSS per run; briefing memory against its size      (bench/memory.py)
   embedded   wall time / llama.cpp's limit on the seeds              (bench/embedded.py)
@@ -32,7 +33,7 @@ from pathlib import Path
 
 from common import ROOT, Section, Table, commit, machine, print_section
 
-BENCHMARKS = ("startup", "replay", "segment", "tokens", "briefing", "memory", "embedded", "batched", "client",
+BENCHMARKS = ("startup", "replay", "segment", "tokens", "prompt", "briefing", "memory", "embedded", "batched", "client",
               "decoding")
 
 
@@ -49,6 +50,10 @@ def _run(name: str) -> Section:
     if name == "tokens":
         import tokens
         return tokens.measure()
+    if name == "prompt":
+        import tokens
+        return tokens.measure_seeds() or Section("Prompt tokens of the events call per article", "bench/tokens.py",
+                                                 notes=["not run: no seed articles, or no llama-cpp-python and model"])
     if name == "briefing":
         import briefing
         return briefing.measure()

@@ -1,6 +1,6 @@
 """Tokens and calls per prompt, and the prompt prefix that providers can cache.
 
-    .venv/bin/python bench/tokens.py
+    .venv/bin/python bench/tokens.py [SEED.txt ...]
 
 Summarises the fixture articles with both LLM calls (events and the model digest), replaying the
 answers recorded from the embedded model under fixtures/llm, and reads every request and answer on
@@ -11,20 +11,27 @@ prefix that all requests share, rendered with the embedded model's chat template
 part a provider's prompt cache can serve across articles; the events and digest calls of one article
 share more (the article too). Both are reported in tokens (needs llama-cpp-python and the embedded
 model; bytes otherwise).
+
+Then the seeds (or the articles given): the events prompt of each, rendered as it would be sent, with its
+tokens in all and the tokens left to evaluate once the prefix every article shares (the static system
+prompt and example) is served from the KV cache. No model is run for this part.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 from collections import defaultdict
+from pathlib import Path
 
 import httpx2
-from common import FIXTURE_ARTICLES, RECORDINGS, Section, Table, Target, print_section, quiet_stderr
+from common import FIXTURE_ARTICLES, RECORDINGS, SEEDS, Section, Table, Target, print_section, quiet_stderr
 
 from summarizer.llm.fixtures import FixtureTransport
 from summarizer.llm.settings import LLMSettings
 from summarizer.pipeline import Summarizer
+from summarizer.read import read_article
 
 PROMPTS = {"EventsAnswer": "events", "DigestAnswer": "digest"}
 
@@ -164,6 +171,44 @@ def _prefix_table(first_requests: dict[str, list[dict]], calls: list[tuple[dict,
     return table
 
 
+PROMPT_GOAL = 1100  # tokens of an article's events prompt, once the shared prefix is cached (issue 20)
+
+
+def measure_seeds(paths: list[str] | None = None) -> Section | None:
+    """Prompt tokens of each seed's events call, in all and past the prefix all of them share."""
+    paths = paths or sorted(str(p) for p in SEEDS.glob("*.txt"))
+    tokenizer = _tokenizer()
+    if not paths or tokenizer is None:
+        return None
+    tokens_of, name = tokenizer
+    summarizer = Summarizer(LLMSettings.resolve(fixtures="off", env={}))  # nothing is sent
+    section = Section(f"Prompt tokens of the events call per article ({name}'s chat template and tokenizer)",
+                      "bench/tokens.py")
+    lists = {}
+    for path in paths:
+        request = summarizer.events_request(read_article(path))
+        if request is not None:
+            lists[Path(path).name] = tokens_of(request.messages)
+    if not lists:
+        return None
+    shared = common_prefix(list(lists.values())) if len(lists) > 1 else 0
+    table = Table(["article", "prompt tokens", "shared prefix", "past the prefix"])
+    for article, tokens in lists.items():
+        table.add(article, len(tokens), shared, len(tokens) - shared)
+    section.tables.append(table)
+    section.notes.append("The shared prefix is what every article's prompt starts with (system prompt and "
+                         "example); llama.cpp's KV cache and providers' prompt caches serve it after the first "
+                         "article, so it is read once per run.")
+    worst = max(len(t) - shared for t in lists.values())
+    section.targets.append(Target(f"prompt tokens per article at most {PROMPT_GOAL} (past the shared prefix)",
+                                  f"at most {worst} ({max(len(t) for t in lists.values())} with the prefix)",
+                                  worst <= PROMPT_GOAL))
+    return section
+
+
 if __name__ == "__main__":
     os.environ.pop("OPENAI_API_KEY", None)
     print_section(measure())
+    seeds = measure_seeds(sys.argv[1:])
+    if seeds is not None:
+        print_section(seeds)

@@ -49,7 +49,7 @@ def test_the_events_calls_go_through_one_batch_and_validate(tmp_path):
 
 def test_an_invalid_batch_answer_is_summarised_synchronously_with_re_asks(tmp_path):
     def batch_answers(body):
-        if "[2] Engineers restored" in body["messages"][-1]["content"]:
+        if "[2] Engineers restored" in body["messages"][1]["content"]:  # the article message
             return completion_body('{"2": {"source": "the outlet"')  # cut-off JSON in the batch output
         return _served(body)
 
@@ -111,7 +111,7 @@ def test_an_article_changed_while_its_batch_ran_is_summarised_on_its_new_text(tm
         return _served(body)
 
     def synchronous(body):
-        asked.append(body["messages"][-1]["content"])
+        asked.append(body["messages"][1]["content"])  # the article message
         return _served(body)
 
     with FakeOpenAIServer(responder=synchronous) as server:

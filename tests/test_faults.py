@@ -194,7 +194,7 @@ def test_a_refusal_in_a_briefing_fails_that_article_after_one_call():
     grid, market = str(GRID), str(ARTICLES / "market_strike.txt")
 
     def answer(body):
-        if "Sumy" in body["messages"][-1]["content"]:
+        if "Sumy" in body["messages"][1]["content"]:  # the article message
             return refusal()
         return completion_body(outlet_records_answer(body))
 
@@ -204,7 +204,7 @@ def test_a_refusal_in_a_briefing_fails_that_article_after_one_call():
         done = summarize_all([grid, market], summarizer, None, concurrency=1)
     assert [d.error for d in done] == ["the model refused to answer: I can't help with that request.", None]
     assert done[0].exit_code == 1 and done[1].result.events
-    assert [("Sumy" in r["messages"][-1]["content"]) for r in server.chat_requests()] == [True, False]
+    assert [("Sumy" in r["messages"][1]["content"]) for r in server.chat_requests()] == [True, False]
 
 
 INVALID_EVENTS = completion_body(events_answer({2: record("the outlet", source_type="bogus", cue=""),
@@ -264,7 +264,7 @@ def test_a_persistent_non_json_answer_is_bounded_with_a_one_line_error():
 def _fails_for_sumy(fault: Reply):
     """Answer every events call (the outlet's own voice), except grid_repairs.txt's: always `fault`."""
     def answer(body):
-        if "Sumy" in body["messages"][-1]["content"]:
+        if "Sumy" in body["messages"][1]["content"]:  # the article message
             return fault
         return completion_body(outlet_records_answer(body))
     return answer
@@ -326,7 +326,7 @@ def test_briefing_finishes_the_others_lists_the_failure_and_caches_the_finished(
 
     assert again.exit_code == 0, again.stderr
     [request] = rerun
-    assert "Sumy" in request["messages"][-1]["content"]
+    assert "Sumy" in request["messages"][1]["content"]
     redone = json.loads(out.read_text())
     assert len(redone["articles"]) == len(names) and redone["failed"] == []
 
@@ -578,7 +578,7 @@ def test_briefing_takes_timeout_too(tmp_path, fast_retries):
 # -- Ctrl-C: one is enough, even while a call hangs ------------------------------------------------------------
 
 def _hangs_for_sumy(body):
-    if "Sumy" in body["messages"][-1]["content"]:
+    if "Sumy" in body["messages"][1]["content"]:
         return Reply(EVENTS, delay=120)  # an endpoint that never answers (until the server closes)
     return completion_body(outlet_records_answer(body))
 
@@ -602,7 +602,7 @@ def _interrupt_when_hung(server, args: list[str]):
                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 60
-        while not any("Sumy" in r["messages"][-1]["content"] for r in server.chat_requests()):
+        while not any("Sumy" in r["messages"][1]["content"] for r in server.chat_requests()):
             assert time.monotonic() < deadline and process.poll() is None, process.communicate()
             time.sleep(0.05)
         time.sleep(0.2)

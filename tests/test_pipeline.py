@@ -57,7 +57,10 @@ def test_calls_share_the_article_prefix_and_delimit_it_as_data(article_path):
         "<article>\nHeadline: Power restored to most of Sumy after overnight drone attack\n\n[2] ")
     assert article.endswith("</article>")
     task = events_req["messages"][2]["content"]
-    assert "[3] About 12,000 households were still without power by evening" in task
+    # each sentence is in the prompt once, in the article; the task names the candidates by id
+    assert "[3] About 12,000 households were still without power by evening" in article
+    assert "records of sentences 2, 3" in task and "households" not in task
+    assert '"source"' in system and '"contests"' in system  # what to give: in the static prefix
     assert events_req["response_format"]["type"] == "json_schema"
     assert events_req["temperature"] == 0
 
@@ -205,7 +208,7 @@ def test_a_summary_names_the_source_a_pronoun_stands_for(tmp_path):
                     "It also said the dam was intact and water supplies were safe for now.\n")
     summarizer, _ = fake_summarizer(events_answer({2: record("the army"), 3: record("the army")}))
     result = summarizer.summarize_file(path)
-    assert result.events[1].attribution.source == "the army"
+    assert result.events[1].attribution.source.lower() == "the army"  # as the sentence before writes it
     assert result.events[1].summary == \
         "The army also said the dam was intact and water supplies were safe for now."
 
