@@ -370,8 +370,8 @@ def _referent(reference: str, given: str, is_outlet: bool, earlier: list[str], l
     before = earlier[-3:]
     if reference.lower() in lex.pronouns and earlier:
         # "Opposition leaders dispute the official account. They allege ...": the speaker of the sentence before
-        last = parse_attribution(DATELINE.sub("", earlier[-1], count=1), language)
-        if last is not None and last[0].lower() not in lex.pronouns and is_speaker(last[0], language):
+        last = _earlier_source(earlier[-1:], language)
+        if last is not None and is_speaker(last[0], language):
             return last[0]
     if not (is_outlet or given.lower() in (reference.lower(), *lex.pronouns) or not is_speaker(given, language)
             or not mentions(_unaddressed(" ".join(t for t in before if t.rstrip()[-1:] in _CLOSING), lex), given)
@@ -391,10 +391,7 @@ def _stands_for(reference: str, given: str, earlier: list[str], lex) -> bool:
     militia", "the union", "das Ministerium") for one whose name holds its head word ("Russia's defence
     ministry", "Verteidigungsministerium") or that an earlier sentence names next to that word ("the Eastern
     Brigades, a militia"), not for another party the article names ("the army" for "the militia")."""
-    if reference.lower() in lex.pronouns:
-        return True
-    words = re.sub(r"['’]s \w+$", "", reference).split()
-    head = re.compile(re.escape(words[-1][:6]), re.IGNORECASE) if words else None
+    head = _head(reference, lex)
     if head is None or head.search(given):
         return True
     text = " ".join(earlier)
@@ -508,15 +505,23 @@ def _earlier_source(before: list[str], language: str | None, reference: str | No
     for: any for a pronoun; for "the ministry", one whose name holds "ministry" (else None: "The governor"
     said first is a source as written, not the president named before)."""
     lex = lexicon(language)
-    bare = re.sub(r"['’]s \w+$", "", reference or "")  # "the ministry's statement": the ministry
-    head = bare.split()[-1:] if reference and reference.lower() not in lex.pronouns else []
+    head = _head(reference, lex) if reference else None
     for text in reversed(before):
         parsed = parse_attribution(DATELINE.sub("", text, count=1), language)
         if parsed and parsed[0].lower() not in lex.pronouns:
-            if head and not re.search(re.escape(head[0][:6]), parsed[0], re.IGNORECASE):
+            if head is not None and not head.search(parsed[0]):
                 continue
             return parsed
     return None
+
+
+def _head(reference: str, lex) -> re.Pattern | None:
+    """The head word of a back reference, by its first six letters ("the ministry's statement": "minist"); None
+    for a pronoun."""
+    words = re.sub(r"['’]s \w+$", "", reference).split()  # "the ministry's statement": the ministry
+    if not words or reference.lower() in lex.pronouns:
+        return None
+    return re.compile(re.escape(words[-1][:6]), re.IGNORECASE)
 
 
 def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, fill: int = MIN_EVENTS,

@@ -252,7 +252,7 @@ def _ages(items) -> re.Pattern | None:
     """A name's last word, then its age set off: ", 52," / ", 67 ans." / " (78)" (a bare N in every language)."""
     forms = sorted({"N", *(str(i) for i in items or ())}, key=len, reverse=True)
     age = "|".join(re.escape(f).replace(r"\ ", r"\s+").replace("N", r"\d{1,3}") for f in forms)
-    return re.compile(rf"(?P<name>(?<![\w'’-])[^\W\d_][\w'’.-]*)(?:,\s+(?:{age})(?P<close>[,.;])|"
+    return re.compile(rf"(?P<name>(?<![\w'’-])[^\W\d_][\w'’.-]*)(?:,\s+(?P<age>{age})(?P<close>[,.;])|"
                       rf"\s+\((?P<paren>{age})\))")
 
 

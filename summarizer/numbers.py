@@ -123,7 +123,7 @@ def _numbers_of(text: str, language: str | None) -> tuple[Number, ...]:
     for m in (_locale_number(lang) if lang else _NUMBER).finditer(text):
         if m.group("digits"):
             digits = m.group("digits")
-            if _is_date_or_year(text, m, digits) or _is_age(text, m, digits) or _is_clock(text, m, language):
+            if _is_date_or_year(text, m, digits) or _is_age(text, m, digits, language) or _is_clock(text, m, language):
                 continue
             if lang:
                 exact = Fraction(re.sub(f"[{_GROUP_MARKS}]", "", digits).replace(",", "."))
@@ -251,21 +251,22 @@ def _is_date_or_year(text: str, m: re.Match, digits: str) -> bool:
         and not m.group("pct") and not m.group("dscale")
 
 
-# A bare figure set off right after a name ("said Grace Atwine, 34, whose ...", "Mehmet Yılmaz (45)"): the
-# person's age, in every language that writes names with capitals, and no figure of the story.
-_APPOSED = re.compile(r"(?:^|\s)[^\W\d_][\w'’.-]*(?P<open>,\s|\s\()$")
 MAX_AGE = 120
 
 
-def _is_age(text: str, m: re.Match, digits: str) -> bool:
-    if not digits.isdigit() or int(digits) > MAX_AGE or m.group("pct") or m.group("dscale") \
-            or m.group(0) != digits:  # "34" alone: no currency, no scale, no unit joined to it
+def _is_age(text: str, m: re.Match, digits: str, language: str | None) -> bool:
+    """A bare figure set off right after a name ("said Grace Atwine, 34, whose ...", "Mehmet Yılmaz (45)"): the
+    person's age (the language's `ages`, whose bare form stands in every language), no figure of the story."""
+    if not digits.isdigit() or int(digits) > MAX_AGE or m.group(0) != digits:  # no currency, scale or unit
         return False
-    before = _APPOSED.search(text[: m.start()])
-    if before is None or not before.group(0).strip()[:1].isupper():
-        return False
-    closers = ")" if before.group("open").endswith("(") else ",;."  # "said Yousef, 34." ends the sentence
-    return text[m.end():m.end() + 1] in closers and text[m.end():m.end() + 1] != ""
+    ages = lexicon(language).ages
+    return ages is not None and any(
+        a.group("name")[:1].isupper() and digits in (a.group("age"), a.group("paren"))
+        and m.start() in (a.start("age"), a.start("paren"))
+        for a in ages.finditer(text, max(0, m.start() - AGE_REACH), m.end() + 1))
+
+
+AGE_REACH = 80  # characters before a figure within which the name it follows may start
 
 
 def _is_clock(text: str, m: re.Match, language: str | None) -> bool:
