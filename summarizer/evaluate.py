@@ -30,6 +30,8 @@ A gold event is found when an output event carries all its numbers or, for one
 without numbers, names a matching source and shares content words with it.
 Source and status accuracy are measured over the found events. A gold contest is
 linked when the two found events' records list each other in `contradicted_by`.
+Each gold event not found, found with another source or status, and each contest
+not linked is one line of `misses` (gold id, then what the record gave).
 A translation is unsupported when the summary of a record of a non-English
 article gives a number its evidence does not, or a name its evidence does not
 spell (compared on the first four letters, Latin or Cyrillic).
@@ -100,6 +102,7 @@ class Score:
     disputes_together: int = 0
     digest_quotes: list[str] = field(default_factory=list)
     unattributed: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
     llm_calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -128,7 +131,7 @@ class Score:
                      "digest_words", "gold_key", "key_covered", "gold_disputes", "disputes_together"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in ("leaks", "loaded_terms", "furniture_records", "fragment_sources", "unsupported_translations",
-                     "digest_quotes", "unattributed"):
+                     "digest_quotes", "unattributed", "misses"):
             getattr(self, name).extend(getattr(other, name))
         self.seconds = round(self.seconds + other.seconds, 3)
 
@@ -243,20 +246,31 @@ def score(gold: dict, result: ArticleResult, text: str) -> Score:
             s.gold_units += 1
             s.units_ok += units.get(str(figure).lower()) == str(unit).lower()
         match = next((e for e in unmatched if _matches(g, numbers, e)), None)
+        name = str(g.get("id") or g.get("what", ""))[:60]
         if match is None:
+            s.misses.append(f"{name}: not found")
             continue
         unmatched.remove(match)
         if g.get("id"):
             found[str(g["id"])] = match
         s.found_events += 1
-        s.source_ok += _source_matches(g["source_any"], match)
-        s.status_ok += match.status in {g["status"], *(g.get("status_also_ok") or [])}
+        source_ok = _source_matches(g["source_any"], match)
+        status_ok = match.status in {g["status"], *(g.get("status_also_ok") or [])}
+        s.source_ok += source_ok
+        s.status_ok += status_ok
+        if not source_ok:
+            s.misses.append(f"{name}: source {match.attribution.source!r} ({match.id})")
+        if not status_ok:
+            s.misses.append(f"{name}: status {match.status}, gold {g['status']} ({match.id})")
     pairs = {tuple(sorted((str(g["id"]), str(o)))) for g in gold["events"] if g.get("id")
              for o in g.get("contests") or []}
     for a, b in sorted(pairs):
         s.gold_contests += 1
         ea, eb = found.get(a), found.get(b)
-        s.linked_contests += bool(ea and eb and ea.id in eb.contradicted_by and eb.id in ea.contradicted_by)
+        linked = bool(ea and eb and ea.id in eb.contradicted_by and eb.id in ea.contradicted_by)
+        s.linked_contests += linked
+        if ea and eb and not linked:
+            s.misses.append(f"{a} / {b}: contest not linked ({ea.id}, {eb.id})")
     not_records = [str(t).lower() for t in gold.get("not_records") or []]
     s.furniture_records = [e.evidence[0].quote for e in events
                            if any(t in e.evidence[0].quote.lower() for t in not_records)]

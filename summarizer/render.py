@@ -104,6 +104,7 @@ def render_scores(rows: list, total, out: TextIO, *, width: int = 100, color: bo
                              ("source that is no speaker", s.fragment_sources),
                              ("translation its sentence does not support", s.unsupported_translations),
                              ("direct quote in the digest", s.digest_quotes),
-                             ("digest sentence that does not name its claim's source", s.unattributed)):
+                             ("digest sentence that does not name its claim's source", s.unattributed),
+                             ("gold", s.misses)):
             for item in items:
                 console.print(f"{s.article}: {label}: {item}")
