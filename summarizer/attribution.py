@@ -449,10 +449,14 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                 continue  # "«Basta», ha detto il premier": the quote before the cue is what was said
             if source:
                 return (source.lower() if source.lower() in lex.pronouns else source), cue
-        if lex.pro_drop and lex.pronouns and words and re.match(r"\s*(?:[,.;:!?]|$)", sentence[m.end():]):
+        said = re.match(r"\s*(?:[,.;:!?]|$)|\s+(\w+)", sentence[m.end():])
+        if lex.pro_drop and lex.pronouns and words and said and (
+                said.group(1) is None or said.group(1).lower() in lex.complementizers | lex.prepositions):
             lead = [w for w in words[-3:] if w.lower() not in lex.auxiliaries]
-            if not lead or lead[-1][-1:] in ",”»\"":  # "..., ha aggiunto, che ...", "“...”, declarou."
-                return min(lex.pronouns), cue.lower()  # no written subject: the last source's
+            # "..., ha aggiunto, che ...", "“...”, declarou.", "Sin embargo, señaló que ...", "“...”, declaró en
+            # Canal N.": no written subject, the last source's
+            if not lead or lead[-1][-1:] in ",”»\"":
+                return min(lex.pronouns), cue.lower()
     return None
 
 
@@ -506,8 +510,11 @@ def _participle_subject(sentence: str, lex: Lexicon, end: int) -> str | None:
     if aux is None:
         return None
     subject = _subject_before(sentence, words[aux].start(), lex)  # "Der Gouverneur der Region, Adam Harun, hatte"
-    if subject and any(w.lower() in lex.prepositions for w in subject.split()[:2]):
-        subject = None  # "Bereits am Morgen hatte ...": a fronted phrase of time or place, no subject
+    if subject and any(w.lower() in lex.prepositions for w in subject.split()[:2]) \
+            or words[0].group(0).lower() in lex.prepositions:
+        # "Bereits am Morgen hatte ...", "Über den Rückruf hatten das Morgenblatt und ...": a fronted phrase of
+        # time, place or topic stands first, the subject after the auxiliary
+        subject = None
     if not subject:
         subject = _after_auxiliary([w.group(0) for w in words[aux + 1:]], lex)
     return subject if subject and is_speaker(subject, lex) else None
@@ -517,6 +524,9 @@ def _after_auxiliary(tokens: list[str], lex: Lexicon) -> str:
     """The subject right after a German auxiliary: its determiner and nouns, and one prepositional phrase after
     them ("Teilnehmer an den Verhandlungen" of "haben Teilnehmer an den Verhandlungen zur Beendigung ...")."""
     kept: list[str] = []
+    title = _TITLE.match(" ".join(tokens[1:])) if tokens and tokens[0].lower() in lex.determiners else None
+    if title:  # 'die "Bild am Sonntag"': a name in quotes, whatever its words
+        return f"{tokens[0]} {title.group(0)}"
     for token in tokens:
         if token.lower() in lex.determiners and not kept or token[:1].isupper() and not any(c.isdigit() for c in token):
             kept.append(token)
@@ -550,8 +560,10 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     # (or in straight or German quotes right after a word: 'Видання "Енергетичний вісник" написало'), and so is
     # a short aside in brackets ("El Tribunal Superior de Justicia Electoral (TSJE) terminó ... y aseguró")
     masked = re.sub(r"«[^«»]{1,40}»|(?<=\w )\([^()]{1,40}\)", lambda q: "x" * len(q.group(0)), head)
+    # (or right before the cue: 'Волонтеры проекта "Белый счетчик" насчитали')
     masked = re.sub(r"(\w+ )(\"[^\"]{1,40}\"|„[^“]{1,40}“)", lambda q: q.group(1) + "x" * len(q.group(2))
-                    if lex.speakers.match(q.group(1)) else q.group(0), masked)  # not 'В комментарии "Укринформу"'
+                    if lex.speakers.match(q.group(1)) or not head[q.end():].strip() else q.group(0),
+                    masked)  # not 'В комментарии "Укринформу"'
 
     starts = [m.end() for m in _CLAUSE_START.finditer(masked)]
     at = len(starts) - 1
@@ -627,6 +639,9 @@ def _appositive(clause: str, before: str, lex: Lexicon) -> bool:
     the archipelago's densely populated island, declared ..."): it opens with a small determiner, holds no
     clause word and cannot speak itself, while the clause before it can?"""
     words, named = clause.split(), before.split()
+    run = len(named) - next((i for i, w in enumerate(reversed(named)) if not w[:1].isupper()), len(named))
+    if 2 <= len(named) - run <= 4 and named[run - 1].lower() in lex.conjunctions | lex.relatives | lex.complementizers:
+        named = named[run:]  # "Sono quasi le 12 quando Matteo Salvini, ministro ...,": the full name its clause ends on
     if not lex.capitalised_nouns and 1 <= len(named) <= 4 and all(w[:1].isupper() for w in named) \
             and 1 < len(words) <= 16 and words[0][:1].islower() \
             and (lex.speakers.match(words[0]) or len(named) > 1 and named[0].lower() not in lex.prepositions
@@ -637,7 +652,10 @@ def _appositive(clause: str, before: str, lex: Lexicon) -> bool:
         return True
     if (_circumstance(words, lex) or _when(words, lex)) and is_speaker(_trim(before, lex), lex):
         return True  # "Организаторы, выступая перед журналистами, заявили", "A Cruz Vermelha, falando à imprensa,"
-    return 1 < len(words) <= 8 and words[0] in lex.determiners and not is_speaker(clause.strip(), lex) \
+    # a name's possessive is its determiner ("Comoros’ most populous island"), its head the last word
+    possessive = words[0].endswith(("'s", "’s", "s'", "s’")) and not lex.speakers.search(words[-1])
+    return 1 < len(words) <= 8 and (words[0] in lex.determiners and not is_speaker(clause.strip(), lex)
+                                    or possessive) \
         and not any(w.lower() in lex.not_in_source or lex.cue.fullmatch(w) for w in words) \
         and is_speaker(_trim(before, lex), lex)
 
@@ -714,7 +732,11 @@ def opening_subject(sentence: str, language: str | None = "en") -> str | None:
     ofrecieron una versión muy distinta."): the subject a next sentence with no written one goes on with."""
     lex = lexicon(language)
     phrase = _noun_phrase(sentence.split()[:12], lex)
-    return phrase if phrase and is_speaker(phrase, lex) else None
+    phrase = re.sub(r"\s*\([^()]*\)$", "", phrase.rstrip(" ,;")).rstrip(" ,;")  # "Jair Bolsonaro (PSL),"
+    if phrase and is_speaker(phrase, lex):
+        return phrase
+    # "Este jueves, el ministro del Interior, Juan José Santiváñez, acudió al Pleno": after a phrase of time
+    return _main_subject(sentence, lex)
 
 
 def _noun_phrase(tokens: list[str], lex: Lexicon) -> str:
@@ -770,6 +792,8 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     the words said ("que", "dass", "that"); a clause's verb or negation there makes it no source ("said
     troops were attempting ..."). After a marker ("laut X wurden ...") it ends at the clause's verb."""
     rest = sentence[start:]
+    if verb_first and lex.time_words is not None and (when := lex.time_words.match(rest.lstrip())) and when.end():
+        rest = rest.lstrip()[when.end():]  # "сообщили во вторник вечером агентству ... в МЧС": when, then who
     lead = lex.addressees.match(rest.lstrip()) if verb_first and lex.addressees is not None else None
     if lead:  # "disse à CNN o porta-voz ...", "заявил изданию X глава ...": the speaker follows the addressee
         rest = rest.lstrip()[lead.end():]
@@ -797,7 +821,7 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     if verb_first and not lex.fixed_order and tokens and tokens[0] in lex.prepositions | lex.ends_source:
         # "ha scritto sui social il segretario ...", "dijo en rueda de prensa el portavoz": where and how it was
         # said, then the speaker from its article
-        at = next((i for i in range(1, min(5, len(tokens) - 1)) if tokens[i].lower() in lex.determiners
+        at = next((i for i in range(2, min(5, len(tokens) - 1)) if tokens[i].lower() in lex.determiners
                    and tokens[i].lower() not in lex.genitive and lex.speakers.match(tokens[i + 1])
                    or tokens[i][:1].isupper() and tokens[i + 1][:1].isupper() and not lex.capitalised_nouns),
                   None)  # "dijo en rueda de prensa Marta Cuellar": a name
@@ -845,8 +869,8 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
         heads = [w for w in words if w.lower() not in lex.determiners][:2]
         named = words[:1] == heads[:1] if lex.capitalised_nouns else True  # German: a name has no article
         if not any(_unelided(w)[:1].isupper() and named or lex.speakers.search(w) or w.lower() in lex.pronouns
-                   for w in heads):
-            return None
+                   for w in heads) and not (lex.capitalised_nouns and words and lex.speakers.search(words[-1])):
+            return None  # (a German phrase ends with its head: "die Kalmtaler Wärmetechnik GmbH")
     return source if is_speaker(source, lex) else None
 
 
@@ -870,6 +894,8 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
     lowered = [w.lower().strip("'’,.") for w in words]
     if lowered[0] in lex.pronouns:
         return len(words) == 1  # "They blamed" is a pronoun and a verb, no name
+    if len(words) > 1 and lowered[0] in lex.determiners and _TITLE.fullmatch(" ".join(words[1:])):
+        return True  # 'die "Bild am Sonntag"', 'la "Gazzetta"': a title in quotes names a paper or a party
     text = " ".join(lowered)
     if any(text == d or text.startswith(d + " ") for d in lex.discourse):
         return False
@@ -882,14 +908,17 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
             or lowered[0] in lex.not_in_source and not full_name \
             or lex.reported_speech is not None and any(lex.reported_speech.fullmatch(w) for w in lowered):
         return False
-    if all(w in lex.determiners for w in lowered):
-        return False
+    if all(w in lex.determiners or w in lex.demonstratives for w in lowered):
+        return False  # "the", "Este" (of "Este jueves, ..."): no noun
+    if lex.figure_nouns is not None and all(w in lex.determiners or lex.figure_nouns.fullmatch(w) for w in lowered):
+        return False  # "Numeri (solo ufficiosi)", "The figures": figures speak for a party, they are none
     if len(words) > 1 and lowered[-1] in lex.prepositions | lex.genitive | lex.determiners:
         return False  # "the government of": a phrase cut off before its noun
     if len(words) > 1 and lowered[0] in lex.genitive and lowered[0] not in _PARTICLES and not lex.capitalised_nouns:
         return False  # "da Polícia Federal", "della Protezione civile": the rest of a phrase, not its head
-    if any(_BIG_NUMBER.fullmatch(w) for w in words):
-        return False  # "Von der Trennung von 25.000 und ...": a figure's clause
+    if any(_BIG_NUMBER.fullmatch(w) for w in words) or any(
+            w.isdigit() and lowered[i + 1:i + 2] and lowered[i + 1] in lex.people for i, w in enumerate(words)):
+        return False  # "Von der Trennung von 25.000 und ...", "погибли 10 человек": a figure's clause
     if lowered[0] in lex.prepositions and lowered[0] not in lex.speaker_place:
         return False  # "En parecidos términos se", "In Brussels": a prepositional phrase speaks not
     if lex.speakers.search(phrase):
@@ -937,6 +966,17 @@ def mentions(text: str, source: str) -> bool:
     return bool(words) and all(re.search(rf"\b{re.escape(w)}", lowered) for w in words)
 
 
+def refers_to(text: str, source: str) -> bool:
+    """Does `text` name `source` by one of its distinctive words, whatever its ending ("данных волонтеров" for
+    "Волонтеры поискового отряда", "the Red Crescent's figure"), or by an acronym that spells it ("the UN's
+    statement" for "the United Nations")?"""
+    words = re.findall(r"\w+", text.lower())
+    for name in _distinctive(source):
+        if any(w == name or len(name) >= 5 and w[:5] == name[:5] for w in words):
+            return True
+    return any(same_source(a, source) for a in acronyms(text))
+
+
 _ANONYMOUS = re.compile(r"\b(?:unnamed|anonymous|anonymity|sources? (?:familiar|close|said|told)|"
                         r"(?:a|one|two|several) sources?)\b", re.IGNORECASE)
 _MEDIA = re.compile(r"\b(?:agenc(?:y|ies)|TASS|RIA|Reuters|AP|AFP|Interfax|newspaper|television|TV|broadcaster|"
@@ -976,6 +1016,7 @@ def is_back_reference(source: str, language: str | None = "en") -> bool:
 _PARTICLES = {"de", "di", "von", "van", "of", "from", "des", "d'", "d’"}  # "de Gaulle", "von der Leyen", "des proches"
 _BIG_NUMBER = re.compile(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d{5,}")
 _ACRONYM = re.compile(r"\b[^\W\d_a-zа-яіїєґ]{2,6}\b")  # "RSF", "SAF", "IDF", "ЗСУ": capitals only
+_TITLE = re.compile(r"[\"„“«][^\W\d_][^\"„“”«»]{0,38}[\"“”»]")  # a name in quotes: a paper's, a party's
 
 
 def acronyms(text: str) -> list[str]:

@@ -3,12 +3,14 @@
 Decided by code from the article's words, whatever the model said (its `contests`
 are one more signal, in `extract.to_events`):
 
-- **Figures.** Two records of different sources that give different figures for
+- **Figures.** Two records of different sources (not one speaking for the other:
+  "Carlotta Sami, portavoce dell’UNHCR,") that give different figures for
   the same quantity (the dead, the injured, the displaced, the missing, the
   detained: `quantities` in the language file) of one incident contest each
   other: both are disputed. One incident: no sentence between them opens
   another ("In a separate incident", `new_incident`), they do not give different
-  times ("last week", "on Friday"), and they are in the same or neighbouring
+  times ("last week", "on Friday") or years ("In 2019, the agency recorded 41"),
+  and they are in the same or neighbouring
   paragraphs or do not name different places. A later figure
   of the same source for the same quantity is a revision, not a conflict
   (`revisions`: the earlier record is superseded by the later).
@@ -17,7 +19,9 @@ are one more signal, in `extract.to_events`):
   source: the claim it names back ("the accusation", "the claims", "the report")
   is the latest earlier one; a denial with its own words ("denied striking the
   market") answers the first claim of another source that shares a word with it
-  (none: no link).
+  (none: no link). A denial that answers a question ("Asked about the Red
+  Crescent's figure", "Interrogée sur le chiffre des pompiers": `asked`)
+  answers the claims of the party the question names.
   A denial that names them back with no word of their own ("dismissed the
   report", "rejected the claims") answers what that source said last: its
   claims right before, no other party's between; a plural ("the claims")
@@ -48,10 +52,11 @@ from summarizer.attribution import (
     is_back_reference,
     mentions,
     parse_attribution,
+    refers_to,
     same_source,
 )
 from summarizer.language import Lexicon, is_back_attribution, is_verification, lexicon
-from summarizer.names import names_of, when_of
+from summarizer.names import names_of, whens
 from summarizer.numbers import extract_numbers
 from summarizer.segment import Sentence
 
@@ -64,6 +69,7 @@ MIN_OVERLAP = 2  # words a denial and a claim share for the one to answer the ot
 NEAR_PARAGRAPHS = 2  # figures this close are of one incident, whatever places they name
 # what an outlet's own figure may dispute with a party's ("At least 73 died" against "63 dead, the agency said")
 TOLLS = {"dead", "injured", "missing", "displaced", "detained", "participants", "on_board"}
+FAR = 25  # words of its clause before a figure after a preposition ("the toll from ... remained at 2,360")
 SUBTOTAL = 5  # words before a figure that may make it part of a total ("Allein in der Hauptstadt seien neun")
 
 
@@ -122,6 +128,15 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
             near += [(1, len(before) - j) for j in range(len(before)) if words.match(" ".join(before[j:]))]
             if near and (nearest is None or min(near) < nearest[0]):
                 nearest = (min(near), name)
+        if nearest is None and (unit is None or unit.lower() in lex.prepositions) and before \
+                and before[-1].lower() in lex.prepositions:
+            # "the official toll from the typhoon that ripped through ... on Nov. 8 remained at 2,360": what
+            # stood at the figure is the clause's subject, further back than the window
+            far = _WORDS.findall(clause)[-FAR:]
+            for name, words in lex.quantities:
+                if any(words.match(" ".join(far[j:])) for j in range(len(far))):
+                    nearest = ((3, 0), name)
+                    break
         counts = nearest[1] if nearest is not None else None
         if counts is None and any(w.lower() in lex.people for w in after[:3]):
             counts = "people"  # "1,4 milhão de pessoas na Paulista": a crowd, where the story has one
@@ -147,6 +162,39 @@ def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: st
         if people and (crowd or aboard):
             found.setdefault("participants" if crowd else "on_board", set()).update(people)
     return out
+
+
+def _speaks_for(a: Claim, b: Claim, sentences: dict[int, Sentence]) -> bool:
+    """Does `a`'s source speak for `b`'s: set off after its name with a title that names it ("Carlotta Sami,
+    portavoce dell’UNHCR per il Sud Europa, ha detto")? Then their figures are one party's, not rivals."""
+    if a.outlet or b.outlet:
+        return False
+    text = sentences[a.sid].text
+    at = text.find(a.source)
+    title = re.match(r"\s*,([^,]{1,80}),", text[at + len(a.source):]) if at >= 0 else None
+    named = " ".join(w for w in re.findall(r"[\w'’-]+", b.source) if w[:1].isupper())  # not "spokesman"
+    return title is not None and bool(named) and refers_to(title.group(1), named)
+
+
+def _happened(text: str, lex: Lexicon) -> str:
+    """The sentence's first phrase of time that is not when its source spoke ("said Friday", "told reporters on
+    Monday": the day of the statement, not of what it counts), lower-cased; "" if none."""
+    for m in whens(text):
+        if not any(lex.cue.fullmatch(w.strip(",")) for w in text[:m.start()].split()[-3:]):
+            return m.group(0).lower()
+    return ""
+
+
+_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]?\d)")
+
+
+def years_of(text: str, language: str | None) -> frozenset[str]:
+    """The years a sentence names ("In 2019", "Nel 2016", "В 2021 году"): four digits that are no figure of it."""
+    found = _YEAR.findall(text)
+    if not found:
+        return frozenset()
+    figures = " ".join(n.text for n in extract_numbers(text, language))
+    return frozenset(y for y in found if y not in figures)
 
 
 def parts_of(claims: list[Claim], sentences: dict[int, Sentence], language: str | None) -> dict[int, set[float]]:
@@ -196,7 +244,8 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     figures = figures if figures is not None else figures_of(claims, sentences, language)
     places = {c.pos: {p.lower() for p in names_of(sentences[c.sid].text)[1]} for c in claims}
     parts = parts_of(claims, sentences, language)
-    when = {c.pos: (when_of(sentences[c.sid].text) or "").lower() for c in claims}
+    when = {c.pos: _happened(sentences[c.sid].text, lex) for c in claims}
+    years = {c.pos: years_of(sentences[c.sid].text, language) for c in claims}
     incident, opened = {}, 0
     for sid in sorted(sentences):  # "In a separate incident ...": a sentence that opens another incident
         if not sentences[sid].boilerplate and opens_incident(sentences[sid].text, lex):
@@ -204,13 +253,16 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
         incident[sid] = opened
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
-            if a.outlet and b.outlet or same_source(a.source, b.source) or incident[a.sid] != incident[b.sid]:
+            if a.outlet and b.outlet or same_source(a.source, b.source) or incident[a.sid] != incident[b.sid] \
+                    or _speaks_for(a, b, sentences) or _speaks_for(b, a, sentences):
                 continue
             near = sentences[b.sid].paragraph - sentences[a.sid].paragraph <= NEAR_PARAGRAPHS
             if when[a.pos] and when[b.pos] and when[a.pos] != when[b.pos] \
                     and sentences[b.sid].paragraph - sentences[a.sid].paragraph > 1:
                 continue  # "last week" and "on Friday", paragraphs apart: two incidents ("trapped on Tuesday",
                 # next paragraph "still underground on Wednesday": one)
+            if years[a.pos] != years[b.pos]:
+                continue  # "In 2019, the same agency recorded 41 flood deaths": a count of another period
             if not near and places[a.pos] and places[b.pos] and not places[a.pos] & places[b.pos]:
                 continue  # far apart, in places that differ: two incidents
             scope_a, scope_b = _scope(sentences[a.sid].text, lex), _scope(sentences[b.sid].text, lex)
@@ -308,10 +360,17 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     head = text[:said_no.start()]
     named_in = after if mentions(head, d.source) else text
     named = [c for c in others if mentions(named_in, c.source) or owner and mentions(c.source, owner)]
+    asked = lex.asked.search(text) if lex.asked is not None else None
+    if asked:  # "Asked about the Red Crescent's figure, the spokesman replied: «Not true»": the party it names
+        question = re.split(r"[,:;]", text[asked.end():], maxsplit=1)[0]
+        named = [c for c in others if refers_to(question, c.source)] or named
     recorded = {c.sid for c in claims}
     # what the denial is about: its words and those after it, not its source's name or the word naming the
     # claims back ("the report" is no word of a claim that "reporters" were briefed)
-    context = _stems(text + " " + _next(sentences, d.sid, lex, recorded), lex) - _stems(d.source, lex) \
+    # (what the denier goes on to say counts, as a record of its own too: "Lysiwka sei weiterhin unter ukrainischer
+    # Kontrolle.")
+    own = {c.sid for c in claims[i + 1:] if same_source(c.source, d.source)}
+    context = _stems(text + " " + _next(sentences, d.sid, lex, recorded - own), lex) - _stems(d.source, lex) \
         - _stems(back_word, lex)
     overlap = {c.pos: len(context & _stems(sentences[c.sid].text + " " + _next(sentences, c.sid, lex, recorded),
                                            lex)) for c in others}

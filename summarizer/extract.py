@@ -330,8 +330,8 @@ def _carried_over(text: str, before: list[str], language: str | None) -> tuple[s
 
 def _subject_named(named: str, cue: str, text: str, before: list[str], language: str | None) -> str:
     """The party a pronoun the grammar found stands for, where the sentence says it: the party named before
-    an "according to" marker, or, in a language that drops its subjects, the subject of a sentence before
-    that attributes nothing; else `named`."""
+    an "according to" marker, or, where the pronoun opens the sentence or the language drops it, the subject of
+    a sentence before that attributes nothing; else `named`."""
     lex = lexicon(language)
     if named.lower() in lex.pronouns and lex.according is not None and lex.according.fullmatch(cue):
         # "Para la Delegación del Gobierno ...: según ellos": the party the sentence names before the marker
@@ -340,6 +340,12 @@ def _subject_named(named: str, cue: str, text: str, before: list[str], language:
             and parse_attribution(DATELINE.sub("", before[-1], count=1), language) is None:
         # no written subject after a sentence that attributes nothing ("Los sindicatos ofrecieron otra versión.
         # Cifraron ..."): that sentence's subject
+        named = opening_subject(DATELINE.sub("", before[-1], count=1), language) or named
+    opening = text.lstrip(" \"“«—–-").split(None, 1)[:1]
+    if named.lower() in lex.pronouns and opening and opening[0].lower() == named.lower() and before \
+            and parse_attribution(DATELINE.sub("", before[-1], count=1), language) is None:
+        # "O presidente ..., Jair Bolsonaro, chegou a Belo Horizonte ... Ele também anunciou ...": the subject
+        # of the sentence before, which attributes nothing
         named = opening_subject(DATELINE.sub("", before[-1], count=1), language) or named
     return named
 
@@ -506,8 +512,15 @@ def _earlier_source(before: list[str], language: str | None, reference: str | No
     said first is a source as written, not the president named before)."""
     lex = lexicon(language)
     head = _head(reference, lex) if reference else None
-    for text in reversed(before):
-        parsed = parse_attribution(DATELINE.sub("", text, count=1), language)
+    for at in range(len(before) - 1, -1, -1):
+        parsed = parse_attribution(DATELINE.sub("", before[at], count=1), language)
+        if parsed and parsed[0].lower() in lex.pronouns and at and head is None \
+                and parse_attribution(DATELINE.sub("", before[at - 1], count=1), language) is None:
+            # "Este jueves, el ministro ... acudió al Pleno. Durante su intervención, informó que ...": that
+            # pronoun's own referent, the subject of the sentence before it
+            subject = opening_subject(DATELINE.sub("", before[at - 1], count=1), language)
+            if subject:
+                return subject, parsed[1]
         if parsed and parsed[0].lower() not in lex.pronouns:
             if head is not None and not head.search(parsed[0]):
                 continue
@@ -529,9 +542,10 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
     """The ids of the sentences that report the article's events, in article order.
 
     A story sentence reports an event when it attributes something ("said",
-    "according to", ...) or gives a figure; those come first (figures, then
-    attributions, denials), after the lead (the first story sentence, which says
-    what the story is, whatever it holds), at most `limit`. An article with fewer is
+    "according to", a reported-speech form such as Konjunktiv I "prüfe") or gives
+    a figure; those come first (figures, then attributions, denials), after the lead
+    (the first story sentence, which says what the story is, whatever it holds), at
+    most `limit`. An article with fewer is
     filled up to `fill` with its other sentences. The cues are the article's
     language's (`language.py`). Never an event of its own: a
     subheading (no closing punctuation), a sentence under five words, or one that
@@ -549,7 +563,8 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
         figure = bool(extract_numbers(text, language))
         cue = bool(lex.cue.search(text) or lex.according is not None and lex.according.search(text)
                    or lex.according_after is not None and lex.according_after.search(text)
-                   or pos + 1 < len(story) and is_back_attribution(story[pos + 1].text, language))
+                   or pos + 1 < len(story) and is_back_attribution(story[pos + 1].text, language)
+                   or lex.reported_speech is not None and lex.reported_speech.search(text))
         score = 3 * figure + 2 * cue + bool(lex.denial.search(text)) + (pos < 3)
         score -= text.endswith("?") + text.startswith(("“", '"', "«"))
         ranked.append((not (figure or cue), -score, pos, s.id))
@@ -756,7 +771,9 @@ def _summary(english: str, original: str, attribution: Attribution, status: Stat
     return summary
 
 
-_LEADING_REFERENCE = re.compile(r"^(?:(?:He|She|They|It)|(?:The|This|That) [a-z][\w-]*)(?=[ ,])")
+# (after a word of sequence: "Then he repeated the council's figure")
+_LEADING_REFERENCE = re.compile(r"^(?:(?:Then|Later|But|And|Also|Earlier|Meanwhile|However),?\s+)?"
+                                r"((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)|(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]*)(?=[ ,])")
 
 
 def standalone(summary: str, attribution: Attribution, language: str | None = None) -> str:
@@ -768,16 +785,18 @@ def standalone(summary: str, attribution: Attribution, language: str | None = No
     source = attribution.source.strip()
     lex = lexicon("en")
     m = _LEADING_REFERENCE.match(summary)
-    if not m or source.lower() in lex.pronouns or source.lower() == m.group(0).lower():
+    if not m or source.lower() in lex.pronouns or source.lower() == m.group(1).lower():
         return summary
-    lead, rest = m.group(0), summary[m.end():]
+    opening, lead, rest = summary[:m.start(1)], m.group(1), summary[m.end():]
+    if opening[:1].islower() or not opening and lead[:1].islower():
+        return summary  # a lower-case word opens no sentence
     verb = re.match(r"\s+(?:(?:also|later|then|further|separately|has|had|have)\s+)*", rest)
     if not lex.cue.match(rest, verb.end() if verb else 0):
         return summary  # "He and Dalton ...", "The port authority said ...": not the source alone
     words = lead.lower().split()
     if len(words) == 2 and not re.search(rf"\b{re.escape(words[1][:5])}", source, re.IGNORECASE):
         return summary  # "The company said" for a source that is no company
-    return source[:1].upper() + source[1:] + rest
+    return opening + source + rest if opening else source[:1].upper() + source[1:] + rest
 
 
 def _contradicts(text: str, lex) -> bool:

@@ -89,6 +89,8 @@ unless said otherwise):
                           about the claims that give figures
     ranges                words joining the two figures of a range ("between 15 and 20", "от 15 до 20"): the
                           first counts what the second counts
+    asked                 phrases opening the question a statement answers ("Asked about", "Interrogée sur",
+                          "Отвечая на вопрос о"): a denial after one answers the party its question names
     according_relative    markers that cite the noun right before them ("dalla Bbc, secondo cui ...", "по данным
                           которого"): that noun is the source
     gerund_endings        endings of a gerund or present participle ("estimant", "saying"): a cue of that form after
@@ -211,6 +213,7 @@ class Lexicon:
     naming: re.Pattern | None = None
     gerund_endings: tuple[str, ...] = ()
     according_relative: re.Pattern | None = None
+    asked: re.Pattern | None = None
 
 
 def _words(items) -> re.Pattern | None:
@@ -269,12 +272,14 @@ def _last(items) -> re.Pattern | None:
 
 
 def _ends(items) -> re.Pattern | None:
-    """One pattern for a run of `items` (with a day number before one, "12 березня") at the start or the end of
-    a phrase, with the commas and spaces around it."""
+    """One pattern for a run of `items` (with a day number or a year before one, "12 березня", "2021 году") or
+    of years at the start or the end of a phrase, with the commas and spaces around it."""
     words = _words(items)
     if words is None:
         return None
-    one = rf"(?:\d{{1,2}}\.?\s+)?(?:{words.pattern})"
+    # (or a year: "Nel 2019 la stessa prefettura", "В 2021 году ведомство")
+    year = r"(?:\w{1,4}\s+)?(?:1[89]|20)\d\d"  # with its preposition ("Nel 2019", "В 2021")
+    one = rf"(?:(?:(?:\d{{1,2}}\.?|{year})\s+)?(?:{words.pattern})|{year}(?!\w))"
     return re.compile(rf"^(?:{one}[\s,]*)+|(?:[\s,]+{one})+$", re.IGNORECASE)
 
 
@@ -399,6 +404,7 @@ def lexicon(language: str | None) -> Lexicon:
         naming=_words(data.get("naming")),
         gerund_endings=tuple(data.get("gerund_endings") or ()),
         according_relative=_words(data.get("according_relative")),
+        asked=_words(data.get("asked")),
     )
 
 

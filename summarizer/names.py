@@ -42,6 +42,11 @@ def when_of(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+def whens(text: str) -> list[re.Match]:
+    """Every phrase of time in `text` ("on Friday", "last week", "November 8"), in order."""
+    return list(_WHEN.finditer(text))
+
+
 def demonyms_of(text: str) -> list[str]:
     """The capitalised demonyms in `text` ("Sudanese", "Ethiopian"), which `names_of` leaves out."""
     return [w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if _DEMONYM.match(w)]

@@ -15,6 +15,7 @@ from summarizer.attribution import (
 )
 from summarizer.language import lexicon, supported
 from summarizer.names import names_of, when_of
+from summarizer.segment import segment
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -534,3 +535,96 @@ def test_a_pronoun_after_a_marker_is_the_party_its_sentence_names_before():
     assert speaker_before(sentence, "ellos", "es") == "la Delegación del Gobierno"
     sentence = "That being said, the row had not slowed shipments, and the authority still expects exports, she added."
     assert speaker_before(sentence, "she", "en") is None  # another clause's subject is no party cited
+
+
+def test_the_subject_of_a_verb_of_counting_or_updating_a_figure_is_its_source():
+    from summarizer.attribution import parse_attribution
+
+    assert parse_attribution("The provincial disaster agency pegged the death toll at 74 on Tuesday.", "en") \
+        == ("The provincial disaster agency", "pegged")
+    assert parse_attribution("The interior ministry raised the number of displaced people to 9,500.", "en") \
+        == ("The interior ministry", "raised the number")
+    assert parse_attribution("A mineradora Ferrosul atualizou o número de desaparecidos para 86.", "pt") \
+        == ("A mineradora Ferrosul", "atualizou")
+    assert parse_attribution("Волонтеры проекта \"Белый счетчик\" насчитали 47,2 тыс. участников.", "ru") \
+        == ("Волонтеры проекта \"Белый счетчик\"", "насчитали")
+    # a year before the subject is no part of it
+    assert parse_attribution("В 2021 году ведомство зарегистрировало 52 пожара на складах области.", "ru") \
+        == ("ведомство", "зарегистрировало")
+    assert parse_attribution("Nel 2019 la stessa prefettura aveva registrato 3 crolli.", "it") \
+        == ("la stessa prefettura", "registrato")
+
+
+def test_german_organisations_without_a_speaker_word_speak_after_the_verb():
+    from summarizer.attribution import parse_attribution
+
+    assert parse_attribution("Bislang seien 23 Brände gemeldet worden, teilte die Kalmtaler Wärmetechnik GmbH am "
+                             "Montag mit.", "de") == ("die Kalmtaler Wärmetechnik GmbH", "teilte")
+    assert parse_attribution('Am Wochenende hatte die "Nordwestpost" berichtet, es seien 57 Brände entstanden.',
+                             "de") == ('die "Nordwestpost"', "berichtet")
+    assert parse_attribution("Über den Rückruf hatten das Morgenblatt und der Kreiskurier zuerst berichtet.",
+                             "de") == ("das Morgenblatt", "berichtet")  # a fronted phrase is no subject
+
+
+def test_an_apposition_or_a_quantifier_is_no_source_of_its_own():
+    from summarizer.attribution import parse_attribution
+
+    assert parse_attribution("The independent electoral commission in Anjouan, Comoros’ most populous island, "
+                             "declared that 12 candidates had won.", "en")[0] \
+        == "The independent electoral commission in Anjouan"
+    assert parse_attribution("Most opposition leaders boycotted the vote, arguing the process was unfair.",
+                             "en")[0] == "Most opposition leaders"
+
+
+def test_a_pronoun_opening_a_sentence_after_one_that_attributes_nothing_is_its_subject():
+    from summarizer.extract import resolve_source
+
+    story = {s.id: s for s in segment("President Ilse Moran flew over the valley on Tuesday afternoon.\n"
+                                      "She also announced three days of national mourning.\n", "en")}
+    assert resolve_source(2, "She", "official", story, "en").source == "President Ilse Moran"
+
+
+def test_a_pronoun_after_a_word_of_sequence_becomes_the_source_in_the_summary():
+    from summarizer.extract import standalone
+    from summarizer.schema import Attribution
+
+    attribution = Attribution(source="Balido", cue="repeated", source_type="official")
+    assert standalone("Then he repeated the council's published figure.", attribution) \
+        == "Then Balido repeated the council's published figure."
+
+
+def test_a_cue_after_a_fronted_phrase_with_no_subject_goes_on_with_the_last_source():
+    from summarizer.attribution import parse_attribution
+
+    assert parse_attribution("Sin embargo, señaló que el 92% de estas personas fueron liberadas.", "es")[0] \
+        in lexicon("es").pronouns
+    assert parse_attribution("Inoltre, ha spiegato che le scuole restano chiuse.", "it")[0] \
+        in lexicon("it").pronouns  # "Inoltre" is a discourse word, no name
+    assert parse_attribution("El ministro, visiblemente molesto, señaló que no dimitirá.", "es")[0] == "El ministro"
+
+
+def test_a_clause_of_the_words_said_is_no_source_and_the_speaker_follows_its_time_and_addressee():
+    from summarizer.attribution import parse_attribution
+
+    sentence = ("Непосредственно от паводка погибли 10 человек, причины гибели других людей выясняются, сообщили "
+                "во вторник вечером агентству \"Интерфакс-Украина\" в МЧС республики.")
+    assert parse_attribution(sentence, "ru") == ("МЧС республики", "сообщили")
+
+
+def test_a_name_right_after_a_preposition_is_where_it_was_said_not_who_said_it():
+    from summarizer.attribution import parse_attribution
+
+    assert parse_attribution('"No comunican todo", declaró en Canal N.', "es")[0] in lexicon("es").pronouns
+    assert parse_attribution("El puerto abrirá el lunes, dijo en rueda de prensa Marta Cuellar.", "es")[0] \
+        == "Marta Cuellar"
+
+
+def test_the_subject_after_a_phrase_of_time_is_the_referent_of_a_pronoun_in_the_next_sentence():
+    from summarizer.extract import resolve_source
+
+    story = {s.id: s for s in segment(
+        "Este jueves, el ministro del Interior, Juan José Santiváñez, acudió al Pleno del Congreso.\n"
+        "Durante su intervención, informó que la Policía detuvo a 91,907 personas.\n"
+        "Sin embargo, señaló que el 92% de estas personas fueron liberadas.\n", "es")}
+    assert resolve_source(2, "él", "official", story, "es").source == "el ministro del Interior"
+    assert resolve_source(3, "él", "official", story, "es").source == "el ministro del Interior"

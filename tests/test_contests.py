@@ -636,3 +636,55 @@ def test_an_age_near_a_word_of_injury_is_no_count_that_contests_a_toll():
     events = _events(text, {2: "the Red Cross", 3: "Grace Atwine"})
     assert events[3].status == "claimed" and events[3].contradicted_by == []
     assert [n.text for n in events[3].numbers] == []
+
+
+def test_a_count_of_another_year_is_no_rival_of_this_incidents_count():
+    text = ("The provincial disaster agency pegged the death toll at 74 on Tuesday.\n"
+            "Volunteers from the Red Crescent counted 112 bodies in the villages along the river.\n"
+            "In 2019, the same agency recorded 41 flood deaths over the whole year.\n")
+    events = _events(text, {1: "The provincial disaster agency", 2: "Volunteers from the Red Crescent",
+                            3: "the same agency"})
+    assert events[1].contradicted_by == [events[2].id] and events[2].contradicted_by == [events[1].id]
+    assert events[3].contradicted_by == [] and events[3].status == "claimed"
+
+
+def test_the_day_a_source_spoke_is_not_the_day_of_what_it_counts():
+    text = ("The national emergency council said Wednesday the death toll had reached 212.\n\n"
+            "Aid arrived in the valley.\n\nRoads reopened.\n\n"
+            "Red Cross spokesman Piet Hallam said on Thursday that its teams had counted 260 dead.\n")
+    events = _events(text, {1: "The national emergency council", 4: "Red Cross spokesman Piet Hallam"})
+    assert events[1].contradicted_by == [events[4].id] and events[4].status == "disputed"
+
+
+def test_a_spokeswoman_set_off_with_her_bodys_title_is_no_rival_of_that_body():
+    text = ("La Agencia de Emergencias informó el martes que 14 personas han muerto.\n"
+            "Lucía Ferrán, portavoz de la Agencia de Emergencias, dijo que el número de muertos podría llegar a 16.\n"
+            "El sindicato de bomberos aseguró que hay 19 muertos.\n")
+    events = _events(text, {1: "La Agencia de Emergencias", 2: "Lucía Ferrán", 3: "El sindicato de bomberos"}, "es")
+    assert events[2].id not in events[1].contradicted_by and events[1].id not in events[2].contradicted_by
+    assert events[3].id in events[1].contradicted_by and events[3].id in events[2].contradicted_by
+
+
+def test_a_toll_named_far_before_its_figure_counts_the_dead():
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    sentence = ("But the regional governor said the official toll from the quake that levelled much of the old town "
+                "of Velm remained at 180.")
+    assert quantities(sentence, lexicon("en"), "en") == {"dead": {180.0}}
+    assert quantities("The number of schools damaged in the region rose to 40.", lexicon("en"), "en") == {}
+
+
+def test_a_denial_after_a_question_answers_the_party_the_question_names():
+    text = ("Volunteers from the Red Crescent counted 112 bodies in the villages.\n"
+            "Harbour master Lena Osk said the port would stay closed until Friday.\n"
+            "Asked about the Red Crescent's figure, agency spokesman Tomas Reyl replied: \"Not true.\"\n")
+    events = _events(text, {1: "Volunteers from the Red Crescent", 2: "Harbour master Lena Osk",
+                            3: "agency spokesman Tomas Reyl"})
+    assert events[1].status == "denied" and events[1].contradicted_by == [events[3].id]
+    assert events[2].status == "claimed" and events[2].contradicted_by == []
+    text = ("Les pompiers ont recensé 27 blessés.\n"
+            "Le maire, Jean-Luc Barrot, a indiqué que l'école voisine resterait fermée.\n"
+            "Interrogée sur le chiffre des pompiers, la préfecture a démenti : « C'est faux ».\n")
+    events = _events(text, {1: "Les pompiers", 2: "Le maire, Jean-Luc Barrot", 3: "la préfecture"}, "fr")
+    assert events[1].status == "denied" and events[2].status == "claimed"

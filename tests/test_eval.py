@@ -43,7 +43,8 @@ def test_events_are_found_by_numbers_or_by_source_and_content():
     s = score(gold, _result(events, "Officials said 19 people died; the terrorists fled."), TEXT)
     assert (s.gold_events, s.found_events, s.gold_numbers, s.found_numbers) == (3, 2, 1, 1)
     assert (s.source_ok, s.status_ok) == (2, 1)  # the army's record is disputed, gold says claimed
-    assert s.misses == ["the army denied the deaths: status disputed, gold claimed (e2)", "a bridge collapsed: not found"]
+    assert s.misses == ["the army denied the deaths: status disputed, gold claimed (e2)",
+                        "a bridge collapsed: not found"]
     assert (s.quotes, s.verbatim_quotes) == (3, 2)  # the third quote is not in the text
     assert s.leaks == ["bridge"] and s.loaded_terms == ["terrorists"]
     assert s.rates() == {"event_recall": 0.667, "number_recall": 1.0, "source_accuracy": 1.0,
