@@ -1,7 +1,8 @@
 """Extract the numbers of a text exactly as written, with their value and unit.
 
 "1,200 bodies" -> text "1,200", value 1200, unit "bodies"; "3 million" keeps
-its scale word; "seven villages" keeps the word. Dates, years, times and
+its scale word; "seven villages" keeps the word; "19 136 people" (thousands
+grouped by a space, as some English-language outlets write them) is 19136. Dates, years, times and
 ordinals are not figures and are left out. The value is what the text says,
 computed exactly ("8.2 million" is 8200000, not 8.2 * 1e6 = 8199999.999999999).
 
@@ -61,7 +62,8 @@ _CURRENCY_WORDS = (("dollar", "USD"), ("dólar", "USD"), ("долар", "USD"), 
                    ("franc", "CHF"), ("yen", "JPY"))
 _NUMBER = re.compile(
     rf"""
-    {_CURRENCY}(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+    {_CURRENCY}(?P<digits>\d{{1,3}}(?:[\u00a0\u2009\u202f ]\d{{3}})+(?!\d)
+                 |\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?P<dscale>\s{_SCALE})?(?P<pct>\s?%|\s(?a:percent)|\s(?a:per)\s(?a:cent))?(?![\w:/]|,\d|\.\d)
     |
     \b(?P<words>{_COMPOUND}|{_WORD})(?P<wscale>\s{_SCALE})?\b(?!-)
@@ -128,7 +130,7 @@ def _numbers_of(text: str, language: str | None) -> tuple[Number, ...]:
             if lang:
                 exact = Fraction(re.sub(f"[{_GROUP_MARKS}]", "", digits).replace(",", "."))
             else:
-                exact = Fraction(digits.replace(",", ""))
+                exact = Fraction(re.sub(r"[,\u00a0\u2009\u202f ]", "", digits))  # "19,136", "19 136"
             scale = m.group("dscale")
             pct = m.group("pct")
         else:
@@ -164,7 +166,8 @@ def _ranges_counted(text: str, found: list[Number], spans: list[tuple[int, int]]
     joiners = _range_joiners(language)
     for i in range(len(found) - 2, -1, -1):
         between = text[spans[i][1]:spans[i + 1][0]]
-        if found[i].unit != "%" and found[i + 1].unit and joiners.fullmatch(between):
+        if found[i].unit != "%" and not (found[i].unit or "").isupper() and found[i + 1].unit \
+                and joiners.fullmatch(between):  # (a currency is its own unit: "$1,200 and 3.5 percent")
             found[i] = found[i].model_copy(update={"unit": found[i + 1].unit})
     return tuple(found)
 

@@ -628,3 +628,15 @@ def test_the_subject_after_a_phrase_of_time_is_the_referent_of_a_pronoun_in_the_
         "Sin embargo, señaló que el 92% de estas personas fueron liberadas.\n", "es")}
     assert resolve_source(2, "él", "official", story, "es").source == "el ministro del Interior"
     assert resolve_source(3, "él", "official", story, "es").source == "el ministro del Interior"
+
+
+def test_a_partys_website_and_a_documents_reading_name_the_source():
+    from summarizer.attribution import parse_attribution
+
+    assert parse_attribution("В то же время, на сайте МВД Украины сообщается, что на акции было 2 тыс. человек.",
+                             "ru")[0] == "МВД Украины"
+    assert parse_attribution("Per il solo mese di gennaio, il Viminale conta 4.081 arrivi.", "it") \
+        == ("il Viminale", "conta")
+    assert parse_attribution("The report read that the firm would cut about 26% of its workforce.", "en") \
+        == ("The report", "read that")
+    assert parse_attribution("He read the book quickly.", "en") is None

@@ -337,3 +337,12 @@ def test_an_age_set_off_after_a_name_is_no_figure(language, text, kept):
 ])
 def test_a_time_of_day_is_no_figure_in_each_language(language, text, kept):
     assert [n.text for n in extract_numbers(text, language)] == kept
+
+
+def test_thousands_grouped_by_a_space_are_one_figure_in_english_and_a_currency_keeps_its_unit():
+    found = extract_numbers("So far, we have 19 136 people dead and 42 397 injured; between 6 000 and 7 000 left.")
+    assert [(n.text, n.value) for n in found] == [("19 136", 19136.0), ("42 397", 42397.0), ("6 000", 6000.0),
+                                                  ("7 000", 7000.0)]
+    assert extract_numbers("On Nov. 8 2013 the storm hit.") == []  # a date, no "8 201"
+    money = extract_numbers("It cost $1,200 and 3.5 percent of the budget.")
+    assert [n.unit for n in money] == ["USD", "%"]  # "and" joins no range of a sum and a share
