@@ -640,3 +640,10 @@ def test_a_partys_website_and_a_documents_reading_name_the_source():
     assert parse_attribution("The report read that the firm would cut about 26% of its workforce.", "en") \
         == ("The report", "read that")
     assert parse_attribution("He read the book quickly.", "en") is None
+
+
+def test_the_day_after_a_name_is_no_part_of_the_source_the_model_gives():
+    from summarizer.extract import resolve_source
+
+    story = {s.id: s for s in segment("The Palace on Friday denied that a police chief was sacked.\n", "en")}
+    assert resolve_source(1, "Palace on Friday", "official", story, "en").source == "The Palace"
