@@ -207,16 +207,21 @@ def parts_of(claims: list[Claim], sentences: dict[int, Sentence], language: str 
 
 
 def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
-              earlier: AbstractSet[int] = frozenset()) -> dict[int, int]:
+              earlier: AbstractSet[int] = frozenset(), relayed: AbstractSet[int] = frozenset()) -> dict[int, int]:
     """{position of a record: position of the record that revises it, in which its source gives another figure
     for the same quantity}: the later one ("The ministry later raised its count to 27" revises its "at least
     19"), unless the later one's sentence marks its figure as given before (`earlier`, the positions whose
-    sentence has an `earlier_count` word: "which had given an earlier toll of 60")."""
+    sentence has an `earlier_count` word: "which had given an earlier toll of 60"). A figure the source
+    relays from another party (`relayed`: "explicó que, según la información de la Policía Nacional, ...
+    73,178") is that party's, and no earlier count of its own."""
     out: dict[int, int] = {}
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
+            if a.pos in relayed or b.pos in relayed:
+                continue
             if not a.outlet and not b.outlet and same_source(a.source, b.source) and any(
                     name in figures[b.pos] and values != figures[b.pos][name]
+                    and not values <= figures[b.pos][name]  # "... 73,178 ... 32,578": said again, not revised
                     for name, values in figures[a.pos].items()):
                 if b.pos in earlier and a.pos not in earlier:
                     out[b.pos] = a.pos
@@ -230,6 +235,21 @@ def earlier_counts(claims: list[Claim], sentences: dict[int, Sentence], language
     """The positions of the records whose sentence marks its figure as one given before (`earlier_count`)."""
     marker = lexicon(language).earlier_count
     return {c.pos for c in claims if marker is not None and marker.search(sentences[c.sid].text)}
+
+
+def relayed_figures(claims: list[Claim], sentences: dict[int, Sentence], language: str | None) -> set[int]:
+    """The positions of the records whose sentence cites another party than the record's source with a marker
+    ("explicó que, según la información de la Policía Nacional, ..."): their figures are that party's."""
+    lex = lexicon(language)
+    out: set[int] = set()
+    for c in claims:
+        text = sentences[c.sid].text
+        for m in lex.according.finditer(text) if lex.according is not None and not c.outlet else ():
+            cited = re.split(r"[,;:]", text[m.end():], maxsplit=1)[0]
+            if re.search(r"\b[^\W\d_]*[A-ZÀ-ÝА-ЯІЇЄҐ]", cited) and not mentions(cited, c.source) \
+                    and not mentions(c.source, cited.strip()):
+                out.add(c.pos)
+    return out
 
 
 def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language: str | None,

@@ -65,6 +65,7 @@ from summarizer.contests import (
     earlier_counts,
     figures_of,
     link_contests,
+    relayed_figures,
     revisions,
     two_sided,
     verification_notes,
@@ -699,7 +700,8 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
     _link_model_contests(items, sentences, contests, language)
     story = {i: s for i, s in sentences.items() if not s.boilerplate}
     notes = verification_notes(claims, story, language, contests.contested)
-    revised = revisions(claims, figures, earlier_counts(claims, sentences, language))
+    revised = revisions(claims, figures, earlier_counts(claims, sentences, language),
+                        relayed_figures(claims, sentences, language))
     events = []
     for pos, (sid, draft) in enumerate(items, start=1):
         by_next = reported_by_next(sid, story, language)

@@ -688,3 +688,14 @@ def test_a_denial_after_a_question_answers_the_party_the_question_names():
             "Interrogée sur le chiffre des pompiers, la préfecture a démenti : « C'est faux ».\n")
     events = _events(text, {1: "Les pompiers", 2: "Le maire, Jean-Luc Barrot", 3: "la préfecture"}, "fr")
     assert events[1].status == "denied" and events[2].status == "claimed"
+
+
+def test_a_figure_the_source_relays_from_another_party_is_no_earlier_count_of_its_own():
+    text = ("La fiscal explicó que, según la información de la Policía Nacional, se detuvieron 73.178 personas.\n"
+            "No obstante, señaló que la Fiscalía tiene registradas solo 32.578 detenciones.\n")
+    events = _events(text, {1: "La fiscal", 2: "La fiscal"}, "es")
+    assert events[1].superseded_by is None and events[2].superseded_by is None
+    text = ("At least 19 people were killed, the health ministry said.\n"
+            "The health ministry later raised its count of the dead to 27.\n")
+    events = _events(text, {1: "the health ministry", 2: "The health ministry"})
+    assert events[1].superseded_by == events[2].id  # its own count, revised
