@@ -337,18 +337,22 @@ def _subject_named(named: str, cue: str, text: str, before: list[str], language:
     if named.lower() in lex.pronouns and lex.according is not None and lex.according.fullmatch(cue):
         # "Para la Delegación del Gobierno ...: según ellos": the party the sentence names before the marker
         named = speaker_before(text, named, language) or named
-    if lex.pro_drop and named.lower() in lex.pronouns and named.lower() not in text.lower().split() and before \
-            and parse_attribution(DATELINE.sub("", before[-1], count=1), language) is None:
-        # no written subject after a sentence that attributes nothing ("Los sindicatos ofrecieron otra versión.
-        # Cifraron ..."): that sentence's subject
-        named = opening_subject(DATELINE.sub("", before[-1], count=1), language) or named
     opening = text.lstrip(" \"“«—–-").split(None, 1)[:1]
-    if named.lower() in lex.pronouns and opening and opening[0].lower() == named.lower() and before \
-            and parse_attribution(DATELINE.sub("", before[-1], count=1), language) is None:
-        # "O presidente ..., Jair Bolsonaro, chegou a Belo Horizonte ... Ele também anunciou ...": the subject
-        # of the sentence before, which attributes nothing
-        named = opening_subject(DATELINE.sub("", before[-1], count=1), language) or named
+    if named.lower() in lex.pronouns and before and (
+            lex.pro_drop and named.lower() not in text.lower().split()
+            or opening and opening[0].lower() == named.lower()):
+        # no written subject ("Los sindicatos ofrecieron otra versión. Cifraron ..."), or a pronoun opening the
+        # sentence ("O presidente ..., Jair Bolsonaro, chegou a Belo Horizonte ... Ele também anunciou ..."),
+        # after a sentence that attributes nothing: that sentence's subject
+        named = _unattributed_subject(before[-1], language) or named
     return named
+
+
+def _unattributed_subject(sentence: str, language: str | None) -> str | None:
+    """The subject a pronoun in the next sentence stands for: the one `sentence` opens with (`opening_subject`),
+    where it attributes nothing itself; else None."""
+    sentence = DATELINE.sub("", sentence, count=1)
+    return opening_subject(sentence, language) if parse_attribution(sentence, language) is None else None
 
 
 def _chosen_source(named: str, given: str, is_outlet: bool, text: str, earlier: list[str],
@@ -516,12 +520,10 @@ def _earlier_source(before: list[str], language: str | None, reference: str | No
     for at in range(len(before) - 1, -1, -1):
         parsed = parse_attribution(DATELINE.sub("", before[at], count=1), language)
         if parsed and parsed[0].lower() in lex.pronouns and at and head is None \
-                and parse_attribution(DATELINE.sub("", before[at - 1], count=1), language) is None:
+                and (subject := _unattributed_subject(before[at - 1], language)):
             # "Este jueves, el ministro ... acudió al Pleno. Durante su intervención, informó que ...": that
             # pronoun's own referent, the subject of the sentence before it
-            subject = opening_subject(DATELINE.sub("", before[at - 1], count=1), language)
-            if subject:
-                return subject, parsed[1]
+            return subject, parsed[1]
         if parsed and parsed[0].lower() not in lex.pronouns:
             if head is not None and not head.search(parsed[0]):
                 continue
