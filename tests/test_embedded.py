@@ -107,10 +107,11 @@ class FakeLlama:
     def n_ctx(self) -> int:
         return self.context
 
-    def create_completion(self, *, prompt, stopping_criteria, **kwargs):
+    def create_completion(self, *, prompt, stopping_criteria, logits_processor, **kwargs):
         import time
 
         self.asked.append({"prompt": prompt, **kwargs})
+        self.processors = logits_processor
         for _ in range(self.steps):
             time.sleep(self.step)
             if stopping_criteria(prompt, None):
@@ -349,3 +350,25 @@ def test_answers_decoded_together_follow_their_schemas_and_share_the_prompt_pref
     assert sum(a["usage"]["prompt_tokens_details"]["cached_tokens"] > 50 for a in answers) >= 2
     assert together.decoder().step_sequences > together.decoder().steps  # some steps decoded several answers
     assert post(together, {**bodies[0], "max_tokens": 3 * 4096}).status_code == 400
+
+
+def test_the_loop_guard_refuses_only_the_token_that_repeats_a_cycle_once_more():
+    from summarizer.llm.batched import looping_token
+
+    name = [11, 12, 13, 14]  # " Marco", " T", "ullio", ","
+    assert looping_token([1, 2, 3] + name * 4) == 11
+    assert looping_token([1, 2, 3] + name * 3) is None  # three times: no loop yet
+    assert looping_token([7] * 12) == 7 and looping_token([7] * 11) is None
+    assert looping_token(list(range(100))) is None
+    assert looping_token([]) is None
+
+
+def test_create_completion_gets_the_loop_guard_too(fake_llama):
+    import numpy as np
+
+    llama = fake_llama(FakeLlama('{"a": 1}'))
+    _post({**SCHEMA_BODY, "temperature": 0.5})
+    (guard,) = llama.processors
+    scores = guard(np.array([1, 2, 3] + [11, 12, 13, 14] * 4), np.zeros(20))  # the prompt is [1, 2, 3]
+    assert scores[11] == -np.inf and not np.isinf(scores[12:]).any()
+    assert not np.isinf(guard(np.array([1, 2, 3, 11, 12]), np.zeros(20))).any()

@@ -13,7 +13,9 @@ flight (`--concurrency`); their requests meet here and are answered together:
   any slot already holds (copied, not evaluated again: the system prompt and the
   example are the same for every article);
 - then every step evaluates the last token of each sequence in one batch, and
-  each sequence picks its next token greedily under its own grammar.
+  each sequence picks its next token greedily under its own grammar, never the
+  one that would repeat once more a cycle its answer already ends with four
+  times (`looping_token`).
 
 Greedy decoding only. Alone, a request gets the answer `Llama.create_completion`
 gives at temperature 0, token for token. Together with others, llama.cpp's CPU
@@ -35,6 +37,24 @@ import numpy as np
 
 TOP_K = 64  # candidates checked against the grammar before falling back to the whole vocabulary
 CHUNK = 512  # prompt tokens evaluated per llama_decode
+LOOP_PERIOD = 24  # the longest cycle of tokens the loop guard looks for
+LOOP_REPEATS = 4  # times a cycle ends the answer before the token that repeats it once more is refused
+LOOP_TOKENS = 12  # the fewest tokens a cycle and its repeats span ("…………" is no loop at 4 tokens)
+
+
+def looping_token(tokens: list[int]) -> int | None:
+    """The token that would repeat, once more, a cycle the answer's last tokens already repeat `LOOP_REPEATS`
+    times ("Marco Tullio, Marco Tullio, Marco Tullio, Marco Tullio, …"), else None. A small model decoding
+    greedily can go round such a cycle until its token limit (2,048 tokens, minutes on a CPU) and lose the
+    rest of its answer; refusing the token makes it leave the cycle, usually by closing the string."""
+    n = len(tokens)
+    for period in range(1, LOOP_PERIOD + 1):
+        span = max(period * LOOP_REPEATS, LOOP_TOKENS)
+        if span > n:
+            break
+        if tokens[n - span:n - period] == tokens[n - span + period:]:
+            return tokens[n - period]
+    return None
 
 
 @dataclass
@@ -70,11 +90,17 @@ class GreedySampler:
         self._cand_view = np.ctypeslib.as_array(self._cand)
         self._cand_array = llama_cpp.llama_token_data_array(data=self._cand, size=0, selected=-1, sorted=False)
         self.full_masks = 0  # steps where none of the best TOP_K tokens was allowed
+        self.picked: list[int] = []  # the answer so far, for the loop guard
 
     def pick(self, idx: int) -> int:
         logits = np.ctypeslib.as_array(self._lc.llama_get_logits_ith(self._ctx, idx), shape=(self.n_vocab,))
+        looping = looping_token(self.picked)
+        if looping is not None:  # the answer goes round a cycle: not once more
+            logits = logits.copy()
+            logits[looping] = -np.inf
         best = int(np.argmax(logits))
         if self._grammar is None:
+            self.picked.append(best)
             return best
         token = self._best_allowed(np.array([best]), logits)
         if token is None:
@@ -86,6 +112,7 @@ class GreedySampler:
         if token is None:
             raise RuntimeError("the grammar allows no token")
         self._lc.llama_sampler_accept(self._grammar, token)
+        self.picked.append(token)
         return token
 
     def _best_allowed(self, ids: np.ndarray, logits: np.ndarray) -> int | None:

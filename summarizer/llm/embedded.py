@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Any, cast
 
 import httpx2
+import numpy as np
 
 from summarizer.errors import LLMError
-from summarizer.llm.batched import BatchedDecoder
+from summarizer.llm.batched import BatchedDecoder, looping_token
 from summarizer.llm.fixtures import endpoint_of
 from summarizer.llm.settings import EMBEDDED_MODEL_NAME
 
@@ -273,7 +274,7 @@ class EmbeddedTransport(httpx2.BaseTransport):
         """`kwargs` (from `translate_request`) answered as `create_chat_completion` answers them: the prompt
         made by the model's chat template, its end-of-turn text a stop string, through `create_completion`.
         Past `deadline` (a `time.monotonic()` value) a generation step raises TimeoutError."""
-        from llama_cpp import StoppingCriteriaList
+        from llama_cpp import LogitsProcessorList, StoppingCriteriaList
 
         kwargs = {"temperature": 0.2, **kwargs}  # create_chat_completion's default (create_completion's is 0.8)
         prompt, stop = chat_prompt(llama, kwargs.pop("messages"))
@@ -288,10 +289,17 @@ class EmbeddedTransport(httpx2.BaseTransport):
                 raise TimeoutError("the answer was not finished by the deadline")
             return False
 
+        def no_loop(input_ids, scores):  # the batched decoder's loop guard (`looping_token`), on this path too
+            looping = looping_token(list(input_ids[len(prompt):]))
+            if looping is not None:
+                scores[looping] = -np.inf
+            return scores
+
         cached = cached_prefix(llama, prompt)
         out = llama.create_completion(prompt=prompt, max_tokens=max_tokens,
                                       stop=([asked] if isinstance(asked, str) else asked or []) + stop,
-                                      stopping_criteria=StoppingCriteriaList([past_deadline]), **kwargs)
+                                      stopping_criteria=StoppingCriteriaList([past_deadline]),
+                                      logits_processor=LogitsProcessorList([no_loop]), **kwargs)
         EmbeddedTransport.totals["cached_tokens"] += cached
         choice = out["choices"][0]
         return _chat_completion(choice["text"], choice["finish_reason"], out["usage"], cached)
