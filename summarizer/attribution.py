@@ -469,7 +469,12 @@ def _relative_subject(words: list[str], before: str, lex: Lexicon) -> str | None
     while at > 0 and (lowered[at] in lex.auxiliaries or lex.time_words is not None
                       and lex.time_words.fullmatch(" " + lowered[at])):
         at -= 1
-    if at < 1 or lowered[at] not in lex.relatives or lowered[at] in lex.complementizers:
+    if at < 1:
+        return None
+    # "las organizaciones humanitarias, que ya elevan": after a comma, "que" opens a relative clause
+    relative = lowered[at] in lex.relatives and lowered[at] not in lex.complementizers \
+        or lowered[at] in lex.complementizers and words[at - 1].endswith(",")
+    if not relative:
         return None
     head = before[:before.rfind(words[at])]
     head = re.sub(r"\s*\([^()]*\)\s*$", "", head.rstrip(" ,"))  # "(Poeci) qui": the name before the aside
@@ -490,7 +495,9 @@ def _main_subject(before: str, lex: Lexicon) -> str | None:
 def _cues(sentence: str, lex: Lexicon) -> list[re.Match]:
     """The cue words of `sentence` in order, then the verbs of naming that a denial word follows ("the company
     called the union's accusation 'a lie'", "nannte diese Angabe „Unsinn“"); "a group called X" names no one."""
-    found = list(lex.cue.finditer(sentence))
+    found = [m for m in lex.cue.finditer(sentence)  # "No mesmo comunicado, o governo garante": a noun, no cue
+             if not (lex.noun_markers and sentence[:m.start()].split()[-1:] and re.sub(
+                 r"^\W+", "", sentence[:m.start()].split()[-1]).lower() in lex.noun_markers)]
     if lex.naming is not None:
         found += [m for m in lex.naming.finditer(sentence) if lex.denial.search(sentence, m.end())]
     return found
@@ -1004,6 +1011,9 @@ def is_back_reference(source: str, language: str | None = "en") -> bool:
     words = re.sub(r"['’]s \w+$", "", source.strip()).split()  # "the ministry's statement" -> "the ministry"
     if source.strip().lower() in _PRONOUNS | lex.pronouns:
         return True
+    if len(words) == 3 and words[2].lower() in lex.documents and lex.speakers.match(words[1]) \
+            and words[1].lower() not in lex.documents:  # "the company statement" -> "the company"
+        words = words[:2]
     if len(words) != 2 or words[0].lower() not in ({"the", "its", "his", "her", "their"} | lex.determiners) \
             - lex.indefinite:
         return False

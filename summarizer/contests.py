@@ -70,6 +70,9 @@ NEAR_PARAGRAPHS = 2  # figures this close are of one incident, whatever places t
 # what an outlet's own figure may dispute with a party's ("At least 73 died" against "63 dead, the agency said")
 TOLLS = {"dead", "injured", "missing", "displaced", "detained", "participants", "on_board"}
 FAR = 25  # words of its clause before a figure after a preposition ("the toll from ... remained at 2,360")
+SPEAKER_AFTER = 3  # words after "Another" that may name a speaker ("Another Pakistani official")
+NOT_DATING = 6  # words before a year that may make it a comparison's or a deadline's ("frente a los 300 de 2023")
+SUBGROUP_BEFORE = 3  # words before a figure's quantity word that may name a group within it ("minori ... arrivati")
 SUBTOTAL = 5  # words before a figure that may make it part of a total ("Allein in der Hauptstadt seien neun")
 
 
@@ -108,6 +111,7 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
         clause = re.split(r"[,;:]\s", text[:at])[-1]  # "including 5 children, and 40 injured": 40 is no part
         if lex.subtotals is not None and lex.subtotals.search(" ".join(_WORDS.findall(clause)[-SUBTOTAL:])) \
                 or lex.part_of is not None and lex.part_of.search(following) \
+                or lex.share_of is not None and lex.share_of.match(following) \
                 or _subgroup(following.split(), lex):
             parts.add(value)
             continue  # "dont huit dans la capitale", "30 children were among the dead", "двух погибших журналистах"
@@ -128,7 +132,7 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
             near += [(1, len(before) - j) for j in range(len(before)) if words.match(" ".join(before[j:]))]
             if near and (nearest is None or min(near) < nearest[0]):
                 nearest = (min(near), name)
-        if nearest is None and (unit is None or unit.lower() in lex.prepositions) and before \
+        if nearest is None and (unit is None or unit.lower() in lex.prepositions | lex.people) and before \
                 and before[-1].lower() in lex.prepositions:
             # "the official toll from the typhoon that ripped through ... on Nov. 8 remained at 2,360": what
             # stood at the figure is the clause's subject, further back than the window
@@ -137,6 +141,11 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
                 if any(words.match(" ".join(far[j:])) for j in range(len(far))):
                     nearest = ((3, 0), name)
                     break
+        if nearest is not None and nearest[0][0] == 1 and lex.subgroups is not None:
+            word = len(before) - nearest[0][1]  # "i minori non accompagnati arrivati a marzo sono stati 402"
+            if any(lex.subgroups.match(w) for w in before[max(0, word - SUBGROUP_BEFORE):word]):
+                parts.add(value)
+                continue
         counts = nearest[1] if nearest is not None else None
         if counts is None and any(w.lower() in lex.people for w in after[:3]):
             counts = "people"  # "1,4 milhão de pessoas na Paulista": a crowd, where the story has one
@@ -189,12 +198,16 @@ _YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]?\d)")
 
 
 def years_of(text: str, language: str | None) -> frozenset[str]:
-    """The years a sentence names ("In 2019", "Nel 2016", "В 2021 году"): four digits that are no figure of it."""
-    found = _YEAR.findall(text)
+    """The years that date a sentence's counts ("In 2019", "Nel 2016", "В 2021 году"): four digits that are no
+    figure of it, nor the year of a comparison or a deadline (`not_dating`: "in calo del 12% rispetto allo
+    stesso mese del 2023", "bis Ende 2026")."""
+    found = [m for m in _YEAR.finditer(text)]
     if not found:
         return frozenset()
     figures = " ".join(n.text for n in extract_numbers(text, language))
-    return frozenset(y for y in found if y not in figures)
+    not_dating = lexicon(language).not_dating
+    return frozenset(m.group(0) for m in found if m.group(0) not in figures and not (
+        not_dating is not None and not_dating.search(" ".join(text[:m.start()].split()[-NOT_DATING:]))))
 
 
 def parts_of(claims: list[Claim], sentences: dict[int, Sentence], language: str | None) -> dict[int, set[float]]:
@@ -312,15 +325,46 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
             denied.add(t.pos)
             contested[d.pos].add(t.pos)
             contested[t.pos].add(d.pos)
+    for i, c in enumerate(claims):  # "a small fraction of what had been reported": disputed, not denied
+        for t in _countered(i, claims, sentences, lex, incident, denied):
+            contested[c.pos].add(t.pos)
+            contested[t.pos].add(c.pos)
     return contested, denied, deniers
 
+
+
+def _countered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: Lexicon,
+               incident: dict[int, int], denied: AbstractSet[int]) -> list[Claim]:
+    """The claim that record `i` sets its own against, where its sentence says so (`counters`: "a small fraction
+    of what had been reported", "less than 10 percent that estimated by the U.N. health agency", "набагато менша,
+    ніж та, що була опублікована") and denies nothing: the last earlier claim of a party it names after the
+    comparison, else the last earlier claim another record denies (the dispute it joins), else the last earlier
+    claim of another party in the incident that gives a figure."""
+    c = claims[i]
+    text = sentences[c.sid].text
+    compared = lex.counters.search(text) if lex.counters is not None and not c.outlet else None
+    if compared is None or lex.denial.search(text):
+        return []
+    others = [o for o in claims[:i] if not o.outlet and not same_source(o.source, c.source)
+              and incident[o.sid] == incident[c.sid] and not lex.denial.search(sentences[o.sid].text)]
+    named = [o for o in others if refers_to(text[compared.start():], o.source)]
+    if named:
+        return named[-1:]
+    disputed = [o for o in others if o.pos in denied]
+    if disputed:
+        return disputed[-1:]
+    with_figures = [o for o in others[-DENIAL_REACH:] if extract_numbers(sentences[o.sid].text)]
+    return with_figures[-1:]
 
 
 def opens_incident(text: str, lex: Lexicon) -> bool:
     """Does the sentence open another incident: a word of `new_incident` among its first words, in the
     outlet's voice ("In a separate incident", "Another attack"), not in a quote ("«Altro che 8.000»")?"""
     found = lex.new_incident.search(text) if lex.new_incident is not None else None
-    return found is not None and len(text[:found.start()].split()) < 4 and not re.match(r"\W*[«“„\"]", text)
+    # "Another official, ...", "Another Pakistani official said": another speaker, not another incident
+    speaker = found is not None and lex.speakers.search(" ".join(text[found.end():].split()[:SPEAKER_AFTER]))
+    return found is not None and not speaker and len(text[:found.start()].split()) < 4 \
+        and not re.match(r"\W*[«“„\"]", text)
 
 
 def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: Lexicon, language: str | None,
@@ -331,6 +375,10 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     said_no = None if d.outlet else lex.denial.search(text)
     if said_no is None:
         return []
+    if answers_previous(text, d.source, language):  # "Ein Unternehmenssprecher wies das zurück.": what the
+        # sentence right before tells, if it is another party's record
+        previous = max((s for s in sentences if s < d.sid and not sentences[s].boilerplate), default=None)
+        return [c for c in claims[:i] if c.sid == previous and not c.outlet and not same_source(c.source, d.source)]
     after = text[said_no.end():]
     # "rejected the accusation", and "told Reuters the claim was false": the claims it names back
     lead_in = text[max(0, said_no.start() - 40):said_no.start()]
@@ -468,14 +516,18 @@ def _answered_later(i: int, claims: list[Claim], sentences: dict[int, Sentence],
     if not later:
         return []
     figures = _figures(text, lex, language)
-    if figures:
-        return [c for c in later if figures & _figures(sentences[c.sid].text, lex, language)]
+    giving = [c for c in later if figures & _figures(sentences[c.sid].text, lex, language)]
+    if giving:
+        return giving
     if any(not c.outlet and not same_source(c.source, d.source) for c in claims[:i]):
         return []  # another party spoke before it: only a figure the denial names reaches past it
     spelled = " ".join(acronyms(text))  # "India's Border Security Force's claims": the BSF's
     named = [c for c in later if mentions(text, c.source) or spelled and same_source(c.source, spelled)]
-    if named:
+    if named:  # "dismissed a report by the weekly Ledger claiming ... 12,000 jobs": what the Ledger says
+        # later, whatever figure it gives then
         return named[:1]
+    if figures:
+        return []
     counted = _named_quantities(text, lex)
     counting = [c for c in later if counted & _named_quantities(sentences[c.sid].text, lex)]
     if counted and (counting or not pointed):
@@ -617,6 +669,15 @@ def _stems(text: str, lex: Lexicon) -> set[str]:
     skip = lex.not_in_source | lex.auxiliaries | lex.complementizers
     return {w.lower()[:5] for w in re.findall(r"[^\W\d_]{5,}", text) if w.lower() not in skip
             and not lex.cue.fullmatch(w) and (lex.reported_speech is None or not lex.reported_speech.fullmatch(w))}
+
+
+def answers_previous(text: str, source: str, language: str | None) -> bool:
+    """Is the sentence a bare answer to the one before it, no word of its own but its source and cue ("Ein
+    Unternehmenssprecher wies das zurück.", "The ministry denied this.")? Then it answers that sentence only."""
+    lex = lexicon(language)
+    own = {w.lower()[:5] for w in re.findall(r"[^\W\d_]{5,}", text) if w.lower() in lex.trailing}
+    named = lex.earlier_claims.search(text) or lex.figure_back is not None and lex.figure_back.search(text)
+    return lex.denial.search(text) is not None and not named and not _stems(text, lex) - _stems(source, lex) - own
 
 
 def is_note(text: str, language: str | None) -> bool:

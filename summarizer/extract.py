@@ -62,6 +62,7 @@ from summarizer.attribution import (
 )
 from summarizer.contests import (
     Claim,
+    answers_previous,
     earlier_counts,
     figures_of,
     link_contests,
@@ -71,7 +72,7 @@ from summarizer.contests import (
     verification_notes,
 )
 from summarizer.contests import is_note as is_verification_note
-from summarizer.language import is_back_attribution, is_verification, lexicon
+from summarizer.language import is_back_attribution, is_hedged, is_verification, lexicon
 from summarizer.names import names_of, when_of
 from summarizer.numbers import extract_numbers
 from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType, Status
@@ -277,8 +278,10 @@ def resolve_source(sid: int, source: str, source_type: SourceType, story: dict[i
     The cue is the sentence's own word."""
     text = DATELINE.sub("", story[sid].text, count=1)  # "IZIUM, Ukraine - X said": the source is X
     earlier = [story[i].text for i in sorted(i for i in story if i < sid)]
-    parsed = _attribution_of(sid, text, story, language) or _carried_over(text, earlier[-3:], language)
-    if parsed is None:  # no attribution: the outlet's own voice, whatever the model says
+    parsed = _attribution_of(sid, text, story, language) or (
+        None if is_hedged(text, language) else _carried_over(text, earlier[-3:], language))
+    if parsed is None:  # no attribution: the outlet's own voice, whatever the model says ("reportedly": the
+        # outlet's, hedged; the conditional of "La empresa habría ofrecido supuestamente" goes on with no one)
         return Speaker("the outlet", "", "outlet")
     named, cue = parsed
     named = _subject_named(named, cue, text, earlier[-3:], language)
@@ -334,6 +337,15 @@ def _subject_named(named: str, cue: str, text: str, before: list[str], language:
     an "according to" marker, or, where the pronoun opens the sentence or the language drops it, the subject of
     a sentence before that attributes nothing; else `named`."""
     lex = lexicon(language)
+    owner = named.split(None, 1)
+    if len(owner) == 2 and owner[0].lower() in lex.possessives and owner[1].split()[-1].lower() in lex.documents:
+        # "according to its annual report" (not "its embassy said", "Sein Verteidiger Dierlamm sagte"): the party
+        # "its" stands for, the sentence's subject where it names one, else the last source named before
+        subject = opening_subject(text, language)
+        if subject and subject.lower() not in lex.pronouns and subject[:1].isupper():
+            return subject
+        earlier = _earlier_source(before, language)
+        return earlier[0] if earlier else named
     if named.lower() in lex.pronouns and lex.according is not None and lex.according.fullmatch(cue):
         # "Para la Delegación del Gobierno ...: según ellos": the party the sentence names before the marker
         named = speaker_before(text, named, language) or named
@@ -412,7 +424,7 @@ def _stands_for(reference: str, given: str, earlier: list[str], lex) -> bool:
 
 NEAR_HEAD = 60  # characters around a name within which an earlier sentence may give its kind ("X, a militia")
 
-_OPENS_QUOTE = re.compile(r"^\s*(?:[\"“„«]|[—–]\s)")
+_OPENS_QUOTE = re.compile(r"^\s*(?:[\"“„«”]|[—–]\s)")  # ”: some pages open with it too
 _CLOSES_QUOTE = re.compile(r"[\"”»“]|,\s*[—–]\s")
 
 
@@ -545,10 +557,10 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
     """The ids of the sentences that report the article's events, in article order.
 
     A story sentence reports an event when it attributes something ("said",
-    "according to", a reported-speech form such as Konjunktiv I "prüfe") or gives
-    a figure; those come first (figures, then attributions, denials), after the lead
-    (the first story sentence, which says what the story is, whatever it holds), at
-    most `limit`. An article with fewer is
+    "according to", a reported-speech form such as Konjunktiv I "prüfe"), hedges
+    ("reportedly", "angeblich") or gives a figure; those come first (figures, then
+    attributions, denials), after the lead (the first story sentence, which says
+    what the story is, whatever it holds), at most `limit`. An article with fewer is
     filled up to `fill` with its other sentences. The cues are the article's
     language's (`language.py`). Never an event of its own: a
     subheading (no closing punctuation), a sentence under five words, or one that
@@ -567,7 +579,8 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
         cue = bool(lex.cue.search(text) or lex.according is not None and lex.according.search(text)
                    or lex.according_after is not None and lex.according_after.search(text)
                    or pos + 1 < len(story) and is_back_attribution(story[pos + 1].text, language)
-                   or lex.reported_speech is not None and lex.reported_speech.search(text))
+                   or lex.reported_speech is not None and lex.reported_speech.search(text)
+                   or is_hedged(text, language))  # "Angeblich plant der Konzern ...": a claim, the outlet's hedged
         score = 3 * figure + 2 * cue + bool(lex.denial.search(text)) + (pos < 3)
         score -= text.endswith("?") + text.startswith(("“", '"', "«"))
         ranked.append((not (figure or cue), -score, pos, s.id))
@@ -696,7 +709,9 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
     them ("1.200" is 1200 in Spanish)."""
     english = in_english(drafts, sentences, language)
     items = list(drafts.items())
-    claims = [Claim(pos, sid, draft.source, _is_outlet(draft)) for pos, (sid, draft) in enumerate(items, 1)]
+    # what the outlet tells hedged ("reportedly", "angeblich") is a claim another party may deny or contest
+    claims = [Claim(pos, sid, draft.source, _is_outlet(draft) and not is_hedged(sentences[sid].text, language))
+              for pos, (sid, draft) in enumerate(items, 1)]
     figures = figures_of(claims, sentences, language)
     contests = _Contests(*link_contests(claims, sentences, language, figures))
     _link_model_contests(items, sentences, contests, language)
@@ -736,8 +751,11 @@ def _link_model_contests(items: list[tuple[int, RepairedDraft]], sentences: dict
     (`_contradicts`) and the two have different sources; a denial denies it."""
     lex = lexicon(language)
     for pos, (sid, draft) in enumerate(items, start=1):
+        # "Ein Unternehmenssprecher wies das zurück.": the sentence right before, nothing further back
+        previous = max((i for i in sentences if i < sid and not sentences[i].boilerplate), default=None) \
+            if answers_previous(sentences[sid].text, draft.source, language) else None
         for other, (oid, target) in enumerate(items, start=1):
-            if other != pos and oid < sid and oid in draft.contests \
+            if other != pos and oid < sid and oid in draft.contests and (previous is None or oid == previous) \
                     and _contradicts(sentences[sid].text, lex) and not same_source(draft.source, target.source):
                 contests.contested[pos].add(other)
                 contests.contested[other].add(pos)
@@ -749,13 +767,16 @@ def _link_model_contests(items: list[tuple[int, RepairedDraft]], sentences: dict
 def _status(pos: int, attribution: Attribution, contests: _Contests, quoted: str, text: str,
             language: str | None) -> Status:
     """The status of record `pos` from the article's words (`quoted`: its evidence; `text`: its sentence):
-    the outlet's own voice is `asserted` (`unverified` where its evidence says so); a claim another record
+    the outlet's own voice is `asserted` (`unverified` where its evidence says so or it hedges, "reportedly";
+    `denied` where a party denies what it hedged); a claim another record
     denies is `denied`, one it otherwise contests `disputed` (a denier is not disputed by what it denies
     alone); a claim whose evidence says it could not be verified is `unverified`; any other attributed
     statement is `claimed`."""
     unverified = is_verification(quoted, language)
     if attribution.source_type == "outlet":
-        return "unverified" if unverified else "asserted"
+        if not is_hedged(text, language):
+            return "unverified" if unverified else "asserted"
+        return "denied" if pos in contests.denied else "unverified"
     if pos in contests.denied and pos not in contests.deniers:
         return "denied"
     answered = {o for o in contests.contested[pos] if o in contests.denied} if pos in contests.deniers else set()

@@ -79,6 +79,8 @@ unless said otherwise):
     adverb_endings        endings of manner adverbs stepped over between a subject and its cue ("formellement")
     subtotals, part_of    words that make a figure part of a total, before it ("including 9 children", "dont
                           huit") or after it ("30 children were among the dead")
+    share_of              words right after a figure that make it a share of a total ("4 800 of the deaths",
+                          "30 des victimes", "500 der Toten")
     no_comment            regular expressions: a party's silence ("did not respond to a request for comment"),
                           no event of its own
     not_units             words never written as what a figure counts, besides the articles, prepositions,
@@ -108,6 +110,18 @@ unless said otherwise):
                           gives (`dates`), which tell one incident from another in a storyline
     genres                labels that open the headline of a piece reporting no event of its own
                           ("Analysis:", "Opinion |", "Kommentar:"): the merge joins it to no storyline
+    hedges                words by which the outlet distances itself from what it tells ("reportedly",
+                          "angeblich", "supuestamente", "нібито"): no source of its own, not asserted either
+    counters              regular expressions: a figure or claim set against another party's ("a small
+                          fraction of what had been reported", "ніж та, що була опублікована"): it contests it
+    noun_markers          words after which a cue-like word is a noun ("No mesmo comunicado", "the report"): no cue
+    possessives           possessive determiners: a source "its annual report", "su informe" is the party the
+                          possessive stands for (the sentence's subject, else the last source named)
+    documents             what a party writes ("the company statement", "according to its annual report",
+                          "según su informe"): such a source is the party, named before
+    after_quote           verbs that attribute only right after a closing quote ('," read the statement')
+    not_dating            phrases after which a year dates no count ("compared with the same month of 2023",
+                          "bis Ende 2026"): a comparison or a deadline
     background            phrases of time that make a sentence background ("last year", "im vergangenen
                           Jahr", "ежегодно"): the composed digest tells such a record last, if at all
     negations             words right before a figure that the source rejects ("not 300", "не 300", "no
@@ -213,6 +227,13 @@ class Lexicon:
     naming: re.Pattern | None = None
     gerund_endings: tuple[str, ...] = ()
     according_relative: re.Pattern | None = None
+    hedges: re.Pattern | None = None
+    documents: frozenset[str] = frozenset()
+    share_of: re.Pattern | None = None
+    counters: re.Pattern | None = None
+    possessives: frozenset[str] = frozenset()
+    noun_markers: frozenset[str] = frozenset()
+    not_dating: re.Pattern | None = None
     asked: re.Pattern | None = None
 
 
@@ -328,9 +349,10 @@ def lexicon(language: str | None) -> Lexicon:
         pro_drop=data.get("pro_drop") == "true",
         fixed_order=data.get("fixed_order") == "true",
         infinitive=_lower(data.get("infinitive")),
-        cue=_required(_words([*(data.get("speech") or ()), *(data.get("denial") or ()),
-                              *_conjugated(data, "speech_stems"), *_conjugated(data, "denial_stems")]),
-                      "speech or denial", code),
+        cue=_with_after_quote(_required(_words([*(data.get("speech") or ()), *(data.get("denial") or ()),
+                                                *_conjugated(data, "speech_stems"),
+                                                *_conjugated(data, "denial_stems")]), "speech or denial", code),
+                              data.get("after_quote")),
         denial=_required(_words([*(data.get("denial") or ()), *_conjugated(data, "denial_stems")]), "denial", code),
         according=_words(data.get("according")),
         according_after=_words(data.get("according_after")),
@@ -405,7 +427,23 @@ def lexicon(language: str | None) -> Lexicon:
         gerund_endings=tuple(data.get("gerund_endings") or ()),
         according_relative=_words(data.get("according_relative")),
         asked=_words(data.get("asked")),
+        hedges=_words(data.get("hedges")),
+        documents=_lower(data.get("documents")),
+        share_of=_opening(data.get("share_of")),
+        counters=_regexes(data.get("counters")),
+        possessives=_lower(data.get("possessives")),
+        noun_markers=_lower(data.get("noun_markers")),
+        not_dating=_words(data.get("not_dating")),
     )
+
+
+def _with_after_quote(cue: re.Pattern, verbs) -> re.Pattern:
+    """`cue`, with `verbs` that are cues only right after a closing quote and a space ('," read the company
+    email': not "read the report")."""
+    words = _words(verbs)
+    if words is None:
+        return cue
+    return re.compile(rf"{cue.pattern}|(?<=[\"”»] ){words.pattern}", re.IGNORECASE)
 
 
 def _injection(spec: dict) -> tuple[re.Pattern, ...]:
@@ -474,6 +512,12 @@ def is_verification(text: str, language: str | None = None) -> bool:
     """Does the text say something could not be verified, in its language or in English?"""
     own, english = lexicon(language), lexicon(DEFAULT)
     return bool(own.verification.search(text) or own is not english and english.verification.search(text))
+
+
+def is_hedged(text: str, language: str | None = None) -> bool:
+    """Does the outlet distance itself from what the sentence tells ("reportedly", "angeblich", "нібито")?"""
+    hedges = lexicon(language).hedges
+    return bool(hedges and hedges.search(text))
 
 
 def is_back_attribution(text: str, language: str | None = None) -> bool:

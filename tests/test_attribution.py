@@ -647,3 +647,52 @@ def test_the_day_after_a_name_is_no_part_of_the_source_the_model_gives():
 
     story = {s.id: s for s in segment("The Palace on Friday denied that a police chief was sacked.\n", "en")}
     assert resolve_source(1, "Palace on Friday", "official", story, "en").source == "The Palace"
+
+
+def test_a_quote_opened_with_a_closing_mark_is_its_closing_speakers():
+    from summarizer.extract import EventDraft, EventsContext, repair
+    from summarizer.segment import segment
+
+    text = ("”Roads to the upper valley are cut and we cannot reach 40 villages. Our teams are working through the "
+            "night,” Interior Minister Oren Valk told a news conference.\n")
+    sentences = {s.id: s for s in segment(text, "en")}
+    drafts = {1: EventDraft(source="the outlet", cue="", source_type="outlet")}
+    repaired = repair(drafts, EventsContext(sentences=sentences, language="en"))
+    assert repaired[1].source == "Interior Minister Oren Valk"
+
+
+def test_read_after_a_closing_quote_attributes():
+    assert parse_attribution('"We do not comment on speculation," read the company statement.', "en") == \
+        ("the company statement", "read")
+    assert parse_attribution("Officials read the report on Monday and left.", "en") is None
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    # a relative clause after a comma: its antecedent speaks
+    ("es", "Sin embargo, las cifras oficiales contrastan con las de las organizaciones humanitarias, que ya elevan "
+           "a 37 los decesos.", ("las organizaciones humanitarias", "elevan")),
+    # "Así lo" opens no subject: the speaker follows the verb
+    ("es", "Así lo han detallado fuentes de las autoridades locales de la provincia de Nador.",
+     ("fuentes de las autoridades locales de la provincia de Nador", "detallado")),
+    # a cue-like word after an article is a noun ("No mesmo comunicado")
+    ("pt", 'No mesmo comunicado, o governo garante que "não foram comunicadas mais mortes".', ("o governo", "garante")),
+    # verbs of criticising and demanding speak too
+    ("en", "The opposition leader criticized the count as fake.", ("The opposition leader", "criticized")),
+    ("it", "Cgil e Uil dal canto loro rivendicano una straordinaria partecipazione.", ("Cgil e Uil", "rivendicano")),
+])
+def test_more_ways_of_naming_who_speaks(language, sentence, expected):
+    assert parse_attribution(sentence, language) == expected
+
+
+def test_a_source_cited_by_its_document_and_a_possessive_is_the_party():
+    from summarizer.extract import EventDraft, EventsContext, repair
+
+    text = "Kestrel employed 81,400 people at the end of 2024, according to its annual report.\n"
+    sentences = {s.id: s for s in segment(text, "en")}
+    drafts = {1: EventDraft(source="its annual report", cue="according to", source_type="other")}
+    assert repair(drafts, EventsContext(sentences=sentences, language="en"))[1].source == "Kestrel"
+    text = "The embassy of Osmar said the doctors arrived. The republic sent 40 doctors, its embassy said.\n"
+    sentences = {s.id: s for s in segment(text, "en")}
+    drafts = {2: EventDraft(source="its embassy", cue="said", source_type="official")}
+    assert "embassy" in repair(drafts, EventsContext(sentences=sentences, language="en"))[2].source  # a speaker
+    # of its own, not the sentence's subject "The republic"

@@ -699,3 +699,75 @@ def test_a_figure_the_source_relays_from_another_party_is_no_earlier_count_of_it
             "The health ministry later raised its count of the dead to 27.\n")
     events = _events(text, {1: "the health ministry", 2: "The health ministry"})
     assert events[1].superseded_by == events[2].id  # its own count, revised
+
+
+def test_a_hedged_sentence_is_the_outlets_unverified_claim_that_a_party_may_deny():
+    text = ("Der Betriebsrat spricht von 1.400 Stellen, die in Gefahr seien.\n"
+            "Angeblich plant der Konzern zudem, die Batteriefertigung nach Polen zu verlagern.\n"
+            "Ein Unternehmenssprecher wies das zurück.\n")
+    events = _events(text, {1: "Der Betriebsrat", 2: "Der Betriebsrat", 3: "Ein Unternehmenssprecher"}, "de")
+    assert events[2].attribution.source_type == "outlet"  # "Angeblich": no one's Konjunktiv goes on
+    assert events[2].status == "denied" and events[2].contradicted_by == [events[3].id]
+    assert events[1].status == "claimed" and events[1].contradicted_by == []  # not what "das" answers
+    events = _events("Rescue teams reportedly pulled a family of five alive from a collapsed school in Desh.\n",
+                     {1: "the outlet"})
+    assert events[1].status == "unverified"
+    assert 2 in candidates(segment("Der Betriebsrat sprach am Montag mit der Geschäftsführung.\n"
+                                   "Angeblich plant der Konzern zudem, die Fertigung zu verlagern.\n", "de"),
+                           fill=0, language="de")
+
+
+def test_a_bare_denial_answers_only_the_sentence_right_before_it():
+    text = ("The union said 1,400 jobs were at risk.\n"
+            "The weather was mild on Monday as workers gathered at the gate of the plant.\n"
+            "A company spokesman denied this.\n")
+    events = _events(text, {1: "The union", 3: "A company spokesman"})
+    assert events[1].status == "claimed" and events[1].contradicted_by == []
+
+
+def test_a_share_of_a_total_or_of_a_subgroup_is_no_rival_figure():
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    assert quantities("About 4 800 of the deaths were in the region's capital, Desh, alone, he said.",
+                      lexicon("en"), "en") == {}
+    assert quantities("Quelque 30 des victimes venaient du seul village de Lindu, selon la Ligue.",
+                      lexicon("fr"), "fr") == {}
+    assert quantities("Il ministero ha aggiunto che i minori non accompagnati arrivati a marzo sono stati 402.",
+                      lexicon("it"), "it") == {}
+    assert quantities("The defence ministry said 20 people had died, most of them armed men.",
+                      lexicon("en"), "en") == {"dead": {20.0}}  # "most of them" describes, it takes no share
+
+
+def test_arrivals_jobs_and_deaths_in_other_words_are_quantities():
+    text = ("Secondo il ministero dell'Interno, a marzo sono sbarcati 3.912 migranti, in calo del 12% rispetto allo "
+            "stesso mese del 2023.\n"
+            "Per lo stesso mese, l'agenzia europea Frontex conta invece oltre 4.600 arrivi.\n")
+    events = _events(text, {1: "il ministero dell'Interno", 2: "l'agenzia europea Frontex"}, "it")
+    assert events[1].contradicted_by == [events[2].id]  # 2023 is a comparison's year, not the count's
+    text = ("Selon le gouvernorat de Kessa, 48 personnes ont trouvé la mort dans le naufrage.\n"
+            "« 112 personnes ont péri dans ce drame », a déclaré Aïcha Doumbia, présidente de la Ligue.\n")
+    events = _events(text, {1: "le gouvernorat de Kessa", 2: "Aïcha Doumbia"}, "fr")
+    assert events[1].status == events[2].status == "disputed"
+    text = ("El sindicato CTM cifró en 1.150 los despidos previstos para este año, frente a los 300 de 2023.\n"
+            "La dirección de la empresa aseguró que los despidos no superarán los 620 puestos.\n")
+    events = _events(text, {1: "El sindicato CTM", 2: "La dirección de la empresa"}, "es")
+    assert events[1].contradicted_by == [events[2].id]
+
+
+def test_another_official_is_another_speaker_not_another_incident():
+    text = ("Valk said the confirmed figures so far are 7 150 dead.\n"
+            "Another official, the region's minister for works, Imre Sollo, said an estimated 15,000 people were "
+            "killed.\n"
+            "In a separate incident, a bus crash killed 12 people, police said.\n")
+    events = _events(text, {1: "Valk", 2: "Imre Sollo", 3: "police"})
+    assert events[1].contradicted_by == [events[2].id]
+    assert events[3].contradicted_by == []
+
+
+def test_a_lede_that_dismisses_a_report_answers_what_the_report_says_later():
+    text = ("Kestrel Motors on Tuesday dismissed a report by the business weekly Ledger claiming the carmaker is "
+            "preparing to cut 12,000 jobs.\n"
+            "The weekly Ledger wrote last Friday that Kestrel would cut about 15% of its workforce.\n")
+    events = _events(text, {1: "Kestrel Motors", 2: "The weekly Ledger"})
+    assert events[2].status == "denied" and events[2].contradicted_by == [events[1].id]
