@@ -486,6 +486,8 @@ def _main_subject(before: str, lex: Lexicon) -> str | None:
     first of its comma-separated clauses that can speak ("Mercredi, le ministère russe de la Défense a apporté
     ...": the ministry), or None."""
     for clause in re.split(r",\s*", before):
+        if clause.split()[:1] and clause.split()[0].lower() in lex.conjunctions:
+            continue  # "Alors que les messages se multipliaient, elles ont donné ...": a subordinate clause
         phrase = _noun_phrase(_TIME_WORDS.sub("", clause).split()[:12], lex)
         if phrase and is_speaker(phrase, lex):
             return phrase
