@@ -108,6 +108,10 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
         if at < 0 or value <= 0 or unit and lex.measures is not None and lex.measures.match(unit):
             continue  # "for three kilometres": a distance, whatever families are named near it
         following = " ".join(_WORDS.findall(text[at + len(written):])[:6])
+        own = re.split(r"[,.;:]", text[at + len(written):], maxsplit=1)[0].strip()  # its clause, after it
+        if lex.increments_after is not None and lex.increments_after.match(own):
+            parts.add(value)
+            continue  # "perecieron cinco personas más", "five more bodies": added to a count, none of its own
         clause = re.split(r"[,;:]\s", text[:at])[-1]  # "including 5 children, and 40 injured": 40 is no part
         if lex.subtotals is not None and lex.subtotals.search(" ".join(_WORDS.findall(clause)[-SUBTOTAL:])) \
                 or lex.part_of is not None and lex.part_of.search(following) \

@@ -114,6 +114,9 @@ unless said otherwise):
                           "angeblich", "supuestamente", "нібито"): no source of its own, not asserted either
     counters              regular expressions: a figure or claim set against another party's ("a small
                           fraction of what had been reported", "ніж та, що була опублікована"): it contests it
+    increments_after      regular expressions for what follows a figure in its clause that makes it an addition to a
+                          count said before, no count of its own ("five more", "cinco personas más"; not "2,600 or
+                          more"; "another 8" before a figure may be a count of another kind: "еще 8 пострадали")
     noun_markers          words after which a cue-like word is a noun ("No mesmo comunicado", "the report"): no cue
     possessives           possessive determiners: a source "its annual report", "su informe" is the party the
                           possessive stands for (the sentence's subject, else the last source named)
@@ -233,6 +236,7 @@ class Lexicon:
     counters: re.Pattern | None = None
     possessives: frozenset[str] = frozenset()
     noun_markers: frozenset[str] = frozenset()
+    increments_after: re.Pattern | None = None
     not_dating: re.Pattern | None = None
     asked: re.Pattern | None = None
 
@@ -433,6 +437,7 @@ def lexicon(language: str | None) -> Lexicon:
         counters=_regexes(data.get("counters")),
         possessives=_lower(data.get("possessives")),
         noun_markers=_lower(data.get("noun_markers")),
+        increments_after=_regexes(data.get("increments_after")),
         not_dating=_words(data.get("not_dating")),
     )
 

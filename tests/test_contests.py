@@ -771,3 +771,18 @@ def test_a_lede_that_dismisses_a_report_answers_what_the_report_says_later():
             "The weekly Ledger wrote last Friday that Kestrel would cut about 15% of its workforce.\n")
     events = _events(text, {1: "Kestrel Motors", 2: "The weekly Ledger"})
     assert events[2].status == "denied" and events[2].contradicted_by == [events[1].id]
+
+
+def test_a_figure_that_adds_to_an_earlier_count_is_no_rival_count():
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    for language, sentence in [("es", "En la tarde de este sábado perecieron cinco personas más."),
+                               ("en", "Rescuers found five more bodies near the fence."),
+                               ("it", "Sono stati trovati 3 corpi in più sotto le macerie.")]:
+        assert quantities(sentence, lexicon(language), language) == {}, sentence
+    # "more" that adds nothing: a lower bound, or another clause's word
+    assert quantities("The toll had reached 2,600 or more by Thursday night.", lexicon("en"), "en") == \
+        {"dead": {2600.0}}
+    assert quantities("The ministry raised its count of the dead to 27, saying more bodies were found.",
+                      lexicon("en"), "en") == {"dead": {27.0}}
