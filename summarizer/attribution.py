@@ -281,6 +281,11 @@ def _marked(rest: str, lex: Lexicon) -> str | None:
     """The noun phrase right after a marker ("según el gremio, ...", "according to the guild,"), up to the end of
     its clause, when it is a determiner and a few plain words: the marker makes it the source."""
     clause = _SOURCE_END.split(rest, maxsplit=1)[0].split()
+    if not lex.capitalised_nouns:  # "secondo il ministero guidato da Matteo Salvini le adesioni sono state": an
+        # article after a name opens the clause's own subject
+        articles = lex.determiners - lex.genitive - lex.prepositions - lex.possessives
+        clause = next((clause[:i] for i in range(1, len(clause)) if clause[i].lower() in articles
+                       and clause[i - 1][:1].isupper()), clause)
     if lex.earlier_claims is not None and any(lex.earlier_claims.fullmatch(w) for w in clause):
         return None  # "according to the latest figures": whose, it does not say
     return " ".join(clause) if _determined(clause, lex) else None
@@ -861,6 +866,9 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
                 and kept[0].lower() not in lex.determiners and lowered not in lex.indefinite \
                 and kept[-1][:1].isupper():  # not "Vedat Bulut von der Ärztekammer"
             break  # "warf Maduro der Opposition ... vor": after a name, a determiner opens its object
+        if kept and not lex.capitalised_nouns and not verb_first and kept[-1][:1].isupper() \
+                and lowered in lex.determiners - lex.genitive - lex.prepositions - lex.possessives:
+            break  # "secondo il ministero guidato da Matteo Salvini le adesioni sono state": a new subject
         if kept and lex.capitalised_nouns and not verb_first and token[:1].islower() \
                 and kept[-1][:1].isupper() and lowered not in lex.determiners:
             break  # "Laut Sarudny schoss die Flugabwehr ...": the noun phrase ended, the clause's verb follows

@@ -696,3 +696,10 @@ def test_a_subordinate_clause_before_the_main_one_names_no_speaker():
     sentence = ("Alors que les messages se multipliaient sur les réseaux sociaux, elles ont donné vendredi une autre "
                 "version des événements, parlant d’une opération contre des groupes armés.")
     assert parse_attribution(sentence, "fr") == ("elles", "parlant")
+
+
+def test_a_source_after_a_marker_ends_where_an_article_opens_the_clauses_subject():
+    assert parse_attribution("Nei trasporti, secondo il ministero guidato da Matteo Salvini le adesioni sono state "
+                             "intorno al 5%.", "it") == ("il ministero guidato da Matteo Salvini", "secondo")
+    assert parse_attribution("Según el Ministerio del Interior, murieron 23 personas.", "es") == \
+        ("el Ministerio del Interior", "según")  # "del" joins, it opens nothing
