@@ -149,12 +149,19 @@ def fake_llama(monkeypatch):
 
     from summarizer.llm import embedded
 
-    if not HAS_LLAMA:  # the one name the transport imports from llama_cpp itself, as llama-cpp-python has it
+    if not HAS_LLAMA:  # the two names the transport imports from llama_cpp itself, as llama-cpp-python has them
         class StoppingCriteriaList(list):
             def __call__(self, input_ids, logits) -> bool:
                 return any(criterion(input_ids, logits) for criterion in self)
 
-        monkeypatch.setitem(sys.modules, "llama_cpp", types.SimpleNamespace(StoppingCriteriaList=StoppingCriteriaList))
+        class LogitsProcessorList(list):
+            def __call__(self, input_ids, scores):
+                for processor in self:
+                    scores = processor(input_ids, scores)
+                return scores
+
+        monkeypatch.setitem(sys.modules, "llama_cpp", types.SimpleNamespace(
+            StoppingCriteriaList=StoppingCriteriaList, LogitsProcessorList=LogitsProcessorList))
     monkeypatch.setattr(embedded, "chat_prompt", lambda llama, messages: ([1, 2, 3], ["<|im_end|>"]))
     monkeypatch.setattr(embedded, "cached_prefix", lambda llama, prompt: 0)
     monkeypatch.setattr(embedded, "_grammar", lambda schema_json: "a grammar")
