@@ -520,9 +520,15 @@ def is_verification(text: str, language: str | None = None) -> bool:
 
 
 def is_hedged(text: str, language: str | None = None) -> bool:
-    """Does the outlet distance itself from what the sentence tells ("reportedly", "angeblich", "нібито")?"""
-    hedges = lexicon(language).hedges
-    return bool(hedges and hedges.search(text))
+    """Does the outlet distance itself from what the sentence tells ("reportedly", "angeblich", "нібито")? Not
+    where the hedge is inside a relative clause or a prepositional phrase: "were indicted ... over schemes in
+    which they allegedly padded their paychecks" tells the indictment as a fact."""
+    lex = lexicon(language)
+    found = lex.hedges.search(text) if lex.hedges is not None else None
+    if found is None:
+        return False
+    before = [w.strip(",;:«»\"“”„").lower() for w in text[:found.start()].split()]
+    return not any(w in lex.relatives for w in before) and not (before and before[-1] in lex.prepositions)
 
 
 def is_back_attribution(text: str, language: str | None = None) -> bool:

@@ -786,3 +786,14 @@ def test_a_figure_that_adds_to_an_earlier_count_is_no_rival_count():
         {"dead": {2600.0}}
     assert quantities("The ministry raised its count of the dead to 27, saying more bodies were found.",
                       lexicon("en"), "en") == {"dead": {27.0}}
+
+
+def test_a_hedge_inside_a_relative_clause_or_a_phrase_leaves_the_sentence_the_outlets():
+    from summarizer.language import is_hedged
+
+    assert is_hedged("Rescue teams reportedly pulled a family of five alive from the school.", "en")
+    assert not is_hedged("Three executives were indicted over schemes in which they allegedly padded their "
+                         "paychecks.", "en")
+    assert not is_hedged("Also charged: Taylor, who allegedly used his position to earn commissions.", "en")
+    assert not is_hedged("Информацию о якобы сотнях погибших распространил пранкер.", "ru")
+    assert is_hedged("Удар нібито був спрямований по складу боєприпасів.", "uk")
