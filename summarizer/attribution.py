@@ -281,11 +281,6 @@ def _marked(rest: str, lex: Lexicon) -> str | None:
     """The noun phrase right after a marker ("según el gremio, ...", "according to the guild,"), up to the end of
     its clause, when it is a determiner and a few plain words: the marker makes it the source."""
     clause = _SOURCE_END.split(rest, maxsplit=1)[0].split()
-    if not lex.capitalised_nouns:  # "secondo il ministero guidato da Matteo Salvini le adesioni sono state": an
-        # article after a name opens the clause's own subject
-        articles = lex.determiners - lex.genitive - lex.prepositions - lex.possessives
-        clause = next((clause[:i] for i in range(1, len(clause)) if clause[i].lower() in articles
-                       and clause[i - 1][:1].isupper()), clause)
     if lex.earlier_claims is not None and any(lex.earlier_claims.fullmatch(w) for w in clause):
         return None  # "according to the latest figures": whose, it does not say
     return " ".join(clause) if _determined(clause, lex) else None
@@ -503,11 +498,16 @@ def _cues(sentence: str, lex: Lexicon) -> list[re.Match]:
     """The cue words of `sentence` in order, then the verbs of naming that a denial word follows ("the company
     called the union's accusation 'a lie'", "nannte diese Angabe „Unsinn“"); "a group called X" names no one."""
     found = [m for m in lex.cue.finditer(sentence)  # "No mesmo comunicado, o governo garante": a noun, no cue
-             if not (lex.noun_markers and sentence[:m.start()].split()[-1:] and re.sub(
-                 r"^\W+", "", sentence[:m.start()].split()[-1]).lower() in lex.noun_markers)]
+             if _last_word(sentence[:m.start()]) not in lex.noun_markers]
     if lex.naming is not None:
         found += [m for m in lex.naming.finditer(sentence) if lex.denial.search(sentence, m.end())]
     return found
+
+
+def _last_word(text: str) -> str:
+    """The last word of `text`, lower-cased, without the punctuation before it ("«O" -> "o"); "" if none."""
+    words = re.findall(r"[\w'’-]+", text[-40:])
+    return words[-1].lower() if words else ""
 
 
 def _counted(before: str) -> bool:

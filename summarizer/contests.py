@@ -381,7 +381,7 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
         return []
     if answers_previous(text, d.source, language):  # "Ein Unternehmenssprecher wies das zurück.": what the
         # sentence right before tells, if it is another party's record
-        previous = max((s for s in sentences if s < d.sid and not sentences[s].boilerplate), default=None)
+        previous = previous_sentence(sentences, d.sid)
         return [c for c in claims[:i] if c.sid == previous and not c.outlet and not same_source(c.source, d.source)]
     after = text[said_no.end():]
     # "rejected the accusation", and "told Reuters the claim was false": the claims it names back
@@ -673,6 +673,11 @@ def _stems(text: str, lex: Lexicon) -> set[str]:
     skip = lex.not_in_source | lex.auxiliaries | lex.complementizers
     return {w.lower()[:5] for w in re.findall(r"[^\W\d_]{5,}", text) if w.lower() not in skip
             and not lex.cue.fullmatch(w) and (lex.reported_speech is None or not lex.reported_speech.fullmatch(w))}
+
+
+def previous_sentence(sentences: dict[int, Sentence], sid: int) -> int | None:
+    """The id of the story sentence right before `sid` (page furniture skipped), or None."""
+    return max((i for i in sentences if i < sid and not sentences[i].boilerplate), default=None)
 
 
 def answers_previous(text: str, source: str, language: str | None) -> bool:

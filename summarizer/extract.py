@@ -66,6 +66,7 @@ from summarizer.contests import (
     earlier_counts,
     figures_of,
     link_contests,
+    previous_sentence,
     relayed_figures,
     revisions,
     two_sided,
@@ -752,7 +753,7 @@ def _link_model_contests(items: list[tuple[int, RepairedDraft]], sentences: dict
     lex = lexicon(language)
     for pos, (sid, draft) in enumerate(items, start=1):
         # "Ein Unternehmenssprecher wies das zurück.": the sentence right before, nothing further back
-        previous = max((i for i in sentences if i < sid and not sentences[i].boilerplate), default=None) \
+        previous = previous_sentence(sentences, sid) \
             if answers_previous(sentences[sid].text, draft.source, language) else None
         for other, (oid, target) in enumerate(items, start=1):
             if other != pos and oid < sid and oid in draft.contests and (previous is None or oid == previous) \
