@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from summarizer.language import Lexicon, lexicon
 
@@ -165,13 +166,20 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                 continue  # "laut eigenen Angaben": the subject's own account, no one else's
             if any(a < m.start() < b for a, b in quoted):
                 continue  # "“According to the ground information we got, ...”, he said": the speaker's words
+            named = [w.strip(",;:") for w in sentence[m.end():].split()[:2]]
+            if len(named) == 2 and named[0].lower() in lex.demonstratives and lex.pronouns \
+                    and (_figure_headed(named[1], lex) or lex.earlier_claims.fullmatch(named[1])):
+                # "D'après ces résultats, ...", "Según estas cifras": the figures of the source named before
+                return min(lex.pronouns), " ".join(m.group(0).lower().split())
             source = _source_after(sentence, m.end(), lex, verb_first=False) or _marked(sentence[m.end():], lex)
             whose = _whose_figures(sentence[m.end():], lex)
             if whose:  # "según denuncias de organizaciones ...", "secondo i dati della Protezione civile", "according
                 # to a new report from Spain's accident commission": the party, not its document
                 source = _source_after(sentence, m.end() + whose, lex, verb_first=False) or source
-            if not source:  # "Secondo quanto riportato in un primo momento dalla Cnn,": the participle's agent
-                source = _agent_in_clause(sentence, m.end(), lex)
+            if not source or _figure_headed(source, lex):
+                # "Secondo quanto riportato in un primo momento dalla Cnn,", "d'après les résultats provisoires
+                # communiqués vendredi soir par le ministre": the participle's agent
+                source = _agent_in_clause(sentence, m.end(), lex) or source
             if source:
                 # "Their spokesman said that ..., owned according to him by ...": the speaker who comes first
                 # reports what follows, a marker inside the words said is theirs
@@ -262,6 +270,13 @@ def _agent_in_clause(sentence: str, start: int, lex: Lexicon) -> str | None:
     return None
 
 
+def _figure_headed(phrase: str, lex: Lexicon) -> bool:
+    """Is the phrase headed by a noun of figures ("les résultats provisoires communiqués"): the word after its
+    determiners is one of `figure_nouns`?"""
+    words = [w for w in phrase.split() if w.lower() not in lex.determiners | lex.demonstratives]
+    return bool(words) and lex.figure_nouns is not None and bool(lex.figure_nouns.fullmatch(words[0]))
+
+
 def _genitive_length(word: str, lex: Lexicon) -> int | None:
     """How much of `word` is a genitive of the language: all of it ("de", "della", "des"), its elided article
     ("d'" of "d'Amnesty", "dell'" of "dell'Onu"), or None."""
@@ -327,7 +342,10 @@ def owner_of(phrase: str, lex: Lexicon, bounded: bool = True) -> str | None:
     if before and before[-1].endswith(("'s", "’s")):  # "The interior ministry's figures"
         owner = [*before[:-1], before[-1][:-2]]
     elif all(w.lower() in lex.determiners or w[:1].islower() for w in before) and rest:
-        joined = _genitive_length(rest[0], lex)
+        if not lex.capitalised_nouns and len(rest) > 1 and _genitive_length(rest[1], lex) is not None \
+                and rest[0].islower() and rest[0].lower() not in lex.not_in_source and not lex.cue.fullmatch(rest[0]):
+            rest = rest[1:]  # "las cifras oficiales del Ministerio": an adjective before whose they are
+        joined = _genitive_length(rest[0], lex) if rest else None
         if joined is None:
             return None
         # "les chiffres de la préfecture", "le décompte d'Amnesty", "le stime dell'Onu"
@@ -373,6 +391,12 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             return found, cue.lower()  # "le ministère ... a apporté un démenti ..., estimant que": the ministry
         if cue[:1].isupper() and sentence[:m.start()].strip():
             continue  # "The United States", "Angaben": a name or a noun, not the cue
+        colon = re.search(r":\s*((?:\S+\s+){0,2})$", sentence[:m.start()]) if lex.pro_drop else None
+        if colon and all(w.islower() and w not in lex.determiners for w in colon.group(1).split()) \
+                and (owner := claims_owner(sentence[:colon.start()], lex)):
+            # "... en las estadísticas oficiales del Ministerio del Interior: tan sólo reconoce 379": the party
+            # whose figures the colon opens
+            return owner, cue.lower()
         if lex.pro_drop and lex.pronouns and not sentence[:m.start()].strip(" \"“«—–-"):
             return min(lex.pronouns), cue.lower()  # "Advirtieron que ...": no written subject, the last source's
         before = sentence[:m.start()]
@@ -384,14 +408,18 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         if lex.fixed_order and len(words) > 1 and words[-2].lower() in lex.prepositions \
                 and words[-1][:1].islower() and words[-1].isalpha() and words[-1].lower() not in lex.prepositions:
             continue  # "Commenting on unconfirmed reports": a noun in a prepositional phrase, not the cue
-        agent = re.match(r"\s+(\w+)\s", sentence[m.end():])
+        # "annoncé mercredi 12 mars par la CENI": a day or a date may stand between the participle and its agent
+        timed = lex.time_words.match(sentence[m.end():].lstrip(" ,")) if lex.time_words is not None else None
+        skip = len(sentence[m.end():]) - len(sentence[m.end():].lstrip(" ,")) + timed.end() - 1 \
+            if timed and timed.end() > 1 else 0
+        agent = re.match(r"\s+(\w+)\s", sentence[m.end() + skip:])
         plain = [w for w in words if not (lex.adverb_endings and w.islower() and len(w) > 5
                                           and w.endswith(lex.adverb_endings))]  # "foi prontamente desmentida"
         if agent and agent.group(1).lower() in lex.passive_agent and not lex.capitalised_nouns:
             # (German writes the agent before its participle; "sprachen von 130 Toten" is "spoke of")
             # "was announced by Beijing": the agent speaks; "the measures announced by Beijing hit ...": a
             # participle, not what the sentence attributes
-            source = _source_after(sentence, m.end() + agent.end(), lex, verb_first=False)
+            source = _source_after(sentence, m.end() + skip + agent.end(), lex, verb_first=False)
             if source and plain and (plain[-1].lower() in lex.not_in_source or lex.earlier_claims is not None
                                      and any(lex.earlier_claims.fullmatch(w) for w in words[-2:])
                                      or _counted(before)):
@@ -500,7 +528,11 @@ def _cues(sentence: str, lex: Lexicon) -> list[re.Match]:
     found = [m for m in lex.cue.finditer(sentence)  # "No mesmo comunicado, o governo garante": a noun, no cue
              if _last_word(sentence[:m.start()]) not in lex.noun_markers]
     if lex.naming is not None:
-        found += [m for m in lex.naming.finditer(sentence) if lex.denial.search(sentence, m.end())]
+        # (or a quote: "ha definito la situazione «fuori controllo»", where an object or an auxiliary shows the
+        # verb is said of something, not "a group called "X"")
+        found += [m for m in lex.naming.finditer(sentence) if lex.denial.search(sentence, m.end())
+                  or (quote := re.match(r"[^.;:«“\"„]{0,60}?(?=[«“\"„])", sentence[m.end():]))
+                  and (quote.group(0).strip() or _last_word(sentence[:m.start()]) in lex.auxiliaries)]
     return found
 
 
@@ -745,7 +777,14 @@ def opening_subject(sentence: str, language: str | None = "en") -> str | None:
     """The noun phrase a sentence opens with when it can speak ("Los sindicatos" of "Los sindicatos convocantes
     ofrecieron una versión muy distinta."): the subject a next sentence with no written one goes on with."""
     lex = lexicon(language)
-    phrase = _noun_phrase(sentence.split()[:12], lex)
+    tokens = sentence.split()[:12]
+    if len(tokens) > 1 and tokens[0].lower() in lex.prepositions | lex.speaker_place and not lex.capitalised_nouns:
+        # "В опубликованном видео Гусев звонит ...", "На своем Youtube-канале Вольнов опубликовал": after the
+        # opening phrase, the last word of the first run of capitalised words (the phrase may end with a name)
+        first = next((i for i, t in enumerate(tokens) if i and t[:1].isupper()), len(tokens))
+        last = next((i for i in range(first, len(tokens)) if not tokens[i][:1].isupper()), len(tokens)) - 1
+        tokens = tokens[max(first, last):]
+    phrase = _noun_phrase(tokens, lex)
     phrase = re.sub(r"\s*\([^()]*\)$", "", phrase.rstrip(" ,;")).rstrip(" ,;")  # "Jair Bolsonaro (PSL),"
     if phrase and is_speaker(phrase, lex):
         return phrase
@@ -841,6 +880,9 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
                   None)  # "dijo en rueda de prensa Marta Cuellar": a name
         if at is not None and not any(t.lower() in lex.complementizers or t[:1].isupper() for t in tokens[:at]):
             tokens = tokens[at:]
+    heads = [t for t in tokens[:3] if t.lower() not in lex.determiners | lex.demonstratives | lex.possessives]
+    if verb_first and heads and (lex.earlier_claims.fullmatch(heads[0]) or _figure_headed(heads[0], lex)):
+        return None  # "a contesté mercredi les résultats de la CENI": the verb's object, not who speaks
     kept: list[str] = []
     for at, token in enumerate(tokens):
         lowered = token.lower().strip("'’")
@@ -862,6 +904,8 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
             if verb_first:
                 return None
             break
+        if kept and re.fullmatch(r"\d[\d.,]*", token):
+            break  # "nach Angaben der UN 500 Zivilisten": a figure opens what is counted, the name ended
         if kept and lex.capitalised_nouns and verb_first and lowered in lex.determiners \
                 and kept[0].lower() not in lex.determiners and lowered not in lex.indefinite \
                 and kept[-1][:1].isupper():  # not "Vedat Bulut von der Ärztekammer"
@@ -927,7 +971,8 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
         return False
     if all(w in lex.determiners or w in lex.demonstratives for w in lowered):
         return False  # "the", "Este" (of "Este jueves, ..."): no noun
-    if lex.figure_nouns is not None and all(w in lex.determiners or lex.figure_nouns.fullmatch(w) for w in lowered):
+    if lex.figure_nouns is not None and all(w in lex.determiners | lex.demonstratives or lex.figure_nouns.fullmatch(w)
+                                            for w in lowered):
         return False  # "Numeri (solo ufficiosi)", "The figures": figures speak for a party, they are none
     if len(words) > 1 and lowered[-1] in lex.prepositions | lex.genitive | lex.determiners:
         return False  # "the government of": a phrase cut off before its noun
@@ -947,7 +992,9 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
     # a name before any preposition: in "lanzó un dato falso sobre la cantidad ... en El Alto" the only name
     # is where something happened, and the phrase a clause
     head = next((i for i, low in enumerate(lowered) if i and low in lex.prepositions), len(words))
-    return any(_unelided(w)[:1].isupper() and low not in lex.determiners for w, low in zip(words[:head], lowered))
+    # ("Ce résultat": a demonstrative that opens the sentence has a capital, it names nothing)
+    return any(_unelided(w)[:1].isupper() and low not in lex.determiners | lex.demonstratives
+               for w, low in zip(words[:head], lowered))
 
 
 def _trim(text: str, lex: Lexicon | None = None) -> str:
@@ -1050,12 +1097,22 @@ def _spelled_out(name: str, other: str) -> str:
     "an RSF commander" with "Sudan's Rapid Support Forces" is "an Rapid Support Forces commander"."""
     if not _ACRONYM.search(name):
         return name
-    words = [w for w in re.findall(r"[\w'’-]+", other) if w[:1].isupper()]
+    every = re.findall(r"[\w'’-]+", other)
+    words = [w for w in every if w[:1].isupper()]
     initials = "".join(w[0] for w in words)
+    # "CENI" of "la Commission électorale nationale indépendante": the words of four letters or more, small or
+    # capital, accents aside
+    long_words = [w for w in every if w[:1].isupper() or len(w) > 3]
+    long_initials = "".join(unicodedata.normalize("NFD", w[0])[0].upper() for w in long_words)
 
     def expand(m: re.Match) -> str:
+        if m.group(0) in other:
+            return m.group(0)
         at = initials.find(m.group(0))
-        return " ".join(words[at:at + len(m.group(0))]) if at >= 0 and m.group(0) not in other else m.group(0)
+        if at >= 0:
+            return " ".join(words[at:at + len(m.group(0))])
+        at = long_initials.find(m.group(0))
+        return " ".join(long_words[at:at + len(m.group(0))]) if at >= 0 and len(m.group(0)) > 2 else m.group(0)
 
     return _ACRONYM.sub(expand, name)
 

@@ -122,7 +122,14 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
         before = _WORDS.findall(text[:at])[-WINDOW:]
         after = []  # the figure's own clause: "killed 19 people and wounded 60" counts 19 killed
         # up to the next figure: "погибли не менее 5 человек, еще 8 пострадали" counts 5 dead, not 5 injured
-        for word in _WORDS.findall(re.split(r"[;.]\s|,\s+(?=\D{0,12}\d)", text[at + len(written):])[0])[:AFTER]:
+        # ("the official death toll is just 48, relief groups claim hundreds are missing": where the figure's clause
+        # names what it counts before it, a comma right after the figure closes it; not "raised its count to 27,
+        # saying more bodies had been recovered")
+        own_words = _WORDS.findall(clause)
+        named_before = any(words.match(" ".join(own_words[j:])) for _, words in lex.quantities
+                           for j in range(len(own_words)))
+        rest = "" if named_before and re.match(r",\s", text[at + len(written):]) else text[at + len(written):]
+        for word in _WORDS.findall(re.split(r"[;.]\s|,\s+(?=\D{0,12}\d)", rest)[0])[:AFTER]:
             if word.lower() in lex.conjunctions:
                 break
             after.append(word)
@@ -406,7 +413,7 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
         back, back_in = opening, opens
     # a denial answers a claim; "rejected that version" may answer another party's denial too
     others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
-              and (back or not lex.denial.search(sentences[c.sid].text))]
+              and not own_side(c.source, d.source, lex) and (back or not lex.denial.search(sentences[c.sid].text))]
     if not others and back:
         # "Depuis plusieurs jours, les informations faisant état de ... fusent. L'armée a démenti ces informations.":
         # pointed back at the reports the outlet told just before it
@@ -422,16 +429,21 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     wanted = _stems(said, lex)
     figures_said = _values(said or after, language)
     if wanted:  # "denied reports that Kyiv had delayed the exchange": the claim must say that
-        others = [c for c in others if figures_said & _values(sentences[c.sid].text, language)
+        saying = [c for c in others if figures_said & _values(sentences[c.sid].text, language)
                   or not figures_said
                   and len(wanted & _stems(sentences[c.sid].text, lex)) * 2 >= max(1, len(wanted))]
+        # ("não confirmou os números e negou que ...": where none says it in those words, the claims it names
+        # back before the denial)
+        if saying or not back or back_in is not lead_in or figures_said:
+            others = saying
         names_back = bool(others)
     owner = claims_owner(text, lex)  # "rejected the union's claims", "die Angaben der Gewerkschaft": that party's
     # where the denier is the subject before its cue, a name there is its own title ("El ministro de Transporte,
     # Ramiro Alcázar, rechazó ...": not the transport ministry's claim); the claim it denies is named after it
     head = text[:said_no.start()]
     named_in = after if mentions(head, d.source) else text
-    named = [c for c in others if mentions(named_in, c.source) or owner and mentions(c.source, owner)]
+    named = [c for c in others if mentions(named_in, c.source)
+             or owner and (mentions(c.source, owner) or same_source(c.source, owner))]  # "la CENI"
     asked = lex.asked.search(text) if lex.asked is not None else None
     if asked:  # "Asked about the Red Crescent's figure, the spokesman replied: «Not true»": the party it names
         question = re.split(r"[,:;]", text[asked.end():], maxsplit=1)[0]
@@ -450,6 +462,14 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     same_kind = [c for c in others if kind and _cue_of(sentences[c.sid].text, lex)[:4] == kind]
     # "denied these claims", "wies diese Zahl zurück": those right before
     pointed = back is not None and (figure_named is not None or _pointed(back_in, back, lex))
+    stated = _values(text, language)  # "The figure of 3,000 deaths is an exaggeration": the claim giving 3,000
+    given = stated - _values(d.source, language)  # not "Two army officers told ... the claim was false"
+    if given and not named and not any(given & _values(sentences[c.sid].text, language) for c in others):
+        # "“80 тисяч? Це брехня. ...”": a figure no earlier claim gives, that of a report told after it
+        later = [c for c in _answered_later(i, claims, sentences, lex, language, incident, pointed=bool(back))
+                 if given & _values(sentences[c.sid].text, language)]
+        if later:
+            return later
     target: Claim | None
     if named:
         target = named[-1]
@@ -466,7 +486,6 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     else:  # "denied striking civilian targets": the first claim it shares a word with
         target = next((c for c in others if overlap[c.pos]), None)
     counted = _named_quantities(after, lex) if back else set()
-    stated = _values(text, language)  # "The figure of 3,000 deaths is an exaggeration": the claim giving 3,000
     counting = [c for c in others if incident[c.sid] == incident[d.sid]
                 and counted & _named_quantities(sentences[c.sid].text, lex)
                 and (not stated or stated & _values(sentences[c.sid].text, language))] if counted else []
@@ -479,7 +498,7 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
         targets = _run(claims[:i], target, DENIAL_REACH, language)
     else:
         targets = [target]
-    if not back:  # "The RSF denied killing civilians": also what others accuse it of after the denial
+    if not back and not named:  # "The RSF denied killing civilians": also what others accuse it of after the denial
         next_cue = lex.cue.search(after)
         said_no_more = after[:next_cue.start()] if next_cue else after
         denied_words = _stems(said_no_more, lex) - _stems(d.source, lex)
@@ -500,6 +519,18 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     return targets
 
 
+def own_side(figures: str, speaker: str, lex: Lexicon) -> bool:
+    """Are `figures` a country's own, described by its adjective ("georgischen Angaben", "iranischen Angaben"),
+    and `speaker` one of that country's ("Das georgische Innenministerium", "Irans UN-Sprecher")? A party's
+    denial answers the other side, not its own side's figures."""
+    words = figures.split()
+    if len(words) != 2 or lex.earlier_claims is None or not lex.earlier_claims.fullmatch(words[1]) \
+            or words[0].lower() in lex.determiners | lex.demonstratives | lex.possessives or len(words[0]) < 6:
+        return False
+    stem = words[0].lower()[:4]
+    return any(w.lower().startswith(stem) for w in re.findall(r"[^\W\d_]+", speaker))
+
+
 def _answered_later(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: Lexicon,
                     language: str | None, incident: dict[int, int], pointed: bool) -> list[Claim]:
     """The claims after denial `i` that it answers, when none before it does: news often opens with the denial
@@ -516,6 +547,7 @@ def _answered_later(i: int, claims: list[Claim], sentences: dict[int, Sentence],
     if quoted_claim and lex.cue.fullmatch(quoted_claim.group(1)):
         return []  # "rechazó la acusación de Duque, quien aseguró que ...": the claim it denies is its own words
     later = [c for c in claims[i + 1:] if not c.outlet and not same_source(c.source, d.source)
+             and not own_side(c.source, d.source, lex)
              and incident[c.sid] == incident[d.sid] and not lex.denial.search(sentences[c.sid].text)]
     if not later:
         return []
@@ -546,7 +578,8 @@ def _number_words(text: str, lex: Lexicon) -> list[tuple[int, str, float, str | 
     if pattern is None:
         return []
     return [(m.start(), m.group(0), values[m.group(0).lower()], unit.group(1) if unit else None)
-            for m in pattern.finditer(text) for unit in [re.match(r"\s+(\w+)", text[m.end():])]]
+            for m in pattern.finditer(text) for unit in [re.match(r"\s+(\w+)", text[m.end():])]
+            if lex.scale_words is None or not lex.scale_words.match(text[m.end():])]  # not "двух сотнях"
 
 
 def _figures(text: str, lex: Lexicon, language: str | None) -> set[float]:

@@ -351,9 +351,13 @@ def _subject_named(named: str, cue: str, text: str, before: list[str], language:
         # "Para la Delegación del Gobierno ...: según ellos": the party the sentence names before the marker
         named = speaker_before(text, named, language) or named
     opening = text.lstrip(" \"“«—–-").split(None, 1)[:1]
+    # "Узнав, что в морге около 40 тел, он заявляет": the pronoun opens the main clause after a fronted one
+    fronted = re.match(rf"([^«“\"„]*?),\s+{re.escape(named)}\s", text, re.IGNORECASE) if named.strip() else None
     if named.lower() in lex.pronouns and before and (
             lex.pro_drop and named.lower() not in text.lower().split()
-            or opening and opening[0].lower() == named.lower()):
+            or opening and opening[0].lower() == named.lower()
+            or fronted and not any(w[:1].isupper() for w in fronted.group(1).split()[1:])
+            and not lex.cue.search(fronted.group(1))):
         # no written subject ("Los sindicatos ofrecieron otra versión. Cifraron ..."), or a pronoun opening the
         # sentence ("O presidente ..., Jair Bolsonaro, chegou a Belo Horizonte ... Ele também anunciou ..."),
         # after a sentence that attributes nothing: that sentence's subject
@@ -550,6 +554,9 @@ def _head(reference: str, lex) -> re.Pattern | None:
     words = re.sub(r"['’]s \w+$", "", reference).split()  # "the ministry's statement": the ministry
     if not words or reference.lower() in lex.pronouns:
         return None
+    kind = next((group for group in lex.kinds if any(words[-1].lower().startswith(w) for w in group)), None)
+    if kind:  # "a companhia": any word of its kind ("a siderúrgica CSN")
+        return re.compile("|".join(re.escape(w[:6]) for w in sorted(kind)), re.IGNORECASE)
     return re.compile(re.escape(words[-1][:6]), re.IGNORECASE)
 
 

@@ -57,6 +57,8 @@ unless said otherwise):
     new_incident          words that open another incident ("In a separate incident")
     demonstratives        "these", "diese", "эти": a denial of "these claims" answers the claims right before it
     numerals              number words and their values, for comparing figures written as words
+    scale_words           words of a scale after a number word ("двух сотнях", "deux centaines", "two hundred"):
+                          the number word alone is not the figure
     measures              units of measure: a figure written with one counts it, not a quantity near it
     quantities            what a figure counts (dead, injured, displaced, munitions, ...): words near it
     prepositions          words opening a prepositional phrase: a clause after the subject opening with one is an aside
@@ -120,6 +122,9 @@ unless said otherwise):
     noun_markers          words after which a cue-like word is a noun ("No mesmo comunicado", "the report"): no cue
     possessives           possessive determiners: a source "its annual report", "su informe" is the party the
                           possessive stands for (the sentence's subject, else the last source named)
+    kinds                 groups of head words (word beginnings) that stand for one another in a back reference
+                          ("a companhia" for the party introduced as "a siderúrgica CSN"; "the carmaker" for "the
+                          company")
     documents             what a party writes ("the company statement", "according to its annual report",
                           "según su informe"): such a source is the party, named before
     after_quote           verbs that attribute only right after a closing quote ('," read the statement')
@@ -235,6 +240,8 @@ class Lexicon:
     share_of: re.Pattern | None = None
     counters: re.Pattern | None = None
     possessives: frozenset[str] = frozenset()
+    kinds: tuple[frozenset[str], ...] = ()
+    scale_words: re.Pattern | None = None
     noun_markers: frozenset[str] = frozenset()
     increments_after: re.Pattern | None = None
     not_dating: re.Pattern | None = None
@@ -436,6 +443,8 @@ def lexicon(language: str | None) -> Lexicon:
         share_of=_opening(data.get("share_of")),
         counters=_regexes(data.get("counters")),
         possessives=_lower(data.get("possessives")),
+        scale_words=_opening(data.get("scale_words")),
+        kinds=tuple(_lower(group) for group in data.get("kinds") or ()),
         noun_markers=_lower(data.get("noun_markers")),
         increments_after=_regexes(data.get("increments_after")),
         not_dating=_words(data.get("not_dating")),

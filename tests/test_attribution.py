@@ -703,3 +703,67 @@ def test_a_source_after_a_marker_ends_where_an_article_opens_the_clauses_subject
                              "intorno al 5%.", "it") == ("il ministero guidato da Matteo Salvini", "secondo")
     assert parse_attribution("Según el Ministerio del Interior, murieron 23 personas.", "es") == \
         ("el Ministerio del Interior", "según")  # "del" joins, it opens nothing
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    # the agent of a participle, with a day or a date between them
+    ("fr", "Ce résultat confirme celui annoncé mercredi 12 mars par la Commission électorale nationale "
+           "indépendante (CENI), avec 64 % des voix.", ("la Commission électorale nationale indépendante", "annoncé")),
+    # a marker before figures that a participle gives: its agent, not the figures
+    ("fr", "Il a été réélu avec 58,2 % des voix, d'après les résultats provisoires communiqués vendredi soir par le "
+           "ministre de l'Administration territoriale, Yao Dossou.",
+     ("le ministre de l'Administration territoriale", "d'après")),
+    # a country named with its article speaks; a figure ends the party a marker names
+    ("de", "Der Iran hat die Angaben von Amnesty International als „erfunden“ bezeichnet und zurückgewiesen.",
+     ("Der Iran", "zurückgewiesen")),
+    ("de", "Im Ukrainekrieg sind nach Angaben der UN 500 Zivilisten getötet worden.", ("UN", "nach angaben der")),
+    ("de", "Die Gruppe Freie Stimme hatte am Montag von mindestens 640 Festnahmen berichtet.",
+     ("Die Gruppe Freie Stimme", "berichtet")),
+    # a newspaper set off between dashes
+    ("it", "La cifra dei contagi è di 1.900 casi - si legge sul Corriere della Sera - più del doppio.",
+     ("Corriere della Sera", "si legge sul")),
+    # a marker's party with a relative clause after it; the subject before a second cue; an adverb before the cue
+    ("es", "Según el departamento que dirige la ministra Elena Ortuño, los datos no han podido ser actualizados.",
+     ("el departamento", "según")),
+    ("es", "El cálculo que admite hoy el Ministerio apunta a que entraron 690 personas.", ("el Ministerio", "apunta")),
+    ("es", "Las estadísticas oficiales del Ministerio del Interior solo reconocen 412 entradas.",
+     ("Ministerio del Interior", "reconocen")),
+    # after a colon, a cue with no subject speaks for the party whose figures the colon opens
+    ("es", "La cifra no sale en las estadísticas oficiales del Ministerio del Interior: tan sólo reconoce 379 "
+           "entradas.", ("Ministerio del Interior", "reconoce")),
+    # a company's kind is a speaker; "por meio de" tells how it spoke
+    ("pt", '"Qualquer outra saída faz parte do "turnover" natural", informou a mineradora por meio de sua '
+           'assessoria de imprensa.', ("a mineradora", "informou")),
+    # a verb of naming before a quote, said of something
+    ("it", "Il sindaco di Calvisano, Angelo Ferri, ha definito la situazione «fuori controllo».",
+     ("Angelo Ferri", "definito")),
+    ("ru", "Он подтвердил, что погибших именно 41 человек.", ("он", "подтвердил")),
+])
+def test_agents_markers_and_verbs_of_session_fifteen(language, sentence, expected):
+    assert parse_attribution(sentence, language) == expected
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("fr", "L'opposition a contesté mercredi les résultats de la CENI."),  # the object is no speaker
+    ("en", 'They joined a group called "Freedom Now".'),  # a name, not a thing said
+])
+def test_the_object_of_a_cue_and_a_group_called_by_name_speak_not(language, sentence):
+    parsed = parse_attribution(sentence, language)
+    assert parsed is None or "CENI" not in parsed[0]
+
+
+def test_a_marker_before_figures_named_back_speaks_for_the_source_named_before():
+    assert parse_attribution("D'après ces résultats, Edem Kpodar arriverait en tête à Lomé.", "fr") == \
+        ("elle", "d'après")
+    assert parse_attribution("Según estas cifras, el paro subió.", "es") == ("ella", "según")
+
+
+def test_a_demonstrative_and_a_figure_are_no_speaker():
+    assert not is_speaker("Ce résultat", "fr")
+    assert not is_speaker("Aucune réaction", "fr")
+    assert is_speaker("Cette coalition", "fr")
+
+
+def test_an_acronym_stands_for_the_small_words_it_spells():
+    assert same_source("la Commission électorale nationale indépendante", "la CENI")
+    assert not same_source("la Commission électorale nationale indépendante", "la CNDH")

@@ -797,3 +797,51 @@ def test_a_hedge_inside_a_relative_clause_or_a_phrase_leaves_the_sentence_the_ou
     assert not is_hedged("Also charged: Taylor, who allegedly used his position to earn commissions.", "en")
     assert not is_hedged("Информацию о якобы сотнях погибших распространил пранкер.", "ru")
     assert is_hedged("Удар нібито був спрямований по складу боєприпасів.", "uk")
+
+
+def test_a_figures_clause_and_its_scale_decide_what_it_counts():
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    def q(text, language="en"):
+        return quantities(text, lexicon(language), language)
+
+    # the clause that names the toll ends at the comma after its figure
+    assert q("Although the official death toll in Assam is just 48, relief groups claim hundreds are missing.") == \
+        {"dead": {48.0}}
+    # a number word before a scale word is no figure of its own
+    assert q("Информацию о якобы двух сотнях погибших распространил блогер.", "ru") == {}
+    assert q("трупов гораздо больше — «около 200».", "ru") == {"dead": {200.0}}
+    assert q("Las estadísticas solo reconocen 412 entradas por vía terrestre.", "es") == {"arrivals": {412.0}}
+    assert q("Le statistiche ufficiali parlano di 870 casi di legionella.", "it") == {"cases": {870.0}}
+    assert q("a siderúrgica CSN demitiu 420 trabalhadores", "pt") == {"jobs": {420.0}}
+
+
+def test_a_rejection_answers_the_party_it_names_and_not_its_own_sides_figures():
+    text = ("Das georgische Innenministerium hat die Angaben einer Bürgerrechtsgruppe als „erfunden“ bezeichnet und "
+            "zurückgewiesen.\n"
+            "Die Gruppe Freie Stimme hatte am Montag von mindestens 640 Festnahmen berichtet.\n"
+            "Nach georgischen Angaben sind bei den Protesten 212 Menschen festgenommen worden.\n"
+            "Die Zahlen seien übertrieben, sagte der georgische Ministeriumssprecher Lascha Beridse.\n")
+    events = _events(text, {1: "Das georgische Innenministerium", 2: "Die Gruppe Freie Stimme",
+                            3: "georgischen Angaben", 4: "der georgische Ministeriumssprecher Lascha Beridse"}, "de")
+    assert events[2].status == "denied"
+    assert events[3].status == "disputed"  # 212 against 640; no Georgian denies it
+    assert set(events[4].contradicted_by) == {events[2].id}
+    text = ("Le président a été réélu avec 58,2 % des voix, selon le ministre de l'Intérieur.\n"
+            "Ce résultat confirme celui annoncé mercredi par la Commission électorale nationale indépendante "
+            "(CENI), avec 64 % des voix.\n"
+            "L'opposition a rejeté jeudi les résultats de la CENI.\n"
+            "La coalition a publié ses propres résultats.\n")
+    events = _events(text, {1: "le ministre de l'Intérieur", 2: "la Commission électorale nationale indépendante",
+                            3: "L'opposition", 4: "La coalition"}, "fr")
+    assert events[3].contradicted_by == [events[2].id] and events[2].status == "denied"
+    assert events[1].status == "disputed" and events[4].status == "claimed"
+
+
+def test_a_denial_that_names_figures_back_answers_them_in_other_words():
+    text = ("O presidente do sindicato, Edimar Rocha, afirmou que a siderúrgica CSN demitiu 420 trabalhadores.\n"
+            "Procurada pela reportagem, a CSN não confirmou os números e negou que esteja promovendo demissões em "
+            "massa.\n")
+    events = _events(text, {1: "Edimar Rocha", 2: "a CSN"}, "pt")
+    assert events[1].status == "denied" and events[2].contradicted_by == [events[1].id]
