@@ -219,7 +219,21 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             and lex.cue.fullmatch(participle.group(1)) else verb
         if lex.cue.fullmatch(said):
             return inverted.group("pronoun").lower(), said.lower()
-    return _by_cue(sentence, lex) or _figures_subject(sentence, lex)
+    return _by_cue(sentence, lex) or _figures_subject(sentence, lex) or _figure_source(sentence, lex)
+
+
+def _figure_source(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(source, its noun) where the sentence attributes nothing but gives figures that name their kind of source
+    (`figure_sources`: "the official death toll in Assam is just 48"), or None."""
+    opening = lex.concessive.match(sentence) if lex.concessive is not None else None
+    head = sentence[opening.end() if opening else 0:]
+    for pattern in lex.figure_sources:
+        found = pattern.search(head)
+        # the clause's subject, among its first words ("Die offizielle Zahl der Toten stagniert ... bei 700"),
+        # not a phrase further on ("між даними спостерігачів та офіційними даними ЦВК")
+        if found and len(head[:found.start()].split()) <= 1 and re.search(r"\d", head[found.end():]):
+            return found.group("source"), found.group("source").split()[-1].lower()
+    return None
 
 
 def _whose_figures(rest: str, lex: Lexicon) -> int | None:

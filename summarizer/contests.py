@@ -688,9 +688,9 @@ def _next(sentences: dict[int, Sentence], sid: int, lex: Lexicon, recorded: set[
     """The sentences after `sid` that are no record and name no source of their own, at most two ("Lysiwka
     sei weiterhin unter ukrainischer Kontrolle."): what a claim or a denial goes on to say."""
     out: list[str] = []
-    for i in range(sid + 1, sid + 4):
-        after = sentences.get(i)
-        if after is None or after.boilerplate:
+    for i in sorted(i for i in sentences if sid < i)[:3]:
+        after = sentences[i]
+        if after.boilerplate:
             continue
         if is_back_attribution(after.text, lex.code):  # "Das teilte X mit.": part of the claim before it
             continue

@@ -60,6 +60,7 @@ from summarizer.attribution import (
     source_type_of,
     speaker_before,
 )
+from summarizer.clauses import clause_sentences, own_words
 from summarizer.contests import (
     Claim,
     answers_previous,
@@ -67,6 +68,7 @@ from summarizer.contests import (
     figures_of,
     link_contests,
     previous_sentence,
+    quantities,
     relayed_figures,
     revisions,
     two_sided,
@@ -716,29 +718,37 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
     language, the numbers' values read the way the article's `language` writes
     them ("1.200" is 1200 in Spanish)."""
     english = in_english(drafts, sentences, language)
-    items = list(drafts.items())
-    # what the outlet tells hedged ("reportedly", "angeblich") is a claim another party may deny or contest
-    claims = [Claim(pos, sid, draft.source, _is_outlet(draft) and not is_hedged(sentences[sid].text, language))
-              for pos, (sid, draft) in enumerate(items, 1)]
-    figures = figures_of(claims, sentences, language)
-    contests = _Contests(*link_contests(claims, sentences, language, figures))
-    _link_model_contests(items, sentences, contests, language)
+    # a sentence that tells two parties' claims gives a record per clause (`clauses.py`): the code below reads
+    # clauses, keyed `2 * sentence id` (and `+ 1` for a second clause)
+    clauses, keys = clause_sentences(sentences, language)
     story = {i: s for i, s in sentences.items() if not s.boilerplate}
-    notes = verification_notes(claims, story, language, contests.contested)
-    revised = revisions(claims, figures, earlier_counts(claims, sentences, language),
-                        relayed_figures(claims, sentences, language))
+    items = [(key, _clause_draft(key, draft, clauses, len(keys[sid]) > 1, language))
+             for sid, draft in drafts.items() for key in keys[sid]]
+    # what the outlet tells hedged ("reportedly", "angeblich") is a claim another party may deny or contest
+    claims = [Claim(pos, key, draft.source, _is_outlet(draft) and not is_hedged(clauses[key].text, language))
+              for pos, (key, draft) in enumerate(items, 1)]
+    figures = figures_of(claims, clauses, language)
+    contests = _Contests(*link_contests(claims, clauses, language, figures))
+    _link_model_contests([(key // 2, draft) for key, draft in items], sentences, contests, language)
+    clause_story = {i: s for i, s in clauses.items() if not s.boilerplate}
+    notes = verification_notes(claims, clause_story, language, contests.contested)
+    revised = revisions(claims, figures, earlier_counts(claims, clauses, language),
+                        relayed_figures(claims, clauses, language))
     events = []
-    for pos, (sid, draft) in enumerate(items, start=1):
+    for pos, (key, draft) in enumerate(items, start=1):
+        sid = key // 2
         by_next = reported_by_next(sid, story, language)
-        ids = sorted({sid, *notes.get(pos, ()), *([by_next] if by_next is not None else [])})
-        evidence = [Evidence(sentence_id=i, quote=sentences[i].text) for i in ids]
-        quoted = " ".join(sentences[i].text for i in ids)
+        ids = sorted({key, *notes.get(pos, ()), *([2 * by_next] if by_next is not None else [])})
+        evidence = [Evidence(sentence_id=i // 2, quote=clauses[i].text) for i in ids]
+        quoted = " ".join(clauses[i].text for i in ids)
         actors, locations = names_of(quoted)
         attribution = _attribution(draft, outlet)
-        status = _status(pos, attribution, contests, quoted, sentences[sid].text, language)
+        text = clauses[key].text
+        status = _status(pos, attribution, contests, quoted, text, language)
         events.append(Event(
             id=f"e{pos}",
-            summary=_summary(english[sid].text, sentences[sid].text, attribution, status, language),
+            summary=_summary(english[sid].text, text, attribution, status, language) if text == sentences[sid].text
+            else _summary(own_words(text, language), own_words(text, language), attribution, status, language),
             attribution=attribution,
             status=status,
             evidence=evidence,
@@ -750,6 +760,17 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
             superseded_by=f"e{revised[pos]}" if pos in revised else None,
         ))
     return events
+
+
+def _clause_draft(key: int, draft: RepairedDraft, clauses: dict[int, Sentence], split: bool,
+                  language: str | None) -> RepairedDraft:
+    """The draft of one clause of a sentence that gives two records: its source read from the clause's own
+    words (the model's reading, checked against them); the sentence's draft where it does not split."""
+    if not split:
+        return draft
+    story = {i: s for i, s in clauses.items() if not s.boilerplate and i <= key}
+    speaker = resolve_source(key, draft.source, draft.source_type, story, language)
+    return replace(draft, source=speaker.source, cue=speaker.cue, source_type=speaker.source_type)
 
 
 def _link_model_contests(items: list[tuple[int, RepairedDraft]], sentences: dict[int, Sentence],
@@ -850,8 +871,15 @@ def _attribution(draft: RepairedDraft, outlet: str | None) -> Attribution:
 
 
 def _numbers(evidence: list[Evidence], language: str | None = None) -> list[Number]:
+    """The figures of the evidence, as written; one with no word of its own after it ("the official death toll
+    is just 48") takes the name of what its clause counts ("dead")."""
     seen: dict[str, Number] = {}
+    lex = lexicon(language)
     for ev in evidence:
+        counted = {value: name for name, values in quantities(ev.quote, lex, language).items() for value in values}
         for n in extract_numbers(ev.quote, language):
+            if n.unit is None and n.value in counted and not re.match(r"\s*\w", ev.quote[ev.quote.find(n.text)
+                                                                                    + len(n.text):]):
+                n = n.model_copy(update={"unit": counted[n.value]})
             seen.setdefault(n.text, n)
     return list(seen.values())

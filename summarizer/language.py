@@ -122,6 +122,13 @@ unless said otherwise):
     noun_markers          words after which a cue-like word is a noun ("No mesmo comunicado", "the report"): no cue
     possessives           possessive determiners: a source "its annual report", "su informe" is the party the
                           possessive stands for (the sentence's subject, else the last source named)
+    contrast              words of contrast that open a sentence's second clause after a comma ("while",
+                          "mientras", "tandis que", "а"): where it names another speaker, the sentence gives two
+                          records (`clauses.py`)
+    concessive            words that open a sentence with a concessive clause ("Although", "Aunque", "Obwohl"): the
+                          clause after it may be another party's claim
+    figure_sources        regular expressions with a group `source`: figures that name their kind of source ("the
+                          official death toll"); in a sentence that attributes nothing else, that source's claim
     kinds                 groups of head words (word beginnings) that stand for one another in a back reference
                           ("a companhia" for the party introduced as "a siderúrgica CSN"; "the carmaker" for "the
                           company")
@@ -241,6 +248,9 @@ class Lexicon:
     counters: re.Pattern | None = None
     possessives: frozenset[str] = frozenset()
     kinds: tuple[frozenset[str], ...] = ()
+    contrast: re.Pattern | None = None
+    figure_sources: tuple[re.Pattern, ...] = ()
+    concessive: re.Pattern | None = None
     scale_words: re.Pattern | None = None
     noun_markers: frozenset[str] = frozenset()
     increments_after: re.Pattern | None = None
@@ -445,6 +455,9 @@ def lexicon(language: str | None) -> Lexicon:
         possessives=_lower(data.get("possessives")),
         scale_words=_opening(data.get("scale_words")),
         kinds=tuple(_lower(group) for group in data.get("kinds") or ()),
+        contrast=_opening(data.get("contrast")),
+        figure_sources=tuple(re.compile(str(r), re.IGNORECASE) for r in data.get("figure_sources") or ()),
+        concessive=_opening(data.get("concessive")),
         noun_markers=_lower(data.get("noun_markers")),
         increments_after=_regexes(data.get("increments_after")),
         not_dating=_words(data.get("not_dating")),

@@ -250,9 +250,15 @@ def test_one_sentence_with_two_sources_figures_for_one_quantity_is_disputed():
     assert two_sided("The university reports 900 workers on strike, while the union reports up to 2,100 strikers.",
                      "en")
     assert not two_sided("At least 19 people were killed and 40 injured, the health ministry said.", "en")
-    events = _events("The university reports 900 workers on strike, while the union reports up to 2,100 strikers.\n",
-                     {1: "The university"})
-    assert events[1].status == "disputed" and events[1].contradicted_by == []
+    # where its second clause names its speaker, the sentence gives two records, one per side (`clauses.py`)
+    from summarizer.extract import EventDraft, EventsContext, repair, to_events
+
+    text = "The university reports 900 workers on strike, while the union reports up to 2,100 strikers.\n"
+    sentences = {s.id: s for s in segment(text, "en")}
+    drafts = {1: EventDraft(source="The university", cue="reports", source_type="official")}
+    events = to_events(repair(drafts, EventsContext(sentences=sentences, language="en")), sentences, None, "en")
+    assert [e.attribution.source for e in events] == ["The university", "the union"]
+    assert events[0].status == events[1].status == "disputed" and events[0].contradicted_by == [events[1].id]
 
 
 def test_a_figure_counts_what_its_own_clause_says_and_number_words_count_too():

@@ -1,0 +1,52 @@
+"""Two parties' claims in one sentence make two records (`clauses.py`)."""
+
+import pytest
+
+from summarizer.clauses import split
+
+
+@pytest.mark.parametrize("language, sentence, second", [
+    ("en", "The government said 46 people were killed, while the Committee of Doctors said at least 108 had died.",
+     "while the Committee of Doctors said at least 108 had died."),
+    ("en", "Although the official death toll in Assam is just 48, relief groups claim hundreds are missing.",
+     "relief groups claim hundreds are missing."),
+    ("en", "Air France will cut 5,000 more jobs, two union sources said, although the company denied these figures.",
+     "although the company denied these figures."),
+    ("es", "Los sindicatos cuantificaron el seguimiento en el 100%, mientras la patronal aseguraba que fue del 36,5%.",
+     "mientras la patronal aseguraba que fue del 36,5%."),
+    ("fr", "Alors que la préfecture a confirmé son comptage de 300.000 personnes, les organisateurs ont dénoncé "
+           "un chiffre ridicule.", "les organisateurs ont dénoncé un chiffre ridicule."),
+    ("de", "Die Polizei zählte 3.000 Teilnehmer, doch die Veranstalter sprachen von 12.000.",
+     "doch die Veranstalter sprachen von 12.000."),
+])
+def test_a_sentence_with_two_parties_claims_splits_at_its_contrast(language, sentence, second):
+    first, rest = split(sentence, language)
+    assert rest == second and sentence == first + ", " + rest  # verbatim, nothing dropped
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("en", "At least 19 people died, while 40 were injured."),  # no second speaker
+    ("en", "The fire killed 12 people, police said."),  # one speaker
+    ("en", "The ministry said 20 people died, while it said 40 were injured."),  # a pronoun: the same speaker
+    ("en", "Police said the march was peaceful, while organisers said it was a success."),  # no figure
+])
+def test_a_sentence_with_one_partys_claims_stays_whole(language, sentence):
+    assert split(sentence, language) is None
+
+
+def test_the_records_of_a_split_sentence_dispute_each_other():
+    from summarizer.extract import EventDraft, EventsContext, repair, to_events
+    from summarizer.segment import segment
+
+    text = ("The government said 46 people were killed in the crackdown, while the opposition Committee of Doctors "
+            "said at least 108 people had died.\n")
+    sentences = {s.id: s for s in segment(text, "en")}
+    drafts = {1: EventDraft(source="The government", cue="said", source_type="official")}
+    events = to_events(repair(drafts, EventsContext(sentences=sentences, language="en")), sentences, None, "en")
+    assert [e.attribution.source for e in events] == ["The government", "the opposition Committee of Doctors"]
+    assert [[n.text for n in e.numbers] for e in events] == [["46"], ["108"]]
+    assert all(e.evidence[0].sentence_id == 1 and e.evidence[0].quote in text for e in events)
+    assert events[0].contradicted_by == [events[1].id] and events[1].contradicted_by == [events[0].id]
+    assert events[0].status == events[1].status == "disputed"
+    # the summary reads on its own: the word of contrast is the quote's, not the summary's
+    assert events[1].summary.startswith("The opposition Committee of Doctors said")
