@@ -1134,7 +1134,9 @@ def _spelled_out(name: str, other: str) -> str:
 @functools.lru_cache(maxsize=4096)  # every pair of records compares their sources
 def _distinctive(name: str) -> frozenset[str]:
     words = {re.sub(r"['’]s?$", "", w.lower()) for w in re.findall(r"[\w'’-]+", name)}
-    return frozenset(w for w in words - _GENERIC_WORDS - _PRONOUNS if len(w) > 2)
+    # (an acronym of two capitals names a party too: "СК", "UN")
+    short = {w.lower() for w in re.findall(r"(?<![\w'’-])[^\W\d_]{2}(?![\w'’-])", name) if w.isupper()}
+    return frozenset(w for w in words - _GENERIC_WORDS - _PRONOUNS if len(w) > 2 or w in short)
 
 
 def source_type_of(source: str, sentence: str) -> str | None:

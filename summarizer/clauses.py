@@ -71,10 +71,15 @@ def clause_sentences(sentences: dict[int, Sentence], language: str | None
     return keyed, keys
 
 
-def own_words(clause: str, language: str | None) -> str:
-    """A clause as a sentence of its own: without the word of contrast that opens it ("while the Committee of
-    Doctors said ..." -> "The Committee of Doctors said ..."), for a summary; its quote keeps it."""
+def without_contrast(clause: str, language: str | None) -> str:
+    """A clause without the word of contrast that opens it ("while the Committee of Doctors said ...")."""
     lex = lexicon(language)
     contrast = lex.contrast.match(clause) if lex.contrast is not None else None
-    rest = clause[contrast.end():].lstrip(" ,") if contrast else clause
+    return clause[contrast.end():].lstrip(" ,") if contrast else clause
+
+
+def own_words(clause: str, language: str | None) -> str:
+    """A clause as a sentence of its own, for a summary ("The Committee of Doctors said ..."); its quote keeps
+    the word of contrast."""
+    rest = without_contrast(clause, language)
     return rest[:1].upper() + rest[1:]

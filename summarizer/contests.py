@@ -129,7 +129,8 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
         named_before = any(words.match(" ".join(own_words[j:])) for _, words in lex.quantities
                            for j in range(len(own_words)))
         rest = "" if named_before and re.match(r",\s", text[at + len(written):]) else text[at + len(written):]
-        for word in _WORDS.findall(re.split(r"[;.]\s|,\s+(?=\D{0,12}\d)", rest)[0])[:AFTER]:
+        # (up to the next figure: "le vittime sono oltre 4500 con 10.000 feriti" counts 4500 dead, not injured)
+        for word in _WORDS.findall(re.split(r"[;.]\s|,\s+(?=\D{0,12}\d)|\s(?=\d)", rest)[0])[:AFTER]:
             if word.lower() in lex.conjunctions:
                 break
             after.append(word)

@@ -60,7 +60,8 @@ from summarizer.attribution import (
     source_type_of,
     speaker_before,
 )
-from summarizer.clauses import clause_sentences, own_words
+from summarizer.clauses import clause_sentences, own_words, without_contrast
+from summarizer.clauses import split as split_clauses
 from summarizer.contests import (
     Claim,
     answers_previous,
@@ -537,7 +538,10 @@ def _earlier_source(before: list[str], language: str | None, reference: str | No
     lex = lexicon(language)
     head = _head(reference, lex) if reference else None
     for at in range(len(before) - 1, -1, -1):
-        parsed = parse_attribution(DATELINE.sub("", before[at], count=1), language)
+        text = DATELINE.sub("", before[at], count=1)
+        clauses = split_clauses(text, language)  # "Alors que X a confirmé ..., les organisateurs ont dénoncé ...": the
+        # speaker named last, that of the second clause
+        parsed = parse_attribution(without_contrast(clauses[1], language) if clauses else text, language)
         if parsed and parsed[0].lower() in lex.pronouns and at and head is None \
                 and (subject := _unattributed_subject(before[at - 1], language)):
             # "Este jueves, el ministro ... acudió al Pleno. Durante su intervención, informó que ...": that

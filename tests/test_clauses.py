@@ -50,3 +50,13 @@ def test_the_records_of_a_split_sentence_dispute_each_other():
     assert events[0].status == events[1].status == "disputed"
     # the summary reads on its own: the word of contrast is the quote's, not the summary's
     assert events[1].summary.startswith("The opposition Committee of Doctors said")
+
+
+def test_a_pronoun_after_a_split_sentence_stands_for_its_second_speaker():
+    from summarizer.extract import resolve_source
+    from summarizer.segment import segment
+
+    text = ("Alors que la préfecture de police a confirmé son comptage de 300.000 personnes, les organisateurs ont "
+            "dénoncé un chiffre ridicule.\nSelon eux, 1,4 million de personnes ont défilé.\n")
+    story = {s.id: s for s in segment(text, "fr")}
+    assert resolve_source(2, "la préfecture de police", "official", story, "fr").source == "les organisateurs"

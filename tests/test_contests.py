@@ -851,3 +851,14 @@ def test_a_denial_that_names_figures_back_answers_them_in_other_words():
             "massa.\n")
     events = _events(text, {1: "Edimar Rocha", 2: "a CSN"}, "pt")
     assert events[1].status == "denied" and events[2].contradicted_by == [events[1].id]
+
+
+def test_a_figure_counts_up_to_the_next_figure_and_two_capitals_name_a_party():
+    from summarizer.attribution import same_source
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    assert quantities("Per i Fratelli musulmani le vittime sono oltre 4500 con 10.000 feriti.", lexicon("it"),
+                      "it") == {"dead": {4500.0}, "injured": {10000.0}}
+    assert same_source("официальный представитель СК России Владимир Маркин", "СК")
+    assert not same_source("the EU", "the UN")

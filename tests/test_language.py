@@ -18,6 +18,11 @@ from summarizer.segment import segment
     "Ouça este conteúdo (2 min)", "Assine por R$ 1,90 no primeiro mês.", "Vai al contenuto principale",
     "Questo sito utilizza cookie tecnici.", "Перейти к основному содержанию", "Мы используем файлы cookie.",
     "Перейти до основного вмісту", "Ми використовуємо файли cookie, щоб покращити роботу сайту.",
+    # free trials and appeals for support
+    "E-Paper gratis testen Jetzt vier Wochen kostenlos lesen, das Test-Abo endet automatisch",
+    "Mit nur 5,- Euro sind Sie dabei!", "Support independent journalism in Donetsk region: become a member",
+    "Essai gratuit pendant 30 jours", "Prueba gratis durante un mes", "Prova gratis per 30 giorni",
+    "Teste grátis por 7 dias", "Бесплатная пробная подписка на месяц",
 ])
 def test_page_furniture_of_every_language_is_furniture(line):
     assert is_furniture(line)
