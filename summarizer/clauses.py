@@ -48,6 +48,23 @@ def split(text: str, language: str | None) -> tuple[str, str] | None:
         figure = bool(extract_numbers(first, language))
         if figure and (opening or extract_numbers(second, language) or lex.denial.search(said)):
             return first, second
+    return _enumerated(text, cuts, language)
+
+
+def _enumerated(text: str, cuts: list[int], language: str | None) -> tuple[str, str] | None:
+    """The two clauses of a sentence that sets two sources' figures side by side, each with its marker ("480 000
+    manifestants selon la police, 1,2 million selon les syndicats"), or None."""
+    lex = lexicon(language)
+    if lex.according is None:
+        return None
+    for cut in cuts:
+        first, second = text[:cut], text[cut + 1:].strip()
+        if not (extract_numbers(first, language) and extract_numbers(second, language)):
+            continue
+        ours, theirs = parse_attribution(first, language), parse_attribution(second, language)
+        if ours and theirs and lex.according.fullmatch(ours[1]) and lex.according.fullmatch(theirs[1]) \
+                and theirs[0].lower() not in lex.pronouns and not same_source(ours[0], theirs[0]):
+            return first, second
     return None
 
 

@@ -732,6 +732,13 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
     claims = [Claim(pos, key, draft.source, _is_outlet(draft) and not is_hedged(clauses[key].text, language))
               for pos, (key, draft) in enumerate(items, 1)]
     figures = figures_of(claims, clauses, language)
+    for claim in claims:  # "..., 1,2 million selon les syndicats": what a second clause's bare figure counts,
+        # its whole sentence says
+        if claim.sid % 2 and not figures[claim.pos]:
+            values = {n.value for n in extract_numbers(clauses[claim.sid].text, language)}
+            whole = quantities(sentences[claim.sid // 2].text, lexicon(language), language)
+            figures[claim.pos] = {name: set(counted) & values for name, counted in whole.items()
+                                  if set(counted) & values}
     contests = _Contests(*link_contests(claims, clauses, language, figures))
     _link_model_contests([(key // 2, draft) for key, draft in items], sentences, contests, language)
     clause_story = {i: s for i, s in clauses.items() if not s.boilerplate}

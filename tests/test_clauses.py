@@ -60,3 +60,18 @@ def test_a_pronoun_after_a_split_sentence_stands_for_its_second_speaker():
             "dénoncé un chiffre ridicule.\nSelon eux, 1,4 million de personnes ont défilé.\n")
     story = {s.id: s for s in segment(text, "fr")}
     assert resolve_source(2, "la préfecture de police", "official", story, "fr").source == "les organisateurs"
+
+
+def test_two_sources_figures_set_side_by_side_by_their_markers_are_two_records():
+    from summarizer.extract import EventDraft, EventsContext, repair, to_events
+    from summarizer.segment import segment
+
+    text = "La mobilisation a réuni 480 000 manifestants selon la police, 1,2 million selon les syndicats.\n"
+    assert split(text.strip(), "fr") == ("La mobilisation a réuni 480 000 manifestants selon la police",
+                                         "1,2 million selon les syndicats.")
+    sentences = {s.id: s for s in segment(text, "fr")}
+    drafts = {1: EventDraft(source="la police", cue="selon", source_type="official")}
+    events = to_events(repair(drafts, EventsContext(sentences=sentences, language="fr")), sentences, None, "fr")
+    assert [e.attribution.source for e in events] == ["la police", "les syndicats"]
+    # the second clause's bare "1,2 million" counts what its sentence counts: the marchers
+    assert events[0].contradicted_by == [events[1].id] and events[1].contradicted_by == [events[0].id]
