@@ -222,10 +222,10 @@ def test_a_number_of_the_digest_is_a_figure_of_the_records_whole():
 
 
 def test_a_figure_the_source_says_was_not_reached_is_not_its_figure():
-    lead = record(1, "The government said 46 people were killed, the health ministry said.", "the health ministry",
-                  "said", "claimed")
+    lead = record(1, "The Committee of Doctors said at least 108 people had died.", "the Committee of Doctors",
+                  "said", "disputed", (2,))
     bound = record(2, "The undersecretary Suleiman Jabbar said the toll had not reached 100.", "Suleiman Jabbar",
-                   "said", "claimed")
+                   "said", "disputed", (1,))
     digest, _ = compose([lead, bound], "en", story_words=300)
     # told in its own words, or not at all; never as a toll the source reported
     assert "a toll of 100" not in digest.text and "figure of 100" not in digest.text
