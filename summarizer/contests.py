@@ -248,10 +248,11 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
                     name in figures[b.pos] and values != figures[b.pos][name]
                     and not values <= figures[b.pos][name]  # "... 73,178 ... 32,578": said again, not revised
                     for name, values in figures[a.pos].items()):
-                if b.pos in earlier and a.pos not in earlier:
-                    out[b.pos] = a.pos
-                else:
-                    out[a.pos] = b.pos
+                reviser, revised = (a, b) if b.pos in earlier and a.pos not in earlier else (b, a)
+                if any(len(values) > 1 for name, values in figures[reviser.pos].items()
+                       if name in figures[revised.pos]):
+                    continue  # "a hospital registry of 64 deaths and over 40 bodies": the parts of a count, no new one
+                out[revised.pos] = reviser.pos
                 break
     return out
 

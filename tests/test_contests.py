@@ -862,3 +862,14 @@ def test_a_figure_counts_up_to_the_next_figure_and_two_capitals_name_a_party():
                       "it") == {"dead": {4500.0}, "injured": {10000.0}}
     assert same_source("официальный представитель СК России Владимир Маркин", "СК")
     assert not same_source("the EU", "the UN")
+
+
+def test_a_breakdown_in_two_figures_revises_no_earlier_total():
+    text = ("The Committee of Doctors said 108 people were killed in the crackdown.\n"
+            "According to the Committee, there was a hospital registry of 64 deaths and over 40 bodies had been "
+            "recovered from the Nile.\n"
+            "The Committee later raised its count of the dead to 113.\n")
+    events = _events(text, {1: "The Committee of Doctors", 2: "the Committee", 3: "The Committee"})
+    assert events[1].superseded_by == events[3].id  # a new total revises the old one
+    assert events[2].superseded_by is None or events[2].superseded_by == events[3].id
+    assert events[1].superseded_by != events[2].id  # the breakdown revises nothing
