@@ -166,9 +166,12 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                 continue  # "laut eigenen Angaben": the subject's own account, no one else's
             if any(a < m.start() < b for a, b in quoted):
                 continue  # "“According to the ground information we got, ...”, he said": the speaker's words
-            named = [w.strip(",;:") for w in sentence[m.end():].split()[:2]]
-            if len(named) == 2 and named[0].lower() in lex.demonstratives and lex.pronouns \
-                    and (_figure_headed(named[1], lex) or lex.earlier_claims.fullmatch(named[1])):
+            named = [w.strip(",;:") for w in sentence[m.end():].split()[:3]]
+            if len(named) >= 2 and named[0].lower() in lex.demonstratives and lex.pronouns \
+                    and (_figure_headed(named[1], lex) or lex.earlier_claims.fullmatch(named[1])) \
+                    and not (len(named) > 2 and _genitive_length(named[2], lex) is not None
+                             or named[2:] and named[2].lower() in lex.prepositions):
+                # (not "According to these figures from the UN": the party is named)
                 # "D'après ces résultats, ...", "Según estas cifras": the figures of the source named before
                 return min(lex.pronouns), " ".join(m.group(0).lower().split())
             source = _source_after(sentence, m.end(), lex, verb_first=False) or _marked(sentence[m.end():], lex)
@@ -797,7 +800,9 @@ def opening_subject(sentence: str, language: str | None = "en") -> str | None:
         # opening phrase, the last word of the first run of capitalised words (the phrase may end with a name)
         first = next((i for i, t in enumerate(tokens) if i and t[:1].isupper()), len(tokens))
         last = next((i for i in range(first, len(tokens)) if not tokens[i][:1].isupper()), len(tokens)) - 1
-        tokens = tokens[max(first, last):]
+        placed = tokens[max(first, last) - 1].lower() in lex.prepositions | lex.speaker_place  # "в Москве"
+        if not placed and not any(t.endswith(",") for t in tokens[:last + 1]):  # "In Kyiv, Mayor ...": as before
+            tokens = tokens[max(first, last):]
     phrase = _noun_phrase(tokens, lex)
     phrase = re.sub(r"\s*\([^()]*\)$", "", phrase.rstrip(" ,;")).rstrip(" ,;")  # "Jair Bolsonaro (PSL),"
     if phrase and is_speaker(phrase, lex):
@@ -920,6 +925,9 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
             break
         if kept and re.fullmatch(r"\d[\d.,]*", token):
             break  # "nach Angaben der UN 500 Zivilisten": a figure opens what is counted, the name ended
+        if kept and not verb_first and not lex.capitalised_nouns and _ACRONYM.fullmatch(kept[-1]) \
+                and token.islower() and lowered not in lex.genitive | lex.prepositions | lex.determiners:
+            break  # "annoncés ... par la CENI donnent": after an acronym, the clause's verb
         if kept and lex.capitalised_nouns and verb_first and lowered in lex.determiners \
                 and kept[0].lower() not in lex.determiners and lowered not in lex.indefinite \
                 and kept[-1][:1].isupper():  # not "Vedat Bulut von der Ärztekammer"
@@ -1126,7 +1134,9 @@ def _spelled_out(name: str, other: str) -> str:
         if at >= 0:
             return " ".join(words[at:at + len(m.group(0))])
         at = long_initials.find(m.group(0))
-        return " ".join(long_words[at:at + len(m.group(0))]) if at >= 0 and len(m.group(0)) > 2 else m.group(0)
+        # (a name: its first word has a capital; not "medical staff from the hospital" for "MSF")
+        return " ".join(long_words[at:at + len(m.group(0))]) if at >= 0 and len(m.group(0)) > 2 \
+            and long_words[at][:1].isupper() else m.group(0)
 
     return _ACRONYM.sub(expand, name)
 

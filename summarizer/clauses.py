@@ -12,8 +12,13 @@ comma, or after the clause that a concessive word opens the sentence with (`conc
 - the first clause gives a figure, and the second a figure or a denial (or the first opens with the
   concessive word).
 
+A sentence that sets two sources' figures side by side, each with its own marker ("480 000 manifestants selon la
+police, 1,2 million selon les syndicats"), splits the same way (`_enumerated`); the second clause's bare
+figure counts what the whole sentence counts.
+
 Each clause is then a record of its own: its words are its verbatim quote, its source is read from them
-(`resolve_source`: the model's reading checked against the clause's grammar), its figures are its own.
+(`resolve_source`: the model's reading checked against the clause's grammar), its figures are its own; its
+summary is the clause in its own words (`own_words`), in the article's language.
 """
 
 from __future__ import annotations
@@ -32,7 +37,8 @@ def split(text: str, language: str | None) -> tuple[str, str] | None:
     contrast), or None where it tells one."""
     lex = lexicon(language)
     opening = lex.concessive.match(text) if lex.concessive is not None else None
-    cuts = [m.start() for m in re.finditer(r",\s", text)]
+    # (not a comma inside a quote: "“We counted 46 bodies, while the army said 10,” said the doctor")
+    cuts = [m.start() for m in re.finditer(r",\s", text) if not _in_quote(text[:m.start()])]
     for cut in cuts:
         first, second = text[:cut], text[cut + 1:].strip()
         contrast = lex.contrast.match(second) if lex.contrast is not None else None
@@ -49,6 +55,12 @@ def split(text: str, language: str | None) -> tuple[str, str] | None:
         if figure and (opening or extract_numbers(second, language) or lex.denial.search(said)):
             return first, second
     return _enumerated(text, cuts, language)
+
+
+def _in_quote(before: str) -> bool:
+    """Does `before` leave a quote open?"""
+    return before.count("“") > before.count("”") or before.count("«") > before.count("»") \
+        or before.count("„") > before.count("“") or before.count('"') % 2 == 1
 
 
 def _enumerated(text: str, cuts: list[int], language: str | None) -> tuple[str, str] | None:
@@ -96,7 +108,11 @@ def without_contrast(clause: str, language: str | None) -> str:
 
 
 def own_words(clause: str, language: str | None) -> str:
-    """A clause as a sentence of its own, for a summary ("The Committee of Doctors said ..."); its quote keeps
-    the word of contrast."""
+    """A clause as a sentence of its own, for a summary ("The Committee of Doctors said ...", "The official
+    death toll in Assam is just 48."); its quote keeps the word of contrast or concession."""
     rest = without_contrast(clause, language)
-    return rest[:1].upper() + rest[1:]
+    lex = lexicon(language)
+    opening = lex.concessive.match(rest) if lex.concessive is not None else None
+    rest = rest[opening.end():].lstrip(" ,") if opening else rest
+    rest = rest.rstrip()
+    return rest[:1].upper() + rest[1:] + ("" if rest[-1:] in ".!?»”\"" else ".")

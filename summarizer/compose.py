@@ -86,7 +86,7 @@ def compose(events: list[Event], language: str | None = "en", story_words: int |
     reader = _Reader(lexicon(code), code, {e.id: e for e in events})
     dropped = [Dropped(stage="digest", item=e.id, reason="the outlet's own voice uses the loaded label(s) "
                        + ", ".join(loaded_terms(e.summary))) for e in events if reader.loaded(e)]
-    # (a revised figure stays where a record still told contests it: the dispute is told whole)
+    # (a revised figure stays where a usable record contests it: the dispute is told whole)
     candidates = [e for e in events if reader.usable(e) or reader.usable(e.model_copy(update={"superseded_by": None}))
                   and any(reader.usable(o) for o in events if o.id in e.contradicted_by)]
     if not candidates:

@@ -249,8 +249,8 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
                     and not values <= figures[b.pos][name]  # "... 73,178 ... 32,578": said again, not revised
                     for name, values in figures[a.pos].items()):
                 reviser, revised = (a, b) if b.pos in earlier and a.pos not in earlier else (b, a)
-                if any(len(values) > 1 for name, values in figures[reviser.pos].items()
-                       if name in figures[revised.pos]):
+                if any(len(values) > 1 and max(values) < min(figures[revised.pos][name])
+                       for name, values in figures[reviser.pos].items() if name in figures[revised.pos]):
                     continue  # "a hospital registry of 64 deaths and over 40 bodies": the parts of a count, no new one
                 out[revised.pos] = reviser.pos
                 break
@@ -466,7 +466,8 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     pointed = back is not None and (figure_named is not None or _pointed(back_in, back, lex))
     stated = _values(text, language)  # "The figure of 3,000 deaths is an exaggeration": the claim giving 3,000
     given = stated - _values(d.source, language)  # not "Two army officers told ... the claim was false"
-    if given and not named and not any(given & _values(sentences[c.sid].text, language) for c in others):
+    if given and not named and not back \
+            and not any(given & _values(sentences[c.sid].text, language) for c in others):
         # "“80 тисяч? Це брехня. ...”": a figure no earlier claim gives, that of a report told after it
         later = [c for c in _answered_later(i, claims, sentences, lex, language, incident, pointed=bool(back))
                  if given & _values(sentences[c.sid].text, language)]

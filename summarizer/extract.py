@@ -718,7 +718,8 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
     claims it is about. The status follows from the article's words (`_status`).
     A summary stands on its own (`_summary`). For a foreign article the summary
     is the model's English version of the sentence where that is a translation
-    of it (`in_english`); evidence quotes and numbers stay in the original
+    of it (`in_english`; a clause of a sentence that gives two records, `clauses.py`, is told in its own
+    words, in the article's language); evidence quotes and numbers stay in the original
     language, the numbers' values read the way the article's `language` writes
     them ("1.200" is 1200 in Spanish)."""
     english = in_english(drafts, sentences, language)
@@ -740,7 +741,7 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
             figures[claim.pos] = {name: set(counted) & values for name, counted in whole.items()
                                   if set(counted) & values}
     contests = _Contests(*link_contests(claims, clauses, language, figures))
-    _link_model_contests([(key // 2, draft) for key, draft in items], sentences, contests, language)
+    _link_model_contests(items, clauses, contests, language)
     clause_story = {i: s for i, s in clauses.items() if not s.boilerplate}
     notes = verification_notes(claims, clause_story, language, contests.contested)
     revised = revisions(claims, figures, earlier_counts(claims, clauses, language),
@@ -790,12 +791,13 @@ def _link_model_contests(items: list[tuple[int, RepairedDraft]], sentences: dict
     earlier record's sentence it names in `contests` where its own sentence denies, rejects or counters
     (`_contradicts`) and the two have different sources; a denial denies it."""
     lex = lexicon(language)
-    for pos, (sid, draft) in enumerate(items, start=1):
+    for pos, (sid, draft) in enumerate(items, start=1):  # (`sid`: the clause's key, `2 *` the sentence id)
         # "Ein Unternehmenssprecher wies das zurück.": the sentence right before, nothing further back
         previous = previous_sentence(sentences, sid) \
             if answers_previous(sentences[sid].text, draft.source, language) else None
         for other, (oid, target) in enumerate(items, start=1):
-            if other != pos and oid < sid and oid in draft.contests and (previous is None or oid == previous) \
+            if other != pos and oid // 2 < sid // 2 and oid // 2 in draft.contests \
+                    and (previous is None or oid == previous) \
                     and _contradicts(sentences[sid].text, lex) and not same_source(draft.source, target.source):
                 contests.contested[pos].add(other)
                 contests.contested[other].add(pos)
@@ -887,7 +889,9 @@ def _numbers(evidence: list[Evidence], language: str | None = None) -> list[Numb
     seen: dict[str, Number] = {}
     lex = lexicon(language)
     for ev in evidence:
-        counted = {value: name for name, values in quantities(ev.quote, lex, language).items() for value in values}
+        # (the quantities' names are English words: a unit only of an English article's figure)
+        counted = {value: name for name, values in quantities(ev.quote, lex, language).items() for value in values} \
+            if (language or "en").lower().startswith("en") else {}
         for n in extract_numbers(ev.quote, language):
             if n.unit is None and n.value in counted and not re.match(r"\s*\w", ev.quote[ev.quote.find(n.text)
                                                                                     + len(n.text):]):

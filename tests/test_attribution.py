@@ -767,3 +767,15 @@ def test_a_demonstrative_and_a_figure_are_no_speaker():
 def test_an_acronym_stands_for_the_small_words_it_spells():
     assert same_source("la Commission électorale nationale indépendante", "la CENI")
     assert not same_source("la Commission électorale nationale indépendante", "la CNDH")
+
+
+def test_review_cases_of_session_fifteen_keep_their_earlier_reading():
+    from summarizer.attribution import opening_subject
+
+    assert parse_attribution("According to these figures from the UN, 40 people died.", "en") == \
+        ("the UN", "according to")  # the party is named after the figures
+    assert not same_source("MSF", "medical staff from the hospital")  # an acronym spells a name, not any words
+    assert opening_subject("На митинге в Москве выступил Навальный.", "ru") is None  # "в Москве": a place
+    assert opening_subject("In Kyiv, Mayor Klitschko said the city was ready.", "en") == "Mayor Klitschko"
+    assert parse_attribution("Les résultats provisoires annoncés mercredi 12 mars par la CENI donnent 64 %.",
+                             "fr") == ("la CENI", "annoncés")

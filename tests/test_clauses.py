@@ -75,3 +75,11 @@ def test_two_sources_figures_set_side_by_side_by_their_markers_are_two_records()
     assert [e.attribution.source for e in events] == ["la police", "les syndicats"]
     # the second clause's bare "1,2 million" counts what its sentence counts: the marchers
     assert events[0].contradicted_by == [events[1].id] and events[1].contradicted_by == [events[0].id]
+
+
+def test_a_comma_inside_a_quote_splits_nothing_and_a_concession_reads_on_its_own():
+    from summarizer.clauses import own_words
+
+    assert split("“We counted 46 bodies, while the army said 10,” said the doctor.", "en") is None
+    assert own_words("Although the official death toll in Assam is just 48", "en") == \
+        "The official death toll in Assam is just 48."

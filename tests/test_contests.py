@@ -873,3 +873,10 @@ def test_a_breakdown_in_two_figures_revises_no_earlier_total():
     assert events[1].superseded_by == events[3].id  # a new total revises the old one
     assert events[2].superseded_by is None or events[2].superseded_by == events[3].id
     assert events[1].superseded_by != events[2].id  # the breakdown revises nothing
+
+
+def test_a_new_total_with_another_figure_beside_it_still_revises():
+    text = ("At least 27 people were killed, the ministry said.\n"
+            "The ministry later said 35 people had been killed and 12 others were killed in landslides.\n")
+    events = _events(text, {1: "the ministry", 2: "The ministry"})
+    assert events[1].superseded_by == events[2].id
