@@ -27,6 +27,7 @@ import dataclasses
 import re
 
 from summarizer.attribution import parse_attribution, same_source
+from summarizer.contests import Claim, quantities
 from summarizer.language import lexicon
 from summarizer.numbers import extract_numbers
 from summarizer.segment import Sentence
@@ -116,3 +117,16 @@ def own_words(clause: str, language: str | None) -> str:
     rest = rest[opening.end():].lstrip(" ,") if opening else rest
     rest = rest.rstrip()
     return rest[:1].upper() + rest[1:] + ("" if rest[-1:] in ".!?»”\"" else ".")
+
+
+def clause_figures(figures: dict[int, dict[str, set[float]]], claims: list[Claim], clauses: dict[int, Sentence],
+                   sentences: dict[int, Sentence], language: str | None) -> dict[int, dict[str, set[float]]]:
+    """`figures` (`contests.figures_of` on the clauses), with what a second clause's bare figure counts where
+    only its whole sentence says ("..., 1,2 million selon les syndicats": the marchers)."""
+    for claim in claims:
+        if claim.sid % 2 and not figures[claim.pos]:
+            values = {n.value for n in extract_numbers(clauses[claim.sid].text, language)}
+            whole = quantities(sentences[claim.sid // 2].text, lexicon(language), language)
+            figures[claim.pos] = {name: set(counted) & values for name, counted in whole.items()
+                                  if set(counted) & values}
+    return figures

@@ -60,7 +60,7 @@ from summarizer.attribution import (
     source_type_of,
     speaker_before,
 )
-from summarizer.clauses import clause_sentences, own_words, without_contrast
+from summarizer.clauses import clause_figures, clause_sentences, own_words, without_contrast
 from summarizer.clauses import split as split_clauses
 from summarizer.contests import (
     Claim,
@@ -732,14 +732,7 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
     # what the outlet tells hedged ("reportedly", "angeblich") is a claim another party may deny or contest
     claims = [Claim(pos, key, draft.source, _is_outlet(draft) and not is_hedged(clauses[key].text, language))
               for pos, (key, draft) in enumerate(items, 1)]
-    figures = figures_of(claims, clauses, language)
-    for claim in claims:  # "..., 1,2 million selon les syndicats": what a second clause's bare figure counts,
-        # its whole sentence says
-        if claim.sid % 2 and not figures[claim.pos]:
-            values = {n.value for n in extract_numbers(clauses[claim.sid].text, language)}
-            whole = quantities(sentences[claim.sid // 2].text, lexicon(language), language)
-            figures[claim.pos] = {name: set(counted) & values for name, counted in whole.items()
-                                  if set(counted) & values}
+    figures = clause_figures(figures_of(claims, clauses, language), claims, clauses, sentences, language)
     contests = _Contests(*link_contests(claims, clauses, language, figures))
     _link_model_contests(items, clauses, contests, language)
     clause_story = {i: s for i, s in clauses.items() if not s.boilerplate}

@@ -286,6 +286,11 @@ def _beginnings(items) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(i) for i in items) + ")", re.IGNORECASE)
 
 
+def _patterns(items) -> tuple[re.Pattern, ...]:
+    """Each of `items` a pattern of its own (each names its own group `source`)."""
+    return tuple(re.compile(str(i), re.IGNORECASE) for i in items or ())
+
+
 def _regexes(items) -> re.Pattern | None:
     items = [str(i) for i in items or ()]
     if not items:
@@ -378,7 +383,7 @@ def lexicon(language: str | None) -> Lexicon:
         according=_words(data.get("according")),
         according_after=_words(data.get("according_after")),
         own_account=_words(data.get("own_account")),
-        described_sources=tuple(re.compile(str(r), re.IGNORECASE) for r in data.get("described_sources") or ()),
+        described_sources=_patterns(data.get("described_sources")),
         passive_agent=_lower(data.get("passive_agent")),
         trailing=_lower(data.get("trailing")),
         auxiliaries=_lower(data.get("auxiliaries")),
@@ -456,7 +461,7 @@ def lexicon(language: str | None) -> Lexicon:
         scale_words=_opening(data.get("scale_words")),
         kinds=tuple(_lower(group) for group in data.get("kinds") or ()),
         contrast=_opening(data.get("contrast")),
-        figure_sources=tuple(re.compile(str(r), re.IGNORECASE) for r in data.get("figure_sources") or ()),
+        figure_sources=_patterns(data.get("figure_sources")),
         concessive=_opening(data.get("concessive")),
         noun_markers=_lower(data.get("noun_markers")),
         increments_after=_regexes(data.get("increments_after")),
