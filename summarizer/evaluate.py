@@ -14,6 +14,7 @@ Gold format (keys beyond these are ignored):
             id: toll-agencies             # optional; what `contests` refers to
             contests: [toll-ministry]     # optional: gold events this one conflicts with (figures of one quantity
                                           # from two sources, a denial and what it denies), given on both events
+            revises: toll-first           # optional: the gold event whose figure the same source revises here
             units: {"$263 billion": USD}  # optional: the unit a figure must carry
             key: true                     # optional: the article's main happening
             quote: "ЦАХАЛ опроверг"       # optional: words of the event's own sentence, as written; when given,
@@ -30,6 +31,10 @@ A gold event is found when an output event carries all its numbers or, for one
 without numbers, names a matching source and shares content words with it.
 Source and status accuracy are measured over the found events. A gold contest is
 linked when the two found events' records list each other in `contradicted_by`.
+A false link is a link between two found gold events that the gold does not give:
+a `contradicted_by` either way between events that contest nothing of each other,
+or a `superseded_by` where the gold gives no revision (a share such as "19 of
+those killed" revises no total). Only gold events with an `id` are compared.
 Each gold event not found, found with another source or status, and each contest
 not linked is one line of `misses` (gold id, then what the record gave).
 A translation is unsupported when the summary of a record of a non-English
@@ -88,6 +93,7 @@ class Score:
     loaded_terms: list[str] = field(default_factory=list)
     gold_contests: int = 0
     linked_contests: int = 0
+    false_links: list[str] = field(default_factory=list)
     gold_units: int = 0
     units_ok: int = 0
     records: int = 0
@@ -130,8 +136,8 @@ class Score:
                      "gold_contests", "linked_contests", "gold_units", "units_ok", "records", "story_words",
                      "digest_words", "gold_key", "key_covered", "gold_disputes", "disputes_together"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("leaks", "loaded_terms", "furniture_records", "fragment_sources", "unsupported_translations",
-                     "digest_quotes", "unattributed", "misses"):
+        for name in ("leaks", "loaded_terms", "false_links", "furniture_records", "fragment_sources",
+                     "unsupported_translations", "digest_quotes", "unattributed", "misses"):
             getattr(self, name).extend(getattr(other, name))
         self.seconds = round(self.seconds + other.seconds, 3)
 
@@ -150,7 +156,7 @@ _EVENT_FIELDS = {"what": ("a text", _TEXT), "numbers": ("a list of figures", [_F
                  "source_any": ("a list of texts", [_TEXT]), "status": ("a status", _TEXT),
                  "status_also_ok": ("a list of statuses", [_TEXT]), "id": ("a name", _FIGURE),
                  "contests": ("a list of event ids", [_FIGURE]), "units": ("a mapping of figures to units", dict),
-                 "key": ("true or false", (bool,)), "quote": ("a text", _TEXT)}
+                 "key": ("true or false", (bool,)), "quote": ("a text", _TEXT), "revises": ("an event id", _FIGURE)}
 
 
 def read_gold(path: Path) -> object:
@@ -271,6 +277,7 @@ def score(gold: dict, result: ArticleResult, text: str) -> Score:
         s.linked_contests += linked
         if ea and eb and not linked:
             s.misses.append(f"{a} / {b}: contest not linked ({ea.id}, {eb.id})")
+    _false_links(s, gold, found, pairs)
     not_records = [str(t).lower() for t in gold.get("not_records") or []]
     s.furniture_records = [e.evidence[0].quote for e in events
                            if any(t in e.evidence[0].quote.lower() for t in not_records)]
@@ -289,6 +296,25 @@ def score(gold: dict, result: ArticleResult, text: str) -> Score:
                       if re.search(rf"\b{re.escape(t.lower())}", own_voice)]
     _score_digest(s, gold, result, text, found, pairs)
     return s
+
+
+def _false_links(s: Score, gold: dict, found: dict[str, Event], pairs: set[tuple[str, ...]]) -> None:
+    """Links between found gold events that the gold does not give (see the module docstring); a revision the
+    gold gives and the records do not is one line of `misses`."""
+    revisions = {(str(g["revises"]), str(g["id"])) for g in gold["events"] if g.get("id") and g.get("revises")}
+    by_record = {e.id: gid for gid, e in found.items()}
+    for gid, e in sorted(found.items()):
+        for other in e.contradicted_by:
+            oid = by_record.get(other)
+            if oid and tuple(sorted((gid, oid))) not in pairs and (gid < oid or e.id not in found[oid].contradicted_by):
+                s.false_links.append(f"{gid} / {oid}: contested ({e.id}, {other}), the gold gives no contest")
+        oid = by_record.get(e.superseded_by or "")
+        if oid and (gid, oid) not in revisions:
+            s.false_links.append(f"{gid} / {oid}: revised in {e.superseded_by}, the gold gives no revision")
+    for first, later in sorted(revisions):
+        ea, eb = found.get(first), found.get(later)
+        if ea and eb and ea.superseded_by != eb.id:
+            s.misses.append(f"{first} / {later}: revision not given ({ea.id}, {eb.id})")
 
 
 def _score_digest(s: Score, gold: dict, result: ArticleResult, text: str, found: dict[str, Event],

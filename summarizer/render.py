@@ -100,6 +100,7 @@ def render_scores(rows: list, total, out: TextIO, *, width: int = 100, color: bo
     for s in rows:
         for label, items in (("error", [s.error] if s.error else []), ("leaked", s.leaks),
                              ("loaded term in the digest's own voice", s.loaded_terms),
+                             ("link the gold does not give", s.false_links),
                              ("record from furniture or a note", s.furniture_records),
                              ("source that is no speaker", s.fragment_sources),
                              ("translation its sentence does not support", s.unsupported_translations),

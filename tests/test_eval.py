@@ -74,6 +74,27 @@ def test_contests_furniture_fragments_units_and_translations_are_counted():
     assert (s.quotes, s.verbatim_quotes) == (3, 3)
 
 
+def test_links_the_gold_does_not_give_are_false_and_a_missing_revision_is_a_miss():
+    gold = {"id": "a", "events": [
+        {"id": "first", "what": "19 dead", "numbers": ["19"], "source_any": ["officials"], "status": "claimed"},
+        {"id": "later", "what": "27 dead", "numbers": ["27"], "source_any": ["officials"], "status": "claimed",
+         "revises": "first"},
+        {"id": "share", "what": "5 of those killed", "numbers": ["5"], "source_any": ["officials"],
+         "status": "claimed"}]}
+    first = _event(1, "Officials", "claimed", "Officials said 19 people died.", ["19"])
+    later = _event(2, "Officials", "claimed", "Officials later said 27 people died.", ["27"])
+    share = _event(3, "Officials", "claimed", "Officials said 5 of those killed were children.", ["5"])
+    s = score(gold, _result([first, later, share]), TEXT)
+    assert s.false_links == [] and s.misses == ["first / later: revision not given (e1, e2)"]
+    first.superseded_by, share.superseded_by = "e2", "e1"  # the share revises nothing
+    later.contradicted_by, share.contradicted_by = ["e3"], ["e2"]  # linked both ways: one false link
+    s = score(gold, _result([first, later, share]), TEXT)
+    assert s.misses == []
+    assert s.false_links == ["later / share: contested (e2, e3), the gold gives no contest",
+                             "share / first: revised in e1, the gold gives no revision"]
+    assert s.as_dict()["false_links"] == s.false_links
+
+
 def test_a_gold_quote_finds_the_event_by_its_own_sentence():
     gold = {"id": "a", "events": [{"what": "Ukraine's army denies firing", "quote": "The army denied",
                                    "source_any": ["army"], "status": "claimed"}]}
