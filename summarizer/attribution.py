@@ -362,7 +362,8 @@ def owner_of(phrase: str, lex: Lexicon, bounded: bool = True) -> str | None:
         if not lex.capitalised_nouns and len(rest) > 1 and _genitive_length(rest[1], lex) is not None \
                 and rest[0].islower() and rest[0].lower() not in lex.not_in_source and not lex.cue.fullmatch(rest[0]):
             rest = rest[1:]  # "las cifras oficiales del Ministerio": an adjective before whose they are
-        joined = _genitive_length(rest[0], lex) if rest else None
+        # (a language that marks the genitive by case names the party right after: "данные организаторов")
+        joined = _genitive_length(rest[0], lex) if rest and lex.genitive else 0 if rest else None
         if joined is None:
             return None
         # "les chiffres de la préfecture", "le décompte d'Amnesty", "le stime dell'Onu"
@@ -372,6 +373,7 @@ def owner_of(phrase: str, lex: Lexicon, bounded: bool = True) -> str | None:
     kept: list[str] = []
     for w in owner:
         if w.lower() in lex.not_in_source or lex.cue.fullmatch(w) or any(c.isdigit() for c in w) \
+                or not lex.genitive and kept and w.lower() in lex.prepositions \
                 or lex.capitalised_nouns and kept and w[:1].islower() and w.lower() not in lex.determiners:
             break  # the clause's verb ("Die Zahlen des Ministeriums nennen ...")
         kept.append(w)
@@ -416,6 +418,16 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             return owner, cue.lower()
         if lex.pro_drop and lex.pronouns and not sentence[:m.start()].strip(" \"“«—–-"):
             return min(lex.pronouns), cue.lower()  # "Advirtieron que ...": no written subject, the last source's
+        opening = sentence[:m.start()].split()
+        while opening and opening[0].lower().strip(",") in lex.auxiliaries:
+            opening = opening[1:]
+        if lex.pro_drop and lex.pronouns and opening and sentence.split()[:1] \
+                and sentence.split()[0].lower().strip(",") in lex.auxiliaries \
+                and sentence.split()[1:2] and sentence.split()[1].lower() in lex.auxiliaries \
+                and not any(_unelided(w)[:1].isupper() for w in opening):
+            # "Poi hanno rivisto il conteggio e ora parlano di 140": the sentence opens with its verb and goes
+            # on to the cue, no subject written (not "Poi hanno detto i sindacati": the subject after the cue)
+            return min(lex.pronouns), cue.lower()
         before = sentence[:m.start()]
         words = before.split()
         if words and words[-1].lower() in lex.infinitive:
@@ -459,6 +471,14 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             # the participle closes its clause ("Der Betreiber hat die Angaben ... als "haltlos" bezeichnet und
             # zurückgewiesen"): the subject opens the sentence before the auxiliary, or follows it
             return found, cue
+        following = sentence[m.end():].split()[:1]
+        joined = bool(following) and following[0].lower() in lex.genitive
+        if (owner := _possessor(words, joined, lex)) is not None:
+            if owner and joined:  # "than the Interior Ministry's earlier estimate of 52": a noun, its party's figure
+                return owner, cue.lower()
+            continue  # "The union's claim was rejected by ...": a noun, not the cue
+        if lex.capitalised_nouns and (found := _verb_last_subject(sentence, m, lex)):
+            return found, cue  # "während die Veranstalter von 25.000 Menschen sprachen": the clause's subject
         relative = _relative_subject(words, before, lex)
         if relative:  # "du premier vice-président de la CEI, Sounou Koné, qui annonçait": the antecedent
             return relative, cue.lower()
@@ -503,6 +523,49 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             if not lead or lead[-1][-1:] in ",”»\"":
                 return min(lex.pronouns), cue.lower()
     return None
+
+
+def _possessor(words: list[str], joined: bool, lex: Lexicon) -> str | None:
+    """Where a cue-like word follows a possessive ("the union's claim"; "the Interior Ministry's earlier
+    estimate of 52": an adjective between, where a genitive follows, `joined`), it is a noun: the party that
+    owns it ("" where none can speak); None where no possessive stands right before it ("Ukraine's military
+    said": a verb)."""
+    at = len(words) - 1 if words and words[-1].endswith(("'s", "’s")) else \
+        len(words) - 2 if joined and len(words) > 1 and words[-2].endswith(("'s", "’s")) and words[-1].islower() \
+        and words[-1].isalpha() else None
+    if at is None:
+        return None
+    kept = [words[at][:-2]]
+    for w in reversed(words[max(0, at - 5):at]):
+        low = w.lower()
+        if w[-1:] in ",;:" or low in lex.prepositions | lex.conjunctions | lex.not_in_source | lex.complementizers \
+                or lex.cue.fullmatch(low) or not w.isalpha():
+            break
+        kept.insert(0, w)
+        if low in lex.determiners:
+            break
+    owner = " ".join(kept)
+    return owner if is_speaker(owner, lex) else ""
+
+
+def _verb_last_subject(sentence: str, cue: re.Match, lex: Lexicon) -> str | None:
+    """The subject of a German subordinate clause whose cue stands last ("während die Veranstalter von 25.000
+    Menschen sprachen", "nachdem das Bündnis zunächst 30.000 gemeldet hatte,"): the noun phrase right after
+    the conjunction that opens the clause (or at the clause's start, where the conjunction was cut off), or
+    None."""
+    after = re.match(r"\s*(\w+)?\s*(?:[,.;:!?]|$)", sentence[cue.end():])
+    if after is None or after.group(1) and after.group(1).lower() not in lex.auxiliaries:
+        return None
+    parts = re.split(r"[,;:]\s", sentence[:cue.start()])
+    clause = parts[-1].split()
+    if clause and clause[0].lower() in lex.conjunctions:
+        clause = clause[1:]
+    elif len(parts) > 1 or not any(c.isdigit() for c in parts[-1]):
+        return None  # "Ein Vertreter des Roten Kreuzes sagte, ...": a main clause, its verb second
+    if len(clause) < 3 or clause[0].lower() not in lex.determiners and not clause[0][:1].isupper():
+        return None
+    subject = _after_auxiliary(clause, lex)
+    return subject if subject and len(subject.split()) < len(clause) and is_speaker(subject, lex) else None
 
 
 def _relative_subject(words: list[str], before: str, lex: Lexicon) -> str | None:
@@ -662,6 +725,13 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
             or introduced and _determined(tokens, lex):  # "At first, the owner (claimed)": a short opening phrase
         return subject
     lowered = [t.lower() for t in tokens]
+    if len(tokens) > 12 and (lowered[0] in lex.determiners or _unelided(tokens[0])[:1].isupper()):
+        # "The head of a government inquiry into the clearing of a protest camp in Marsk (said)": the speaker and
+        # what it is of, up to the first phrase of place or topic (not "ratificó ante un juez ...": a verb)
+        cut = next((i for i in range(2, len(tokens)) if lowered[i] in lex.prepositions - lex.genitive), None)
+        opening = " ".join(tokens[:cut]) if cut else ""
+        if opening and lex.speakers.search(opening) and is_speaker(opening, lex):
+            return opening
     aux = next((i for i, t in enumerate(lowered) if i and t in lex.auxiliaries), None)
     if lex.capitalised_nouns and aux is not None and is_speaker(_trim(" ".join(tokens[:aux]), lex), lex):
         # the verb comes last: "Die Miliz hat diese Angaben als Propaganda (zurückgewiesen)"
@@ -932,9 +1002,14 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
                 and kept[0].lower() not in lex.determiners and lowered not in lex.indefinite \
                 and kept[-1][:1].isupper():  # not "Vedat Bulut von der Ärztekammer"
             break  # "warf Maduro der Opposition ... vor": after a name, a determiner opens its object
-        if kept and not lex.capitalised_nouns and not verb_first and kept[-1][:1].isupper() \
+        if kept and not lex.capitalised_nouns and not verb_first and any(_unelided(k)[:1].isupper() for k in kept) \
+                and kept[-1].lower() not in lex.prepositions | lex.genitive \
                 and lowered in lex.determiners - lex.genitive - lex.prepositions - lex.possessives:
-            break  # "secondo il ministero guidato da Matteo Salvini le adesioni sono state": a new subject
+            break  # "secondo il ministero guidato da Matteo Salvini le adesioni sono state", "Secondo la Protezione
+            # civile i morti sono 21": a new subject
+        if not lex.capitalised_nouns and not verb_first and _clause_after_name(kept, tokens[at:], lex):
+            break  # "Secondo Hrw prove video ... indicano che", "Segundo a Oxfam relatos de moradores indicam que":
+            # one short name, then the clause's own subject and verb
         if kept and lex.capitalised_nouns and not verb_first and token[:1].islower() \
                 and kept[-1][:1].isupper() and lowered not in lex.determiners:
             break  # "Laut Sarudny schoss die Flugabwehr ...": the noun phrase ended, the clause's verb follows
@@ -955,6 +1030,19 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
                    for w in heads) and not (lex.capitalised_nouns and words and lex.speakers.search(words[-1])):
             return None  # (a German phrase ends with its head: "die Kalmtaler Wärmetechnik GmbH")
     return source if is_speaker(source, lex) else None
+
+
+def _clause_after_name(kept: list[str], rest: list[str], lex: Lexicon) -> bool:
+    """Does a clause of its own follow the marker's party `kept` in `rest`: one short name ("Hrw", "l'Onu",
+    "Acnur") and then lower-case words, two or more, up to what opens the words said ("... indicano che")? Not
+    a name's lower-case word ("la Protezione civile", "la Croce rossa": no "che" after a verb)."""
+    names = [_unelided(k) for k in kept if k.lower() not in lex.determiners]
+    if len(names) != 1 or not names[0][:1].isupper() or len(names[0]) > 6 or not rest or not rest[0][:1].islower():
+        return False
+    if rest[0].lower() in lex.genitive | lex.prepositions | lex.determiners | lex.conjunctions:
+        return False
+    opens = next((i for i, t in enumerate(rest) if t.lower() in lex.complementizers), None)
+    return opens is not None and opens >= 2 and all(t[:1].islower() for t in rest[:opens])
 
 
 def _unelided(word: str) -> str:

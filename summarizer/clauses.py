@@ -14,7 +14,11 @@ comma, or after the clause that a concessive word opens the sentence with (`conc
 
 A sentence that sets two sources' figures side by side, each with its own marker ("480 000 manifestants selon la
 police, 1,2 million selon les syndicats"), splits the same way (`_enumerated`); the second clause's bare
-figure counts what the whole sentence counts.
+figure counts what the whole sentence counts. So does one that says the verb once and lists the other parties'
+figures after it (`_elided`: "habla de 250 muertos, la Cruz Roja de 1.200 y los ayuntamientos de 2.000",
+"МВД насчитало 12 тысяч участников, организаторы — 40 тысяч"), each item a record whose source is the party
+it names; and one that sets another party's figure against the first after a word such as "contre" (`versus`:
+"9 500 manifestants, contre 60 000 selon l'intersyndicale"). A sentence gives at most `SLOTS` records.
 
 Each clause is then a record of its own: its words are its verbatim quote, its source is read from them
 (`resolve_source`: the model's reading checked against the clause's grammar), its figures are its own; its
@@ -26,15 +30,22 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from summarizer.attribution import parse_attribution, same_source
+from summarizer.attribution import is_speaker, parse_attribution, same_source
 from summarizer.contests import Claim, quantities
 from summarizer.language import lexicon
 from summarizer.numbers import extract_numbers
 from summarizer.segment import Sentence
 
+SLOTS = 4  # the records one sentence may give: sentence `i`'s clauses are keyed `SLOTS * i`, `SLOTS * i + 1`, ...
 
-def split(text: str, language: str | None) -> tuple[str, str] | None:
-    """The two clauses of a sentence that tells two parties' claims, verbatim (the second with its word of
+
+def sentence_of(key: int) -> int:
+    """The id of the sentence whose clause is keyed `key`."""
+    return key // SLOTS
+
+
+def split(text: str, language: str | None) -> tuple[str, ...] | None:
+    """The clauses of a sentence that tells two or more parties' claims, verbatim (a later one with its word of
     contrast), or None where it tells one."""
     lex = lexicon(language)
     opening = lex.concessive.match(text) if lex.concessive is not None else None
@@ -55,7 +66,7 @@ def split(text: str, language: str | None) -> tuple[str, str] | None:
         figure = bool(extract_numbers(first, language))
         if figure and (opening or extract_numbers(second, language) or lex.denial.search(said)):
             return first, second
-    return _enumerated(text, cuts, language)
+    return _enumerated(text, cuts, language) or _elided(text, cuts, language) or _versus(text, cuts, language)
 
 
 def _in_quote(before: str) -> bool:
@@ -64,9 +75,10 @@ def _in_quote(before: str) -> bool:
         or before.count("„") > before.count("“") or before.count('"') % 2 == 1
 
 
-def _enumerated(text: str, cuts: list[int], language: str | None) -> tuple[str, str] | None:
-    """The two clauses of a sentence that sets two sources' figures side by side, each with its marker ("480 000
-    manifestants selon la police, 1,2 million selon les syndicats"), or None."""
+def _enumerated(text: str, cuts: list[int], language: str | None) -> tuple[str, ...] | None:
+    """The clauses of a sentence that sets sources' figures side by side, each with its marker ("480 000
+    manifestants selon la police, 1,2 million selon les syndicats, 800 000 selon le cabinet Occurrence"), or
+    None."""
     lex = lexicon(language)
     if lex.according is None:
         return None
@@ -77,6 +89,98 @@ def _enumerated(text: str, cuts: list[int], language: str | None) -> tuple[str, 
         ours, theirs = parse_attribution(first, language), parse_attribution(second, language)
         if ours and theirs and lex.according.fullmatch(ours[1]) and lex.according.fullmatch(theirs[1]) \
                 and theirs[0].lower() not in lex.pronouns and not same_source(ours[0], theirs[0]):
+            offset = cut + 1 + len(text[cut + 1:]) - len(second)
+            rest = _enumerated(second, [c - offset for c in cuts if c > cut], language)
+            return (first, *rest) if rest and len(rest) < SLOTS else (first, second)
+    return None
+
+
+def _elided(text: str, cuts: list[int], language: str | None) -> tuple[str, ...] | None:
+    """The clauses of a sentence that says its verb once and then lists other parties' figures ("Sanitäter
+    sprechen von 60 Verletzten, das Rote Kreuz von 75"; "habla de 250 muertos, la Cruz Roja de 1.200 y los
+    ayuntamientos de la zona de más de 2.000"; "МВД насчитало 12 тысяч, организаторы — 40 тысяч"), or None.
+    The first clause names its speaker and a figure; each item after it is a party (`elided_speaker`) and a
+    figure, joined by the first figure's preposition or a dash."""
+    if not cuts:
+        return None
+    first = text[:cuts[0]]
+    ours = parse_attribution(first, language)
+    if ours is None or not extract_numbers(first, language):
+        return None
+    lex = lexicon(language)
+    parts = [first]
+    for start, end in zip(cuts, [*cuts[1:], len(text)], strict=True):
+        item = text[start + 1:end].strip()
+        if elided_speaker(first, item, language):
+            parts.append(item)
+            continue
+        words = item.split()  # "la Cruz Roja de 1.200 y los ayuntamientos de ... 2.000": two items
+        at = next((i for i in range(len(words) - 2, 0, -1) if words[i].lower() in lex.joins), None)
+        if at is None:
+            return None
+        head, tail = " ".join(words[:at]), " ".join(words[at:])
+        if not (elided_speaker(first, head, language) and elided_speaker(first, tail, language)):
+            return None
+        parts += [head, tail]
+    named = [elided_speaker(first, p, language) for p in parts[1:]]
+    if len(parts) > SLOTS or any(same_source(ours[0], n[0]) for n in named if n):
+        return None
+    return tuple(parts)
+
+
+def elided_speaker(first: str, item: str, language: str | None) -> tuple[str, str] | None:
+    """(party, cue) of an item that lists another party's figure after a sentence's `first` clause, the cue
+    that clause's ("la Cruz Roja de 1.200" after "El comité ... habla de 250 muertos": "la Cruz Roja",
+    "habla"), or None where `item` is no such item."""
+    ours = parse_attribution(first, language)
+    figures = extract_numbers(first, language)
+    mine = extract_numbers(item, language)
+    if ours is None or not figures or not mine:
+        return None
+    lex = lexicon(language)
+    words = first[:first.find(figures[0].text)].split()
+    link = words[-1].lower() if words and words[-1].lower() in lex.prepositions | lex.genitive else None
+    at = item.find(mine[0].text)
+    before, after = item[:at].split(), item[at + len(mine[0].text):].split()
+    if before and before[0].lower() in lex.joins:
+        before = before[1:]
+    if len(after) > 3 or not before:
+        return None
+    if before[-1] in "—–-":  # "организаторы — 40 тысяч"
+        party = before[:-1]
+    elif link is not None:  # "la Cruz Roja de 1.200", "los ayuntamientos de la zona de más de 2.000"
+        # (at most two words, "más de", "rund", between the preposition and the figure)
+        joined = next((i for i in range(max(len(before) - 3, 1), len(before)) if before[i].lower() == link), None)
+        party = before[:joined] if joined is not None else []
+    else:  # "Die Polizei zählte 8.000 Teilnehmer, die Veranstalter 25.000"
+        party = before
+    name = " ".join(party)
+    if not party or len(party) > 7 or any(c.isdigit() for c in name) or name.lower() in lex.pronouns \
+            or lex.determiners and not (party[0].lower() in lex.determiners or _capital(party[0])) \
+            or not is_speaker(name, lex):
+        return None
+    return name, ours[1]
+
+
+def _capital(word: str) -> bool:
+    return word.lstrip("«\"“„")[:1].isupper()
+
+
+def _versus(text: str, cuts: list[int], language: str | None) -> tuple[str, str] | None:
+    """The two clauses of a sentence that sets another party's figure against the first after a comma and a
+    word such as "contre" (`versus`): "La préfecture a compté 9 500 manifestants, contre 60 000 selon
+    l'intersyndicale", "..., ao contrário dos 15 mil anunciados pelos organizadores"; or None."""
+    lex = lexicon(language)
+    if lex.versus is None:
+        return None
+    for cut in cuts:
+        first, second = text[:cut], text[cut + 1:].strip()
+        opened = lex.versus.match(second)
+        if not opened or not extract_numbers(first, language) or not extract_numbers(second, language):
+            continue
+        theirs = parse_attribution(second[opened.end():].strip(), language)
+        ours = parse_attribution(first, language)
+        if theirs and theirs[0].lower() not in lex.pronouns and not (ours and same_source(ours[0], theirs[0])):
             return first, second
     return None
 
@@ -84,27 +188,26 @@ def _enumerated(text: str, cuts: list[int], language: str | None) -> tuple[str, 
 def clause_sentences(sentences: dict[int, Sentence], language: str | None
                      ) -> tuple[dict[int, Sentence], dict[int, list[int]]]:
     """The article's sentences re-keyed so that a split sentence's clauses are sentences of their own: sentence
-    `i` is `2 * i` (its first clause, where it splits), its second clause `2 * i + 1`; and, for each sentence
-    id, the keys of its records."""
+    `i` is `SLOTS * i` (its first clause, where it splits), its next clauses `SLOTS * i + 1`, ...; and, for each
+    sentence id, the keys of its records."""
     keyed: dict[int, Sentence] = {}
     keys: dict[int, list[int]] = {}
     for sid, s in sentences.items():
-        parts = None if s.boilerplate else split(s.text, language)
-        if parts is None:
-            keyed[2 * sid] = dataclasses.replace(s, id=2 * sid)
-            keys[sid] = [2 * sid]
-            continue
-        first, second = parts
-        keyed[2 * sid] = dataclasses.replace(s, id=2 * sid, text=first)
-        keyed[2 * sid + 1] = dataclasses.replace(s, id=2 * sid + 1, text=second)
-        keys[sid] = [2 * sid, 2 * sid + 1]
+        parts = (None if s.boilerplate else split(s.text, language)) or (s.text,)
+        keys[sid] = [SLOTS * sid + i for i in range(len(parts))]
+        for key, part in zip(keys[sid], parts, strict=True):
+            keyed[key] = dataclasses.replace(s, id=key, text=part)
     return keyed, keys
 
 
 def without_contrast(clause: str, language: str | None) -> str:
-    """A clause without the word of contrast that opens it ("while the Committee of Doctors said ...")."""
+    """A clause without the word of contrast that opens it ("while the Committee of Doctors said ...", "contre
+    60 000 selon l'intersyndicale", "y los ayuntamientos ...")."""
     lex = lexicon(language)
     contrast = lex.contrast.match(clause) if lex.contrast is not None else None
+    contrast = contrast or (lex.versus.match(clause) if lex.versus is not None else None)
+    if contrast is None and clause.split()[:1] and clause.split()[0].lower() in lex.joins:
+        return clause.split(None, 1)[1] if len(clause.split()) > 1 else clause
     return clause[contrast.end():].lstrip(" ,") if contrast else clause
 
 
@@ -124,9 +227,14 @@ def clause_figures(figures: dict[int, dict[str, set[float]]], claims: list[Claim
     """`figures` (`contests.figures_of` on the clauses), with what a second clause's bare figure counts where
     only its whole sentence says ("..., 1,2 million selon les syndicats": the marchers)."""
     for claim in claims:
-        if claim.sid % 2 and not figures[claim.pos]:
+        if claim.sid % SLOTS and not figures[claim.pos]:
             values = {n.value for n in extract_numbers(clauses[claim.sid].text, language)}
-            whole = quantities(sentences[claim.sid // 2].text, lexicon(language), language)
+            whole = quantities(sentences[sentence_of(claim.sid)].text, lexicon(language), language)
             figures[claim.pos] = {name: set(counted) & values for name, counted in whole.items()
                                   if set(counted) & values}
+            people = figures[claim.pos].pop("people", set())  # "... 5 тисяч людей, тоді як ... про 20 тисяч": the
+            # people the article counts, as its other figures of people do (`figures_of`)
+            kind = next((k for k in ("participants", "on_board") if any(k in f for f in figures.values())), None)
+            if people and kind:
+                figures[claim.pos].setdefault(kind, set()).update(people)
     return figures

@@ -69,6 +69,9 @@ MIN_OVERLAP = 2  # words a denial and a claim share for the one to answer the ot
 NEAR_PARAGRAPHS = 2  # figures this close are of one incident, whatever places they name
 # what an outlet's own figure may dispute with a party's ("At least 73 died" against "63 dead, the agency said")
 TOLLS = {"dead", "injured", "missing", "displaced", "detained", "participants", "on_board"}
+ACTED = 3  # words before a figure of people where a verb says what happened to them ("mataron a 6 ...")
+CROWDS = {"participants", "people"}  # quantities of people who gathered, that such a verb turns into its own
+ACTS = {"dead", "injured", "detained", "missing", "rescued"}  # what such a verb says happened to them
 FAR = 25  # words of its clause before a figure after a preposition ("the toll from ... remained at 2,360")
 SPEAKER_AFTER = 3  # words after "Another" that may name a speaker ("Another Pakistani official")
 NOT_DATING = 6  # words before a year that may make it a comparison's or a deadline's ("frente a los 300 de 2023")
@@ -109,13 +112,15 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
             continue  # "for three kilometres": a distance, whatever families are named near it
         following = " ".join(_WORDS.findall(text[at + len(written):])[:6])
         own = re.split(r"[,.;:]", text[at + len(written):], maxsplit=1)[0].strip()  # its clause, after it
+        percent = "%" in written or unit == "%"  # "58,2 % des voix", "10 percent of the votes": a share anyway
         if lex.increments_after is not None and lex.increments_after.match(own):
             parts.add(value)
             continue  # "perecieron cinco personas más", "five more bodies": added to a count, none of its own
         clause = re.split(r"[,;:]\s", text[:at])[-1]  # "including 5 children, and 40 injured": 40 is no part
         if lex.subtotals is not None and lex.subtotals.search(" ".join(_WORDS.findall(clause)[-SUBTOTAL:])) \
                 or lex.part_of is not None and lex.part_of.search(following) \
-                or lex.share_of is not None and lex.share_of.match(following) \
+                or lex.share_of is not None and lex.share_of.match(text[at + len(written):]) \
+                or not percent and _share(text[at + len(written):], lex) \
                 or _subgroup(following.split(), lex):
             parts.add(value)
             continue  # "dont huit dans la capitale", "30 children were among the dead", "двух погибших журналистах"
@@ -138,12 +143,20 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
             after = [unit, *after]
         # what the words after the figure count, else the nearest before it, else the clause's verb
         nearest: tuple[tuple[int, int], str] | None = None  # (how near, the quantity)
+        acted: tuple[int, str] | None = None  # the nearest other quantity named right before it
         for name, words in lex.quantities:
             # the words right after it first; further on in its clause only where none before says
             near = [(0 if i < NEAR else 2, i) for i in range(len(after)) if words.match(" ".join(after[i:]))]
             near += [(1, len(before) - j) for j in range(len(before)) if words.match(" ".join(before[j:]))]
             if near and (nearest is None or min(near) < nearest[0]):
                 nearest = (min(near), name)
+            close = [d for kind, d in near if kind == 1 and d <= ACTED or kind == 0 and 0 < d <= ACTED]
+            if close and name in ACTS and (acted is None or min(close) < acted[0]):
+                acted = (min(close), name)
+        if nearest is not None and nearest[1] in CROWDS and nearest[0][0] == 0 and acted is not None:
+            nearest = ((1, acted[0]), acted[1])  # "hanno ucciso 16 manifestanti", "ont blessé 14 manifestants":
+            # the act counts the people it names, the dead and the injured, not a crowd (so does one after
+            # them: "12 protesters were arrested")
         if nearest is None and (unit is None or unit.lower() in lex.prepositions | lex.people) and before \
                 and before[-1].lower() in lex.prepositions:
             # "the official toll from the typhoon that ripped through ... on Nov. 8 remained at 2,360": what
@@ -176,13 +189,36 @@ def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: st
     lex = lexicon(language)
     out = {c.pos: quantities(sentences[c.sid].text, lex, language) for c in claims}
     crowd = any("participants" in found for found in out.values()) or lex.gatherings is not None and any(
-        lex.gatherings.search(sentences[c.sid].text) for c in claims)  # a rally, a march, a strike
+        lex.gatherings.search(s.text) for s in sentences.values() if not s.boilerplate)  # a rally, a march, a
+    # strike, told anywhere in the story (its headline: "У Дніпрівську протестували ...")
     aboard = any("on_board" in found for found in out.values())  # "36 Passagiere an Bord": a vehicle's people
     for found in out.values():  # people counted with nothing said of them: a crowd in a story of one, else
         people = found.pop("people", set())  # the people on board in a story that counts them
         if people and (crowd or aboard):
             found.setdefault("participants" if crowd else "on_board", set()).update(people)
+    for i, c in enumerate(claims):  # "korrigierte es die Zahl am Abend auf 25.000", "elevó después la cifra a 9"
+        text = sentences[c.sid].text
+        values = {n.value for n in extract_numbers(text, language)}
+        if out[c.pos] or not values or lex.figure_nouns is None or not lex.figure_nouns.search(text):
+            continue
+        # the figure named by its noun counts what the same source counted before, else what an earlier figure
+        # of the same value counts
+        earlier = [b for b in reversed(claims[:i]) if len(out[b.pos]) == 1]
+        like = next((b for b in earlier if not b.outlet and same_source(b.source, c.source)), None) or next(
+            (b for b in earlier if any(values & v for v in out[b.pos].values())), None)
+        if like is not None:
+            out[c.pos] = {next(iter(out[like.pos])): values}
     return out
+
+
+def _share(after: str, lex: Lexicon) -> bool:
+    """Do the words after a figure make it a share of a count ("19 of those killed", "17 der Verletzten", "17 из
+    задержанных"): a partitive word, then a word of a quantity?"""
+    opened = lex.partitive.match(after) if lex.partitive is not None else None
+    if opened is None:
+        return False
+    rest = " ".join(_WORDS.findall(after[opened.end():])[:3])
+    return any(words.match(rest) for _, words in lex.quantities)
 
 
 def _speaks_for(a: Claim, b: Claim, sentences: dict[int, Sentence]) -> bool:
@@ -288,6 +324,7 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     denied: set[int] = set()
     deniers: set[int] = set()
     figures = figures if figures is not None else figures_of(claims, sentences, language)
+    figures = _own_figures(claims, sentences, figures, lex)
     places = {c.pos: {p.lower() for p in names_of(sentences[c.sid].text)[1]} for c in claims}
     parts = parts_of(claims, sentences, language)
     when = {c.pos: _happened(sentences[c.sid].text, lex) for c in claims}
@@ -344,6 +381,23 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
             contested[t.pos].add(c.pos)
     return contested, denied, deniers
 
+
+
+def _own_figures(claims: list[Claim], sentences: dict[int, Sentence], figures: dict[int, dict[str, set[float]]],
+                 lex: Lexicon) -> dict[int, dict[str, set[float]]]:
+    """`figures`, without those a denial repeats from the claims before it ("В полиции назвали данные
+    организаторов о 40 тысячах участников не соответствующими действительности": the organisers' 40 000, not
+    the police's own count)."""
+    out = dict(figures)
+    for i, d in enumerate(claims):
+        said = {v for values in figures[d.pos].values() for v in values}
+        if d.outlet or not said or not lex.denial.search(sentences[d.sid].text):
+            continue
+        before = {v for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
+                  for values in figures[c.pos].values() for v in values}
+        if said <= before:
+            out[d.pos] = {}
+    return out
 
 
 def _countered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: Lexicon,
@@ -415,7 +469,8 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
         back, back_in = opening, opens
     # a denial answers a claim; "rejected that version" may answer another party's denial too
     others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
-              and not own_side(c.source, d.source, lex) and (back or not lex.denial.search(sentences[c.sid].text))]
+              and not own_side(c.source, d.source, lex) and not party_of(d.source, c.source, lex)
+              and (back or not lex.denial.search(sentences[c.sid].text))]
     if not others and back:
         # "Depuis plusieurs jours, les informations faisant état de ... fusent. L'armée a démenti ces informations.":
         # pointed back at the reports the outlet told just before it
@@ -445,7 +500,9 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     head = text[:said_no.start()]
     named_in = after if mentions(head, d.source) else text
     named = [c for c in others if mentions(named_in, c.source)
-             or owner and (mentions(c.source, owner) or same_source(c.source, owner))]  # "la CENI"
+             or owner and (mentions(c.source, owner) or same_source(c.source, owner)  # "la CENI"
+                           or bool(_stems(c.source, lex)) and _stems(c.source, lex) <= _stems(owner, lex))]
+    # (an inflected name: "данные организаторов" are what "организаторы" said)
     asked = lex.asked.search(text) if lex.asked is not None else None
     if asked:  # "Asked about the Red Crescent's figure, the spokesman replied: «Not true»": the party it names
         question = re.split(r"[,:;]", text[asked.end():], maxsplit=1)[0]
@@ -501,6 +558,9 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
         targets = _run(claims[:i], target, DENIAL_REACH, language)
     else:
         targets = [target]
+    # a party's denial answers another party, never its own side ("Ein Polizeisprecher" not "Die Polizei", which
+    # `_run` may reach past the claim named)
+    targets = [t for t in targets if not party_of(d.source, t.source, lex)]
     if not back and not named:  # "The RSF denied killing civilians": also what others accuse it of after the denial
         next_cue = lex.cue.search(after)
         said_no_more = after[:next_cue.start()] if next_cue else after
@@ -520,6 +580,17 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     if not targets:
         targets = _answered_later(i, claims, sentences, lex, language, incident, pointed=bool(back))
     return targets
+
+
+def party_of(speaker: str, party: str, lex: Lexicon) -> bool:
+    """Does `speaker` speak for `party`, naming all its words in its own ("Ein Polizeisprecher" for "Die
+    Polizei", "an army spokesman" for "the army")? A party's denial answers another party, not its own figures
+    (not "the Defence Ministry" for "the Interior Ministry": not all their words)."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", party) if w.lower() not in lex.determiners
+             and (len(w) > 3 or len(w) > 1 and w.isupper())]  # "Un portavoz de las FAR": the FAR's
+    own = [w.lower() for w in re.findall(r"[^\W\d_]+", speaker)]
+    return bool(words) and len(own) > len(words) - (1 if lex.capitalised_nouns else 0) \
+        and all(any(o.startswith(w[:max(4, len(w) - 2)]) for o in own) for w in words)
 
 
 def own_side(figures: str, speaker: str, lex: Lexicon) -> bool:

@@ -415,8 +415,8 @@ def _translation_supported(event: Event, article) -> bool:
 
     quoted = " ".join(ev.quote for ev in event.evidence)
     summary = event.summary.strip()
-    if summary in quoted:
-        return True
+    if summary in quoted or _bare_clause(summary) in _bare_clause(quoted):
+        return True  # the sentence itself, or a clause of it in its own words ("La Cruz Roja de 1.200.")
     source = event.attribution.source
     for lead in (f"According to {source}, ", f"{source[:1].upper()}{source[1:]}: "):
         if summary.startswith(lead):
@@ -424,6 +424,12 @@ def _translation_supported(event: Event, article) -> bool:
             if summary.strip("\"“”") in quoted:  # the sentence itself, after its attribution
                 return True
     return supported_translation(summary, f"{quoted} {source}", article.language)
+
+
+def _bare_clause(text: str) -> str:
+    """A clause without its closing punctuation, lower case: what a clause's own words (`clauses.own_words`)
+    keep of it."""
+    return text.strip().rstrip(".!?").lower()
 
 
 def _content(text: str) -> set[str]:

@@ -60,7 +60,15 @@ from summarizer.attribution import (
     source_type_of,
     speaker_before,
 )
-from summarizer.clauses import clause_figures, clause_sentences, own_words, without_contrast
+from summarizer.clauses import (
+    SLOTS,
+    clause_figures,
+    clause_sentences,
+    elided_speaker,
+    own_words,
+    sentence_of,
+    without_contrast,
+)
 from summarizer.clauses import split as split_clauses
 from summarizer.contests import (
     Claim,
@@ -68,6 +76,7 @@ from summarizer.contests import (
     earlier_counts,
     figures_of,
     link_contests,
+    party_of,
     previous_sentence,
     quantities,
     relayed_figures,
@@ -493,7 +502,11 @@ def _introduced(before: list[str], reference: str, language: str | None) -> str 
     if not lex.indefinite or reference.lower() in lex.pronouns:
         return None
     articles = "|".join(map(re.escape, sorted(lex.indefinite, key=len, reverse=True)))
-    phrase = re.compile(rf"\b(?:{articles})\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)}\b[^,.;:“”\"()]*", re.IGNORECASE)
+    # (the head is the phrase's own, not a genitive's: "des chiffres de la préfecture" introduces figures)
+    inner_words = "|".join(map(re.escape, sorted(lex.genitive | lex.prepositions | lex.determiners, key=len,
+                                                  reverse=True))) or "(?!)"
+    phrase = re.compile(rf"\b(?:{articles})\s+(?:(?!(?:{inner_words})\s)[\w'’-]+\s+){{0,3}}?{re.escape(head)}\b"
+                        rf"[^,.;:“”\"()]*", re.IGNORECASE)
     for text in reversed(before):
         for m in reversed(list(phrase.finditer(text))):
             medium = text[:m.start()].split()[-1:]
@@ -541,7 +554,7 @@ def _earlier_source(before: list[str], language: str | None, reference: str | No
         text = DATELINE.sub("", before[at], count=1)
         clauses = split_clauses(text, language)  # "Alors que X a confirmé ..., les organisateurs ont dénoncé ...": the
         # speaker named last, that of the second clause
-        parsed = parse_attribution(without_contrast(clauses[1], language) if clauses else text, language)
+        parsed = parse_attribution(without_contrast(clauses[-1], language) if clauses else text, language)
         if parsed and parsed[0].lower() in lex.pronouns and at and head is None \
                 and (subject := _unattributed_subject(before[at - 1], language)):
             # "Este jueves, el ministro ... acudió al Pleno. Durante su intervención, informó que ...": that
@@ -724,7 +737,7 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
     them ("1.200" is 1200 in Spanish)."""
     english = in_english(drafts, sentences, language)
     # a sentence that tells two parties' claims gives a record per clause (`clauses.py`): the code below reads
-    # clauses, keyed `2 * sentence id` (and `+ 1` for a second clause)
+    # clauses, keyed `SLOTS * sentence id` (and `+ 1`, `+ 2`, ... for its next clauses)
     clauses, keys = clause_sentences(sentences, language)
     story = {i: s for i, s in sentences.items() if not s.boilerplate}
     items = [(key, _clause_draft(key, draft, clauses, len(keys[sid]) > 1, language))
@@ -741,10 +754,10 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
                         relayed_figures(claims, clauses, language))
     events = []
     for pos, (key, draft) in enumerate(items, start=1):
-        sid = key // 2
+        sid = sentence_of(key)
         by_next = reported_by_next(sid, story, language)
-        ids = sorted({key, *notes.get(pos, ()), *([2 * by_next] if by_next is not None else [])})
-        evidence = [Evidence(sentence_id=i // 2, quote=clauses[i].text) for i in ids]
+        ids = sorted({key, *notes.get(pos, ()), *([SLOTS * by_next] if by_next is not None else [])})
+        evidence = [Evidence(sentence_id=sentence_of(i), quote=clauses[i].text) for i in ids]
         quoted = " ".join(clauses[i].text for i in ids)
         actors, locations = names_of(quoted)
         attribution = _attribution(draft, outlet)
@@ -773,6 +786,10 @@ def _clause_draft(key: int, draft: RepairedDraft, clauses: dict[int, Sentence], 
     words (the model's reading, checked against them); the sentence's draft where it does not split."""
     if not split:
         return draft
+    if key % SLOTS and (named := elided_speaker(clauses[key - key % SLOTS].text, clauses[key].text, language)):
+        # "..., la Cruz Roja de 1.200": the party the item names, with the first clause's verb
+        kind = cast("SourceType | None", source_type_of(named[0], named[0]))
+        return replace(draft, source=named[0], cue=named[1], source_type=kind or "other")
     story = {i: s for i, s in clauses.items() if not s.boilerplate and i <= key}
     speaker = resolve_source(key, draft.source, draft.source_type, story, language)
     return replace(draft, source=speaker.source, cue=speaker.cue, source_type=speaker.source_type)
@@ -784,14 +801,15 @@ def _link_model_contests(items: list[tuple[int, RepairedDraft]], sentences: dict
     earlier record's sentence it names in `contests` where its own sentence denies, rejects or counters
     (`_contradicts`) and the two have different sources; a denial denies it."""
     lex = lexicon(language)
-    for pos, (sid, draft) in enumerate(items, start=1):  # (`sid`: the clause's key, `2 *` the sentence id)
+    for pos, (sid, draft) in enumerate(items, start=1):  # (`sid`: the clause's key, `SLOTS *` the sentence id)
         # "Ein Unternehmenssprecher wies das zurück.": the sentence right before, nothing further back
         previous = previous_sentence(sentences, sid) \
             if answers_previous(sentences[sid].text, draft.source, language) else None
         for other, (oid, target) in enumerate(items, start=1):
-            if other != pos and oid // 2 < sid // 2 and oid // 2 in draft.contests \
+            if other != pos and sentence_of(oid) < sentence_of(sid) and sentence_of(oid) in draft.contests \
                     and (previous is None or oid == previous) \
-                    and _contradicts(sentences[sid].text, lex) and not same_source(draft.source, target.source):
+                    and _contradicts(sentences[sid].text, lex) and not same_source(draft.source, target.source) \
+                    and not party_of(draft.source, target.source, lex):
                 contests.contested[pos].add(other)
                 contests.contested[other].add(pos)
                 if lex.denial.search(sentences[sid].text):

@@ -83,6 +83,8 @@ unless said otherwise):
                           huit") or after it ("30 children were among the dead")
     share_of              words right after a figure that make it a share of a total ("4 800 of the deaths",
                           "30 des victimes", "500 der Toten")
+    partitive             words right after a figure that, followed by a word of a quantity, make it a share of a
+                          count ("19 of those killed", "17 der Verletzten", "17 из задержанных")
     no_comment            regular expressions: a party's silence ("did not respond to a request for comment"),
                           no event of its own
     not_units             words never written as what a figure counts, besides the articles, prepositions,
@@ -127,6 +129,11 @@ unless said otherwise):
                           records (`clauses.py`)
     concessive            words that open a sentence with a concessive clause ("Although", "Aunque", "Obwohl"): the
                           clause after it may be another party's claim
+    versus                words that set another party's figure against the one before, after a comma ("contre 60 000
+                          selon l'intersyndicale", "ao contrário dos 15 mil anunciados pelos organizadores"): the
+                          sentence gives two records
+    joins                 words that join the last item of a list ("and", "y", "und", "и"): "habla de 250 muertos,
+                          la Cruz Roja de 1.200 y los ayuntamientos de 2.000" names three parties' figures
     figure_sources        regular expressions with a group `source`: figures that name their kind of source ("the
                           official death toll"); in a sentence that attributes nothing else, that source's claim
     kinds                 groups of head words (word beginnings) that stand for one another in a back reference
@@ -245,12 +252,15 @@ class Lexicon:
     hedges: re.Pattern | None = None
     documents: frozenset[str] = frozenset()
     share_of: re.Pattern | None = None
+    partitive: re.Pattern | None = None
     counters: re.Pattern | None = None
     possessives: frozenset[str] = frozenset()
     kinds: tuple[frozenset[str], ...] = ()
     contrast: re.Pattern | None = None
     figure_sources: tuple[re.Pattern, ...] = ()
     concessive: re.Pattern | None = None
+    versus: re.Pattern | None = None
+    joins: frozenset[str] = frozenset()
     scale_words: re.Pattern | None = None
     noun_markers: frozenset[str] = frozenset()
     increments_after: re.Pattern | None = None
@@ -456,6 +466,7 @@ def lexicon(language: str | None) -> Lexicon:
         hedges=_words(data.get("hedges")),
         documents=_lower(data.get("documents")),
         share_of=_opening(data.get("share_of")),
+        partitive=_opening(data.get("partitive")),
         counters=_regexes(data.get("counters")),
         possessives=_lower(data.get("possessives")),
         scale_words=_opening(data.get("scale_words")),
@@ -463,6 +474,8 @@ def lexicon(language: str | None) -> Lexicon:
         contrast=_opening(data.get("contrast")),
         figure_sources=_patterns(data.get("figure_sources")),
         concessive=_opening(data.get("concessive")),
+        versus=_opening(data.get("versus")),
+        joins=_lower(data.get("joins")),
         noun_markers=_lower(data.get("noun_markers")),
         increments_after=_regexes(data.get("increments_after")),
         not_dating=_words(data.get("not_dating")),

@@ -413,6 +413,31 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     # verbs of criticising and demanding speak too
     ("en", "The opposition leader criticized the count as fake.", ("The opposition leader", "criticized")),
     ("it", "Cgil e Uil dal canto loro rivendicano una straordinaria partecipazione.", ("Cgil e Uil", "rivendicano")),
+    # after a marker, one short name and then the clause's own subject and verb
+    ("it", "Secondo Hrw prove video e testimonianze indicano che gli agenti hanno ucciso 16 manifestanti.",
+     ("Hrw", "secondo")),
+    ("pt", "Segundo a Oxfam relatos de moradores indicam que os agentes mataram 7 manifestantes.",
+     ("a Oxfam", "segundo")),
+    ("it", "Secondo la Protezione civile i morti sono 21.", ("la Protezione civile", "secondo")),  # a name's word
+    ("it", "Secondo l'Onu gli arresti sono stati almeno 200.", ("l'Onu", "secondo")),
+    ("es", "Según Cáritas diocesana hay 300 familias sin techo.", ("Cáritas diocesana", "según")),
+    # a German subordinate clause with its verb last; a main clause keeps its verb second
+    ("de", "Die Zahl stieg auf 40, während die Veranstalter von 25.000 Menschen sprachen.",
+     ("die Veranstalter", "sprachen")),
+    ("de", "Nachdem das Bündnis zunächst 30.000 gemeldet hatte, korrigierte es die Zahl.", ("das Bündnis", "gemeldet")),
+    ("de", "Ein Vertreter des Roten Kreuzes sagte, viele seien Saisonarbeiter.",
+     ("Ein Vertreter des Roten Kreuzes", "sagte")),
+    # a possessive before a cue-like noun: its party's figure, or no cue at all
+    ("en", "The inquiry's toll is higher than the Interior Ministry's earlier estimate of 52 dead.",
+     ("the Interior Ministry", "estimate")),
+    ("en", "The union's claim was rejected by the ministry.", ("the ministry", "rejected")),
+    ("en", "Ukraine's military said 12 drones were downed.", ("Ukraine's military", "said")),
+    # a long subject: the speaker and what it is of, up to a phrase of place or topic
+    ("en", "The head of a government inquiry into the clearing of a protest camp in Marsk said 74 people died.",
+     ("The head of a government inquiry", "said")),
+    # a sentence that opens with its verb and goes on to the cue has no written subject
+    ("it", "Poi hanno rivisto il conteggio e ora parlano di 140 fermati.", ("egli", "parlano")),
+    ("it", "Poi hanno detto i sindacati che 140 sono fermati.", ("i sindacati", "detto")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected

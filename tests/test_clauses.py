@@ -83,3 +83,49 @@ def test_a_comma_inside_a_quote_splits_nothing_and_a_concession_reads_on_its_own
     assert split("“We counted 46 bodies, while the army said 10,” said the doctor.", "en") is None
     assert own_words("Although the official death toll in Assam is just 48", "en") == \
         "The official death toll in Assam is just 48."
+
+
+@pytest.mark.parametrize("language, sentence, parts", [
+    # the verb said once, the other parties' figures listed after it
+    ("es", "El comité habla de 250 muertos, la Cruz Roja de 1.200 y los ayuntamientos de la zona de más de 2.000.",
+     ("El comité habla de 250 muertos", "la Cruz Roja de 1.200", "y los ayuntamientos de la zona de más de 2.000.")),
+    ("de", "Sanitäter sprechen von 60 Verletzten, das Rote Kreuz von 75.",
+     ("Sanitäter sprechen von 60 Verletzten", "das Rote Kreuz von 75.")),
+    ("ru", "МВД насчитало 12 тысяч участников, организаторы — 40 тысяч, «Белый счётчик» — 25 тысяч.",
+     ("МВД насчитало 12 тысяч участников", "организаторы — 40 тысяч", "«Белый счётчик» — 25 тысяч.")),
+    # another party's figure set against the first
+    ("fr", "La préfecture a compté 9 500 manifestants, contre 60 000 selon l'intersyndicale.",
+     ("La préfecture a compté 9 500 manifestants", "contre 60 000 selon l'intersyndicale.")),
+    ("pt", "A PM estimou em 3 mil o número de manifestantes, ao contrário dos 15 mil anunciados pelos organizadores.",
+     ("A PM estimou em 3 mil o número de manifestantes", "ao contrário dos 15 mil anunciados pelos organizadores.")),
+    # a German clause with its verb last
+    ("de", "Die Polizei zählte rund 8.000 Teilnehmer, während die Veranstalter von 25.000 Menschen sprachen.",
+     ("Die Polizei zählte rund 8.000 Teilnehmer", "während die Veranstalter von 25.000 Menschen sprachen.")),
+])
+def test_a_sentence_gives_a_record_per_party_it_names_with_a_figure(language, sentence, parts):
+    assert split(sentence, language) == parts
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("en", "The army said it killed 20 fighters in Raqqa, 15 in Deir ez-Zor and 7 in Homs."),  # places, no party
+    ("en", "Officials said 12 people died in the blast, the deadliest attack in the city of 2 million."),
+    ("es", "El Gobierno habla de 250 muertos, una cifra de 1.200 según otros."),  # no party named for the item
+])
+def test_a_list_of_figures_without_parties_stays_one_record(language, sentence):
+    assert split(sentence, language) is None
+
+
+def test_each_item_of_a_list_is_the_partys_own_record_and_the_three_dispute_each_other():
+    from summarizer.extract import EventDraft, EventsContext, repair, to_events
+    from summarizer.segment import segment
+
+    text = ("El comité de emergencias habla de 250 muertos, la Cruz Roja de 1.200 y los ayuntamientos de la zona "
+            "de más de 2.000.\n")
+    sentences = {s.id: s for s in segment(text, "es")}
+    drafts = {1: EventDraft(source="El comité de emergencias", cue="habla", source_type="official")}
+    events = to_events(repair(drafts, EventsContext(sentences=sentences, language="es")), sentences, None, "es")
+    assert [e.attribution.source for e in events] == ["El comité de emergencias", "la Cruz Roja",
+                                                      "los ayuntamientos de la zona"]
+    assert [[n.text for n in e.numbers] for e in events] == [["250"], ["1.200"], ["2.000"]]
+    assert all(e.status == "disputed" and len(e.contradicted_by) == 2 for e in events)
+    assert all(e.evidence[0].sentence_id == 1 and e.evidence[0].quote in text for e in events)

@@ -1,6 +1,8 @@
 """Contests, verification notes and stand-alone summaries, decided by code from the article's words
 (`contests.py`, `extract.to_events`), whatever the model said."""
 
+import pytest
+
 from summarizer.extract import EventDraft, EventsContext, candidates, repair, to_events
 from summarizer.segment import segment
 
@@ -16,6 +18,13 @@ def _events(text: str, sources: dict[int, str], language: str = "en"):
                                  source_type="outlet" if outlet else "official")
     repaired = repair(drafts, EventsContext(sentences=sentences, language=language))
     return {e.evidence[0].sentence_id: e for e in to_events(repaired, sentences, None, language)}
+
+
+def _drafts(text: str, sources: dict[int, str], language: str = "en"):
+    """(repaired drafts, sentences) as if the model had answered with those sources and no contests."""
+    sentences = {s.id: s for s in segment(text, language)}
+    drafts = {sid: EventDraft(source=source, cue="said", source_type="official") for sid, source in sources.items()}
+    return repair(drafts, EventsContext(sentences=sentences, language=language)), sentences
 
 
 TOLLS = ("A missile hit a market in Kostyantynivka on Tuesday, killing at least 19 people, the health ministry said.\n"
@@ -880,3 +889,61 @@ def test_a_new_total_with_another_figure_beside_it_still_revises():
             "The ministry later said 35 people had been killed and 12 others were killed in landslides.\n")
     events = _events(text, {1: "the ministry", 2: "The ministry"})
     assert events[1].superseded_by == events[2].id
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    # a share of a count is no rival count ("19 of those killed", "17 der Verletzten", "17 из задержанных")
+    ("en", "Osei said 19 of those killed died inside the square.", {}),
+    ("de", "Nach Angaben des Ministeriums wurden 42 Menschen verletzt, 17 der Verletzten waren Polizisten.",
+     {"injured": {42.0}}),
+    ("ru", "Правозащитники сообщили о 300 задержанных, 17 из задержанных — несовершеннолетние.",
+     {"detained": {300.0}}),
+    ("fr", "Les policiers ont blessé 14 manifestants, 3 d'entre eux gravement.", {"injured": {14.0}}),
+    ("fr", "Il a été réélu avec 58,2 % des voix.", {"votes": {58.2}}),  # a percentage of the votes counts them
+    # a verb of what happened to people counts them, not a crowd
+    ("it", "Gli agenti hanno ucciso 16 manifestanti durante le proteste.", {"dead": {16.0}}),
+    ("pt", "Os agentes mataram 7 manifestantes durante a dispersão.", {"dead": {7.0}}),
+    ("en", "Police said 5,000 protesters marched and 12 protesters were arrested.",
+     {"participants": {5000.0}, "detained": {12.0}}),
+    # (only what is done to people: "mobilisation" before the marchers counts no other thing)
+    ("fr", "La mobilisation a réuni 480 000 manifestants selon la police.", {"participants": {480000.0}}),
+    # losing one's home is being displaced; a scale word in any case
+    ("es", "Según Acnur 40.000 personas han perdido su vivienda.", {"displaced": {40000.0}}),
+    ("ru", "В полиции назвали данные о 40 тысячах участников ложными.", {"participants": {40000.0}}),
+])
+def test_what_a_figure_counts(language, sentence, expected):
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    assert quantities(sentence, lexicon(language), language) == expected
+
+
+def test_a_denial_answers_the_other_party_never_its_own_and_its_repeated_figure_is_not_its_own():
+    text = ("Die Polizei zählte rund 8.000 Teilnehmer, während die Veranstalter von 25.000 Menschen sprachen.\n"
+            "Ein Polizeisprecher wies die Angaben der Veranstalter als weit übertrieben zurück.\n")
+    events = to_events(*_drafts(text, {1: "Die Polizei", 2: "Ein Polizeisprecher"}, "de"), None, "de")
+    police, organisers, spokesman = events
+    assert organisers.status == "denied" and spokesman.contradicted_by == [organisers.id]
+    assert police.status == "disputed" and spokesman.id not in police.contradicted_by
+    text = ("МВД насчитало 12 тысяч участников, организаторы — 40 тысяч.\n"
+            "В полиции назвали данные организаторов о 40 тысячах участников не соответствующими действительности.\n")
+    events = to_events(*_drafts(text, {1: "МВД", 2: "В полиции"}, "ru"), None, "ru")
+    ministry, organisers, police = events
+    assert organisers.status == "denied" and police.contradicted_by == [organisers.id]  # not the ministry's 12 000
+
+
+def test_a_figure_named_by_its_noun_counts_what_its_source_counted_before_and_revises_it():
+    text = ("Las fuerzas de seguridad mataron a 6 saqueadores en Puerto Alto, según la Fiscalía.\n"
+            "La Fiscalía elevó después la cifra a 9.\n")
+    events = _events(text, {1: "la Fiscalía", 2: "La Fiscalía"}, "es")
+    assert events[1].superseded_by == events[2].id
+
+
+def test_a_speaker_of_a_party_is_that_party():
+    from summarizer.contests import party_of
+    from summarizer.language import lexicon
+
+    assert party_of("Ein Polizeisprecher", "Die Polizei", lexicon("de"))
+    assert party_of("an army spokesman", "the army", lexicon("en"))
+    assert not party_of("the Defence Ministry", "the Interior Ministry", lexicon("en"))
+    assert not party_of("Un portavoz del ejército", "Un portavoz de las FAR", lexicon("es"))
