@@ -157,9 +157,9 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     relative = lex.according_relative.search(sentence) if lex.according_relative is not None else None
     if relative and not any(a < relative.start() < b for a, b in quoted):
         # "è stato rivisto al ribasso dalla Bbc, secondo cui ...": the noun the marker stands for
-        antecedent = _antecedent(sentence[:relative.start()], lex)
-        if antecedent:
-            return antecedent, " ".join(relative.group(0).lower().split())
+        party = _antecedent(sentence[:relative.start()], lex)
+        if party:
+            return party, " ".join(relative.group(0).lower().split())
     if lex.according is not None:
         for m in lex.according.finditer(sentence):
             if own and own.start() <= m.start() < own.end():
@@ -441,6 +441,10 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         timed = lex.time_words.match(sentence[m.end():].lstrip(" ,")) if lex.time_words is not None else None
         skip = len(sentence[m.end():]) - len(sentence[m.end():].lstrip(" ,")) + timed.end() - 1 \
             if timed and timed.end() > 1 else 0
+        adverb = re.match(r"\s+(\w+)(?=\s)", sentence[m.end() + skip:])
+        if adverb and lex.adverb_endings and adverb.group(1).islower() and len(adverb.group(1)) > 5 \
+                and adverb.group(1).endswith(lex.adverb_endings):
+            skip += adverb.end()  # "divulgadas anteriormente pelas secretarias": a manner or time adverb between
         agent = re.match(r"\s+(\w+)\s", sentence[m.end() + skip:])
         plain = [w for w in words if not (lex.adverb_endings and w.islower() and len(w) > 5
                                           and w.endswith(lex.adverb_endings))]  # "foi prontamente desmentida"
@@ -449,7 +453,8 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             # "was announced by Beijing": the agent speaks; "the measures announced by Beijing hit ...": a
             # participle, not what the sentence attributes
             source = _source_after(sentence, m.end() + skip + agent.end(), lex, verb_first=False)
-            if source and plain and (plain[-1].lower() in lex.not_in_source or lex.earlier_claims is not None
+            if source and plain and (plain[-1].lower() in lex.not_in_source | lex.passive_auxiliaries
+                                     or lex.earlier_claims is not None
                                      and any(lex.earlier_claims.fullmatch(w) for w in words[-2:])
                                      or _counted(before)):
                 # "was announced by X", "i dati diffusi dal governo", "O balanço oficial divulgado pelo X", "às
@@ -489,7 +494,8 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                          and words[-1].endswith(lex.adverb_endings) and not lex.speakers.search(words[-1])
                          and len(words) > 1 and words[-2].lower() not in lex.determiners):  # not "Le gouvernement"
             bare = bare[: bare.rfind(words.pop())].rstrip()
-        after_break = not bare or bare[-1] in ",“”\"«»—–:" or bare.endswith(" -")  # '", - підкреслив він
+        after_break = (not bare or bare[-1] in ",“”\"«»—–:" or bare.endswith(" -")) \
+            and not re.search(r"\S\s[—–]\s[^—–]+\s[—–]$", bare)  # not "Mahdi Karroubi — another candidate —"
         subject = bare.rstrip(" ,")
         clauses = [c.split() for c in re.split(r",", subject)]
         # "X, Y said" reads Y after the cue first, unless the clause before the cue is an aside on the subject
@@ -682,6 +688,8 @@ def _sentence_subject(head: str, lex: Lexicon, own: bool = False) -> str | None:
 def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     """The speaker written just before `end`: the clause's subject, back to its start, or None."""
     head = re.sub(r"\s*\([^()]*\)\s*$", "", sentence[:end])  # "The federation (Famurs) said": no aside
+    # nor one between dashes: "Mahdi Karroubi — another pro-reform candidate defeated in the election — said"
+    head = re.sub(r"\s[—–]\s[^—–]{1,150}\s[—–]\s*$", "", head)
     # a short name in guillemets is part of the phrase ("Die US-Zeitung «Wall Street Journal» berichtete")
     # (or in straight or German quotes right after a word: 'Видання "Енергетичний вісник" написало'), and so is
     # a short aside in brackets ("El Tribunal Superior de Justicia Electoral (TSJE) terminó ... y aseguró")
@@ -694,8 +702,11 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     starts = [m.end() for m in _CLAUSE_START.finditer(masked)]
     at = len(starts) - 1
     raw = head[starts[at]:] if starts else head
-    if raw.strip().lower() in lex.conjunctions and at >= 1:
-        # "La Russie a justifié ... par ce chiffre, et accusé ...": the second verb of the sentence's subject
+    joining = raw.split()
+    if joining and joining[0].lower() in lex.conjunctions and len(joining) <= 2 and at >= 1 \
+            and all(w.lower() in lex.determiners or w.islower() and len(w) <= 3 for w in joining[1:]):
+        # "La Russie a justifié ... par ce chiffre, et accusé ...", "..., y lo situó en 198" (a clitic before it):
+        # the second verb of the sentence's subject
         opening = _noun_phrase(head.split(), lex)
         return opening if opening and is_speaker(opening, lex) else None
     # "A witness, who ..., said", "Un portavoz de las FAR, contactado por la AFP, negó", "The Civil Defence,
@@ -725,6 +736,10 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
             or introduced and _determined(tokens, lex):  # "At first, the owner (claimed)": a short opening phrase
         return subject
     lowered = [t.lower() for t in tokens]
+    relative = next((i for i in range(1, len(tokens)) if lowered[i] in lex.relatives | lex.complementizers), None)
+    if relative and (lowered[0] in lex.determiners or _unelided(tokens[0])[:1].isupper()) \
+            and lex.speakers.search(" ".join(tokens[:relative])) and is_speaker(" ".join(tokens[:relative]), lex):
+        return " ".join(tokens[:relative])  # "a parliamentary committee that investigated deaths (put the figure)"
     if len(tokens) > 12 and (lowered[0] in lex.determiners or _unelided(tokens[0])[:1].isupper()):
         # "The head of a government inquiry into the clearing of a protest camp in Marsk (said)": the speaker and
         # what it is of, up to the first phrase of place or topic (not "ratificó ante un juez ...": a verb)
@@ -775,7 +790,8 @@ def _appositive(clause: str, before: str, lex: Lexicon) -> bool:
     run = len(named) - next((i for i, w in enumerate(reversed(named)) if not w[:1].isupper()), len(named))
     if 2 <= len(named) - run <= 4 and named[run - 1].lower() in lex.conjunctions | lex.relatives | lex.complementizers:
         named = named[run:]  # "Sono quasi le 12 quando Matteo Salvini, ministro ...,": the full name its clause ends on
-    if not lex.capitalised_nouns and 1 <= len(named) <= 4 and all(w[:1].isupper() for w in named) \
+    dated = lex.dates is not None and lex.dates.search(" ".join(named))  # "Earlier Tuesday, an opposition leader said"
+    if not lex.capitalised_nouns and 1 <= len(named) <= 4 and all(w[:1].isupper() for w in named) and not dated \
             and 1 < len(words) <= 16 and words[0][:1].islower() \
             and (lex.speakers.match(words[0]) or len(named) > 1 and named[0].lower() not in lex.prepositions
                  and named[0].lower() not in lex.determiners) \
@@ -952,6 +968,9 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
         masked = re.sub(r"(?<=\w )[\"“„«][^\"“”„«»,.]{1,60}[\"”“»]", lambda q: "x" * len(q.group(0)), masked)
     stop = _SOURCE_END.search(masked)
     tokens = rest[: stop.start() if stop else len(rest)].split()
+    cited = lex.according.search(" ".join(tokens)) if verb_first and lex.according is not None else None
+    if cited and cited.start() > 0:  # "повідомляє газета X з посиланням на ...", "said X, citing ...": X ends there
+        tokens = " ".join(tokens)[:cited.start()].split()
     expletive = verb_first and len(tokens) > 2 and tokens[0].lower() in lex.expletives
     if expletive:  # "heißt es in einer Mitteilung": no one, the statement speaks
         tokens = tokens[1:]

@@ -21,7 +21,7 @@ _FURNITURE = re.compile(
         popular | trending | most\ read | advertisement | sponsored | read\ more:? |
         don'?t\ miss(?:\ any)?.* | follow\ us.* | comments?(?:\ \(\d+\))?:? |
         spot_img(?:spot_img)* | accept\ (?:all\ )?cookies.* | .*\buses?\ cookies\b.* |
-        (?:click|tap)\ here.* | newsletter.* | tags?:.* | image:.* | photo:.* | date: |
+        (?:click|tap)\ here.* | newsletter.* | tags?:.* | image:.* | photo:.* | date: | https?://\S+ |
         (?:suscr[ií]ba(?:se|te)|suscr[ií]bete|abonnez-vous|abonnieren\ sie|jetzt\ abonnieren|iscriviti|
            підпишіться|подпишитесь)\b.*
     )$""",
@@ -223,8 +223,38 @@ _CAPTION = re.compile(r"\((?:[\w .&/-]+ )?(?:photo|foto|image|imagen|imagem|imma
 
 
 def is_caption(line: str) -> bool:
-    """A photo caption or credit: "... (Photo by Name / AFP)", "(Foto: dpa)"."""
-    return bool(_CAPTION.search(line.strip()))
+    """A photo caption or credit: "... (Photo by Name / AFP)", "(Foto: dpa)", a short line with a credit run into
+    it ("Руйнування у ДонецькуФото: Menahem KahanaAFP/Getty Images")."""
+    line = line.strip()
+    return bool(_CAPTION.search(line)) or len(line.split()) <= CAPTION_WORDS and bool(_CREDIT_INSIDE.search(line))
+
+
+_CREDIT_INSIDE = re.compile(r"(?<=[^\W\d_])(?:photo|foto|fotos|bild|image|imagen|imagem|immagine|фото|зображення)"
+                            r"\s*:\s*\S", re.IGNORECASE)
+# A line that is only a date, after a byline's name at most: "Андрій Пробитюк8 лютого 2015 р.", "11 апр 2014,
+# 12:49", "06-June-2019", "16 dicembre 2021 a" (a month written out, or short, or in digits)
+_DATE_LINE = re.compile(
+    r"^(?:[^\W\d_](?:[^\W\d_]|['’.-])*(?:,?\s+|(?=\d))){0,3}"  # a name, words separated (no backtracking)
+    r"(?<!\d)\d{1,2}\.?[\s./-]+(?P<month>[^\W\d_]+\.?|\d{1,2})[\s./-]+(?:19|20)\d\d"
+    r"(?:\s*\S{1,3}\.?)?(?:,?\s*\d{1,2}[:.h]\d\d)?$")
+
+
+DATE_LINE_CHARS = 80  # a date line is short
+
+
+def is_date_line(line: str) -> bool:
+    """A dateline or a byline with its date, no story: the date's month a month name of a language with a file
+    or short ("апр", "dic."), and any words before it names (capitalised)."""
+    from summarizer.language import months
+
+    line = line.strip()
+    m = _DATE_LINE.match(line) if len(line) <= DATE_LINE_CHARS else None
+    if m is None:
+        return False
+    month = m.group("month").rstrip(".")
+    before = line[:m.start("month")].split()[:-1]
+    named = all(w[:1].isupper() for w in re.findall(r"[^\W\d_]+", " ".join(before)))
+    return named and (month.isdigit() or len(month) <= 4 or bool(months().match(month)))
 
 
 INJECTION = "instructions addressed to AI systems (prompt injection), ignored"
@@ -248,6 +278,8 @@ def classify(texts: list[str], paragraphs: list[int]) -> list[str | None]:
             reasons[i] = "photo caption"
         elif is_furniture(t):
             reasons[i] = "page furniture (comment, share, subscribe or similar prompt)"
+        elif is_date_line(t):
+            reasons[i] = "a date line"
     # An instruction split over two lines or sentences ("Ignore all previous" / "instructions and ..."): the
     # two read together, where the first ends with no final punctuation (a sentence that ends is no broken
     # line). A line dropped as injection takes the next one with it only where one instruction runs on into it

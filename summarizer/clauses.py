@@ -36,7 +36,7 @@ from summarizer.language import lexicon
 from summarizer.numbers import extract_numbers
 from summarizer.segment import Sentence
 
-SLOTS = 4  # the records one sentence may give: sentence `i`'s clauses are keyed `SLOTS * i`, `SLOTS * i + 1`, ...
+SLOTS = 8  # the records one sentence may give: sentence `i`'s clauses are keyed `SLOTS * i`, `SLOTS * i + 1`, ...
 
 
 def sentence_of(key: int) -> int:
@@ -66,7 +66,8 @@ def split(text: str, language: str | None) -> tuple[str, ...] | None:
         figure = bool(extract_numbers(first, language))
         if figure and (opening or extract_numbers(second, language) or lex.denial.search(said)):
             return first, second
-    return _enumerated(text, cuts, language) or _elided(text, cuts, language) or _versus(text, cuts, language)
+    return _enumerated(text, cuts, language) or _elided(text, cuts, language) or _versus(text, cuts, language) \
+        or _denied_after(text, cuts, language)
 
 
 def _in_quote(before: str) -> bool:
@@ -98,14 +99,14 @@ def _enumerated(text: str, cuts: list[int], language: str | None) -> tuple[str, 
 def _elided(text: str, cuts: list[int], language: str | None) -> tuple[str, ...] | None:
     """The clauses of a sentence that says its verb once and then lists other parties' figures ("Sanitäter
     sprechen von 60 Verletzten, das Rote Kreuz von 75"; "habla de 250 muertos, la Cruz Roja de 1.200 y los
-    ayuntamientos de la zona de más de 2.000"; "МВД насчитало 12 тысяч, организаторы — 40 тысяч"), or None.
-    The first clause names its speaker and a figure; each item after it is a party (`elided_speaker`) and a
-    figure, joined by the first figure's preposition or a dash."""
+    ayuntamientos de la zona de más de 2.000"; "МВД насчитало 12 тысяч, организаторы — 40 тысяч"; "dista de
+    las 266 confirmadas por X, las 305 del Y, y las 448 de la Z"), or None. The first clause gives a figure
+    (and names its speaker, unless every item names its own party after its figure); each item after it is
+    a party and a figure (`elided_speaker`)."""
     if not cuts:
         return None
     first = text[:cuts[0]]
-    ours = parse_attribution(first, language)
-    if ours is None or not extract_numbers(first, language):
+    if not extract_numbers(first, language):
         return None
     lex = lexicon(language)
     parts = [first]
@@ -122,30 +123,37 @@ def _elided(text: str, cuts: list[int], language: str | None) -> tuple[str, ...]
         if not (elided_speaker(first, head, language) and elided_speaker(first, tail, language)):
             return None
         parts += [head, tail]
+    ours = parse_attribution(first, language)
     named = [elided_speaker(first, p, language) for p in parts[1:]]
-    if len(parts) > SLOTS or any(same_source(ours[0], n[0]) for n in named if n):
+    if len(parts) > SLOTS or any(ours and same_source(ours[0], n[0]) for n in named if n):
         return None
     return tuple(parts)
 
 
 def elided_speaker(first: str, item: str, language: str | None) -> tuple[str, str] | None:
-    """(party, cue) of an item that lists another party's figure after a sentence's `first` clause, the cue
-    that clause's ("la Cruz Roja de 1.200" after "El comité ... habla de 250 muertos": "la Cruz Roja",
-    "habla"), or None where `item` is no such item."""
-    ours = parse_attribution(first, language)
-    figures = extract_numbers(first, language)
+    """(party, cue) of an item that lists another party's figure after a sentence's `first` clause, or None
+    where `item` is no such item. Either the party, then the first figure's preposition or a dash, then the
+    figure, the cue the first clause's ("la Cruz Roja de 1.200" after "El comité ... habla de 250 muertos":
+    "la Cruz Roja", "habla"); or the figure, then the party after a genitive or an agent's preposition, the
+    cue the word that joins them ("las 305 del Centro Nicaragüense ...": "Centro Nicaragüense ...",
+    "del")."""
     mine = extract_numbers(item, language)
-    if ours is None or not figures or not mine:
+    figures = extract_numbers(first, language)
+    if not figures or not mine:
         return None
     lex = lexicon(language)
-    words = first[:first.find(figures[0].text)].split()
-    link = words[-1].lower() if words and words[-1].lower() in lex.prepositions | lex.genitive else None
     at = item.find(mine[0].text)
     before, after = item[:at].split(), item[at + len(mine[0].text):].split()
     if before and before[0].lower() in lex.joins:
         before = before[1:]
-    if len(after) > 3 or not before:
+    owned = _owner_after(before, after, lex)
+    if owned is not None:
+        return owned
+    ours = parse_attribution(first, language)
+    if ours is None or len(after) > 3 or not before:
         return None
+    words = first[:first.find(figures[0].text)].split()
+    link = words[-1].lower() if words and words[-1].lower() in lex.prepositions | lex.genitive else None
     if before[-1] in "—–-":  # "организаторы — 40 тысяч"
         party = before[:-1]
     elif link is not None:  # "la Cruz Roja de 1.200", "los ayuntamientos de la zona de más de 2.000"
@@ -160,6 +168,43 @@ def elided_speaker(first: str, item: str, language: str | None) -> tuple[str, st
             or not is_speaker(name, lex):
         return None
     return name, ours[1]
+
+
+def _owner_after(before: list[str], after: list[str], lex) -> tuple[str, str] | None:
+    """(party, joining word) of an item whose figure comes first and its party after it: "las 305 del Centro
+    Nicaragüense de Derechos Humanos (Cenidh)", "les 40 000 de la CGT", "the 74 given by the inquiry": at most
+    an article before the figure, at most one word (what it counts, a participle) before the genitive or the
+    agent's preposition."""
+    if len(before) > 1 or before and before[0].lower() not in lex.determiners:
+        return None
+    link = next((i for i, w in enumerate(after[:2]) if w.lower() in lex.genitive | lex.passive_agent), None)
+    if link is None:
+        return None
+    party = re.sub(r"\s*\([^()]*\)?\s*$|[.;]$", "", " ".join(after[link + 1:])).strip()
+    words = party.split()
+    if not words or len(words) > 9 or any(c.isdigit() for c in party) or not is_speaker(party, lex) \
+            or not any(_capital(w) for w in words):
+        return None
+    return party, after[link].lower()
+
+
+def _denied_after(text: str, cuts: list[int], language: str | None) -> tuple[str, str] | None:
+    """The two clauses of a sentence whose last clause is another party's denial of what comes before it, after
+    a comma and a relative about that whole clause (`answer_openers`): "han responsabilizado al Gobierno de
+    ..., lo que Ortega ha negado", "..., which the ministry denied"; or None."""
+    lex = lexicon(language)
+    if lex.answer_openers is None:
+        return None
+    for cut in cuts[-1:]:
+        first, second = text[:cut], text[cut + 1:].strip()
+        opened = lex.answer_openers.match(second)
+        if not opened or not lex.denial.search(second):
+            continue
+        theirs = parse_attribution(second[opened.end():].strip(), language)
+        ours = parse_attribution(first, language)
+        if theirs and theirs[0].lower() not in lex.pronouns and not (ours and same_source(ours[0], theirs[0])):
+            return first, second
+    return None
 
 
 def _capital(word: str) -> bool:
@@ -202,10 +247,11 @@ def clause_sentences(sentences: dict[int, Sentence], language: str | None
 
 def without_contrast(clause: str, language: str | None) -> str:
     """A clause without the word of contrast that opens it ("while the Committee of Doctors said ...", "contre
-    60 000 selon l'intersyndicale", "y los ayuntamientos ...")."""
+    60 000 selon l'intersyndicale", "y los ayuntamientos ...", "lo que Ortega ha negado")."""
     lex = lexicon(language)
     contrast = lex.contrast.match(clause) if lex.contrast is not None else None
     contrast = contrast or (lex.versus.match(clause) if lex.versus is not None else None)
+    contrast = contrast or (lex.answer_openers.match(clause) if lex.answer_openers is not None else None)
     if contrast is None and clause.split()[:1] and clause.split()[0].lower() in lex.joins:
         return clause.split(None, 1)[1] if len(clause.split()) > 1 else clause
     return clause[contrast.end():].lstrip(" ,") if contrast else clause
@@ -224,8 +270,9 @@ def own_words(clause: str, language: str | None) -> str:
 
 def clause_figures(figures: dict[int, dict[str, set[float]]], claims: list[Claim], clauses: dict[int, Sentence],
                    sentences: dict[int, Sentence], language: str | None) -> dict[int, dict[str, set[float]]]:
-    """`figures` (`contests.figures_of` on the clauses), with what a second clause's bare figure counts where
-    only its whole sentence says ("..., 1,2 million selon les syndicats": the marchers)."""
+    """`figures` (`contests.figures_of` on the clauses), with what a later clause's bare figure counts where
+    only its whole sentence says ("..., 1,2 million selon les syndicats": the marchers), else where the other
+    clauses of its sentence all count one thing (the items of a list)."""
     for claim in claims:
         if claim.sid % SLOTS and not figures[claim.pos]:
             values = {n.value for n in extract_numbers(clauses[claim.sid].text, language)}
@@ -237,4 +284,9 @@ def clause_figures(figures: dict[int, dict[str, set[float]]], claims: list[Claim
             kind = next((k for k in ("participants", "on_board") if any(k in f for f in figures.values())), None)
             if people and kind:
                 figures[claim.pos].setdefault(kind, set()).update(people)
+            siblings = {name for c in claims if c is not claim and sentence_of(c.sid) == sentence_of(claim.sid)
+                        for name in figures[c.pos]}
+            if values and not figures[claim.pos] and len(siblings) == 1:
+                # "..., las 305 del Centro Nicaragüense ...": an item of a list counts what the others count
+                figures[claim.pos] = {next(iter(siblings)): values}
     return figures

@@ -189,8 +189,7 @@ def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: st
     lex = lexicon(language)
     out = {c.pos: quantities(sentences[c.sid].text, lex, language) for c in claims}
     crowd = any("participants" in found for found in out.values()) or lex.gatherings is not None and any(
-        lex.gatherings.search(s.text) for s in sentences.values() if not s.boilerplate)  # a rally, a march, a
-    # strike, told anywhere in the story (its headline: "У Дніпрівську протестували ...")
+        lex.gatherings.search(sentences[c.sid].text) for c in claims)  # a rally, a march, a strike
     aboard = any("on_board" in found for found in out.values())  # "36 Passagiere an Bord": a vehicle's people
     for found in out.values():  # people counted with nothing said of them: a crowd in a story of one, else
         people = found.pop("people", set())  # the people on board in a story that counts them
@@ -202,13 +201,30 @@ def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: st
         if out[c.pos] or not values or lex.figure_nouns is None or not lex.figure_nouns.search(text):
             continue
         # the figure named by its noun counts what the same source counted before, else what an earlier figure
-        # of the same value counts
+        # of the same value counts, else what the figure right before it counts ("..., even though a committee
+        # ... put the figure at 30")
         earlier = [b for b in reversed(claims[:i]) if len(out[b.pos]) == 1]
+        # (the noun in the figure's clause before it: "put the figure at 30", "Kadyrov's estimate was far below
+        # the more than 500"; not "le décompte de la Croix-Rouge, 1 200")
+        named = any(re.search(rf"{re.escape(m.group(0))}\s+(?:[^\s,;:]+\s+){{0,7}}{re.escape(n.text)}", text)
+                    for m in lex.figure_nouns.finditer(text) if _determined_noun(text[:m.start()], lex)
+                    for n in extract_numbers(text, language))
         like = next((b for b in earlier if not b.outlet and same_source(b.source, c.source)), None) or next(
-            (b for b in earlier if any(values & v for v in out[b.pos].values())), None)
+            (b for b in earlier if any(values & v for v in out[b.pos].values())), None) or (next(
+                (b for b in reversed(claims[:i]) if out[b.pos]), None) if named else None)
+        if like is not None and len(out[like.pos]) != 1:
+            like = None
         if like is not None:
             out[c.pos] = {next(iter(out[like.pos])): values}
     return out
+
+
+def _determined_noun(before: str, lex: Lexicon) -> bool:
+    """Does the word before a noun make it one ("the figure", "la cifra", "Kadyrov's estimate"), not a verb
+    ("officials estimate that")?"""
+    last = before.split()[-1:] if before.strip() else []
+    return bool(last) and (last[0].lower() in lex.determiners | lex.demonstratives | lex.possessives
+                           or last[0].endswith(("'s", "’s")))
 
 
 def _share(after: str, lex: Lexicon) -> bool:
@@ -217,8 +233,10 @@ def _share(after: str, lex: Lexicon) -> bool:
     opened = lex.partitive.match(after) if lex.partitive is not None else None
     if opened is None:
         return False
-    rest = " ".join(_WORDS.findall(after[opened.end():])[:3])
-    return any(words.match(rest) for _, words in lex.quantities)
+    rest = _WORDS.findall(after[opened.end():])[:4]
+    if rest and rest[0].lower() in lex.relatives | lex.complementizers:
+        rest = rest[1:]  # "32 of those who died"
+    return any(words.match(" ".join(rest[:3])) for _, words in lex.quantities)
 
 
 def _speaks_for(a: Claim, b: Claim, sentences: dict[int, Sentence]) -> bool:
@@ -651,9 +669,12 @@ def _number_words(text: str, lex: Lexicon) -> list[tuple[int, str, float, str | 
     pattern, values = lex.numerals
     if pattern is None:
         return []
+    # (a number word inside a written figure is part of it: "60 per cento" is no 100)
+    spans = [(at, at + len(n.text)) for n in extract_numbers(text, lex.code) if (at := text.find(n.text)) >= 0]
     return [(m.start(), m.group(0), values[m.group(0).lower()], unit.group(1) if unit else None)
             for m in pattern.finditer(text) for unit in [re.match(r"\s+(\w+)", text[m.end():])]
-            if lex.scale_words is None or not lex.scale_words.match(text[m.end():])]  # not "двух сотнях"
+            if (lex.scale_words is None or not lex.scale_words.match(text[m.end():]))  # not "двух сотнях"
+            and not any(a <= m.start() < b for a, b in spans)]
 
 
 def _figures(text: str, lex: Lexicon, language: str | None) -> set[float]:

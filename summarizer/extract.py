@@ -442,7 +442,7 @@ def _stands_for(reference: str, given: str, earlier: list[str], lex) -> bool:
 NEAR_HEAD = 60  # characters around a name within which an earlier sentence may give its kind ("X, a militia")
 
 _OPENS_QUOTE = re.compile(r"^\s*(?:[\"“„«”]|[—–]\s)")  # ”: some pages open with it too
-_CLOSES_QUOTE = re.compile(r"[\"”»“]|,\s*[—–]\s")
+_CLOSES_QUOTE = re.compile(r"[\"”»“]|,?\s+[—–]\s|,[—–]\s")  # "..., — заявив X", "... — disse o delegado"
 
 
 def _unaddressed(text: str, lex) -> str:
@@ -786,13 +786,24 @@ def _clause_draft(key: int, draft: RepairedDraft, clauses: dict[int, Sentence], 
     words (the model's reading, checked against them); the sentence's draft where it does not split."""
     if not split:
         return draft
-    if key % SLOTS and (named := elided_speaker(clauses[key - key % SLOTS].text, clauses[key].text, language)):
-        # "..., la Cruz Roja de 1.200": the party the item names, with the first clause's verb
+    if key % SLOTS and (named := elided_speaker(clauses[key - key % SLOTS].text, clauses[key].text, language)
+                        or opened_speaker(clauses[key].text, language)):
+        # "..., la Cruz Roja de 1.200": the party the item names, with the first clause's verb; "..., lo que
+        # Ortega ha negado": the party the clause names after its opening word
         kind = cast("SourceType | None", source_type_of(named[0], named[0]))
         return replace(draft, source=named[0], cue=named[1], source_type=kind or "other")
     story = {i: s for i, s in clauses.items() if not s.boilerplate and i <= key}
     speaker = resolve_source(key, draft.source, draft.source_type, story, language)
     return replace(draft, source=speaker.source, cue=speaker.cue, source_type=speaker.source_type)
+
+
+def opened_speaker(clause: str, language: str | None) -> tuple[str, str] | None:
+    """(source, cue) of a clause that opens with a word of contrast or an answer's relative ("lo que Ortega ha
+    negado", "contre 60 000 selon l'intersyndicale"), read without that word; None where it opens with none or
+    names no one but a pronoun."""
+    bare = without_contrast(clause, language)
+    parsed = parse_attribution(bare, language) if bare != clause else None
+    return parsed if parsed and parsed[0].lower() not in lexicon(language).pronouns else None
 
 
 def _link_model_contests(items: list[tuple[int, RepairedDraft]], sentences: dict[int, Sentence],

@@ -132,6 +132,8 @@ unless said otherwise):
     versus                words that set another party's figure against the one before, after a comma ("contre 60 000
                           selon l'intersyndicale", "ao contrário dos 15 mil anunciados pelos organizadores"): the
                           sentence gives two records
+    answer_openers        words that open a relative clause about the whole clause before ("which", "lo que", "ce
+                          que"): ", lo que Ortega ha negado" is another party's denial, a record of its own
     joins                 words that join the last item of a list ("and", "y", "und", "и"): "habla de 250 muertos,
                           la Cruz Roja de 1.200 y los ayuntamientos de 2.000" names three parties' figures
     figure_sources        regular expressions with a group `source`: figures that name their kind of source ("the
@@ -261,6 +263,7 @@ class Lexicon:
     concessive: re.Pattern | None = None
     versus: re.Pattern | None = None
     joins: frozenset[str] = frozenset()
+    answer_openers: re.Pattern | None = None
     scale_words: re.Pattern | None = None
     noun_markers: frozenset[str] = frozenset()
     increments_after: re.Pattern | None = None
@@ -476,6 +479,7 @@ def lexicon(language: str | None) -> Lexicon:
         concessive=_opening(data.get("concessive")),
         versus=_opening(data.get("versus")),
         joins=_lower(data.get("joins")),
+        answer_openers=_opening(data.get("answer_openers")),
         noun_markers=_lower(data.get("noun_markers")),
         increments_after=_regexes(data.get("increments_after")),
         not_dating=_words(data.get("not_dating")),

@@ -438,6 +438,28 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     # a sentence that opens with its verb and goes on to the cue has no written subject
     ("it", "Poi hanno rivisto il conteggio e ora parlano di 140 fermati.", ("egli", "parlano")),
     ("it", "Poi hanno detto i sindacati che 140 sono fermati.", ("i sindacati", "detto")),
+    # a fronted phrase of time is no name an apposition follows; an aside between dashes; a relative clause
+    ("en", "Earlier Tuesday, an Uzbek opposition leader said her party compiled a list of 745 names.",
+     ("an Uzbek opposition leader", "said")),
+    ("en", "Mahdi Karroubi — another candidate defeated in the election — said he had received reports.",
+     ("Mahdi Karroubi", "said")),
+    ("en", "A parliamentary committee that investigated deaths more recently put the figure at 30.",
+     ("A parliamentary committee", "put the figure")),
+    # the agent of a participle, past a phrase of time or an adverb
+    ("en", "The estimate was far below the more than 500 cited earlier in the day by an opposition party.",
+     ("an opposition party", "cited")),
+    ("pt", "O número é menor que as 26 mortes que tinham sido divulgadas anteriormente pelas secretarias de Saúde.",
+     ("secretarias de Saúde", "divulgadas")),
+    ("it", "Secondo i primi dati raccolti dalle confederazioni, ci sarebbe stata una media dell’85 per cento.",
+     ("confederazioni", "secondo")),
+    ("it", "Insomma, a sentire Cgil e Uil il Paese si sarebbe di fatto fermato.", ("Cgil e Uil", "a sentire")),
+    # a second verb of the sentence's subject, a clitic before it
+    ("es", "El Gobierno actualizó hoy el número de muertos durante las protestas contra el presidente del país, "
+           "Daniel Ortega, y lo situó en 198.", ("El Gobierno", "situó")),
+    ("ru", "По официальной статистике МОЗ, погибло 105 человек.", ("МОЗ", "по официальной статистике")),
+    # a source ends where it cites another
+    ("uk", "Кількість жертв може сягати 50 тисяч осіб, повідомляє газета Frankfurter Allgemeine з посиланням на "
+           "джерела.", ("газета Frankfurter Allgemeine", "повідомляє")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
@@ -804,3 +826,12 @@ def test_review_cases_of_session_fifteen_keep_their_earlier_reading():
     assert opening_subject("In Kyiv, Mayor Klitschko said the city was ready.", "en") == "Mayor Klitschko"
     assert parse_attribution("Les résultats provisoires annoncés mercredi 12 mars par la CENI donnent 64 %.",
                              "fr") == ("la CENI", "annoncés")
+
+
+def test_a_dash_quote_is_the_speaker_named_where_it_closes_without_a_comma():
+    from summarizer.extract import resolve_source
+
+    text = ("O delegado Alexandre Herdy informou 23 mortes.\n\n— Não foram 26 mortos na operação. Parece que já "
+            "voltaram atrás. Então, teve muita gente entrando em óbito em situações diferentes — disse o delegado.\n")
+    story = {s.id: s for s in segment(text, "pt")}
+    assert resolve_source(2, "the outlet", "outlet", story, "pt").source == "o delegado"

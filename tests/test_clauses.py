@@ -98,6 +98,19 @@ def test_a_comma_inside_a_quote_splits_nothing_and_a_concession_reads_on_its_own
      ("La préfecture a compté 9 500 manifestants", "contre 60 000 selon l'intersyndicale.")),
     ("pt", "A PM estimou em 3 mil o número de manifestantes, ao contrário dos 15 mil anunciados pelos organizadores.",
      ("A PM estimou em 3 mil o número de manifestantes", "ao contrário dos 15 mil anunciados pelos organizadores.")),
+    # the figures listed after the first with their parties after them
+    ("es", "El número dista de las 266 confirmadas por la Comisión de la Verdad, las 305 del Centro Nicaragüense de "
+           "Derechos Humanos (Cenidh), y las 448 de la Asociación Pro Derechos Humanos.",
+     ("El número dista de las 266 confirmadas por la Comisión de la Verdad",
+      "las 305 del Centro Nicaragüense de Derechos Humanos (Cenidh)",
+      "y las 448 de la Asociación Pro Derechos Humanos.")),
+    # another party's denial of the clause before, or its own figure in a relative clause or after "even though"
+    ("es", "La CIDH ha responsabilizado al Gobierno de “asesinatos”, lo que Ortega ha negado.",
+     ("La CIDH ha responsabilizado al Gobierno de “asesinatos”", "lo que Ortega ha negado.")),
+    ("en", "Police stand by a toll of 19, even though a parliamentary committee put the figure at 30.",
+     ("Police stand by a toll of 19", "even though a parliamentary committee put the figure at 30.")),
+    ("pt", "O delegado informou 23 mortes, diferentemente das 26 divulgadas pelas secretarias de Saúde.",
+     ("O delegado informou 23 mortes", "diferentemente das 26 divulgadas pelas secretarias de Saúde.")),
     # a German clause with its verb last
     ("de", "Die Polizei zählte rund 8.000 Teilnehmer, während die Veranstalter von 25.000 Menschen sprachen.",
      ("Die Polizei zählte rund 8.000 Teilnehmer", "während die Veranstalter von 25.000 Menschen sprachen.")),
@@ -129,3 +142,11 @@ def test_each_item_of_a_list_is_the_partys_own_record_and_the_three_dispute_each
     assert [[n.text for n in e.numbers] for e in events] == [["250"], ["1.200"], ["2.000"]]
     assert all(e.status == "disputed" and len(e.contradicted_by) == 2 for e in events)
     assert all(e.evidence[0].sentence_id == 1 and e.evidence[0].quote in text for e in events)
+
+
+def test_an_item_names_its_party_after_its_figure():
+    from summarizer.clauses import elided_speaker
+
+    first = "El número dista de las 266 confirmadas por la Comisión de la Verdad"
+    assert elided_speaker(first, "las 305 del Centro Nicaragüense de Derechos Humanos (Cenidh)", "es") == \
+        ("Centro Nicaragüense de Derechos Humanos", "del")

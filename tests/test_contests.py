@@ -905,6 +905,8 @@ def test_a_new_total_with_another_figure_beside_it_still_revises():
     ("pt", "Os agentes mataram 7 manifestantes durante a dispersão.", {"dead": {7.0}}),
     ("en", "Police said 5,000 protesters marched and 12 protesters were arrested.",
      {"participants": {5000.0}, "detained": {12.0}}),
+    ("en", "Kadyrov said 32 of those who died were government troops.", {}),
+    ("it", "Sui bus un’adesione media oltre il 70 per cento e nella logistica oltre il 60.", {"turnout": {60.0, 70.0}}),
     # (only what is done to people: "mobilisation" before the marchers counts no other thing)
     ("fr", "La mobilisation a réuni 480 000 manifestants selon la police.", {"participants": {480000.0}}),
     # losing one's home is being displaced; a scale word in any case

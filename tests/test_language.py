@@ -23,6 +23,8 @@ from summarizer.segment import segment
     "Mit nur 5,- Euro sind Sie dabei!", "Support independent journalism in Donetsk region: become a member",
     "Essai gratuit pendant 30 jours", "Prueba gratis durante un mes", "Prova gratis per 30 giorni",
     "Teste grátis por 7 dias", "Бесплатная пробная подписка на месяц",
+    # a page's text-size control after a byline, a bare address
+    "Giovanni Mourão Tamanho do texto", "Text size", "Schriftgröße", "https://p.dw.com/p/1EXqk",
 ])
 def test_page_furniture_of_every_language_is_furniture(line):
     assert is_furniture(line)
@@ -107,3 +109,22 @@ def test_a_language_file_without_words_the_rules_need_fails_when_it_is_loaded(tm
     write(NEEDED | changed)
     with pytest.raises(ValueError, match=f"xx.yaml has no {key}$"):
         language.lexicon.__wrapped__("xx")
+
+
+@pytest.mark.parametrize("line, dated", [
+    ("Андрій Пробитюк8 лютого 2015 р.", True), ("11 апр 2014, 12:49", True), ("06-June-2019", True),
+    ("16 dicembre 2021 a", True), ("Kyiv, 12 May 2024", True), ("12.05.2024", True),
+    ("Putin met Xi 12 May 2024", False), ("On 12 May 2024 the army said 40 died.", False),
+    ("a" * 3000, False),  # (a long line is read at once: no backtracking)
+])
+def test_a_line_that_is_only_a_date_after_a_byline_is_furniture(line, dated):
+    from summarizer.boilerplate import is_date_line
+
+    assert is_date_line(line) is dated
+
+
+def test_a_caption_with_its_credit_run_into_it_is_a_caption():
+    from summarizer.boilerplate import is_caption
+
+    assert is_caption("Руйнування у ДонецькуФото: Menahem KahanaAFP/Getty Images")
+    assert not is_caption("The minister said the photo: it was fake and 3 people died in a sentence long enough.")
