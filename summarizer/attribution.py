@@ -453,7 +453,9 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             # "was announced by Beijing": the agent speaks; "the measures announced by Beijing hit ...": a
             # participle, not what the sentence attributes
             source = _source_after(sentence, m.end() + skip + agent.end(), lex, verb_first=False)
-            if source and plain and (plain[-1].lower() in lex.not_in_source | lex.passive_auxiliaries
+            conceded = lex.concessive is not None and lex.concessive.match(re.split(r"[,;:]\s", before)[-1])
+            if source and plain and (plain[-1].lower() in lex.not_in_source
+                                     or plain[-1].lower() in lex.passive_auxiliaries and not conceded
                                      or lex.earlier_claims is not None
                                      and any(lex.earlier_claims.fullmatch(w) for w in words[-2:])
                                      or _counted(before)):
@@ -736,7 +738,9 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
             or introduced and _determined(tokens, lex):  # "At first, the owner (claimed)": a short opening phrase
         return subject
     lowered = [t.lower() for t in tokens]
-    relative = next((i for i in range(1, len(tokens)) if lowered[i] in lex.relatives | lex.complementizers), None)
+    relative = next((i for i in range(1, len(tokens) - 1) if lowered[i] in lex.relatives | lex.complementizers
+                     and lowered[i + 1] not in lex.determiners | lex.demonstratives | lex.possessives | lex.pronouns
+                     and not tokens[i + 1][:1].isupper()), None)  # a subject's relative: "that investigated ..."
     if relative and (lowered[0] in lex.determiners or _unelided(tokens[0])[:1].isupper()) \
             and lex.speakers.search(" ".join(tokens[:relative])) and is_speaker(" ".join(tokens[:relative]), lex):
         return " ".join(tokens[:relative])  # "a parliamentary committee that investigated deaths (put the figure)"

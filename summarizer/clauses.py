@@ -200,15 +200,21 @@ def _denied_after(text: str, cuts: list[int], language: str | None) -> tuple[str
         opened = lex.answer_openers.match(second)
         if not opened or not lex.denial.search(second):
             continue
+        said = first.split()[-1:]
+        if said and lex.cue.fullmatch(said[0].strip(",")):
+            continue  # "зазначив, що дані ... є перебільшеними": "що" opens what was said, no answer
         theirs = parse_attribution(second[opened.end():].strip(), language)
         ours = parse_attribution(first, language)
-        if theirs and theirs[0].lower() not in lex.pronouns and not (ours and same_source(ours[0], theirs[0])):
+        if theirs and theirs[0].lower() not in lex.pronouns and not (ours and same_source(ours[0], theirs[0])) \
+                and (lex.cue.fullmatch(theirs[1]) or lex.denial.search(theirs[1])):
             return first, second
     return None
 
 
 def _capital(word: str) -> bool:
-    return word.lstrip("«\"“„")[:1].isupper()
+    from summarizer.attribution import _unelided
+
+    return _unelided(word.lstrip("«\"“„"))[:1].isupper()  # "l'Observatoire" too
 
 
 def _versus(text: str, cuts: list[int], language: str | None) -> tuple[str, str] | None:

@@ -457,6 +457,8 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("es", "El Gobierno actualizó hoy el número de muertos durante las protestas contra el presidente del país, "
            "Daniel Ortega, y lo situó en 198.", ("El Gobierno", "situó")),
     ("ru", "По официальной статистике МОЗ, погибло 105 человек.", ("МОЗ", "по официальной статистике")),
+    ("fr", "Le gouvernement a d'abord annoncé 12 morts, puis a porté le chiffre à 19.", ("Le gouvernement", "annoncé")),
+    ("pt", "A Defensoria Pública manteve o número de 14 mortos.", ("A Defensoria Pública", "manteve")),
     # a source ends where it cites another
     ("uk", "Кількість жертв може сягати 50 тисяч осіб, повідомляє газета Frankfurter Allgemeine з посиланням на "
            "джерела.", ("газета Frankfurter Allgemeine", "повідомляє")),

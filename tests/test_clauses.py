@@ -111,6 +111,10 @@ def test_a_comma_inside_a_quote_splits_nothing_and_a_concession_reads_on_its_own
      ("Police stand by a toll of 19", "even though a parliamentary committee put the figure at 30.")),
     ("pt", "O delegado informou 23 mortes, diferentemente das 26 divulgadas pelas secretarias de Saúde.",
      ("O delegado informou 23 mortes", "diferentemente das 26 divulgadas pelas secretarias de Saúde.")),
+    # a comparison that names another party's figure
+    ("en", "The ministry said 48 people were killed, a figure far below the 212 cited earlier in the day by the "
+           "Korvan Human Rights Centre.", ("The ministry said 48 people were killed", "a figure far below the 212 "
+                                          "cited earlier in the day by the Korvan Human Rights Centre.")),
     # a German clause with its verb last
     ("de", "Die Polizei zählte rund 8.000 Teilnehmer, während die Veranstalter von 25.000 Menschen sprachen.",
      ("Die Polizei zählte rund 8.000 Teilnehmer", "während die Veranstalter von 25.000 Menschen sprachen.")),
@@ -123,6 +127,7 @@ def test_a_sentence_gives_a_record_per_party_it_names_with_a_figure(language, se
     ("en", "The army said it killed 20 fighters in Raqqa, 15 in Deir ez-Zor and 7 in Homs."),  # places, no party
     ("en", "Officials said 12 people died in the blast, the deadliest attack in the city of 2 million."),
     ("es", "El Gobierno habla de 250 muertos, una cifra de 1.200 según otros."),  # no party named for the item
+    ("uk", "Роман Костенко зазначив, що дані американського видання є перебільшеними."),  # "що" opens the words said
 ])
 def test_a_list_of_figures_without_parties_stays_one_record(language, sentence):
     assert split(sentence, language) is None
