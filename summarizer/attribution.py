@@ -388,6 +388,13 @@ def _quoted(sentence: str) -> list[tuple[int, int]]:
     """The spans of the direct quotes `sentence` opens and closes, and of one it opens and does not close
     (to its end): a cue inside one is the speaker's word ("“Esta não é a verdade”, disse ...", 'Пряма
     мова: "На даний момент ... не зафіксовано'), not the attribution."""
+    if re.match(r"\s*«\s", sentence) and re.search(r"»(?=\w)", sentence):
+        # "« Außerdem betont Wörner, ...: »Wir zählen ...": the « that closes the quote before it, and a German
+        # »quote« opening after it
+        sentence = re.sub(r"^(\s*)«", r"\1 ", sentence)
+        spans = [m.span() for m in re.finditer(r"»[^«»]*«", sentence)]
+        opened = re.search(r"»(?=\w)", re.sub(r"»[^«»]*«", lambda m: " " * len(m.group(0)), sentence))
+        return spans + ([(opened.start(), len(sentence))] if opened else [])
     spans = [m.span() for m in _QUOTED.finditer(sentence)]
     rest = _QUOTED.sub(lambda m: " " * len(m.group(0)), sentence)
     opened = re.search(r"[“„«\"](?=\w)", rest)

@@ -463,7 +463,7 @@ def quote_closed_by(sid: int, story: dict[int, Sentence]) -> int | None:
     its speaker's, whatever cue words they hold."""
     text = story[sid].text
     opened = _OPENS_QUOTE.match(text)
-    if opened is None or _CLOSES_QUOTE.search(text, opened.end()):
+    if opened is None or _CLOSES_QUOTE.search(text, opened.end()) or _closes_before(sid, story):
         return None
     for i in sorted(i for i in story if i > sid)[:3]:
         if story[i].paragraph != story[sid].paragraph or _OPENS_QUOTE.match(story[i].text):
@@ -471,6 +471,17 @@ def quote_closed_by(sid: int, story: dict[int, Sentence]) -> int | None:
         if _CLOSES_QUOTE.search(story[i].text):
             return i
     return None
+
+
+def _closes_before(sid: int, story: dict[int, Sentence]) -> bool:
+    """Does sentence `sid` open with the guillemet that closes a German quote the sentence before it opened
+    (»Deshalb können sie es vergleichen. / « Außerdem betont Wörner, ...)?"""
+    before = max((i for i in story if i < sid), default=None)
+    if not story[sid].text.lstrip().startswith("«") or before is None \
+            or story[before].paragraph != story[sid].paragraph:
+        return False
+    previous = story[before].text
+    return previous.count("»") > previous.count("«")
 
 
 def quote_continues(sid: int, story: dict[int, Sentence]) -> int | None:

@@ -278,7 +278,8 @@ AGE_REACH = 80  # characters before a figure within which the name it follows ma
 def _is_clock(text: str, m: re.Match, language: str | None) -> bool:
     """"at 6 in the morning", "vers 3 heures du matin", "um 5 Uhr": a time of day (the language's `clock`)."""
     clock = lexicon(language).clock
-    return clock is not None and clock.match(text[m.end():]) is not None
+    hour = re.fullmatch(r"\d{1,2}", m.group(0).strip())  # "at 75,000 in the morning" counts, no hour
+    return hour is not None and clock is not None and clock.match(text[m.end():]) is not None
 
 
 def _unit_after(rest: str, language: str | None = None) -> str | None:

@@ -459,6 +459,13 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("ru", "По официальной статистике МОЗ, погибло 105 человек.", ("МОЗ", "по официальной статистике")),
     ("fr", "Le gouvernement a d'abord annoncé 12 morts, puis a porté le chiffre à 19.", ("Le gouvernement", "annoncé")),
     ("pt", "A Defensoria Pública manteve o número de 14 mortos.", ("A Defensoria Pública", "manteve")),
+    # a German »quote« after the « that closes the one before; an adverb after the speaker
+    ("de", "« Außerdem betont Wörner, dass die Zahl überprüft werde: »Wir zählen an mehreren Stellen.",
+     ("Wörner", "betont")),
+    ("de", "»Die Einsatzleiter waren dieselben«, sagt Wörner weiter.", ("Wörner", "sagt")),
+    # "Such" and "Такие цифры" name figures, no party
+    ("en", "Such confusion and disputes over crowd estimates are as much a part of Washington as its monuments.",
+     None),
     # a source ends where it cites another
     ("uk", "Кількість жертв може сягати 50 тисяч осіб, повідомляє газета Frankfurter Allgemeine з посиланням на "
            "джерела.", ("газета Frankfurter Allgemeine", "повідомляє")),

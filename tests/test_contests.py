@@ -906,6 +906,9 @@ def test_a_new_total_with_another_figure_beside_it_still_revises():
     ("en", "Police said 5,000 protesters marched and 12 protesters were arrested.",
      {"participants": {5000.0}, "detained": {12.0}}),
     ("en", "Kadyrov said 32 of those who died were government troops.", {}),
+    # a count "at 75,000 in the morning" is no hour; attendees are a crowd
+    ("en", "Organizers put the crowd at 75,000 in the morning.", {"participants": {75000.0}}),
+    ("en", "Some conservative blogs claimed 2 million attendees.", {"participants": {2000000.0}}),
     ("it", "Sui bus un’adesione media oltre il 70 per cento e nella logistica oltre il 60.", {"turnout": {60.0, 70.0}}),
     # (only what is done to people: "mobilisation" before the marchers counts no other thing)
     ("fr", "La mobilisation a réuni 480 000 manifestants selon la police.", {"participants": {480000.0}}),
