@@ -77,7 +77,16 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
     lex = lexicon(language)
     sentence = without_ages(sentence, lex)
     parsed = _parse(sentence, lex)
-    return (_with_name(sentence, parsed[0], lex), parsed[1]) if parsed else None
+    return (_without_channel(_with_name(sentence, parsed[0], lex), lex), parsed[1]) if parsed else None
+
+
+def _without_channel(source: str, lex: Lexicon) -> str:
+    """`source` without the party it is quoted through ("A nurse at Carrow General Hospital quoted by the Red
+    Cross": the nurse; "un médecin de l'hôpital cité par Médecins du Monde": the doctor)."""
+    words = source.split()
+    cut = next((i for i in range(1, len(words) - 1) if words[i].lower() in lex.cited_by
+                and words[i + 1].lower() in lex.passive_agent | lex.genitive), None)
+    return " ".join(words[:cut]).rstrip(",") if cut else source
 
 
 def without_ages(sentence: str, lex: Lexicon) -> str:

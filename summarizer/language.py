@@ -132,6 +132,8 @@ unless said otherwise):
     versus                words that set another party's figure against the one before, after a comma ("contre 60 000
                           selon l'intersyndicale", "ao contrário dos 15 mil anunciados pelos organizadores"): the
                           sentence gives two records
+    cited_by              participles that, before an agent, name the party a speaker is quoted through ("a nurse
+                          quoted by the Red Cross", "un médecin cité par MdM"): the speaker is the one quoted
     answer_openers        words that open a relative clause about the whole clause before ("which", "lo que", "ce
                           que"): ", lo que Ortega ha negado" is another party's denial, a record of its own
     joins                 words that join the last item of a list ("and", "y", "und", "и"): "habla de 250 muertos,
@@ -264,6 +266,7 @@ class Lexicon:
     versus: re.Pattern | None = None
     joins: frozenset[str] = frozenset()
     answer_openers: re.Pattern | None = None
+    cited_by: frozenset[str] = frozenset()
     scale_words: re.Pattern | None = None
     noun_markers: frozenset[str] = frozenset()
     increments_after: re.Pattern | None = None
@@ -480,6 +483,7 @@ def lexicon(language: str | None) -> Lexicon:
         versus=_opening(data.get("versus")),
         joins=_lower(data.get("joins")),
         answer_openers=_opening(data.get("answer_openers")),
+        cited_by=_lower(data.get("cited_by")),
         noun_markers=_lower(data.get("noun_markers")),
         increments_after=_regexes(data.get("increments_after")),
         not_dating=_words(data.get("not_dating")),

@@ -463,6 +463,11 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("de", "« Außerdem betont Wörner, dass die Zahl überprüft werde: »Wir zählen an mehreren Stellen.",
      ("Wörner", "betont")),
     ("de", "»Die Einsatzleiter waren dieselben«, sagt Wörner weiter.", ("Wörner", "sagt")),
+    # a speaker quoted through another party is the one quoted
+    ("en", "A nurse at Carrow General Hospital quoted by the Red Cross said 61 bodies had been brought in.",
+     ("A nurse at Carrow General Hospital", "said")),
+    ("fr", "Selon un médecin de l'hôpital cité par Médecins du Monde, 44 corps ont été amenés.",
+     ("un médecin de l'hôpital", "selon")),
     # "Such" and "Такие цифры" name figures, no party
     ("en", "Such confusion and disputes over crowd estimates are as much a part of Washington as its monuments.",
      None),
