@@ -30,7 +30,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from summarizer.attribution import is_speaker, parse_attribution, same_source
+from summarizer.attribution import _unelided, is_speaker, parse_attribution, same_source
 from summarizer.contests import Claim, quantities
 from summarizer.language import lexicon
 from summarizer.numbers import extract_numbers
@@ -212,8 +212,6 @@ def _denied_after(text: str, cuts: list[int], language: str | None) -> tuple[str
 
 
 def _capital(word: str) -> bool:
-    from summarizer.attribution import _unelided
-
     return _unelided(word.lstrip("«\"“„"))[:1].isupper()  # "l'Observatoire" too
 
 

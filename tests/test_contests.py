@@ -7,9 +7,9 @@ from summarizer.extract import EventDraft, EventsContext, candidates, repair, to
 from summarizer.segment import segment
 
 
-def _events(text: str, sources: dict[int, str], language: str = "en"):
+def _records(text: str, sources: dict[int, str], language: str = "en"):
     """Records of the sentences `sources` names ({sentence id: source}, "the outlet" for its own voice), as if
-    the model had answered with those sources and no contests."""
+    the model had answered with those sources and no contests, in order (a split sentence gives several)."""
     sentences = {s.id: s for s in segment(text, language)}
     drafts = {}
     for sid, source in sources.items():
@@ -17,14 +17,12 @@ def _events(text: str, sources: dict[int, str], language: str = "en"):
         drafts[sid] = EventDraft(source=source, cue="" if outlet else "said",
                                  source_type="outlet" if outlet else "official")
     repaired = repair(drafts, EventsContext(sentences=sentences, language=language))
-    return {e.evidence[0].sentence_id: e for e in to_events(repaired, sentences, None, language)}
+    return to_events(repaired, sentences, None, language)
 
 
-def _drafts(text: str, sources: dict[int, str], language: str = "en"):
-    """(repaired drafts, sentences) as if the model had answered with those sources and no contests."""
-    sentences = {s.id: s for s in segment(text, language)}
-    drafts = {sid: EventDraft(source=source, cue="said", source_type="official") for sid, source in sources.items()}
-    return repair(drafts, EventsContext(sentences=sentences, language=language)), sentences
+def _events(text: str, sources: dict[int, str], language: str = "en"):
+    """`_records` by sentence id (the last record of a split sentence)."""
+    return {e.evidence[0].sentence_id: e for e in _records(text, sources, language)}
 
 
 TOLLS = ("A missile hit a market in Kostyantynivka on Tuesday, killing at least 19 people, the health ministry said.\n"
@@ -926,13 +924,13 @@ def test_what_a_figure_counts(language, sentence, expected):
 def test_a_denial_answers_the_other_party_never_its_own_and_its_repeated_figure_is_not_its_own():
     text = ("Die Polizei zählte rund 8.000 Teilnehmer, während die Veranstalter von 25.000 Menschen sprachen.\n"
             "Ein Polizeisprecher wies die Angaben der Veranstalter als weit übertrieben zurück.\n")
-    events = to_events(*_drafts(text, {1: "Die Polizei", 2: "Ein Polizeisprecher"}, "de"), None, "de")
+    events = _records(text, {1: "Die Polizei", 2: "Ein Polizeisprecher"}, "de")
     police, organisers, spokesman = events
     assert organisers.status == "denied" and spokesman.contradicted_by == [organisers.id]
     assert police.status == "disputed" and spokesman.id not in police.contradicted_by
     text = ("МВД насчитало 12 тысяч участников, организаторы — 40 тысяч.\n"
             "В полиции назвали данные организаторов о 40 тысячах участников не соответствующими действительности.\n")
-    events = to_events(*_drafts(text, {1: "МВД", 2: "В полиции"}, "ru"), None, "ru")
+    events = _records(text, {1: "МВД", 2: "В полиции"}, "ru")
     ministry, organisers, police = events
     assert organisers.status == "denied" and police.contradicted_by == [organisers.id]  # not the ministry's 12 000
 
