@@ -231,7 +231,63 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             and lex.cue.fullmatch(participle.group(1)) else verb
         if lex.cue.fullmatch(said):
             return inverted.group("pronoun").lower(), said.lower()
-    return _by_cue(sentence, lex) or _figures_subject(sentence, lex) or _figure_source(sentence, lex)
+    return _by_cue(sentence, lex) or _figures_subject(sentence, lex) or _figure_source(sentence, lex) \
+        or _incise(sentence, lex)
+
+
+# a quote closing before a comma or a dash, then the words to the sentence's end: '...," quipped X.', "», — отрезал
+# X.", "», revoit à la hausse le rectorat."
+_INCISE = re.compile(r"(?:,\s*[”»\"’]|[”»\"’]\s*,|[”»\"’]?\s*,?\s+[—–])\s*(?:[—–]\s*)?"
+                     r"(?P<tail>[^\"“”«»—–]+?)[.!?…]?\s*$")
+INCISE_WORDS = 12  # the most words an incise after a quote holds
+INCISE_SKIP = 3  # the most words of a phrase of manner or time between its verb and the speaker ("à la hausse")
+
+
+def _incise(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(speaker, verb) of the incise after a quote: where a quote ends and the sentence ends with a verb and its
+    subject, that verb reports the quote whatever it means ("», revoit à la hausse le rectorat", '," quipped race
+    director Tom Ellery', '," Ellery quipped', "», — отрезал директор компании", "ironizó la portavoz"); where
+    the language drops subjects, a verb alone ('", ha ironizado sobre la cifra ...') is the last source's. The
+    quote may have opened in a sentence before this one. None where the words after the quote are no such pair."""
+    m = _INCISE.search(sentence)
+    if m is None or not sentence[:m.start()].strip():
+        return None
+    tail = m.group("tail")
+    words = tail.split()
+    if not words or len(words) > INCISE_WORDS:
+        return None
+    closed = lex.determiners | lex.prepositions | lex.conjunctions | lex.relatives | lex.complementizers \
+        | lex.genitive | lex.demonstratives | lex.possessives | lex.passive_agent
+    at = 1 if words[0].lower() in lex.auxiliaries and len(words) > 1 else 0  # "ha ironizado", "a ironisé"
+    verb = words[at]
+    start = m.start("tail") + tail.find(verb) + len(verb)
+    if verb.isalpha() and verb.islower() and verb not in closed and len(verb) > 2:
+        for skip in range(INCISE_SKIP + 1):  # "revoit à la hausse le rectorat": a phrase of manner, then who
+            rest = sentence[start:].split()
+            if skip and (not rest or skip > len(rest) or rest[0].lower() not in lex.prepositions | lex.ends_source
+                         or rest[0].lower() in lex.passive_agent):
+                break  # (not "scandé par les manifestants": a participle's agent, no incise)
+            at_word = start + len(sentence[start:]) - len(sentence[start:].lstrip())
+            for w in rest[:skip]:
+                at_word = sentence.index(w, at_word) + len(w)
+            source = _source_after(sentence, at_word, lex)
+            if not source:  # "le rectorat en fin de journée": a party with its article, up to a phrase of time
+                clause = _SOURCE_END.split(sentence[at_word:], maxsplit=1)[0].split()
+                cut = next((i for i, w in enumerate(clause) if i and w.lower() in (
+                    lex.prepositions | lex.ends_source) - lex.genitive), len(clause))
+                source = " ".join(clause[:cut]) if _determined(clause[:cut], lex) else None
+            if source and (is_speaker(source, lex) or _determined(source.split(), lex)) \
+                    and not lex.earlier_claims.search(source) and not _figure_headed(source, lex):
+                return (source.lower() if source.lower() in lex.pronouns else source), verb.lower()
+        if lex.pro_drop and lex.pronouns and (len(words) == at + 1 or words[at + 1].lower() in lex.prepositions):
+            return min(lex.pronouns), verb.lower()  # '", ha ironizado sobre ...': no subject written, the last one
+        return None
+    last = words[-1].strip(",")
+    subject = " ".join(words[:-1])
+    if len(words) > 1 and last.isalpha() and last.islower() and last not in closed and len(last) > 2 \
+            and is_speaker(subject, lex) and not lex.cue.fullmatch(last):
+        return (subject.lower() if subject.lower() in lex.pronouns else subject), last.lower()  # '," Ellery quipped'
+    return None
 
 
 def _figure_source(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
@@ -729,8 +785,11 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
         return opening if opening and is_speaker(opening, lex) else None
     # "A witness, who ..., said", "Un portavoz de las FAR, contactado por la AFP, negó", "The Civil Defence,
     # volunteers who ..., had earlier said": an aside, or only the cue's auxiliaries, sends back a clause
-    while at >= 1 and head[starts[at] - 1] == "," and (_aside(raw.split(), lex) or _filler(raw, lex)
-                                                        or _appositive(raw, head[starts[at - 1]: starts[at] - 1], lex)):
+    while at >= 1 and head[starts[at] - 1] == "," and (
+            _aside(raw.split(), lex) or _filler(raw, lex)
+            or _appositive(raw, head[starts[at - 1]: starts[at] - 1], lex)) \
+            and " ".join(head[starts[at - 1]: starts[at] - 1].lower().split()) not in lex.discourse:
+        # (not "Нагадаємо, голова партії": a discourse word is no noun the clause sets off)
         at -= 1
         raw = head[starts[at]: starts[at + 1] - 1]
     subject = _trim(_TIME_WORDS.sub("", raw), lex)
@@ -751,7 +810,8 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     introduced = 0 < len(intro) <= 4 and intro[-1].endswith(",") and not any(
         lex.cue.fullmatch(w.strip(",")) or any(c in w for c in "\"“”«»") for w in intro)
     if is_speaker(subject, lex) or _plain_subject(tokens, lex) and raw.strip() == head.strip() \
-            or introduced and _determined(tokens, lex):  # "At first, the owner (claimed)": a short opening phrase
+            or introduced and (_determined(tokens, lex) or not lex.determiners and _plain_subject(tokens, lex)):
+        # "At first, the owner (claimed)", "Нагадаємо, прес-служба партії (заявила)": a short opening phrase
         return subject
     lowered = [t.lower() for t in tokens]
     relative = next((i for i in range(1, len(tokens) - 1) if lowered[i] in lex.relatives | lex.complementizers
@@ -982,6 +1042,13 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     if titled and verb_first and rest[titled.end():].split()[:1] and \
             rest[titled.end():].split()[0].lower() in lex.speaker_place:  # 'заявили "Интерфаксу" в ведомстве'
         rest = rest[titled.end():]
+    told = re.match(r"\s*(?:[A-ZА-ЯІЇЄҐ][\w.-]*\s+){1,3}(?=(\w+)\s)", rest) \
+        if verb_first and lex.speaker_place else None
+    if told and told.group(1).lower() in lex.speaker_place:
+        # "сообщили ТАСС в ГУ МЧС": the agency told, a name before the place that speaks, is no speaker
+        placed = _source_after(rest[told.end():], 0, lex)
+        if placed and (lex.speakers.search(placed) or _ACRONYM.fullmatch(placed)) and is_speaker(placed, lex):
+            return placed
     # a short name in guillemets is part of the phrase ("По мнению координатора «Левого фронта» Сергея ...")
     masked = re.sub(r"«[^«»]{1,40}»(?=\s+\w)", lambda q: "x" * len(q.group(0)), rest)
     if not verb_first:  # after a marker, a name in quotes ends no clause ('За інформацією прес-служби "X", ...')

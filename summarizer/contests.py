@@ -107,7 +107,10 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
     bare: list[float] = []  # figures with no word of their own ("от 40 до 60")
     figures = [(text.find(n.text), n.text, n.value, n.unit) for n in extract_numbers(text, language)]
     figures += _number_words(text, lex)
+    gaps = _gap_figures(text, [(at, value) for at, _, value, _ in figures], lex)
     for at, written, value, unit in figures:
+        if at in gaps:
+            continue  # "La diferencia entre ambas cifras, 90.000 personas": a difference, no count
         if at < 0 or value <= 0 or unit and lex.measures is not None and lex.measures.match(unit):
             continue  # "for three kilometres": a distance, whatever families are named near it
         following = " ".join(_WORDS.findall(text[at + len(written):])[:6])
@@ -174,6 +177,8 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
         counts = nearest[1] if nearest is not None else None
         if counts is None and any(w.lower() in lex.people for w in after[:3]):
             counts = "people"  # "1,4 milhão de pessoas na Paulista": a crowd, where the story has one
+        if counts in CROWDS and percent:
+            counts = "turnout"  # "18 % de grévistes": a share of those who could join, the rate of a strike
         if counts is not None:
             out.setdefault(counts, set()).add(value)
         elif unit is None or unit.lower() in lex.prepositions:
@@ -181,6 +186,32 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
     if len(out) == 1 and bare:  # "погибли не 300 человек, ..., а от 40 до 60": the one quantity the sentence counts
         next(iter(out.values())).update(bare)
     return {name: frozenset(values) for name, values in out.items()}, frozenset(parts)
+
+
+GAP_AFTER, GAP_BEFORE = 9, 6  # words from a gap word within which its figure stands, after it or before it
+
+
+def _gap_figures(text: str, starts: list[tuple[int, float]], lex: Lexicon) -> set[int]:
+    """Where the figures that are a gap between two counts start (`starts`: where each figure of `text` does, and
+    its value; "the two estimates" is none): for each word of the language's `gaps`, the first figure after it in
+    its sentence ("That gap of 90,000", "Разница между данными МЧС и больницы составила 5"), else the last before
+    it ("14.500 Menschen: Um diese Zahl unterscheiden sich", "um höchstens 2.000 Teilnehmer unterschieden")."""
+    if lex.gaps is None:
+        return set()
+    marked: set[int] = set()
+    counted = [at for at, value in starts if value > 2]
+    for gap in lex.gaps.finditer(text):
+        after = [at for at in counted if at > gap.start() and not re.search(r"[.;!?]\s", text[gap.end():at])
+                 and len(_WORDS.findall(text[gap.end():at])) <= GAP_AFTER]
+        before = [at for at in counted if at < gap.start() and not re.search(r"[.;!?]\s", text[at:gap.start()])
+                  and len(_WORDS.findall(text[at:gap.start()])) <= GAP_BEFORE + 1]
+        if len(after) > 1 and any(w.lower() in lex.joins for w in _WORDS.findall(text[after[0]:after[1]])):
+            continue  # "the difference between the police's 9,000 and the organisers' 24,000": the two counts
+        if after:
+            marked.add(min(after))
+        elif before:
+            marked.add(max(before))
+    return marked
 
 
 def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: str | None
@@ -403,13 +434,15 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
 
 def _own_figures(claims: list[Claim], sentences: dict[int, Sentence], figures: dict[int, dict[str, set[float]]],
                  lex: Lexicon) -> dict[int, dict[str, set[float]]]:
-    """`figures`, without those a denial repeats from the claims before it ("В полиции назвали данные
-    организаторов о 40 тысячах участников не соответствующими действительности": the organisers' 40 000, not
-    the police's own count)."""
+    """`figures`, without those a denial or a hypothetical repeats from the claims before it ("В полиции назвали
+    данные организаторов о 40 тысячах участников не соответствующими действительности": the organisers' 40 000,
+    not the police's own count; "Si fueran 120.000 personas no cabrían en la plaza")."""
     out = dict(figures)
     for i, d in enumerate(claims):
         said = {v for values in figures[d.pos].values() for v in values}
-        if d.outlet or not said or not lex.denial.search(sentences[d.sid].text):
+        text = sentences[d.sid].text
+        if d.outlet or not said or not (lex.denial.search(text)
+                                        or lex.conditionals is not None and lex.conditionals.search(text)):
             continue
         before = {v for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
                   for values in figures[c.pos].values() for v in values}
@@ -674,6 +707,7 @@ def _number_words(text: str, lex: Lexicon) -> list[tuple[int, str, float, str | 
     return [(m.start(), m.group(0), values[m.group(0).lower()], unit.group(1) if unit else None)
             for m in pattern.finditer(text) for unit in [re.match(r"\s+(\w+)", text[m.end():])]
             if (lex.scale_words is None or not lex.scale_words.match(text[m.end():]))  # not "двух сотнях"
+            and (lex.multipliers is None or not lex.multipliers.match(text[m.end():]))  # not "trois fois plus"
             and not any(a <= m.start() < b for a, b in spans)]
 
 

@@ -441,8 +441,9 @@ def _stands_for(reference: str, given: str, earlier: list[str], lex) -> bool:
 
 NEAR_HEAD = 60  # characters around a name within which an earlier sentence may give its kind ("X, a militia")
 
-_OPENS_QUOTE = re.compile(r"^\s*(?:[\"“„«”]|[—–]\s)")  # ”: some pages open with it too
-_CLOSES_QUOTE = re.compile(r"[\"”»“]|,?\s+[—–]\s|,[—–]\s")  # "..., — заявив X", "... — disse o delegado"
+_OPENS_QUOTE = re.compile(r"^\s*(?:[\"“„«”»]|[—–]\s)")  # ”: some pages open with it too; » German
+# "..., — заявив X", "... — disse o delegado", German "zu hoch«"
+_CLOSES_QUOTE = re.compile(r"[\"”»“]|(?<=\w)«|,?\s+[—–]\s|,[—–]\s")
 
 
 def _unaddressed(text: str, lex) -> str:

@@ -136,6 +136,14 @@ unless said otherwise):
                           quoted by the Red Cross", "un médecin cité par MdM"): the speaker is the one quoted
     answer_openers        words that open a relative clause about the whole clause before ("which", "lo que", "ce
                           que"): ", lo que Ortega ha negado" is another party's denial, a record of its own
+    gaps                  word beginnings of a gap between two counts ("the gap of 90,000", "Um diese Zahl
+                          unterscheiden sich", "L'écart ... atteint 33 points"): the figure nearest one is a
+                          difference, no count, and contests nothing
+    multipliers           regular expressions for what follows a number that makes it a multiple ("two and a half
+                          times", "trois fois", "cinco veces"): no figure
+    conditionals          conjunctions of a condition ("if", "si", "wenn"): the figures of another party's that a
+                          sentence repeats in a hypothetical ("Si fueran 120.000 personas no cabrían") are not its
+                          speaker's own
     joins                 words that join the last item of a list ("and", "y", "und", "и"): "habla de 250 muertos,
                           la Cruz Roja de 1.200 y los ayuntamientos de 2.000" names three parties' figures
     figure_sources        regular expressions with a group `source`: figures that name their kind of source ("the
@@ -271,6 +279,9 @@ class Lexicon:
     noun_markers: frozenset[str] = frozenset()
     increments_after: re.Pattern | None = None
     not_dating: re.Pattern | None = None
+    gaps: re.Pattern | None = None
+    conditionals: re.Pattern | None = None
+    multipliers: re.Pattern | None = None  # matched right after a number
     asked: re.Pattern | None = None
 
 
@@ -326,6 +337,12 @@ def _following(items) -> re.Pattern | None:
     """One of `items` right after a figure (after a space, or a hyphen)."""
     words = _words(items)
     return re.compile(rf"[\s-]?{words.pattern}", re.IGNORECASE) if words is not None else None
+
+
+def _after_number(items) -> re.Pattern | None:
+    """One of the regular expressions `items` right after a number (after a space or a hyphen)."""
+    items = [str(i) for i in items or ()]
+    return re.compile(r"^[\s-]*(?:" + "|".join(items) + ")", re.IGNORECASE) if items else None
 
 
 def _last(items) -> re.Pattern | None:
@@ -487,6 +504,9 @@ def lexicon(language: str | None) -> Lexicon:
         noun_markers=_lower(data.get("noun_markers")),
         increments_after=_regexes(data.get("increments_after")),
         not_dating=_words(data.get("not_dating")),
+        gaps=_beginnings(data.get("gaps")),
+        conditionals=_words(data.get("conditionals")),
+        multipliers=_after_number(data.get("multipliers")),
     )
 
 

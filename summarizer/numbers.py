@@ -126,6 +126,8 @@ def _numbers_of(text: str, language: str | None) -> tuple[Number, ...]:
     found: list[Number] = []
     ends: list[tuple[int, int]] = []
     for m in (_locale_number(lang) if lang else _NUMBER).finditer(text):
+        if _is_multiple(text, m, language):
+            continue
         if m.group("digits"):
             digits = m.group("digits")
             if _is_date_or_year(text, m, digits) or _is_age(text, m, digits, language) or _is_clock(text, m, language):
@@ -273,6 +275,14 @@ def _is_age(text: str, m: re.Match, digits: str, language: str | None) -> bool:
 
 
 AGE_REACH = 80  # characters before a figure within which the name it follows may start
+
+
+def _is_multiple(text: str, m: re.Match, language: str | None) -> bool:
+    """"two and a half times the city's estimate", "3 times more": a multiple (the language's `multipliers`), no
+    figure of the story; a number with a unit, scale or currency of its own is not one."""
+    multipliers = lexicon(language).multipliers
+    return multipliers is not None and not m.group("pct") and not m.group("cur") and not m.group("dscale") \
+        and not m.group("wscale") and multipliers.match(text[m.end():]) is not None
 
 
 def _is_clock(text: str, m: re.Match, language: str | None) -> bool:

@@ -474,6 +474,24 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     # a source ends where it cites another
     ("uk", "Кількість жертв може сягати 50 тисяч осіб, повідомляє газета Frankfurter Allgemeine з посиланням на "
            "джерела.", ("газета Frankfurter Allgemeine", "повідомляє")),
+    # after a closing quote, a verb and its subject report the quote, whatever the verb means
+    ("fr", "« Nous comptons désormais 21 % de grévistes », revoit à la hausse le rectorat en fin de journée.",
+     ("le rectorat", "revoit")),
+    ("fr", "Le rectorat minimise le mouvement », martèle Sophie Renaud, secrétaire départementale du SNUipp.",
+     ("Sophie Renaud", "martèle")),
+    ("en", '"Nobody here believes the city," quipped race director Tom Ellery.',
+     ("race director Tom Ellery", "quipped")),
+    ("en", '"We saw 150,000 people," Ellery quipped.', ("Ellery", "quipped")),
+    ("ru", "Пострадавших среди наших сотрудников нет», — отрезал директор компании Игорь Лапин.",
+     ("директор компании Игорь Лапин", "отрезал")),
+    ("es", '"El CIS daba entre 10 y 12 personas", ha ironizado sobre la cifra ofrecida por la Delegación.',
+     ("ella", "ironizado")),
+    ("fr", "Le slogan « Non à la réforme », scandé par les manifestants, a été repris.", None),
+    # a discourse word before a subject in lower case; the agency told before the office that speaks
+    ("uk", "Нагадаємо, голова партії заявив, що на мітингу зібралося 200 тисяч людей.", ("голова партії", "заявив")),
+    ("ru", "Погибли 13 человек, сообщили РИА Новости в МВД.", ("МВД", "сообщили")),
+    ("uk", "Повідомили «Черкаському віснику» у відділі комунікації обласної поліції.",
+     ("відділі комунікації обласної поліції", "повідомили")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected

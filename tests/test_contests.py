@@ -913,6 +913,14 @@ def test_a_new_total_with_another_figure_beside_it_still_revises():
     # losing one's home is being displaced; a scale word in any case
     ("es", "Según Acnur 40.000 personas han perdido su vivienda.", {"displaced": {40000.0}}),
     ("ru", "В полиции назвали данные о 40 тысячах участников ложными.", {"participants": {40000.0}}),
+    # a gap between two counts is no count; a multiple is no figure
+    ("de", "14.500 Menschen: Um diese Zahl unterscheiden sich die Angaben beider Seiten.", {}),
+    ("es", "La diferencia entre ambas cifras, 90.000 personas, es la mayor registrada.", {}),
+    ("uk", "Різниця між підрахунками поліції та партії становить понад 10 тисяч людей.", {}),
+    ("de", "Die Polizei zählte 9.000 Teilnehmer, die Veranstalter 24.000 – ein Unterschied von 15.000.",
+     {"participants": {9000.0, 24000.0}}),
+    ("fr", "Selon un médecin, le nombre de blessés est trois fois plus élevé que celui des 40 morts.",
+     {"dead": {40.0}}),
 ])
 def test_what_a_figure_counts(language, sentence, expected):
     from summarizer.contests import quantities
@@ -950,3 +958,20 @@ def test_a_speaker_of_a_party_is_that_party():
     assert party_of("an army spokesman", "the army", lexicon("en"))
     assert not party_of("the Defence Ministry", "the Interior Ministry", lexicon("en"))
     assert not party_of("Un portavoz del ejército", "Un portavoz de las FAR", lexicon("es"))
+
+
+def test_a_sentence_with_the_verb_first_saying_who_reported_the_one_before_is_its_attribution():
+    text = ("Сьогодні в центрі Черкас відбулися два мітинги, у яких взяли участь кілька тисяч людей.\n"
+            "Повідомили «Черкаському віснику» у відділі комунікації обласної поліції.\n")
+    events = _events(text, {1: "the outlet"}, "uk")
+    assert events[1].attribution.source == "відділі комунікації обласної поліції"
+    assert [ev.sentence_id for ev in events[1].evidence] == [1, 2] and events[1].status == "claimed"
+
+
+def test_a_gap_between_two_counts_contests_neither():
+    text = ("Die Polizei zählte am Freitag rund 9.500 Teilnehmer.\n"
+            "Die Veranstalter sprechen dagegen von 24.000 Menschen.\n"
+            "14.500 Menschen: Um diese Zahl unterscheiden sich die Angaben beider Seiten.\n")
+    events = _events(text, {1: "Die Polizei", 2: "Die Veranstalter", 3: "the outlet"}, "de")
+    assert events[1].contradicted_by == [events[2].id] and events[2].contradicted_by == [events[1].id]
+    assert events[3].contradicted_by == [] and events[3].status == "asserted"

@@ -346,3 +346,12 @@ def test_thousands_grouped_by_a_space_are_one_figure_in_english_and_a_currency_k
     assert extract_numbers("On Nov. 8 2013 the storm hit.") == []  # a date, no "8 201"
     money = extract_numbers("It cost $1,200 and 3.5 percent of the budget.")
     assert [n.unit for n in money] == ["USD", "%"]  # "and" joins no range of a sum and a share
+
+
+def test_a_multiple_is_no_figure():
+    from summarizer.numbers import extract_numbers
+
+    found = extract_numbers("The organisers put the figure at 150,000, two and a half times the city's estimate.", "en")
+    assert [n.text for n in found] == ["150,000"]
+    assert [n.text for n in extract_numbers("Prices were 3 times higher, up 15% in May.", "en")] == ["15%"]
+    assert [n.text for n in extract_numbers("The villages were shelled 14 times.", "en")] == ["14"]  # occasions
