@@ -10,7 +10,7 @@ import functools
 import re
 import unicodedata
 
-from summarizer.language import Lexicon, lexicon
+from summarizer.language import Lexicon, constituents, lexicon
 
 # Words that attribute a statement to someone: a sentence using one is not the writer's own claim.
 ATTRIBUTION_CUES = re.compile(
@@ -1274,6 +1274,8 @@ def same_source(a: str, b: str) -> bool:
     acronym stands for the words it spells in the other name ("the RSF", "Rapid Support Forces")."""
     wa, wb = _distinctive(_spelled_out(a, b)), _distinctive(_spelled_out(b, a))
     short, long_ = sorted((wa, wb), key=len)
+    if {x for x in long_ if not any(x.startswith(w) or w.startswith(x) for w in short)} & constituents():
+        return False  # "The Carrow Motors unions" are not "Carrow Motors"
     return bool(short) and all(any(x.startswith(w) or w.startswith(x) for x in long_) for w in short)
 
 

@@ -31,7 +31,7 @@ import dataclasses
 import re
 
 from summarizer.attribution import _unelided, is_speaker, parse_attribution, same_source
-from summarizer.contests import Claim, quantities
+from summarizer.contests import UNNAMED, Claim, quantities
 from summarizer.language import lexicon
 from summarizer.numbers import extract_numbers
 from summarizer.segment import Sentence
@@ -278,7 +278,9 @@ def clause_figures(figures: dict[int, dict[str, set[float]]], claims: list[Claim
     only its whole sentence says ("..., 1,2 million selon les syndicats": the marchers), else where the other
     clauses of its sentence all count one thing (the items of a list)."""
     for claim in claims:
-        if claim.sid % SLOTS and not figures[claim.pos]:
+        # (a thing only the clause's own words name, `UNNAMED`, gives way to what its sentence counts)
+        if claim.sid % SLOTS and all(name.startswith(UNNAMED) for name in figures[claim.pos]):
+            unnamed = figures[claim.pos]
             values = {n.value for n in extract_numbers(clauses[claim.sid].text, language)}
             whole = quantities(sentences[sentence_of(claim.sid)].text, lexicon(language), language)
             figures[claim.pos] = {name: set(counted) & values for name, counted in whole.items()
@@ -293,4 +295,6 @@ def clause_figures(figures: dict[int, dict[str, set[float]]], claims: list[Claim
             if values and not figures[claim.pos] and len(siblings) == 1:
                 # "..., las 305 del Centro Nicaragüense ...": an item of a list counts what the others count
                 figures[claim.pos] = {next(iter(siblings)): values}
+            if all(name.startswith(UNNAMED) for name in figures[claim.pos]):
+                figures[claim.pos] = unnamed
     return figures

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -105,6 +106,7 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
     parts: set[float] = set()
     out: dict[str, set[float]] = {}
     bare: list[float] = []  # figures with no word of their own ("от 40 до 60")
+    unnamed: dict[str, set[float]] = {}  # figures of things the language data has no word for
     figures = [(text.find(n.text), n.text, n.value, n.unit) for n in extract_numbers(text, language)]
     figures += _number_words(text, lex)
     gaps = _gap_figures(text, [(at, value) for at, _, value, _ in figures], lex)
@@ -183,9 +185,38 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
             out.setdefault(counts, set()).add(value)
         elif unit is None or unit.lower() in lex.prepositions:
             bare.append(value)
+        if counts is None and (thing := _named_thing(text[:at], text[at + len(written):], unit, percent, lex)):
+            unnamed.setdefault(thing, set()).add(value)
     if len(out) == 1 and bare:  # "погибли не 300 человек, ..., а от 40 до 60": the one quantity the sentence counts
         next(iter(out.values())).update(bare)
+    if not out:  # no quantity of the language's: what the sentence's words name ("450.000 Asylbewerbern")
+        out = unnamed
     return {name: frozenset(values) for name, values in out.items()}, frozenset(parts)
+
+
+UNNAMED = "~"  # opens the name of a thing a figure counts that the language data has no word for
+STEM = 5  # letters of a word that name the thing a figure counts where the language data has no word for it
+THING_BEFORE = 4  # words before a share or an amount among which the thing it measures is named
+
+
+def _named_thing(before: str, after: str, unit: str | None, percent: bool, lex: Lexicon) -> str | None:
+    """What a figure of no known quantity counts, as a name two sentences can share: the noun written after it
+    ("900.000 Asylbewerbern", "12 миллионов записей"), or for a share or an amount the last word before it
+    that is no article, preposition, auxiliary or figure ("the budget deficit in 2019 was 4.4 percent", "o
+    desmatamento na região cresceu 68%"), cut to its first letters; None where there is none."""
+    closed = lex.determiners | lex.prepositions | lex.auxiliaries | lex.conjunctions | lex.relatives \
+        | lex.complementizers | lex.not_units | lex.pronouns | lex.genitive | lex.people
+    if unit and not percent and unit.isalpha() and len(unit) > 3 and unit.lower() not in closed \
+            and not unit.isupper() and not (lex.measures is not None and lex.measures.match(unit)) \
+            and not (lex.capitalised_nouns and not re.match(rf"\s*{re.escape(unit.capitalize())}\b", after)) \
+            and not lex.cue.fullmatch(unit):
+        # (not "30.000 gemeldet", "212 cited": a verb)
+        return UNNAMED + unit.lower()[:STEM]
+    if not (percent or unit and unit.isupper()):
+        return None  # a bare figure: the sentence's one quantity, if it has one
+    words = [w for w in _WORDS.findall(re.split(r"[,;:]\s", before)[-1]) if not w.isdigit()][-THING_BEFORE:]
+    named = next((w for w in reversed(words) if w.isalpha() and len(w) > 3 and w.lower() not in closed), None)
+    return f"{UNNAMED}{'%' if percent else unit}{named.lower()[:STEM]}" if named else None
 
 
 GAP_AFTER, GAP_BEFORE = 9, 6  # words from a gap word within which its figure stands, after it or before it
@@ -229,8 +260,9 @@ def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: st
     for i, c in enumerate(claims):  # "korrigierte es die Zahl am Abend auf 25.000", "elevó después la cifra a 9"
         text = sentences[c.sid].text
         values = {n.value for n in extract_numbers(text, language)}
-        if out[c.pos] or not values or lex.figure_nouns is None or not lex.figure_nouns.search(text):
-            continue
+        if any(not name.startswith(UNNAMED) for name in out[c.pos]) or not values or lex.figure_nouns is None \
+                or not lex.figure_nouns.search(text):
+            continue  # (a thing its own words name gives way to what "the figure" counted before)
         # the figure named by its noun counts what the same source counted before, else what an earlier figure
         # of the same value counts, else what the figure right before it counts ("..., even though a committee
         # ... put the figure at 30")
@@ -317,20 +349,25 @@ def parts_of(claims: list[Claim], sentences: dict[int, Sentence], language: str 
 
 
 def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
-              earlier: AbstractSet[int] = frozenset(), relayed: AbstractSet[int] = frozenset()) -> dict[int, int]:
+              earlier: AbstractSet[int] = frozenset(), relayed: AbstractSet[int] = frozenset(),
+              quoted: Mapping[int, int] | None = None) -> dict[int, int]:
     """{position of a record: position of the record that revises it, in which its source gives another figure
     for the same quantity}: the later one ("The ministry later raised its count to 27" revises its "at least
     19"), unless the later one's sentence marks its figure as given before (`earlier`, the positions whose
     sentence has an `earlier_count` word: "which had given an earlier toll of 60"). A figure the source
     relays from another party (`relayed`: "explicó que, según la información de la Policía Nacional, ...
-    73,178") is that party's, and no earlier count of its own."""
+    73,178") is that party's, and no earlier count of its own. Figures of one quotation (`quoted`: the
+    position of each record whose sentence is inside one, and the id of the sentence that opened it) are the
+    parts of one statement ("voluntary separations ... 400", "a reduction of 250 agency positions"), and a
+    thing only a figure's own words name (`UNNAMED`) is too loosely read to be counted again."""
     out: dict[int, int] = {}
+    quoted = quoted or {}
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
-            if a.pos in relayed or b.pos in relayed:
+            if a.pos in relayed or b.pos in relayed or quoted.get(a.pos, -1) == quoted.get(b.pos, -2):
                 continue
             if not a.outlet and not b.outlet and same_source(a.source, b.source) and any(
-                    name in figures[b.pos] and values != figures[b.pos][name]
+                    name in figures[b.pos] and not name.startswith(UNNAMED) and values != figures[b.pos][name]
                     and not values <= figures[b.pos][name]  # "... 73,178 ... 32,578": said again, not revised
                     for name, values in figures[a.pos].items()):
                 reviser, revised = (a, b) if b.pos in earlier and a.pos not in earlier else (b, a)
@@ -373,7 +410,7 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     denied: set[int] = set()
     deniers: set[int] = set()
     figures = figures if figures is not None else figures_of(claims, sentences, language)
-    figures = _own_figures(claims, sentences, figures, lex)
+    figures = own_figures(claims, sentences, figures, lex)
     places = {c.pos: {p.lower() for p in names_of(sentences[c.sid].text)[1]} for c in claims}
     parts = parts_of(claims, sentences, language)
     when = {c.pos: _happened(sentences[c.sid].text, lex) for c in claims}
@@ -432,8 +469,8 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
 
 
 
-def _own_figures(claims: list[Claim], sentences: dict[int, Sentence], figures: dict[int, dict[str, set[float]]],
-                 lex: Lexicon) -> dict[int, dict[str, set[float]]]:
+def own_figures(claims: list[Claim], sentences: dict[int, Sentence], figures: dict[int, dict[str, set[float]]],
+                lex: Lexicon) -> dict[int, dict[str, set[float]]]:
     """`figures`, without those a denial or a hypothetical repeats from the claims before it ("В полиции назвали
     данные организаторов о 40 тысячах участников не соответствующими действительности": the organisers' 40 000,
     not the police's own count; "Si fueran 120.000 personas no cabrían en la plaza")."""
@@ -581,6 +618,8 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
                  if given & _values(sentences[c.sid].text, language)]
         if later:
             return later
+    if given and not named:  # "Die von der Gewerkschaft genannte Zahl von 1.200 ist falsch": the claim giving 1.200
+        named = [c for c in others if given & _values(sentences[c.sid].text, language)]
     target: Claim | None
     if named:
         target = named[-1]

@@ -76,6 +76,7 @@ from summarizer.contests import (
     earlier_counts,
     figures_of,
     link_contests,
+    own_figures,
     party_of,
     previous_sentence,
     quantities,
@@ -109,7 +110,7 @@ MAX_FLAGGED = 5  # sentences the model may flag as boilerplate
 FLAGGABLE_WORDS = 15  # longer sentences are story text, whatever a model flags
 OUTLET_SOURCES = {"the outlet", "outlet", "reporter", "the reporter", "the article", "article"}
 _WORDS = re.compile(r"\w+")
-_CLOSING = tuple(".!?\"”’»)")
+_CLOSING = tuple(".!?\"”’»)“«")  # German quotes close with “ and «
 # "KYIV, Ukraine — ", "MOSCOW - ", "WASHINGTON (Reuters) - ": where the story was filed, not what it says.
 DATELINE = re.compile(r"^(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*)?(?:\s*\([^)]*\))?\s*[-—–]+"
                       r"|[A-Z][\w.'-]+(?:,\s*[A-Z][\w.'-]+)?\s+[—–])\s+")  # "MOSCOW - ", "Kiev — "
@@ -327,6 +328,13 @@ def _attribution_of(sid: int, text: str, story: dict[int, Sentence], language: s
     if parsed is None and (continued := quote_continues(sid, story)) is not None:
         # '"Wir haben Zweifel", sagte Bulut. "Als in Kahramanmaras ..."': the quote goes on, the speaker too
         parsed = parse_attribution(DATELINE.sub("", story[continued].text, count=1), language)
+    opened = quote_opened_by(sid, story)
+    closing = max((m.end() for m in re.finditer(r"[\"”»“«]", text)), default=-1)
+    if opened is not None and not (parsed and re.search(rf"(?<!\w){re.escape(parsed[1])}", text[closing:], re.I)):
+        # 'Carrow Motors said: "... / "... the figure of 900 given by the unions is wrong.': inside a quote, a
+        # sentence's cue words are the speaker's words, and it is the speaker's who opened it, unless it names
+        # one after the quote closes ('... it," he added.')
+        parsed = _attribution_of(opened, DATELINE.sub("", story[opened].text, count=1), story, language) or parsed
     return parsed
 
 
@@ -455,6 +463,39 @@ def _unaddressed(text: str, lex) -> str:
 def _no_comment(text: str, lex) -> bool:
     """A short sentence saying a party did not comment ("The army did not respond to a request for comment.")."""
     return lex.no_comment is not None and len(_WORDS.findall(text)) < 20 and bool(lex.no_comment.search(text))
+
+
+# the marks that close a quote each mark opens: English “”, German „“ and »«, French «», straight quotes
+_CLOSERS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"'}
+
+
+def quote_opened_by(sid: int, story: dict[int, Sentence]) -> int | None:
+    """The id of the sentence that opened the quotation sentence `sid` starts inside of, else None. Quotes are
+    followed through the story's sentences and paragraphs: a paragraph that opens with a quote mark while one
+    is open goes on with it (a statement quoted over several paragraphs reopens the quote at each: 'X said:
+    "... / "... / "..."'); a paragraph that opens with no mark ends it."""
+    open_at: int | None = None
+    opener = ""
+    paragraph = None
+    for i in sorted(i for i in story if i <= sid):
+        text = story[i].text
+        start = len(text) - len(text.lstrip())
+        if story[i].paragraph != paragraph:
+            paragraph = story[i].paragraph
+            if open_at is not None and text[start:start + 1] in _CLOSERS:
+                start += 1  # the paragraph reopens the quote
+            else:
+                open_at = None
+        inside = open_at
+        for at in range(start, len(text)):
+            mark = text[at]
+            if open_at is not None and mark in _CLOSERS[opener] and (mark != "«" or text[at - 1:at].strip()):
+                open_at = None  # (German «: after the quote's last word, not before a French quote's first)
+            elif open_at is None and mark in _CLOSERS and (mark != "»" or text[at + 1:at + 2].strip()):
+                open_at, opener = i, mark
+        if i == sid:
+            return inside
+    return None
 
 
 def quote_closed_by(sid: int, story: dict[int, Sentence]) -> int | None:
@@ -762,8 +803,14 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
     _link_model_contests(items, clauses, contests, language)
     clause_story = {i: s for i, s in clauses.items() if not s.boilerplate}
     notes = verification_notes(claims, clause_story, language, contests.contested)
-    revised = revisions(claims, figures, earlier_counts(claims, clauses, language),
-                        relayed_figures(claims, clauses, language))
+    # (a denial's or a hypothetical's repeat of another party's figure revises nothing of its speaker's)
+    opened = {c.pos: quote_opened_by(sentence_of(c.sid), story) for c in claims}
+    # the quotation each record's sentence is in, by the sentence that opened it
+    in_quote = {c.pos: opener if opener is not None else sentence_of(c.sid) for c in claims
+                if (opener := opened[c.pos]) is not None or sentence_of(c.sid) in opened.values()}
+    revised = revisions(claims, own_figures(claims, clauses, figures, lexicon(language)),
+                        earlier_counts(claims, clauses, language),
+                        relayed_figures(claims, clauses, language), in_quote)
     events = []
     for pos, (key, draft) in enumerate(items, start=1):
         sid = sentence_of(key)

@@ -144,6 +144,8 @@ unless said otherwise):
     conditionals          conjunctions of a condition ("if", "si", "wenn"): the figures of another party's that a
                           sentence repeats in a hypothetical ("Si fueran 120.000 personas no cabrían") are not its
                           speaker's own
+    constituents          words for a party's members or counterparts who speak for themselves ("the Jaguar unions",
+                          "die Beschäftigten"): a source with one is not the party it names ("Jaguar")
     joins                 words that join the last item of a list ("and", "y", "und", "и"): "habla de 250 muertos,
                           la Cruz Roja de 1.200 y los ayuntamientos de 2.000" names three parties' figures
     figure_sources        regular expressions with a group `source`: figures that name their kind of source ("the
@@ -280,6 +282,7 @@ class Lexicon:
     increments_after: re.Pattern | None = None
     not_dating: re.Pattern | None = None
     gaps: re.Pattern | None = None
+    constituents: frozenset[str] = frozenset()
     conditionals: re.Pattern | None = None
     multipliers: re.Pattern | None = None  # matched right after a number
     asked: re.Pattern | None = None
@@ -505,6 +508,7 @@ def lexicon(language: str | None) -> Lexicon:
         increments_after=_regexes(data.get("increments_after")),
         not_dating=_words(data.get("not_dating")),
         gaps=_beginnings(data.get("gaps")),
+        constituents=_lower(data.get("constituents")),
         conditionals=_words(data.get("conditionals")),
         multipliers=_after_number(data.get("multipliers")),
     )
@@ -556,6 +560,13 @@ def every() -> tuple[Lexicon, ...]:
     """The lexicons of every language with a file: page furniture is matched in all of them (an English
     cookie banner on a German page is still furniture)."""
     return tuple(lexicon(code) for code in supported())
+
+
+@cache
+def constituents() -> frozenset[str]:
+    """The `constituents` words of every language, lower case: a name is compared with another whatever the
+    language of either."""
+    return frozenset().union(*(lex.constituents for lex in every()))
 
 
 @cache

@@ -149,3 +149,12 @@ def test_an_item_names_its_party_after_its_figure():
     first = "El número dista de las 266 confirmadas por la Comisión de la Verdad"
     assert elided_speaker(first, "las 305 del Centro Nicaragüense de Derechos Humanos (Cenidh)", "es") == \
         ("Centro Nicaragüense de Derechos Humanos", "del")
+
+
+def test_an_item_whose_own_words_name_no_quantity_counts_what_the_list_counts():
+    # (its noun, "Centro", names no quantity; the other items count the dead)
+    text = ("La cantidad de muertos reconocida por el Gobierno dista de las 266 confirmadas por la Comisión de la "
+            "Verdad, las 305 del Centro de Derechos Humanos y las 317 de la Asociación de Víctimas.\n")
+    events = _records(text, "es", "el Gobierno", "reconocida")
+    by_figure = {e.numbers[0].text: e for e in events if e.numbers}
+    assert by_figure["305"].contradicted_by and by_figure["305"].status == "disputed"

@@ -975,3 +975,39 @@ def test_a_gap_between_two_counts_contests_neither():
     events = _events(text, {1: "Die Polizei", 2: "Die Veranstalter", 3: "the outlet"}, "de")
     assert events[1].contradicted_by == [events[2].id] and events[2].contradicted_by == [events[1].id]
     assert events[3].contradicted_by == [] and events[3].status == "asserted"
+
+
+def test_a_statement_quoted_over_paragraphs_is_the_speakers_and_its_denial_answers_the_other_figure():
+    text = ("The Carrow Motors unions said on Tuesday that 900 jobs would go at the company's Pellworth plant.\n\n"
+            'In a statement, Carrow Motors said: "The number of voluntary departures at Pellworth is 320. We have '
+            "already received 410 applications.\n\n"
+            '"There are no other redundancies planned, and the figure of 900 given by the unions is wrong.\n\n'
+            '"In total, 380 posts will go, not 900."\n\n'
+            "The unions did not respond to the statement.\n")
+    records = _records(text, {1: "The Carrow Motors unions", 2: "Carrow Motors", 3: "the outlet", 4: "the outlet",
+                              5: "the outlet"})
+    by_sentence = {e.evidence[0].sentence_id: e for e in records}
+    assert [by_sentence[i].attribution.source for i in (3, 4, 5)] == ["Carrow Motors"] * 3
+    assert by_sentence[1].status in ("denied", "disputed") and by_sentence[1].contradicted_by
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    # a figure of a kind the language data has no word for is named by its noun, or a share by the word before it
+    ("de", "Das Innenministerium erklärte, seine Prognose gehe von 450.000 Asylbewerbern aus.",
+     {"~asylb": {450000.0}}),
+    ("en", "Kapur said the budget deficit in 2019 was 5.1 percent.", {"~%defic": {5.1}}),
+    ("ru", "В Минздраве заявили, что в реестре 3 миллиона записей.", {"~запис": {3000000.0}}),
+])
+def test_a_figure_of_an_unlisted_kind_is_named_by_its_words(language, sentence, expected):
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    assert quantities(sentence, lexicon(language), language) == expected
+
+
+def test_the_figures_of_one_quoted_statement_are_its_parts_not_revisions():
+    text = ('In a statement, Carrow Motors said: "The number of posts cut at Pellworth is 400.\n\n'
+            '"In addition, 250 agency positions will go at the Tilbury site."\n')
+    records = _records(text, {1: "Carrow Motors", 2: "the outlet"})
+    assert [e.attribution.source for e in records] == ["Carrow Motors", "Carrow Motors"]
+    assert [e.superseded_by for e in records] == [None, None]

@@ -429,7 +429,7 @@ def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
     """The record's figures, each with what it counts: a quantity of the language file ("killed",
     "Tote", "morts" count the dead), else its unit unless that is a measure ("20 km"), a percentage or
     people in general. An age ("said Yousef, 34, who ...") is no figure of the story: it is not listed."""
-    from summarizer.contests import quantities
+    from summarizer.contests import UNNAMED, quantities
     from summarizer.language import lexicon
 
     text = " ".join(ev.quote for ev in e.evidence)
@@ -439,7 +439,9 @@ def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
     out = []
     words = dict(lex.quantities)
     for num in e.numbers:
-        quantity = next((name for name, values in counted.items() if num.value in values), None)
+        # (a thing no quantity of the language names is told by the figure's unit, as below, across articles)
+        quantity = next((name for name, values in counted.items() if num.value in values
+                         and not name.startswith(UNNAMED)), None)
         unit = (num.unit or "").lower()
         if quantity in WRITTEN_WITH and not (words[quantity].match(unit)
                                              or WRITTEN_WITH[quantity] and unit in lex.people):
