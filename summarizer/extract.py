@@ -637,7 +637,7 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
     """The ids of the sentences that report the article's events, in article order.
 
     A story sentence reports an event when it attributes something ("said",
-    "according to", a reported-speech form such as Konjunktiv I "prüfe"), hedges
+    "according to", a reported-speech form such as Konjunktiv I "prüfe", a quotation it is inside of), hedges
     ("reportedly", "angeblich") or gives a figure; those come first (figures, then
     attributions, denials), after the lead (the first story sentence, which says
     what the story is, whatever it holds), at most `limit`. An article with fewer is
@@ -649,6 +649,7 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
     Figures are read the way the article's `language` writes them ("5,4 millones")."""
     lex = lexicon(language)
     story = [s for s in sentences if not s.boilerplate and s.id not in headline]
+    by_id = {s.id: s for s in story}
     ranked = []
     for pos, s in enumerate(story):
         text = s.text.strip()
@@ -660,7 +661,8 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
                    or lex.according_after is not None and lex.according_after.search(text)
                    or pos + 1 < len(story) and is_back_attribution(story[pos + 1].text, language)
                    or lex.reported_speech is not None and lex.reported_speech.search(text)
-                   or is_hedged(text, language))  # "Angeblich plant der Konzern ...": a claim, the outlet's hedged
+                   or is_hedged(text, language)  # "Angeblich plant der Konzern ...": a claim, the outlet's hedged
+                   or quote_opened_by(s.id, by_id) is not None)  # a sentence of a quotation: its speaker's words
         score = 3 * figure + 2 * cue + bool(lex.denial.search(text)) + (pos < 3)
         score -= text.endswith("?") + text.startswith(("“", '"', "«"))
         ranked.append((not (figure or cue), -score, pos, s.id))

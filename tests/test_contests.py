@@ -1011,3 +1011,13 @@ def test_the_figures_of_one_quoted_statement_are_its_parts_not_revisions():
     records = _records(text, {1: "Carrow Motors", 2: "the outlet"})
     assert [e.attribution.source for e in records] == ["Carrow Motors", "Carrow Motors"]
     assert [e.superseded_by for e in records] == [None, None]
+
+
+def test_a_sentence_inside_a_quotation_is_a_candidate_with_no_cue_or_figure_of_its_own():
+    text = ("Carrow Motors rejects union figure\n\n"
+            'In a statement, Carrow Motors said: "There are no other redundancies planned at the plant. Everyone '
+            "who wants to stay with the company will do so at the plant.\n\n"
+            "The weather in the region stayed mild for most of the week ahead of the talks.\n")
+    sentences = segment(text, "en")
+    chosen = candidates(sentences, headline=(1,), fill=0, language="en")
+    assert 3 in chosen and 4 not in chosen  # the quote's second sentence; not the outlet's aside
