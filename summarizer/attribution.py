@@ -309,8 +309,11 @@ def _whose_figures(rest: str, lex: Lexicon) -> int | None:
     X", "secondo i dati della X", "selon les chiffres de X"): the offset after the genitive word, or None."""
     words = list(re.finditer(r"[\w’'-]+", rest))[:4]
     for i, w in enumerate(words[:3]):
-        if lex.earlier_claims.fullmatch(w.group(0)) and i + 1 < len(words):
+        document = w.group(0).lower() in lex.documents and i + 1 < len(words)
+        if (lex.earlier_claims.fullmatch(w.group(0)) or document) and i + 1 < len(words):
             joined = _genitive_length(words[i + 1].group(0), lex)
+            if joined is None and document and words[i + 1].group(0).lower() in lex.prepositions | lex.passive_agent:
+                joined = len(words[i + 1].group(0))  # "a report in the Evening Ledger", "un article du «Monde»"
             return words[i + 1].start() + joined if joined is not None else None
         if w.group(0).lower() not in lex.determiners and not w.group(0).islower():
             return None
@@ -1050,6 +1053,9 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
         if placed and (lex.speakers.search(placed) or _ACRONYM.fullmatch(placed)) and is_speaker(placed, lex):
             return placed
     # a short name in guillemets is part of the phrase ("По мнению координатора «Левого фронта» Сергея ...")
+    if titled and not verb_first and len(titled.group(1).split()) <= 6:
+        # "Laut einem Bericht des «Nordbote» sollen ...": the paper's name, then the clause
+        return titled.group(1).strip("«»“”„\"")
     masked = re.sub(r"«[^«»]{1,40}»(?=\s+\w)", lambda q: "x" * len(q.group(0)), rest)
     if not verb_first:  # after a marker, a name in quotes ends no clause ('За інформацією прес-служби "X", ...')
         masked = re.sub(r"(?<=\w )[\"“„«][^\"“”„«»,.]{1,60}[\"”“»]", lambda q: "x" * len(q.group(0)), masked)

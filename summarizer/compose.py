@@ -300,7 +300,8 @@ class _Reader:
         return 1 if e.status != "asserted" else 2
 
     def source(self, e: Event) -> str:
-        source = e.attribution.source.strip()
+        # a title in quotes is named without them ("quotidien «La Voix du Nord-Est»"): no quote in the digest
+        source = re.sub(r"[«»“”„\"]", "", e.attribution.source).strip()
         if e.attribution.source_type == "outlet" or not source:
             return "the report"
         first, _, rest = source.partition(" ")

@@ -828,8 +828,10 @@ def _figures_answered(claims: list[Claim], sentences: dict[int, Sentence], lex: 
         back = lex.figure_back.search(text) if not b.outlet and values[b.pos] else None
         if back is None or text.find(numbers[b.pos][0].text) < back.start():
             continue  # "24 soldiers, although this figure has not been confirmed": its own figure, not another's
-        a = next((c for c in reversed(claims[:i]) if not c.outlet and values[c.pos]
-                  and incident[c.sid] == incident[b.sid]), None)
+        earlier = [c for c in reversed(claims[:i]) if not c.outlet and values[c.pos]
+                   and incident[c.sid] == incident[b.sid]]
+        # ("Die Zahl von 4.000 entbehrt jeglicher Grundlage": the figure it names back is the claim giving 4.000)
+        a = next((c for c in earlier if values[c.pos] & values[b.pos]), None) or next(iter(earlier), None)
         if a is not None and not same_source(a.source, b.source) and values[a.pos] != values[b.pos]:
             pairs.append((a, b))
     return pairs

@@ -873,13 +873,16 @@ def _link_model_contests(items: list[tuple[int, RepairedDraft]], sentences: dict
     earlier record's sentence it names in `contests` where its own sentence denies, rejects or counters
     (`_contradicts`) and the two have different sources; a denial denies it."""
     lex = lexicon(language)
+    values = {sid: {n.value for n in extract_numbers(s.text, language)} for sid, s in sentences.items()}
     for pos, (sid, draft) in enumerate(items, start=1):  # (`sid`: the clause's key, `SLOTS *` the sentence id)
         # "Ein Unternehmenssprecher wies das zurück.": the sentence right before, nothing further back
         previous = previous_sentence(sentences, sid) \
             if answers_previous(sentences[sid].text, draft.source, language) else None
         for other, (oid, target) in enumerate(items, start=1):
+            # (a rejection that names its figure, "Die Zahl von 4.000 ist Schwachsinn", answers no claim of another)
+            named = values[sid] and values[oid] and not values[sid] & values[oid]
             if other != pos and sentence_of(oid) < sentence_of(sid) and sentence_of(oid) in draft.contests \
-                    and (previous is None or oid == previous) \
+                    and (previous is None or oid == previous) and not named \
                     and _contradicts(sentences[sid].text, lex) and not same_source(draft.source, target.source) \
                     and not party_of(draft.source, target.source, lex):
                 contests.contested[pos].add(other)

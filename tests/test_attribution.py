@@ -487,6 +487,14 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("es", '"El CIS daba entre 10 y 12 personas", ha ironizado sobre la cifra ofrecida por la Delegación.',
      ("ella", "ironizado")),
     ("fr", "Le slogan « Non à la réforme », scandé par les manifestants, a été repris.", None),
+    # a publication's report after a marker: the publication speaks, its name in quotes ends the source
+    ("de", "Nach einem Bericht des «Wirtschaftskurier» könnte der Konzern 4.000 Stellen streichen.",
+     ("Wirtschaftskurier", "nach einem bericht des")),
+    ("de", "Laut einem Bericht des «Nordbote» sollen 900 Arbeitsplätze wegfallen.", ("Nordbote", "laut")),
+    ("en", "According to a report in the Evening Ledger, Marlow Foods could cut 2,500 jobs.",
+     ("the Evening Ledger", "according to")),
+    ("es", "Según un informe de «La Gaceta del Norte», la cadena cerrará 60 tiendas.",
+     ("«La Gaceta del Norte»", "según")),
     # a discourse word before a subject in lower case; the agency told before the office that speaks
     ("uk", "Нагадаємо, голова партії заявив, що на мітингу зібралося 200 тисяч людей.", ("голова партії", "заявив")),
     ("ru", "Погибли 13 человек, сообщили РИА Новости в МВД.", ("МВД", "сообщили")),

@@ -1021,3 +1021,12 @@ def test_a_sentence_inside_a_quotation_is_a_candidate_with_no_cue_or_figure_of_i
     sentences = segment(text, "en")
     chosen = candidates(sentences, headline=(1,), fill=0, language="en")
     assert 3 in chosen and 4 not in chosen  # the quote's second sentence; not the outlet's aside
+
+
+def test_a_rejection_naming_its_figure_answers_the_claim_giving_it_not_the_last_figure_before_it():
+    text = ("Nach einem Bericht des «Wirtschaftskurier» könnte Halvorsen bis zu 4.000 Stellen streichen.\n"
+            "Laut einem Bericht des «Nordbote» sollen allein im Werk Kassel 900 Arbeitsplätze wegfallen.\n"
+            "Der Betriebsrat erklärte: «Die Zahl von 4.000 entbehrt jeglicher Grundlage und ist Schwachsinn.»\n")
+    events = _events(text, {1: "Wirtschaftskurier", 2: "Nordbote", 3: "Der Betriebsrat"}, "de")
+    assert events[3].contradicted_by == [events[1].id] and events[1].status == "denied"
+    assert events[2].contradicted_by == [] and events[2].status == "claimed"
