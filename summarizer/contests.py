@@ -624,7 +624,10 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     if named:
         target = named[-1]
     elif pointed and others and i - claims.index(others[-1]) <= DENIAL_REACH:
-        target = others[-1]
+        # "Diese Zahl ist Schwachsinn": the last claim that gives a figure ("Das Unternehmen bestätigte die Zahl
+        # nicht", with none, only speaks of it)
+        giving = [c for c in others if _values(sentences[c.sid].text, language)] if figure_named else []
+        target = giving[-1] if giving and i - claims.index(giving[-1]) <= DENIAL_REACH else others[-1]
     elif same_kind:  # "rejected the accusation": the claim that accused
         target = same_kind[-1]
     elif others and max(overlap.values()) >= MIN_OVERLAP:  # the claim it speaks of; latest or first of a tie

@@ -1030,3 +1030,12 @@ def test_a_rejection_naming_its_figure_answers_the_claim_giving_it_not_the_last_
     events = _events(text, {1: "Wirtschaftskurier", 2: "Nordbote", 3: "Der Betriebsrat"}, "de")
     assert events[3].contradicted_by == [events[1].id] and events[1].status == "denied"
     assert events[2].contradicted_by == [] and events[2].status == "claimed"
+
+
+def test_a_rejection_of_this_figure_answers_the_last_claim_giving_a_figure():
+    text = ("Nach einem Bericht des «Wirtschaftskurier» könnte Halvorsen bis zu 4.000 Stellen streichen.\n"
+            "Das Unternehmen bestätigte die Zahl nicht.\n"
+            "Der Betriebsrat erklärte: «Diese Zahl entbehrt jeglicher Grundlage.»\n")
+    events = _events(text, {1: "Wirtschaftskurier", 2: "Das Unternehmen", 3: "Der Betriebsrat"}, "de")
+    assert events[3].contradicted_by == [events[1].id] and events[1].status == "denied"
+    assert events[2].contradicted_by == [] and events[2].status == "claimed"
