@@ -185,14 +185,22 @@ def test_a_denial_of_the_figures_of_the_dead_answers_every_toll_of_the_incident(
     assert events[4].contradicted_by == [events[1].id, events[2].id]
 
 
-def test_a_sentence_saying_who_reported_the_one_before_is_its_attribution_not_a_record():
-    text = ("Пять мирных жителей погибли при обстреле села Ореховка в приграничном районе.\n"
-            "Об этом сообщил глава районной администрации Олег Гуляев.\n"
-            "Местные власти сообщили, что повреждены 40 домов.\n")
-    sentences = segment(text, "ru")
-    assert candidates(sentences, language="ru") == [1, 3]  # the number words make no figure; the next line a cue
-    events = _events(text, {1: "the outlet", 3: "Местные власти"}, "ru")
-    assert events[1].attribution.source == "глава районной администрации Олег Гуляев"
+@pytest.mark.parametrize("language, text, sources, chosen, speaker", [
+    ("ru", "Пять мирных жителей погибли при обстреле села Ореховка в приграничном районе.\n"
+           "Об этом сообщил глава районной администрации Олег Гуляев.\n"
+           "Местные власти сообщили, что повреждены 40 домов.\n",
+     {1: "the outlet", 3: "Местные власти"}, [1, 3], "глава районной администрации Олег Гуляев"),
+    # the verb first, the paper told as the addressee
+    ("uk", "Сьогодні в центрі Черкас відбулися два мітинги, у яких взяли участь кілька тисяч людей.\n"
+           "Повідомили «Черкаському віснику» у відділі комунікації обласної поліції.\n",
+     {1: "the outlet"}, [1], "відділі комунікації обласної поліції"),
+])
+def test_a_sentence_saying_who_reported_the_one_before_is_its_attribution_not_a_record(language, text, sources,
+                                                                                        chosen, speaker):
+    # (the number words make no figure; the next line is a cue)
+    assert candidates(segment(text, language), language=language) == chosen
+    events = _events(text, sources, language)
+    assert events[1].attribution.source == speaker
     assert [ev.sentence_id for ev in events[1].evidence] == [1, 2] and events[1].status == "claimed"
 
 
@@ -960,14 +968,6 @@ def test_a_speaker_of_a_party_is_that_party():
     assert not party_of("Un portavoz del ejército", "Un portavoz de las FAR", lexicon("es"))
 
 
-def test_a_sentence_with_the_verb_first_saying_who_reported_the_one_before_is_its_attribution():
-    text = ("Сьогодні в центрі Черкас відбулися два мітинги, у яких взяли участь кілька тисяч людей.\n"
-            "Повідомили «Черкаському віснику» у відділі комунікації обласної поліції.\n")
-    events = _events(text, {1: "the outlet"}, "uk")
-    assert events[1].attribution.source == "відділі комунікації обласної поліції"
-    assert [ev.sentence_id for ev in events[1].evidence] == [1, 2] and events[1].status == "claimed"
-
-
 def test_a_gap_between_two_counts_contests_neither():
     text = ("Die Polizei zählte am Freitag rund 9.500 Teilnehmer.\n"
             "Die Veranstalter sprechen dagegen von 24.000 Menschen.\n"
@@ -1023,19 +1023,16 @@ def test_a_sentence_inside_a_quotation_is_a_candidate_with_no_cue_or_figure_of_i
     assert 3 in chosen and 4 not in chosen  # the quote's second sentence; not the outlet's aside
 
 
-def test_a_rejection_naming_its_figure_answers_the_claim_giving_it_not_the_last_figure_before_it():
+@pytest.mark.parametrize("second, rejection", [
+    # a rejection naming its figure answers the claim that gives it, not the last figure before it
+    ("Laut einem Bericht des «Nordbote» sollen allein im Werk Kassel 900 Arbeitsplätze wegfallen.",
+     "«Die Zahl von 4.000 entbehrt jeglicher Grundlage und ist Schwachsinn.»"),
+    # "this figure" answers the last claim that gives one, not a sentence with none
+    ("Das Unternehmen bestätigte die Zahl nicht.", "«Diese Zahl entbehrt jeglicher Grundlage.»"),
+])
+def test_a_rejection_of_a_figure_answers_the_claim_that_gives_it(second, rejection):
     text = ("Nach einem Bericht des «Wirtschaftskurier» könnte Halvorsen bis zu 4.000 Stellen streichen.\n"
-            "Laut einem Bericht des «Nordbote» sollen allein im Werk Kassel 900 Arbeitsplätze wegfallen.\n"
-            "Der Betriebsrat erklärte: «Die Zahl von 4.000 entbehrt jeglicher Grundlage und ist Schwachsinn.»\n")
-    events = _events(text, {1: "Wirtschaftskurier", 2: "Nordbote", 3: "Der Betriebsrat"}, "de")
-    assert events[3].contradicted_by == [events[1].id] and events[1].status == "denied"
-    assert events[2].contradicted_by == [] and events[2].status == "claimed"
-
-
-def test_a_rejection_of_this_figure_answers_the_last_claim_giving_a_figure():
-    text = ("Nach einem Bericht des «Wirtschaftskurier» könnte Halvorsen bis zu 4.000 Stellen streichen.\n"
-            "Das Unternehmen bestätigte die Zahl nicht.\n"
-            "Der Betriebsrat erklärte: «Diese Zahl entbehrt jeglicher Grundlage.»\n")
-    events = _events(text, {1: "Wirtschaftskurier", 2: "Das Unternehmen", 3: "Der Betriebsrat"}, "de")
+            f"{second}\nDer Betriebsrat erklärte: {rejection}\n")
+    events = _events(text, {1: "Wirtschaftskurier", 2: "the second", 3: "Der Betriebsrat"}, "de")
     assert events[3].contradicted_by == [events[1].id] and events[1].status == "denied"
     assert events[2].contradicted_by == [] and events[2].status == "claimed"
