@@ -470,14 +470,21 @@ _CLOSERS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"'}
 
 
 def quote_opened_by(sid: int, story: dict[int, Sentence]) -> int | None:
-    """The id of the sentence that opened the quotation sentence `sid` starts inside of, else None. Quotes are
-    followed through the story's sentences and paragraphs: a paragraph that opens with a quote mark while one
-    is open goes on with it (a statement quoted over several paragraphs reopens the quote at each: 'X said:
-    "... / "... / "..."'); a paragraph that opens with no mark ends it."""
+    """The id of the sentence that opened the quotation sentence `sid` starts inside of, else None
+    (`quote_openers`)."""
+    return quote_openers({i: s for i, s in story.items() if i <= sid}).get(sid)
+
+
+def quote_openers(story: dict[int, Sentence]) -> dict[int, int]:
+    """{id of a sentence that starts inside a quotation: the id of the sentence that opened it}, read once
+    through the story's sentences and paragraphs: a paragraph that opens with a quote mark while one is open
+    goes on with it (a statement quoted over several paragraphs reopens the quote at each: 'X said: "... /
+    "... / "..."'); a paragraph that opens with no mark ends it."""
+    openers: dict[int, int] = {}
     open_at: int | None = None
     opener = ""
     paragraph = None
-    for i in sorted(i for i in story if i <= sid):
+    for i in sorted(story):
         text = story[i].text
         start = len(text) - len(text.lstrip())
         if story[i].paragraph != paragraph:
@@ -486,16 +493,15 @@ def quote_opened_by(sid: int, story: dict[int, Sentence]) -> int | None:
                 start += 1  # the paragraph reopens the quote
             else:
                 open_at = None
-        inside = open_at
+        if open_at is not None:
+            openers[i] = open_at
         for at in range(start, len(text)):
             mark = text[at]
             if open_at is not None and mark in _CLOSERS[opener] and (mark != "«" or text[at - 1:at].strip()):
                 open_at = None  # (German «: after the quote's last word, not before a French quote's first)
             elif open_at is None and mark in _CLOSERS and (mark != "»" or text[at + 1:at + 2].strip()):
                 open_at, opener = i, mark
-        if i == sid:
-            return inside
-    return None
+    return openers
 
 
 def quote_closed_by(sid: int, story: dict[int, Sentence]) -> int | None:
@@ -649,7 +655,7 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
     Figures are read the way the article's `language` writes them ("5,4 millones")."""
     lex = lexicon(language)
     story = [s for s in sentences if not s.boilerplate and s.id not in headline]
-    by_id = {s.id: s for s in story}
+    quoted = quote_openers({s.id: s for s in story})
     ranked = []
     for pos, s in enumerate(story):
         text = s.text.strip()
@@ -662,7 +668,7 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
                    or pos + 1 < len(story) and is_back_attribution(story[pos + 1].text, language)
                    or lex.reported_speech is not None and lex.reported_speech.search(text)
                    or is_hedged(text, language)  # "Angeblich plant der Konzern ...": a claim, the outlet's hedged
-                   or quote_opened_by(s.id, by_id) is not None)  # a sentence of a quotation: its speaker's words
+                   or s.id in quoted)  # a sentence of a quotation: its speaker's words
         score = 3 * figure + 2 * cue + bool(lex.denial.search(text)) + (pos < 3)
         score -= text.endswith("?") + text.startswith(("“", '"', "«"))
         ranked.append((not (figure or cue), -score, pos, s.id))
@@ -806,10 +812,10 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
     clause_story = {i: s for i, s in clauses.items() if not s.boilerplate}
     notes = verification_notes(claims, clause_story, language, contests.contested)
     # (a denial's or a hypothetical's repeat of another party's figure revises nothing of its speaker's)
-    opened = {c.pos: quote_opened_by(sentence_of(c.sid), story) for c in claims}
     # the quotation each record's sentence is in, by the sentence that opened it
-    in_quote = {c.pos: opener if opener is not None else sentence_of(c.sid) for c in claims
-                if (opener := opened[c.pos]) is not None or sentence_of(c.sid) in opened.values()}
+    openers = quote_openers(story)
+    in_quote = {c.pos: openers.get(sentence_of(c.sid), sentence_of(c.sid)) for c in claims
+                if sentence_of(c.sid) in openers or sentence_of(c.sid) in openers.values()}
     revised = revisions(claims, own_figures(claims, clauses, figures, lexicon(language)),
                         earlier_counts(claims, clauses, language),
                         relayed_figures(claims, clauses, language), in_quote)
