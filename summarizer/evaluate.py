@@ -421,8 +421,8 @@ def _translation_supported(event: Event, article) -> bool:
     for lead in (f"According to {source}, ", f"{source[:1].upper()}{source[1:]}: "):
         if summary.startswith(lead):
             summary = summary[len(lead):]
-            if summary.strip("\"“”") in quoted:  # the sentence itself, after its attribution
-                return True
+            if summary.strip("\"“”") in quoted or _bare_clause(summary) in _bare_clause(quoted):
+                return True  # the sentence itself, or a clause of it, after its attribution
     return supported_translation(summary, f"{quoted} {source}", article.language)
 
 
