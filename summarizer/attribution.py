@@ -162,6 +162,11 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             subject = _sentence_subject(" ".join(sentence[m.end():].split()[1:]), lex, own=True)
         if subject and m:
             return subject, " ".join(m.group(0).lower().split())
+    for pattern in lex.described_sources:  # "Nach iranischen Angaben": Iranian figures, no party named; before a
+        # marker the phrase holds ("según datos oficiales": not "datos oficiales las bajas")
+        described = pattern.search(sentence)
+        if described and not (lex.own_account is not None and lex.own_account.search(sentence)):
+            return described.group("source"), described.group(0).replace(described.group("source"), "").strip().lower()
     own = lex.own_account.search(sentence) if lex.own_account is not None else None
     relative = lex.according_relative.search(sentence) if lex.according_relative is not None else None
     if relative and not any(a < relative.start() < b for a, b in quoted):
@@ -207,10 +212,6 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         head = tokens[1] if len(tokens) > 1 and tokens[0].lower() in lex.determiners else tokens[0] if tokens else ""
         if head and _names_party(head, lex) and is_speaker(" ".join(tokens), lex):
             return " ".join(tokens), opening.group(0).strip(" \"“«").lower()
-    for pattern in lex.described_sources:  # "Nach iranischen Angaben": Iranian figures, no party named
-        described = pattern.search(sentence)
-        if described and not (lex.own_account is not None and lex.own_account.search(sentence)):
-            return described.group("source"), described.group(0).replace(described.group("source"), "").strip().lower()
     if lex.according_after is not None:
         for m in lex.according_after.finditer(sentence):
             named = sentence[:m.start()].split()[-2:]
@@ -240,6 +241,7 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
 _INCISE = re.compile(r"(?:,\s*[”»\"’]|[”»\"’]\s*,|[”»\"’]?\s*,?\s+[—–])\s*(?:[—–]\s*)?"
                      r"(?P<tail>[^\"“”«»—–]+?)[.!?…]?\s*$")
 INCISE_WORDS = 12  # the most words an incise after a quote holds
+RELATIVE_WORDS = 2  # words of a relative clause up to a cue beyond which the cue is the clause's own verb
 INCISE_SKIP = 3  # the most words of a phrase of manner or time between its verb and the speaker ("à la hausse")
 
 
@@ -480,6 +482,8 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             continue
         if lex.claim_predicates is not None and lex.claim_predicates.fullmatch(cue):
             continue  # "Информация о гибели ... не соответствует действительности": said of the claim
+        if cue.lower() in lex.passive_cues:
+            continue  # "Ущерб оценивается в ...": what is estimated, no speaker
         if lex.gerund_endings and cue.lower().endswith(lex.gerund_endings) \
                 and sentence[:m.start()].rstrip().endswith(",") and (found := _main_subject(sentence[:m.start()], lex)):
             return found, cue.lower()  # "le ministère ... a apporté un démenti ..., estimant que": the ministry
@@ -507,6 +511,11 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         words = before.split()
         if words and words[-1].lower() in lex.infinitive:
             continue  # "prompting companies to warn": an infinitive, nobody speaks
+        after_comma = re.split(r",\s", before)
+        relative = after_comma[-1].split() if len(after_comma) > 1 else []
+        if len(relative) > RELATIVE_WORDS and relative[0].lower() in lex.relatives | lex.relative_openers:
+            continue  # "..., die rund 3,1 Millionen Menschen versichert": a relative clause's own verb, said of
+            # what it describes ("..., who said" is its antecedent's cue)
         if words and words[-1].lower() in lex.determiners and not lex.capitalised_nouns:
             continue  # "Según la denuncia", "the report": a noun after its article, not the verb
         if lex.fixed_order and len(words) > 1 and words[-2].lower() in lex.prepositions \

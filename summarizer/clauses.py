@@ -66,8 +66,142 @@ def split(text: str, language: str | None) -> tuple[str, ...] | None:
         figure = bool(extract_numbers(first, language))
         if figure and (opening or extract_numbers(second, language) or lex.denial.search(said)):
             return first, second
-    return _enumerated(text, cuts, language) or _elided(text, cuts, language) or _versus(text, cuts, language) \
-        or _denied_after(text, cuts, language)
+    # (a range of two parties' estimates: "entre el 18% según la empresa y el 85% según el comité")
+    enumerated = _enumerated(text, sorted(cuts + _range_cuts(text, lex)), language)
+    return _embedded(text, language) or enumerated or _elided(text, cuts, language) \
+        or _versus(text, cuts, language) or _denied_after(text, cuts, language)
+
+
+OWNER_WORDS = 12  # words of a party's name between a claim's noun and what it says ("les affirmations des syndicats
+# selon lesquelles", "сообщения федеральных СМИ о том, что")
+ANSWER_GAP = 4  # words between a denial and the claim it takes as its object ("denied the Russian reports that")
+NOUN_BEFORE = 3  # words before a claim's noun that may name its party ("Hamas's", "the union's", "Russian media")
+
+
+def _embedded(text: str, language: str | None) -> tuple[str, str] | None:
+    """(the claim, the sentence) of a sentence whose party answers another party's claim that it names with what
+    that claim says: "Jaguar has dismissed union claims that it is to lay off up to 2,000 workers, reiterating
+    ...", "Berichte, wonach 2015 1,5 Millionen Flüchtlinge kommen, werden dementiert", "a démenti les
+    informations selon lesquelles ...", "опроверг сообщения СМИ о том, что ..."; or None. The claim runs from its
+    noun (`earlier_claims`, with the party named before it) through the words that open what it says
+    (`content_openers`) to the next comma or the sentence's end; the sentence denies it (`denial`,
+    `claim_predicates`) outside those words. The claim is a record of its own; the sentence, the answer's."""
+    lex = lexicon(language)
+    if lex.content_openers is None:
+        return None
+    for noun in lex.earlier_claims.finditer(text):
+        opener = re.match(rf"(?:\s+[^\s,.;:!?]+){{0,{OWNER_WORDS}}}?(?:{lex.content_openers.pattern})",
+                          text[noun.end():], re.IGNORECASE)
+        if opener is None or any(lex.cue.fullmatch(w) for w in opener.group(0).split()[:-1]):
+            continue
+        start = _claim_start(text, noun.start(), lex)
+        said = noun.end() + opener.end()
+        cuts = [said + m.start() for m in re.finditer(r",\s", text[said:])
+                if not _in_quote(text[:said + m.start()]) and len(text[said:said + m.start()].split()) >= 3]
+        end = cuts[0] if cuts else _before_predicate(text, said, lex)
+        claim = text[start:end].rstrip(" .")
+        if len(text[said:end].split()) < 3 or _in_quote(text[:start]) or not _answers(text, start, end, lex):
+            continue
+        return claim, text
+    return None
+
+
+def _before_predicate(text: str, said: int, lex) -> int:
+    """Where a claim that runs to no comma ends: before the denial that is its predicate and the auxiliaries
+    before that ("Claims that 30 swimmers fell ill | have been denied", "Les rumeurs selon lesquelles ... | ont
+    par ailleurs été démenties"), else at the sentence's end."""
+    denial = lex.denial.search(text, said)
+    if denial is None:
+        return len(text)
+    end = denial.start()
+    for m in reversed(list(re.finditer(r"\S+", text[said:denial.start()]))):
+        if m.group(0).lower() not in lex.auxiliaries | lex.passive_auxiliaries:
+            break
+        end = said + m.start()
+    return end
+
+
+def _answers(text: str, start: int, end: int, lex) -> bool:
+    """Does the sentence deny the claim it tells from `start` to `end`: a denial right before it, its object
+    ("dismissed union claims that", "wies Berichte zurück, wonach"), or one after it, its predicate ("...,
+    werden dementiert", "... sont fausses")? ("rejected the accusation, saying in a statement that ...": the
+    statement is the denier's own.)"""
+    before = [m for m in lex.denial.finditer(text[:start])]
+    if before and not re.search(r"[,.;:]", text[before[-1].end():start]) \
+            and len(text[before[-1].end():start].split()) <= ANSWER_GAP:
+        return True
+    after = text[end:]
+    return bool(lex.denial.search(after) or lex.claim_predicates is not None and lex.claim_predicates.search(after))
+
+
+def _claim_start(text: str, at: int, lex) -> int:
+    """Where the noun phrase of a claim's noun at `at` begins: its determiner and the party named before it
+    ("the union's claims", "union claims", "Russian media reports"), never a verb or a cue."""
+    start = at
+    for m in reversed(list(re.finditer(r"\S+", text[:at]))[-NOUN_BEFORE:]):
+        word = m.group(0)
+        bare = word.lower().strip("«»“”„\"")
+        if word[-1:] in ",;:." or lex.cue.fullmatch(bare) or bare in lex.auxiliaries \
+                or bare in lex.prepositions or bare in lex.conjunctions:
+            break
+        party = not lex.capitalised_nouns and (word.endswith(("'s", "’s")) or word[:1].isupper()
+                                               or bool(lex.speakers.match(bare)))
+        if not (bare in lex.determiners or party):
+            break
+        start = m.start()
+    return start
+
+
+def embedded_speaker(clause: str, language: str | None) -> tuple[str, str] | None:
+    """(source, cue) of a claim named by its noun and what it says (`_embedded`): the party named between the
+    noun and what it says ("claims by the campaign group Friends of the Leadon that": "the campaign group ...";
+    "les affirmations de la Coordination paysanne selon lesquelles"; "утверждения депутата Игоря Лазарева,
+    будто"), else the one named before it ("the union's claims": "the union"), else the noun phrase ("union
+    claims", "Berichte", "reports"); its cue the noun. None for any other clause."""
+    lex = lexicon(language)
+    if lex.content_openers is None:
+        return None
+    noun = lex.earlier_claims.search(clause)
+    if noun is None or noun.start() > len(" ".join(clause[:noun.start()].split()[:NOUN_BEFORE])) + 1:
+        return None
+    opener = re.match(rf"((?:\s+[^\s,.;:!?]+){{0,{OWNER_WORDS}}}?)(?:{lex.content_openers.pattern})",
+                      clause[noun.end():], re.IGNORECASE)
+    if opener is None:
+        return None
+    between = opener.group(1).split()
+    while between and between[-1].lower() in lex.trailing:  # "Berichte zurück, wonach"
+        between = between[:-1]
+    if between and between[0].lower() in lex.genitive | lex.passive_agent:  # "claims by", "les affirmations de"
+        between = between[1:]
+    while len(between) > 1 and between[0].lower() in lex.determiners:
+        between = between[1:]
+    if between:
+        return " ".join(between), noun.group(0)
+    before = clause[:noun.start()].split()
+    if before and before[-1].endswith(("'s", "’s")):  # "the union's claims"
+        return " ".join([*before[:-1], before[-1][:-2]]), noun.group(0)
+    words = [*before, noun.group(0)]
+    while len(words) > 1 and words[0].lower() in lex.determiners:
+        words = words[1:]
+    return " ".join(words), noun.group(0)
+
+
+_FIGURE = re.compile(r"[^\w\s]?\d")  # a figure's first digit, maybe after its currency sign ("£45 million")
+
+
+def _range_cuts(text: str, lex) -> list[int]:
+    """Where a word of a range (`ranges`) opens its last figure, maybe after an article: "to 40%", "y el 85%",
+    "all'80%", "до 90%"; the space before it."""
+    cuts = []
+    for m in re.finditer(r"\s(\w+)['’]?", text):
+        if m.group(1).lower() not in lex.ranges:
+            continue
+        rest = text[m.end():].lstrip()
+        article = rest.split(None, 1)
+        if _FIGURE.match(rest) or len(article) > 1 and article[0].lower() in lex.determiners \
+                and _FIGURE.match(article[1]):
+            cuts.append(m.start())
+    return cuts
 
 
 def _in_quote(before: str) -> bool:
@@ -243,10 +377,29 @@ def clause_sentences(sentences: dict[int, Sentence], language: str | None
     keys: dict[int, list[int]] = {}
     for sid, s in sentences.items():
         parts = (None if s.boilerplate else split(s.text, language)) or (s.text,)
+        if _retold(parts, sid, sentences, language):
+            parts = (s.text,)
         keys[sid] = [SLOTS * sid + i for i in range(len(parts))]
         for key, part in zip(keys[sid], parts, strict=True):
             keyed[key] = dataclasses.replace(s, id=key, text=part)
     return keyed, keys
+
+
+def _retold(parts: tuple[str, ...], sid: int, sentences: dict[int, Sentence], language: str | None) -> bool:
+    """Is `parts` a claim its sentence's named party denies with no party named for the claim ("Министерство
+    опровергает информацию о том, что ... погибло 780 человек") whose figure another sentence of the article
+    gives? Then that sentence is the claim's record, and the denial answers it there. (A denial that names no
+    one, "Berichte, wonach ..., werden dementiert", is no record that can deny: the claim keeps its own.)"""
+    if len(parts) != 2 or parts[1] != sentences[sid].text or parts[0] not in parts[1] \
+            or parse_attribution(parts[1].replace(parts[0], "", 1), language) is None:
+        return False
+    named = embedded_speaker(parts[0], language)
+    noun = lexicon(language).earlier_claims.search(parts[0])
+    if named is None or noun is None or named[0] != noun.group(0):
+        return False
+    values = {n.value for n in extract_numbers(parts[0], language)}
+    return any(values & {n.value for n in extract_numbers(other.text, language)}
+               for i, other in sentences.items() if i != sid and not other.boilerplate)
 
 
 def without_contrast(clause: str, language: str | None) -> str:
@@ -256,7 +409,7 @@ def without_contrast(clause: str, language: str | None) -> str:
     contrast = lex.contrast.match(clause) if lex.contrast is not None else None
     contrast = contrast or (lex.versus.match(clause) if lex.versus is not None else None)
     contrast = contrast or (lex.answer_openers.match(clause) if lex.answer_openers is not None else None)
-    if contrast is None and clause.split()[:1] and clause.split()[0].lower() in lex.joins:
+    if contrast is None and clause.split()[:1] and clause.split()[0].lower() in lex.joins | lex.ranges:
         return clause.split(None, 1)[1] if len(clause.split()) > 1 else clause
     return clause[contrast.end():].lstrip(" ,") if contrast else clause
 
@@ -292,9 +445,17 @@ def clause_figures(figures: dict[int, dict[str, set[float]]], claims: list[Claim
                 figures[claim.pos].setdefault(kind, set()).update(people)
             siblings = {name for c in claims if c is not claim and sentence_of(c.sid) == sentence_of(claim.sid)
                         for name in figures[c.pos]}
-            if values and not figures[claim.pos] and len(siblings) == 1:
+            if values and all(name.startswith(UNNAMED) for name in figures[claim.pos]) and len(siblings) == 1:
                 # "..., las 305 del Centro Nicaragüense ...": an item of a list counts what the others count
+                # (what only the first item's words name too: "osciló entre el 18% según la empresa y el 85% ...")
                 figures[claim.pos] = {next(iter(siblings)): values}
-            if all(name.startswith(UNNAMED) for name in figures[claim.pos]):
+            elif all(name.startswith(UNNAMED) for name in figures[claim.pos]):
                 figures[claim.pos] = unnamed
+    for claim in claims:  # the answer to a claim it names (`_embedded`) gives none of that claim's figures
+        text = clauses[claim.sid].text
+        held = {v for c in claims if c is not claim and sentence_of(c.sid) == sentence_of(claim.sid)
+                and len(clauses[c.sid].text) < len(text) and clauses[c.sid].text in text
+                for values in figures[c.pos].values() for v in values}
+        if held:
+            figures[claim.pos] = {name: values - held for name, values in figures[claim.pos].items() if values - held}
     return figures

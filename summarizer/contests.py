@@ -530,6 +530,14 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     said_no = None if d.outlet else lex.denial.search(text)
     if said_no is None:
         return []
+    inner = [c for c in claims[:i] if held(c, d, sentences)]
+    if inner:  # "Jaguar has dismissed union claims that ... 2,000 ...": that claim, answered by its own record
+        # (`clauses._embedded`), and another party's that gives its figure, before or after it
+        shown = _values(sentences[inner[0].sid].text, language)
+        return [c for c in claims if shown and c is not d and c not in inner and not c.outlet
+                and not same_source(c.source, d.source) and not own_side(c.source, d.source, lex)
+                and not party_of(d.source, c.source, lex) and incident[c.sid] == incident[d.sid]
+                and not lex.denial.search(sentences[c.sid].text) and shown & _values(sentences[c.sid].text, language)]
     if answers_previous(text, d.source, language):  # "Ein Unternehmenssprecher wies das zurück.": what the
         # sentence right before tells, if it is another party's record
         previous = previous_sentence(sentences, d.sid)
@@ -556,9 +564,11 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     if back is None and opening and lex.claim_predicates is not None and lex.claim_predicates.search(text):
         back, back_in = opening, opens
     # a denial answers a claim; "rejected that version" may answer another party's denial too
+    # (the claim the denial's own sentence names and tells, "denied reports that ...", is answered by its own
+    # record; the denial reaches the others as if it were not told: `held`)
     others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
               and not own_side(c.source, d.source, lex) and not party_of(d.source, c.source, lex)
-              and (back or not lex.denial.search(sentences[c.sid].text))]
+              and (back or not lex.denial.search(sentences[c.sid].text)) and not held(c, d, sentences)]
     if not others and back:
         # "Depuis plusieurs jours, les informations faisant état de ... fusent. L'armée a démenti ces informations.":
         # pointed back at the reports the outlet told just before it
@@ -621,6 +631,11 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     if given and not named:  # "Die von der Gewerkschaft genannte Zahl von 1.200 ist falsch": the claim giving 1.200
         named = [c for c in others if given & _values(sentences[c.sid].text, language)]
     target: Claim | None
+    if named and given and all(is_held(c, claims, sentences) for c in named):
+        # "80 тисяч? Це брехня.": the claim a headline's denial tells, and the report that tells it in full after
+        later = [c for c in _answered_later(i, claims, sentences, lex, language, incident, pointed=bool(back))
+                 if given & _values(sentences[c.sid].text, language)]
+        return named[-1:] + later
     if named:
         target = named[-1]
     elif pointed and others and i - claims.index(others[-1]) <= DENIAL_REACH:
@@ -675,6 +690,19 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     return targets
 
 
+def held(claim: Claim, answer: Claim, sentences: dict[int, Sentence]) -> bool:
+    """Is `claim` the one `answer`'s sentence names and tells whole ("Jaguar has dismissed union claims that
+    ...", `clauses._embedded`): the clause right before it, within its words?"""
+    inner, outer = sentences[claim.sid].text, sentences[answer.sid].text
+    return claim.sid == answer.sid - 1 and len(inner) < len(outer) and inner in outer
+
+
+def is_held(claim: Claim, claims: list[Claim], sentences: dict[int, Sentence]) -> bool:
+    """Is `claim` told whole inside the next record's sentence (`held`)?"""
+    following = [c for c in claims if c.pos == claim.pos + 1]
+    return bool(following) and held(claim, following[0], sentences)
+
+
 def party_of(speaker: str, party: str, lex: Lexicon) -> bool:
     """Does `speaker` speak for `party`, naming all its words in its own ("Ein Polizeisprecher" for "Die
     Polizei", "an army spokesman" for "the army")? A party's denial answers another party, not its own figures
@@ -722,7 +750,7 @@ def _answered_later(i: int, claims: list[Claim], sentences: dict[int, Sentence],
     giving = [c for c in later if figures & _figures(sentences[c.sid].text, lex, language)]
     if giving:
         return giving
-    if any(not c.outlet and not same_source(c.source, d.source) for c in claims[:i]):
+    if any(not c.outlet and not same_source(c.source, d.source) and not held(c, d, sentences) for c in claims[:i]):
         return []  # another party spoke before it: only a figure the denial names reaches past it
     spelled = " ".join(acronyms(text))  # "India's Border Security Force's claims": the BSF's
     named = [c for c in later if mentions(text, c.source) or spelled and same_source(c.source, spelled)]

@@ -65,6 +65,7 @@ from summarizer.clauses import (
     clause_figures,
     clause_sentences,
     elided_speaker,
+    embedded_speaker,
     own_words,
     sentence_of,
     without_contrast,
@@ -778,6 +779,7 @@ class _Contests:
     contested: dict[int, set[int]]
     denied: set[int]
     deniers: set[int]
+    telling: set[int] = field(default_factory=set)  # the deniers whose sentence tells the claim they deny
 
 
 def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
@@ -808,6 +810,7 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
               for pos, (key, draft) in enumerate(items, 1)]
     figures = clause_figures(figures_of(claims, clauses, language), claims, clauses, sentences, language)
     contests = _Contests(*link_contests(claims, clauses, language, figures))
+    _link_embedded(claims, clauses, contests)
     _link_model_contests(items, clauses, contests, language)
     clause_story = {i: s for i, s in clauses.items() if not s.boilerplate}
     notes = verification_notes(claims, clause_story, language, contests.contested)
@@ -853,6 +856,20 @@ def _clause_draft(key: int, draft: RepairedDraft, clauses: dict[int, Sentence], 
     words (the model's reading, checked against them); the sentence's draft where it does not split."""
     if not split:
         return draft
+    answer = clauses.get(key + 1)  # "Jaguar has dismissed union claims that ...": the union's claim, held whole
+    # in the clause after it, the answer's
+    if answer is not None and clauses[key].text in answer.text \
+            and (named := embedded_speaker(clauses[key].text, language)):
+        return replace(draft, source=named[0], cue=named[1], source_type="other")
+    held = clauses.get(key - 1) if key % SLOTS else None
+    if held is not None and held.text in clauses[key].text:
+        # the answer to the claim it holds: its speaker read without the claim's words ("La empresa rechazó las
+        # afirmaciones del comité según las cuales ...": the company; "Berichte, wonach ..., werden dementiert": no
+        # one named)
+        story = {i: s for i, s in clauses.items() if not s.boilerplate and i < key - 1}
+        story[key] = replace(clauses[key], text=clauses[key].text.replace(held.text, "", 1))
+        speaker = resolve_source(key, draft.source, draft.source_type, story, language)
+        return replace(draft, source=speaker.source, cue=speaker.cue, source_type=speaker.source_type)
     if key % SLOTS and (named := elided_speaker(clauses[key - key % SLOTS].text, clauses[key].text, language)
                         or opened_speaker(clauses[key].text, language)):
         # "..., la Cruz Roja de 1.200": the party the item names, with the first clause's verb; "..., lo que
@@ -871,6 +888,22 @@ def opened_speaker(clause: str, language: str | None) -> tuple[str, str] | None:
     bare = without_contrast(clause, language)
     parsed = parse_attribution(bare, language) if bare != clause else None
     return parsed if parsed and parsed[0].lower() not in lexicon(language).pronouns else None
+
+
+def _link_embedded(claims: list[Claim], clauses: dict[int, Sentence], contests: _Contests) -> None:
+    """Add to `contests` the claims that a sentence names and answers (`clauses._embedded`: "Jaguar has dismissed
+    union claims that ...", "Berichte, wonach ..., werden dementiert"): the answer, the clause that holds the
+    claim's whole, denies it, whoever answers (a passive names no one)."""
+    for answer in claims:
+        for claim in claims:
+            held = clauses[claim.sid].text
+            if claim is not answer and sentence_of(claim.sid) == sentence_of(answer.sid) \
+                    and len(held) < len(clauses[answer.sid].text) and held in clauses[answer.sid].text:
+                contests.contested[answer.pos].add(claim.pos)
+                contests.contested[claim.pos].add(answer.pos)
+                contests.denied.add(claim.pos)
+                contests.deniers.add(answer.pos)
+                contests.telling.add(answer.pos)
 
 
 def _link_model_contests(items: list[tuple[int, RepairedDraft]], sentences: dict[int, Sentence],
@@ -908,6 +941,8 @@ def _status(pos: int, attribution: Attribution, contests: _Contests, quoted: str
     statement is `claimed`."""
     unverified = is_verification(quoted, language)
     if attribution.source_type == "outlet":
+        if pos in contests.telling:  # "Claims that ... have been denied": a denial the outlet tells, not its own
+            return "claimed"
         if not is_hedged(text, language):
             return "unverified" if unverified else "asserted"
         return "denied" if pos in contests.denied else "unverified"

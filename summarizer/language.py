@@ -146,6 +146,12 @@ unless said otherwise):
                           speaker's own
     constituents          words for a party's members or counterparts who speak for themselves ("the Jaguar unions",
                           "die Beschäftigten"): a source with one is not the party it names ("Jaguar")
+    passive_cues          cue forms whose subject is what is estimated, not who estimates it ("Ущерб
+                          оценивается в ...", "оцінюється"): no speaker
+    content_openers       regular expressions for the words after a claim's noun (and the party it names) that open
+                          what the claim says, from the whitespace before them (" that", ", wonach", " selon
+                          lesquelles", " о том, что"): a sentence that denies "union claims that ..." tells the
+                          union's claim too, a record of its own (`clauses.py`)
     joins                 words that join the last item of a list ("and", "y", "und", "и"): "habla de 250 muertos,
                           la Cruz Roja de 1.200 y los ayuntamientos de 2.000" names three parties' figures
     figure_sources        regular expressions with a group `source`: figures that name their kind of source ("the
@@ -286,6 +292,8 @@ class Lexicon:
     conditionals: re.Pattern | None = None
     multipliers: re.Pattern | None = None  # matched right after a number
     asked: re.Pattern | None = None
+    content_openers: re.Pattern | None = None  # matched right after a claim's noun
+    passive_cues: frozenset[str] = frozenset()
 
 
 def _words(items) -> re.Pattern | None:
@@ -511,6 +519,8 @@ def lexicon(language: str | None) -> Lexicon:
         constituents=_lower(data.get("constituents")),
         conditionals=_words(data.get("conditionals")),
         multipliers=_after_number(data.get("multipliers")),
+        content_openers=_regexes(data.get("content_openers")),
+        passive_cues=_lower(data.get("passive_cues")),
     )
 
 

@@ -57,9 +57,9 @@ _CURRENCY = ("(?:(?<!\\w)(?P<cur>(?-i:" + "|".join(re.escape(c) + (r"\s?" if c[-
 # Currency words written after a figure, by their beginnings, in the languages the tool reads.
 _CURRENCY_WORDS = (("dollar", "USD"), ("dólar", "USD"), ("долар", "USD"), ("доллар", "USD"), ("euro", "EUR"),
                    ("евро", "EUR"), ("євро", "EUR"), ("sterling", "GBP"), ("yuan", "CNY"), ("renminbi", "CNY"),
-                   ("hryvni", "UAH"), ("гривн", "UAH"), ("гривен", "UAH"), ("гривень", "UAH"), ("roubl", "RUB"),
-                   ("rubl", "RUB"), ("рубл", "RUB"), ("reais", "BRL"), ("real", "BRL"), ("rupee", "INR"),
-                   ("franc", "CHF"), ("yen", "JPY"))
+                   ("hryvni", "UAH"), ("гривн", "UAH"), ("грн", "UAH"), ("гривен", "UAH"), ("гривень", "UAH"),
+                   ("roubl", "RUB"), ("rubl", "RUB"), ("рубл", "RUB"), ("reais", "BRL"), ("real", "BRL"),
+                   ("rupee", "INR"), ("franc", "CHF"), ("yen", "JPY"))
 _NUMBER = re.compile(
     rf"""
     {_CURRENCY}(?P<digits>\d{{1,3}}(?:[\u00a0\u2009\u202f ]\d{{3}})+(?!\d)

@@ -158,3 +158,75 @@ def test_an_item_whose_own_words_name_no_quantity_counts_what_the_list_counts():
     events = _records(text, "es", "el Gobierno", "reconocida")
     by_figure = {e.numbers[0].text: e for e in events if e.numbers}
     assert by_figure["305"].contradicted_by and by_figure["305"].status == "disputed"
+
+
+@pytest.mark.parametrize("language, sentence, claim, source", [
+    ("en", "Jaguar has dismissed union claims that it is to lay off up to 2,000 British workers, reiterating that "
+           "the job losses will be 1,150.", "union claims that it is to lay off up to 2,000 British workers",
+     "union claims"),
+    ("en", "Claims that 30 swimmers fell ill after the swim have been denied.",
+     "Claims that 30 swimmers fell ill after the swim", "Claims"),
+    ("de", "Berichte, wonach 2015 1,5 Millionen Flüchtlinge nach Deutschland kommen, werden dementiert.",
+     "Berichte, wonach 2015 1,5 Millionen Flüchtlinge nach Deutschland kommen", "Berichte"),
+    ("fr", "La préfecture a rejeté les affirmations de la Coordination paysanne selon lesquelles 1 500 tracteurs "
+           "participaient aux barrages.",
+     "les affirmations de la Coordination paysanne selon lesquelles 1 500 tracteurs participaient aux barrages",
+     "Coordination paysanne"),
+    ("es", "La empresa negó las informaciones de que prepara el cierre de la fábrica de Alcoy.",
+     "las informaciones de que prepara el cierre de la fábrica de Alcoy", "informaciones"),
+    ("it", "L'azienda ha smentito le notizie secondo cui sarebbero a rischio 500 posti di lavoro, precisando che "
+           "gli esuberi sono 180.", "le notizie secondo cui sarebbero a rischio 500 posti di lavoro", "notizie"),
+    ("ru", "Компания отвергла утверждения депутата Игоря Лазарева, будто без тепла остались 40 тысяч человек.",
+     "утверждения депутата Игоря Лазарева, будто без тепла остались 40 тысяч человек", "депутата Игоря Лазарева"),
+    ("uk", "Мерія спростувала повідомлення ЗМІ про те, що у двох школах скасували заняття.",
+     "повідомлення ЗМІ про те, що у двох школах скасували заняття", "ЗМІ"),
+])
+def test_a_claim_a_sentence_names_and_denies_is_a_record_of_its_own(language, sentence, claim, source):
+    """"X dismissed union claims that ...": the union's claim, with its party, is denied by the sentence, which
+    is the answer's record and gives none of the claim's figures as its own."""
+    from summarizer.clauses import embedded_speaker
+
+    assert split(sentence, language) == (claim, sentence)
+    assert embedded_speaker(claim, language) is not None and embedded_speaker(claim, language)[0] == source
+    events = _records(sentence + "\n", language, "the company")
+    told, answer = events
+    assert told.attribution.source == source and told.status == "denied"
+    assert told.contradicted_by == [answer.id] and answer.contradicted_by == [told.id]
+    assert told.evidence[0].quote == claim
+
+
+@pytest.mark.parametrize("language, sentence", [
+    # the denier's own statement, not the claim it rejects
+    ("en", "The authority rejected the accusation, saying in a statement that it had issued no new permits."),
+    ("en", "The union repeated its claims that 2,000 jobs would go."),  # nothing denies them
+    ("de", "Die Gewerkschaft bekräftigte ihre Angaben, wonach 2.000 Stellen wegfallen."),
+])
+def test_a_claim_no_one_denies_in_its_sentence_stays_in_it(language, sentence):
+    assert split(sentence, language) is None
+
+
+@pytest.mark.parametrize("language, sentence, second", [
+    ("en", "Estimates ranged from £12 million according to the company to £45 million according to the campaigners.",
+     "to £45 million according to the campaigners."),
+    ("es", "El seguimiento osciló entre el 18% según la empresa y el 85% según el comité.",
+     "y el 85% según el comité."),
+    ("it", "L'adesione è andata dal 20% secondo l'azienda all'80% secondo le Rsu.", "all'80% secondo le Rsu."),
+    ("uk", "Оцінки коливалися від 30% за даними компанії до 90% за даними профспілки.",
+     "до 90% за даними профспілки."),
+])
+def test_a_range_of_two_parties_estimates_splits_at_its_last_figure(language, sentence, second):
+    first, rest = split(sentence, language)
+    assert rest == second and sentence == first + " " + rest
+
+
+@pytest.mark.parametrize("language, sentence, source", [
+    ("ru", "Жители сообщают, что температура опустилась до 8 градусов, хотя по официальным данным она не "
+           "опускалась ниже 14 градусов.", "официальным данным"),
+    ("es", "El comité sostiene que se perdieron 210 empleos, aunque según datos oficiales las bajas fueron 145.",
+     "datos oficiales"),
+])
+def test_a_concession_citing_official_figures_is_their_record(language, sentence, source):
+    first, rest = split(sentence, language)
+    events = _records(sentence + "\n", language, "the committee")
+    assert events[1].attribution.source == source
+    assert events[0].contradicted_by == [events[1].id]
