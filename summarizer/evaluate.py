@@ -423,7 +423,8 @@ def _translation_supported(event: Event, article) -> bool:
             summary = summary[len(lead):]
             if summary.strip("\"“”") in quoted or _bare_clause(summary) in _bare_clause(quoted):
                 return True  # the sentence itself, or a clause of it, after its attribution
-    return supported_translation(summary, f"{quoted} {source}", article.language)
+    # (the sentence it translates: the record's own, not a note joined to its evidence)
+    return supported_translation(summary, f"{event.evidence[0].quote} {source}", article.language)
 
 
 def _bare_clause(text: str) -> str:
