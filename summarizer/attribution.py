@@ -241,6 +241,8 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
 _INCISE = re.compile(r"(?:,\s*[”»\"’]|[”»\"’]\s*,|[”»\"’]?\s*,?\s+[—–])\s*(?:[—–]\s*)?"
                      r"(?P<tail>[^\"“”«»—–]+?)[.!?…]?\s*$")
 INCISE_WORDS = 12  # the most words an incise after a quote holds
+CLOSING_WORDS = 5  # words of a sentence's last clause after a comma that may tell who said it all (", she added")
+NAMED_FIGURE = 40  # characters after a verb of naming within which a figure makes it a cue ("nannte eine Zahl von 300")
 RELATIVE_WORDS = 2  # words of a relative clause up to a cue beyond which the cue is the clause's own verb
 INCISE_SKIP = 3  # the most words of a phrase of manner or time between its verb and the speaker ("à la hausse")
 
@@ -476,14 +478,24 @@ def _quoted(sentence: str) -> list[tuple[int, int]]:
 def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     """(source, cue) from a cue verb of `sentence` and its subject or the speaker after it, or None."""
     quoted = _quoted(sentence)
-    for m in _cues(sentence, lex):
+    cues = _cues(sentence, lex)
+    last_clause = sentence.rfind(", ")
+    tail = sentence[last_clause + 2:].rstrip(" .!?\"”»").split() if last_clause >= 0 else []
+    closing = [m for m in cues if tail and m.start() > last_clause and len(tail) <= CLOSING_WORDS
+               and tail[0].lower() not in lex.relatives | lex.complementizers | lex.relative_openers
+               and (m.group(0).split()[-1] == tail[-1] or m.group(0).split()[-1] == tail[0] and not lex.pro_drop)
+               and not lex.denial.fullmatch(m.group(0))]
+    # "..., the authority still expects grain exports to reach 1.2 million tonnes, she added": the closing
+    # "she added" tells the whole sentence, a cue inside it is what was said
+    for m in closing + [m for m in cues if m not in closing]:
         cue = m.group(0)
         if any(a < m.start() < b for a, b in quoted):
             continue
         if lex.claim_predicates is not None and lex.claim_predicates.fullmatch(cue):
             continue  # "Информация о гибели ... не соответствует действительности": said of the claim
-        if cue.lower() in lex.passive_cues:
-            continue  # "Ущерб оценивается в ...": what is estimated, no speaker
+        if cue.lower() in lex.passive_cues or lex.impersonal is not None and any(
+                i.start() <= m.start() < i.end() for i in lex.impersonal.finditer(sentence)):
+            continue  # "Ущерб оценивается в ...", "Se considera el proyecto más caro": no speaker
         if lex.gerund_endings and cue.lower().endswith(lex.gerund_endings) \
                 and sentence[:m.start()].rstrip().endswith(",") and (found := _main_subject(sentence[:m.start()], lex)):
             return found, cue.lower()  # "le ministère ... a apporté un démenti ..., estimant que": the ministry
@@ -704,8 +716,16 @@ def _cues(sentence: str, lex: Lexicon) -> list[re.Match]:
         # verb is said of something, not "a group called "X"")
         found += [m for m in lex.naming.finditer(sentence) if lex.denial.search(sentence, m.end())
                   or (quote := re.match(r"[^.;:«“\"„]{0,60}?(?=[«“\"„])", sentence[m.end():]))
-                  and (quote.group(0).strip() or _last_word(sentence[:m.start()]) in lex.auxiliaries)]
+                  and (quote.group(0).strip() or _last_word(sentence[:m.start()]) in lex.auxiliaries)
+                  or re.match(rf"[^.;:]{{0,{NAMED_FIGURE}}}?\d", sentence[m.end():])
+                  and _first_word(sentence[m.end():]) not in lex.prepositions]  # "називає строк у 20 місяців",
+        # not "called for calm after 3 people died"
     return found
+
+
+def _first_word(text: str) -> str:
+    words = text.split()
+    return words[0].lower().strip(",;:") if words else ""
 
 
 def _last_word(text: str) -> str:

@@ -68,8 +68,8 @@ def split(text: str, language: str | None) -> tuple[str, ...] | None:
             return first, second
     # (a range of two parties' estimates: "entre el 18% según la empresa y el 85% según el comité")
     enumerated = _enumerated(text, sorted(cuts + _range_cuts(text, lex)), language)
-    return _embedded(text, language) or enumerated or _elided(text, cuts, language) \
-        or _versus(text, cuts, language) or _denied_after(text, cuts, language)
+    return _embedded(text, language) or _after_semicolon(text, language) or enumerated \
+        or _elided(text, cuts, language) or _versus(text, cuts, language) or _denied_after(text, cuts, language)
 
 
 OWNER_WORDS = 12  # words of a party's name between a claim's noun and what it says ("les affirmations des syndicats
@@ -187,6 +187,22 @@ def embedded_speaker(clause: str, language: str | None) -> tuple[str, str] | Non
 
 
 _FIGURE = re.compile(r"[^\w\s]?\d")  # a figure's first digit, maybe after its currency sign ("£45 million")
+
+
+def _after_semicolon(text: str, language: str | None) -> tuple[str, str] | None:
+    """The two clauses of a sentence whose second clause, after a semicolon, is another party's figure or denial
+    ("Westwind expects ... 350,000 passengers; the port authority puts the figure at 190,000"), or None."""
+    lex = lexicon(language)
+    for m in re.finditer(r";\s", text):
+        if _in_quote(text[:m.start()]):
+            continue
+        first, second = text[:m.start()], text[m.end():]
+        theirs, ours = parse_attribution(second, language), parse_attribution(first, language)
+        if theirs and theirs[0].lower() not in lex.pronouns and not (ours and same_source(ours[0], theirs[0])) \
+                and extract_numbers(first, language) \
+                and (extract_numbers(second, language) or lex.denial.search(second)):
+            return first, second
+    return None
 
 
 def _range_cuts(text: str, lex) -> list[int]:

@@ -146,6 +146,8 @@ unless said otherwise):
                           speaker's own
     constituents          words for a party's members or counterparts who speak for themselves ("the Jaguar unions",
                           "die Beschäftigten"): a source with one is not the party it names ("Jaguar")
+    impersonal            impersonal forms of cue verbs ("se considera", "si ritiene", "considera-se", "on estime"):
+                          such a cue names no speaker
     passive_cues          cue forms whose subject is what is estimated, not who estimates it ("Ущерб
                           оценивается в ...", "оцінюється"): no speaker
     content_openers       regular expressions for the words after a claim's noun (and the party it names) that open
@@ -294,6 +296,7 @@ class Lexicon:
     asked: re.Pattern | None = None
     content_openers: re.Pattern | None = None  # matched right after a claim's noun
     passive_cues: frozenset[str] = frozenset()
+    impersonal: re.Pattern | None = None
 
 
 def _words(items) -> re.Pattern | None:
@@ -521,6 +524,7 @@ def lexicon(language: str | None) -> Lexicon:
         multipliers=_after_number(data.get("multipliers")),
         content_openers=_regexes(data.get("content_openers")),
         passive_cues=_lower(data.get("passive_cues")),
+        impersonal=_words(data.get("impersonal")),
     )
 
 

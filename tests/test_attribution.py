@@ -183,7 +183,7 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("it", "La stima della Questura è di circa 8.000 partecipanti.", ("Questura", "stima")),
     ("fr", "Les chiffres de la préfecture font état de 4 morts.", ("la préfecture", "font état")),
     ("en", "The interior ministry's figures show 23 arrests.", ("The interior ministry", "figures")),
-    ("de", "Die Zahlen des Bergbauministeriums nennen zudem 52 Verletzte.", ("Bergbauministeriums", "zahlen")),
+    ("de", "Die Zahlen des Bergbauministeriums nennen zudem 52 Verletzte.", ("Bergbauministeriums", "nennen")),
     ("es", "Los últimos datos de la Defensoría del Pueblo, publicados el martes, informaban de 12 heridos.",
      ("la Defensoría del Pueblo", "informaban")),  # the aside skipped, its verb is the cue
     # a marker makes any plain noun phrase the source; a German source named only by an adjective
@@ -875,3 +875,35 @@ def test_a_dash_quote_is_the_speaker_named_where_it_closes_without_a_comma():
             "voltaram atrás. Então, teve muita gente entrando em óbito em situações diferentes — disse o delegado.\n")
     story = {s.id: s for s in segment(text, "pt")}
     assert resolve_source(2, "the outlet", "outlet", story, "pt").source == "o delegado"
+
+
+@pytest.mark.parametrize("language, sentence, source", [
+    # a party's belief, expectation or doubt is its claim, never the outlet's fact
+    ("en", "The union believes 2,000 jobs will go.", "The union"),
+    ("en", "The ministry considers the figure of 1.5 million doubtful.", "The ministry"),
+    ("en", "Westwind expects the ship to carry 350,000 passengers in its first year.", "Westwind"),
+    ("de", "Das Bundesinnenministerium hält die Schätzung von 1,5 Millionen Flüchtlingen für zweifelhaft.",
+     "Das Bundesinnenministerium"),
+    ("de", "Die Gewerkschaft geht davon aus, dass 2.000 Stellen wegfallen.", "Die Gewerkschaft"),
+    ("fr", "Le ministère juge ce chiffre exagéré.", "Le ministère"),
+    ("es", "El Gobierno considera exagerada la cifra de 300.", "El Gobierno"),
+    ("it", "Il ministero ritiene che i dati siano sbagliati.", "Il ministero"),
+    ("pt", "O governo considera exagerado o número de 300.", "O governo"),
+    ("ru", "Минздрав считает эти данные завышенными.", "Минздрав"),
+    ("uk", "Міністерство вважає ці дані завищеними.", "Міністерство"),
+    ("ru", "Ранее СМИ обратили внимание, что в реестр входят 29 миллионов человек.", "СМИ"),
+])
+def test_a_verb_of_opinion_or_doubt_attributes_its_sentence(language, sentence, source):
+    assert parse_attribution(sentence, language)[0] == source
+
+
+@pytest.mark.parametrize("language, sentence", [
+    # passive and impersonal forms name no one
+    ("en", "The route is considered one of the most exposed in the western Channel."),
+    ("es", "Se considera el proyecto más caro de la provincia."),
+    ("it", "Si ritiene che il piano sia il più ambizioso della regione."),
+    ("ru", "Линия считается самой дорогой в истории города."),
+    ("uk", "Міст вважається найстарішим у місті."),
+])
+def test_a_passive_or_impersonal_verb_of_opinion_names_no_speaker(language, sentence):
+    assert parse_attribution(sentence, language) is None

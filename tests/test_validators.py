@@ -141,7 +141,7 @@ def test_the_pipeline_repairs_after_validation_as_a_step_of_its_own(article_path
     assert seen == [{sid: "Ukraine's health ministry" for sid in (2, 3, 4, 5, 6)}]  # validated, as written
     assert [e.attribution.source for e in result.events] == [
         "Ukraine's health ministry", "The regional civil defence service", "Russia's defence ministry", "A witness",
-        "officials"]
+        "the outlet", "officials"]  # (the outlet's 67,000 residents; the officials' estimate after the semicolon)
     assert result.usage.reasks == 0
 
 
