@@ -261,6 +261,18 @@ INJECTION = "instructions addressed to AI systems (prompt injection), ignored"
 _FINAL = (".", "!", "?", "…", '"', "”", "»", "’", "'", ")", "。")  # a line that ends a sentence
 
 
+RESUMED_SENTENCES, RESUMED_WORDS = 2, 8  # a paragraph of at least so many full sentences of so many words
+
+
+def _story_resumes(i: int, texts: list[str], paragraphs: list[int]) -> bool:
+    """Does sentence `i` open a paragraph of prose after a related-articles heading: at least two sentences,
+    each of eight words or more and ending as a sentence ends? (Teasers are headlines: short, no full stop.)"""
+    if i and paragraphs[i] == paragraphs[i - 1]:
+        return False
+    own = [t.strip() for t, p in zip(texts, paragraphs, strict=True) if p == paragraphs[i]]
+    return len(own) >= RESUMED_SENTENCES and all(len(t.split()) >= RESUMED_WORDS and t.endswith(_FINAL) for t in own)
+
+
 def classify(texts: list[str], paragraphs: list[int]) -> list[str | None]:
     """Give each sentence the reason it is boilerplate, or None for article text."""
     reasons: list[str | None] = [None] * len(texts)
@@ -270,6 +282,8 @@ def classify(texts: list[str], paragraphs: list[int]) -> list[str | None]:
         t = text.strip()
         if related_from is None and is_related_heading(t):
             related_from = i
+        elif related_from is not None and _story_resumes(i, texts, paragraphs):
+            related_from = None  # "Leia também" inside the story: a link, then the story goes on
         if related_from is not None:
             reasons[i] = "related-articles block" if i > related_from else "related-articles heading"
         elif _matches(*read[i]):

@@ -301,3 +301,18 @@ def test_articles_segmented_at_once_in_threads_get_their_own_sentences(monkeypat
     for t in threads:
         t.join()
     assert got[0] == [alone[0]] * 3 and got[1] == [alone[1]] * 3
+
+
+def test_a_related_link_inside_the_story_does_not_end_it():
+    """"Leia também" between two paragraphs of the story: the story goes on after it where a paragraph of full
+    sentences follows (two or more, of prose length); teasers (short lines, no full stop) stay furniture."""
+    text = ("A Petrobras negou a existência de irregularidade no contrato, segundo uma nota divulgada ontem.\n\n"
+            "Leia também\n\n"
+            "A estatal afirmou ainda que abriu procedimentos internos para investigar os contratos com a GDK. "
+            "Nos casos em que foi considerado necessário, a empresa adotou medidas administrativas contra "
+            "funcionários.\n\n"
+            "Em nota, a GDK afirmou que mantém cláusula de confidencialidade com a Petrobras.\n")
+    flagged = [s.boilerplate for s in segment(text, "pt")]
+    assert flagged == [None, "related-articles heading", None, None, None]
+    teasers = "Story sentence one. Story sentence two.\nRelated\nOther story headline\nAnother headline here\n"
+    assert [s.boilerplate is not None for s in segment(teasers)] == [False, False, True, True, True]
