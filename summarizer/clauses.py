@@ -356,7 +356,8 @@ def _denied_after(text: str, cuts: list[int], language: str | None) -> tuple[str
         theirs = parse_attribution(second[opened.end():].strip(), language)
         ours = parse_attribution(first, language)
         if theirs and theirs[0].lower() not in lex.pronouns and not (ours and same_source(ours[0], theirs[0])) \
-                and (lex.cue.fullmatch(theirs[1]) or lex.denial.search(theirs[1])):
+                and (lex.cue.fullmatch(theirs[1]) or lex.denial.search(theirs[1])
+                     or lex.naming is not None and lex.naming.fullmatch(theirs[1])):  # "which X described as "false""
             return first, second
     return None
 

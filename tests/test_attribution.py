@@ -907,3 +907,28 @@ def test_a_verb_of_opinion_or_doubt_attributes_its_sentence(language, sentence, 
 ])
 def test_a_passive_or_impersonal_verb_of_opinion_names_no_speaker(language, sentence):
     assert parse_attribution(sentence, language) is None
+
+
+@pytest.mark.parametrize("language, sentence, source", [
+    # verbs of forecasting, assuring and finding (set W: a forecast, a chief's assurance, a campaign's findings)
+    ("de", "Die Bahn prognostiziert für das Vorhaben Kosten von sechs Milliarden Euro.", "Die Bahn"),
+    ("de", "Die Rechnung werde 6,5 Milliarden Euro nicht übersteigen, beteuerte der Vorstandschef.",
+     "der Vorstandschef"),
+    ("de", 'Der Rechnungshof sieht "zahlreiche Anhaltspunkte", dass die Prognose überschritten werden '
+           'könnte.', "Der Rechnungshof"),
+    ("es", "Las consultoras privadas vaticinan que el alza de los precios será mucho mayor.",
+     "Las consultoras privadas"),
+    ("it", "Gli analisti pronosticano un calo del 5% delle vendite.", "Gli analisti"),
+    ("fr", "Les économistes prédisent une hausse de 3 % du chômage.", "Les économistes"),
+    ("pt", "Os analistas projetam uma queda de 5% nas vendas.", "Os analistas"),
+    ("en", "The campaign group found that the company had under-reported its emissions.", "The campaign group"),
+])
+def test_verbs_of_forecasting_assuring_and_finding_attribute(language, sentence, source):
+    assert parse_attribution(sentence, language)[0] == source
+
+
+def test_a_time_word_before_a_german_verb_is_no_speaker():
+    """German puts the verb second: "Bisher prognostiziert die Bahn ..." opens with a time word, not a speaker."""
+    parsed = parse_attribution("Bisher prognostiziert die Bahn für das Vorhaben Kosten von sechs Milliarden Euro.",
+                               "de")
+    assert parsed is None or parsed[0] != "Bisher"

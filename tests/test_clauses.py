@@ -230,3 +230,12 @@ def test_a_concession_citing_official_figures_is_their_record(language, sentence
     events = _records(sentence + "\n", language, "the committee")
     assert events[1].attribution.source == source
     assert events[0].contradicted_by == [events[1].id]
+
+
+@pytest.mark.parametrize("language, sentence, second", [
+    # another party's rejection in a relative clause after a comma, with a verb of naming ("described as")
+    ("en", 'Greenpeace found emissions of about 160 million tonnes, which TotalEnergies described as "fanciful and '
+           'false".', 'which TotalEnergies described as "fanciful and false".'),
+])
+def test_a_rival_figure_or_rejection_after_a_comma_is_a_clause_of_its_own(language, sentence, second):
+    assert split(sentence, language)[-1] == second
