@@ -226,7 +226,7 @@ def test_a_range_of_two_parties_estimates_splits_at_its_last_figure(language, se
      "datos oficiales"),
 ])
 def test_a_concession_citing_official_figures_is_their_record(language, sentence, source):
-    first, rest = split(sentence, language)
+    assert len(split(sentence, language)) == 2
     events = _records(sentence + "\n", language, "the committee")
     assert events[1].attribution.source == source
     assert events[0].contradicted_by == [events[1].id]
