@@ -90,6 +90,8 @@ def _embedded(text: str, language: str | None) -> tuple[str, str] | None:
     if lex.content_openers is None:
         return None
     for noun in lex.earlier_claims.finditer(text):
+        if lex.figure_nouns is not None and lex.figure_nouns.fullmatch(noun.group(0)):
+            continue  # "a figure that the chief executive dismissed": a figure is no claim a clause tells
         opener = re.match(rf"(?:\s+[^\s,.;:!?]+){{0,{OWNER_WORDS}}}?(?:{lex.content_openers.pattern})",
                           text[noun.end():], re.IGNORECASE)
         if opener is None or any(lex.cue.fullmatch(w) for w in opener.group(0).split()[:-1]):
@@ -130,8 +132,14 @@ def _answers(text: str, start: int, end: int, lex) -> bool:
     if before and not re.search(r"[,.;:]", text[before[-1].end():start]) \
             and len(text[before[-1].end():start].split()) <= ANSWER_GAP:
         return True
-    after = text[end:]
-    return bool(lex.denial.search(after) or lex.claim_predicates is not None and lex.claim_predicates.search(after))
+    # (its predicate: only auxiliaries or a few lower-case words before it, no one named; "a figure that the
+    # carrier's chief executive, Mr Willie Walsh, dismissed" is a relative clause about the figure)
+    said_no = [m for m in (lex.denial.search(text, end),
+                           lex.claim_predicates.search(text, end) if lex.claim_predicates is not None else None) if m]
+    if not said_no:
+        return False
+    between = re.findall(r"[^\W\d_][\w'’-]*", text[end:min(m.start() for m in said_no)])
+    return len(between) <= ANSWER_GAP and (lex.capitalised_nouns or not any(w[:1].isupper() for w in between))
 
 
 def _claim_start(text: str, at: int, lex) -> int:

@@ -200,6 +200,9 @@ def test_a_claim_a_sentence_names_and_denies_is_a_record_of_its_own(language, se
     ("en", "The authority rejected the accusation, saying in a statement that it had issued no new permits."),
     ("en", "The union repeated its claims that 2,000 jobs would go."),  # nothing denies them
     ("de", "Die Gewerkschaft bekräftigte ihre Angaben, wonach 2.000 Stellen wegfallen."),
+    # a relative clause about a figure, not what a claim says
+    ("en", 'The advert put average fares at €185, a figure that the airline\'s chief executive, Anna Byrne, '
+           'dismissed as "a basic miscalculation".'),
 ])
 def test_a_claim_no_one_denies_in_its_sentence_stays_in_it(language, sentence):
     assert split(sentence, language) is None
