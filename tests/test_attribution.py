@@ -932,3 +932,14 @@ def test_a_time_word_before_a_german_verb_is_no_speaker():
     parsed = parse_attribution("Bisher prognostiziert die Bahn für das Vorhaben Kosten von sechs Milliarden Euro.",
                                "de")
     assert parsed is None or parsed[0] != "Bisher"
+
+
+@pytest.mark.parametrize("language, sentence, source", [
+    # an addressee named with lower-case words and a title in quotes, between the cue and the speaker
+    ("ru", "Компания может обратиться в суд, сообщили Агентству городских новостей «Москва» в пресс-службе "
+           "компании.", "пресс-службе компании"),
+    ("uk", "Компанія може звернутися до суду, повідомили Агентству міських новин «Київ» у пресслужбі компанії.",
+     "пресслужбі компанії"),
+])
+def test_an_addressee_with_a_title_in_quotes_is_no_part_of_the_speaker(language, sentence, source):
+    assert parse_attribution(sentence, language)[0] == source
