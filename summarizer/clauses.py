@@ -31,7 +31,7 @@ import dataclasses
 import re
 
 from summarizer.attribution import _unelided, is_speaker, parse_attribution, same_source
-from summarizer.contests import UNNAMED, Claim, quantities
+from summarizer.contests import UNNAMED, Claim, held, quantities
 from summarizer.language import lexicon
 from summarizer.numbers import extract_numbers
 from summarizer.segment import Sentence
@@ -92,8 +92,7 @@ def _embedded(text: str, language: str | None) -> tuple[str, str] | None:
     for noun in lex.earlier_claims.finditer(text):
         if lex.figure_nouns is not None and lex.figure_nouns.fullmatch(noun.group(0)):
             continue  # "a figure that the chief executive dismissed": a figure is no claim a clause tells
-        opener = re.match(rf"(?:\s+[^\s,.;:!?]+){{0,{OWNER_WORDS}}}?(?:{lex.content_openers.pattern})",
-                          text[noun.end():], re.IGNORECASE)
+        opener = _content_opener(text[noun.end():], lex)
         if opener is None or any(lex.cue.fullmatch(w) for w in opener.group(0).split()[:-1]):
             continue
         start = _claim_start(text, noun.start(), lex)
@@ -106,6 +105,13 @@ def _embedded(text: str, language: str | None) -> tuple[str, str] | None:
             continue
         return claim, text
     return None
+
+
+def _content_opener(after_noun: str, lex) -> re.Match | None:
+    """The words right after a claim's noun up to those that open what it says (`content_openers`), the party's
+    name among them as group 1 ("by the campaign group Friends of the Leadon", "des syndicats"), or None."""
+    return re.match(rf"((?:\s+[^\s,.;:!?]+){{0,{OWNER_WORDS}}}?)(?:{lex.content_openers.pattern})", after_noun,
+                    re.IGNORECASE)
 
 
 def _before_predicate(text: str, said: int, lex) -> int:
@@ -172,8 +178,7 @@ def embedded_speaker(clause: str, language: str | None) -> tuple[str, str] | Non
     noun = lex.earlier_claims.search(clause)
     if noun is None or noun.start() > len(" ".join(clause[:noun.start()].split()[:NOUN_BEFORE])) + 1:
         return None
-    opener = re.match(rf"((?:\s+[^\s,.;:!?]+){{0,{OWNER_WORDS}}}?)(?:{lex.content_openers.pattern})",
-                      clause[noun.end():], re.IGNORECASE)
+    opener = _content_opener(clause[noun.end():], lex)
     if opener is None:
         return None
     between = opener.group(1).split()
@@ -477,10 +482,7 @@ def clause_figures(figures: dict[int, dict[str, set[float]]], claims: list[Claim
             elif all(name.startswith(UNNAMED) for name in figures[claim.pos]):
                 figures[claim.pos] = unnamed
     for claim in claims:  # the answer to a claim it names (`_embedded`) gives none of that claim's figures
-        text = clauses[claim.sid].text
-        held = {v for c in claims if c is not claim and sentence_of(c.sid) == sentence_of(claim.sid)
-                and len(clauses[c.sid].text) < len(text) and clauses[c.sid].text in text
-                for values in figures[c.pos].values() for v in values}
-        if held:
-            figures[claim.pos] = {name: values - held for name, values in figures[claim.pos].items() if values - held}
+        told = {v for c in claims if held(c, claim, clauses) for values in figures[c.pos].values() for v in values}
+        if told:
+            figures[claim.pos] = {name: values - told for name, values in figures[claim.pos].items() if values - told}
     return figures

@@ -76,6 +76,7 @@ from summarizer.contests import (
     answers_previous,
     earlier_counts,
     figures_of,
+    held,
     link_contests,
     own_figures,
     party_of,
@@ -896,9 +897,7 @@ def _link_embedded(claims: list[Claim], clauses: dict[int, Sentence], contests: 
     claim's whole, denies it, whoever answers (a passive names no one)."""
     for answer in claims:
         for claim in claims:
-            held = clauses[claim.sid].text
-            if claim is not answer and sentence_of(claim.sid) == sentence_of(answer.sid) \
-                    and len(held) < len(clauses[answer.sid].text) and held in clauses[answer.sid].text:
+            if held(claim, answer, clauses):
                 contests.contested[answer.pos].add(claim.pos)
                 contests.contested[claim.pos].add(answer.pos)
                 contests.denied.add(claim.pos)
