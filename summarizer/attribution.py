@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from summarizer.language import Lexicon, constituents, lexicon
+from summarizer.numbers import extract_numbers
 
 # Words that attribute a statement to someone: a sentence using one is not the writer's own claim.
 ATTRIBUTION_CUES = re.compile(
@@ -141,6 +142,12 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     if opener:  # "Об этом сообщил X", "Das teilte X mit": the speaker follows the opener
         source = _source_after(sentence.strip(), opener.end(), lex) \
             or _source_after(sentence.strip(), opener.end(), lex, verb_first=False)
+        whose = _whose_figures(sentence.strip()[opener.end():], lex)
+        if whose:  # "Das geht aus einem Prüfbericht des Rechnungshofs hervor": the party, not its document
+            source = _source_after(sentence.strip(), opener.end() + whose, lex, verb_first=False) or source
+        elif source and any(w.lower() in lex.documents for w in source.split()[:2]):
+            # "That is the central finding of a report published on Monday by the campaign group X": the agent
+            source = _agent_in_clause(sentence.strip(), opener.end(), lex) or source
         if source:
             cue = lex.cue.search(opener.group(0))
             if cue:
@@ -233,7 +240,7 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         if lex.cue.fullmatch(said):
             return inverted.group("pronoun").lower(), said.lower()
     return _by_cue(sentence, lex) or _figures_subject(sentence, lex) or _figure_source(sentence, lex) \
-        or _incise(sentence, lex)
+        or _incise(sentence, lex) or _figure_agent(sentence, lex)
 
 
 # a quote closing before a comma or a dash, then the words to the sentence's end: '...," quipped X.', "», — отрезал
@@ -306,6 +313,52 @@ def _figure_source(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         if found and len(head[:found.start()].split()) <= 1 and re.search(r"\d", head[found.end():]):
             return found.group("source"), found.group("source").split()[-1].lower()
     return None
+
+
+FIGURE_AGENT_WORDS = 3  # words between a figure and the participle that names its party ("4,2 % calculado por X")
+FIGURE_AGENT_LEAD = 2  # words before that figure, at the sentence's start ("The 3.1 million tonnes shown by X")
+
+
+def _figure_agent(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(party, participle) where a figure is given as a party's by a participle and its agent (the language's
+    `figure_participles`): "El 4,2% calculado por las consultoras privadas", "The 3.1 million tonnes shown by
+    the company", "die von der Gesellschaft genannten 34 Millionen Euro"; else None."""
+    if lex.figure_participles is None or not lex.passive_agent:
+        return None
+    agents = "|".join(re.escape(a) for a in sorted(lex.passive_agent, key=len, reverse=True))
+    quoted = _quoted(sentence)
+    for n in extract_numbers(sentence, lex.code):
+        at = sentence.find(n.text)
+        if at < 0 or any(a <= at < b for a, b in quoted):
+            continue  # "“... the figure of 900 given by the unions is wrong”": the speaker's words
+        if len(sentence[:at].split()) > FIGURE_AGENT_LEAD + (FIGURE_AGENT_WORDS + 3 if lex.capitalised_nouns else 0):
+            break  # the figure must open the sentence, its subject (not "..., not the 34 million given by X"); in
+            # German with the agent and participle before it ("Die von der Gesellschaft genannten 34 Millionen")
+        said = rf"(?P<said>(?:{lex.figure_participles.pattern})[^\W\d_]*)"
+        after = re.match(rf"(?:\s+[^\W\d_][\w'’-]*){{0,{FIGURE_AGENT_WORDS}}}?\s+{said}\s+(?:{agents})\s",
+                         sentence[at + len(n.text):], re.IGNORECASE)
+        if after:
+            source = _agent_phrase(_source_after(sentence, at + len(n.text) + after.end() - 1, lex,
+                                                 verb_first=False) or "", lex)
+            if source and is_speaker(source, lex):
+                return source, after.group("said").lower()
+        # the agent before the participle, as German writes it ("die von der Gesellschaft genannten 34 Mio.")
+        before = re.search(rf"(?<!\w)(?:{agents})\s+(?P<party>[^,;:]{{2,60}}?)\s+{said}\s+$", sentence[:at],
+                           re.IGNORECASE)
+        if before and len(sentence[:before.start()].split()) <= FIGURE_AGENT_LEAD \
+                and is_speaker(_trim(before.group("party"), lex), lex):
+            return _trim(before.group("party"), lex), before.group("said").lower()
+    return None
+
+
+def _agent_phrase(phrase: str, lex: Lexicon) -> str | None:
+    """The party a participle's agent names, up to its last word that names one (a head of `speakers` or a
+    capitalised word) among its first four: "las consultoras" of "las consultoras privadas duplica la cifra",
+    "quotidiano" of "quotidiano includono invece"; None where none does."""
+    tokens = phrase.split()[:4]
+    ends = [i for i, t in enumerate(tokens) if lex.speakers.match(_unelided(t))
+            or _unelided(t)[:1].isupper() and (i or t.lower() not in lex.determiners)]
+    return " ".join(tokens[:ends[-1] + 1]) if ends else None
 
 
 def _whose_figures(rest: str, lex: Lexicon) -> int | None:
@@ -444,6 +497,11 @@ def owner_of(phrase: str, lex: Lexicon, bounded: bool = True) -> str | None:
         return None
     kept: list[str] = []
     for w in owner:
+        if kept and w[:1] in "«“\"„" and kept[-1][-1:] in "»”\"“":
+            break  # "публикацию «Финансового Урала» «ложью»": the name ends, a quoted word of the sentence follows
+        if w[-1:] in ",;:" and w[:-1]:
+            kept.append(w[:-1])  # "i numeri dell'Eco: «Sono fantasiosi»": the phrase ends at the colon
+            break
         if w.lower() in lex.not_in_source or lex.cue.fullmatch(w) or any(c.isdigit() for c in w) \
                 or not lex.genitive and kept and w.lower() in lex.prepositions \
                 or lex.capitalised_nouns and kept and w[:1].islower() and w.lower() not in lex.determiners:
@@ -588,6 +646,7 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         bare = before.rstrip()
         # "a déclaré", "has said", "a formellement démenti", "l’aveva garantito" (a clitic elided into it)
         while words and (_unelided(words[-1]).lower() in lex.auxiliaries
+                         or words[-1].lower() in lex.as_words and len(words) > 1 and words[-2].endswith(",")
                          or lex.adverb_endings and words[-1].islower() and len(words[-1]) > 5
                          and words[-1].endswith(lex.adverb_endings) and not lex.speakers.search(words[-1])
                          and len(words) > 1 and words[-2].lower() not in lex.determiners):  # not "Le gouvernement"
@@ -611,6 +670,11 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                 else _subject_before(sentence, len(subject), lex)
             if source and reading == "after" and not after_break and source.lower() in lex.pronouns:
                 continue  # "Wie viele Tote gab es wirklich?": "es" after a cue mid-clause is no speaker
+            if source and reading == "before" and (after_break and extract_numbers(source, lex.code) or any(
+                    n.unit for n in extract_numbers(source, lex.code)) and not lex.speakers.search(source)):
+                # "Збитки ... перевищать три мільярди гривень, попереджають у ...": what was said; "Höchstens 8
+                # Prozent erwartet dagegen die Gesellschaft": the object before the verb, a figure of something
+                continue
             if source and reading == "before" and lex.according is not None and lex.according.match(source):
                 continue  # "Secondo quanto riportano le agenzie": the marker is no subject, the speaker follows
             if source and reading == "before" and after_break and source[:1] in "«“„\"" \
@@ -711,6 +775,9 @@ def _cues(sentence: str, lex: Lexicon) -> list[re.Match]:
     called the union's accusation 'a lie'", "nannte diese Angabe „Unsinn“"); "a group called X" names no one."""
     found = [m for m in lex.cue.finditer(sentence)  # "No mesmo comunicado, o governo garante": a noun, no cue
              if _last_word(sentence[:m.start()]) not in lex.noun_markers]
+    if lex.revising is not None:  # "Мінагрополітики знизило прогноз", "ha rivisto la stima al ribasso"
+        found += [m for m in lex.revising.finditer(sentence) if not any(c.start() == m.start() for c in found)]
+        found.sort(key=lambda m: m.start())
     if lex.naming is not None:
         # (or a quote: "ha definito la situazione «fuori controllo»", where an object or an auxiliary shows the
         # verb is said of something, not "a group called "X"")
@@ -885,7 +952,7 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     tail = " ".join(tokens[last + 1:]) if last is not None else ""
     if last is not None and last + 1 < len(tokens) and not lex.speakers.match(tokens[last + 1]):
         # "Ma in serata la Prefettura (ha smentito)": the time phrase's noun, then the party from its article
-        article = next((i for i in range(last + 2, len(tokens) - 1) if lowered[i] in lex.determiners), None)
+        article = next((i for i in range(last + 1, len(tokens) - 1) if lowered[i] in lex.determiners), None)
         if article is not None and _names_party(tokens[article + 1], lex) \
                 and is_speaker(" ".join(tokens[article:]), lex):
             return " ".join(tokens[article:])
@@ -1085,7 +1152,7 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     if titled and not verb_first and len(titled.group(1).split()) <= 6:
         # "Laut einem Bericht des «Nordbote» sollen ...": the paper's name, then the clause
         return titled.group(1).strip("«»“”„\"")
-    masked = re.sub(r"«[^«»]{1,40}»(?=\s+\w)", lambda q: "x" * len(q.group(0)), rest)
+    masked = re.sub(r"«[^«»]{1,40}»(?=\s+\w|[.!?]?\s*$)", lambda q: "x" * len(q.group(0)), rest)
     if not verb_first:  # after a marker, a name in quotes ends no clause ('За інформацією прес-служби "X", ...')
         masked = re.sub(r"(?<=\w )[\"“„«][^\"“”„«»,.]{1,60}[\"”“»]", lambda q: "x" * len(q.group(0)), masked)
     stop = _SOURCE_END.search(masked)
@@ -1099,7 +1166,9 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     if verb_first and len(tokens) > 1 and (tokens[0].lower() in lex.speaker_place
                                            or expletive and tokens[0].lower() in lex.prepositions):
         placed = _trim(" ".join(tokens[1:]), lex)  # "утверждают в Минобороны Азербайджана": the ministry
-        if (lex.speakers.search(placed) or _ACRONYM.fullmatch(placed)) and is_speaker(placed, lex):
+        # (or one named in quotes: "попереджають у «Степовому полі»")
+        if (lex.speakers.search(placed) or _ACRONYM.fullmatch(placed)
+                or re.fullmatch(r"«[^«»]{1,40}»|“[^“”]{1,40}”|\"[^\"]{1,40}\"", placed)) and is_speaker(placed, lex):
             return placed
     if verb_first and not lex.fixed_order and tokens and tokens[0] in lex.prepositions | lex.ends_source:
         # "ha scritto sui social il segretario ...", "dijo en rueda de prensa el portavoz": where and how it was
@@ -1139,6 +1208,16 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
         if kept and not verb_first and not lex.capitalised_nouns and _ACRONYM.fullmatch(kept[-1]) \
                 and token.islower() and lowered not in lex.genitive | lex.prepositions | lex.determiners:
             break  # "annoncés ... par la CENI donnent": after an acronym, the clause's verb
+        if kept and verb_first and lex.capitalised_nouns and lowered in lex.prepositions \
+                and lex.speakers.search(kept[-1]):
+            break  # "veranschlagt die Projektgesellschaft für den Tunnel ...": the subject ends at a preposition
+        if not kept and verb_first and lex.capitalised_nouns and lowered in lex.auxiliaries and tokens[at + 1:]:
+            continue  # "erwartet dagegen die Projektgesellschaft": an adverb before the subject
+        if kept and lex.capitalised_nouns and verb_first and token[:1].isupper() and not _ACRONYM.fullmatch(token) \
+                and kept[0].lower() in lex.determiners and lex.speakers.search(kept[-1]) and len(kept) > 1 \
+                and extract_numbers(" ".join(tokens[at:at + 5]), lex.code):
+            break  # "veranschlagt die Projektgesellschaft Kosten von 2,4 Milliarden": the subject, then an object
+            # with its figure (not "sagte der Dorfbewohner Ram Bahadur Thapa")
         if kept and lex.capitalised_nouns and verb_first and lowered in lex.determiners \
                 and kept[0].lower() not in lex.determiners and lowered not in lex.indefinite \
                 and kept[-1][:1].isupper():  # not "Vedat Bulut von der Ärztekammer"

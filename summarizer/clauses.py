@@ -93,7 +93,8 @@ def _embedded(text: str, language: str | None) -> tuple[str, str] | None:
         if lex.figure_nouns is not None and lex.figure_nouns.fullmatch(noun.group(0)):
             continue  # "a figure that the chief executive dismissed": a figure is no claim a clause tells
         opener = _content_opener(text[noun.end():], lex)
-        if opener is None or any(lex.cue.fullmatch(w) for w in opener.group(0).split()[:-1]):
+        if opener is None or any(lex.cue.fullmatch(w.strip(",;:«»“”\"")) for w in opener.group(0).split()[:-1]):
+            # (not "назвали публикацию ... «ложью» и заявили, что ...": the speaker's own verb opens that)
             continue
         start = _claim_start(text, noun.start(), lex)
         said = noun.end() + opener.end()

@@ -181,6 +181,8 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
             counts = "people"  # "1,4 milhão de pessoas na Paulista": a crowd, where the story has one
         if counts in CROWDS and percent:
             counts = "turnout"  # "18 % de grévistes": a share of those who could join, the rate of a strike
+        if counts in MEASURED and (thing := _measured_thing(text[at + len(written):], counts, lex)):
+            counts = f"{counts}:{thing}"  # "2 млн тонн кукурудзи", "3,9 млн тонн зерна": two things weighed
         if counts is not None:
             out.setdefault(counts, set()).add(value)
         elif unit is None or unit.lower() in lex.prepositions:
@@ -192,6 +194,32 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
     if not out:  # no quantity of the language's: what the sentence's words name ("450.000 Asylbewerbern")
         out = unnamed
     return {name: frozenset(values) for name, values in out.items()}, frozenset(parts)
+
+
+MEASURED = {"tonnes", "litres", "hectares", "kilograms"}  # quantities that weigh or measure some thing
+
+
+def _measured_thing(following: str, counts: str, lex: Lexicon) -> str | None:
+    """What a measure counts, named right after its unit in `following` (the text after the figure: "tonnes of
+    maize", "тонн кукурудзи", "Tonnen Mais"), by its first letters; None where no noun follows ("40 млн тонн.",
+    "455 million tonnes showed by the firm"): the measure alone."""
+    unit = dict(lex.quantities)[counts].search(following)
+    if unit is None or re.search(r"[,;:.!?]", following[:unit.start()]):
+        return None
+    link = "|".join(re.escape(g.rstrip("'’")) for g in sorted(lex.genitive, key=len, reverse=True))
+    named = re.match(rf"\w*\s*(?:(?:{link})(?:\s+|['’]))?" if link else r"\w*\s+", following[unit.end():])
+    word = re.match(r"[^\W\d_]+\b", following[unit.end() + named.end():]) if named else None
+    links = tuple(g.rstrip("'’") for g in lex.genitive)
+    linked = named is not None and named.group(0).strip(" '’").lower().endswith(links)
+    if word is None or named is None or link and not linked \
+            and not (lex.capitalised_nouns and word.group(0)[:1].isupper()):
+        return None  # a language with a word for "of" writes it ("tonnes showed by the firm": no thing)
+    thing = word.group(0)
+    closed = lex.determiners | lex.prepositions | lex.conjunctions | lex.relatives | lex.complementizers \
+        | lex.auxiliaries | lex.not_units | lex.pronouns
+    if len(thing) <= 3 or thing.lower() in closed or lex.cue.fullmatch(thing):
+        return None
+    return thing.lower()[:STEM]
 
 
 UNNAMED = "~"  # opens the name of a thing a figure counts that the language data has no word for
@@ -441,9 +469,12 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
             outlet = a if a.outlet else b if b.outlet else None
             if outlet is not None and lex.background is not None and lex.background.search(sentences[outlet.sid].text):
                 continue  # "Last year, hurricane Otis left more than 50 dead": the outlet's background
+            contrary = outlet is not None and lex.reality is not None \
+                and lex.reality.match(sentences[outlet.sid].text.lstrip(" «\"“„")) is not None
             for name, values in figures[a.pos].items():
-                if outlet is not None and name not in TOLLS:
+                if outlet is not None and name not in TOLLS and not contrary:
                     continue  # "employs about 3,500 people": the outlet's figures of other things are no claim
+                    # (but "In reality, the line carries fewer than 14,000": set against a party's figure)
                 if name in figures[b.pos] and values != figures[b.pos][name] \
                         and not figures[b.pos][name] <= parts[a.pos] and not values <= parts[b.pos]:
                     # "between 16 and 20" is not "20"; "15 interpellations, dont 11 à Paris" agrees with 11
@@ -599,7 +630,8 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     named_in = after if mentions(head, d.source) else text
     named = [c for c in others if mentions(named_in, c.source)
              or owner and (mentions(c.source, owner) or same_source(c.source, owner)  # "la CENI"
-                           or bool(_stems(c.source, lex)) and _stems(c.source, lex) <= _stems(owner, lex))]
+                           or bool(_stems(c.source, lex)) and _stems(c.source, lex) <= _stems(owner, lex)
+                           or bool(_stems(owner, lex)) and _stems(owner, lex) <= _stems(c.source, lex))]
     # (an inflected name: "данные организаторов" are what "организаторы" said)
     asked = lex.asked.search(text) if lex.asked is not None else None
     if asked:  # "Asked about the Red Crescent's figure, the spokesman replied: «Not true»": the party it names
@@ -685,6 +717,11 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
                        and incident[c.sid] == incident[d.sid] and not lex.denial.search(sentences[c.sid].text)
                        and counted & _named_quantities(sentences[c.sid].text, lex)
                        and (not stated or stated & _values(sentences[c.sid].text, language))]
+    if named and back is not None and (_plural(back_word) or back_word in lex.documents):
+        # "Il Comune respinge i numeri dell'Eco", "calificó el informe de «mamarracho»": all that party's claims
+        # of the incident, not only the last
+        targets += [c for c in named if c not in targets and incident[c.sid] == incident[d.sid]
+                    and not party_of(d.source, c.source, lex)]
     if not targets:
         targets = _answered_later(i, claims, sentences, lex, language, incident, pointed=bool(back))
     return targets

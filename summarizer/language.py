@@ -57,6 +57,15 @@ unless said otherwise):
     new_incident          words that open another incident ("In a separate incident")
     demonstratives        "these", "diese", "эти": a denial of "these claims" answers the claims right before it
     numerals              number words and their values, for comparing figures written as words
+    as_words              "as" before a cue that closes a sentence (", как подсчитал журнал", ", comme l'écrit X"):
+                          the speaker follows the cue
+    figure_participles    participles that give a figure as their agent's (beginnings: "calculad", "shown"): "El 4,2%
+                          calculado por las consultoras", "die von der Gesellschaft genannten 34 Millionen"
+    revising              regular expressions for a verb that revises a figure, followed by the figure's noun ("cut its
+                          forecast", "знизило прогноз"): a cue, its subject the source
+    reality               what opens the outlet's own figure set against a party's ("In reality", "En réalité",
+                          "Фактично"): it disputes that party's figure of the same thing
+    ones                  words for one before a scale word ("eine Milliarde", "um bilhão", "один трлн")
     scale_words           words of a scale after a number word ("двух сотнях", "deux centaines", "two hundred"):
                           the number word alone is not the figure
     measures              units of measure: a figure written with one counts it, not a quantity near it
@@ -233,6 +242,11 @@ class Lexicon:
     measures: re.Pattern | None
     demonstratives: frozenset[str]
     numerals: tuple[re.Pattern | None, dict[str, float]]
+    ones: frozenset[str]
+    as_words: frozenset[str]
+    figure_participles: re.Pattern | None
+    revising: re.Pattern | None
+    reality: re.Pattern | None
     new_incident: re.Pattern | None
     figure_back: re.Pattern | None
     speaker_place: frozenset[str]
@@ -320,11 +334,13 @@ def _dates(days, months) -> re.Pattern | None:
 
 
 def _beginnings(items) -> re.Pattern | None:
-    """One pattern for `items` matched as word beginnings ("погиб" finds "погибли", "гибел" finds "гибели")."""
+    """One pattern for `items` matched as word beginnings ("погиб" finds "погибли", "гибел" finds "гибели"); an
+    apostrophe in one also matches the space that stands for it in words joined back ("à l'heure")."""
     items = [str(i) for i in items or ()]
     if not items:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(i) for i in items) + ")", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(i).replace("'", "['’ ]").replace("’", "['’ ]")
+                                               for i in items) + ")", re.IGNORECASE)
 
 
 def _patterns(items) -> tuple[re.Pattern, ...]:
@@ -365,7 +381,7 @@ def _last(items) -> re.Pattern | None:
     return re.compile(rf"{words.pattern}\s*$", re.IGNORECASE) if words is not None else None
 
 
-def _ends(items) -> re.Pattern | None:
+def _ends(items, prepositions=()) -> re.Pattern | None:
     """One pattern for a run of `items` (with a day number or a year before one, "12 березня", "2021 году") or
     of years at the start or the end of a phrase, with the commas and spaces around it."""
     words = _words(items)
@@ -373,7 +389,9 @@ def _ends(items) -> re.Pattern | None:
         return None
     # (or a year: "Nel 2019 la stessa prefettura", "В 2021 году ведомство")
     year = r"(?:\w{1,4}\s+)?(?:1[89]|20)\d\d"  # with its preposition ("Nel 2019", "В 2021")
-    one = rf"(?:(?:(?:\d{{1,2}}\.?|{year})\s+)?(?:{words.pattern})|{year}(?!\w))"
+    # (a time word may have its preposition too: "в марте", "У липні")
+    before = "|".join(re.escape(str(p)) for p in sorted(prepositions or (), key=len, reverse=True)) or "(?!)"
+    one = rf"(?:(?:(?:\d{{1,2}}\.?|{year}|(?:{before}))\s+)?(?:{words.pattern})|{year}(?!\w))"
     return re.compile(rf"^(?:{one}[\s,]*)+|(?:[\s,]+{one})+$", re.IGNORECASE)
 
 
@@ -457,13 +475,19 @@ def lexicon(language: str | None) -> Lexicon:
         demonstratives=_lower(data.get("demonstratives")),
         numerals=(_words(data.get("numerals") or ()), {str(k).lower(): float(v) for k, v in
                                                         (data.get("numerals") or {}).items()}),
+        ones=_lower(data.get("ones")),
+        as_words=_lower(data.get("as_words")),
+        figure_participles=_beginnings(data.get("figure_participles")),
+        reality=_words(data.get("reality")),
+        revising=_regexes([rf"(?<!\w)(?:{r})" for r in data.get("revising") or ()]),
         measures=re.compile(r"(?:" + "|".join(re.escape(str(w)) for w in data["measures"]) + ")", re.IGNORECASE)
         if data.get("measures") else None,
         figure_back=_words(data.get("figure_back")),
         speaker_place=_lower(data.get("speaker_place")),
         prepositions=_lower(data.get("prepositions")),
         back_attribution=_regexes(data.get("back_attribution")),
-        time_words=_ends([*(data.get("time_words") or ()), *(data.get("months") or ())]),
+        time_words=_ends([*(data.get("time_words") or ()), *(data.get("months") or ())],
+                        [*(data.get("prepositions") or ()), *(data.get("speaker_place") or ())]),
         addressees=_regexes([rf"(?<![\w'’])(?:{a})" for a in data.get("addressees") or ()]),  # whole words
         no_comment=_regexes(data.get("no_comment")),
         subtotals=_words(data.get("subtotals")),

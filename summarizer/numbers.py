@@ -58,7 +58,7 @@ _CURRENCY = ("(?:(?<!\\w)(?P<cur>(?-i:" + "|".join(re.escape(c) + (r"\s?" if c[-
 _CURRENCY_WORDS = (("dollar", "USD"), ("dólar", "USD"), ("долар", "USD"), ("доллар", "USD"), ("euro", "EUR"),
                    ("евро", "EUR"), ("євро", "EUR"), ("sterling", "GBP"), ("yuan", "CNY"), ("renminbi", "CNY"),
                    ("hryvni", "UAH"), ("гривн", "UAH"), ("грн", "UAH"), ("гривен", "UAH"), ("гривень", "UAH"),
-                   ("roubl", "RUB"), ("rubl", "RUB"), ("рубл", "RUB"), ("reais", "BRL"), ("real", "BRL"),
+                   ("roubl", "RUB"), ("rubl", "RUB"), ("руб", "RUB"), ("reais", "BRL"), ("real", "BRL"),
                    ("rupee", "INR"), ("franc", "CHF"), ("yen", "JPY"))
 _NUMBER = re.compile(
     rf"""
@@ -84,18 +84,22 @@ _K, _M, _G, _T = 1_000, 1_000_000, 1_000_000_000, 1_000_000_000_000
 _LOCALE_SCALES: dict[str, dict[str, int]] = {
     "es": {"mil": _K, "millón": _M, "millones": _M, "mil millones": _G, "billón": _T, "billones": _T},
     "ca": {"mil": _K, "milió": _M, "milions": _M, "mil milions": _G},
-    "pt": {"mil": _K, "milhão": _M, "milhões": _M, "mil milhões": _G, "bilhão": _G, "bilhões": _G},
-    "fr": {"million": _M, "millions": _M, "milliard": _G, "milliards": _G},
+    "pt": {"mil": _K, "milhão": _M, "milhões": _M, "mil milhões": _G, "bilhão": _G, "bilhões": _G,
+           "trilhão": _T, "trilhões": _T},
+    "fr": {"million": _M, "millions": _M, "milliard": _G, "milliards": _G, "billion": _T, "billions": _T},
     "it": {"mila": _K, "milione": _M, "milioni": _M, "miliardo": _G, "miliardi": _G},
-    "de": {"tausend": _K, "million": _M, "millionen": _M, "mio.": _M, "milliarde": _G, "milliarden": _G, "mrd.": _G},
+    "de": {"tausend": _K, "million": _M, "millionen": _M, "mio.": _M, "milliarde": _G, "milliarden": _G, "mrd.": _G,
+           "billion": _T, "billionen": _T, "bio.": _T},
     "nl": {"duizend": _K, "miljoen": _M, "miljard": _G},
     # (the scale word in every case: "о 40 тысячах участников", "з 20 тисячами")
     "ru": {"тыс.": _K, "тысяч": _K, "тысячи": _K, "тысяча": _K, "тысяче": _K, "тысячам": _K, "тысячами": _K,
            "тысячах": _K, "млн": _M, "миллион": _M, "миллиона": _M, "миллионов": _M, "миллионах": _M,
-           "миллионами": _M, "миллионам": _M, "млрд": _G, "миллиард": _G, "миллиарда": _G, "миллиардов": _G},
+           "миллионами": _M, "миллионам": _M, "млрд": _G, "миллиард": _G, "миллиарда": _G, "миллиардов": _G,
+           "трлн": _T, "триллион": _T, "триллиона": _T, "триллионов": _T},
     "uk": {"тис.": _K, "тисяч": _K, "тисячі": _K, "тисяча": _K, "тисячам": _K, "тисячами": _K, "тисячах": _K,
            "млн": _M, "мільйон": _M, "мільйони": _M, "мільйонів": _M, "мільйонах": _M, "мільйонами": _M,
-           "млрд": _G, "мільярд": _G, "мільярди": _G, "мільярдів": _G},
+           "млрд": _G, "мільярд": _G, "мільярди": _G, "мільярдів": _G,
+           "трлн": _T, "трильйон": _T, "трильйони": _T, "трильйонів": _T},
     "pl": {"tys.": _K, "mln": _M, "milion": _M, "miliony": _M, "milionów": _M, "mld": _G, "miliard": _G,
            "miliardy": _G, "miliardów": _G},
     "tr": {"bin": _K, "milyon": _M, "milyar": _G},
@@ -138,11 +142,14 @@ def _numbers_of(text: str, language: str | None) -> tuple[Number, ...]:
                 exact = Fraction(re.sub(r"[,\u00a0\u2009\u202f ]", "", digits))  # "19,136", "19 136"
             scale = m.group("dscale")
             pct = m.group("pct")
+        elif spoken := m.groupdict().get("lwords"):  # "drei Milliarden", "tres mil millones", "один трлн"
+            exact = Fraction(_spoken_values(lang)[spoken.lower()])
+            scale, pct = m.group("lscale"), None
         else:
             exact = Fraction(_word_value(m.group("words")))
             scale = m.group("wscale")
             pct = None
-        if scale and lang and m.group("digits"):
+        if scale and lang and (m.group("digits") or m.groupdict().get("lwords")):
             exact *= _LOCALE_SCALES[lang][" ".join(scale.split()).lower()]
         elif scale:
             exact *= _SCALES[scale.strip().lower()]
@@ -226,15 +233,30 @@ def _locale_number(lang: str) -> re.Pattern:
     # the scale word may be glued to the digits ("40mila")
     scale = rf"(?P<dscale>\s?{_forms(_LOCALE_SCALES[lang])})?" if lang in _LOCALE_SCALES else "(?P<dscale>(?!))?"
     percent = rf"|\s{_forms(_LOCALE_PERCENT[lang])}" if lang in _LOCALE_PERCENT else ""
+    # a number word of the language with a scale word after it: "drei Milliarden Euro", "deux milliards", "um
+    # bilhão", "три миллиарда" (a number word alone is read where figures are compared: contests.py)
+    spoken = _spoken_values(lang)
+    worded = rf"\b(?P<lwords>{_forms(spoken)})\s(?P<lscale>{_forms(_LOCALE_SCALES[lang])})(?!\w)" \
+        if spoken and lang in _LOCALE_SCALES else "(?P<lwords>(?!))(?P<lscale>(?!))"
     return re.compile(
         rf"""
         {_CURRENCY}(?P<digits>\d{{1,3}}(?P<sep>[{_GROUP_MARKS}])\d{{3}}(?:(?P=sep)\d{{3}})*(?:,\d+)?|\d+(?:,\d+)?)
             {scale}(?P<pct>\s?%{percent})?(?![\w:/]|[.,]\d)
         |
+        {worded}
+        |
         \b(?P<words>{_COMPOUND}|{_WORD})(?P<wscale>\s{_SCALE})?\b(?!-)
         """,
         re.IGNORECASE | re.VERBOSE,
     )
+
+
+@cache
+def _spoken_values(lang: str) -> dict[str, float]:
+    """The language's number words (`numerals`) and its words for one before a scale (`ones`: "eine", "um",
+    "один"), with their values."""
+    lex = lexicon(lang)
+    return {**{w: 1.0 for w in lex.ones}, **lex.numerals[1]}
 
 
 def _currency_of(word: str | None) -> str | None:
@@ -282,7 +304,7 @@ def _is_multiple(text: str, m: re.Match, language: str | None) -> bool:
     figure of the story; a number with a unit, scale or currency of its own is not one."""
     multipliers = lexicon(language).multipliers
     return multipliers is not None and not m.group("pct") and not m.group("cur") and not m.group("dscale") \
-        and not m.group("wscale") and multipliers.match(text[m.end():]) is not None
+        and not m.group("wscale") and not m.groupdict().get("lscale") and multipliers.match(text[m.end():]) is not None
 
 
 def _is_clock(text: str, m: re.Match, language: str | None) -> bool:

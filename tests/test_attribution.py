@@ -943,3 +943,41 @@ def test_a_time_word_before_a_german_verb_is_no_speaker():
 ])
 def test_an_addressee_with_a_title_in_quotes_is_no_part_of_the_speaker(language, sentence, source):
     assert parse_attribution(sentence, language)[0] == source
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    # the speaker after a closing cue with "as", or placed in a party named in quotes
+    ("ru", "Долг группы достиг 86 млрд рублей, как подсчитал журнал «Финансовый Урал».",
+     ("журнал «Финансовый Урал»", "подсчитал")),
+    ("uk", "Збитки аграріїв перевищать три мільярди гривень, попереджають у «Степовому полі».",
+     ("«Степовому полі»", "попереджають")),
+    # a time phrase with its preposition is no part of the speaker
+    ("uk", "У липні Міністерство аграрної політики очікувало, що збір становитиме 40 млн тонн.",
+     ("Міністерство аграрної політики", "очікувало")),
+    ("ru", "Министерство строительства в марте оценивало число дольщиков в 2,8 тыс. человек.",
+     ("Министерство строительства", "оценивало")),
+    ("it", "A metà gennaio il Comune aveva annunciato 1,8 milioni di visitatori.", ("il Comune", "annunciato")),
+    # a figure given as a party's by a participle and its agent
+    ("es", "El 4,2% calculado por las consultoras privadas supera en casi un punto al dato oficial.",
+     ("las consultoras", "calculado")),
+    ("en", "The 3.1 million tonnes shown by the company in its annual report are far too low.",
+     ("the company", "shown")),
+    ("de", "Die von der Gesellschaft genannten 34 Millionen Euro sind zu wenig.", ("der Gesellschaft", "genannten")),
+    # not a rival figure inside the outlet's own sentence
+    ("de", "In Wahrheit sind mehr als 60 Millionen Euro geflossen, nicht die von der Gesellschaft genannten 34 "
+           "Millionen Euro.", None),
+    # a verb that revises a figure, its noun after it
+    ("uk", "Мінагрополітики знизило прогноз врожаю до 38,5 мільйонів тонн.", ("Мінагрополітики", "знизило")),
+    ("en", "The ministry cut its harvest forecast to 38.5 million tonnes.", ("The ministry", "cut")),
+    # German verb-second: the subject after the verb, up to its object's figure; a figure before the verb is the object
+    ("de", "Bisher veranschlagt die Projektgesellschaft Kosten von 2,4 Milliarden Euro.",
+     ("die Projektgesellschaft", "veranschlagt")),
+    ("de", "Höchstens 8 Prozent erwartet dagegen die Projektgesellschaft.", ("die Projektgesellschaft", "erwartet")),
+    # a document before the sentence tells: its party
+    ("de", "Das geht aus einem vertraulichen Prüfbericht des Sächsischen Rechnungshofs hervor.",
+     ("Sächsischen Rechnungshofs", "geht")),
+    ("en", "That is the central finding of a report published on Monday by the campaign group Clean Air North.",
+     ("the campaign group Clean Air North", "finding")),
+])
+def test_speakers_of_economic_reports(language, sentence, expected):
+    assert parse_attribution(sentence, language) == expected

@@ -995,7 +995,7 @@ def test_a_statement_quoted_over_paragraphs_is_the_speakers_and_its_denial_answe
     # a figure of a kind the language data has no word for is named by its noun, or a share by the word before it
     ("de", "Das Innenministerium erklärte, seine Prognose gehe von 450.000 Asylbewerbern aus.",
      {"~asylb": {450000.0}}),
-    ("en", "Kapur said the budget deficit in 2019 was 5.1 percent.", {"~%defic": {5.1}}),
+    ("en", "Kapur said the budget surplus in 2019 was 5.1 percent.", {"~%surpl": {5.1}}),
     ("ru", "В Минздраве заявили, что в реестре 3 миллиона записей.", {"~запис": {3000000.0}}),
 ])
 def test_a_figure_of_an_unlisted_kind_is_named_by_its_words(language, sentence, expected):
@@ -1036,3 +1036,31 @@ def test_a_rejection_of_a_figure_answers_the_claim_that_gives_it(second, rejecti
     events = _events(text, {1: "Wirtschaftskurier", 2: "the second", 3: "Der Betriebsrat"}, "de")
     assert events[3].contradicted_by == [events[1].id] and events[1].status == "denied"
     assert events[2].contradicted_by == [] and events[2].status == "claimed"
+
+
+def test_what_a_measure_weighs_tells_two_quantities_apart():
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    lex = lexicon("uk")
+    assert quantities("Посуха знищила 2 млн тонн кукурудзи.", lex, "uk") == {"tonnes:кукур": {2e6}}
+    assert quantities("Порти відвантажили 3,9 млн тонн зерна.", lex, "uk") == {"tonnes:зерна": {3.9e6}}
+    assert quantities("Урожай становитиме 38,5 млн тонн, прогнозує міністерство.", lex, "uk") == {"tonnes": {38.5e6}}
+
+
+def test_the_outlets_own_figure_in_reality_disputes_the_partys():
+    text = ("Rail Atlantique revendique 18 000 voyageurs par jour sur la ligne.\n"
+            "En réalité, la ligne transporte aujourd'hui moins de 14 000 voyageurs par jour.\n"
+            "La ligne transporte aussi 300 vélos par jour.\n")
+    events = _events(text, {1: "Rail Atlantique", 2: "the outlet", 3: "the outlet"}, "fr")
+    assert events[1].contradicted_by == [events[2].id] and events[2].contradicted_by == [events[1].id]
+    assert events[3].contradicted_by == []
+
+
+def test_a_rebuttal_of_a_partys_figures_answers_all_its_claims():
+    text = ("Secondo le stime dell'Eco dell'Adige i visitatori sono stati appena un milione.\n"
+            "L'Eco dell'Adige scrive che il 35% dei biglietti sarebbe stato distribuito in omaggio.\n"
+            "Il Comune respinge i numeri dell'Eco: «Sono fantasiosi e costruiti su campioni parziali».\n")
+    events = _events(text, {1: "Eco dell'Adige", 2: "L'Eco dell'Adige", 3: "Il Comune"}, "it")
+    assert set(events[3].contradicted_by) == {events[1].id, events[2].id}
+    assert events[1].status == events[2].status == "denied"

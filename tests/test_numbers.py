@@ -355,3 +355,20 @@ def test_a_multiple_is_no_figure():
     assert [n.text for n in found] == ["150,000"]
     assert [n.text for n in extract_numbers("Prices were 3 times higher, up 15% in May.", "en")] == ["15%"]
     assert [n.text for n in extract_numbers("The villages were shelled 14 times.", "en")] == ["14"]  # occasions
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # a number word of the language with a scale word is a figure, its currency the unit; alone it is none
+    ("de", "Das Projekt droht bis zu drei Milliarden Euro mehr zu kosten, nicht zwei Tage.",
+     [("drei Milliarden", 3e9, "EUR")]),
+    ("de", "Die Summe von eine Milliarde Euro.", [("eine Milliarde", 1e9, "EUR")]),
+    ("fr", "La facture dépasse deux milliards d'euros.", [("deux milliards", 2e9, "EUR")]),
+    ("es", "supera en ochocientos millones de dólares la cifra", [("ochocientos millones", 8e8, "USD")]),
+    ("pt", "o custo deve chegar a dois bilhões de reais", [("dois bilhões", 2e9, "BRL")]),
+    ("it", "un milione di visitatori e sette milioni di euro",
+     [("un milione", 1e6, "visitatori"), ("sette milioni", 7e6, "EUR")]),
+    ("ru", "долг в 1 трлн руб. и один триллион рублей", [("1 трлн", 1e12, "RUB"), ("один триллион", 1e12, "RUB")]),
+    ("uk", "посуха знищила два мільйони тонн кукурудзи", [("два мільйони", 2e6, "тонн")]),
+])
+def test_number_words_with_a_scale_are_figures_in_every_language(language, text, expected):
+    assert [(n.text, n.value, n.unit) for n in extract_numbers(text, language)] == expected
