@@ -218,3 +218,20 @@ def test_figures_of_another_incident_or_an_age_are_in_no_dispute():
     [story] = storylines([a, b])
     assert [(d.quantity, [f.text for f in d.figures]) for d in story.disputes] == [("dead", ["19", "21"])]
     assert "58" not in [f.text for f in story.figures]  # Halyna's age is no figure of the story
+
+
+def test_a_quakes_magnitude_and_vote_shares_of_different_parties_are_in_no_dispute():
+    a = _titled("a.txt", "Magnitude 6.9 earthquake in Cebu kills 60", [
+        event(1, "A 6.9-magnitude earthquake struck Cebu on Tuesday night, killing 60 people, the civil defence "
+                 "office said.", "the civil defence office", [("6.9", 6.9, "magnitude"), ("60", 60.0, "people")],
+              ["Cebu"]),
+        event(2, "The ruling party won 50.2% of the votes, the electoral commission said.", "the commission",
+              [("50.2%", 50.2, "%")], ["Cebu"])])
+    b = _titled("b.txt", "Cebu earthquake: death toll rises to 69", [
+        event(1, "The 6.9-magnitude earthquake that hit Cebu on Tuesday killed 69 people, the provincial disaster "
+                 "office said.", "the provincial disaster office",
+              [("6.9", 6.9, "magnitude"), ("69", 69.0, "people")], ["Cebu"]),
+        event(2, "The opposition bloc won 24.2% of the votes, the electoral commission said.", "the observers",
+              [("24.2%", 24.2, "%")], ["Cebu"])])
+    [story] = storylines([a, b])
+    assert [(d.quantity, [f.text for f in d.figures]) for d in story.disputes] == [("dead", ["60", "69"])]

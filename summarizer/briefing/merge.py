@@ -422,6 +422,9 @@ def _item(meta: ArticleMeta, e: Event) -> StorylineItem:
 # Quantities a figure counts only when it is written with their word ("99,000 tonnes", "265 passengers"), or
 # for one that counts people, with a word for people ("300 people on board"); a figure merely near the word
 # ("90,000 tonnes, according to two people familiar with the talks") counts none of them. {name: counts people}
+# quantities that are themselves shares, whose percentages of one story are one quantity (a strike's turnout, a
+# year's inflation); a percentage of any other is a share of some whole the record does not say
+RATES = {"turnout", "inflation", "unemployment", "on_time", "cancelled", "deficit"}
 WRITTEN_WITH = {"tonnes": False, "litres": False, "hectares": False, "kilograms": False, "on_board": True}
 
 
@@ -443,6 +446,8 @@ def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
         quantity = next((name for name, values in counted.items() if num.value in values
                          and not name.startswith(UNNAMED)), None)
         unit = (num.unit or "").lower()
+        if quantity is not None and num.unit == "%" and quantity not in RATES:
+            quantity = None  # "PAS 50.2%, the Patriotic Bloc 24.2%": shares of different wholes, no one quantity
         if quantity in WRITTEN_WITH and not (words[quantity].match(unit)
                                              or WRITTEN_WITH[quantity] and unit in lex.people):
             quantity = None  # "two people familiar with the talks" near "tonnes": no tonnage
@@ -486,7 +491,8 @@ def _disputes(figures: list[Figure]) -> list[Dispute]:
     for f in figures:
         if f.quantity:
             scope = None if not f.time_frame or _DAY.fullmatch(f.time_frame) else f.time_frame.lower()
-            by.setdefault((f.quantity[:5], scope), []).append(f)
+            # (a quantity's word by its first letters; what a measure weighs whole: "tonnes:кукур", "tonnes:зерна")
+            by.setdefault((f.quantity if ":" in f.quantity else f.quantity[:5], scope), []).append(f)
     out: list[Dispute] = []
     for group in by.values():
         if len({f.value for f in group}) > 1 and len({f.source.lower() for f in group}) > 1:
