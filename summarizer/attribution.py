@@ -172,6 +172,8 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     for pattern in lex.described_sources:  # "Nach iranischen Angaben": Iranian figures, no party named; before a
         # marker the phrase holds ("según datos oficiales": not "datos oficiales las bajas")
         described = pattern.search(sentence)
+        if described and any(a <= described.start() < b for a, b in quoted):
+            continue  # '"Nach unseren Schätzungen hat ...", zitiert die Zeitung X': the speaker's words
         if described and not (lex.own_account is not None and lex.own_account.search(sentence)):
             return described.group("source"), described.group(0).replace(described.group("source"), "").strip().lower()
     own = lex.own_account.search(sentence) if lex.own_account is not None else None
@@ -239,6 +241,12 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             and lex.cue.fullmatch(participle.group(1)) else verb
         if lex.cue.fullmatch(said):
             return inverted.group("pronoun").lower(), said.lower()
+    closing = lex.closing_markers.search(sentence) if lex.closing_markers is not None else None
+    if closing and not any(a < closing.start() < b for a, b in quoted):
+        # "..., käme man auf tausend Tiere, so Reinwald.": the speaker the sentence closes with
+        source = _source_after(sentence, closing.end(), lex, verb_first=False)
+        if source and is_speaker(source, lex):
+            return source, closing.group(0).strip(" ,").lower()
     return _by_cue(sentence, lex) or _figures_subject(sentence, lex) or _figure_source(sentence, lex) \
         or _incise(sentence, lex) or _figure_agent(sentence, lex)
 
@@ -730,6 +738,8 @@ def _verb_last_subject(sentence: str, cue: re.Match, lex: Lexicon) -> str | None
         clause = clause[1:]
     elif len(parts) > 1 or not any(c.isdigit() for c in parts[-1]):
         return None  # "Ein Vertreter des Roten Kreuzes sagte, ...": a main clause, its verb second
+    if len(clause) > 1 and clause[0].lower() in lex.pronouns:
+        return clause[0].lower()  # "..., wie er auf Anfrage des SPIEGEL mitteilt": the pronoun, the last speaker
     if len(clause) < 3 or clause[0].lower() not in lex.determiners and not clause[0][:1].isupper():
         return None
     subject = _after_auxiliary(clause, lex)

@@ -65,6 +65,8 @@ unless said otherwise):
                           forecast", "знизило прогноз"): a cue, its subject the source
     reality               what opens the outlet's own figure set against a party's ("In reality", "En réalité",
                           "Фактично"): it disputes that party's figure of the same thing
+    closing_markers       regular expressions for a marker that closes a sentence with its speaker (", so
+                          Reinwald."), the speaker after it to the sentence's end
     ones                  words for one before a scale word ("eine Milliarde", "um bilhão", "один трлн")
     scale_words           words of a scale after a number word ("двух сотнях", "deux centaines", "two hundred"):
                           the number word alone is not the figure
@@ -247,6 +249,7 @@ class Lexicon:
     figure_participles: re.Pattern | None
     revising: re.Pattern | None
     reality: re.Pattern | None
+    closing_markers: re.Pattern | None
     new_incident: re.Pattern | None
     figure_back: re.Pattern | None
     speaker_place: frozenset[str]
@@ -479,6 +482,7 @@ def lexicon(language: str | None) -> Lexicon:
         as_words=_lower(data.get("as_words")),
         figure_participles=_beginnings(data.get("figure_participles")),
         reality=_words(data.get("reality")),
+        closing_markers=_regexes(data.get("closing_markers")),
         revising=_regexes([rf"(?<!\w)(?:{r})" for r in data.get("revising") or ()]),
         measures=re.compile(r"(?:" + "|".join(re.escape(str(w)) for w in data["measures"]) + ")", re.IGNORECASE)
         if data.get("measures") else None,

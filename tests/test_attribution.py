@@ -981,3 +981,18 @@ def test_an_addressee_with_a_title_in_quotes_is_no_part_of_the_speaker(language,
 ])
 def test_speakers_of_economic_reports(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # German news closes a sentence with its speaker after "so", or a clause "wie er ... mitteilt"
+    ("Bei einem Zuwachs von 30 Prozent käme man Ende des Jahres auf tausend Tiere, so Reinwald.", ("Reinwald", "so")),
+    ("Die Lage sei ernst, so ein Sprecher der Polizei.", ("ein Sprecher der Polizei", "so")),
+    ("Reinwald beruft sich auf Hochrechnungen, wie er auf Anfrage des SPIEGEL mitteilt.", ("er", "mitteilt")),
+    # "Demnach" goes on with the last speaker's account
+    ("Demnach lebten in diesem Frühjahr etwa 800 Wölfe in Deutschland.", ("er", "demnach")),
+    # a described source inside the quoted words is the quoted speaker's, not the sentence's
+    ('"Nach unseren Schätzungen hat der Bestand die Zahl 1000 überschritten", zitiert die "Rheinische Post" '
+     "Verbandssprecher Torsten Reinwald.", None),
+])
+def test_german_closing_speakers(sentence, expected):
+    assert parse_attribution(sentence, "de") == expected
