@@ -1147,7 +1147,8 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     titled = re.match(r"\s*([«“„\"][^«»“”„\"]{1,60}[»”“\"])", rest)
     # "Про це повідомляє «Суспільне».": a name in quotes, ending the clause
     if titled and len(titled.group(1).split()) <= 6 and re.match(r"\s*(?:[.,;:!?)]|$)", rest[titled.end():]):
-        return titled.group(1) if is_speaker(titled.group(1), lex) else None
+        # (after a marker, any short name in quotes: 'Як повідомляє "24 канал",')
+        return titled.group(1) if is_speaker(titled.group(1), lex) or not verb_first else None
     if titled and verb_first and rest[titled.end():].split()[:1] and \
             rest[titled.end():].split()[0].lower() in lex.speaker_place:  # 'заявили "Интерфаксу" в ведомстве'
         rest = rest[titled.end():]

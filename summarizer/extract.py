@@ -670,6 +670,7 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
                    or pos + 1 < len(story) and is_back_attribution(story[pos + 1].text, language)
                    or lex.reported_speech is not None and lex.reported_speech.search(text)
                    or is_hedged(text, language)  # "Angeblich plant der Konzern ...": a claim, the outlet's hedged
+                   or bool(lex.denial.search(text))  # "У школі ж всі звинувачення відкидають.": an answer
                    or s.id in quoted)  # a sentence of a quotation: its speaker's words
         score = 3 * figure + 2 * cue + bool(lex.denial.search(text)) + (pos < 3)
         score -= text.endswith("?") + text.startswith(("“", '"', "«"))

@@ -996,3 +996,8 @@ def test_speakers_of_economic_reports(language, sentence, expected):
 ])
 def test_german_closing_speakers(sentence, expected):
     assert parse_attribution(sentence, "de") == expected
+
+
+def test_a_marker_names_a_party_in_quotes_whatever_its_name_holds():
+    assert parse_attribution('Як повідомляє "24 канал", дочка навчається у другому класі.', "uk") \
+        == ('"24 канал"', "як повідомляє")

@@ -1064,3 +1064,13 @@ def test_a_rebuttal_of_a_partys_figures_answers_all_its_claims():
     events = _events(text, {1: "Eco dell'Adige", 2: "L'Eco dell'Adige", 3: "Il Comune"}, "it")
     assert set(events[3].contradicted_by) == {events[1].id, events[2].id}
     assert events[1].status == events[2].status == "denied"
+
+
+def test_a_sentence_that_only_denies_is_a_candidate():
+    text = ("Скандал у львівській школі\n\n"
+            "У Львові батьки однієї з учениць відмовилися скидатися на покупку нових меблів для класу.\n\n"
+            "У школі ж всі звинувачення відкидають.\n\n"
+            "Погода у Львові цього тижня залишалася теплою і сухою.\n")
+    sentences = segment(text, "uk")
+    chosen = candidates(sentences, headline=(1,), fill=0, language="uk")
+    assert 3 in chosen and 4 not in chosen  # the answer; not the outlet's aside
