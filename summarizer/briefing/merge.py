@@ -85,12 +85,13 @@ _CYRILLIC = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчш
                       "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "e", "y",
                       "e", ""], strict=True))
 _SPELLINGS = ((re.compile(r"tsch"), "ch"), (re.compile(r"sch"), "sh"), (re.compile(r"(?<!s)ch"), "kh"),
-              (re.compile(r"w"), "v"), (re.compile(r"ck"), "k"))
+              (re.compile(r"w"), "v"), (re.compile(r"ck"), "k"), (re.compile(r"ph"), "f"))
 
 
 def skeleton(name: str) -> str:
     """A spelling-independent key: Cyrillic transliterated, lower case, no accents, German spellings of Slavic
-    names in English form (w: v, sch: sh, ch: kh), no vowels or y/j, no doubled letters."""
+    names in English form (w: v, sch: sh, ch: kh), "ph" as "f" (Philippines, Filipinas), no vowels or y/j, no
+    doubled letters."""
     text = "".join(_CYRILLIC.get(c, c) for c in name.lower())
     text = unicodedata.normalize("NFKD", text)
     letters = "".join(c for c in text if c.isalpha() and c.isascii())
