@@ -241,6 +241,11 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             and lex.cue.fullmatch(participle.group(1)) else verb
         if lex.cue.fullmatch(said):
             return inverted.group("pronoun").lower(), said.lower()
+    quoting = lex.quoting.search(sentence) if lex.quoting is not None else None
+    if quoting and not any(a < quoting.start() < b for a, b in quoted) \
+            and (speaker := _quoted_speaker(_source_after(sentence, quoting.end(), lex, verb_first=False) or "", lex)):
+        # '"...", zitiert die "Rheinische Post" Verbandssprecher Torsten Reinwald.': the one quoted speaks
+        return speaker, quoting.group(0).lower()
     closing = lex.closing_markers.search(sentence) if lex.closing_markers is not None else None
     if closing and not any(a < closing.start() < b for a, b in quoted):
         # "..., käme man auf tausend Tiere, so Reinwald.": the speaker the sentence closes with
@@ -357,6 +362,18 @@ def _figure_agent(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                 and is_speaker(_trim(before.group("party"), lex), lex):
             return _trim(before.group("party"), lex), before.group("said").lower()
     return None
+
+
+def _quoted_speaker(phrase: str, lex: Lexicon) -> str | None:
+    """The speaker after a verb of quoting and the party that quotes ("die «Rheinische Post» Verbandssprecher
+    Torsten Reinwald": "Verbandssprecher Torsten Reinwald"), or None."""
+    rest = re.sub(r"^(?:\S+\s+)?(?:[«“„\"][^«»“”„\"]{1,60}[»”“\"]|\S+)\s+", "", phrase.strip(), count=1) \
+        if phrase.split()[:1] and phrase.split()[0].lower() in lex.determiners else ""
+    words = rest.split()
+    if words and words[0].lower() in lex.determiners:
+        words = words[1:]  # "zitiert die Zeitung den Sprecher X"
+    speaker = " ".join(words)
+    return speaker if speaker and is_speaker(speaker, lex) else None
 
 
 def _agent_phrase(phrase: str, lex: Lexicon) -> str | None:

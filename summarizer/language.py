@@ -67,6 +67,8 @@ unless said otherwise):
                           "Фактично"): it disputes that party's figure of the same thing
     closing_markers       regular expressions for a marker that closes a sentence with its speaker (", so
                           Reinwald."), the speaker after it to the sentence's end
+    quoting               verbs of quoting whose subject is the party that quotes and whose object speaks
+                          ("zitiert die Zeitung X den Sprecher Y")
     ones                  words for one before a scale word ("eine Milliarde", "um bilhão", "один трлн")
     scale_words           words of a scale after a number word ("двух сотнях", "deux centaines", "two hundred"):
                           the number word alone is not the figure
@@ -250,6 +252,7 @@ class Lexicon:
     revising: re.Pattern | None
     reality: re.Pattern | None
     closing_markers: re.Pattern | None
+    quoting: re.Pattern | None
     new_incident: re.Pattern | None
     figure_back: re.Pattern | None
     speaker_place: frozenset[str]
@@ -483,6 +486,7 @@ def lexicon(language: str | None) -> Lexicon:
         figure_participles=_beginnings(data.get("figure_participles")),
         reality=_words(data.get("reality")),
         closing_markers=_regexes(data.get("closing_markers")),
+        quoting=_words(data.get("quoting")),
         revising=_regexes([rf"(?<!\w)(?:{r})" for r in data.get("revising") or ()]),
         measures=re.compile(r"(?:" + "|".join(re.escape(str(w)) for w in data["measures"]) + ")", re.IGNORECASE)
         if data.get("measures") else None,

@@ -990,9 +990,11 @@ def test_speakers_of_economic_reports(language, sentence, expected):
     ("Reinwald beruft sich auf Hochrechnungen, wie er auf Anfrage des SPIEGEL mitteilt.", ("er", "mitteilt")),
     # "Demnach" goes on with the last speaker's account
     ("Demnach lebten in diesem Frühjahr etwa 800 Wölfe in Deutschland.", ("er", "demnach")),
-    # a described source inside the quoted words is the quoted speaker's, not the sentence's
+    # a described source inside the quoted words is the quoted speaker's, not the sentence's; a verb of quoting
+    # names the party that quotes, then the one quoted, who speaks
     ('"Nach unseren Schätzungen hat der Bestand die Zahl 1000 überschritten", zitiert die "Rheinische Post" '
-     "Verbandssprecher Torsten Reinwald.", None),
+     "Verbandssprecher Torsten Reinwald.", ("Verbandssprecher Torsten Reinwald", "zitiert")),
+    ('"Das ist falsch", zitiert die Zeitung den Sprecher der Polizei.', ("Sprecher der Polizei", "zitiert")),
 ])
 def test_german_closing_speakers(sentence, expected):
     assert parse_attribution(sentence, "de") == expected
