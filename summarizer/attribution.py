@@ -1259,7 +1259,8 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
             break  # "Secondo Hrw prove video ... indicano che", "Segundo a Oxfam relatos de moradores indicam que":
             # one short name, then the clause's own subject and verb
         if kept and lex.capitalised_nouns and not verb_first and token[:1].islower() \
-                and kept[-1][:1].isupper() and lowered not in lex.determiners:
+                and kept[-1][:1].isupper() and lowered not in lex.determiners \
+                and not kept[-1].endswith("-"):  # not "Dokumentations- und Beratungsstelle": one name
             break  # "Laut Sarudny schoss die Flugabwehr ...": the noun phrase ended, the clause's verb follows
         kept.append(token)
         if len(kept) == 1 and lowered in lex.pronouns:

@@ -995,6 +995,9 @@ def test_speakers_of_economic_reports(language, sentence, expected):
     ('"Nach unseren Schätzungen hat der Bestand die Zahl 1000 überschritten", zitiert die "Rheinische Post" '
      "Verbandssprecher Torsten Reinwald.", ("Verbandssprecher Torsten Reinwald", "zitiert")),
     ('"Das ist falsch", zitiert die Zeitung den Sprecher der Polizei.', ("Sprecher der Polizei", "zitiert")),
+    # a compound whose first part is left to the next word's ending is one name
+    ("Nachgewiesen sind laut Dokumentations- und Beratungsstelle des Bundes nur 60 Rudel.",
+     ("Dokumentations- und Beratungsstelle des Bundes", "laut")),
 ])
 def test_german_closing_speakers(sentence, expected):
     assert parse_attribution(sentence, "de") == expected
