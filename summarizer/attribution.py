@@ -328,6 +328,7 @@ def _figure_source(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
+_QUOTED_NAME = r"[«“„\"][^«»“”„\"]{1,60}[»”“\"]"  # a short name in quotes ("«Суспільне»", '"24 канал"')
 FIGURE_AGENT_WORDS = 3  # words between a figure and the participle that names its party ("4,2 % calculado por X")
 FIGURE_AGENT_LEAD = 2  # words before that figure, at the sentence's start ("The 3.1 million tonnes shown by X")
 
@@ -339,6 +340,7 @@ def _figure_agent(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     if lex.figure_participles is None or not lex.passive_agent:
         return None
     agents = "|".join(re.escape(a) for a in sorted(lex.passive_agent, key=len, reverse=True))
+    said = rf"(?P<said>(?:{lex.figure_participles.pattern})[^\W\d_]*)"
     quoted = _quoted(sentence)
     for n in extract_numbers(sentence, lex.code):
         at = sentence.find(n.text)
@@ -347,7 +349,6 @@ def _figure_agent(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         if len(sentence[:at].split()) > FIGURE_AGENT_LEAD + (FIGURE_AGENT_WORDS + 3 if lex.capitalised_nouns else 0):
             break  # the figure must open the sentence, its subject (not "..., not the 34 million given by X"); in
             # German with the agent and participle before it ("Die von der Gesellschaft genannten 34 Millionen")
-        said = rf"(?P<said>(?:{lex.figure_participles.pattern})[^\W\d_]*)"
         after = re.match(rf"(?:\s+[^\W\d_][\w'’-]*){{0,{FIGURE_AGENT_WORDS}}}?\s+{said}\s+(?:{agents})\s",
                          sentence[at + len(n.text):], re.IGNORECASE)
         if after:
@@ -367,8 +368,9 @@ def _figure_agent(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
 def _quoted_speaker(phrase: str, lex: Lexicon) -> str | None:
     """The speaker after a verb of quoting and the party that quotes ("die «Rheinische Post» Verbandssprecher
     Torsten Reinwald": "Verbandssprecher Torsten Reinwald"), or None."""
-    rest = re.sub(r"^(?:\S+\s+)?(?:[«“„\"][^«»“”„\"]{1,60}[»”“\"]|\S+)\s+", "", phrase.strip(), count=1) \
-        if phrase.split()[:1] and phrase.split()[0].lower() in lex.determiners else ""
+    first = phrase.split()[:1]
+    rest = re.sub(rf"^\S+\s+(?:{_QUOTED_NAME}|\S+)\s+", "", phrase.strip(), count=1) \
+        if first and first[0].lower() in lex.determiners else ""
     words = rest.split()
     if words and words[0].lower() in lex.determiners:
         words = words[1:]  # "zitiert die Zeitung den Sprecher X"
@@ -1161,7 +1163,7 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     lead = lex.addressees.match(rest.lstrip()) if verb_first and lex.addressees is not None else None
     if lead:  # "disse à CNN o porta-voz ...", "заявил изданию X глава ...": the speaker follows the addressee
         rest = rest.lstrip()[lead.end():]
-    titled = re.match(r"\s*([«“„\"][^«»“”„\"]{1,60}[»”“\"])", rest)
+    titled = re.match(rf"\s*({_QUOTED_NAME})", rest)
     # "Про це повідомляє «Суспільне».": a name in quotes, ending the clause
     if titled and len(titled.group(1).split()) <= 6 and re.match(r"\s*(?:[.,;:!?)]|$)", rest[titled.end():]):
         # (after a marker, any short name in quotes: 'Як повідомляє "24 канал",')
@@ -1196,7 +1198,7 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
         placed = _trim(" ".join(tokens[1:]), lex)  # "утверждают в Минобороны Азербайджана": the ministry
         # (or one named in quotes: "попереджають у «Степовому полі»")
         if (lex.speakers.search(placed) or _ACRONYM.fullmatch(placed)
-                or re.fullmatch(r"«[^«»]{1,40}»|“[^“”]{1,40}”|\"[^\"]{1,40}\"", placed)) and is_speaker(placed, lex):
+                or re.fullmatch(_QUOTED_NAME, placed)) and is_speaker(placed, lex):
             return placed
     if verb_first and not lex.fixed_order and tokens and tokens[0] in lex.prepositions | lex.ends_source:
         # "ha scritto sui social il segretario ...", "dijo en rueda de prensa el portavoz": where and how it was

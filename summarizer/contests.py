@@ -206,18 +206,17 @@ def _measured_thing(following: str, counts: str, lex: Lexicon) -> str | None:
     unit = dict(lex.quantities)[counts].search(following)
     if unit is None or re.search(r"[,;:.!?]", following[:unit.start()]):
         return None
-    link = "|".join(re.escape(g.rstrip("'’")) for g in sorted(lex.genitive, key=len, reverse=True))
-    named = re.match(rf"\w*\s*(?:(?:{link})(?:\s+|['’]))?" if link else r"\w*\s+", following[unit.end():])
-    word = re.match(r"[^\W\d_]+\b", following[unit.end() + named.end():]) if named else None
-    links = tuple(g.rstrip("'’") for g in lex.genitive)
-    linked = named is not None and named.group(0).strip(" '’").lower().endswith(links)
-    if word is None or named is None or link and not linked \
-            and not (lex.capitalised_nouns and word.group(0)[:1].isupper()):
+    after_unit = re.sub(r"^\w*", "", following[unit.end():])  # past the rest of the unit's own word
+    words = re.findall(r"[^\W\d_]+|\d\S*", re.split(r"[,;:.!?]", after_unit, maxsplit=1)[0])[:2]
+    of = {g.rstrip("'’").lower() for g in lex.genitive}
+    if words and words[0].lower() in of:
+        words = words[1:]  # "tonnes of maize", "tonnes d'acier"
+    elif lex.genitive and not (lex.capitalised_nouns and words[:1] and words[0][:1].isupper()):
         return None  # a language with a word for "of" writes it ("tonnes showed by the firm": no thing)
-    thing = word.group(0)
     closed = lex.determiners | lex.prepositions | lex.conjunctions | lex.relatives | lex.complementizers \
         | lex.auxiliaries | lex.not_units | lex.pronouns
-    if len(thing) <= 3 or thing.lower() in closed or lex.cue.fullmatch(thing):
+    thing = words[0] if words else ""
+    if len(thing) <= 3 or not thing.isalpha() or thing.lower() in closed or lex.cue.fullmatch(thing):
         return None
     return thing.lower()[:STEM]
 
