@@ -22,6 +22,7 @@ _FURNITURE = re.compile(
         don'?t\ miss(?:\ any)?.* | follow\ us.* | comments?(?:\ \(\d+\))?:? |
         spot_img(?:spot_img)* | accept\ (?:all\ )?cookies.* | .*\buses?\ cookies\b.* |
         (?:click|tap)\ here.* | newsletter.* | tags?:.* | image:.* | photo:.* | date: | https?://\S+ |
+        \{\{.*\}\} | [^>]{1,40}(?:>>|›)[^>]{1,40} |  # a template's tags, a breadcrumb ("English>>China Society")
         (?:suscr[ií]ba(?:se|te)|suscr[ií]bete|abonnez-vous|abonnieren\ sie|jetzt\ abonnieren|iscriviti|
            підпишіться|подпишитесь)\b.*
     )$""",

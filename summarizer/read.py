@@ -289,17 +289,30 @@ def drop_invisible(html: str) -> str:
     return lxml.html.tostring(root, encoding="unicode")
 
 
+HEADLINE_LINES = 6  # the lines of a page's top where its headline may stand
+_DATELINE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}:\d\d\b")  # a year or a time of day: a page's date line
+
+
 def headline_of(text: str) -> str | None:
-    """The first line that is not page furniture or a photo caption, when it reads like a headline (short, no
-    final full stop, also none inside closing quotes: '... over accusations of "gross fraud."' is a sentence)."""
+    """The first line that reads like a headline (3 words or more, at most 200 characters, no final full stop,
+    also none inside closing quotes: '... over accusations of "gross fraud."' is a sentence), among the page's
+    first lines past page furniture, photo captions and section labels ("Politics", "United States"). One
+    sentence may stand before it (a teaser: "An Iranian missile attack ... a US official says." then "US says
+    few if any casualties in Iran missile attack"); a second one means the story has begun: no headline."""
     from summarizer.boilerplate import is_caption, is_furniture
 
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-    # past "Subscribe", "Advertisement" and a photo's caption
-    first = next((line for line in lines[:5] if not is_furniture(line) and not is_caption(line)), "")
-    if 0 < len(first) <= 200 and not first.rstrip("\"'”’»").endswith((".", ":", "—", "-")) \
-            and len(first.split()) >= 3:
-        return first
+    sentences = 0
+    for line in lines[:HEADLINE_LINES]:
+        if is_furniture(line) or is_caption(line) or len(line.split()) < 3 \
+                or len(line.split()) <= 6 and _DATELINE.search(line):
+            continue  # past "Subscribe", "Advertisement", a photo's caption, "Politics", "Sunday, Dec 07, 2025"
+        if len(line) > 200 or line.rstrip("\"'”’»").endswith((".", ":", "—", "-")):
+            sentences += 1
+            if sentences > 1:
+                return None
+            continue
+        return line
     return None
 
 

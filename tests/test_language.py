@@ -25,6 +25,9 @@ from summarizer.segment import segment
     "Teste grátis por 7 dias", "Бесплатная пробная подписка на месяц",
     # a page's text-size control after a byline, a bare address
     "Giovanni Mourão Tamanho do texto", "Text size", "Schriftgröße", "https://p.dw.com/p/1EXqk",
+    # a link to the wire's copy, navigation, a page's date and template lines, a breadcrumb, a channel promotion
+    "Read it at Reuters", "Menu", "Navigation", "Latest News:", "UPDATED: Tuesday, 4 March, 2025",
+    "{{#items}} {{/items}}", "World>>Asia Pacific", "Join our WhatsApp channel for breaking news!",
 ])
 def test_page_furniture_of_every_language_is_furniture(line):
     assert is_furniture(line)
@@ -33,6 +36,7 @@ def test_page_furniture_of_every_language_is_furniture(line):
 @pytest.mark.parametrize("line", [
     "The ministry said 19 people were killed.", "Laut dem Ministerium wurden 19 Menschen getötet.",
     "Le porte-conteneurs a été touché par un missile.", "По словам губернатора, погибли 19 человек.",
+    "The council said the report was read at the meeting.", "Prices rose 3% > the target, the bank said.",
 ])
 def test_story_sentences_are_not_furniture(line):
     assert not is_furniture(line)
@@ -41,6 +45,16 @@ def test_story_sentences_are_not_furniture(line):
 def test_a_furniture_first_line_is_no_title():
     assert headline_of("Skip to main content\n\nStorm cancels island ferries for a second day\n\nText.") == \
         "Storm cancels island ferries for a second day"
+
+
+def test_a_title_stands_past_section_labels_date_lines_and_one_teaser_sentence():
+    page = ("Menu\n\nWorld\n\nMonday, 3 March 2025\n\n"
+            "Flooding in the valley has cut off four villages, the regional governor says.\n\n"
+            "Floods cut off four villages in the valley\n\nText.")
+    assert headline_of(page) == "Floods cut off four villages in the valley"
+    story = ("Flooding in the valley has cut off four villages, the governor says.\n\n"
+             "Rescuers reached two of them by boat on Sunday.\n\nRoads remain closed\n\nText.")
+    assert headline_of(story) is None  # two sentences: the story has begun, a subheading is no title
 
 
 def test_a_caption_or_a_quoted_sentence_is_no_title():
