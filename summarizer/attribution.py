@@ -98,8 +98,8 @@ def without_ages(sentence: str, lex: Lexicon) -> str:
         return sentence
 
     def drop(m: re.Match) -> str:
-        if not m.group("name")[:1].isupper():
-            return m.group(0)
+        if not m.group("name")[:1].isupper() and not lex.speakers.match(m.group("name")):
+            return m.group(0)  # (a party's head: "El principal acusado, de 41 años, ha asegurado")
         if m.group("paren") is not None or m.group("close") != ",":
             return m.group("name") + (m.group("close") or "")
         following = sentence[m.end():].split()[:2]
@@ -243,7 +243,8 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             return inverted.group("pronoun").lower(), said.lower()
     quoting = lex.quoting.search(sentence) if lex.quoting is not None else None
     if quoting and not any(a < quoting.start() < b for a, b in quoted) \
-            and (speaker := _quoted_speaker(_source_after(sentence, quoting.end(), lex, verb_first=False) or "", lex)):
+            and (speaker := _quoted_speaker(_source_after(sentence, quoting.end(), lex, verb_first=False) or "", lex,
+                                            sentence[quoting.end():])):
         # '"...", zitiert die "Rheinische Post" Verbandssprecher Torsten Reinwald.': the one quoted speaks
         return speaker, quoting.group(0).lower()
     closing = lex.closing_markers.search(sentence) if lex.closing_markers is not None else None
@@ -264,6 +265,8 @@ INCISE_WORDS = 12  # the most words an incise after a quote holds
 CLOSING_WORDS = 5  # words of a sentence's last clause after a comma that may tell who said it all (", she added")
 NAMED_FIGURE = 40  # characters after a verb of naming within which a figure makes it a cue ("nannte eine Zahl von 300")
 RELATIVE_WORDS = 2  # words of a relative clause up to a cue beyond which the cue is the clause's own verb
+QUOTED_WORDS_REACH = 60  # characters after a verb of quoting within which "слова" names whose words they are
+FEW = 12  # a count written in words up to which a subject of people may hold it ("The three men denied")
 INCISE_SKIP = 3  # the most words of a phrase of manner or time between its verb and the speaker ("à la hausse")
 
 
@@ -365,12 +368,16 @@ def _figure_agent(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
-def _quoted_speaker(phrase: str, lex: Lexicon) -> str | None:
+def _quoted_speaker(phrase: str, lex: Lexicon, after: str = "") -> str | None:
     """The speaker after a verb of quoting and the party that quotes ("die «Rheinische Post» Verbandssprecher
-    Torsten Reinwald": "Verbandssprecher Torsten Reinwald"), or None."""
+    Torsten Reinwald": "Verbandssprecher Torsten Reinwald"; in the text `after` the verb, "«Интерфакс» слова
+    представителя ведомства": "представителя ведомства"), or None."""
     first = phrase.split()[:1]
     rest = re.sub(rf"^\S+\s+(?:{_QUOTED_NAME}|\S+)\s+", "", phrase.strip(), count=1) \
         if first and first[0].lower() in lex.determiners else ""
+    words_of = lex.quoted_words.search(after[:QUOTED_WORDS_REACH]) if lex.quoted_words is not None else None
+    if words_of:  # "приводит РИА Новости слова адвоката": the one whose words are quoted
+        rest = re.split(r"[,.;:]", after[words_of.end():], maxsplit=1)[0]
     words = rest.split()
     if words and words[0].lower() in lex.determiners:
         words = words[1:]  # "zitiert die Zeitung den Sprecher X"
@@ -615,6 +622,8 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             # what it describes ("..., who said" is its antecedent's cue)
         if words and words[-1].lower() in lex.determiners and not lex.capitalised_nouns:
             continue  # "Según la denuncia", "the report": a noun after its article, not the verb
+        if not lex.capitalised_nouns and _after_modifiers(words, lex):
+            continue  # "los tres acusados han negado", "El principal acusado": a noun, its article before
         if lex.fixed_order and len(words) > 1 and words[-2].lower() in lex.prepositions \
                 and words[-1][:1].islower() and words[-1].isalpha() and words[-1].lower() not in lex.prepositions:
             continue  # "Commenting on unconfirmed reports": a noun in a prepositional phrase, not the cue
@@ -693,15 +702,19 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                 # "They blamed alleged militants for ...": an adjective; "... et accusé les autorités de ...": the
                 # second verb of the sentence's subject, its object after it
                 continue
-            source = _source_after(sentence, m.end(), lex) if reading == "after" \
-                else _subject_before(sentence, len(subject), lex)
+            quoted_before = bare.rstrip(" ,-—–")[-1:] in ("»", "”", "\"")  # "«...», a réagi le hurdler"
+            source = (_source_after(sentence, m.end(), lex)
+                      or (_described(sentence, m.end(), lex) if quoted_before else None)) \
+                if reading == "after" else _subject_before(sentence, len(subject), lex)
             if source and reading == "after" and not after_break and source.lower() in lex.pronouns:
                 continue  # "Wie viele Tote gab es wirklich?": "es" after a cue mid-clause is no speaker
             if source and reading == "before" and (after_break and extract_numbers(source, lex.code) or any(
-                    n.unit for n in extract_numbers(source, lex.code)) and not lex.speakers.search(source)):
+                    n.unit and not _few(n) for n in extract_numbers(source, lex.code))
+                    and not lex.speakers.search(source)):
                 # "Збитки ... перевищать три мільярди гривень, попереджають у ...": what was said; "Höchstens 8
                 # Prozent erwartet dagegen die Gesellschaft": the object before the verb, a figure of something
                 continue
+                # ("The three men denied ...": a few people, written in words, are the subject)
             if source and reading == "before" and lex.according is not None and lex.according.match(source):
                 continue  # "Secondo quanto riportano le agenzie": the marker is no subject, the speaker follows
             if source and reading == "before" and after_break and source[:1] in "«“„\"" \
@@ -1283,6 +1296,28 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     return source if is_speaker(source, lex) else None
 
 
+def _described(sentence: str, start: int, lex: Lexicon) -> str | None:
+    """A speaker told by what it is, after the cue of an incise that follows a quote ("», a réagi jeudi le
+    hurdler, en ...", "», a écrit le champion du monde 2015 sur ...", "”, said the striker"): its article and up
+    to three words, to the first preposition, figure or clause word; None where no article opens it."""
+    rest = sentence[start:]
+    if lex.time_words is not None and (when := lex.time_words.match(rest.lstrip(" ,"))) and when.end():
+        rest = rest.lstrip(" ,")[when.end():]  # "a réagi jeudi le hurdler": when, then who
+    tokens = re.split(r"[,;:.!?()«»“”\"]", rest, maxsplit=1)[0].split()
+    if not tokens or tokens[0].lower() not in lex.determiners and _unelided(tokens[0]) == tokens[0]:
+        return None
+    kept = tokens[:1]
+    for token in tokens[1:]:
+        lowered = token.lower()
+        if lowered in lex.prepositions | lex.genitive | lex.determiners | lex.complementizers | lex.conjunctions \
+                | lex.pronouns | lex.relatives or lex.cue.fullmatch(lowered) or re.fullmatch(r"[\d.,]+", token) \
+                or len(kept) > 3:
+            break
+        kept.append(token)
+    described = " ".join(kept)
+    return described if len(kept) > 1 or _unelided(kept[0]) != kept[0] else None
+
+
 def _clause_after_name(kept: list[str], rest: list[str], lex: Lexicon) -> bool:
     """Does a clause of its own follow the marker's party `kept` in `rest`: one short name ("Hrw", "l'Onu",
     "Acnur") and then lower-case words, two or more, up to what opens the words said ("... indicano che")? Not
@@ -1382,6 +1417,21 @@ def _trim(text: str, lex: Lexicon | None = None) -> str:
         if lex.time_words is not None:
             text = lex.time_words.sub("", text.strip(" ,"))
     return text.strip(" ,.'’-")
+
+
+def _few(number) -> bool:
+    """Is `number` a few, written in words ("three men", "Two accused")?"""
+    return number.text.isalpha() and number.value <= FEW and number.unit != "%"
+
+
+def _after_modifiers(words: list[str], lex: Lexicon) -> bool:
+    """Do `words` end with an article and one or two words that stand between an article and its noun
+    (`noun_modifiers`: "los otros dos", "El principal")?"""
+    for k in (1, 2):
+        if len(words) > k and words[-k - 1].lower() in lex.determiners \
+                and all(w.lower() in lex.noun_modifiers for w in words[-k:]):
+            return True
+    return False
 
 
 def mentions(text: str, source: str) -> bool:

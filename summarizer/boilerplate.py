@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import cache
 
+REPEATED_WORDS = 6  # words from which a sentence given twice is one the page repeats (not "Read more.")
+
 # Whole-sentence furniture (matched against the stripped sentence).
 _FURNITURE = re.compile(
     r"""^(?:
@@ -317,4 +319,11 @@ def classify(texts: list[str], paragraphs: list[int]) -> list[str | None]:
     for i, p in enumerate(paragraphs):
         if p in caption_paras and reasons[i] is None:
             reasons[i] = "photo caption"
+    # A sentence the page gives again word for word (a lead repeated after a promotion box) is told once.
+    seen: set[str] = set()
+    for i, text in enumerate(texts):
+        said = " ".join(text.split())
+        if reasons[i] is None and len(said.split()) >= REPEATED_WORDS and said in seen:
+            reasons[i] = "a sentence the page repeats"
+        seen.add(said)
     return reasons

@@ -66,6 +66,7 @@ WINDOW = 8  # words before a figure that may say what it counts ("The death toll
 NEAR = 8  # words right after a figure that say what it counts before any word before it
 AFTER = 12  # words of its own clause after it ("41.156 Menschen in der Türkei ... getötet worden")
 DENIAL_REACH = 4  # records back that "rejected the claims" reaches when no words tell which claims
+SUBJECT_WORDS = 5  # words after "that" in which a claim names whom it is about ("que los tres acusados")
 MIN_OVERLAP = 2  # words a denial and a claim share for the one to answer the other ("Lysiwka", "Kontrolle")
 NEAR_PARAGRAPHS = 2  # figures this close are of one incident, whatever places they name
 # what an outlet's own figure may dispute with a party's ("At least 73 died" against "63 dead, the agency said")
@@ -441,6 +442,9 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     places = {c.pos: {p.lower() for p in names_of(sentences[c.sid].text)[1]} for c in claims}
     parts = parts_of(claims, sentences, language)
     when = {c.pos: _happened(sentences[c.sid].text, lex) for c in claims}
+    placed = {c.pos: figure_places(sentences[c.sid].text, lex, language) for c in claims}
+    # a quantity given place by place ("in Berlin 70.000, in Hamburg 65.000"): its figures compared per place
+    broken_down = len({p for found in placed.values() for p in found.values() if p}) >= 2
     years = {c.pos: years_of(sentences[c.sid].text, language) for c in claims}
     incident, opened = {}, 0
     for sid in sorted(sentences):  # "In a separate incident ...": a sentence that opens another incident
@@ -474,6 +478,10 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
                 if outlet is not None and name not in TOLLS and not contrary:
                     continue  # "employs about 3,500 people": the outlet's figures of other things are no claim
                     # (but "In reality, the line carries fewer than 14,000": set against a party's figure)
+                if broken_down and not _differ_in_a_place(values, figures[b.pos].get(name, set()),
+                                                          placed[a.pos], placed[b.pos]):
+                    continue  # "In Berlin sprach auch die Polizei von 70.000": the organisers' Berlin figure
+                    # (not their national total, nor their Hamburg one)
                 if name in figures[b.pos] and values != figures[b.pos][name] \
                         and not figures[b.pos][name] <= parts[a.pos] and not values <= parts[b.pos]:
                     # "between 16 and 20" is not "20"; "15 interpellations, dont 11 à Paris" agrees with 11
@@ -721,9 +729,51 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
         # of the incident, not only the last
         targets += [c for c in named if c not in targets and incident[c.sid] == incident[d.sid]
                     and not party_of(d.source, c.source, lex)]
+    if not targets and not back and not named:
+        # "Los tres acusados han negado cualquier implicación": what other parties said of the denier
+        targets = _said_of(d, text[:said_no.start()], claims, sentences, lex, incident)
     if not targets:
         targets = _answered_later(i, claims, sentences, lex, language, incident, pointed=bool(back))
     return targets
+
+
+def _said_of(d: Claim, head: str, claims: list[Claim], sentences: dict[int, Sentence], lex: Lexicon,
+             incident: dict[int, int]) -> list[Claim]:
+    """The claims of other parties, before or after a denial that names no claim, that say something of the
+    denier: the denier (its names, or its head noun: "los tres acusados") is the subject of what they say, first
+    after "that" or after the comma of "According to X,". The denier is the denial's source or a name in the
+    subject its sentence opens with ("Михаил Мень не признает свою вину", told by his lawyer). A denial of
+    involvement answers what the accusers say the denier did."""
+    words = [w.strip("«»“”\"'’,.") for w in d.source.split()]
+    about = [w for w in words if w[:1].isupper() and w.lower() not in lex.determiners]
+    if words and words[-1][:1].islower() and words[-1].lower() not in lex.pronouns:
+        about.append(words[-1])  # the head noun of "los tres acusados"
+    # (a name in the sentence's subject, not the capital that opens the sentence)
+    about += [w for w in re.findall(r"(?<=\s)[^\W\d_][\w'’-]{3,}", head) if w[:1].isupper()]
+    about = [a for a in about if len(a) >= 4]
+    if not about:
+        return []
+    out = []
+    for c in claims:
+        if c is d or c.outlet or same_source(c.source, d.source) or party_of(d.source, c.source, lex) \
+                or incident[c.sid] != incident[d.sid] or lex.denial.search(sentences[c.sid].text):
+            continue
+        said = sentences[c.sid].text.replace(c.source, " ").split()
+        opened = [after for k, opener in enumerate(said)
+                  if opener.lower() in lex.complementizers or opener.endswith(",")
+                  for after in said[k + 1:k + 1 + SUBJECT_WORDS]]
+        if any(_same_word(w, a, lex) for w in opened for a in about):
+            out.append(c)
+    return out
+
+
+def _same_word(word: str, name: str, lex: Lexicon) -> bool:
+    """Is `word` the word `name`, with any ending ("Меню" for "Мень", "acusado" for "acusados"), or one of its
+    kind ("procesados" for "acusados": `accused`)?"""
+    word, name = word.lower().strip("«»“”\"'’,.;:"), name.lower()
+    stem = name[:max(3, min(5, len(name) - 1))]
+    return word == name or len(word) >= len(stem) and word.startswith(stem) \
+        or any(word.startswith(k) for k in lex.accused) and any(name.startswith(k) for k in lex.accused)
 
 
 def held(claim: Claim, answer: Claim, sentences: dict[int, Sentence]) -> bool:
@@ -863,6 +913,37 @@ def _scope(text: str, lex: Lexicon) -> str:
     return names[-1].lower()[:5] if names and not lex.speakers.search(" ".join(names)) else ""
 
 
+def figure_places(text: str, lex: Lexicon, language: str | None) -> dict[float, str | None]:
+    """{figure value: the place its clause gives it}: the name after a place preposition (`locatives`: "in
+    Berlin", "à Lyon", "в Харькове") last before the figure in its clause ("Die Veranstalter zählten in Berlin
+    70.000 Teilnehmer, in Hamburg 65.000"); None for a figure of no place."""
+    out: dict[float, str | None] = {}
+    if not lex.locatives:
+        return out
+    at = 0
+    for n in extract_numbers(text, language):
+        found = text.find(n.text, at)
+        if found < 0:
+            continue
+        at = found + len(n.text)
+        clause = re.split(r"[,;:(]", text[:found])[-1].split()
+        place = next((clause[k + 1].strip(".»“”\"").lower()[:5] for k in range(len(clause) - 2, -1, -1)
+                      if clause[k].lower() in lex.locatives and clause[k + 1][:1].isupper()), None)
+        out.setdefault(n.value, place)
+    return out
+
+
+def _differ_in_a_place(a: set[float], b: set[float], places_a: dict[float, str | None],
+                       places_b: dict[float, str | None]) -> bool:
+    """Do two sets of figures of one quantity differ in a place both give (or both give for no place)?"""
+    by_a: dict[str | None, set[float]] = {}
+    by_b: dict[str | None, set[float]] = {}
+    for values, places, by in ((a, places_a, by_a), (b, places_b, by_b)):
+        for v in values:
+            by.setdefault(places.get(v), set()).add(v)
+    return any(by_a[p] != by_b[p] for p in by_a.keys() & by_b.keys())
+
+
 def _values(text: str, language: str | None) -> set[float]:
     return {n.value for n in extract_numbers(text, language)}
 
@@ -888,7 +969,9 @@ def _figures_answered(claims: list[Claim], sentences: dict[int, Sentence], lex: 
     if lex.figure_back is None:
         return []
     numbers = {c.pos: extract_numbers(sentences[c.sid].text, language) for c in claims}
-    values = {pos: {n.value for n in found} for pos, found in numbers.items()}
+    parts = parts_of(claims, sentences, language)  # "the figure included 342 of its members": a part, no answer
+    values = {pos: {n.value for n in found} - parts[pos] for pos, found in numbers.items()}
+    numbers = {pos: [n for n in found if n.value in values[pos]] for pos, found in numbers.items()}
     pairs = []
     for i, b in enumerate(claims):
         text = sentences[b.sid].text

@@ -429,11 +429,25 @@ def _referent(reference: str, given: str, is_outlet: bool, earlier: list[str], l
         return given
     reach = before if reference.lower() in lex.pronouns else earlier
     found = _earlier_source(reach, language, reference)
-    source = found[0] if found else _introduced(reach, reference, language) or reference
+    introduced = _introduced(reach, reference, language) if found is None else None
+    if found is None and introduced is None and reference.lower() not in lex.pronouns \
+            and not lex.speakers.search(reference):
+        # "«...», a réagi jeudi le hurdler": a person told by what they are, no party's kind; the one named last
+        named_last = (_earlier_source([sentence], language) for sentence in reversed(before))
+        found = next((p for p in named_last if p is not None and _person(p[0]) and not lex.speakers.search(p[0])),
+                     None)  # (not "La Policía Nacional": a party's kind)
+    source = found[0] if found else introduced or reference
     if source.lower() in lex.pronouns and given.lower() in " ".join(earlier).lower() \
             and is_speaker(given, language) and not is_outlet:
         return given  # "we" named nowhere before: the model's reading, a party named
     return source
+
+
+def _person(source: str) -> bool:
+    """Does `source` end with a person's name, a first name and a last ("Sergey Shubenkov", "La star de
+    l'athlétisme russe Sergey Shubenkov"), not an acronym or a place ("El Ministerio de Transporte")?"""
+    words = source.split()
+    return len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words[-2:])
 
 
 def _stands_for(reference: str, given: str, earlier: list[str], lex) -> bool:

@@ -69,6 +69,14 @@ unless said otherwise):
                           Reinwald."), the speaker after it to the sentence's end
     quoting               verbs of quoting whose subject is the party that quotes and whose object speaks
                           ("zitiert die Zeitung X den Sprecher Y")
+    quoted_words          the noun for a party's words after a verb of quoting ("приводит РИА Новости слова
+                          адвоката"): whose words follow it is the speaker
+    accused               word beginnings for the accused in a case ("acusad", "procesad"): one party whatever
+                          the word, when a denial answers what is said of them
+    locatives             prepositions of place before a name ("in Berlin", "à Lyon", "в Харькове"): a figure after
+                          one in its clause counts that place
+    noun_modifiers        words that stand between an article and its noun ("los tres acusados", "El principal
+                          acusado"): a cue's form after them is a noun, not the verb of a clause
     ones                  words for one before a scale word ("eine Milliarde", "um bilhão", "один трлн")
     scale_words           words of a scale after a number word ("двух сотнях", "deux centaines", "two hundred"):
                           the number word alone is not the figure
@@ -230,6 +238,9 @@ class Lexicon:
     continuation: re.Pattern | None
     pronouns: frozenset[str]
     determiners: frozenset[str]
+    noun_modifiers: frozenset[str]
+    locatives: frozenset[str]
+    accused: frozenset[str]
     indefinite: frozenset[str]
     relatives: frozenset[str]
     conjunctions: frozenset[str]
@@ -253,6 +264,7 @@ class Lexicon:
     reality: re.Pattern | None
     closing_markers: re.Pattern | None
     quoting: re.Pattern | None
+    quoted_words: re.Pattern | None
     new_incident: re.Pattern | None
     figure_back: re.Pattern | None
     speaker_place: frozenset[str]
@@ -462,6 +474,9 @@ def lexicon(language: str | None) -> Lexicon:
         continuation=_words(data.get("continuation")),
         pronouns=_lower(data.get("pronouns")),
         determiners=_lower(data.get("determiners")),
+        noun_modifiers=_lower(data.get("noun_modifiers")),
+        locatives=_lower(data.get("locatives")),
+        accused=_lower(data.get("accused")),
         indefinite=_lower(data.get("indefinite")),
         relatives=_lower(data.get("relatives")),
         conjunctions=_lower(data.get("conjunctions")),
@@ -487,6 +502,7 @@ def lexicon(language: str | None) -> Lexicon:
         reality=_words(data.get("reality")),
         closing_markers=_regexes(data.get("closing_markers")),
         quoting=_words(data.get("quoting")),
+        quoted_words=_words(data.get("quoted_words")),
         revising=_regexes([rf"(?<!\w)(?:{r})" for r in data.get("revising") or ()]),
         measures=re.compile(r"(?:" + "|".join(re.escape(str(w)) for w in data["measures"]) + ")", re.IGNORECASE)
         if data.get("measures") else None,

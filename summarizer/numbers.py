@@ -48,9 +48,16 @@ _SCALE = "(?a:" + "|".join(_SCALES) + ")"
 # Euro", "4 млрд долларов"), the word's currency is the unit.
 CURRENCY_SIGNS = {"US$": "USD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "HK$": "HKD", "R$": "BRL", "$": "USD",
                   "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB", "₹": "INR", "₺": "TRY", "CHF": "CHF",
-                  "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "UAH": "UAH", "RUB": "RUB"}
-_CURRENCY = ("(?:(?<!\\w)(?P<cur>(?-i:" + "|".join(re.escape(c) + (r"\s?" if c[-1].isalpha() or c == "R$" else "")
-                                               for c in sorted(CURRENCY_SIGNS, key=len, reverse=True))
+                  "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "UAH": "UAH", "RUB": "RUB",
+                  "ZAR": "ZAR", "INR": "INR", "NGN": "NGN", "KES": "KES", "PLN": "PLN", "R": "ZAR", "Rs": "INR",
+                  "₦": "NGN"}
+# A sign that is also a letter or a road's name ("R2.4 billion" is money, "the R2 motorway" a road): money only
+# before a figure with its thousands grouped or its scale word
+_MONEY_ONLY = r"(?=\s?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?\s?(?:bn|billion|million|mn|m|crore|lakh|trillion)\b))"
+_LETTER_SIGNS = {"R", "Rs"}
+_CURRENCY = ("(?:(?<!\\w)(?P<cur>(?-i:" + "|".join(
+    re.escape(c) + (_MONEY_ONLY if c in _LETTER_SIGNS else r"\s?" if c[-1].isalpha() or c == "R$" else "")
+    + (r"\s?" if c in _LETTER_SIGNS else "") for c in sorted(CURRENCY_SIGNS, key=len, reverse=True))
              + "))|(?<![\\w.,/:-])"
              # the second figure of a range of short figures ("16-20", "25–30mila"), not of "2023-11-30"
              + "".join(f"|(?<=(?<![\\d-])\\d{{{n}}}[-–])" for n in (1, 2, 3)) + ")")

@@ -1006,3 +1006,25 @@ def test_german_closing_speakers(sentence, expected):
 def test_a_marker_names_a_party_in_quotes_whatever_its_name_holds():
     assert parse_attribution('Як повідомляє "24 канал", дочка навчається у другому класі.', "uk") \
         == ('"24 канал"', "як повідомляє")
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    # a participle after an article and a number or "other", "main" is a noun, the speaker's head
+    ("es", "Sin embargo, los tres acusados han negado cualquier participación en el robo.",
+     ("los tres acusados", "negado")),
+    ("es", "El principal acusado, que no ha declarado en la sesión, ha asegurado que estaba en Madrid.",
+     ("El principal acusado", "asegurado")),
+    ("es", "Los otros dos acusados afirmaron que solo esperaban en el coche.", ("Los otros dos acusados", "afirmaron")),
+    ("es", "La fiscalía pide una pena de 15 años para el principal acusado.", None),
+    ("en", "The three men denied the charges in court on Monday.", ("The three men", "denied")),
+    ("en", "The two accused said they had never met the minister.", ("The two accused", "said")),
+    # a speaker told by what they are, after the cue of an incise that follows a quote
+    ("fr", "«C'est un mensonge», a réagi jeudi le sprinteur, en dénonçant une campagne.", ("le sprinteur", "réagi")),
+    ("fr", "«Je n'ai jamais triché», a écrit le double champion d'Europe 2022 sur son compte Instagram.",
+     ("le double champion d'Europe", "écrit")),
+    # the one whose words a party quotes ("приводит РИА Новости слова адвоката"): the lawyer speaks
+    ("ru", "«Он не признает вину», - приводит РИА Новости слова адвоката.", ("адвоката", "приводит")),
+    ("uk", "«Це неправда», - наводить «Укрінформ» слова речника міністерства.", ("речника міністерства", "наводить")),
+])
+def test_participle_nouns_descriptions_and_quoted_words_name_the_speaker(language, sentence, expected):
+    assert parse_attribution(sentence, language) == expected

@@ -1074,3 +1074,44 @@ def test_a_sentence_that_only_denies_is_a_candidate():
     sentences = segment(text, "uk")
     chosen = candidates(sentences, headline=(1,), fill=0, language="uk")
     assert 3 in chosen and 4 not in chosen  # the answer; not the outlet's aside
+
+
+def test_a_denial_that_names_no_claim_answers_what_others_say_of_the_denier():
+    cases = [("es", "Según la fiscalía, los tres acusados entraron en la joyería armados.\n"
+                    "Los tres acusados han negado cualquier implicación en el robo.\n"
+                    "El abogado de la defensa criticó la lentitud de la investigación.\n",
+              {1: "la fiscalía", 2: "Los tres acusados", 3: "El abogado de la defensa"}),
+             ("fr", "Le quotidien a affirmé que Karim Benali aurait été contrôlé positif.\n"
+                    "Karim Benali a démenti s'être jamais dopé.\n",
+              {1: "Le quotidien", 2: "Karim Benali"})]
+    for language, text, sources in cases:
+        events = _events(text, sources, language)
+        assert events[1].status == "denied" and events[2].id in events[1].contradicted_by, language
+        assert events[1].id in events[2].contradicted_by, language
+    assert events[2].contradicted_by == [events[1].id]
+    es = _events(*cases[0][1:], "es")
+    assert es[3].contradicted_by == []  # criticism of the inquiry denies nothing said of the defence
+
+
+def test_figures_given_place_by_place_conflict_only_in_the_same_place():
+    text = ("Die Veranstalter zählten in Berlin 70.000 Teilnehmer, in Hamburg 45.000 und in Köln 20.000.\n"
+            "In Berlin sprach auch die Polizei von 70.000 Teilnehmern.\n"
+            "In Hamburg kam die Polizei dagegen nur auf 30.000 Teilnehmer.\n")
+    events = _events(text, {1: "Die Veranstalter", 2: "die Polizei", 3: "die Polizei"}, "de")
+    assert events[2].contradicted_by == []  # Berlin: the same figure from both sides
+    assert events[3].id in events[1].contradicted_by and events[1].id in events[3].contradicted_by
+
+
+def test_a_figure_a_total_includes_is_no_conflict_with_it():
+    text = ("The company said 599 signal workers reported for duty.\n"
+            "The union said the figure included 342 of its members.\n")
+    events = _events(text, {1: "The company", 2: "The union"})
+    assert events[1].contradicted_by == [] and events[2].contradicted_by == []
+
+
+def test_a_person_told_by_what_they_are_after_a_quote_is_the_one_named_before():
+    text = ("Le sprinteur Karim Benali a démenti jeudi s'être jamais dopé.\n"
+            "Plusieurs médias ont rapporté mercredi qu'il aurait été contrôlé positif.\n"
+            "«C'est un mensonge», a réagi le champion sur son compte Instagram.\n")
+    events = _events(text, {1: "Karim Benali", 2: "Plusieurs médias", 3: "le champion"}, "fr")
+    assert "Karim Benali" in events[3].attribution.source

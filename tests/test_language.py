@@ -142,3 +142,12 @@ def test_a_caption_with_its_credit_run_into_it_is_a_caption():
 
     assert is_caption("Руйнування у ДонецькуФото: Menahem KahanaAFP/Getty Images")
     assert not is_caption("The minister said the photo: it was fake and 3 people died in a sentence long enough.")
+
+
+def test_a_sentence_the_page_gives_again_is_told_once():
+    text = ("Unions say 80 per cent of oil workers joined the strike on Monday.\n\n"
+            "Support our journalism: donate today.\n\n"
+            "Unions say 80 per cent of oil workers joined the strike on Monday.\n\nRead more.\n\nRead more.\n")
+    reasons = [s.boilerplate for s in segment(text, "en")]
+    assert reasons[0] is None and reasons[2] == "a sentence the page repeats"
+    assert reasons[3] == reasons[4]  # a short line given twice is what it is, not a repeated story sentence

@@ -372,3 +372,8 @@ def test_a_multiple_is_no_figure():
 ])
 def test_number_words_with_a_scale_are_figures_in_every_language(language, text, expected):
     assert [(n.text, n.value, n.unit) for n in extract_numbers(text, language)] == expected
+
+
+def test_a_letter_currency_sign_is_money_only_before_a_grouped_figure_or_a_scale_word():
+    found = [(n.text, n.unit) for n in extract_numbers("a R2.4 billion contract, bail of R500,000, the R2 motorway")]
+    assert found == [("R2.4 billion", "ZAR"), ("R500,000", "ZAR")]
