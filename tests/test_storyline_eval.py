@@ -4,6 +4,7 @@ import pytest
 from fakes import article_result, event
 
 from summarizer.briefing.evaluate import b_cubed, load_storyline_gold, pairwise, score_storylines, title_fault
+from summarizer.briefing.merge import headline_from
 from summarizer.errors import InputError
 from summarizer.schema import BriefingResult, Dispute, Figure, Storyline, StorylineItem, Usage
 
@@ -85,9 +86,22 @@ def test_pairwise_and_b_cubed_on_a_small_case():
     ("The strike, which came as residents were queueing for bread at the stalls…", "a cut-off sentence"),
     ("One two three four five six seven eight nine ten eleven twelve thirteen", "longer than 12 words"),
     ("Russia's advance near Pokrovsk", None),
+    ("Dozens of mourners have been killed after a stampede erupted during", "a cut-off sentence"),
 ])
 def test_a_title_must_read_like_a_headline(title, fault):
     assert title_fault(title) == fault
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("Dozens of mourners were killed after a stampede broke out during a funeral procession in Kerman, state TV said.",
+     "Dozens of mourners were killed"),
+    ("On Thursday, more than 800,000 people marched across France against the pension reform.",
+     "More than 800,000 people marched across France against the pension reform"),
+    ("A missile attack on two bases housing foreign troops has caused few if any casualties, an official says.",
+     "A missile attack on two bases housing foreign troops"),
+])
+def test_a_sentence_made_a_title_ends_where_a_clause_ends(sentence, title):
+    assert headline_from(sentence) == title and title_fault(title) is None
 
 
 def test_a_gold_file_listing_an_article_twice_or_a_missing_file_is_one_line(tmp_path):

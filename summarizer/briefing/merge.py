@@ -68,6 +68,14 @@ COMMON_NAME = 0.15  # a name in more than this share of the day's articles (and 
 APART = 1.0  # the distance of two articles whose headlines name specific names that the other does not give
 NAME_MATCH = 0.8  # two name skeletons this alike (difflib ratio) are one place spelled two ways
 TITLE_WORDS = 12
+# where a sentence's main clause ends ("killed | after a stampede"), and the words no headline ends with
+_CLAUSE_ENDS = {"after", "as", "when", "while", "during", "following", "amid", "despite", "because", "since", "where",
+                "which", "who"}
+_OPEN_ENDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "during", "after", "before", "that", "which",
+              "who", "has", "have", "had", "is", "are", "was", "were", "and", "or", "but", "with", "by", "from", "as",
+              "its", "their", "his", "her", "been", "be", "into", "than", "amid", "while", "when"}
+_AUXILIARIES = {"has", "have", "had", "is", "are", "was", "were", "will"}
+_SAID = re.compile(r"\b(?:says?|said|according to|reports?|reported|told|claims?|claimed)\b", re.IGNORECASE)
 LANGUAGE_GAPS = Path(__file__).with_name("language_gaps.json")  # written by bench/language_gap.py
 _CAPITALISED = re.compile(r"\b[^\W\d_][\w-]*")  # a word that starts with a letter
 _MID_SENTENCE = re.compile(r"(?<=[\w,;)%»”’] )[^\W\d_][\w-]*")  # a word after a word and a space
@@ -396,15 +404,40 @@ class Storylines:
         title = _QUOTED.sub("", self.index.titles[nearest[0]])
         for term in loaded_terms(title):
             title = re.sub(rf"\b{re.escape(term)}\b", "", title, flags=re.IGNORECASE)
-        words = re.sub(r"\s+([,;:.])", r"\1", " ".join(title.split())).strip(" ,;:-").split()
-        return " ".join(words[:TITLE_WORDS])
+        return headline_from(title)
+
+
+def headline_from(sentence: str) -> str:
+    """A sentence made a title of at most TITLE_WORDS words that ends where a clause ends: without its closing
+    attribution (", a US official says"), its opening time phrase ("On Thursday,"), and cut where its main
+    clause ends ("Dozens of mourners have been killed | after a stampede erupted during ..."); a title that still
+    runs on is cut before its words that leave it open ("... killed during" loses "during")."""
+    text = re.sub(r"\s+([,;:.])", r"\1", " ".join(sentence.split())).strip(" ,;:-.")
+    parts = text.rsplit(", ", 1)
+    if len(parts) == 2 and _SAID.search(parts[1]) and len(parts[0].split()) >= 4:
+        text = parts[0]  # "..., a US official says"
+    opening = re.match(r"(?:[^,]{1,30}), (?=\S)", text)
+    if opening and len(opening.group(0).split()) <= 4 and len(text[opening.end():].split()) >= 4:
+        text = text[opening.end():]
+        text = text[:1].upper() + text[1:]  # "On Thursday, the ministry ..."
+    words = text.split()
+    if len(words) > TITLE_WORDS:
+        cut = next((i for i, w in enumerate(words) if 4 <= i <= TITLE_WORDS and (
+            w.lower() in _CLAUSE_ENDS or words[i - 1].endswith((",", ";", ":")))), None)
+        # else what the subject is, before its verb's auxiliary ("A missile attack on two bases | has caused ...")
+        cut = cut or next((i for i, w in enumerate(words) if 4 <= i <= TITLE_WORDS and w.lower() in _AUXILIARIES), None)
+        words = words[:cut] if cut else words[:TITLE_WORDS]
+    while len(words) > 3 and words[-1].lower().strip(",;:") in _OPEN_ENDS:
+        words.pop()
+    return " ".join(words).strip(" ,;:-")
 
 
 def title_fault(title: str) -> str | None:
     """Why a storyline title does not read like a headline, or None."""
     if _QUOTE_MARKS.search(title):
         return "quotes a party"
-    if title.rstrip().endswith(("…", "...")):
+    words = title.split()
+    if title.rstrip().endswith(("…", "...")) or words and words[-1].lower().strip(",;:") in _OPEN_ENDS:
         return "a cut-off sentence"
     if len(title.split()) > TITLE_WORDS:
         return f"longer than {TITLE_WORDS} words"
