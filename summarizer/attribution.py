@@ -713,8 +713,8 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                     and not lex.speakers.search(source)):
                 # "Збитки ... перевищать три мільярди гривень, попереджають у ...": what was said; "Höchstens 8
                 # Prozent erwartet dagegen die Gesellschaft": the object before the verb, a figure of something
+                # (but "The three men denied ...": a few people, written in words, are the subject)
                 continue
-                # ("The three men denied ...": a few people, written in words, are the subject)
             if source and reading == "before" and lex.according is not None and lex.according.match(source):
                 continue  # "Secondo quanto riportano le agenzie": the marker is no subject, the speaker follows
             if source and reading == "before" and after_break and source[:1] in "«“„\"" \
