@@ -77,8 +77,34 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
     after it ("Secondo il viceministro degli Esteri, Lapo Pistelli,") is kept whole (`_parse`)."""
     lex = lexicon(language)
     sentence = without_ages(sentence, lex)
-    parsed = _parse(sentence, lex)
+    parsed = _dash_incise(sentence, lex) or _parse(sentence, lex)
     return (_without_channel(_with_name(sentence, parsed[0], lex), lex), parsed[1]) if parsed else None
+
+
+_DASH_INCISE = re.compile(r"(?<=\S)\s*[–—]\s*(?P<inside>[^–—«»“”\"]{3,100}?)\s*[–—]\s*(?=\S)")
+
+
+def _dash_incise(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(speaker, verb) of an incise set off by dashes inside a quotation ("“La Guardia costiera ha detto di ...
+    – ha scritto il fondatore della ong, Oscar Camps – ma non hanno detto che ...”", "«... —ha escrito el
+    fundador— ...»"): the quote is the speaker's whatever it reports others said; None where there is none."""
+    opened = re.match(r"\s*[“«„\"]", sentence)
+    if opened is None:
+        return None
+    for m in _DASH_INCISE.finditer(sentence, opened.end()):
+        words = m.group("inside").split()
+        at = 1 if words and words[0].lower() in lex.auxiliaries and len(words) > 1 else 0
+        if not words or not (lex.cue.fullmatch(words[at]) or at and words[at].isalpha() and words[at].islower()):
+            continue  # (a cue, or any participle after an auxiliary: "—ha escrito el fundador—")
+        start = m.start("inside") + m.group("inside").find(words[at]) + len(words[at])
+        source = _source_after(sentence[:m.end("inside")], start, lex)
+        if source and is_speaker(source, lex):
+            rest = sentence[start:m.end("inside")]
+            named = re.fullmatch(r"\s*" + re.escape(source) + r",\s*((?:[^\W\d_][\w'’.-]*\s*){1,4})", rest)
+            if named and all(w[:1].isupper() for w in named.group(1).split()):  # "il fondatore della ong, Marco
+                source = f"{source}, {named.group(1).strip()}"  # Neri"
+            return source, words[at].lower()
+    return None
 
 
 def _without_channel(source: str, lex: Lexicon) -> str:
@@ -303,6 +329,13 @@ def _incise(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                 cut = next((i for i, w in enumerate(clause) if i and w.lower() in (
                     lex.prepositions | lex.ends_source) - lex.genitive), len(clause))
                 source = " ".join(clause[:cut]) if _determined(clause[:cut], lex) else None
+            head = source.split()[-1].lower() if source else ""
+            if head in lex.documents:  # "», continua il racconto su Twitter di Camps":
+                tail = _SOURCE_END.split(sentence[at_word:], maxsplit=1)[0]  # whose account it is
+                owner = re.search(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(lex.genitive))) + r")\s+("
+                                  r"(?:[^\W\d_][\w'’.-]*\s*){1,4})$", tail.strip()) if lex.genitive else None
+                if owner and all(w[:1].isupper() for w in owner.group(1).split()):
+                    return owner.group(1).strip(), verb.lower()
             if source and (is_speaker(source, lex) or _determined(source.split(), lex)) \
                     and not lex.earlier_claims.search(source) and not _figure_headed(source, lex):
                 return (source.lower() if source.lower() in lex.pronouns else source), verb.lower()
@@ -1024,8 +1057,13 @@ def _appositive(clause: str, before: str, lex: Lexicon) -> bool:
         return True  # "Организаторы, выступая перед журналистами, заявили", "A Cruz Vermelha, falando à imprensa,"
     # a name's possessive is its determiner ("Comoros’ most populous island"), its head the last word
     possessive = words[0].endswith(("'s", "’s", "s'", "s’")) and not lex.speakers.search(words[-1])
+    # a description after a name, even of a kind that speaks ("The Dessary Human Rights Centre, a local
+    # monitoring group, speaks of 38")
+    described = words[0].lower() in lex.indefinite and bool(named) and all(
+        w[:1].isupper() or w.lower() in lex.genitive for w in named)  # a name ("Hamas", "The Dessary Human Rights
+    # Centre", "Ordine dei Medici"), not "Interviewed by local radio"
     return 1 < len(words) <= 8 and (words[0] in lex.determiners and not is_speaker(clause.strip(), lex)
-                                    or possessive) \
+                                    or possessive or described) \
         and not any(w.lower() in lex.not_in_source or lex.cue.fullmatch(w) for w in words) \
         and is_speaker(_trim(before, lex), lex)
 
@@ -1162,6 +1200,8 @@ def _aside(tokens: list[str], lex: Lexicon) -> bool:
     return bool(tokens) and (any(t in lex.relatives for t in lowered) or lowered[0] in lex.relative_openers
                              or lowered[0] in lex.not_sources
                              or lowered[0] in lex.prepositions - lex.conjunctions  # "wie die Zeitung (berichtete)"
+                             or lowered[0] in lex.genitive and any(  # "del que depende Enfesa", "de la que"
+                                 t in lex.relatives | lex.relative_openers | lex.complementizers for t in lowered[1:3])
                              or len(tokens) > 1 and lowered[1] in lex.passive_agent)
 
 
@@ -1265,11 +1305,13 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
                 and kept[0].lower() not in lex.determiners and lowered not in lex.indefinite \
                 and kept[-1][:1].isupper():  # not "Vedat Bulut von der Ärztekammer"
             break  # "warf Maduro der Opposition ... vor": after a name, a determiner opens its object
-        if kept and not lex.capitalised_nouns and not verb_first and any(_unelided(k)[:1].isupper() for k in kept) \
+        if kept and not lex.capitalised_nouns and not verb_first \
+                and (any(_unelided(k)[:1].isupper() for k in kept) or lex.speakers.search(kept[-1])) \
                 and kept[-1].lower() not in lex.prepositions | lex.genitive \
-                and lowered in lex.determiners - lex.genitive - lex.prepositions - lex.possessives:
+                and (lowered in lex.determiners - lex.genitive - lex.prepositions - lex.possessives
+                     or _elided_article(token, lex)):
             break  # "secondo il ministero guidato da Matteo Salvini le adesioni sono state", "Secondo la Protezione
-            # civile i morti sono 21": a new subject
+            # civile i morti sono 21", "Secondo i sindacati l'adesione è stata": a new subject
         if not lex.capitalised_nouns and not verb_first and _clause_after_name(kept, tokens[at:], lex):
             break  # "Secondo Hrw prove video ... indicano che", "Segundo a Oxfam relatos de moradores indicam que":
             # one short name, then the clause's own subject and verb
@@ -1294,6 +1336,13 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
                    for w in heads) and not (lex.capitalised_nouns and words and lex.speakers.search(words[-1])):
             return None  # (a German phrase ends with its head: "die Kalmtaler Wärmetechnik GmbH")
     return source if is_speaker(source, lex) else None
+
+
+def _elided_article(token: str, lex: Lexicon) -> bool:
+    """Is `token` a noun with its article elided onto it ("l'adesione", "l'affluence"), not a genitive
+    ("dell'Istat", "d'Amnesty")?"""
+    m = re.match(r"([^\W\d_]{1,3}['’])[^\W\d_]", token)
+    return m is not None and m.group(1).lower() in lex.determiners - lex.genitive - lex.prepositions
 
 
 def _described(sentence: str, start: int, lex: Lexicon) -> str | None:

@@ -78,6 +78,10 @@ FAR = 25  # words of its clause before a figure after a preposition ("the toll f
 SPEAKER_AFTER = 3  # words after "Another" that may name a speaker ("Another Pakistani official")
 NOT_DATING = 6  # words before a year that may make it a comparison's or a deadline's ("frente a los 300 de 2023")
 SUBGROUP_BEFORE = 3  # words before a figure's quantity word that may name a group within it ("minori ... arrivati")
+SCALE_APART = 1000  # figures this many times apart are no two counts of one thing (a jibe, or another thing)
+CROWD_AT_LEAST = 1000  # the least bare figure that is a crowd in a story of a gathering
+BARE_AT_LEAST = 2  # the least figure with no word of its own that may count what the claim before it counts
+ELLIPSIS_RATIO = 10  # and the most it may differ from that claim's figure, either way ("8 mil" and "40 mil")
 SUBTOTAL = 5  # words before a figure that may make it part of a total ("Allein in der Hauptstadt seien neun")
 
 
@@ -182,6 +186,8 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
             counts = "people"  # "1,4 milhão de pessoas na Paulista": a crowd, where the story has one
         if counts in CROWDS and percent:
             counts = "turnout"  # "18 % de grévistes": a share of those who could join, the rate of a strike
+        if counts in MEASURED and percent:
+            continue  # "310.000 toneladas ..., un 25% menos": a change, not a weight
         if counts in MEASURED and (thing := _measured_thing(text[at + len(written):], counts, lex)):
             counts = f"{counts}:{thing}"  # "2 млн тонн кукурудзи", "3,9 млн тонн зерна": two things weighed
         if counts is not None:
@@ -194,7 +200,35 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
         next(iter(out.values())).update(bare)
     if not out:  # no quantity of the language's: what the sentence's words name ("450.000 Asylbewerbern")
         out = unnamed
+    for name in _zeros(text, lex):  # "killed 17 rebels but no civilians", "Kein Zivilist wurde verletzt"
+        out.setdefault(name, set()).add(0.0)
     return {name: frozenset(values) for name, values in out.items()}, frozenset(parts)
+
+
+ZERO_REACH = 4  # words after a word of none ("no", "kein") that may say what it counts
+
+
+def _zeros(text: str, lex: Lexicon) -> list[str]:
+    """What the sentence says none of were counted ("no civilians", "Kein Zivilist wurde verletzt", "aucune
+    victime"): a known quantity named within a few words after the word of none, else the noun right after
+    it (as `_named_thing` names a thing no quantity word names)."""
+    out = []
+    for m in lex.zero.finditer(text) if lex.zero is not None else ():
+        words = _WORDS.findall(text[m.end():])[:ZERO_REACH]
+        if not words or not words[0].isalpha():
+            continue
+        words = words[:next((k for k, w in enumerate(words) if not w.isalpha()  # not "no evidence of 12 deaths"
+                             or w.lower() in lex.relatives | lex.complementizers), len(words))]  # nor "nessun
+        # accordo che preveda licenziamenti"
+        named = next((name for name, pattern in lex.quantities for k in range(len(words))
+                      if pattern.match(" ".join(words[k:]))), None)
+        noun = words[0].lower()
+        closed = lex.determiners | lex.prepositions | lex.auxiliaries | lex.conjunctions | lex.not_units
+        if named is None and len(noun) > 3 and noun not in closed and not lex.cue.fullmatch(noun):
+            named = UNNAMED + noun[:STEM]
+        if named is not None and (named in TOLLS or named.startswith(UNNAMED)):
+            out.append(named)  # (a toll's none, not "ni un solo despido": a refusal, no count of jobs)
+    return out
 
 
 MEASURED = {"tonnes", "litres", "hectares", "kilograms"}  # quantities that weigh or measure some thing
@@ -285,9 +319,41 @@ def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: st
         people = found.pop("people", set())  # the people on board in a story that counts them
         if people and (crowd or aboard):
             found.setdefault("participants" if crowd else "on_board", set()).update(people)
+    for c in claims if crowd else ():  # "¿Pero cuántos miles? Según la Delegación del Gobierno, 45.000.": in a
+        # story of a gathering, a party's bare figure of thousands is its count of the crowd
+        if not c.outlet and not any(not name.startswith(UNNAMED) for name in out[c.pos]):
+            bare = _bare(sentences[c.sid].text, language)
+            if bare:
+                out[c.pos] = {"participants": bare}
+    for i, c in enumerate(claims):  # "cifra la producción en apenas 240.000 toneladas": the weight of the thing
+        # an earlier claim weighed ("310.000 toneladas de aceite de oliva"), where one did
+        for measured in [name for name in out[c.pos] if name in MEASURED]:
+            things = {name for b in claims[:i] for name in out[b.pos] if name.startswith(measured + ":")}
+            if len(things) == 1:
+                out[c.pos][next(iter(things))] = out[c.pos].pop(measured)
     for i, c in enumerate(claims):  # "korrigierte es die Zahl am Abend auf 25.000", "elevó después la cifra a 9"
         text = sentences[c.sid].text
         values = {n.value for n in extract_numbers(text, language)}
+        if values and not any(not name.startswith(UNNAMED) for name in out[c.pos]):
+            # "»Wir ... kamen auf höchstens 9.500.", "a list of 212 names": a value an earlier claim gave for one
+            # known quantity, told again with no word of it, counts that quantity
+            again = next((name for b in reversed(claims[:i]) for name, given in out[b.pos].items()
+                          if not name.startswith(UNNAMED) and values & given and values & given >= {
+                              v for v in values if v > 12}), None)
+            if again is not None:
+                out[c.pos] = {again: values & {v for b in claims[:i] for v in out[b.pos].get(again, ())}}
+                continue
+            before = claims[i - 1] if i else None
+            counted = next(iter(out[before.pos].values())) if before is not None and len(out[before.pos]) == 1 \
+                else set()
+            if not out[c.pos] and before is not None and not c.outlet and not before.outlet \
+                    and _elliptic(text, lex, language) and not same_source(before.source, c.source) \
+                    and len(counted) == 1 and not years_of(text, language) and min(values) >= BARE_AT_LEAST \
+                    and 1 / ELLIPSIS_RATIO <= min(values) / min(counted) <= ELLIPSIS_RATIO:
+                # "O sindicato APP fala em 40 mil, cinco vezes mais." right after "A Secretaria ... estimou em 8 mil
+                # o número de manifestantes": another party's figure of the same count, with no word of its own
+                out[c.pos] = {next(iter(out[before.pos])): values}
+                continue
         if any(not name.startswith(UNNAMED) for name in out[c.pos]) or not values or lex.figure_nouns is None \
                 or not lex.figure_nouns.search(text):
             continue  # (a thing its own words name gives way to what "the figure" counted before)
@@ -457,10 +523,14 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
                     or _speaks_for(a, b, sentences) or _speaks_for(b, a, sentences):
                 continue
             near = sentences[b.sid].paragraph - sentences[a.sid].paragraph <= NEAR_PARAGRAPHS
-            if when[a.pos] and when[b.pos] and when[a.pos] != when[b.pos] \
+            if when[a.pos] and when[b.pos] and _dated(when[a.pos], lex) != _dated(when[b.pos], lex) \
+                    and (_dated(when[a.pos], lex) and _dated(when[b.pos], lex)
+                         or not _dated(when[a.pos], lex) and not _dated(when[b.pos], lex)
+                         and when[a.pos] != when[b.pos]) \
                     and sentences[b.sid].paragraph - sentences[a.sid].paragraph > 1:
-                continue  # "last week" and "on Friday", paragraphs apart: two incidents ("trapped on Tuesday",
-                # next paragraph "still underground on Wednesday": one)
+                continue  # "on Thursday" and "on Friday", paragraphs apart: two incidents ("trapped on Tuesday",
+                # next paragraph "still underground on Wednesday": one); "yesterday" and "on Monday" may be one
+                # day, and "on Monday" and "on Monday morning" are
             if years[a.pos] != years[b.pos]:
                 continue  # "In 2019, the same agency recorded 41 flood deaths": a count of another period
             if not near and places[a.pos] and places[b.pos] and not places[a.pos] & places[b.pos]:
@@ -483,8 +553,10 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
                     continue  # "In Berlin sprach auch die Polizei von 70.000": the organisers' Berlin figure
                     # (not their national total, nor their Hamburg one)
                 if name in figures[b.pos] and values != figures[b.pos][name] \
-                        and not figures[b.pos][name] <= parts[a.pos] and not values <= parts[b.pos]:
-                    # "between 16 and 20" is not "20"; "15 interpellations, dont 11 à Paris" agrees with 11
+                        and not figures[b.pos][name] <= parts[a.pos] and not values <= parts[b.pos] \
+                        and _one_scale(values, figures[b.pos][name]):
+                    # "between 16 and 20" is not "20"; "15 interpellations, dont 11 à Paris" agrees with 11; "El CIS
+                    # de Tezanos daba entre 10 y 12 personas" is a jibe at 45.000, no count
                     contested[a.pos].add(b.pos)
                     contested[b.pos].add(a.pos)
     for a, b in _figures_answered(claims, sentences, lex, language, incident):  # "put that figure at 90"
@@ -565,9 +637,11 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     """The claims that record `i` denies, if its sentence denies or rejects (see the module's notes)."""
     d = claims[i]
     text = sentences[d.sid].text
-    said_no = None if d.outlet else lex.denial.search(text)
-    if said_no is None:
-        return []
+    said_no = None if d.outlet else lex.denial.search(text) or labelled(text, lex) or _judged(text, lex)
+    if said_no is None:  # "«Je ne me suis jamais dopé»": a flat negation answers what others say of its speaker,
+        # or of whom it names ("«Никаких денег Петров никогда не получал», — заявил его адвокат")
+        flat = None if d.outlet or lex.never is None else lex.never.search(text)
+        return _said_of(d, text.replace(d.source, " "), claims, sentences, lex, incident) if flat else []
     inner = [c for c in claims[:i] if held(c, d, sentences)]
     if inner:  # "Jaguar has dismissed union claims that ... 2,000 ...": that claim, answered by its own record
         # (`clauses._embedded`), and another party's that gives its figure, before or after it
@@ -638,8 +712,13 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     named = [c for c in others if mentions(named_in, c.source)
              or owner and (mentions(c.source, owner) or same_source(c.source, owner)  # "la CENI"
                            or bool(_stems(c.source, lex)) and _stems(c.source, lex) <= _stems(owner, lex)
-                           or bool(_stems(owner, lex)) and _stems(owner, lex) <= _stems(c.source, lex))]
-    # (an inflected name: "данные организаторов" are what "организаторы" said)
+                           or bool(_stems(owner, lex)) and _stems(owner, lex) <= _stems(c.source, lex)
+                           or _name_key(c.source) == _name_key(owner) != frozenset())]
+    # (an inflected name: "данные организаторов" are what "организаторы" said, "«Финансового Урала»" what
+    # "журнал «Финансовый Урал»" said)
+    named += [c for c in others if c not in named and any(  # and "журнала", the party named back
+        c.pos > n.pos and not _name_key(c.source) and bool(_stems(c.source, lex))
+        and _stems(c.source, lex) <= _stems(n.source, lex) for n in named)]
     asked = lex.asked.search(text) if lex.asked is not None else None
     if asked:  # "Asked about the Red Crescent's figure, the spokesman replied: «Not true»": the party it names
         question = re.split(r"[,:;]", text[asked.end():], maxsplit=1)[0]
@@ -724,14 +803,16 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
                        and incident[c.sid] == incident[d.sid] and not lex.denial.search(sentences[c.sid].text)
                        and counted & _named_quantities(sentences[c.sid].text, lex)
                        and (not stated or stated & _values(sentences[c.sid].text, language))]
-    if named and back is not None and (_plural(back_word) or back_word in lex.documents):
+    if named and back is not None and (_plural(back_word) or _document(back_word, lex)):
         # "Il Comune respinge i numeri dell'Eco", "calificó el informe de «mamarracho»": all that party's claims
         # of the incident, not only the last
         targets += [c for c in named if c not in targets and incident[c.sid] == incident[d.sid]
                     and not party_of(d.source, c.source, lex)]
-    if not targets and not back and not named:
-        # "Los tres acusados han negado cualquier implicación": what other parties said of the denier
-        targets = _said_of(d, text[:said_no.start()], claims, sentences, lex, incident)
+    if not back and not named and (not targets or _accused(d.source, text[:said_no.start()], lex)):
+        # "Los tres acusados han negado cualquier implicación": what other parties said of the denier (all the
+        # accusers said, where the accused deny: "«Мой подзащитный вину не признает, все работы были выполнены»")
+        targets += [c for c in _said_of(d, text[:said_no.start()], claims, sentences, lex, incident)
+                    if c not in targets]
     if not targets:
         targets = _answered_later(i, claims, sentences, lex, language, incident, pointed=bool(back))
     return targets
@@ -741,30 +822,184 @@ def _said_of(d: Claim, head: str, claims: list[Claim], sentences: dict[int, Sent
              incident: dict[int, int]) -> list[Claim]:
     """The claims of other parties, before or after a denial that names no claim, that say something of the
     denier: the denier (its names, or its head noun: "los tres acusados") is the subject of what they say, first
-    after "that" or after the comma of "According to X,". The denier is the denial's source or a name in the
-    subject its sentence opens with ("Михаил Мень не признает свою вину", told by his lawyer). A denial of
+    after "that", after the cue ("Prosecutors say the former chief executive") or after the comma of "According
+    to X,". The denier is the denial's source or a name in the subject its sentence opens with ("Михаил Мень не
+    признает свою вину", told by his lawyer); a denier told by what it is ("le hurdler", "the 58-year-old former
+    chief executive") is also the person named last before it, and so is a claim's subject told so ("Selon le
+    quotidien, l'athlète aurait ..."). What the accusers of a case say (`accusers`: prosecutors, investigators,
+    an indictment) is about everyone it names, and all of it about the accused (`accused`): a denial of
     involvement answers what the accusers say the denier did."""
     words = [w.strip("«»“”\"'’,.") for w in d.source.split()]
     about = [w for w in words if w[:1].isupper() and w.lower() not in lex.determiners]
     if words and words[-1][:1].islower() and words[-1].lower() not in lex.pronouns:
         about.append(words[-1])  # the head noun of "los tres acusados"
-    # (a name in the sentence's subject, not the capital that opens the sentence)
+    # (a name in the subject, not the capital that opens the sentence)
     about += [w for w in re.findall(r"(?<=\s)[^\W\d_][\w'’-]{3,}", head) if w[:1].isupper()]
     about = [a for a in about if len(a) >= 4]
+    accused = _accused(d.source, head, lex)
+    which = _which(d.source, lex) if accused else set()  # "El principal acusado", "the two other accused"
+    described = _told_by_kind(words, lex) and not accused and not lex.speakers.search(d.source)
+    person = _person_before(sentences, d.sid) if described else None
+    if person:
+        about.append(person)
     if not about:
         return []
     out = []
-    for c in claims:
-        if c is d or c.outlet or same_source(c.source, d.source) or party_of(d.source, c.source, lex) \
-                or incident[c.sid] != incident[d.sid] or lex.denial.search(sentences[c.sid].text):
-            continue
+    others = [c for c in claims if not (
+        c is d or c.outlet or same_source(c.source, d.source) or party_of(d.source, c.source, lex)
+        or incident[c.sid] != incident[d.sid] or lex.denial.search(sentences[c.sid].text))]
+    opened = {c.pos: [subject for k, opener in enumerate(said) if opener.lower() in lex.complementizers
+                      or opener.endswith(",") or lex.cue.fullmatch(opener.strip(",")) is not None
+                      for subject in [said[k + 1:k + 1 + SUBJECT_WORDS]]]
+              for c in others for said in [sentences[c.sid].text.replace(c.source, " ").split()]}
+    accusing = [c for c in others if _of_kind(c.source, lex.accusers)]
+    # the accused: those the accusers' first claim naming someone is about, by their kind or their names
+    # ("Prosecutors say the former chief executive, Sipho Ndlovu, ..."), not whom a later one names (the victim:
+    # "La acusación particular asegura que el joyero, Tomás Arjona, ...")
+    named = ({w.strip("«»“”\"'’,.") for subject in opened[c.pos] for w in subject if w[:1].isupper() and len(w) >= 4}
+             for c in accusing) if accused else iter(())
+    defendants = next((found for found in named if found), set())
+    for c in others:
         said = sentences[c.sid].text.replace(c.source, " ").split()
-        opened = [after for k, opener in enumerate(said)
-                  if opener.lower() in lex.complementizers or opener.endswith(",")
-                  for after in said[k + 1:k + 1 + SUBJECT_WORDS]]
-        if any(_same_word(w, a, lex) for w in opened for a in about):
+        if c in accusing:  # "The National Prosecuting Authority also alleges that R31 million ... Ndlovu's"
+            said = [w for w in said if not _of_kind(w, lex.accusers)]  # not "La acusación" for "acusados"
+            of_them = any(_same_word(w, a, lex) for w in said for a in about) if not accused else (
+                _which(sentences[c.sid].text, lex) & which if which else not defendants or any(
+                    _same_word(w, a, lex) for w in said for a in [*defendants, *about]))
+            # ("La procura accusa tre dirigenti": naming none of them, all it says is of the accused)
+            if of_them:
+                out.append(c)
+            continue
+        if any(_same_word(w, a, lex) for subject in opened[c.pos] for w in subject for a in about) \
+                or person and any(_told_by_kind(subject, lex) for subject in opened[c.pos]) \
+                and _person_before(sentences, c.sid) == person:
             out.append(c)
     return out
+
+
+def _one_scale(a: AbstractSet[float], b: AbstractSet[float]) -> bool:
+    """Can two sets of figures be two counts of one thing: their highest figures no more than `SCALE_APART` times
+    apart (the highest: "от 15 до 20 тыс." reads 15 and 20 000); a count of none sets itself against any figure."""
+    low, high = sorted((max(a), max(b)))
+    return low <= 0 or high / low <= SCALE_APART
+
+
+def _dated(when: str, lex: Lexicon) -> frozenset[str]:
+    """The days of the week and months a phrase of time names ("on Monday morning": Monday), none for a time
+    relative to the day of writing ("yesterday", "last week"), which they cannot be told apart from."""
+    return frozenset(m.group(0).lower() for m in lex.dates.finditer(when)) if lex.dates is not None else frozenset()
+
+
+def _bare(text: str, language: str | None) -> set[float]:
+    """The values of the figures of thousands or more in `text` that nothing follows in their clause but a
+    closing quote ("Según la Delegación del Gobierno, 45.000.", ": «más de 50.000».")."""
+    out = set()
+    for n in extract_numbers(text, language):
+        at = text.find(n.text)
+        if at >= 0 and n.value >= CROWD_AT_LEAST and not n.unit and not _YEAR.fullmatch(n.text) \
+                and re.match(r"[\"”»“'’\s]*(?:[,.;:!?]|$)", text[at + len(n.text):]):
+            out.add(n.value)
+    return out
+
+
+def _elliptic(text: str, lex: Lexicon, language: str | None) -> bool:
+    """Is the sentence's one figure given with no word of what it counts: right after its cue and a preposition
+    at most, with nothing after it in its clause ("O sindicato APP fala em 40 mil, cinco vezes mais", "Die
+    Gewerkschaft spricht von 1.400.")?"""
+    numbers = extract_numbers(text, language)
+    if len(numbers) != 1:
+        return False
+    at = text.find(numbers[0].text)
+    cue = next((m for m in lex.cue.finditer(text, 0, max(at, 0))), None)
+    return at >= 0 and cue is not None and len(_WORDS.findall(text[cue.end():at])) <= 1 \
+        and re.match(r"\s*(?:[,.;:!?]|$)", text[at + len(numbers[0].text):]) is not None
+
+
+def labelled(text: str, lex: Lexicon) -> re.Match | None:
+    """The verb of naming by which a party calls another's claims or report by a quoted label ("calificó el
+    informe de «mamarracho»", "nannte den Bericht „handwerklich unsauber“", "назвали публикацию ... «ложью»"): a
+    rejection, whatever the label says; None where there is none."""
+    for m in lex.naming.finditer(text) if lex.naming is not None else ():
+        before_quote = re.match(r"[^.;:«“\"„]{0,60}?(?=[«“\"„])", text[m.end():])
+        words = [w.lower() for w in re.findall(r"[^\W\d_]+", before_quote.group(0))] if before_quote else []
+        if any(lex.earlier_claims is not None and lex.earlier_claims.fullmatch(w) or _document(w, lex)
+               for w in words):
+            return m
+    return None
+
+
+def _judged(text: str, lex: Lexicon) -> re.Match | None:
+    """A denial word said of the claims the sentence opens with ("Die Zahl der Veranstalter ist deutlich zu
+    hoch", "The figure is far too high"), after its speaker where a marker opens it ("For the minister, the
+    villagers' account is propaganda"): the predicate, or None."""
+    if lex.claim_predicates is None:
+        return None
+    opens = text.lstrip(" «»\"“„")
+    marker = lex.according_opening.match(opens) if lex.according_opening is not None else None
+    if marker and "," in opens[marker.end():]:
+        opens = opens[opens.index(",", marker.end()) + 1:].lstrip()
+    for _ in range(2):  # "the villagers' account": an article, a possessor
+        first = opens.split(None, 1)
+        if len(first) > 1 and (first[0].lower() in lex.determiners | lex.demonstratives
+                               or first[0].endswith(("'", "’", "'s", "’s"))):
+            opens = first[1]
+    noun = (lex.earlier_claims.match(opens) if lex.earlier_claims is not None else None) or (
+        lex.figure_nouns.match(opens) if lex.figure_nouns is not None else None)
+    return lex.claim_predicates.search(opens, noun.end()) if noun else None
+
+
+def _document(word: str, lex: Lexicon) -> bool:
+    """Is `word` one of the language's `documents` in any case ("публикацию" for "публикации")?"""
+    return any(word == doc or len(doc) >= 6 and word.startswith(doc[:-2]) for doc in lex.documents)
+
+
+def _name_key(text: str) -> frozenset[str]:
+    """The first four letters of each capitalised word of four letters or more (a name in any case:
+    "«Финансового Урала»" and "«Финансовый Урал»" are one)."""
+    return frozenset(w.lower()[:4] for w in re.findall(r"[^\W\d_][\w'’-]{3,}", text) if w[:1].isupper())
+
+
+def _accused(source: str, head: str, lex: Lexicon) -> bool:
+    """Do the accused of a case speak: the `source` is of their kind, or the subject its sentence opens with
+    (`head`: their lawyer for them, "«Мой подзащитный вину не признает»")?"""
+    return (_of_kind(source, lex.accused) or _of_kind(head, lex.accused)) and not _of_kind(source, lex.accusers)
+
+
+def _of_kind(source: str, kinds: AbstractSet[str]) -> bool:
+    """Does `source` hold a word that begins as one of `kinds` does ("Prosecutors" for "prosecut", "la pubblica
+    accusa")?"""
+    lowered = source.lower()
+    return any(re.search(rf"(?<![\w'’]){re.escape(kind)}", lowered) for kind in kinds)
+
+
+def _which(text: str, lex: Lexicon) -> set[str]:
+    """The words that pick some of the accused out of all ("principal", "otros", "other" before "acusados",
+    "accused"), not their number ("los tres acusados": all of them)."""
+    words = [w.strip("«»“”\"'’,.").lower() for w in text.split()]
+    return {m for k, w in enumerate(words) if any(w.startswith(a) for a in lex.accused)
+            for m in words[max(0, k - 2):k] if m in lex.noun_modifiers and not extract_numbers(m)
+            and m not in lex.numerals[1]}
+
+
+def _person_before(sentences: dict[int, Sentence], sid: int) -> str | None:
+    """The last name of the person named last in the story before sentence `sid` (a first name and a last:
+    "Mathis Garnier" gives "Garnier"), or None."""
+    for before in sorted((i for i in sentences if i < sid), reverse=True):
+        people = [a for a in names_of(sentences[before].text)[0] if len(a.split()) >= 2
+                  and all(w[:1].isupper() and not w.isupper() for w in a.split()[-2:])]
+        if people:
+            return people[-1].split()[-1]
+    return None
+
+
+def _told_by_kind(subject: list[str], lex: Lexicon) -> bool:
+    """Does a clause's subject name someone by what they are, an article and a common noun ("l'athlète", "the
+    former chief executive"), not by a name?"""
+    first = subject[0].lower() if subject else ""
+    elided = re.match(r"([^\W\d_]{1,2}['’])([^\W\d_]+)$", first)
+    if elided:  # "l'athlète", not "qu'il"
+        return elided.group(1) in lex.determiners and elided.group(2) not in lex.pronouns
+    return first in lex.determiners and len(subject) > 1 and subject[1][:1].islower()
 
 
 def _same_word(word: str, name: str, lex: Lexicon) -> bool:
@@ -797,7 +1032,9 @@ def party_of(speaker: str, party: str, lex: Lexicon) -> bool:
              and (len(w) > 3 or len(w) > 1 and w.isupper())]  # "Un portavoz de las FAR": the FAR's
     own = [w.lower() for w in re.findall(r"[^\W\d_]+", speaker)]
     return bool(words) and len(own) > len(words) - (1 if lex.capitalised_nouns else 0) \
-        and all(any(o.startswith(w[:max(4, len(w) - 2)]) for o in own) for w in words)
+        and all(any(o.startswith(w[:max(4, len(w) - 2)])
+                    or lex.capitalised_nouns and len(o) >= 6 and w.endswith(o)  # "Gesellschaft": its head
+                    for o in own) for w in words)  # ("Ein Sprecher der Gesellschaft" for "die Projektgesellschaft")
 
 
 def own_side(figures: str, speaker: str, lex: Lexicon) -> bool:

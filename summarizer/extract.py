@@ -352,6 +352,10 @@ def _carried_over(text: str, before: list[str], language: str | None) -> tuple[s
             return earlier[0], speech.group(0)
     if lex.continuation is not None and lex.continuation.match(text):
         return _earlier_source(before[-1:], language)
+    if _OPENS_QUOTE.match(text) and re.search(r"[\"”»“][.!?]?\s*$", text.rstrip()) and before:
+        # "Per Salvini si tratta di una fake news. “Bugie e insulti di qualche Ong ...”": a quotation with no
+        # speaker of its own, right after a sentence that names one, is that speaker's
+        return _earlier_source(before[-1:], language)
     return None
 
 
@@ -664,8 +668,8 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
     attributions, denials), after the lead (the first story sentence, which says
     what the story is, whatever it holds), at most `limit`. An article with fewer is
     filled up to `fill` with its other sentences. The cues are the article's
-    language's (`language.py`). Never an event of its own: a
-    subheading (no closing punctuation), a sentence under five words, or one that
+    language's (`language.py`). Never an event of its own: a subheading (no closing punctuation), a sentence
+    under five words (but "Secondo l'ong, 47.": a party's figure), or one that
     only says a claim could not be verified, or only who reported the sentence before ("Об этом сообщил X"):
     each joins the claim before it; nor a short one that only says a party did not comment.
     Figures are read the way the article's `language` writes them ("5,4 millones")."""
@@ -675,17 +679,24 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
     ranked = []
     for pos, s in enumerate(story):
         text = s.text.strip()
-        if len(_WORDS.findall(text)) < 5 or is_verification_note(text, language) or text[-1:] not in _CLOSING \
+        short = len(_WORDS.findall(text)) < 5 and not (  # "Secondo l'ong, 47.": a party's figure, however short
+            extract_numbers(text, language) and parse_attribution(text, language) is not None)
+        if short or is_verification_note(text, language) or text[-1:] not in _CLOSING \
                 or is_back_attribution(text, language) or _no_comment(text, lex):
             continue
         figure = bool(extract_numbers(text, language))
         cue = bool(lex.cue.search(text) or lex.according is not None and lex.according.search(text)
                    or lex.according_after is not None and lex.according_after.search(text)
+                   or lex.according_opening is not None and lex.according_opening.match(text) is not None
                    or pos + 1 < len(story) and is_back_attribution(story[pos + 1].text, language)
                    or lex.reported_speech is not None and lex.reported_speech.search(text)
                    or is_hedged(text, language)  # "Angeblich plant der Konzern ...": a claim, the outlet's hedged
                    or bool(lex.denial.search(text))  # "У школі ж всі звинувачення відкидають.": an answer
-                   or s.id in quoted)  # a sentence of a quotation: its speaker's words
+                   or s.id in quoted  # a sentence of a quotation: its speaker's words
+                   # (one with no speaker of its own after a sentence that names one: "For the minister, it is
+                   # propaganda. “The terrorists burn their own dead ...”")
+                   or pos > 0 and _OPENS_QUOTE.match(text) is not None
+                   and parse_attribution(story[pos - 1].text, language) is not None)
         score = 3 * figure + 2 * cue + bool(lex.denial.search(text)) + (pos < 3)
         score -= text.endswith("?") + text.startswith(("“", '"', "«"))
         ranked.append((not (figure or cue), -score, pos, s.id))

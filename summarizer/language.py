@@ -71,8 +71,14 @@ unless said otherwise):
                           ("zitiert die Zeitung X den Sprecher Y")
     quoted_words          the noun for a party's words after a verb of quoting ("приводит РИА Новости слова
                           адвоката"): whose words follow it is the speaker
-    accused               word beginnings for the accused in a case ("acusad", "procesad"): one party whatever
-                          the word, when a denial answers what is said of them
+    accused               word beginnings for the accused in a case ("acusad", "procesad", "my client"): one party
+                          whatever the word, when a denial answers what is said of them
+    accusers              word beginnings for the parties that accuse in a case (prosecutors, investigators, an
+                          indictment: "fiscal", "procur", "следств"): what they say is about whom it names
+    zero                  words of none before what is counted ("no civilians", "kein Zivilist", "aucune
+                          victime"): a count of zero, set against another party's figure of the same thing
+    never                 words and phrases of a flat negation ("never", "jamais", "nothing to do with", "никогда"):
+                          a party's statement with one, about what others say of it, answers them as a denial
     locatives             prepositions of place before a name ("in Berlin", "à Lyon", "в Харькове"): a figure after
                           one in its clause counts that place
     noun_modifiers        words that stand between an article and its noun ("los tres acusados", "El principal
@@ -241,6 +247,9 @@ class Lexicon:
     noun_modifiers: frozenset[str]
     locatives: frozenset[str]
     accused: frozenset[str]
+    accusers: frozenset[str]
+    never: re.Pattern | None
+    zero: re.Pattern | None
     indefinite: frozenset[str]
     relatives: frozenset[str]
     conjunctions: frozenset[str]
@@ -353,12 +362,14 @@ def _dates(days, months) -> re.Pattern | None:
 
 def _beginnings(items) -> re.Pattern | None:
     """One pattern for `items` matched as word beginnings ("погиб" finds "погибли", "гибел" finds "гибели"); an
-    apostrophe in one also matches the space that stands for it in words joined back ("à l'heure")."""
+    apostrophe in one also matches the space that stands for it in words joined back ("à l'heure"). One ending
+    with "$" is a whole word ("тел$" finds "тел", not "телеканал"; "péri$" not "période")."""
     items = [str(i) for i in items or ()]
     if not items:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(i).replace("'", "['’ ]").replace("’", "['’ ]")
-                                               for i in items) + ")", re.IGNORECASE)
+    body = "|".join(re.escape(i.removesuffix("$")).replace("'", "['’ ]").replace("’", "['’ ]")
+                    + (r"(?!\w)" if i.endswith("$") else "") for i in items)
+    return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
 
 
 def _patterns(items) -> tuple[re.Pattern, ...]:
@@ -449,7 +460,9 @@ def lexicon(language: str | None) -> Lexicon:
     # BaseLoader: every word a string ("no", "on" and "si" are words here, not booleans)
     loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml's where PyYAML has it: 3 times faster
     data = yaml.load((_FOLDER / f"{code}.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
-    speakers = sorted({str(s) for s in data.get("speakers") or ()}, key=len, reverse=True)
+    # the accusers of a case speak ("Según el escrito de acusación", "По версии следствия")
+    speakers = sorted({str(s) for s in [*(data.get("speakers") or ()), *(data.get("accusers") or ())]},
+                      key=len, reverse=True)
     # a head starts a word, or follows an elided article ("l'armée", "dell'esercito", "d'Israël")
     start = "" if data.get("compounds") == "true" else r"(?:(?<![\w'’-])|(?<=\b[^\W\d_]['’])|(?<=\bdell['’]))"
     return Lexicon(
@@ -477,6 +490,9 @@ def lexicon(language: str | None) -> Lexicon:
         noun_modifiers=_lower(data.get("noun_modifiers")),
         locatives=_lower(data.get("locatives")),
         accused=_lower(data.get("accused")),
+        accusers=_lower(data.get("accusers")),
+        never=_words(data.get("never")),
+        zero=_words(data.get("zero")),
         indefinite=_lower(data.get("indefinite")),
         relatives=_lower(data.get("relatives")),
         conjunctions=_lower(data.get("conjunctions")),

@@ -296,10 +296,12 @@ def _is_age(text: str, m: re.Match, digits: str, language: str | None) -> bool:
     person's age (the language's `ages`, whose bare form stands in every language), no figure of the story."""
     if not digits.isdigit() or int(digits) > MAX_AGE or m.group(0) != digits:  # no currency, scale or unit
         return False
-    ages = lexicon(language).ages
+    lex = lexicon(language)
+    ages = lex.ages
     return ages is not None and any(
         a.group("name")[:1].isupper() and digits in (a.group("age"), a.group("paren"))
         and m.start() in (a.start("age"), a.start("paren"))
+        and not lex.speakers.search(a.group("name"))  # "Per la Prefettura, 31.": a party's figure, no one's age
         for a in ages.finditer(text, max(0, m.start() - AGE_REACH), m.end() + 1))
 
 

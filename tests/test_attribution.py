@@ -1028,3 +1028,31 @@ def test_a_marker_names_a_party_in_quotes_whatever_its_name_holds():
 ])
 def test_participle_nouns_descriptions_and_quoted_words_name_the_speaker(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    ("it", "Secondo i sindacati l'adesione è stata del 70%.", ("i sindacati", "secondo")),
+    ("fr", "Selon la police l'affluence a atteint 3000 personnes.", ("la police", "selon")),
+    ("it", "Secondo i dati dell'Istat la disoccupazione è scesa al 6%.", ("Istat", "secondo")),
+    ("es", "Según el escrito de acusación, los dos procesados vigilaban la nave.",
+     ("el escrito de acusación", "según")),
+    ("ru", "По версии следствия, чиновник завысил стоимость работ.", ("следствия", "по версии")),
+    ("fr", "Le joueur a été suspendu six mois, a révélé mercredi Le Journal du Centre.",
+     ("Le Journal du Centre", "révélé")),
+])
+def test_a_source_cited_without_a_comma_ends_where_the_clause_s_subject_begins(language, sentence, expected):
+    assert parse_attribution(sentence, language) == expected
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    ("it", "“La Guardia costiera ha detto di aver soccorso 90 persone – ha scritto il fondatore della Ong, "
+           "Marco Neri – ma non ha detto che ne ha lasciate tre in mare”",
+     ("il fondatore della Ong, Marco Neri", "scritto")),
+    ("es", "«Hemos encontrado a una mujer con vida —ha escrito el fundador de la ONG— pero no al niño».",
+     ("el fundador de la ONG", "escrito")),
+    ("it", "Per il Ministero dell’Interno si tratterebbe di una fake news.", ("il Ministero dell’Interno", "per")),
+    ("es", "El Ministerio de Economía, del que depende la empresa, negó el informe.",
+     ("El Ministerio de Economía", "negó")),
+])
+def test_a_speaker_in_a_dash_incise_or_before_an_aside_speaks(language, sentence, expected):
+    assert parse_attribution(sentence, language) == expected

@@ -1115,3 +1115,108 @@ def test_a_person_told_by_what_they_are_after_a_quote_is_the_one_named_before():
             "«C'est un mensonge», a réagi le champion sur son compte Instagram.\n")
     events = _events(text, {1: "Karim Benali", 2: "Plusieurs médias", 3: "le champion"}, "fr")
     assert "Karim Benali" in events[3].attribution.source
+
+
+def test_the_accused_deny_what_the_accusers_say_of_them_and_nothing_else():
+    cases = [("en", "Prosecutors say the former mayor, Tom Reyes, took bribes worth $2 million from a builder.\n"
+                    "Investigators also allege that part of the money reached an account held by Reyes's cousin.\n"
+                    "The victim's family says the builder's crane fell on their house in 2021.\n"
+                    "The accused denied any wrongdoing.\n",
+              {1: "Prosecutors", 2: "Investigators", 3: "The victim's family", 4: "The accused"}),
+             ("it", "La procura accusa due funzionari comunali di aver truccato un appalto per le scuole.\n"
+                    "Secondo la famiglia della vittima, il tetto era crollato già nel 2021.\n"
+                    "Gli imputati hanno respinto ogni accusa in aula.\n",
+              {1: "La procura", 2: "la famiglia della vittima", 3: "Gli imputati"})]
+    for language, text, sources in cases:
+        events = _events(text, sources, language)
+        last = max(events)
+        denied = {sid for sid, e in events.items() if events[last].id in e.contradicted_by}
+        assert denied == {sid for sid, source in sources.items()
+                          if source in ("Prosecutors", "Investigators", "La procura")}, language
+
+
+def test_a_flat_never_answers_what_others_say_of_its_speaker():
+    cases = [("es", "Según la fiscal, el principal procesado, Luis Moreno, condujo el camión robado.\n"
+                    "Según la fiscal, los otros dos procesados vigilaban la nave.\n"
+                    "El principal acusado aseguró que nunca ha conducido un camión.\n",
+              {1: "la fiscal", 2: "la fiscal", 3: "El principal acusado"}, {1}),
+             ("fr", "Le sauteur Paul Marchand a été suspendu jeudi par sa fédération.\n"
+                    "Selon le journal, l'athlète aurait acheté des produits interdits.\n"
+                    "La ministre des Sports a annoncé qu'elle recevrait la fédération lundi.\n"
+                    "«Je n'ai jamais rien acheté de tel», a réagi le sauteur.\n",
+              {1: "the outlet", 2: "le journal", 3: "La ministre des Sports", 4: "le sauteur"}, {2}),
+             ("ru", "По версии следствия, бывший мэр Иван Петров получил взятку.\n"
+                    "«Никаких денег Петров никогда не получал», — заявил его адвокат.\n",
+              {1: "следствия", 2: "его адвокат"}, {1})]
+    for language, text, sources, answered in cases:
+        events = _events(text, sources, language)
+        last = max(events)
+        assert {sid for sid, e in events.items() if events[last].id in e.contradicted_by} == answered, language
+    plain = _events("The minister said the bridge would reopen in May.\n"
+                    "The mayor said the town had never seen such floods.\n", {1: "The minister", 2: "The mayor"})
+    assert plain[1].contradicted_by == [] and plain[2].contradicted_by == []  # a "never" said of no one
+
+
+def test_a_spokesman_of_the_company_answers_others_not_its_compound_named_company():
+    text = ("Der Rechnungshof schreibt, der Tunnel werde zwei Milliarden Euro mehr kosten.\n"
+            "Die Projektgesellschaft veranschlagt 2,4 Milliarden Euro.\n"
+            "Ein Sprecher der Gesellschaft nannte den Bericht „unsauber“.\n")
+    events = _events(text, {1: "Der Rechnungshof", 2: "Die Projektgesellschaft", 3: "Ein Sprecher der Gesellschaft"},
+                     "de")
+    assert events[2].id not in events[3].contradicted_by
+    assert events[1].id in events[3].contradicted_by
+
+
+def test_a_bare_figure_in_a_story_of_a_gathering_counts_its_crowd():
+    text = ("Miles de personas acudieron el domingo a la concentración de Tolosa contra el cierre del hospital.\n"
+            "¿Pero cuántos miles? Según la Subdelegación del Gobierno, 12.000.\n"
+            "La plataforma vecinal habló de «más de 30.000».\n")
+    events = _events(text, {1: "the outlet", 3: "la Subdelegación del Gobierno", 4: "La plataforma vecinal"}, "es")
+    assert events[4].id in events[3].contradicted_by and events[3].id in events[4].contradicted_by  # (2: a question)
+
+
+def test_another_partys_figure_with_no_word_of_its_own_counts_what_the_one_before_counts():
+    text = ("A polícia estimou em 8 mil o número de manifestantes na praça central.\n"
+            "O sindicato fala em 40 mil, cinco vezes mais.\n")
+    events = _events(text, {1: "A polícia", 2: "O sindicato"}, "pt")
+    assert events[2].id in events[1].contradicted_by
+
+
+def test_a_count_of_none_disputes_another_partys_figure_and_a_refusal_counts_nothing():
+    text = ("Villagers said soldiers burned 43 civilians to death in Kivu on Monday.\n"
+            "The army said it killed 17 rebels but no civilians in the operation.\n")
+    events = _events(text, {1: "Villagers", 2: "The army"})
+    assert events[2].id in events[1].contradicted_by
+    refusal = _events("The company said it would cut 300 jobs by December.\n"
+                      "«No vamos a aceptar ni un solo despido», dijo la presidenta del comité.\n",
+                      {1: "The company", 2: "la presidenta del comité"}, "es")
+    assert refusal[2].contradicted_by == []
+
+
+def test_a_jibe_three_orders_of_magnitude_off_is_no_count():
+    text = ("Según la Delegación del Gobierno, asistieron 45.000 personas a la concentración.\n"
+            "«El instituto de Tezanos daba entre 10 y 12 personas», ironizó el secretario general del partido.\n")
+    events = _events(text, {1: "la Delegación del Gobierno", 2: "el secretario general del partido"}, "es")
+    assert events[2].contradicted_by == []
+
+
+def test_yesterday_and_a_weekday_may_be_one_day_two_weekdays_are_two():
+    def linked(first: str, second: str) -> bool:
+        text = f"{first}\n\nThe mayor spoke at length about the flooding.\n\nIt rained for a week.\n\n{second}\n"
+        events = _events(text, {1: "Villagers", 2: "the outlet", 3: "the outlet", 4: "The army"})
+        return events[4].id in events[1].contradicted_by
+    army = "The army said 17 people were killed on Monday."
+    assert linked("Villagers said yesterday that 43 people were killed.", army)
+    assert not linked("Villagers said 43 people were killed on Sunday.", army)
+
+
+def test_calling_a_report_by_a_quoted_label_or_its_figure_too_high_rejects_it():
+    text = ("Según un informe de la Auditoría, la deuda de la empresa supera en 800 millones la cifra oficial.\n"
+            "El Ministerio de Economía, del que depende la empresa, calificó el informe de «mamarracho».\n")
+    events = _events(text, {1: "la Auditoría", 2: "El Ministerio de Economía"}, "es")
+    assert events[1].status == "denied" and events[2].id in events[1].contradicted_by
+    text = ("Die Polizei zählte rund 9.500 Teilnehmer.\n"
+            "Die Veranstalter sprechen von 24.000 Menschen.\n"
+            "Die Zahl der Veranstalter ist deutlich zu hoch, sagte ein Polizeisprecher.\n")
+    events = _events(text, {1: "Die Polizei", 2: "Die Veranstalter", 3: "ein Polizeisprecher"}, "de")
+    assert events[3].id in events[2].contradicted_by

@@ -151,3 +151,14 @@ def test_a_sentence_the_page_gives_again_is_told_once():
     reasons = [s.boilerplate for s in segment(text, "en")]
     assert reasons[0] is None and reasons[2] == "a sentence the page repeats"
     assert reasons[3] == reasons[4]  # a short line given twice is what it is, not a repeated story sentence
+
+
+def test_a_quantity_word_marked_whole_is_no_word_beginning():
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    fr, ru = lexicon("fr"), lexicon("ru")
+    assert quantities("Le taux de ponctualité s'établit à 89 % sur la même période.", fr, "fr") == {"on_time": {89.0}}
+    assert quantities("Douze marins ont péri, 12 au total.", fr, "fr").get("dead") == {12.0}
+    assert "dead" not in quantities("Телеканал показал 5 сюжетов о наводнении.", ru, "ru")
+    assert quantities("Найдены тела 5 человек.", ru, "ru") == {"dead": {5.0}}

@@ -377,3 +377,8 @@ def test_number_words_with_a_scale_are_figures_in_every_language(language, text,
 def test_a_letter_currency_sign_is_money_only_before_a_grouped_figure_or_a_scale_word():
     found = [(n.text, n.unit) for n in extract_numbers("a R2.4 billion contract, bail of R500,000, the R2 motorway")]
     assert found == [("R2.4 billion", "ZAR"), ("R500,000", "ZAR")]
+
+
+def test_a_partys_figure_after_its_name_is_no_age():
+    assert [n.value for n in extract_numbers("Per la Prefettura, 31.", "it")] == [31.0]
+    assert extract_numbers("dijo la portavoz Marta Gil, 41.", "es") == []  # a person's age
