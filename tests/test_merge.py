@@ -235,3 +235,20 @@ def test_a_quakes_magnitude_and_vote_shares_of_different_parties_are_in_no_dispu
               [("24.2%", 24.2, "%")], ["Cebu"])])
     [story] = storylines([a, b])
     assert [(d.quantity, [f.text for f in d.figures]) for d in story.disputes] == [("dead", ["60", "69"])]
+
+
+def test_reports_in_two_languages_whose_headlines_name_one_place_sit_closer():
+    import numpy as np
+
+    from summarizer.briefing.merge import SHARED_SETTING, MergeIndex
+
+    def distance(settings: list[frozenset[str]], languages: list[str]) -> float:
+        vectors = [np.array([1.0, 0.0]), np.array([0.9, np.sqrt(1 - 0.81)])]
+        index = MergeIndex(articles=[0, 1], leads=["e1", "e1"], titles=["a", "b"], languages=languages,
+                           settings=settings, names=[frozenset({"krmtrsk", "krn"})] * 2, vectors=vectors)
+        return float(index.distances()[0, 1])
+
+    place = [frozenset({"krmtrsk"})] * 2
+    nowhere: list[frozenset[str]] = [frozenset(), frozenset()]
+    assert distance(place, ["en", "fr"]) == pytest.approx(SHARED_SETTING * distance(nowhere, ["en", "fr"]))
+    assert distance(place, ["en", "en"]) == pytest.approx(distance(nowhere, ["en", "en"]))  # one language: as it is

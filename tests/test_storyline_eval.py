@@ -134,3 +134,13 @@ def test_eval_on_a_storyline_gold_builds_the_briefing_and_names_the_wrong_links(
     assert doc["articles"]["pairwise"]["precision"] == (0.0 if doc["wrong_links"] else None)
     table = CliRunner().invoke(app, ["eval", str(gold), "--merge", "embeddings"]).stdout
     assert "articles pairwise" in table and "records B-cubed" in table
+
+
+@pytest.mark.parametrize("sentence, language, title", [
+    ("El primer ministro de Pakistán, Imran Khan, cae tras perder una moción de censura", "es",
+     "El primer ministro de Pakistán cae tras perder una moción de censura"),
+    ("Le gouvernement a annoncé une hausse des salaires des enseignants de la fonction publique pour la rentrée de",
+     "fr", "Le gouvernement a annoncé une hausse des salaires des enseignants"),
+])
+def test_a_title_in_another_language_is_cut_with_that_languages_words(sentence, language, title):
+    assert headline_from(sentence, language) == title and title_fault(title, language) is None

@@ -65,6 +65,7 @@ LEAD_RECORDS = 3  # what an article is about: its headline and its first records
 CANDIDATE_DISTANCE = 0.16  # article pairs worth asking the model about (--merge model)
 RECORD_MARGIN = 0.14  # a record this close to the storyline's event as its article's lead is, or closer, is shown
 COMMON_NAME = 0.15  # a name in more than this share of the day's articles (and in more than 3) is not specific
+SHARED_SETTING = 0.85  # what is left of the distance of two reports in two languages whose headlines name one place
 APART = 1.0  # the distance of two articles whose headlines name specific names that the other does not give
 NAME_MATCH = 0.8  # two name skeletons this alike (difflib ratio) are one place spelled two ways
 TITLE_WORDS = 12
@@ -190,6 +191,8 @@ class MergeIndex:
                 if settings[i] and settings[j] and not _meets(settings[i], names[j]) \
                         and not _meets(settings[j], names[i]):
                     distance[i, j] = distance[j, i] = APART
+                elif self.languages[i] != self.languages[j] and _meets(settings[i], settings[j]):
+                    distance[i, j] = distance[j, i] = distance[i, j] * SHARED_SETTING
         np.fill_diagonal(distance, 0.0)
         return distance
 
@@ -399,45 +402,68 @@ class Storylines:
                                                -float(self.index.vectors[i] @ centre)))
         for i in nearest:
             title = self.index.titles[i]
-            if title_fault(title) is None and not loaded_terms(title):
+            if title_fault(title, self.index.languages[i]) is None and not loaded_terms(title):
                 return title
         title = _QUOTED.sub("", self.index.titles[nearest[0]])
         for term in loaded_terms(title):
             title = re.sub(rf"\b{re.escape(term)}\b", "", title, flags=re.IGNORECASE)
-        return headline_from(title)
+        return headline_from(title, self.index.languages[nearest[0]])
 
 
-def headline_from(sentence: str) -> str:
+def _title_words(language: str | None) -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern]:
+    """(words that open a clause after a main one, words no headline ends with, auxiliaries, cues of saying) in
+    `language`: the English lists, and for another language the same kinds of word from its language file."""
+    if language in (None, "en"):
+        return frozenset(_CLAUSE_ENDS), frozenset(_OPEN_ENDS), frozenset(_AUXILIARIES), _SAID
+    from summarizer.language import lexicon
+
+    lex = lexicon(language)
+    opening = lex.conjunctions | lex.relatives | lex.complementizers
+    return (frozenset(opening), frozenset(opening | lex.determiners | lex.prepositions | lex.genitive),
+            frozenset(lex.passive_auxiliaries), lex.cue)
+
+
+_APPOSITION = re.compile(r",\s+(?:[^\W\d_][\w'’.-]*\s+){0,3}[^\W\d_][\w'’.-]*,\s+")  # ", Imran Khan, "
+
+
+def headline_from(sentence: str, language: str | None = None) -> str:
     """A sentence made a title of at most TITLE_WORDS words that ends where a clause ends: without its closing
-    attribution (", a US official says"), its opening time phrase ("On Thursday,"), and cut where its main
+    attribution (", a US official says"), its opening time phrase ("On Thursday,"), a name set off by commas
+    where it is too long ("El primer ministro de Pakistán, Imran Khan, cae tras ..."), and cut where its main
     clause ends ("Dozens of mourners have been killed | after a stampede erupted during ..."); a title that still
-    runs on is cut before its words that leave it open ("... killed during" loses "during")."""
+    runs on is cut before its words that leave it open ("... killed during" loses "during"). The words are the
+    `language`'s."""
+    clause_ends, open_ends, auxiliaries, said = _title_words(language)
     text = re.sub(r"\s+([,;:.])", r"\1", " ".join(sentence.split())).strip(" ,;:-.")
     parts = text.rsplit(", ", 1)
-    if len(parts) == 2 and _SAID.search(parts[1]) and len(parts[0].split()) >= 4:
+    if len(parts) == 2 and said.search(parts[1]) and len(parts[0].split()) >= 4:
         text = parts[0]  # "..., a US official says"
     opening = re.match(r"(?:[^,]{1,30}), (?=\S)", text)
     if opening and len(opening.group(0).split()) <= 4 and len(text[opening.end():].split()) >= 4:
         text = text[opening.end():]
         text = text[:1].upper() + text[1:]  # "On Thursday, the ministry ..."
+    while len(text.split()) > TITLE_WORDS and (named := _APPOSITION.search(text)) \
+            and any(w[:1].isupper() for w in named.group(0).split()):
+        text = text[:named.start()] + " " + text[named.end():]
     words = text.split()
     if len(words) > TITLE_WORDS:
         cut = next((i for i, w in enumerate(words) if 4 <= i <= TITLE_WORDS and (
-            w.lower() in _CLAUSE_ENDS or words[i - 1].endswith((",", ";", ":")))), None)
+            w.lower() in clause_ends or words[i - 1].endswith((",", ";", ":")))), None)
         # else what the subject is, before its verb's auxiliary ("A missile attack on two bases | has caused ...")
-        cut = cut or next((i for i, w in enumerate(words) if 4 <= i <= TITLE_WORDS and w.lower() in _AUXILIARIES), None)
+        cut = cut or next((i for i, w in enumerate(words) if 4 <= i <= TITLE_WORDS and w.lower() in auxiliaries), None)
         words = words[:cut] if cut else words[:TITLE_WORDS]
-    while len(words) > 3 and words[-1].lower().strip(",;:") in _OPEN_ENDS:
+    while len(words) > 3 and words[-1].lower().strip(",;:") in open_ends:
         words.pop()
     return " ".join(words).strip(" ,;:-")
 
 
-def title_fault(title: str) -> str | None:
+def title_fault(title: str, language: str | None = None) -> str | None:
     """Why a storyline title does not read like a headline, or None."""
     if _QUOTE_MARKS.search(title):
         return "quotes a party"
     words = title.split()
-    if title.rstrip().endswith(("…", "...")) or words and words[-1].lower().strip(",;:") in _OPEN_ENDS:
+    open_ends = _title_words(language)[1]
+    if title.rstrip().endswith(("…", "...")) or words and words[-1].lower().strip(",;:") in open_ends:
         return "a cut-off sentence"
     if len(title.split()) > TITLE_WORDS:
         return f"longer than {TITLE_WORDS} words"
