@@ -107,6 +107,11 @@ def _dash_incise(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
+# platforms a statement is made on, named before its speaker ("sur la messagerie Telegram Pavlo Kyrylenko")
+CHANNELS = frozenset({"telegram", "twitter", "facebook", "instagram", "youtube", "tiktok", "whatsapp", "vkontakte",
+                      "viber", "threads", "bluesky", "weibo", "wechat"})
+
+
 def _without_channel(source: str, lex: Lexicon) -> str:
     """`source` without the party it is quoted through ("A nurse at Carrow General Hospital quoted by the Red
     Cross": the nurse; "un médecin de l'hôpital cité par Médecins du Monde": the doctor)."""
@@ -1260,7 +1265,11 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
                    and tokens[i].lower() not in lex.genitive and lex.speakers.match(tokens[i + 1])
                    or tokens[i][:1].isupper() and tokens[i + 1][:1].isupper() and not lex.capitalised_nouns),
                   None)  # "dijo en rueda de prensa Marta Cuellar": a name
-        if at is not None and not any(t.lower() in lex.complementizers or t[:1].isupper() for t in tokens[:at]):
+        if at is not None and tokens[at].lower() in CHANNELS and at + 2 < len(tokens) \
+                and tokens[at + 1][:1].isupper() and tokens[at + 2][:1].isupper():
+            at += 1  # "a précisé sur la messagerie Telegram Pavlo Kyrylenko": the channel, then the name
+        if at is not None and not any(t.lower() in lex.complementizers or t[:1].isupper() and t.lower() not in CHANNELS
+                                      for t in tokens[:at]):
             tokens = tokens[at:]
     heads = [t for t in tokens[:3] if t.lower() not in lex.determiners | lex.demonstratives | lex.possessives]
     if verb_first and heads and (lex.earlier_claims.fullmatch(heads[0]) or _figure_headed(heads[0], lex)):

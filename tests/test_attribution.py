@@ -1053,6 +1053,7 @@ def test_a_source_cited_without_a_comma_ends_where_the_clause_s_subject_begins(l
     ("it", "Per il Ministero dell’Interno si tratterebbe di una fake news.", ("il Ministero dell’Interno", "per")),
     ("es", "El Ministerio de Economía, del que depende la empresa, negó el informe.",
      ("El Ministerio de Economía", "negó")),
+    ("fr", "Le bilan est de 12 morts, a écrit sur sa page Facebook Jean Dupont.", ("Jean Dupont", "écrit")),
 ])
 def test_a_speaker_in_a_dash_incise_or_before_an_aside_speaks(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
