@@ -57,7 +57,7 @@ from summarizer.attribution import (
     same_source,
 )
 from summarizer.language import Lexicon, is_back_attribution, is_verification, lexicon
-from summarizer.names import names_of, whens
+from summarizer.names import ends_with_person, names_of, whens
 from summarizer.numbers import extract_numbers
 from summarizer.segment import Sentence
 
@@ -637,7 +637,7 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     """The claims that record `i` denies, if its sentence denies or rejects (see the module's notes)."""
     d = claims[i]
     text = sentences[d.sid].text
-    said_no = None if d.outlet else lex.denial.search(text) or labelled(text, lex) or _judged(text, lex)
+    said_no = None if d.outlet else lex.denial.search(text) or _labelled(text, lex) or _judged(text, lex)
     if said_no is None:  # "«Je ne me suis jamais dopé»": a flat negation answers what others say of its speaker,
         # or of whom it names ("«Никаких денег Петров никогда не получал», — заявил его адвокат")
         flat = None if d.outlet or lex.never is None else lex.never.search(text)
@@ -915,7 +915,7 @@ def _elliptic(text: str, lex: Lexicon, language: str | None) -> bool:
         and re.match(r"\s*(?:[,.;:!?]|$)", text[at + len(numbers[0].text):]) is not None
 
 
-def labelled(text: str, lex: Lexicon) -> re.Match | None:
+def _labelled(text: str, lex: Lexicon) -> re.Match | None:
     """The verb of naming by which a party calls another's claims or report by a quoted label ("calificó el
     informe de «mamarracho»", "nannte den Bericht „handwerklich unsauber“", "назвали публикацию ... «ложью»"): a
     rejection, whatever the label says; None where there is none."""
@@ -985,8 +985,7 @@ def _person_before(sentences: dict[int, Sentence], sid: int) -> str | None:
     """The last name of the person named last in the story before sentence `sid` (a first name and a last:
     "Mathis Garnier" gives "Garnier"), or None."""
     for before in sorted((i for i in sentences if i < sid), reverse=True):
-        people = [a for a in names_of(sentences[before].text)[0] if len(a.split()) >= 2
-                  and all(w[:1].isupper() and not w.isupper() for w in a.split()[-2:])]
+        people = [a for a in names_of(sentences[before].text)[0] if ends_with_person(a)]
         if people:
             return people[-1].split()[-1]
     return None

@@ -89,7 +89,7 @@ from summarizer.contests import (
 )
 from summarizer.contests import is_note as is_verification_note
 from summarizer.language import is_back_attribution, is_hedged, is_verification, lexicon
-from summarizer.names import names_of, when_of
+from summarizer.names import ends_with_person, names_of, when_of
 from summarizer.numbers import extract_numbers
 from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType, Status
 from summarizer.segment import Sentence
@@ -438,20 +438,13 @@ def _referent(reference: str, given: str, is_outlet: bool, earlier: list[str], l
             and not lex.speakers.search(reference):
         # "«...», a réagi jeudi le hurdler": a person told by what they are, no party's kind; the one named last
         named_last = (_earlier_source([sentence], language) for sentence in reversed(before))
-        found = next((p for p in named_last if p is not None and _person(p[0]) and not lex.speakers.search(p[0])),
-                     None)  # (not "La Policía Nacional": a party's kind)
+        found = next((p for p in named_last if p is not None and ends_with_person(p[0])
+                      and not lex.speakers.search(p[0])), None)  # (not "La Policía Nacional": a party's kind)
     source = found[0] if found else introduced or reference
     if source.lower() in lex.pronouns and given.lower() in " ".join(earlier).lower() \
             and is_speaker(given, language) and not is_outlet:
         return given  # "we" named nowhere before: the model's reading, a party named
     return source
-
-
-def _person(source: str) -> bool:
-    """Does `source` end with a person's name, a first name and a last ("Sergey Shubenkov", "La star de
-    l'athlétisme russe Sergey Shubenkov"), not an acronym or a place ("El Ministerio de Transporte")?"""
-    words = source.split()
-    return len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words[-2:])
 
 
 def _stands_for(reference: str, given: str, earlier: list[str], lex) -> bool:

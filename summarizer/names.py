@@ -37,6 +37,13 @@ _NOT_NAMES = {
 }
 
 
+def ends_with_person(name: str) -> bool:
+    """Does `name` end with a person's name, a first name and a last ("Sergey Shubenkov", "La star de
+    l'athlétisme russe Sergey Shubenkov"), not an acronym or a place ("El Ministerio de Transporte")?"""
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words[-2:])
+
+
 def when_of(text: str) -> str | None:
     m = _WHEN.search(text)
     return m.group(0) if m else None
