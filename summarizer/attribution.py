@@ -221,6 +221,8 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             if any(a < m.start() < b for a, b in quoted):
                 continue  # "“According to the ground information we got, ...”, he said": the speaker's words
             named = [w.strip(",;:") for w in sentence[m.end():].split()[:3]]
+            if any(w.lower() in lex.relatives for w in named[:2]):
+                continue  # "la notizia secondo cui il Questore avrebbe ...", "según la cual": what a report says
             if len(named) >= 2 and named[0].lower() in lex.demonstratives and lex.pronouns \
                     and (_figure_headed(named[1], lex) or lex.earlier_claims.fullmatch(named[1])) \
                     and not (len(named) > 2 and _genitive_length(named[2], lex) is not None
@@ -229,6 +231,11 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                 # "D'après ces résultats, ...", "Según estas cifras": the figures of the source named before
                 return min(lex.pronouns), " ".join(m.group(0).lower().split())
             source = _source_after(sentence, m.end(), lex, verb_first=False) or _marked(sentence[m.end():], lex)
+            at = sentence.find(source, m.end()) if source else -1
+            citing = lex.according.search(sentence, at + 1) if at >= 0 else None
+            if source and citing and citing.start() < at + len(source):
+                # "Як повідомляє Дождь з посиланням на ...": the party ends where it cites another
+                source = sentence[at:citing.start()].strip(" ,") or source
             whose = _whose_figures(sentence[m.end():], lex)
             if whose:  # "según denuncias de organizaciones ...", "secondo i dati della Protezione civile", "according
                 # to a new report from Spain's accident commission": the party, not its document
@@ -246,9 +253,11 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     if opening:  # "Per i sindacati confederali al corteo hanno partecipato ...": the unions' figure
         source = _source_after(sentence, opening.end(), lex, verb_first=False) or _marked(sentence[opening.end():], lex)
         tokens = (source or "").split()
-        # the party ends at a preposition or at the next article ("Per i sindacati | la giornata di sciopero")
-        tokens = tokens[:next((i for i, t in enumerate(tokens) if i > 1 and t.lower() in lex.determiners
-                               or i and t.lower() in lex.prepositions), len(tokens))]
+        if not (source and re.match(rf"\s*{re.escape(source)}\s*,", sentence[opening.end():])):
+            # the party ends at a preposition or at the next article ("Per i sindacati | la giornata di
+            # sciopero"), unless a comma closes it ("Pour le préfet de la Lize, ...")
+            tokens = tokens[:next((i for i, t in enumerate(tokens) if i > 1 and t.lower() in lex.determiners
+                                   or i and t.lower() in lex.prepositions), len(tokens))]
         head = tokens[1] if len(tokens) > 1 and tokens[0].lower() in lex.determiners else tokens[0] if tokens else ""
         if head and _names_party(head, lex) and is_speaker(" ".join(tokens), lex):
             return " ".join(tokens), opening.group(0).strip(" \"“«").lower()
@@ -605,6 +614,17 @@ def _quoted(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _describes_figure(words: list[str], lex: Lexicon) -> bool:
+    """Do the `words` before a cue end in a relative clause on a figure or a report ("la cifra que reconoce la
+    propia compañía", "the figure that the company acknowledges"): the cue describes it, and speaks for no one?"""
+    at = next((k for k in range(len(words) - 1, 0, -1)
+               if words[k].lower() in lex.relatives | lex.complementizers), None)
+    if at is None or lex.figure_nouns is None or len(words) - at - 1 > RELATIVE_WORDS + 1 \
+            or any("," in w for w in words[at - 1:]):
+        return False
+    return bool(lex.figure_nouns.fullmatch(words[at - 1].lower()))
+
+
 def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     """(source, cue) from a cue verb of `sentence` and its subject or the speaker after it, or None."""
     quoted = _quoted(sentence)
@@ -660,6 +680,8 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             # what it describes ("..., who said" is its antecedent's cue)
         if words and words[-1].lower() in lex.determiners and not lex.capitalised_nouns:
             continue  # "Según la denuncia", "the report": a noun after its article, not the verb
+        if _describes_figure(words, lex):
+            continue  # "supera ... la cifra que reconoce la propia compañía": a figure described, no speaker
         if not lex.capitalised_nouns and _after_modifiers(words, lex):
             continue  # "los tres acusados han negado", "El principal acusado": a noun, its article before
         if lex.fixed_order and len(words) > 1 and words[-2].lower() in lex.prepositions \

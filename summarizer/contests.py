@@ -354,6 +354,18 @@ def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: st
                 # o número de manifestantes": another party's figure of the same count, with no word of its own
                 out[c.pos] = {next(iter(out[before.pos])): values}
                 continue
+            if not out[c.pos] and before is not None and not c.outlet and not before.outlet \
+                    and not same_source(before.source, c.source) and set(out[before.pos]) <= {ANSWERED} \
+                    and _answer(text, lex, language) and _answer(sentences[before.sid].text, lex, language) \
+                    and not years_of(text, language) and not years_of(sentences[before.sid].text, language):
+                # "Quanti sono i minori? Secondo l'ong, 47. Per la Prefettura, 31.": parties that answer one
+                # after the other with a bare figure each count the same thing, whatever it is
+                given = {n.value for n in extract_numbers(sentences[before.sid].text, language)}
+                if min(values) >= BARE_AT_LEAST and min(given) >= BARE_AT_LEAST \
+                        and 1 / ELLIPSIS_RATIO <= min(values) / min(given) <= ELLIPSIS_RATIO:
+                    out[before.pos] = {ANSWERED: set(given)}
+                    out[c.pos] = {ANSWERED: set(values)}
+                    continue
         if any(not name.startswith(UNNAMED) for name in out[c.pos]) or not values or lex.figure_nouns is None \
                 or not lex.figure_nouns.search(text):
             continue  # (a thing its own words name gives way to what "the figure" counted before)
@@ -915,6 +927,29 @@ def _elliptic(text: str, lex: Lexicon, language: str | None) -> bool:
         and re.match(r"\s*(?:[,.;:!?]|$)", text[at + len(numbers[0].text):]) is not None
 
 
+ANSWER_WORDS = 3  # the most words between a cue and the bare figure it gives ("habla de «más de 120.000»")
+ANSWERED = UNNAMED + "answer"  # what bare figures given one after the other by two parties count
+
+
+def _answer(text: str, lex: Lexicon, language: str | None) -> bool:
+    """Does the sentence give one bare figure and nothing else: after its cue and a few words at most ("Die
+    Polizei spricht von 3000.", "habla de «más de 120.000»"), or right after an opening that cites its party
+    ("Según la Delegación del Gobierno, 45.000.", "Per la Prefettura, 31."), with nothing after it?"""
+    numbers = extract_numbers(text, language)
+    if len(numbers) != 1 or numbers[0].unit:
+        return False
+    at = text.find(numbers[0].text)
+    if at < 0 or not re.match(r"[\"”»“'’\s]*(?:[.;!?]|$)", text[at + len(numbers[0].text):]):
+        return False
+    cue = next((m for m in reversed(list(lex.cue.finditer(text, 0, at)))), None)
+    if cue is not None and len(_WORDS.findall(text[cue.end():at])) <= ANSWER_WORDS:
+        return True
+    opening = lex.according_opening.match(text.lstrip(" \"“«")) if lex.according_opening is not None else None
+    opened = opening is not None or lex.according is not None and lex.according.match(text.lstrip(" \"“«"))
+    comma = text.rfind(",", 0, at)
+    return bool(opened) and comma >= 0 and len(_WORDS.findall(text[comma:at])) <= ANSWER_WORDS - 1
+
+
 def _labelled(text: str, lex: Lexicon) -> re.Match | None:
     """The verb of naming by which a party calls another's claims or report by a quoted label ("calificó el
     informe de «mamarracho»", "nannte den Bericht „handwerklich unsauber“", "назвали публикацию ... «ложью»"): a
@@ -945,7 +980,18 @@ def _judged(text: str, lex: Lexicon) -> re.Match | None:
             opens = first[1]
     noun = (lex.earlier_claims.match(opens) if lex.earlier_claims is not None else None) or (
         lex.figure_nouns.match(opens) if lex.figure_nouns is not None else None)
-    return lex.claim_predicates.search(opens, noun.end()) if noun else None
+    if noun:
+        return lex.claim_predicates.search(opens, noun.end())
+    for back in lex.figure_back.finditer(text) if lex.figure_back is not None else ():
+        # "juge ce chiffrage nettement sous-évalué", "вважає цю суму завищеною": a figure named back, judged
+        verdict = lex.claim_predicates.search(text, back.end())
+        if verdict and len(_WORDS.findall(text[back.end():verdict.start()])) <= JUDGED_WORDS:
+            return verdict
+    return None
+
+
+JUDGED_WORDS = 2  # the most words between a figure named back and the verdict on it ("ce chiffrage nettement
+# sous-évalué")
 
 
 def _document(word: str, lex: Lexicon) -> bool:
@@ -1152,7 +1198,8 @@ def _scope(text: str, lex: Lexicon) -> str:
 def figure_places(text: str, lex: Lexicon, language: str | None) -> dict[float, str | None]:
     """{figure value: the place its clause gives it}: the name after a place preposition (`locatives`: "in
     Berlin", "à Lyon", "в Харькове") last before the figure in its clause ("Die Veranstalter zählten in Berlin
-    70.000 Teilnehmer, in Hamburg 65.000"); None for a figure of no place."""
+    70.000 Teilnehmer, in Hamburg 65.000"), else right after it ("85% na Bahia"); None for a figure of no
+    place."""
     out: dict[float, str | None] = {}
     if not lex.locatives:
         return out
@@ -1165,6 +1212,10 @@ def figure_places(text: str, lex: Lexicon, language: str | None) -> dict[float, 
         clause = re.split(r"[,;:(]", text[:found])[-1].split()
         place = next((clause[k + 1].strip(".»“”\"").lower()[:5] for k in range(len(clause) - 2, -1, -1)
                       if clause[k].lower() in lex.locatives and clause[k + 1][:1].isupper()), None)
+        following = re.split(r"[,;:(]", text[at:])[0].split()[:2]  # "adesão de 85% na Bahia, 80% em São Paulo"
+        if place is None and len(following) == 2 and following[0].lower() in lex.locatives \
+                and following[1][:1].isupper():
+            place = following[1].strip(".»“”\"").lower()[:5]
         out.setdefault(n.value, place)
     return out
 
@@ -1275,7 +1326,10 @@ def answers_previous(text: str, source: str, language: str | None) -> bool:
     lex = lexicon(language)
     own = {w.lower()[:5] for w in re.findall(r"[^\W\d_]{5,}", text) if w.lower() in lex.trailing}
     named = lex.earlier_claims.search(text) or lex.figure_back is not None and lex.figure_back.search(text)
-    return lex.denial.search(text) is not None and not named and not _stems(text, lex) - _stems(source, lex) - own
+    # the verdict is no word of its own ("il s'agirait d'une « fausse information »", "se trataría de un bulo")
+    verdict = lex.denial.sub(" ", text)
+    verdict = lex.claim_predicates.sub(" ", verdict) if lex.claim_predicates is not None else verdict
+    return lex.denial.search(text) is not None and not named and not _stems(verdict, lex) - _stems(source, lex) - own
 
 
 def is_note(text: str, language: str | None) -> bool:

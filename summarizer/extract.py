@@ -405,6 +405,9 @@ def _chosen_source(named: str, given: str, is_outlet: bool, text: str, earlier: 
     lex = lexicon(language)
     if lex.time_words is not None:  # "Ранее Генпрокуратура Казахстана": a time word is no part of a name
         given = lex.time_words.sub("", given).strip() or given
+    cited = lex.according.match(given) if lex.according is not None else None
+    if cited and given[cited.end():].strip():  # "Segundo a FUP": the marker is no part of the name either
+        given = given[cited.end():].strip(" ,")
     if named.lower() not in lex.pronouns and named.lower() not in text.lower() and given.lower() not in text.lower():
         return named  # the subject the sentence goes on with, whatever the model read
     if is_back_reference(named, language):
@@ -455,9 +458,8 @@ def _stands_for(reference: str, given: str, earlier: list[str], lex) -> bool:
     head = _head(reference, lex)
     if head is None or head.search(given):
         return True
-    text = " ".join(earlier)
-    return any(head.search(text, max(0, m.start() - NEAR_HEAD), m.end() + NEAR_HEAD)
-               for m in re.finditer(re.escape(given), text, re.IGNORECASE))
+    return any(head.search(text, max(0, m.start() - NEAR_HEAD), m.end() + NEAR_HEAD)  # (in one sentence: not
+               for text in earlier for m in re.finditer(re.escape(given), text, re.IGNORECASE))  # a headline's)
 
 
 NEAR_HEAD = 60  # characters around a name within which an earlier sentence may give its kind ("X, a militia")
@@ -577,12 +579,15 @@ def _introduced(before: list[str], reference: str, language: str | None) -> str 
     # (the head is the phrase's own, not a genitive's: "des chiffres de la préfecture" introduces figures)
     inner_words = "|".join(map(re.escape, sorted(lex.genitive | lex.prepositions | lex.determiners, key=len,
                                                   reverse=True))) or "(?!)"
-    phrase = re.compile(rf"\b(?:{articles})\s+(?:(?!(?:{inner_words})\s)[\w'’-]+\s+){{0,3}}?{re.escape(head)}\b"
+    # "the document": any word of its kind ("un informe de la Auditoría")
+    kind = next((group for group in lex.kinds if any(head.lower().startswith(w) for w in group)), None)
+    heads = rf"(?:{'|'.join(map(re.escape, sorted(kind, key=len, reverse=True)))})\w*" if kind else re.escape(head)
+    phrase = re.compile(rf"\b(?:{articles})\s+(?:(?!(?:{inner_words})\s)[\w'’-]+\s+){{0,3}}?{heads}\b"
                         rf"[^,.;:“”\"()]*", re.IGNORECASE)
     for text in reversed(before):
         for m in reversed(list(phrase.finditer(text))):
             medium = text[:m.start()].split()[-1:]
-            inner = re.search(rf"\b{re.escape(head)}\b", m.group(0), re.IGNORECASE)
+            inner = re.search(rf"\b{heads}\b", m.group(0), re.IGNORECASE)
             assert inner is not None  # the phrase ends with its head
             at = m.start() + inner.end()
             after = re.match(r"\s*([^\w\s]|\w*)", text[at:])
@@ -611,8 +616,9 @@ def _introduces_speaker(text: str, found: re.Match, head: str, lex, language: st
         return True
     before = " ".join(text[:found.start()].split()[-3:])
     after = text[found.end():found.end() + 40]
-    return bool(lex.cue.search(before) or lex.according is not None and lex.according.search(before)
-                or lex.cue.match(after.lstrip()))
+    # ("según un informe de ...": the marker right before it; not "propriété selon lui d'une société")
+    cited = lex.according is not None and any(m.end() == len(before.rstrip()) for m in lex.according.finditer(before))
+    return bool(lex.cue.search(before) or cited or lex.cue.match(after.lstrip()))
 
 
 def _earlier_source(before: list[str], language: str | None, reference: str | None = None
@@ -647,7 +653,8 @@ def _head(reference: str, lex) -> re.Pattern | None:
         return None
     kind = next((group for group in lex.kinds if any(words[-1].lower().startswith(w) for w in group)), None)
     if kind:  # "a companhia": any word of its kind ("a siderúrgica CSN")
-        return re.compile("|".join(re.escape(w[:6]) for w in sorted(kind)), re.IGNORECASE)
+        # (each word whole, as a beginning: "petroleira", not "Petroleiros", the oil workers)
+        return re.compile("|".join(rf"(?<!\w){re.escape(w)}" for w in sorted(kind)), re.IGNORECASE)
     return re.compile(re.escape(words[-1][:6]), re.IGNORECASE)
 
 

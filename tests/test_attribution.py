@@ -1057,3 +1057,51 @@ def test_a_source_cited_without_a_comma_ends_where_the_clause_s_subject_begins(l
 ])
 def test_a_speaker_in_a_dash_incise_or_before_an_aside_speaks(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    # a comma closes the party an opening marker cites: its genitive stays ("Per i sindacati | la giornata")
+    ("fr", "Pour le préfet de la Lize, il s'agirait d'une « fausse information ».",
+     ("le préfet de la Lize", "pour")),
+    ("fr", "Pour la direction de l'usine, il s'agirait d'une rumeur.", ("la direction de l'usine", "pour")),
+    ("it", "Per i sindacati la giornata di sciopero è riuscita.", ("i sindacati", "per")),
+    # a relative clause describing a figure speaks for no one: the party cited does
+    ("es", "La deuda supera en 800 millones de dólares la cifra que reconoce la propia compañía, según un informe "
+           "de la Auditoría General de la Nación.", ("la Auditoría General de la Nación", "según")),
+    ("en", "The debt exceeds by 800 million dollars the figure that the company acknowledges, according to a "
+           "report by the auditor.", ("the auditor", "according to")),
+])
+def test_a_party_closed_by_a_comma_or_cited_after_a_figure_described(language, sentence, expected):
+    assert parse_attribution(sentence, language) == expected
+
+
+def test_a_document_named_back_is_its_authors_and_a_kind_word_is_a_whole_word():
+    from summarizer.extract import resolve_source
+
+    story = {s.id: s for s in segment(
+        "La deuda de Enfesa supera en 800 millones de dólares la cifra oficial, según un informe de la Auditoría "
+        "General de la Nación (AGN) difundido el miércoles.\n"
+        "El documento advierte además que Enfesa pagó intereses punitorios por 95 millones de dólares.\n", "es")}
+    assert resolve_source(2, "El documento", "document", story, "es").source == "la Auditoría General de la Nación"
+    story = {s.id: s for s in segment(
+        "A Federação Única dos Petroleiros (FUP) calcula adesão de 85% na Bahia.\n"
+        "A Petrobras informou que a adesão foi de 30% em São Paulo.\n"
+        "Em todo o país, segundo a companhia, menos de 35% dos empregados aderiram à paralisação.\n", "pt")}
+    # "a companhia" is no federation of oil workers ("petroleira" is a kind word, "Petroleiros" is not one)
+    assert resolve_source(3, "A Federação Única dos Petroleiros", "union", story, "pt").source != \
+        "A Federação Única dos Petroleiros"
+    # and the model's source loses the marker it copied ("Segundo a FUP")
+    story = {s.id: s for s in segment("Segundo a FUP, a média nacional de adesão chegou a 78%.\n", "pt")}
+    assert resolve_source(1, "Segundo a FUP", "union", story, "pt").source == "a FUP"
+
+
+def test_a_kind_given_next_to_a_name_in_a_headline_is_no_apposition():
+    from summarizer.extract import resolve_source
+
+    story = {s.id: s for s in segment(
+        "Vendrik will Werk in Zwickau verkleinern – Betriebsrat zweifelt an den Zahlen\n\n"
+        "Der Autozulieferer Vendrik Antriebstechnik will sein Werk in Zwickau verkleinern.\n\n"
+        "Das Unternehmen geht davon aus, dass 450 Stellen wegfallen.\n\n"
+        "Der Betriebsrat beziffert den Abbau auf 1.100 Arbeitsplätze.\n", "de")}
+    last = max(story)
+    assert "Betriebsrat" in resolve_source(last, "Vendrik Antriebstechnik", "company", story, "de").source

@@ -1220,3 +1220,63 @@ def test_calling_a_report_by_a_quoted_label_or_its_figure_too_high_rejects_it():
             "Die Zahl der Veranstalter ist deutlich zu hoch, sagte ein Polizeisprecher.\n")
     events = _events(text, {1: "Die Polizei", 2: "Die Veranstalter", 3: "ein Polizeisprecher"}, "de")
     assert events[3].id in events[2].contradicted_by
+
+
+def test_parties_answering_one_after_the_other_with_a_bare_figure_count_one_thing():
+    def pair(text: str, sources: dict[int, str], language: str) -> bool:
+        events = _events(text, sources, language)
+        return events[3].id in events[2].contradicted_by and events[2].id in events[3].contradicted_by
+    assert pair("Quanti sono i minori tra i naufraghi?\nSecondo l'ong, 47.\nPer la Prefettura, 31.\n",
+                {1: "the outlet", 2: "l'ong", 3: "la Prefettura"}, "it")
+    assert pair("Am Nachmittag zogen Tausende Menschen durch die Innenstadt.\nDie Polizei spricht von 3000.\n"
+                "Die Veranstalter sprachen von „mehr als 15.000“.\n",
+                {1: "the outlet", 2: "Die Polizei", 3: "Die Veranstalter"}, "de")
+    # a march told by its verb is a gathering: its bare figures of thousands count the crowd
+    assert pair("Plusieurs milliers de personnes ont défilé samedi dans les rues de Valmorel.\n"
+                "Selon la préfecture, 4 200.\nLa CGT parle de 11 000.\n",
+                {1: "the outlet", 2: "la préfecture", 3: "La CGT"}, "fr")
+    # not a year, and not one party twice
+    assert not pair("Wann wurde die Brücke gebaut?\nLaut der Stadt, 1998.\nDie Historiker sprechen von 2004.\n",
+                    {1: "the outlet", 2: "der Stadt", 3: "Die Historiker"}, "de")
+    assert not pair("Quanti sono i minori?\nSecondo l'ong, 47.\nSecondo l'ong, 31.\n",
+                    {1: "the outlet", 2: "l'ong", 3: "l'ong"}, "it")
+
+
+def test_a_figure_named_back_and_judged_too_low_or_too_high_is_rejected():
+    for language, first, second in (
+            ("fr", "Mobilités Alpes a annoncé mardi que le prolongement de la ligne coûterait 185 millions d'euros.",
+             "L'association Rail Sud Isère juge ce chiffrage nettement sous-évalué."),
+            ("ru", "Вице-мэр Андрей Сухов заявил, что строительство обойдётся в 96 млрд рублей.",
+             "Эксперты института транспортного планирования считают эту оценку заниженной."),
+            ("uk", "Підрядник «Дніпробудміст» заявив, що ремонт мосту коштуватиме 640 млн гривень.",
+             "Громадська організація «Прозорий тендер» вважає цю суму завищеною щонайменше вдвічі.")):
+        events = _events(f"{first}\n{second}\n", {1: first.split()[0], 2: second.split()[0]}, language)
+        assert events[1].status == "denied" and events[1].contradicted_by == [events[2].id], language
+    # a figure named back with no verdict on it rejects nothing
+    events = _events("Mobilités Alpes a annoncé que la ligne coûterait 185 millions d'euros.\n"
+                     "L'association Rail Sud Isère commente ce chiffrage dans un communiqué.\n",
+                     {1: "Mobilités Alpes", 2: "L'association Rail Sud Isère"}, "fr")
+    assert events[1].contradicted_by == []
+
+
+def test_a_verdict_alone_answers_the_claim_right_before_it():
+    text = ("Selon la CGT, la direction préparerait le transfert de la production en Pologne.\n"
+            "Pour la direction, il s'agirait d'une rumeur.\n"
+            "Le collectif Valmorel Debout a affirmé que deux manifestants avaient été blessés près de la mairie.\n"
+            "Pour le préfet de la Lize, Jean-Marc Dussol, il s'agirait d'une « fausse information ».\n")
+    events = _events(text, {1: "la CGT", 2: "la direction", 3: "Le collectif Valmorel Debout",
+                            4: "le préfet de la Lize"}, "fr")
+    assert events[1].contradicted_by == [events[2].id] and events[1].status == "denied"
+    assert events[3].contradicted_by == [events[4].id] and events[3].status == "denied"
+
+
+def test_figures_given_place_by_place_after_the_figure_differ_only_in_one_place():
+    text = ("A Federação Única dos Petroleiros calcula adesão de 85% na Bahia, 80% em São Paulo e 70% no Rio.\n"
+            "A Petrobras informou que a adesão foi de 30% em São Paulo e de 70% no Rio.\n"
+            "Segundo a FUP, a média nacional de adesão chegou a 78%.\n"
+            "Em todo o país, segundo a companhia, menos de 35% dos empregados em turno aderiram à paralisação.\n")
+    events = _events(text, {1: "A Federação Única dos Petroleiros", 2: "A Petrobras", 3: "a FUP",
+                            4: "a companhia"}, "pt")
+    assert events[2].id in events[1].contradicted_by  # São Paulo: 80% against 30%
+    assert events[4].id in events[3].contradicted_by  # the whole country: 78% against under 35%
+    assert events[4].id not in events[1].contradicted_by  # Bahia's 85% is no national figure
