@@ -312,7 +312,7 @@ def headline_of(text: str) -> str | None:
             if sentences > 1:
                 return None
             continue
-        return line
+        return re.sub(r"^[^\w\"'“‘«„¿¡(]+", "", line)  # not a close button's "×" or a bullet before it
     return None
 
 

@@ -252,3 +252,20 @@ def test_reports_in_two_languages_whose_headlines_name_one_place_sit_closer():
     nowhere: list[frozenset[str]] = [frozenset(), frozenset()]
     assert distance(place, ["en", "fr"]) == pytest.approx(SHARED_SETTING * distance(nowhere, ["en", "fr"]))
     assert distance(place, ["en", "en"]) == pytest.approx(distance(nowhere, ["en", "en"]))  # one language: as it is
+
+
+def test_a_german_headline_setting_joins_but_never_sets_apart():
+    import numpy as np
+
+    from summarizer.briefing.merge import APART, MergeIndex
+
+    def distance(languages: list[str]) -> float:
+        vectors = [np.array([1.0, 0.0]), np.array([0.99, np.sqrt(1 - 0.99 ** 2)])]
+        # "Flugverbot für Boeing-Maschinen": every German noun is capitalised, none of them places the event
+        index = MergeIndex(articles=[0, 1], leads=["e1", "e1"], titles=["a", "b"], languages=languages,
+                           settings=[frozenset({"flgvrbt"}), frozenset({"trmp"})],
+                           names=[frozenset({"flgvrbt"}), frozenset({"trmp"})], vectors=vectors)
+        return float(index.distances()[0, 1])
+
+    assert distance(["en", "fr"]) == APART
+    assert distance(["de", "fr"]) < APART

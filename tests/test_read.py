@@ -116,3 +116,12 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatc
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x" * 1001)))
     with pytest.raises(InputError, match=r"^stdin: is larger than"):
         read_article("-")
+
+
+def test_a_headline_loses_a_close_button_before_it_and_a_skip_link_is_no_headline():
+    from summarizer.read import headline_of
+
+    assert headline_of("× President issues order to ground all jets\n\nWASHINGTON — The president said.\n") \
+        == "President issues order to ground all jets"
+    assert headline_of("Jump directly to the content\n\nTheresa May's Brexit deal defeated again\n\nThe House "
+                       "voted.\n") == "Theresa May's Brexit deal defeated again"

@@ -144,3 +144,19 @@ def test_eval_on_a_storyline_gold_builds_the_briefing_and_names_the_wrong_links(
 ])
 def test_a_title_in_another_language_is_cut_with_that_languages_words(sentence, language, title):
     assert headline_from(sentence, language) == title and title_fault(title, language) is None
+
+
+@pytest.mark.parametrize("sentence, language, title", [
+    ("Le président américain Donald Trump a annoncé mercredi que les États-Unis allaient immobiliser tous les "
+     "Boeing 737 MAX au sol.", "fr", "Donald Trump: Les États-Unis allaient immobiliser tous les Boeing 737 MAX"),
+    ("The Kremlin said on Monday that it would not comment on the reports about troop movements near the border.",
+     "en", "The Kremlin: It would not comment on the reports about troop movements"),
+])
+def test_a_long_sentence_that_reports_a_statement_is_titled_speaker_then_what_was_said(sentence, language, title):
+    assert headline_from(sentence, language) == title and title_fault(title, language) is None
+
+
+def test_a_title_cut_before_a_possessive_ends_before_it():
+    title = headline_from("Die britische Premierministerin Theresa May ist auch im zweiten Anlauf mit ihrem "
+                          "Brexit-Deal im Unterhaus gescheitert.", "de")
+    assert title == "Die britische Premierministerin Theresa May ist auch im zweiten Anlauf"

@@ -74,7 +74,8 @@ _CLAUSE_ENDS = {"after", "as", "when", "while", "during", "following", "amid", "
                 "which", "who"}
 _OPEN_ENDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "during", "after", "before", "that", "which",
               "who", "has", "have", "had", "is", "are", "was", "were", "and", "or", "but", "with", "by", "from", "as",
-              "its", "their", "his", "her", "been", "be", "into", "than", "amid", "while", "when"}
+              "its", "their", "his", "her", "been", "be", "into", "than", "amid", "while", "when", "without", "over",
+              "about", "against", "under", "between", "our", "my"}
 _AUXILIARIES = {"has", "have", "had", "is", "are", "was", "were", "will"}
 _SAID = re.compile(r"\b(?:says?|said|according to|reports?|reported|told|claims?|claimed)\b", re.IGNORECASE)
 LANGUAGE_GAPS = Path(__file__).with_name("language_gaps.json")  # written by bench/language_gap.py
@@ -157,7 +158,9 @@ class MergeIndex:
         body = " ".join(ev.quote for e in result.events for ev in e.evidence)
         self.articles.append(article)
         self.leads.append(lead.id)
-        self.titles.append(title or lead.summary)
+        # a page with no headline: its lead, made one ("X will not seek a fifth term, the presidency confirmed")
+        self.titles.append(title or headline_from(lead.summary, "en" if lead.summary != _evidence(lead)
+                                                  else result.article.language))
         self.languages.append(result.article.language or "en")
         self.settings.append(setting(title or _evidence(lead), body, result.article.language))
         self.names.append(_names(text))
@@ -185,10 +188,14 @@ class MergeIndex:
             return np.zeros((0, 0), dtype=np.float64)
         matrix = np.stack(self.vectors).astype(np.float64)
         distance = calibrated(np.clip(1.0 - matrix @ matrix.T, 0.0, 2.0), self.languages)
+        from summarizer.language import lexicon
+
         settings, names = self.specific_settings(), self.names
+        # ("Flugverbot für Boeing-Maschinen" names no place: a German headline's nouns are all capitalised)
+        placing = [not lexicon(language).capitalised_nouns for language in self.languages]
         for i in range(len(names)):
             for j in range(i + 1, len(names)):
-                if settings[i] and settings[j] and not _meets(settings[i], names[j]) \
+                if placing[i] and placing[j] and settings[i] and settings[j] and not _meets(settings[i], names[j]) \
                         and not _meets(settings[j], names[i]):
                     distance[i, j] = distance[j, i] = APART
                 elif self.languages[i] != self.languages[j] and _meets(settings[i], settings[j]):
@@ -216,8 +223,8 @@ def setting(headline: str, body: str, language: str | None = None) -> frozenset[
     word that the article's `body` writes with a capital in mid-sentence and never in lower case, so a
     capitalised headline noun ("Missile strike on ...", "Rafah Camp Devastation") is none; a headline
     that gives no name is placed by its demonyms ("626 Ethiopian troops killed"). In a language that
-    capitalises its nouns (German: `capitalised_nouns` in its language file) case tells nothing, so the
-    headline places nothing."""
+    capitalises its nouns (German: `capitalised_nouns` in its language file) case tells little: its setting
+    may join two reports (`SHARED_SETTING`) but sets none apart (`MergeIndex.distances`)."""
     from summarizer.names import demonyms_of
 
     lower = {w.lower() for w in _CAPITALISED.findall(body) if w[0].islower()}
@@ -419,8 +426,8 @@ def _title_words(language: str | None) -> tuple[frozenset[str], frozenset[str], 
 
     lex = lexicon(language)
     opening = lex.conjunctions | lex.relatives | lex.complementizers
-    return (frozenset(opening), frozenset(opening | lex.determiners | lex.prepositions | lex.genitive),
-            frozenset(lex.passive_auxiliaries), lex.cue)
+    return (frozenset(opening), frozenset(opening | lex.determiners | lex.prepositions | lex.genitive
+                                          | lex.possessives), frozenset(lex.passive_auxiliaries), lex.cue)
 
 
 _APPOSITION = re.compile(r",\s+(?:[^\W\d_][\w'’.-]*\s+){0,3}[^\W\d_][\w'’.-]*,\s+")  # ", Imran Khan, "
@@ -446,6 +453,8 @@ def headline_from(sentence: str, language: str | None = None) -> str:
             and any(w[:1].isupper() for w in named.group(0).split()):
         text = text[:named.start()] + " " + text[named.end():]
     words = text.split()
+    if len(words) > TITLE_WORDS and (told := _told(text, language)):
+        return told  # "Le président américain Donald Trump a annoncé mercredi que ...": "Donald Trump: ..."
     if len(words) > TITLE_WORDS:
         cut = next((i for i, w in enumerate(words) if 4 <= i <= TITLE_WORDS and (
             w.lower() in clause_ends or words[i - 1].endswith((",", ";", ":")))), None)
@@ -455,6 +464,32 @@ def headline_from(sentence: str, language: str | None = None) -> str:
     while len(words) > 3 and words[-1].lower().strip(",;:") in open_ends:
         words.pop()
     return " ".join(words).strip(" ,;:-")
+
+
+def _told(sentence: str, language: str | None) -> str | None:
+    """A long sentence that reports what someone said ("X announced on Wednesday that Y"), as a headline
+    "X: Y" (the speaker's name, then what was said, cut as `headline_from` cuts), or None."""
+    from summarizer.attribution import parse_attribution
+    from summarizer.language import lexicon
+
+    parsed = parse_attribution(sentence, language)
+    lex = lexicon(language)
+    if parsed is None:
+        return None
+    source, cue = parsed
+    at = sentence.find(cue) if cue else -1
+    after = sentence[at + len(cue):].split() if at >= 0 else []
+    that = next((k for k, w in enumerate(after[:4]) if w.lower() in lex.complementizers), None)
+    if that is None or any(w.endswith((",", ";", ":")) for w in after[:that]) \
+            or not sentence.lstrip().startswith(source):
+        return None  # (only "X said on Wednesday that ...", the speaker first)
+    named = [w for w in source.split() if w[:1].isupper()]
+    speaker = " ".join(named[-2:]) if len(source.split()) > 3 and len(named) >= 2 else source
+    content = " ".join(after[that + 1:])
+    said = headline_from(content[:1].upper() + content[1:], language).split()[:TITLE_WORDS - len(speaker.split())]
+    while len(said) > 3 and said[-1].lower().strip(",;:") in _title_words(language)[1]:
+        said.pop()
+    return f"{speaker}: {' '.join(said)}" if len(said) >= 3 else None
 
 
 def title_fault(title: str, language: str | None = None) -> str | None:

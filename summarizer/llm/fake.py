@@ -37,7 +37,7 @@ def outlet_records_answer(body: dict) -> str:
         return json.dumps({"same": []})
     record = {"source": "the outlet", "cue": "", "source_type": "outlet", "contests": []}
     if "english" in schema.get("$defs", {}).get("EventDraft", {}).get("properties", {}):  # a foreign article
-        record["english"] = "The outlet reports this sentence in another language."
+        record["english"] = " "  # no translation (blank): each record keeps its own sentence, as code reads it
     return json.dumps({key: ([] if key == "boilerplate" else record) for key in schema["properties"]})
 
 
