@@ -1428,6 +1428,8 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
         return False
     if phrase[:1] in "«“„\"" and not re.search(r".[»”“\"]", phrase):
         return False  # "«Жоден український ...": the words of a quote that opens, not a name in quotes
+    if len(words) == 1 and re.search(r"[^\W\d_]/[^\W\d_]", phrase):
+        return False  # "Tübingen/Überlingen/dpa.": a dateline's places and agency, no one who speaks
     lowered = [w.lower().strip("'’,.") for w in words]
     if lowered[0] in lex.pronouns:
         return len(words) == 1  # "They blamed" is a pronoun and a verb, no name

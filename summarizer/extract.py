@@ -634,7 +634,9 @@ def _earlier_source(before: list[str], language: str | None, reference: str | No
         # speaker named last, that of the second clause
         parsed = parse_attribution(without_contrast(clauses[-1], language) if clauses else text, language)
         if parsed and parsed[0].lower() in lex.pronouns and at and head is None \
+                and not (lex.reported_speech is not None and lex.reported_speech.search(before[at - 1])) \
                 and (subject := _unattributed_subject(before[at - 1], language)):
+            # (not "Alle Opfer seien ... identifiziert worden.": reported speech, its subject says nothing)
             # "Este jueves, el ministro ... acudió al Pleno. Durante su intervención, informó que ...": that
             # pronoun's own referent, the subject of the sentence before it
             return subject, parsed[1]

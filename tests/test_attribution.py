@@ -1105,3 +1105,20 @@ def test_a_kind_given_next_to_a_name_in_a_headline_is_no_apposition():
         "Der Betriebsrat beziffert den Abbau auf 1.100 Arbeitsplätze.\n", "de")}
     last = max(story)
     assert "Betriebsrat" in resolve_source(last, "Vendrik Antriebstechnik", "company", story, "de").source
+
+
+def test_a_dateline_is_no_speaker_and_a_day_may_stand_between_verb_and_subject():
+    from summarizer.extract import resolve_source
+
+    assert not is_speaker("Tübingen/Überlingen/dpa.", "de") and is_speaker("Die Polizei", "de")
+    assert parse_attribution("Das bestätigte am Mittwoch die Landespolizeidirektion Tübingen.", "de") \
+        == ("die Landespolizeidirektion Tübingen", "bestätigte")
+    assert parse_attribution("Das sagte am Mittwoch ein Sprecher der Polizei.", "de") \
+        == ("ein Sprecher der Polizei", "sagte")
+    # a pronoun after reported speech stands for its speaker, not for the reported sentence's subject
+    story = {s.id: s for s in segment(
+        "«Es gibt keine Anzeichen für weitere Passagiere», sagte Sprecher Wolfgang Wenzel.\n"
+        "Alle Opfer seien zweifelsfrei identifiziert worden.\n\n"
+        "Bei zwei Toten hat es nach seinen Angaben Schwierigkeiten mit dem DNA-Material gegeben.\n"
+        "Mit Hilfe anderer Kriterien sei die Identität der Opfer jedoch festgestellt worden.\n", "de")}
+    assert resolve_source(4, "Alle Opfer", "other", story, "de").source == "Sprecher Wolfgang Wenzel"
