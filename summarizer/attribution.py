@@ -614,6 +614,34 @@ def _quoted(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _ending_time_phrase(text: str, lex: Lexicon) -> str:
+    """The phrase of `time_words` of two words or more that `text` ends with ("pour sa part", "de son côté"), or
+    ""."""
+    if lex.time_words is None:
+        return ""
+    return next((m.group(0) for m in lex.time_words.finditer(text) if m.end() == len(text)
+                 and " " in m.group(0).strip()), "")
+
+
+PARTICIPLE_REACH = 3  # words before a past participle among which its auxiliary stands, and after it its agent
+
+
+def _describing_participle(cue: str, before: list[str], after: str, lex: Lexicon) -> bool:
+    """Is the cue a past participle (`participle_endings`) with no auxiliary in the words `before` it and no
+    agent in the words `after` it: one that describes the noun before it, where no one speaks?"""
+    if " " in cue or not cue.islower() or not lex.participle_endings or not cue.endswith(lex.participle_endings):
+        return False
+    auxiliaries = lex.auxiliaries | lex.passive_auxiliaries
+    phrase = _ending_time_phrase(" ".join(before), lex)  # "a pour sa part accusé"
+    before = " ".join(before)[:-len(phrase)].split() if phrase else before
+    # "a déclaré", "l'a confirmé", "fue anunciado"; "a ... justifié ..., et accusé": one auxiliary for both
+    reach = before if before and before[-1].lower() in lex.conjunctions | lex.joins else before[-PARTICIPLE_REACH:]
+    if any(re.split(r"['’]", w.lower())[-1].strip(",") in auxiliaries for w in reach):
+        return False
+    return not any(w.lower().strip(",") in lex.passive_agent or w.lower().startswith(("dall'", "dall’"))
+                   for w in after.split()[:PARTICIPLE_REACH + 1])  # "annoncé mercredi par la CENI"
+
+
 def _describes_figure(words: list[str], lex: Lexicon) -> bool:
     """Do the `words` before a cue end in a relative clause on a figure or a report ("la cifra que reconoce la
     propia compañía", "the figure that the company acknowledges"): the cue describes it, and speaks for no one?"""
@@ -673,6 +701,8 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         words = before.split()
         if words and words[-1].lower() in lex.infinitive:
             continue  # "prompting companies to warn": an infinitive, nobody speaks
+        if _describing_participle(cue, words, sentence[m.end():], lex):
+            continue  # "Possibilità mai considerata, ...", "sans donner de bilan détaillé": an adjective
         after_comma = re.split(r",\s", before)
         relative = after_comma[-1].split() if len(after_comma) > 1 else []
         if len(relative) > RELATIVE_WORDS and relative[0].lower() in lex.relatives | lex.relative_openers:
@@ -741,12 +771,19 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             return relative, cue.lower()
         bare = before.rstrip()
         # "a déclaré", "has said", "a formellement démenti", "l’aveva garantito" (a clitic elided into it)
-        while words and (_unelided(words[-1]).lower() in lex.auxiliaries
-                         or words[-1].lower() in lex.as_words and len(words) > 1 and words[-2].endswith(",")
-                         or lex.adverb_endings and words[-1].islower() and len(words[-1]) > 5
-                         and words[-1].endswith(lex.adverb_endings) and not lex.speakers.search(words[-1])
-                         and len(words) > 1 and words[-2].lower() not in lex.determiners):  # not "Le gouvernement"
-            bare = bare[: bare.rfind(words.pop())].rstrip()
+        while True:
+            if words and (_unelided(words[-1]).lower() in lex.auxiliaries
+                          or words[-1].lower() in lex.as_words and len(words) > 1 and words[-2].endswith(",")
+                          or lex.adverb_endings and words[-1].islower() and len(words[-1]) > 5
+                          and words[-1].endswith(lex.adverb_endings) and not lex.speakers.search(words[-1])
+                          and len(words) > 1 and words[-2].lower() not in lex.determiners):  # not "Le gouvernement"
+                bare = bare[: bare.rfind(words.pop())].rstrip()
+            elif phrase := _ending_time_phrase(bare, lex):
+                # "a pour sa part déclaré", "ha por su parte negado": a phrase between the auxiliary and the verb
+                bare = bare[:-len(phrase)].rstrip()
+                words = bare.split()
+            else:
+                break
         after_break = (not bare or bare[-1] in ",“”\"«»—–:" or bare.endswith(" -")) \
             and not re.search(r"\S\s[—–]\s[^—–]+\s[—–]$", bare)  # not "Mahdi Karroubi — another candidate —"
         subject = bare.rstrip(" ,")

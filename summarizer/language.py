@@ -126,6 +126,9 @@ unless said otherwise):
                           "Отвечая на вопрос о"): a denial after one answers the party its question names
     according_relative    markers that cite the noun right before them ("dalla Bbc, secondo cui ...", "по данным
                           которого"): that noun is the source
+    participle_endings    endings of a past participle in a language that needs an auxiliary or an agent to
+                          report with one: with neither, it describes the noun before it ("Possibilità mai
+                          considerata", "sans donner de bilan détaillé") and no one speaks
     gerund_endings        endings of a gerund or present participle ("estimant", "saying"): a cue of that form after
                           a comma speaks for the sentence's subject
     naming                verbs that call something by a name ("called", "nannte", "ha definito"): a cue only
@@ -311,6 +314,7 @@ class Lexicon:
     ranges: frozenset[str] = frozenset()
     naming: re.Pattern | None = None
     gerund_endings: tuple[str, ...] = ()
+    participle_endings: tuple[str, ...] = ()
     according_relative: re.Pattern | None = None
     hedges: re.Pattern | None = None
     documents: frozenset[str] = frozenset()
@@ -562,6 +566,7 @@ def lexicon(language: str | None) -> Lexicon:
         ranges=_lower(data.get("ranges")),
         naming=_words(data.get("naming")),
         gerund_endings=tuple(data.get("gerund_endings") or ()),
+        participle_endings=tuple(data.get("participle_endings") or ()),
         according_relative=_words(data.get("according_relative")),
         asked=_words(data.get("asked")),
         hedges=_words(data.get("hedges")),

@@ -1122,3 +1122,22 @@ def test_a_dateline_is_no_speaker_and_a_day_may_stand_between_verb_and_subject()
         "Bei zwei Toten hat es nach seinen Angaben Schwierigkeiten mit dem DNA-Material gegeben.\n"
         "Mit Hilfe anderer Kriterien sei die Identität der Opfer jedoch festgestellt worden.\n", "de")}
     assert resolve_source(4, "Alle Opfer", "other", story, "de").source == "Sprecher Wolfgang Wenzel"
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    # a past participle with neither an auxiliary nor an agent describes a noun: no one speaks in it
+    ("fr", "Les forces ont tiré contre des manifestants, sans donner de bilan détaillé.", None),
+    # a phrase between the auxiliary and the participle leaves the subject the speaker
+    ("fr", "Amnesty International a pour sa part accusé ces forces de tirer.", ("Amnesty International", "accusé")),
+    ("fr", "Amnesty International a de son côté déclaré que les forces ont tiré.",
+     ("Amnesty International", "déclaré")),
+    # one auxiliary for two participles, and an agent after one
+    ("fr", "La Russie a justifié l'envoi de ses secouristes par ce chiffre, et accusé les autorités de négligence.",
+     ("La Russie", "accusé")),
+    ("fr", "Le bilan annoncé mercredi par la CENI est de 12 morts.", ("la CENI", "annoncé")),
+    # a present tense that ends like a participle elsewhere is a verb ("duvida", "dubita")
+    ("pt", "O economista Paulo Sardinha duvida que o governo libere os recursos.",
+     ("O economista Paulo Sardinha", "duvida")),
+])
+def test_a_past_participle_reports_only_with_its_auxiliary_or_its_agent(language, sentence, expected):
+    assert parse_attribution(sentence, language) == expected
