@@ -580,7 +580,7 @@ def _introduced(before: list[str], reference: str, language: str | None) -> str 
     inner_words = "|".join(map(re.escape, sorted(lex.genitive | lex.prepositions | lex.determiners, key=len,
                                                   reverse=True))) or "(?!)"
     # "the document": any word of its kind ("un informe de la Auditoría")
-    kind = next((group for group in lex.kinds if any(head.lower().startswith(w) for w in group)), None)
+    kind = _kind(head, lex)
     heads = rf"(?:{'|'.join(map(re.escape, sorted(kind, key=len, reverse=True)))})\w*" if kind else re.escape(head)
     phrase = re.compile(rf"\b(?:{articles})\s+(?:(?!(?:{inner_words})\s)[\w'’-]+\s+){{0,3}}?{heads}\b"
                         rf"[^,.;:“”\"()]*", re.IGNORECASE)
@@ -647,13 +647,19 @@ def _earlier_source(before: list[str], language: str | None, reference: str | No
     return None
 
 
+def _kind(word: str, lex) -> frozenset[str] | None:
+    """The group of `kinds` whose words stand for one another that `word` is one of ("companhia", "informe"),
+    or None."""
+    return next((group for group in lex.kinds if any(word.lower().startswith(w) for w in group)), None)
+
+
 def _head(reference: str, lex) -> re.Pattern | None:
     """The head word of a back reference, by its first six letters ("the ministry's statement": "minist"); None
     for a pronoun."""
     words = re.sub(r"['’]s \w+$", "", reference).split()  # "the ministry's statement": the ministry
     if not words or reference.lower() in lex.pronouns:
         return None
-    kind = next((group for group in lex.kinds if any(words[-1].lower().startswith(w) for w in group)), None)
+    kind = _kind(words[-1], lex)
     if kind:  # "a companhia": any word of its kind ("a siderúrgica CSN")
         # (each word whole, as a beginning: "petroleira", not "Petroleiros", the oil workers)
         return re.compile("|".join(rf"(?<!\w){re.escape(w)}" for w in sorted(kind)), re.IGNORECASE)
