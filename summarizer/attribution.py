@@ -7,6 +7,7 @@ a claim that is not the outlet's own (`asserted`) must say whose claim it is.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 
@@ -671,6 +672,13 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             continue
         if lex.claim_predicates is not None and lex.claim_predicates.fullmatch(cue):
             continue  # "Информация о гибели ... не соответствует действительности": said of the claim
+        clause = re.split(r"[,;:.!?]", sentence[m.end():], maxsplit=1)
+        if lex.other_verb_particles and clause[0].split()[-1:] \
+                and clause[0].split()[-1].lower() in lex.other_verb_particles \
+                and not (len(clause) > 1 and clause[1].split()[:1]
+                         and clause[1].split()[0].lower() in lex.complementizers):
+            continue  # "Die Landesregierung hält an dem Projekt fest": another verb, nothing said (not "Der
+            # Bericht hält fest, dass ...")
         if cue.lower() in lex.passive_cues or lex.impersonal is not None and any(
                 i.start() <= m.start() < i.end() for i in lex.impersonal.finditer(sentence)):
             continue  # "Ущерб оценивается в ...", "Se considera el proyecto más caro": no speaker
@@ -790,9 +798,11 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         clauses = [c.split() for c in re.split(r",", subject)]
         # "X, Y said" reads Y after the cue first, unless the clause before the cue is an aside on the subject
         # ("A spokesman, contacted by Reuters, denied the report")
+        # ("The governor, however, denied the soldiers went ...": a discourse word set off after the subject)
         readings = ("after", "before") if after_break and not (len(clauses) > 1 and (
             _aside(clauses[-1], lex) or _appositive(" ".join(clauses[-1]), " ".join(clauses[-2]), lex)
-            or _titled(clauses[-1], clauses[-2], lex))) else ("before", "after")
+            or _titled(clauses[-1], clauses[-2], lex) or _filler(" ".join(clauses[-1]), lex)
+            or " ".join(clauses[-1]).lower() in lex.discourse)) else ("before", "after")
         shared = bool(words) and words[-1].lower() in lex.conjunctions and not after_break
         for reading in readings:
             if reading == "after" and (lex.fixed_order or shared) and not after_break:
@@ -910,8 +920,9 @@ def _main_subject(before: str, lex: Lexicon) -> str | None:
 
 
 def _cues(sentence: str, lex: Lexicon) -> list[re.Match]:
-    """The cue words of `sentence` in order, then the verbs of naming that a denial word follows ("the company
-    called the union's accusation 'a lie'", "nannte diese Angabe „Unsinn“"); "a group called X" names no one."""
+    """The cue words of `sentence` in order, then the verbs of naming that a denial word or a judgement of a
+    crowd's size follows ("the company called the union's accusation 'a lie'", "nannte diese Angabe „Unsinn“",
+    "described the turnout as small"); "a group called X" names no one."""
     found = [m for m in lex.cue.finditer(sentence)  # "No mesmo comunicado, o governo garante": a noun, no cue
              if _last_word(sentence[:m.start()]) not in lex.noun_markers]
     if lex.revising is not None:  # "Мінагрополітики знизило прогноз", "ha rivisto la stima al ribasso"
@@ -921,6 +932,8 @@ def _cues(sentence: str, lex: Lexicon) -> list[re.Match]:
         # (or a quote: "ha definito la situazione «fuori controllo»", where an object or an auxiliary shows the
         # verb is said of something, not "a group called "X"")
         found += [m for m in lex.naming.finditer(sentence) if lex.denial.search(sentence, m.end())
+                  or lex.small_crowd is not None and lex.small_crowd.search(sentence, m.end())  # "described the
+                  # turnout as small"
                   or (quote := re.match(r"[^.;:«“\"„]{0,60}?(?=[«“\"„])", sentence[m.end():]))
                   and (quote.group(0).strip() or _last_word(sentence[:m.start()]) in lex.auxiliaries)
                   or re.match(rf"[^.;:]{{0,{NAMED_FIGURE}}}?\d", sentence[m.end():])
@@ -1026,8 +1039,9 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     while at >= 1 and head[starts[at] - 1] == "," and (
             _aside(raw.split(), lex) or _filler(raw, lex)
             or _appositive(raw, head[starts[at - 1]: starts[at] - 1], lex)) \
-            and " ".join(head[starts[at - 1]: starts[at] - 1].lower().split()) not in lex.discourse:
-        # (not "Нагадаємо, голова партії": a discourse word is no noun the clause sets off)
+            and (at >= 2 or " ".join(head[starts[at - 1]: starts[at] - 1].lower().split()) not in lex.discourse):
+        # (not "Нагадаємо, голова партії": a discourse word that opens the sentence is no noun the clause sets
+        # off; one set off by commas after a subject is an aside: "Imatong State's governor, however, denied")
         at -= 1
         raw = head[starts[at]: starts[at + 1] - 1]
     subject = _trim(_TIME_WORDS.sub("", raw), lex)
@@ -1038,11 +1052,15 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
         # "The ruling military council described the raid as a massacre and accused ...": the subject of both verbs
         subject = _noun_phrase(tokens, lex)
         return subject if subject and is_speaker(subject, lex) else None
-    if len(tokens) > 1 and tokens[0].lower() in lex.speaker_place:  # "В Минобороны заявили": the ministry
+    placed = len(tokens) > 1 and tokens[0].lower() in lex.speaker_place
+    if placed:  # "В Минобороны заявили": the ministry
         tokens = tokens[1:]
         subject = " ".join(tokens)
     if len(tokens) > 2 and tokens[-2].lower() in lex.demonstratives and lex.earlier_claims.fullmatch(tokens[-1]):
         tokens = tokens[:-2]  # "В полиции эти данные (опровергли)": the object before the verb, not the speaker's
+        subject = " ".join(tokens)
+    elif placed and len(tokens) > 1 and lex.earlier_claims.fullmatch(tokens[-1]) and tokens[-1].islower():
+        tokens = tokens[:-1]  # "В Операции Объединенных сил данные (опровергают)": the same, with no demonstrative
         subject = " ".join(tokens)
     intro = head[:starts[at]].split() if starts else []
     introduced = 0 < len(intro) <= 4 and intro[-1].endswith(",") and not any(
@@ -1171,6 +1189,8 @@ def _filler(clause: str, lex: Lexicon) -> bool:
     """A clause before the cue that holds no subject: only auxiliaries and time words ("had earlier"), one adverb
     ("strongly"), or the rest of a clause that opens with its auxiliary ("hatte am Mittwoch ... von 210 Toten")."""
     words = _TIME_WORDS.sub("", clause).split()
+    if words and lex.time_words is not None:  # the language's own ("в свою очередь", "dal canto suo")
+        words = lex.time_words.sub("", " ".join(words).strip(" ,")).split()
     if not words:
         return True
     if words[0].lower() in lex.auxiliaries:  # not "раніше англійський телеканал Sky News": a party after the adverb
@@ -1590,7 +1610,19 @@ def same_source(a: str, b: str) -> bool:
     short, long_ = sorted((wa, wb), key=len)
     if {x for x in long_ if not any(x.startswith(w) or w.startswith(x) for w in short)} & constituents():
         return False  # "The Carrow Motors unions" are not "Carrow Motors"
-    return bool(short) and all(any(x.startswith(w) or w.startswith(x) for x in long_) for w in short)
+    return bool(short) and all(any(x.startswith(w) or w.startswith(x) or _inflected(x, w) for x in long_)
+                               for w in short)
+
+
+INFLECTION = 2  # letters at a word's end that its inflected forms may change ("террористов", "Террористы")
+STEM = 5  # the fewest letters two forms of one word share
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Are `a` and `b` two forms of one word: the same but for their last INFLECTION letters ("окупантів",
+    "окупанти")?"""
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= STEM and shared >= max(len(a), len(b)) - INFLECTION
 
 
 def is_back_reference(source: str, language: str | None = "en") -> bool:
@@ -1651,9 +1683,13 @@ def _spelled_out(name: str, other: str) -> str:
     return _ACRONYM.sub(expand, name)
 
 
+# an elided article or preposition before a name ("L'ANM", "dell'Unhcr", "d'Israël"), not an Irish name's "O'"
+_ELIDED = re.compile(r"^(?:l|d|dell|dall|nell|sull|all|coll|degl|dagl|un|qu)['’](?=\w)")
+
+
 @functools.lru_cache(maxsize=4096)  # every pair of records compares their sources
 def _distinctive(name: str) -> frozenset[str]:
-    words = {re.sub(r"['’]s?$", "", w.lower()) for w in re.findall(r"[\w'’-]+", name)}
+    words = {_ELIDED.sub("", re.sub(r"['’]s?$", "", w.lower())) for w in re.findall(r"[\w'’-]+", name)}
     # (an acronym of two capitals names a party too: "СК", "UN")
     short = {w.lower() for w in re.findall(r"(?<![\w'’-])[^\W\d_]{2}(?![\w'’-])", name) if w.isupper()}
     return frozenset(w for w in words - _GENERIC_WORDS - _PRONOUNS if len(w) > 2 or w in short)

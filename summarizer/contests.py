@@ -28,8 +28,16 @@ are one more signal, in `extract.to_events`):
   answers that whole run. A denial that names a quantity ("rejected the
   figures of the dead", "опроверг данные о числе погибших") answers the claims
   that count it in the incident: all of them in the plural, the last in the
-  singular ("disputed that toll"). The claims are denied; each points at the
-  denial and the denial at them.
+  singular ("disputed that toll"). A denial that names a party's figures or
+  claims ("a démenti le bilan de la Monusco", "desmintió las cifras del
+  sindicato") answers all that party's claims in the incident, those of the
+  spokesperson a title names with it ("Marta Ibáñez, portavoz de
+  Coordinadora") too; one that joins another with "also" ("информацию также
+  опровергли") answers what that one answered. The claims are denied; each
+  points at the denial and the denial at them.
+- **Crowds judged small.** A party's record that judges a gathering small and
+  gives no figure ("described the turnout as small", "назвали акцію
+  нечисленною": `small_crowd`) contests each other party's count of the crowd.
 - **Verification notes.** A short sentence saying something could not be
   verified, with no figure of its own, is no record. It is about the claims
   before it, back to the paragraph before the last one or the previous note: the
@@ -312,8 +320,9 @@ def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: st
     """{record position: its sentence's `quantities`}: read once, for contests and for revisions."""
     lex = lexicon(language)
     out = {c.pos: quantities(sentences[c.sid].text, lex, language) for c in claims}
-    crowd = any("participants" in found for found in out.values()) or lex.gatherings is not None and any(
-        lex.gatherings.search(sentences[c.sid].text) for c in claims)  # a rally, a march, a strike
+    crowd = any("participants" in found for found in out.values()) or any(  # a rally, a march, a strike, a
+        pattern is not None and pattern.search(sentences[c.sid].text)  # crowd judged small
+        for c in claims for pattern in (lex.gatherings, lex.small_crowd))
     aboard = any("on_board" in found for found in out.values())  # "36 Passagiere an Bord": a vehicle's people
     for found in out.values():  # people counted with nothing said of them: a crowd in a story of one, else
         people = found.pop("people", set())  # the people on board in a story that counts them
@@ -408,16 +417,35 @@ def _share(after: str, lex: Lexicon) -> bool:
     return any(words.match(" ".join(rest[:3])) for _, words in lex.quantities)
 
 
-def _speaks_for(a: Claim, b: Claim, sentences: dict[int, Sentence]) -> bool:
+def _speaks_for(a: Claim, b: Claim, sentences: dict[int, Sentence], lex: Lexicon) -> bool:
     """Does `a`'s source speak for `b`'s: set off after its name with a title that names it ("Carlotta Sami,
-    portavoce dell’UNHCR per il Sud Europa, ha detto")? Then their figures are one party's, not rivals."""
+    portavoce dell’UNHCR per il Sud Europa, ha detto")? Then their figures are one party's, not rivals. What
+    `b` is named by are the capitals of its source but those after a preposition ("le gouvernorat de Kessa": a
+    place, not the party "la Ligue kessanaise" speaks for)."""
     if a.outlet or b.outlet:
         return False
-    text = sentences[a.sid].text
-    at = text.find(a.source)
-    title = re.match(r"\s*,([^,]{1,80}),", text[at + len(a.source):]) if at >= 0 else None
-    named = " ".join(w for w in re.findall(r"[\w'’-]+", b.source) if w[:1].isupper())  # not "spokesman"
-    return title is not None and bool(named) and refers_to(title.group(1), named)
+    title = _title(a, sentences, lex)
+    words = re.findall(r"[\w'’-]+", b.source)
+    named = " ".join(w for k, w in enumerate(words) if w[:1].isupper()  # not "spokesman"
+                     and not (k and words[k - 1].lower() in lex.prepositions | lex.genitive))
+    return bool(title) and bool(named) and refers_to(title, named)
+
+
+def _title(c: Claim, sentences: Mapping[int, Sentence], lex: Lexicon) -> str:
+    """What the claim's sentence sets off after its source's name: a title (", porte-parole militaire de la
+    Monusco,"; at the sentence's end where the name follows its cue: "said Laura Mendes, a spokeswoman for
+    OCHA.") or an acronym in brackets ("(OCHA)"); ""."""
+    text = sentences[c.sid].text
+    at = text.find(c.source)
+    if at < 0:
+        return ""
+    rest = text[at + len(c.source):]
+    found = re.match(r"\s*(?:\(([^()]{1,30})\)|,([^,]{1,80}),)", rest)
+    before = text[:at].split()
+    cued = bool(before) and lex.cue.fullmatch(before[-1].strip(",")) is not None
+    if found is None and cued:  # (not "According to a local monitoring group, only two rockets were fired.")
+        found = re.match(r"\s*,([^,]{1,80}?)[.!?]?[\"”»]?\s*$()", rest)
+    return (found.group(1) or found.group(2) or "").strip() if found else ""
 
 
 def _happened(text: str, lex: Lexicon) -> str:
@@ -532,7 +560,7 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
             if a.outlet and b.outlet or same_source(a.source, b.source) or incident[a.sid] != incident[b.sid] \
-                    or _speaks_for(a, b, sentences) or _speaks_for(b, a, sentences):
+                    or _speaks_for(a, b, sentences, lex) or _speaks_for(b, a, sentences, lex):
                 continue
             near = sentences[b.sid].paragraph - sentences[a.sid].paragraph <= NEAR_PARAGRAPHS
             if when[a.pos] and when[b.pos] and _dated(when[a.pos], lex) != _dated(when[b.pos], lex) \
@@ -571,11 +599,23 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
                     # de Tezanos daba entre 10 y 12 personas" is a jibe at 45.000, no count
                     contested[a.pos].add(b.pos)
                     contested[b.pos].add(a.pos)
+    for a, b in _small_crowd(claims, sentences, lex, figures, incident):  # "described the turnout as small"
+        contested[a.pos].add(b.pos)
+        contested[b.pos].add(a.pos)
     for a, b in _figures_answered(claims, sentences, lex, language, incident):  # "put that figure at 90"
         contested[a.pos].add(b.pos)
         contested[b.pos].add(a.pos)
+    answered: dict[int, list[Claim]] = {}
     for i, d in enumerate(claims):
         targets = _answered(i, claims, sentences, lex, language, incident)
+        before = claims[i - 1] if i else None
+        if targets and before is not None and answered.get(before.pos) and lex.also is not None \
+                and lex.also.search(sentences[d.sid].text) and not same_source(before.source, d.source):
+            # "В Генштабе ВСУ эти сведения опровергли. В штабе ... информацию также опровергли.": what the
+            # denial before it answered, not that denial
+            targets = [t for t in targets if t.pos not in deniers] \
+                + [t for t in answered[before.pos] if t not in targets and not same_source(t.source, d.source)]
+        answered[d.pos] = targets
         if not targets:
             continue
         deniers.add(d.pos)
@@ -589,6 +629,21 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
             contested[t.pos].add(c.pos)
     return contested, denied, deniers
 
+
+
+def _small_crowd(claims: list[Claim], sentences: dict[int, Sentence], lex: Lexicon,
+                 figures: dict[int, dict[str, set[float]]], incident: dict[int, int]) -> list[tuple[Claim, Claim]]:
+    """(judge, count) pairs: a party's record that judges the gathering small and gives no figure of its own
+    (`small_crowd`: "South Wales Police described the turnout as small", "назвали акцію нечисленною") against
+    each record of another party in the incident that counts the crowd ("Organisers said about 12,000 people
+    marched")."""
+    if lex.small_crowd is None:
+        return []
+    counts = [c for c in claims if not c.outlet and any(figures[c.pos].get(name) for name in CROWDS)]
+    return [(a, b) for a in claims if not a.outlet and lex.small_crowd.search(sentences[a.sid].text)
+            and not any(figures[a.pos].values())
+            for b in counts if not same_source(a.source, b.source) and incident[a.sid] == incident[b.sid]
+            and not _speaks_for(a, b, sentences, lex) and not _speaks_for(b, a, sentences, lex)]
 
 
 def own_figures(claims: list[Claim], sentences: dict[int, Sentence], figures: dict[int, dict[str, set[float]]],
@@ -723,6 +778,7 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     named_in = after if mentions(head, d.source) else text
     named = [c for c in others if mentions(named_in, c.source)
              or owner and (mentions(c.source, owner) or same_source(c.source, owner)  # "la CENI"
+                           or mentions(_title(c, sentences, lex), owner)  # "la Mission de l'ONU en RDC (Monusco)"
                            or bool(_stems(c.source, lex)) and _stems(c.source, lex) <= _stems(owner, lex)
                            or bool(_stems(owner, lex)) and _stems(owner, lex) <= _stems(c.source, lex)
                            or _name_key(c.source) == _name_key(owner) != frozenset())]
@@ -731,6 +787,8 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     named += [c for c in others if c not in named and any(  # and "журнала", the party named back
         c.pos > n.pos and not _name_key(c.source) and bool(_stems(c.source, lex))
         and _stems(c.source, lex) <= _stems(n.source, lex) for n in named)]
+    if owner:  # "las cifras del sindicato": and its spokespeople's ("Marta Ibáñez, portavoz de Coordinadora")
+        named += [c for c in others if c not in named and any(_speaks_for(c, n, sentences, lex) for n in named)]
     asked = lex.asked.search(text) if lex.asked is not None else None
     if asked:  # "Asked about the Red Crescent's figure, the spokesman replied: «Not true»": the party it names
         question = re.split(r"[,:;]", text[asked.end():], maxsplit=1)[0]
@@ -781,8 +839,11 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
         target = tied[-1] if names_back else tied[0]
     elif names_back:
         target = others[-1] if others and i - claims.index(others[-1]) <= DENIAL_REACH else None
-    else:  # "denied striking civilian targets": the first claim it shares a word with
-        target = next((c for c in others if overlap[c.pos]), None)
+    else:  # "denied striking civilian targets": the first claim it shares a word with, one of its own words
+        # before one of the sentence after it ("a démenti toute menace": "menacés", not the prefect named next)
+        own_words = _stems(text, lex) - _stems(d.source, lex) - _stems(back_word, lex)
+        target = next((c for c in others if own_words & _stems(sentences[c.sid].text, lex)), None) \
+            or next((c for c in others if overlap[c.pos]), None)
     counted = _named_quantities(after, lex) if back else set()
     counting = [c for c in others if incident[c.sid] == incident[d.sid]
                 and counted & _named_quantities(sentences[c.sid].text, lex)
@@ -798,7 +859,7 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
         targets = [target]
     # a party's denial answers another party, never its own side ("Ein Polizeisprecher" not "Die Polizei", which
     # `_run` may reach past the claim named)
-    targets = [t for t in targets if not party_of(d.source, t.source, lex)]
+    targets = [t for t in targets if not party_of(d.source, t.source, lex) and not same_source(d.source, t.source)]
     if not back and not named:  # "The RSF denied killing civilians": also what others accuse it of after the denial
         next_cue = lex.cue.search(after)
         said_no_more = after[:next_cue.start()] if next_cue else after
@@ -815,9 +876,9 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
                        and incident[c.sid] == incident[d.sid] and not lex.denial.search(sentences[c.sid].text)
                        and counted & _named_quantities(sentences[c.sid].text, lex)
                        and (not stated or stated & _values(sentences[c.sid].text, language))]
-    if named and back is not None and (_plural(back_word) or _document(back_word, lex)):
-        # "Il Comune respinge i numeri dell'Eco", "calificó el informe de «mamarracho»": all that party's claims
-        # of the incident, not only the last
+    if named and back is not None and (_plural(back_word) or _document(back_word, lex) or owner):
+        # "Il Comune respinge i numeri dell'Eco", "calificó el informe de «mamarracho»", "a démenti le bilan de la
+        # Monusco": all that party's claims of the incident, not only the last
         targets += [c for c in named if c not in targets and incident[c.sid] == incident[d.sid]
                     and not party_of(d.source, c.source, lex)]
     if not back and not named and (not targets or _accused(d.source, text[:said_no.start()], lex)):
@@ -1325,10 +1386,11 @@ def answers_previous(text: str, source: str, language: str | None) -> bool:
     Unternehmenssprecher wies das zurück.", "The ministry denied this.")? Then it answers that sentence only."""
     lex = lexicon(language)
     own = {w.lower()[:5] for w in re.findall(r"[^\W\d_]{5,}", text) if w.lower() in lex.trailing}
-    named = lex.earlier_claims.search(text) or lex.figure_back is not None and lex.figure_back.search(text)
-    # the verdict is no word of its own ("il s'agirait d'une « fausse information »", "se trataría de un bulo")
+    # the verdict is no word of its own ("il s'agirait d'une « fausse information »", "se trataría de un bulo"),
+    # nor does it name a claim back ("information")
     verdict = lex.denial.sub(" ", text)
     verdict = lex.claim_predicates.sub(" ", verdict) if lex.claim_predicates is not None else verdict
+    named = lex.earlier_claims.search(verdict) or lex.figure_back is not None and lex.figure_back.search(text)
     return lex.denial.search(text) is not None and not named and not _stems(verdict, lex) - _stems(source, lex) - own
 
 
@@ -1387,14 +1449,18 @@ def verification_notes(claims: list[Claim], story: dict[int, Sentence], language
 
 def _run(claims: list[Claim], last: Claim, reach: int, language: str | None = None) -> list[Claim]:
     """`last` and the claims of the same source right before it (no other party's between), at most `reach`;
-    "The group said", "The paramilitary said" go on with the party before them."""
+    "The group said", "The paramilitary said" go on with the party before them; one before the run joins it
+    where the party before that reference is the run's ("Il sindaco, invece, ha detto", between the ANM and the
+    unions, is no union's)."""
     at = claims.index(last)
     start = at
     while start > 0 and at - start + 1 < reach and not claims[start - 1].outlet \
             and (same_source(claims[start - 1].source, claims[start].source)
                  or same_source(claims[start - 1].source, last.source)
-                 or is_back_reference(claims[start - 1].source, language)
-                 or is_back_reference(claims[start].source, language)):
+                 or is_back_reference(claims[start].source, language)
+                 or is_back_reference(claims[start - 1].source, language) and start >= 2
+                 and (refers_to(last.source, claims[start - 2].source)
+                      or refers_to(claims[start - 2].source, last.source))):
         start -= 1
     return claims[start:at + 1]
 

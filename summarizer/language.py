@@ -29,6 +29,8 @@ unless said otherwise):
     passive_auxiliaries   "is", "è", "fue": before a participle cue with no agent after it ("The government is
                           accused of ..."), the subject is who the claim is about, not who speaks
     trailing              particles that end a source written after its cue ("teilte X mit")
+    other_verb_particles  particles that, closing a cue verb's clause with nothing said after them, make it another
+                          verb ("hält an dem Projekt fest": sticks to it; "sagte die Reise ab": cancelled it)
     auxiliaries           words between a subject and its cue ("a déclaré", "has said")
     reported_speech       verb forms of reported speech that need no cue (Konjunktiv I)
     continuation          words opening a sentence that goes on with the last one's report ("In addition")
@@ -73,6 +75,9 @@ unless said otherwise):
                           адвоката"): whose words follow it is the speaker
     accused               word beginnings for the accused in a case ("acusad", "procesad", "my client"): one party
                           whatever the word, when a denial answers what is said of them
+    labelled_parties      word beginnings for armed parties an article may name by a label, loaded or not
+                          ("the jihadists", "les insurgés", "Окупанти"): they speak as any party, the records
+                          keep the label as written and the digest quotes it as the article's word
     accusers              word beginnings for the parties that accuse in a case (prosecutors, investigators, an
                           indictment: "fiscal", "procur", "следств"): what they say is about whom it names
     zero                  words of none before what is counted ("no civilians", "kein Zivilist", "aucune
@@ -101,6 +106,11 @@ unless said otherwise):
     expletives            pronouns that stand for no one ("heißt es in einer Mitteilung": the statement speaks)
     subgroups             groups of people a figure may count within a toll ("two journalists", "nine children")
     gatherings            words of a gathering (rally, march, strike): a story with one counts crowds
+    also                  words that join a statement to the one before it ("also", "также", "ebenfalls"): a
+                          denial with one, right after another party's denial, answers what that denial answered
+    small_crowd           words that judge a gathering small with no figure ("described the turnout as small",
+                          "überschaubar", "mobilisation faible", "нечисленн"; word beginnings): set against
+                          another party's count of the crowd
     people                words for people counted with nothing said of them ("450 mil pessoas"): with no
                           quantity word near it, such a figure counts the participants of a gathering
     claim_predicates      denial words said of the claim ("false", "не соответствует действительности"): their
@@ -132,7 +142,8 @@ unless said otherwise):
     gerund_endings        endings of a gerund or present participle ("estimant", "saying"): a cue of that form after
                           a comma speaks for the sentence's subject
     naming                verbs that call something by a name ("called", "nannte", "ha definito"): a cue only
-                          where a denial word follows ("called the report 'a lie'"), not "a group called X"
+                          where a denial word, a quote, a figure or a judgement of a crowd's size follows
+                          ("called the report 'a lie'", "described the turnout as small"), not "a group called X"
     time_words            words and phrases of time or sequence that open or end no speaker's name ("Пізніше у
                           Міноборони заявили", "12 березня речник ... уперше визнав"): dropped from a source's
                           ends, with a day number before them
@@ -190,7 +201,8 @@ unless said otherwise):
                           official death toll"); in a sentence that attributes nothing else, that source's claim
     kinds                 groups of head words (word beginnings) that stand for one another in a back reference
                           ("a companhia" for the party introduced as "a siderúrgica CSN"; "the carmaker" for "the
-                          company")
+                          company"); a group of its own keeps apart two heads that share their first six letters
+                          ("il sindaco", the mayor, is not "i sindacati", the unions)
     documents             what a party writes ("the company statement", "according to its annual report",
                           "según su informe"): such a source is the party, named before
     after_quote           verbs that attribute only right after a closing quote ('," read the statement')
@@ -321,6 +333,9 @@ class Lexicon:
     share_of: re.Pattern | None = None
     partitive: re.Pattern | None = None
     counters: re.Pattern | None = None
+    small_crowd: re.Pattern | None = None
+    also: re.Pattern | None = None
+    other_verb_particles: frozenset[str] = frozenset()
     possessives: frozenset[str] = frozenset()
     kinds: tuple[frozenset[str], ...] = ()
     contrast: re.Pattern | None = None
@@ -465,7 +480,9 @@ def lexicon(language: str | None) -> Lexicon:
     loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml's where PyYAML has it: 3 times faster
     data = yaml.load((_FOLDER / f"{code}.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
     # the accusers of a case speak ("Según el escrito de acusación", "По версии следствия")
-    speakers = sorted({str(s) for s in [*(data.get("speakers") or ()), *(data.get("accusers") or ())]},
+    # and so do armed parties named by a label, loaded or not ("the jihadists said", "По данным террористов")
+    speakers = sorted({str(s) for s in [*(data.get("speakers") or ()), *(data.get("accusers") or ()),
+                                        *(data.get("labelled_parties") or ())]},
                       key=len, reverse=True)
     # a head starts a word, or follows an elided article ("l'armée", "dell'esercito", "d'Israël")
     start = "" if data.get("compounds") == "true" else r"(?:(?<![\w'’-])|(?<=\b[^\W\d_]['’])|(?<=\bdell['’]))"
@@ -574,6 +591,9 @@ def lexicon(language: str | None) -> Lexicon:
         share_of=_opening(data.get("share_of")),
         partitive=_opening(data.get("partitive")),
         counters=_regexes(data.get("counters")),
+        small_crowd=_beginnings(data.get("small_crowd")),
+        also=_words(data.get("also")),
+        other_verb_particles=_lower(data.get("other_verb_particles")),
         possessives=_lower(data.get("possessives")),
         scale_words=_opening(data.get("scale_words")),
         kinds=tuple(_lower(group) for group in data.get("kinds") or ()),
@@ -698,3 +718,22 @@ def is_back_attribution(text: str, language: str | None = None) -> bool:
     "Das teilte das Ministerium mit.")? Then it is that sentence's attribution and evidence, no record."""
     pattern = lexicon(language).back_attribution
     return bool(pattern and pattern.match(text.strip()))
+
+
+def kind_of(word: str, lex: Lexicon) -> frozenset[str] | None:
+    """The group of `kinds` whose words stand for one another that `word` is one of ("companhia", "informe"),
+    or None."""
+    return next((group for group in lex.kinds if any(word.lower().startswith(w) for w in group)), None)
+
+
+def head_of(reference: str, lex: Lexicon) -> re.Pattern | None:
+    """The head word of a back reference, by its first six letters ("the ministry's statement": "minist"); None
+    for a pronoun."""
+    words = re.sub(r"['’]s \w+$", "", reference).split()  # "the ministry's statement": the ministry
+    if not words or reference.lower() in lex.pronouns:
+        return None
+    kind = kind_of(words[-1], lex)
+    if kind:  # "a companhia": any word of its kind ("a siderúrgica CSN")
+        # (each word whole, as a beginning: "petroleira", not "Petroleiros", the oil workers)
+        return re.compile("|".join(rf"(?<!\w){re.escape(w)}" for w in sorted(kind)), re.IGNORECASE)
+    return re.compile(re.escape(words[-1][:6]), re.IGNORECASE)

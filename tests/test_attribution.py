@@ -1141,3 +1141,36 @@ def test_a_dateline_is_no_speaker_and_a_day_may_stand_between_verb_and_subject()
 ])
 def test_a_past_participle_reports_only_with_its_auxiliary_or_its_agent(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    # a discourse word set off by commas between the subject and its cue: the subject speaks, not the words after
+    ("en", "Imatong State's governor, however, denied the soldiers went on a rampage.",
+     ("Imatong State's governor", "denied")),
+    ("en", "Villagers, however, accused the soldiers of burning houses.", ("Villagers", "accused")),
+    ("en", "However, the ministry said the soldiers went home.", ("the ministry", "said")),
+    ("ru", "Владелец здания, в свою очередь, заявил, что кровля прошла проверку.", ("Владелец здания", "заявил")),
+    # an armed party named by a label speaks as any party does
+    ("ru", "По данным террористов, двое военных погибли.", ("террористов", "по данным")),
+    ("uk", "Рашисти також стверджують, що збили 5 дронів.", ("Рашисти", "стверджують")),
+    ("fr", "Selon les insurgés, le camp a été entièrement détruit.", ("les insurgés", "selon")),
+    ("en", "The jihadists said they had seized weapons.", ("The jihadists", "said")),
+    # ... but a terrorist attack says nothing
+    ("ru", "Террористический акт унёс жизни трёх человек.", None),
+    # "В X <object> <verb>": the object before the verb is no part of the party
+    ("ru", "В Операции Объединенных сил данные опровергают.", ("Операции Объединенных сил", "опровергают")),
+    # a particle closing a cue verb's clause may make it another verb, unless what was said follows
+    ("de", "Die Landesregierung hält an dem Projekt fest.", None),
+    ("de", "Der Minister sagte die Reise ab.", None),
+    ("de", "Der Bericht hält fest, dass 30 Menschen starben.", ("Der Bericht", "hält")),
+])
+def test_a_discourse_word_a_labelled_party_and_a_fronted_object(language, sentence, expected):
+    assert parse_attribution(sentence, language) == expected
+
+
+def test_two_forms_of_one_word_and_an_elided_article_name_one_source():
+    assert same_source("террористов", "Террористы так называемой «ЛНР»")
+    assert same_source("окупантів", "Окупанти")
+    assert same_source("L'ANM", "L'azienda ANM")
+    assert not same_source("Il sindaco", "I sindacati di base")
+    assert not same_source("the defence ministry", "the health ministry")

@@ -1280,3 +1280,63 @@ def test_figures_given_place_by_place_after_the_figure_differ_only_in_one_place(
     assert events[2].id in events[1].contradicted_by  # São Paulo: 80% against 30%
     assert events[4].id in events[3].contradicted_by  # the whole country: 78% against under 35%
     assert events[4].id not in events[1].contradicted_by  # Bahia's 85% is no national figure
+
+
+def test_a_gathering_judged_small_contests_another_partys_count_of_its_crowd():
+    for language, count, judged in (
+            ("en", "Organisers said about 12,000 people marched through Cardiff on Saturday.",
+             "South Wales Police described the turnout as small."),
+            ("de", "Nach Angaben der Veranstalter zogen rund 5.000 Menschen durch die Innenstadt.",
+             "Die Polizei sprach dagegen von einer überschaubaren Teilnehmerzahl."),
+            ("uk", "Організатори акції заявили, що на захист парку вийшли близько 3 тисяч людей.",
+             "У міській раді назвали акцію нечисленною.")):
+        events = _events(f"{count}\n{judged}\n", {1: count.split()[0], 2: judged.split()[0]}, language)
+        assert events[1].contradicted_by == [events[2].id] and events[2].contradicted_by == [events[1].id], language
+    # the same party, or a judgement of something else, contests nothing
+    events = _events("Organisers said about 12,000 people marched through Cardiff.\n"
+                     "Organisers said the turnout was small compared with last year.\n",
+                     {1: "Organisers", 2: "Organisers"})
+    assert events[1].contradicted_by == []
+    events = _events("Organisers said about 12,000 people marched through Cardiff.\n"
+                     "Police said the damage was small.\n", {1: "Organisers", 2: "Police"})
+    assert events[1].contradicted_by == []
+
+
+def test_a_denial_that_joins_another_with_also_answers_what_that_one_answered():
+    text = ("Террористы «ЛНР» заявили о подрыве трёх украинских военных на минном поле.\n"
+            "По данным террористов, двое военных погибли.\n"
+            "В Генштабе ВСУ эти сведения опровергли.\n"
+            "В штабе операции Объединённых сил информацию также опровергли.\n")
+    events = _events(text, {1: "Террористы «ЛНР»", 2: "террористов", 3: "Генштабе ВСУ",
+                            4: "штабе операции Объединённых сил"}, "ru")
+    assert set(events[4].contradicted_by) == {events[1].id, events[2].id}  # the claims, not the other denial
+    assert set(events[3].contradicted_by) == {events[1].id, events[2].id}  # "террористов" is "Террористы"
+
+
+def test_a_denial_naming_a_partys_figures_answers_its_spokespeople_too():
+    text = ("El sindicato de estibadores Coordinadora aseguró que la huelga tuvo un seguimiento del 100%.\n"
+            "\"No se ha movido un solo contenedor\", declaró Marta Ibáñez, portavoz de Coordinadora.\n"
+            "La Autoridad Portuaria de Valencia desmintió las cifras del sindicato.\n")
+    events = _events(text, {1: "El sindicato de estibadores Coordinadora", 2: "Marta Ibáñez",
+                            3: "La Autoridad Portuaria de Valencia"}, "es")
+    assert set(events[3].contradicted_by) == {events[1].id, events[2].id}
+    text = ("Les rebelles ont subi de lourdes pertes, a affirmé la Mission de l'ONU en RDC (Monusco).\n"
+            "« Nos équipes ont recensé 140 combattants tués », a déclaré le colonel Jean Dufresne, porte-parole "
+            "militaire de la Monusco, lors d'une conférence de presse.\n"
+            "Le porte-parole du M23, Bertrand Kalinda, a démenti le bilan de la Monusco.\n")
+    events = _events(text, {1: "la Mission de l'ONU en RDC", 2: "le colonel Jean Dufresne",
+                            3: "Le porte-parole du M23, Bertrand Kalinda"}, "fr")
+    assert set(events[3].contradicted_by) == {events[1].id, events[2].id}
+
+
+def test_a_singular_report_named_back_is_answered_and_a_new_party_breaks_a_run():
+    # "la notizia" names the unions' report; "Il sindaco" is the mayor, no union, and the ANM's own figure is
+    # the denier's
+    text = ("I sindacati di base hanno parlato di un'adesione dell'80%.\n"
+            "L'azienda ANM ha stimato l'adesione al 35%.\n"
+            "Il sindaco ha detto che i disagi sono stati limitati.\n"
+            "Secondo i sindacati, due linee della metropolitana sono rimaste chiuse.\n"
+            "L'ANM ha smentito la notizia, precisando che la Linea 1 ha funzionato.\n")
+    events = _events(text, {1: "I sindacati di base", 2: "L'azienda ANM", 3: "Il sindaco", 4: "i sindacati",
+                            5: "L'ANM"}, "it")
+    assert events[5].contradicted_by == [events[4].id]
