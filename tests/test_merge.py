@@ -269,3 +269,17 @@ def test_a_german_headline_setting_joins_but_never_sets_apart():
 
     assert distance(["en", "fr"]) == APART
     assert distance(["de", "fr"]) < APART
+
+
+def test_a_sum_of_money_and_a_count_are_never_one_quantity():
+    from summarizer.briefing.merge import _disputes
+    from summarizer.schema import Figure
+
+    def figure(text: str, value: float, unit: str | None, source: str, article: str) -> Figure:
+        return Figure(text=text, value=value, unit=unit, source=source, status="claimed", article=article,
+                      event_id="e1", quantity="munitions")
+
+    money = figure("£100m", 100e6, "GBP", "Boris Johnson", "a.txt")
+    count = figure("800", 800.0, None, "the Ministry of Defence", "b.txt")
+    other_count = figure("1,000", 1000.0, None, "Kyiv", "c.txt")
+    assert [[f.text for f in d.figures] for d in _disputes([money, count, other_count])] == [["800", "1,000"]]

@@ -55,6 +55,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summarizer.compose import storyline_summary
+from summarizer.numbers import CURRENCY_SIGNS
 from summarizer.schema import ArticleMeta, ArticleResult, Dispute, Event, Figure, Storyline, StorylineItem
 
 if TYPE_CHECKING:
@@ -581,13 +582,15 @@ def _other_incident(found: tuple[Event, str | None], leads: list[str], names: fr
 
 def _disputes(figures: list[Figure]) -> list[Dispute]:
     """Per quantity and time frame, the figures when they differ between sources: side by side, biggest
-    first. A day ("on Wednesday") says when, not over what span: it is no scope of its own."""
-    by: dict[tuple[str, str | None], list[Figure]] = {}
+    first. A day ("on Wednesday") says when, not over what span: it is no scope of its own. A sum of money and a
+    count are never one quantity ("GBP 100 million" of equipment and "800 anti-tank missiles")."""
+    by: dict[tuple[str, str | None, bool], list[Figure]] = {}
     for f in figures:
         if f.quantity:
             scope = None if not f.time_frame or _DAY.fullmatch(f.time_frame) else f.time_frame.lower()
+            money = f.unit in CURRENCY_SIGNS.values()
             # (a quantity's word by its first letters; what a measure weighs whole: "tonnes:кукур", "tonnes:зерна")
-            by.setdefault((f.quantity if ":" in f.quantity else f.quantity[:5], scope), []).append(f)
+            by.setdefault((f.quantity if ":" in f.quantity else f.quantity[:5], scope, money), []).append(f)
     out: list[Dispute] = []
     for group in by.values():
         if len({f.value for f in group}) > 1 and len({f.source.lower() for f in group}) > 1:
