@@ -37,8 +37,11 @@ def is_furniture(line: str) -> bool:
     with a file (`language.py`): consent banners, paywall offers, audio-player labels, "skip to" links."""
     from summarizer.language import whole_line
 
-    line = line.strip()
+    line = _LIST_MARK.sub("", line.strip())  # "1. Skip to content", "• Subscribe": an item of a list of them
     return bool(_FURNITURE.match(line)) or whole_line("furniture", line)
+
+
+_LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[•·▪►*])\s+")
 
 
 def is_related_heading(line: str) -> bool:

@@ -28,6 +28,8 @@ from summarizer.segment import segment
     # a link to the wire's copy, navigation, a page's date and template lines, a breadcrumb, a channel promotion
     "Read it at Reuters", "Menu", "Navigation", "Latest News:", "UPDATED: Tuesday, 4 March, 2025",
     "{{#items}} {{/items}}", "World>>Asia Pacific", "Join our WhatsApp channel for breaking news!",
+    # skip links, listed and numbered
+    "1. Skip to content", "2. Skip to main menu", "3. Skip to more DW sites", "• Subscribe",
 ])
 def test_page_furniture_of_every_language_is_furniture(line):
     assert is_furniture(line)
@@ -37,6 +39,7 @@ def test_page_furniture_of_every_language_is_furniture(line):
     "The ministry said 19 people were killed.", "Laut dem Ministerium wurden 19 Menschen getötet.",
     "Le porte-conteneurs a été touché par un missile.", "По словам губернатора, погибли 19 человек.",
     "The council said the report was read at the meeting.", "Prices rose 3% > the target, the bank said.",
+    "1. The ministry said 40 people died.", "Skipping meals is bad for you, doctors said.",
 ])
 def test_story_sentences_are_not_furniture(line):
     assert not is_furniture(line)

@@ -4,7 +4,7 @@ import pytest
 from conftest import FIXTURES
 from fakes import article_result, event
 
-from summarizer.briefing.merge import skeleton, storylines
+from summarizer.briefing.merge import MergeIndex, skeleton, storylines
 from summarizer.schema import Digest, DigestSentence
 
 
@@ -283,3 +283,14 @@ def test_a_sum_of_money_and_a_count_are_never_one_quantity():
     count = figure("800", 800.0, None, "the Ministry of Defence", "b.txt")
     other_count = figure("1,000", 1000.0, None, "Kyiv", "c.txt")
     assert [[f.text for f in d.figures] for d in _disputes([money, count, other_count])] == [["800", "1,000"]]
+
+
+def test_a_page_with_no_headline_is_not_titled_by_a_quotation():
+    quoted = article_result("a.txt", [
+        event(1, '"Today, we have been dealing with the failure of the federation," the council president said.',
+              "the council president", [], ["IAAF"]),
+        event(2, '"This has been a shameful wake-up call," he added.', "the council president", [], ["IAAF"]),
+        event(3, "The council voted 22 to 1 to suspend the Russian federation provisionally.", "the outlet",
+              [("22", 22.0, None)], ["IAAF"])])
+    index = MergeIndex.of([quoted])
+    assert index.titles == ["The council voted 22 to 1 to suspend the Russian federation provisionally"]

@@ -90,6 +90,7 @@ _OPENING = re.compile(r"\W*(\w+)\s+(?:the\s+)?([^\W\d_][\w'’-]*)")  # a senten
 _AGE = re.compile(r"[A-Z][\w’'-]+, \0,")  # a name, then the figure (written as \0) between commas
 _DAY = re.compile(r"overnight|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”«»„][^\"“”«»„]*[\"“”«»„]|(?:^|(?<=\s))['‘][^'‘’]*['’](?=\s|$|[,.;:])")
+_OPENS_QUOTE = re.compile(r"\s*[\"“”«»„‘']")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]|(?:^|\s)['‘]|['’](?:\s|$)")
 _CYRILLIC = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяёыэъ",
                      ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i", "k", "l", "m", "n",
@@ -159,8 +160,11 @@ class MergeIndex:
         body = " ".join(ev.quote for e in result.events for ev in e.evidence)
         self.articles.append(article)
         self.leads.append(lead.id)
-        # a page with no headline: its lead, made one ("X will not seek a fifth term, the presidency confirmed")
-        self.titles.append(title or headline_from(lead.summary, "en" if lead.summary != _evidence(lead)
+        # a page with no headline: its lead, made one ("X will not seek a fifth term, the presidency confirmed");
+        # a quotation is no headline ('"Today, we have been dealing with the failure of Araf ...," Coe said'): the
+        # first of its records that is none
+        told = next((e for e in sorted(result.events, key=_position) if not _OPENS_QUOTE.match(_evidence(e))), lead)
+        self.titles.append(title or headline_from(told.summary, "en" if told.summary != _evidence(told)
                                                   else result.article.language))
         self.languages.append(result.article.language or "en")
         self.settings.append(setting(title or _evidence(lead), body, result.article.language))
