@@ -720,6 +720,13 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             continue  # "Según la denuncia", "the report": a noun after its article, not the verb
         if _describes_figure(words, lex):
             continue  # "supera ... la cifra que reconoce la propia compañía": a figure described, no speaker
+        if lex.verb_second and words and words[0].lower() in lex.prepositions and "," not in before \
+                and not (lex.according is not None and lex.according.search(before)):
+            # "Mit Blick auf die Bergung warnte das Landesbergamt ...", "Unter Verweis auf ... schätzen sie":
+            # the phrase before the verb is not its subject, the noun phrase after it is
+            subject = _verb_second_subject(sentence[m.end():], lex)
+            if subject:
+                return (subject.lower() if subject.lower() in lex.pronouns else subject), cue.lower()
         if not lex.capitalised_nouns and _after_modifiers(words, lex):
             continue  # "los tres acusados han negado", "El principal acusado": a noun, its article before
         if lex.fixed_order and len(words) > 1 and words[-2].lower() in lex.prepositions \
@@ -1238,6 +1245,25 @@ def opening_subject(sentence: str, language: str | None = "en") -> str | None:
         return phrase
     # "Este jueves, el ministro del Interior, Juan José Santiváñez, acudió al Pleno": after a phrase of time
     return _main_subject(sentence, lex)
+
+
+def _verb_second_subject(after: str, lex: Lexicon) -> str | None:
+    """The subject written right after a verb in second place ("... warnte das Landesbergamt vor ...", "...
+    schätzt die Gewerkschaft IG BCE die Zahl ...", "... schätzen sie die Opferzahlen ..."): a pronoun, or the noun
+    phrase up to a figure, a preposition, the clause's end or the next determiner after a capitalised word (the
+    object's); None where that is no speaker."""
+    words: list[str] = []
+    for w in after.split()[:8]:
+        bare = w.strip(",.;:!?")
+        if any(c.isdigit() for c in bare) or words and (bare.lower() in lex.prepositions or bare.lower() in
+                                                        lex.determiners and words[-1][:1].isupper()):
+            break
+        words.append(bare)
+        if bare != w or bare.lower() in lex.pronouns:
+            break
+    subject = _noun_phrase(words, lex)
+    # (as a subject before its cue, a determined noun phrase speaks whatever its head: "das Landesbergamt")
+    return subject if subject and (is_speaker(subject, lex) or _determined(subject.split(), lex)) else None
 
 
 def _noun_phrase(tokens: list[str], lex: Lexicon) -> str:

@@ -29,6 +29,9 @@ unless said otherwise):
     passive_auxiliaries   "is", "è", "fue": before a participle cue with no agent after it ("The government is
                           accused of ..."), the subject is who the claim is about, not who speaks
     trailing              particles that end a source written after its cue ("teilte X mit")
+    verb_second           true where a main clause's finite verb comes second (German): a sentence that opens with
+                          a prepositional phrase ("Mit Blick auf die Bergung warnte das Landesbergamt") has its
+                          subject right after the cue
     other_verb_particles  particles that, closing a cue verb's clause with nothing said after them, make it another
                           verb ("hält an dem Projekt fest": sticks to it; "sagte die Reise ab": cancelled it)
     auxiliaries           words between a subject and its cue ("a déclaré", "has said")
@@ -336,6 +339,7 @@ class Lexicon:
     small_crowd: re.Pattern | None = None
     also: re.Pattern | None = None
     other_verb_particles: frozenset[str] = frozenset()
+    verb_second: bool = False
     possessives: frozenset[str] = frozenset()
     kinds: tuple[frozenset[str], ...] = ()
     contrast: re.Pattern | None = None
@@ -594,6 +598,7 @@ def lexicon(language: str | None) -> Lexicon:
         small_crowd=_beginnings(data.get("small_crowd")),
         also=_words(data.get("also")),
         other_verb_particles=_lower(data.get("other_verb_particles")),
+        verb_second=str(data.get("verb_second", "")).lower() == "true",
         possessives=_lower(data.get("possessives")),
         scale_words=_opening(data.get("scale_words")),
         kinds=tuple(_lower(group) for group in data.get("kinds") or ()),

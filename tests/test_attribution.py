@@ -1163,6 +1163,14 @@ def test_a_past_participle_reports_only_with_its_auxiliary_or_its_agent(language
     ("de", "Die Landesregierung hält an dem Projekt fest.", None),
     ("de", "Der Minister sagte die Reise ab.", None),
     ("de", "Der Bericht hält fest, dass 30 Menschen starben.", ("Der Bericht", "hält")),
+    # the verb comes second: after an opening phrase, the subject follows it
+    ("de", "Mit Blick auf die laufende Bergung warnte das Landesbergamt vor voreiligen Zahlen.",
+     ("das Landesbergamt", "warnte")),
+    ("de", "Unter Verweis auf Krankenhausberichte und Sterbedokumente schätzen sie die Opferzahlen auf das "
+           "Dreifache.", ("sie", "schätzen")),
+    ("de", "In einer Mitteilung wies die Bergbaugesellschaft die Zahl der Gewerkschaft als überhöht zurück.",
+     ("die Bergbaugesellschaft", "wies")),
+    ("de", "Nach Angaben der Polizei wurden 20 Menschen verletzt.", ("Polizei", "nach angaben der")),
 ])
 def test_a_discourse_word_a_labelled_party_and_a_fronted_object(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected

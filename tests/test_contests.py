@@ -1340,3 +1340,13 @@ def test_a_singular_report_named_back_is_answered_and_a_new_party_breaks_a_run()
     events = _events(text, {1: "I sindacati di base", 2: "L'azienda ANM", 3: "Il sindaco", 4: "i sindacati",
                             5: "L'ANM"}, "it")
     assert events[5].contradicted_by == [events[4].id]
+
+
+def test_a_figure_named_back_with_its_party_after_it_answers_that_partys_claim():
+    text = ("Bei einem Grubenunglück sind nach Angaben der Bergbaugesellschaft 3 Bergleute ums Leben gekommen.\n"
+            "Unter Verweis auf Schichtpläne schätzt die Gewerkschaft IG BCE die Zahl der Toten auf 7.\n"
+            "Ministerpräsident Reiner Haseloff sagte, das Land werde die Familien unterstützen.\n"
+            "In einer Mitteilung wies die Bergbaugesellschaft die Zahl der Gewerkschaft als überhöht zurück.\n")
+    events = _events(text, {1: "der Bergbaugesellschaft", 2: "die Gewerkschaft IG BCE",
+                            3: "Ministerpräsident Reiner Haseloff", 4: "die Bergbaugesellschaft"}, "de")
+    assert events[2].id in events[4].contradicted_by and events[3].id not in events[4].contradicted_by
