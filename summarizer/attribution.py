@@ -190,6 +190,9 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             words = [w for w in re.findall(r"[^\W\d_]+", opener.group(0)) if w.lower() not in closed]
             return source, (words[-1] if words else opener.group(0).split()[-1]).lower()
     quoted = _quoted(sentence)
+    told = _document_author(sentence, quoted, lex)
+    if told:  # "..., говорится в заявлении Минобороны России": the document's author tells the whole sentence
+        return told
     marker, pronouns = lex.pronoun_markers
     cited = marker.search(sentence) if marker is not None else None
     if cited and not any(a < cited.start() < b for a, b in quoted):  # "По его словам, ...": "он"
@@ -296,6 +299,30 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             return source, closing.group(0).strip(" ,").lower()
     return _by_cue(sentence, lex) or _figures_subject(sentence, lex) or _figure_source(sentence, lex) \
         or _incise(sentence, lex) or _figure_agent(sentence, lex)
+
+
+def _document_author(sentence: str, quoted: list[tuple[int, int]], lex: Lexicon) -> tuple[str, str] | None:
+    """(author, verb) where an impersonal verb says which document tells the sentence and whose it is
+    (`document_says`: "..., йдеться в заяві Міноборони РФ", "..., heißt es in einer Mitteilung des
+    Landratsamts", "..., si legge in una nota del Viminale"); None where none does or it names no author."""
+    if lex.document_says is None:
+        return None
+    for m in lex.document_says.finditer(sentence):
+        if any(a < m.start() < b for a, b in quoted):
+            continue
+        words = sentence[m.end():].split()
+        at = 0
+        while at < len(words) and words[at].lower() in lex.prepositions | lex.speaker_place | lex.determiners \
+                | lex.indefinite | lex.expletives:
+            at += 1  # "es in einer", "в"
+        if at >= len(words) or not any(words[at].lower().strip(",.").startswith(d.lower()) for d in lex.documents):
+            continue
+        document = re.search(rf"\s*{re.escape(words[at])}", sentence[m.end():])
+        start = m.end() + document.end() if document else len(sentence)
+        author = _source_after(sentence, start, lex, verb_first=False)
+        if author and author.lower() not in lex.pronouns and is_speaker(author, lex):
+            return author, m.group(0).lower()
+    return None
 
 
 # a quote closing before a comma or a dash, then the words to the sentence's end: '...," quipped X.', "», — отрезал

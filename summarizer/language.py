@@ -70,6 +70,9 @@ unless said otherwise):
                           forecast", "знизило прогноз"): a cue, its subject the source
     reality               what opens the outlet's own figure set against a party's ("In reality", "En réalité",
                           "Фактично"): it disputes that party's figure of the same thing
+    document_says         impersonal verbs after which a document and its author tell the sentence ("...,
+                          говорится в заявлении Минобороны", "..., heißt es in einer Mitteilung der Polizei",
+                          "..., si legge in una nota del Viminale"): the author speaks
     closing_markers       regular expressions for a marker that closes a sentence with its speaker (", so
                           Reinwald."), the speaker after it to the sentence's end
     quoting               verbs of quoting whose subject is the party that quotes and whose object speaks
@@ -340,6 +343,7 @@ class Lexicon:
     also: re.Pattern | None = None
     other_verb_particles: frozenset[str] = frozenset()
     verb_second: bool = False
+    document_says: re.Pattern | None = None
     possessives: frozenset[str] = frozenset()
     kinds: tuple[frozenset[str], ...] = ()
     contrast: re.Pattern | None = None
@@ -599,6 +603,7 @@ def lexicon(language: str | None) -> Lexicon:
         also=_words(data.get("also")),
         other_verb_particles=_lower(data.get("other_verb_particles")),
         verb_second=str(data.get("verb_second", "")).lower() == "true",
+        document_says=_words(data.get("document_says")),
         possessives=_lower(data.get("possessives")),
         scale_words=_opening(data.get("scale_words")),
         kinds=tuple(_lower(group) for group in data.get("kinds") or ()),

@@ -1171,6 +1171,14 @@ def test_a_past_participle_reports_only_with_its_auxiliary_or_its_agent(language
     ("de", "In einer Mitteilung wies die Bergbaugesellschaft die Zahl der Gewerkschaft als überhöht zurück.",
      ("die Bergbaugesellschaft", "wies")),
     ("de", "Nach Angaben der Polizei wurden 20 Menschen verletzt.", ("Polizei", "nach angaben der")),
+    # an impersonal verb naming the document and its author closes the sentence: the author tells it all
+    ("ru", "Более 600 военных погибли в результате удара, говорится в заявлении Минобороны России.",
+     ("Минобороны России", "говорится")),
+    ("uk", "Раніше Москва стверджувала, що понад 600 військових загинули під час удару, здійсненого у відповідь на "
+           "атаку, йдеться в заяві Міноборони РФ.", ("Міноборони РФ", "йдеться")),
+    ("de", "Die Lage sei ruhig, heißt es in einer Mitteilung der Polizei.", ("der Polizei", "heißt es")),
+    # ... and one that names no author leaves the sentence to its own cue
+    ("ru", "Москва утверждала, что 600 военных погибли, говорится в заявлении.", ("Москва", "утверждала")),
 ])
 def test_a_discourse_word_a_labelled_party_and_a_fronted_object(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
