@@ -752,7 +752,7 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             # "Mit Blick auf die Bergung warnte das Landesbergamt ...", "Unter Verweis auf ... schätzen sie":
             # the phrase before the verb is not its subject, the noun phrase after it is
             subject = _verb_second_subject(sentence[m.end():], lex)
-            if subject:
+            if subject and subject.lower() not in lex.expletives:  # not "Wie viele Tote gab es wirklich?"
                 return (subject.lower() if subject.lower() in lex.pronouns else subject), cue.lower()
         if not lex.capitalised_nouns and _after_modifiers(words, lex):
             continue  # "los tres acusados han negado", "El principal acusado": a noun, its article before

@@ -728,10 +728,10 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     back_in = after  # the text `back` was found in
     if back is None and lex.earlier_claims is not None:
         back, back_in = lex.earlier_claims.search(lead_in), lead_in
-    figured = lex.figure_back.search(after[:60]) if lex.figure_back is not None else None
-    if figured and back is not None and back_in is after and figured.start() <= back.start() < figured.end():
-        back = None  # "wies die Zahl der Gewerkschaft zurück": a figure named back, its party after it
-    figure_named = figured if back is None else None
+    if back is not None and lex.figure_back is not None and any(
+            f.start() <= back.start() < f.end() for f in lex.figure_back.finditer(back_in)):
+        back = None  # "wies die Zahl der Gewerkschaft zurück", "«Diese Zahl entbehrt ...»": a figure named back
+    figure_named = lex.figure_back.search(after[:60]) if back is None and lex.figure_back is not None else None
     if figure_named:  # "wies diese Zahl zurück", "rejected that figure": the figure right before
         back, back_in = figure_named, after
     elif back is None and lex.figure_back is not None and (figure_named := lex.figure_back.search(lead_in)):
