@@ -818,7 +818,11 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                           or words[-1].lower() in lex.as_words and len(words) > 1 and words[-2].endswith(",")
                           or lex.adverb_endings and words[-1].islower() and len(words[-1]) > 5
                           and words[-1].endswith(lex.adverb_endings) and not lex.speakers.search(words[-1])
-                          and len(words) > 1 and words[-2].lower() not in lex.determiners):  # not "Le gouvernement"
+                          and len(words) > 1 and words[-2].lower() not in lex.determiners  # not "Le gouvernement"
+                          # "avait alors dénombré": one time word between the auxiliary and the verb
+                          or len(words) > 1 and _unelided(words[-2]).lower() in lex.auxiliaries
+                          and words[-1].islower() and lex.time_words is not None
+                          and lex.time_words.fullmatch(" " + words[-1]) is not None):
                 bare = bare[: bare.rfind(words.pop())].rstrip()
             elif phrase := _ending_time_phrase(bare, lex):
                 # "a pour sa part déclaré", "ha por su parte negado": a phrase between the auxiliary and the verb

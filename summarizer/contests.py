@@ -10,7 +10,8 @@ are one more signal, in `extract.to_events`):
   other: both are disputed. One incident: no sentence between them opens
   another ("In a separate incident", `new_incident`), they do not give different
   times ("last week", "on Friday") or years ("In 2019, the agency recorded 41"),
-  and they are in the same or neighbouring
+  nor is one of an earlier occasion of the same kind ("at the previous
+  protest, three weeks ago": `earlier_occasion`), and they are in the same or neighbouring
   paragraphs or do not name different places. A later figure
   of the same source for the same quantity is a revision, not a conflict
   (`revisions`: the earlier record is superseded by the later).
@@ -484,7 +485,7 @@ def parts_of(claims: list[Claim], sentences: dict[int, Sentence], language: str 
 
 def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
               earlier: AbstractSet[int] = frozenset(), relayed: AbstractSet[int] = frozenset(),
-              quoted: Mapping[int, int] | None = None) -> dict[int, int]:
+              quoted: Mapping[int, int] | None = None, occasions: AbstractSet[int] = frozenset()) -> dict[int, int]:
     """{position of a record: position of the record that revises it, in which its source gives another figure
     for the same quantity}: the later one ("The ministry later raised its count to 27" revises its "at least
     19"), unless the later one's sentence marks its figure as given before (`earlier`, the positions whose
@@ -493,12 +494,15 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
     73,178") is that party's, and no earlier count of its own. Figures of one quotation (`quoted`: the
     position of each record whose sentence is inside one, and the id of the sentence that opened it) are the
     parts of one statement ("voluntary separations ... 400", "a reduction of 250 agency positions"), and a
-    thing only a figure's own words name (`UNNAMED`) is too loosely read to be counted again."""
+    thing only a figure's own words name (`UNNAMED`) is too loosely read to be counted again. A figure of an
+    earlier occasion (`occasions`: "At the previous protest, organisers had counted 5,000") is no count of the
+    day's, nor is the day's a revision of it."""
     out: dict[int, int] = {}
     quoted = quoted or {}
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
-            if a.pos in relayed or b.pos in relayed or quoted.get(a.pos, -1) == quoted.get(b.pos, -2):
+            if a.pos in relayed or b.pos in relayed or quoted.get(a.pos, -1) == quoted.get(b.pos, -2) \
+                    or (a.pos in occasions) != (b.pos in occasions):
                 continue
             if not a.outlet and not b.outlet and same_source(a.source, b.source) and any(
                     name in figures[b.pos] and not name.startswith(UNNAMED) and values != figures[b.pos][name]
@@ -511,6 +515,29 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
                 out[revised.pos] = reviser.pos
                 break
     return out
+
+
+def earlier_occasions(claims: list[Claim], sentences: Mapping[int, Sentence], language: str | None) -> set[int]:
+    """The positions of the records whose sentence tells an earlier occasion of the same kind
+    (`earlier_occasion`: "At the previous protest, three weeks ago, ...", "La anterior marcha, celebrada el
+    pasado 12 de octubre, ...")."""
+    from summarizer.clauses import sentence_of  # (clauses.py reads this module)
+
+    pattern = lexicon(language).earlier_occasion
+    if pattern is None:
+        return set()
+    # (a clause of the sentence that tells it tells the same occasion: "..., reunió a 4.000 personas según la
+    # Policía Local | y 10.000, según la plataforma vecinal"; one named after the sentence's first figure is
+    # what that figure is compared with: "ha sido inferior al 20% registrado en la huelga del pasado mes de marzo,
+    # ... muy superior a la anterior convocatoria", "approchant le million, contre 800.000 il y a deux mois")
+    told = {sentence_of(k) for k, s in sentences.items()
+            if (found := pattern.search(s.text)) and found.start() < _first_figure(s.text, language)}
+    return {c.pos for c in claims if sentence_of(c.sid) in told}
+
+
+def _first_figure(text: str, language: str | None) -> int:
+    """Where the first figure of `text` starts (its length where it has none)."""
+    return min((at for n in extract_numbers(text, language) if (at := text.find(n.text)) >= 0), default=len(text))
 
 
 def earlier_counts(claims: list[Claim], sentences: dict[int, Sentence], language: str | None) -> set[int]:
@@ -552,6 +579,8 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     # a quantity given place by place ("in Berlin 70.000, in Hamburg 65.000"): its figures compared per place
     broken_down = len({p for found in placed.values() for p in found.values() if p}) >= 2
     years = {c.pos: years_of(sentences[c.sid].text, language) for c in claims}
+    # "At the previous protest, three weeks ago, organisers had counted 5,000": figures of an earlier occasion
+    occasions = earlier_occasions(claims, sentences, language)
     incident, opened = {}, 0
     for sid in sorted(sentences):  # "In a separate incident ...": a sentence that opens another incident
         if not sentences[sid].boilerplate and opens_incident(sentences[sid].text, lex):
@@ -571,8 +600,9 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
                 continue  # "on Thursday" and "on Friday", paragraphs apart: two incidents ("trapped on Tuesday",
                 # next paragraph "still underground on Wednesday": one); "yesterday" and "on Monday" may be one
                 # day, and "on Monday" and "on Monday morning" are
-            if years[a.pos] != years[b.pos]:
-                continue  # "In 2019, the same agency recorded 41 flood deaths": a count of another period
+            if years[a.pos] != years[b.pos] or (a.pos in occasions) != (b.pos in occasions):
+                continue  # "In 2019, the same agency recorded 41 flood deaths", "Lors de la précédente journée
+                # de mobilisation, la CGT avait compté 600 000 personnes": a count of another period or occasion
             if not near and places[a.pos] and places[b.pos] and not places[a.pos] & places[b.pos]:
                 continue  # far apart, in places that differ: two incidents
             scope_a, scope_b = _scope(sentences[a.sid].text, lex), _scope(sentences[b.sid].text, lex)

@@ -75,6 +75,7 @@ from summarizer.contests import (
     Claim,
     answers_previous,
     earlier_counts,
+    earlier_occasions,
     figures_of,
     held,
     link_contests,
@@ -837,7 +838,8 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
                 if sentence_of(c.sid) in openers or sentence_of(c.sid) in openers.values()}
     revised = revisions(claims, own_figures(claims, clauses, figures, lexicon(language)),
                         earlier_counts(claims, clauses, language),
-                        relayed_figures(claims, clauses, language), in_quote)
+                        relayed_figures(claims, clauses, language), in_quote,
+                        earlier_occasions(claims, clauses, language))
     events = []
     for pos, (key, draft) in enumerate(items, start=1):
         sid = sentence_of(key)

@@ -60,6 +60,9 @@ unless said otherwise):
     genitive              words joining such a noun to its party ("the figures of the prefecture"): the
                           party is the source ("Les chiffres de la préfecture font état de ...")
     new_incident          words that open another incident ("In a separate incident")
+    earlier_occasion      regular expressions: a sentence about an earlier occasion of the same kind ("at the
+                          previous protest, three weeks ago", "lors de la précédente journée de mobilisation", "la
+                          anterior marcha ..., el pasado 12 de octubre"): its figures count that occasion
     demonstratives        "these", "diese", "эти": a denial of "these claims" answers the claims right before it
     numerals              number words and their values, for comparing figures written as words
     as_words              "as" before a cue that closes a sentence (", как подсчитал журнал", ", comme l'écrit X"):
@@ -344,6 +347,7 @@ class Lexicon:
     other_verb_particles: frozenset[str] = frozenset()
     verb_second: bool = False
     document_says: re.Pattern | None = None
+    earlier_occasion: re.Pattern | None = None
     possessives: frozenset[str] = frozenset()
     kinds: tuple[frozenset[str], ...] = ()
     contrast: re.Pattern | None = None
@@ -604,6 +608,7 @@ def lexicon(language: str | None) -> Lexicon:
         other_verb_particles=_lower(data.get("other_verb_particles")),
         verb_second=str(data.get("verb_second", "")).lower() == "true",
         document_says=_words(data.get("document_says")),
+        earlier_occasion=_regexes(data.get("earlier_occasion")),
         possessives=_lower(data.get("possessives")),
         scale_words=_opening(data.get("scale_words")),
         kinds=tuple(_lower(group) for group in data.get("kinds") or ()),

@@ -1350,3 +1350,18 @@ def test_a_figure_named_back_with_its_party_after_it_answers_that_partys_claim()
     events = _events(text, {1: "der Bergbaugesellschaft", 2: "die Gewerkschaft IG BCE",
                             3: "Ministerpräsident Reiner Haseloff", 4: "die Bergbaugesellschaft"}, "de")
     assert events[2].id in events[4].contradicted_by and events[3].id not in events[4].contradicted_by
+
+
+def test_figures_of_an_earlier_occasion_contest_each_other_not_the_days():
+    text = ("Organisers said 8,000 people marched through Leeds on Saturday.\n"
+            "West Yorkshire Police put the crowd at about 3,000.\n"
+            "At the previous protest, three weeks ago, organisers had counted 5,000 marchers.\n"
+            "Police said at the time that 1,500 took part.\n")
+    events = _events(text, {1: "Organisers", 2: "West Yorkshire Police", 3: "organisers", 4: "Police"})
+    assert events[1].contradicted_by == [events[2].id]  # the day's two counts
+    assert events[3].contradicted_by == [events[4].id]  # the earlier protest's two
+    assert events[1].superseded_by is None and events[3].superseded_by is None  # no revision across occasions
+    text = ("La anterior marcha, celebrada el pasado 12 de octubre, reunió a 4.000 personas según la Policía Local.\n"
+            "Unas 25.000 personas marcharon este sábado, según los organizadores.\n")
+    events = _events(text, {1: "la Policía Local", 2: "los organizadores"}, "es")
+    assert events[1].contradicted_by == [] and events[2].contradicted_by == []
