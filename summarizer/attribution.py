@@ -643,12 +643,17 @@ def _quoted(sentence: str) -> list[tuple[int, int]]:
 
 
 def _ending_time_phrase(text: str, lex: Lexicon) -> str:
-    """The phrase of `time_words` of two words or more that `text` ends with ("pour sa part", "de son côté"), or
-    ""."""
+    """The phrase of `time_words` that `text` ends with: of two words or more ("pour sa part", "de son côté"), or
+    one right after an auxiliary ("avait alors"); else ""."""
     if lex.time_words is None:
         return ""
-    return next((m.group(0) for m in lex.time_words.finditer(text) if m.end() == len(text)
-                 and " " in m.group(0).strip()), "")
+    for m in lex.time_words.finditer(text):
+        phrase = m.group(0).strip()
+        before = text[:m.start()].split()
+        if m.end() == len(text) and phrase and (" " in phrase or phrase.islower() and before
+                                                and _unelided(before[-1]).lower() in lex.auxiliaries):
+            return m.group(0)
+    return ""
 
 
 PARTICIPLE_REACH = 3  # words before a past participle among which its auxiliary stands, and after it its agent
@@ -818,14 +823,10 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                           or words[-1].lower() in lex.as_words and len(words) > 1 and words[-2].endswith(",")
                           or lex.adverb_endings and words[-1].islower() and len(words[-1]) > 5
                           and words[-1].endswith(lex.adverb_endings) and not lex.speakers.search(words[-1])
-                          and len(words) > 1 and words[-2].lower() not in lex.determiners  # not "Le gouvernement"
-                          # "avait alors dénombré": one time word between the auxiliary and the verb
-                          or len(words) > 1 and _unelided(words[-2]).lower() in lex.auxiliaries
-                          and words[-1].islower() and lex.time_words is not None
-                          and lex.time_words.fullmatch(" " + words[-1]) is not None):
+                          and len(words) > 1 and words[-2].lower() not in lex.determiners):  # not "Le gouvernement"
                 bare = bare[: bare.rfind(words.pop())].rstrip()
             elif phrase := _ending_time_phrase(bare, lex):
-                # "a pour sa part déclaré", "ha por su parte negado": a phrase between the auxiliary and the verb
+                # "a pour sa part déclaré", "avait alors dénombré": a phrase between the auxiliary and the verb
                 bare = bare[:-len(phrase)].rstrip()
                 words = bare.split()
             else:

@@ -89,7 +89,7 @@ from summarizer.contests import (
     verification_notes,
 )
 from summarizer.contests import is_note as is_verification_note
-from summarizer.language import head_of, is_back_attribution, is_hedged, is_verification, kind_of, lexicon
+from summarizer.language import is_back_attribution, is_hedged, is_verification, lexicon
 from summarizer.names import ends_with_person, names_of, when_of
 from summarizer.numbers import extract_numbers
 from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType, Status
@@ -456,7 +456,7 @@ def _stands_for(reference: str, given: str, earlier: list[str], lex) -> bool:
     militia", "the union", "das Ministerium") for one whose name holds its head word ("Russia's defence
     ministry", "Verteidigungsministerium") or that an earlier sentence names next to that word ("the Eastern
     Brigades, a militia"), not for another party the article names ("the army" for "the militia")."""
-    head = head_of(reference, lex)
+    head = _head(reference, lex)
     if head is None or head.search(given):
         return True
     return any(head.search(text, max(0, m.start() - NEAR_HEAD), m.end() + NEAR_HEAD)  # (in one sentence: not
@@ -581,7 +581,7 @@ def _introduced(before: list[str], reference: str, language: str | None) -> str 
     inner_words = "|".join(map(re.escape, sorted(lex.genitive | lex.prepositions | lex.determiners, key=len,
                                                   reverse=True))) or "(?!)"
     # "the document": any word of its kind ("un informe de la Auditoría")
-    kind = kind_of(head, lex)
+    kind = _kind(head, lex)
     heads = rf"(?:{'|'.join(map(re.escape, sorted(kind, key=len, reverse=True)))})\w*" if kind else re.escape(head)
     phrase = re.compile(rf"\b(?:{articles})\s+(?:(?!(?:{inner_words})\s)[\w'’-]+\s+){{0,3}}?{heads}\b"
                         rf"[^,.;:“”\"()]*", re.IGNORECASE)
@@ -628,7 +628,7 @@ def _earlier_source(before: list[str], language: str | None, reference: str | No
     for: any for a pronoun; for "the ministry", one whose name holds "ministry" (else None: "The governor"
     said first is a source as written, not the president named before)."""
     lex = lexicon(language)
-    head = head_of(reference, lex) if reference else None
+    head = _head(reference, lex) if reference else None
     for at in range(len(before) - 1, -1, -1):
         text = DATELINE.sub("", before[at], count=1)
         clauses = split_clauses(text, language)  # "Alors que X a confirmé ..., les organisateurs ont dénoncé ...": the
@@ -646,6 +646,25 @@ def _earlier_source(before: list[str], language: str | None, reference: str | No
                 continue
             return parsed
     return None
+
+
+def _kind(word: str, lex) -> frozenset[str] | None:
+    """The group of `kinds` whose words stand for one another that `word` is one of ("companhia", "informe"),
+    or None."""
+    return next((group for group in lex.kinds if any(word.lower().startswith(w) for w in group)), None)
+
+
+def _head(reference: str, lex) -> re.Pattern | None:
+    """The head word of a back reference, by its first six letters ("the ministry's statement": "minist"); None
+    for a pronoun."""
+    words = re.sub(r"['’]s \w+$", "", reference).split()  # "the ministry's statement": the ministry
+    if not words or reference.lower() in lex.pronouns:
+        return None
+    kind = _kind(words[-1], lex)
+    if kind:  # "a companhia": any word of its kind ("a siderúrgica CSN")
+        # (each word whole, as a beginning: "petroleira", not "Petroleiros", the oil workers)
+        return re.compile("|".join(rf"(?<!\w){re.escape(w)}" for w in sorted(kind)), re.IGNORECASE)
+    return re.compile(re.escape(words[-1][:6]), re.IGNORECASE)
 
 
 def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, fill: int = MIN_EVENTS,

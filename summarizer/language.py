@@ -733,22 +733,3 @@ def is_back_attribution(text: str, language: str | None = None) -> bool:
     "Das teilte das Ministerium mit.")? Then it is that sentence's attribution and evidence, no record."""
     pattern = lexicon(language).back_attribution
     return bool(pattern and pattern.match(text.strip()))
-
-
-def kind_of(word: str, lex: Lexicon) -> frozenset[str] | None:
-    """The group of `kinds` whose words stand for one another that `word` is one of ("companhia", "informe"),
-    or None."""
-    return next((group for group in lex.kinds if any(word.lower().startswith(w) for w in group)), None)
-
-
-def head_of(reference: str, lex: Lexicon) -> re.Pattern | None:
-    """The head word of a back reference, by its first six letters ("the ministry's statement": "minist"); None
-    for a pronoun."""
-    words = re.sub(r"['’]s \w+$", "", reference).split()  # "the ministry's statement": the ministry
-    if not words or reference.lower() in lex.pronouns:
-        return None
-    kind = kind_of(words[-1], lex)
-    if kind:  # "a companhia": any word of its kind ("a siderúrgica CSN")
-        # (each word whole, as a beginning: "petroleira", not "Petroleiros", the oil workers)
-        return re.compile("|".join(rf"(?<!\w){re.escape(w)}" for w in sorted(kind)), re.IGNORECASE)
-    return re.compile(re.escape(words[-1][:6]), re.IGNORECASE)
