@@ -36,6 +36,13 @@ are one more signal, in `extract.to_events`):
   Coordinadora") too; one that joins another with "also" ("информацию также
   опровергли") answers what that one answered. The claims are denied; each
   points at the denial and the denial at them.
+- **Vague counts.** A party's count in words of an order of magnitude ("hundreds
+  of workers", "Tausenden Teilnehmern", "тысячи горожан": `vague_counts`) spans
+  from twice that order to under ten times it; a figure of another party for the
+  same thing outside that span contests it ("only 40 employees", "600 человек").
+  The same thing: the quantity the words count as a figure would, or in a story
+  of a gathering, where they name none, the count of the claim right before or
+  after. A figure within the span agrees.
 - **Crowds judged small.** A party's record that judges a gathering small and
   gives no figure ("described the turnout as small", "назвали акцію
   нечисленною": `small_crowd`) contests each other party's count of the crowd.
@@ -321,9 +328,7 @@ def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: st
     """{record position: its sentence's `quantities`}: read once, for contests and for revisions."""
     lex = lexicon(language)
     out = {c.pos: quantities(sentences[c.sid].text, lex, language) for c in claims}
-    crowd = any("participants" in found for found in out.values()) or any(  # a rally, a march, a strike, a
-        pattern is not None and pattern.search(sentences[c.sid].text)  # crowd judged small
-        for c in claims for pattern in (lex.gatherings, lex.small_crowd))
+    crowd = _crowd_story(claims, sentences, out, lex)
     aboard = any("on_board" in found for found in out.values())  # "36 Passagiere an Bord": a vehicle's people
     for found in out.values():  # people counted with nothing said of them: a crowd in a story of one, else
         people = found.pop("people", set())  # the people on board in a story that counts them
@@ -581,6 +586,8 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     years = {c.pos: years_of(sentences[c.sid].text, language) for c in claims}
     # "At the previous protest, three weeks ago, organisers had counted 5,000": figures of an earlier occasion
     occasions = earlier_occasions(claims, sentences, language)
+    # "hundreds of workers" against "only 40 employees": a count in words of an order against a figure outside it
+    vague = {frozenset((x.pos, y.pos)) for x, y in _vague_contests(claims, sentences, language, figures)}
     incident, opened = {}, 0
     for sid in sorted(sentences):  # "In a separate incident ...": a sentence that opens another incident
         if not sentences[sid].boilerplate and opens_incident(sentences[sid].text, lex):
@@ -612,6 +619,9 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
             outlet = a if a.outlet else b if b.outlet else None
             if outlet is not None and lex.background is not None and lex.background.search(sentences[outlet.sid].text):
                 continue  # "Last year, hurricane Otis left more than 50 dead": the outlet's background
+            if frozenset((a.pos, b.pos)) in vague:
+                contested[a.pos].add(b.pos)
+                contested[b.pos].add(a.pos)
             contrary = outlet is not None and lex.reality is not None \
                 and lex.reality.match(sentences[outlet.sid].text.lstrip(" «\"“„")) is not None
             for name, values in figures[a.pos].items():
@@ -659,6 +669,92 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
             contested[t.pos].add(c.pos)
     return contested, denied, deniers
 
+
+
+def _crowd_story(claims: list[Claim], sentences: Mapping[int, Sentence], out: Mapping[int, Mapping[str, object]],
+                 lex: Lexicon) -> bool:
+    """Is the story one of a gathering: a count of participants, a rally, a march, a strike, a crowd judged
+    small?"""
+    return any("participants" in found for found in out.values()) or any(
+        pattern is not None and pattern.search(sentences[c.sid].text)
+        for c in claims for pattern in (lex.gatherings, lex.small_crowd))
+
+
+VAGUE_SPAN = (2, 10)  # "hundreds" count from twice a hundred to under ten times it
+
+
+def vague_counts(claims: list[Claim], sentences: Mapping[int, Sentence], language: str | None
+                 ) -> dict[int, tuple[float, float, str | None]]:
+    """{record position: (least, most, quantity)} of a party's count in words of an order of magnitude
+    ("hundreds of workers", "des dizaines de milliers de manifestants", "тысячи горожан"): its span, and what it
+    counts as a figure in its place would (None: nothing named). A record that gives a figure of that quantity
+    itself ("Dezenas de escolas ..., 45 estabelecimentos") has none: its figure says it."""
+    lex = lexicon(language)
+    pattern, orders = lex.vague_counts
+    if pattern is None:
+        return {}
+    link = "|".join(re.escape(w) for w in sorted(lex.genitive, key=len, reverse=True)) or "(?!)"
+    out: dict[int, tuple[float, float, str | None]] = {}
+    for c in claims:
+        text = sentences[c.sid].text
+        if c.outlet:
+            continue
+        written = [(at, at + len(n.text)) for n in extract_numbers(text, language) if (at := text.find(n.text)) >= 0]
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in written):
+                continue  # "5 тысяч человек", "3 mil": a figure's scale word
+            order, end = orders[m.group(0).lower()], m.end()
+            again = re.match(r"\s+(\w+)\s+", text[end:])  # "hundreds and hundreds", "Hunderte und Aberhunderte"
+            same = pattern.match(text, end + again.end()) if again and again.group(1).lower() in lex.conjunctions \
+                else None
+            end = same.end() if same else end
+            end += len(re.match(r"[”\"»’]*", text[end:]).group(0))  # "“hundreds and hundreds” of workers"
+            joined = re.match(rf"\s+(?:{link})(?:\s+|(?<=['’]))", text[end:], re.IGNORECASE)
+            after = pattern.match(text, end + joined.end()) if joined else pattern.match(text, end + 1) \
+                if text[end:end + 1] == " " else None
+            if after is not None:  # "tens of thousands", "des dizaines de milliers", "десятки тысяч"
+                order, end = order * orders[after.group(0).lower()], after.end()
+                joined = re.match(rf"\s+(?:{link})(?:\s+|(?<=['’]))", text[end:], re.IGNORECASE)
+            least = VAGUE_SPAN[0] * order
+            # what it counts: its words read as a figure of the span's least would be
+            told = f"{text[:m.start()]}{least:.0f} {text[end + (joined.end() if joined else 0):].lstrip()}"
+            named = [name for name, values in quantities(told, lex, language).items()
+                     if least in values and not name.startswith(UNNAMED)]
+            own = quantities(text, lex, language)
+            if named and named[0] in own:
+                break  # its own figure of the thing says how many
+            out[c.pos] = (least, VAGUE_SPAN[1] * order, named[0] if named else None)
+            break
+    return out
+
+
+def _vague_contests(claims: list[Claim], sentences: Mapping[int, Sentence], language: str | None,
+                    figures: Mapping[int, Mapping[str, set[float]]]) -> list[tuple[Claim, Claim]]:
+    """Pairs (vague count, figure) of two parties that count one thing and do not agree: the figure is outside
+    the span. The thing is the vague count's quantity; where it names none, in a story of a gathering, the
+    claim right before or after it, whatever it counts ("Der Landvolk-Verband sprach dagegen von Tausenden
+    Teilnehmern" after the police's 1.200)."""
+    lex = lexicon(language)
+    vague = vague_counts(claims, sentences, language)
+    if not vague:
+        return []
+    crowd = _crowd_story(claims, sentences, figures, lex)
+    at = {c.pos: i for i, c in enumerate(claims)}
+    out = []
+    for pos, (least, most, name) in vague.items():
+        i = at[pos]
+        for j, other in enumerate(claims):
+            if j == i or other.outlet or other.pos in vague or same_source(claims[i].source, other.source):
+                continue
+            given = figures[other.pos]
+            if name is not None:
+                values = given.get(name) or (set().union(*(given[k] for k in CROWDS | {"turnout"} if k in given))
+                                             if name in CROWDS and crowd else set())
+            else:
+                values = set().union(*given.values()) if crowd and abs(j - i) == 1 else set()
+            if values and all(not least <= v < most for v in values):
+                out.append((claims[i], other))
+    return out
 
 
 def _small_crowd(claims: list[Claim], sentences: dict[int, Sentence], lex: Lexicon,

@@ -65,6 +65,10 @@ unless said otherwise):
                           anterior marcha ..., el pasado 12 de octubre"): its figures count that occasion
     demonstratives        "these", "diese", "эти": a denial of "these claims" answers the claims right before it
     numerals              number words and their values, for comparing figures written as words
+    vague_counts          plural words of an order of magnitude and that order ("hundreds": 100, "Tausende":
+                          1000, "десятки": 10): "hundreds of workers" counts from 200 to under 1,000, set against
+                          another party's figure of the same thing outside that span; two in a row multiply
+                          ("tens of thousands", "des dizaines de milliers")
     as_words              "as" before a cue that closes a sentence (", как подсчитал журнал", ", comme l'écrit X"):
                           the speaker follows the cue
     figure_participles    participles that give a figure as their agent's (beginnings: "calculad", "shown"): "El 4,2%
@@ -290,6 +294,7 @@ class Lexicon:
     measures: re.Pattern | None
     demonstratives: frozenset[str]
     numerals: tuple[re.Pattern | None, dict[str, float]]
+    vague_counts: tuple[re.Pattern | None, dict[str, float]]
     ones: frozenset[str]
     as_words: frozenset[str]
     figure_participles: re.Pattern | None
@@ -545,6 +550,8 @@ def lexicon(language: str | None) -> Lexicon:
         demonstratives=_lower(data.get("demonstratives")),
         numerals=(_words(data.get("numerals") or ()), {str(k).lower(): float(v) for k, v in
                                                         (data.get("numerals") or {}).items()}),
+        vague_counts=(_words(data.get("vague_counts") or ()), {str(k).lower(): float(v) for k, v in
+                                                              (data.get("vague_counts") or {}).items()}),
         ones=_lower(data.get("ones")),
         as_words=_lower(data.get("as_words")),
         figure_participles=_beginnings(data.get("figure_participles")),

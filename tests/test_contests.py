@@ -1365,3 +1365,43 @@ def test_figures_of_an_earlier_occasion_contest_each_other_not_the_days():
             "Unas 25.000 personas marcharon este sábado, según los organizadores.\n")
     events = _events(text, {1: "la Policía Local", 2: "los organizadores"}, "es")
     assert events[1].contradicted_by == [] and events[2].contradicted_by == []
+
+
+def test_a_vague_count_contests_another_partys_figure_outside_its_span():
+    for language, figure, vague in (
+            ("en", "The hospital said nine people were killed in the attack.",
+             "Residents said dozens of people were killed in the attack."),
+            ("de", "Die Polizei zählte rund 800 Teilnehmer bei der Kundgebung.",
+             "Die Gewerkschaft sprach von Tausenden Teilnehmern."),
+            ("fr", "Selon la police, 1 500 personnes ont manifesté à Rennes.",
+             "Les syndicats ont affirmé que des dizaines de milliers de personnes avaient manifesté."),
+            ("ru", "В полиции заявили, что в митинге участвовали 300 человек.",
+             "Организаторы заявили, что на митинг пришли тысячи человек.")):
+        events = _events(f"{figure}\n{vague}\n", {1: figure.split()[1] if language == "fr" else figure.split()[0],
+                                                   2: vague.split()[0]}, language)
+        assert events[1].contradicted_by == [events[2].id] and events[2].contradicted_by == [events[1].id], language
+    # a figure inside the span agrees; the same party's, or the outlet's, contests nothing
+    for figure, vague, sources in (
+            ("The hospital said 40 people were killed in the attack.",
+             "Residents said dozens of people were killed in the attack.", {1: "The hospital", 2: "Residents"}),
+            ("The hospital said nine people were killed in the attack.",
+             "The hospital said dozens of people were wounded in the attack.",
+             {1: "The hospital", 2: "The hospital"}),
+            ("The hospital said nine people were killed in the attack.",
+             "Dozens of people were killed in the attack.", {1: "The hospital", 2: "the outlet"})):
+        events = _events(f"{figure}\n{vague}\n", sources)
+        assert events[1].contradicted_by == [] and events[2].contradicted_by == [], vague
+
+
+def test_vague_counts_read_their_order_and_what_they_count():
+    from summarizer.contests import Claim, vague_counts
+
+    def spans(sentence: str, language: str):
+        sentences = {s.id: s for s in segment(sentence)}
+        claims = [Claim(pos=0, sid=min(sentences), source="X", outlet=False)]
+        return vague_counts(claims, sentences, language).get(0)
+
+    assert spans("Officials said tens of thousands of people had fled.", "en")[:2] == (20000, 100000)
+    assert spans("Los vecinos dijeron que cientos de personas murieron.", "es") == (200, 1000, "dead")
+    assert spans("Die Polizei sprach von 3 Tausend Teilnehmern.", "de") is None  # a figure's scale word
+    assert spans("Zeugen sagten, Dutzende Menschen seien verletzt worden.", "de")[:2] == (24, 120)
