@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -708,7 +709,7 @@ def vague_counts(claims: list[Claim], sentences: Mapping[int, Sentence], languag
             same = pattern.match(text, end + again.end()) if again and again.group(1).lower() in lex.conjunctions \
                 else None
             end = same.end() if same else end
-            end += len(re.match(r"[”\"»’]*", text[end:]).group(0))  # "“hundreds and hundreds” of workers"
+            end += len(text[end:]) - len(text[end:].lstrip("”\"»’"))  # "“hundreds and hundreds” of workers"
             joined = re.match(rf"\s+(?:{link})(?:\s+|(?<=['’]))", text[end:], re.IGNORECASE)
             after = pattern.match(text, end + joined.end()) if joined else pattern.match(text, end + 1) \
                 if text[end:end + 1] == " " else None
@@ -900,7 +901,9 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
         if saying or not back or back_in is not lead_in or figures_said:
             others = saying
         names_back = bool(others)
-    owner = claims_owner(text, lex)  # "rejected the union's claims", "die Angaben der Gewerkschaft": that party's
+    # "rejected the union's claims", "die Angaben der Gewerkschaft", "dismissed the police figures": that party's
+    owner = claims_owner(text, lex) or _modifier_owner(text, lex)
+    owned = _plain(_stems(owner, lex)) if owner else set()
     # where the denier is the subject before its cue, a name there is its own title ("El ministro de Transporte,
     # Ramiro Alcázar, rechazó ...": not the transport ministry's claim); the claim it denies is named after it
     head = text[:said_no.start()]
@@ -908,8 +911,8 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     named = [c for c in others if mentions(named_in, c.source)
              or owner and (mentions(c.source, owner) or same_source(c.source, owner)  # "la CENI"
                            or mentions(_title(c, sentences, lex), owner)  # "la Mission de l'ONU en RDC (Monusco)"
-                           or bool(_stems(c.source, lex)) and _stems(c.source, lex) <= _stems(owner, lex)
-                           or bool(_stems(owner, lex)) and _stems(owner, lex) <= _stems(c.source, lex)
+                           or bool(_stems(c.source, lex)) and _plain(_stems(c.source, lex)) <= owned
+                           or bool(owned) and owned <= _plain(_stems(c.source, lex))
                            or _name_key(c.source) == _name_key(owner) != frozenset())]
     # (an inflected name: "данные организаторов" are what "организаторы" said, "«Финансового Урала»" what
     # "журнал «Финансовый Урал»" said)
@@ -1495,6 +1498,35 @@ def _next(sentences: dict[int, Sentence], sid: int, lex: Lexicon, recorded: set[
             break
         out.append(after.text)
     return " ".join(out)
+
+
+def _modifier_owner(text: str, lex: Lexicon) -> str | None:
+    """The party a word joined to a noun of claims names ("dismissed the police figures", "The military claim",
+    "les chiffres préfectoraux", "i dati sindacali", "полицейские данные"): the content word right before or
+    right after the noun; in a language that writes its compounds solid, the compound's first part ("die
+    Polizeiangaben"). None if there is none. A word that names no party matches no claim's source by its stem
+    ("the latest figures"), so it answers nothing."""
+    if lex.earlier_claims is None:
+        return None
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    skip = lex.determiners | lex.not_in_source | lex.prepositions | lex.genitive | lex.auxiliaries
+    for k, word in enumerate(words):
+        if lex.earlier_claims.fullmatch(word):
+            for near in (words[k - 1] if k else "", words[k + 1] if k + 1 < len(words) else ""):
+                if len(near) >= 5 and near.lower() not in skip and not lex.cue.fullmatch(near) \
+                        and not lex.denial.fullmatch(near):
+                    return near
+        elif lex.capitalised_nouns and word[:1].isupper():
+            part = next((word[:at] for at in range(4, len(word) - 3)
+                         if lex.earlier_claims.fullmatch(word[at:])), None)  # "Polizei|angaben"
+            if part:
+                return part
+    return None
+
+
+def _plain(stems: set[str]) -> set[str]:
+    """Stems without their accents ("Polícia" and "policiais" share "polic")."""
+    return {"".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)) for s in stems}
 
 
 def _stems(text: str, lex: Lexicon) -> set[str]:

@@ -1405,3 +1405,28 @@ def test_vague_counts_read_their_order_and_what_they_count():
     assert spans("Los vecinos dijeron que cientos de personas murieron.", "es") == (200, 1000, "dead")
     assert spans("Die Polizei sprach von 3 Tausend Teilnehmern.", "de") is None  # a figure's scale word
     assert spans("Zeugen sagten, Dutzende Menschen seien verletzt worden.", "de")[:2] == (24, 120)
+
+
+def test_a_denial_naming_a_party_by_a_word_joined_to_its_claims_answers_that_party():
+    for language, text, sources in (
+            ("en", "The health ministry said 52 people died in the floods.\n"
+                   "The Red Crescent said 140 people had died.\n"
+                   "The airport authority said 30 flights were cancelled.\n"
+                   "The opposition rejected the ministry figures as a cover-up.\n",
+             {1: "The health ministry", 2: "The Red Crescent", 3: "The airport authority", 4: "The opposition"}),
+            ("pt", "Segundo a Polícia Civil, 3 mil pessoas participaram da marcha em Belo Horizonte.\n"
+                   "Os organizadores falaram em 30 mil pessoas.\n"
+                   "A Cemig informou que 12 bairros ficaram sem energia.\n"
+                   "O sindicato rejeitou os números policiais.\n",
+             {1: "a Polícia Civil", 2: "Os organizadores", 3: "A Cemig", 4: "O sindicato"})):
+        events = _events(text, sources, language)
+        assert events[4].contradicted_by == [events[1].id], language  # not the third party's record before it
+        assert events[1].status == "denied" and events[3].contradicted_by == [], language
+    # the word is read on either side of the noun, or as a German compound's first part
+    from summarizer.contests import _modifier_owner
+    from summarizer.language import lexicon
+
+    assert _modifier_owner("The union dismissed the police figures.", lexicon("en")) == "police"
+    assert _modifier_owner("Le collectif juge les chiffres préfectoraux faux.", lexicon("fr")) == "préfectoraux"
+    assert _modifier_owner("Die Gewerkschaft wies die Polizeiangaben zurück.", lexicon("de")) == "Polizei"
+    assert _modifier_owner("The union dismissed the figures.", lexicon("en")) is None
