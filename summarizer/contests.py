@@ -73,7 +73,7 @@ from summarizer.attribution import (
     refers_to,
     same_source,
 )
-from summarizer.language import Lexicon, is_back_attribution, is_verification, lexicon
+from summarizer.language import Lexicon, constituents, is_back_attribution, is_verification, lexicon
 from summarizer.names import ends_with_person, names_of, whens
 from summarizer.numbers import extract_numbers
 from summarizer.segment import Sentence
@@ -1269,6 +1269,8 @@ def party_of(speaker: str, party: str, lex: Lexicon) -> bool:
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", party) if w.lower() not in lex.determiners
              and (len(w) > 3 or len(w) > 1 and w.isupper())]  # "Un portavoz de las FAR": the FAR's
     own = [w.lower() for w in re.findall(r"[^\W\d_]+", speaker)]
+    if {o for o in own if not any(o.startswith(w[:4]) for w in words)} & constituents():
+        return False  # "rebel military spokesman X" does not speak for "a military spokesman"
     return bool(words) and len(own) > len(words) - (1 if lex.capitalised_nouns else 0) \
         and all(any(o.startswith(w[:max(4, len(w) - 2)])
                     or lex.capitalised_nouns and len(o) >= 6 and w.endswith(o)  # "Gesellschaft": its head

@@ -966,6 +966,11 @@ def test_a_speaker_of_a_party_is_that_party():
     assert party_of("an army spokesman", "the army", lexicon("en"))
     assert not party_of("the Defence Ministry", "the Interior Ministry", lexicon("en"))
     assert not party_of("Un portavoz del ejército", "Un portavoz de las FAR", lexicon("es"))
+    # a word of the other side ("rebel", "des rebelles") makes another party of the same title
+    assert not party_of("rebel military spokesman Rasiah Perera", "a military spokesman", lexicon("en"))
+    assert not party_of("le porte-parole militaire des rebelles, Paul Diallo", "un porte-parole militaire",
+                        lexicon("fr"))
+    assert party_of("a rebel military spokesman", "the rebels", lexicon("en"))
 
 
 def test_a_gap_between_two_counts_contests_neither():
