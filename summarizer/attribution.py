@@ -752,6 +752,14 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             continue  # "Según la denuncia", "the report": a noun after its article, not the verb
         if _describes_figure(words, lex):
             continue  # "supera ... la cifra que reconoce la propia compañía": a figure described, no speaker
+        if lex.object_first and lex.earlier_claims is not None and "," not in before \
+                and any(lex.earlier_claims.fullmatch(w) for w in words[:2]):
+            # "Информацию о взрыве сообщило агентство «БелПресс»", "Ці дані спростував речник ДСНС ...": a noun of
+            # claims opens the sentence as its object; the speaker is the subject after the cue
+            subject = _source_after(sentence, m.end(), lex)
+            if not subject:
+                continue  # whoever it is, not the object
+            return subject, cue.lower()
         if lex.verb_second and words and words[0].lower() in lex.prepositions and "," not in before \
                 and not (lex.according is not None and lex.according.search(before)):
             # "Mit Blick auf die Bergung warnte das Landesbergamt ...", "Unter Verweis auf ... schätzen sie":

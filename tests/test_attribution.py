@@ -1190,3 +1190,16 @@ def test_two_forms_of_one_word_and_an_elided_article_name_one_source():
     assert same_source("L'ANM", "L'azienda ANM")
     assert not same_source("Il sindaco", "I sindacati di base")
     assert not same_source("the defence ministry", "the health ministry")
+
+
+def test_a_sentence_that_opens_with_its_object_has_its_speaker_after_the_cue():
+    from summarizer.attribution import parse_attribution
+
+    found = parse_attribution("Информацию о пожаре сообщило агентство «Урал-Пресс».", "ru")
+    assert found[0] == "агентство «Урал-Пресс»"
+    assert parse_attribution("Эти данные опроверг представитель полиции Иван Орлов.", "ru")[0] \
+        == "представитель полиции Иван Орлов"
+    assert parse_attribution("Ці дані спростував речник поліції Олег Ткач.", "uk")[0] == "речник поліції Олег Ткач"
+    # no speaker found after the cue: the object is still no speaker
+    found = parse_attribution("Информацию о пожаре сообщило в понедельник.", "ru")
+    assert found is None or not found[0].startswith("Информацию")
