@@ -967,9 +967,10 @@ def _main_subject(before: str, lex: Lexicon) -> str | None:
 
 
 def _cues(sentence: str, lex: Lexicon) -> list[re.Match]:
-    """The cue words of `sentence` in order, then the verbs of naming that a denial word or a judgement of a
-    crowd's size follows ("the company called the union's accusation 'a lie'", "nannte diese Angabe „Unsinn“",
-    "described the turnout as small"); "a group called X" names no one."""
+    """The cue words of `sentence` in order, then the verbs of naming that a denial word, a judgement of a
+    crowd's size or a failure follows ("the company called the union's accusation 'a lie'", "nannte diese Angabe
+    „Unsinn“", "described the turnout as small", "bezeichnete den Streik als Flop"); "a group called X" names no
+    one."""
     found = [m for m in lex.cue.finditer(sentence)  # "No mesmo comunicado, o governo garante": a noun, no cue
              if _last_word(sentence[:m.start()]) not in lex.noun_markers]
     if lex.revising is not None:  # "Мінагрополітики знизило прогноз", "ha rivisto la stima al ribasso"
@@ -981,6 +982,7 @@ def _cues(sentence: str, lex: Lexicon) -> list[re.Match]:
         found += [m for m in lex.naming.finditer(sentence) if lex.denial.search(sentence, m.end())
                   or lex.small_crowd is not None and lex.small_crowd.search(sentence, m.end())  # "described the
                   # turnout as small"
+                  or lex.failure is not None and lex.failure.search(sentence, m.end())  # "als Flop bezeichnet"
                   or (quote := re.match(r"[^.;:«“\"„]{0,60}?(?=[«“\"„])", sentence[m.end():]))
                   and (quote.group(0).strip() or _last_word(sentence[:m.start()]) in lex.auxiliaries)
                   or re.match(rf"[^.;:]{{0,{NAMED_FIGURE}}}?\d", sentence[m.end():])

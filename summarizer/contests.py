@@ -43,9 +43,10 @@ are one more signal, in `extract.to_events`):
   The same thing: the quantity the words count as a figure would, or in a story
   of a gathering, where they name none, the count of the claim right before or
   after. A figure within the span agrees.
-- **Crowds judged small.** A party's record that judges a gathering small and
-  gives no figure ("described the turnout as small", "назвали акцію
-  нечисленною": `small_crowd`) contests each other party's count of the crowd.
+- **Crowds judged small.** A party's record that judges a gathering small or a
+  failure and gives no figure ("described the turnout as small", "назвали акцію
+  нечисленною": `small_crowd`; "a greve foi um fracasso": `failure` with a word of
+  the gathering) contests each other party's count of the crowd.
 - **Verification notes.** A short sentence saying something could not be
   verified, with no figure of its own, is no record. It is about the claims
   before it, back to the paragraph before the last one or the previous note: the
@@ -760,14 +761,18 @@ def _vague_contests(claims: list[Claim], sentences: Mapping[int, Sentence], lang
 
 def _small_crowd(claims: list[Claim], sentences: dict[int, Sentence], lex: Lexicon,
                  figures: dict[int, dict[str, set[float]]], incident: dict[int, int]) -> list[tuple[Claim, Claim]]:
-    """(judge, count) pairs: a party's record that judges the gathering small and gives no figure of its own
-    (`small_crowd`: "South Wales Police described the turnout as small", "назвали акцію нечисленною") against
+    """(judge, count) pairs: a party's record that judges the gathering small or a failure and gives no figure of
+    its own (`small_crowd`: "South Wales Police described the turnout as small", "назвали акцію нечисленною";
+    `failure` with a word of the gathering: "a greve foi um fracasso") against
     each record of another party in the incident that counts the crowd ("Organisers said about 12,000 people
     marched")."""
-    if lex.small_crowd is None:
-        return []
+    def judged(text: str) -> bool:  # "described the turnout as small", "said the strike had been a failure"
+        return lex.small_crowd is not None and lex.small_crowd.search(text) is not None \
+            or lex.failure is not None and lex.gatherings is not None and lex.failure.search(text) is not None \
+            and lex.gatherings.search(text) is not None
+
     counts = [c for c in claims if not c.outlet and any(figures[c.pos].get(name) for name in CROWDS)]
-    return [(a, b) for a in claims if not a.outlet and lex.small_crowd.search(sentences[a.sid].text)
+    return [(a, b) for a in claims if not a.outlet and judged(sentences[a.sid].text)
             and not any(figures[a.pos].values())
             for b in counts if not same_source(a.source, b.source) and incident[a.sid] == incident[b.sid]
             and not _speaks_for(a, b, sentences, lex) and not _speaks_for(b, a, sentences, lex)]

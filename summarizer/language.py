@@ -127,6 +127,9 @@ unless said otherwise):
     small_crowd           words that judge a gathering small with no figure ("described the turnout as small",
                           "überschaubar", "mobilisation faible", "нечисленн"; word beginnings): set against
                           another party's count of the crowd
+    failure               words that judge a thing a failure ("a failure", "un fracaso", "провалилась", "Flop";
+                          word beginnings): said in a sentence of a gathering (`gatherings`), with no figure, a
+                          verdict on it, set against another party's count of the crowd as `small_crowd` is
     people                words for people counted with nothing said of them ("450 mil pessoas"): with no
                           quantity word near it, such a figure counts the participants of a gathering
     claim_predicates      denial words said of the claim ("false", "не соответствует действительности"): their
@@ -351,6 +354,7 @@ class Lexicon:
     partitive: re.Pattern | None = None
     counters: re.Pattern | None = None
     small_crowd: re.Pattern | None = None
+    failure: re.Pattern | None = None
     also: re.Pattern | None = None
     other_verb_particles: frozenset[str] = frozenset()
     verb_second: bool = False
@@ -615,6 +619,7 @@ def lexicon(language: str | None) -> Lexicon:
         partitive=_opening(data.get("partitive")),
         counters=_regexes(data.get("counters")),
         small_crowd=_beginnings(data.get("small_crowd")),
+        failure=_beginnings(data.get("failure")),
         also=_words(data.get("also")),
         other_verb_particles=_lower(data.get("other_verb_particles")),
         verb_second=str(data.get("verb_second", "")).lower() == "true",

@@ -1435,3 +1435,18 @@ def test_a_denial_naming_a_party_by_a_word_joined_to_its_claims_answers_that_par
     assert _modifier_owner("Le collectif juge les chiffres préfectoraux faux.", lexicon("fr")) == "préfectoraux"
     assert _modifier_owner("Die Gewerkschaft wies die Polizeiangaben zurück.", lexicon("de")) == "Polizei"
     assert _modifier_owner("The union dismissed the figures.", lexicon("en")) is None
+
+
+def test_a_gathering_judged_a_failure_contests_another_partys_count_of_its_crowd():
+    for language, count, judged in (
+            ("en", "Organisers said 15,000 people joined the march in Bristol.",
+             "The council said the march had been a failure."),
+            ("es", "Según los convocantes, 20.000 personas participaron en la manifestación.",
+             "El Gobierno regional calificó la manifestación de fracaso.")):
+        first = count.split()[0] if language == "en" else "los convocantes"
+        events = _events(f"{count}\n{judged}\n", {1: first, 2: " ".join(judged.split()[:2])}, language)
+        assert events[1].contradicted_by == [events[2].id] and events[2].contradicted_by == [events[1].id], language
+    # a failure said of something else is no verdict on the crowd
+    events = _events("Organisers said 15,000 people joined the march in Bristol.\n"
+                     "The council said its housing policy had been a failure.\n", {1: "Organisers", 2: "The council"})
+    assert events[1].contradicted_by == [] and events[2].contradicted_by == []
