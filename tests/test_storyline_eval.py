@@ -160,3 +160,14 @@ def test_a_title_cut_before_a_possessive_ends_before_it():
     title = headline_from("Die britische Premierministerin Theresa May ist auch im zweiten Anlauf mit ihrem "
                           "Brexit-Deal im Unterhaus gescheitert.", "de")
     assert title == "Die britische Premierministerin Theresa May ist auch im zweiten Anlauf"
+
+
+def test_a_sentence_cut_where_no_clause_ends_is_told_apart():
+    from summarizer.briefing.merge import _headline
+
+    # cut at twelve words, inside its object: a title only where no member's reads whole
+    assert _headline("Coe chaired a three-hour video conference involving 24 of his 27-strong executive council "
+                     "on Friday evening.")[1] is True
+    assert _headline("Dozens of mourners were killed after a stampede broke out during a funeral procession in "
+                     "Kerman, state TV said.") == ("Dozens of mourners were killed", False)
+    assert _headline("Ferry sinks off southern Philippines") == ("Ferry sinks off southern Philippines", False)

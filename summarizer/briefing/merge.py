@@ -133,6 +133,7 @@ class MergeIndex:
     articles: list[int] = field(default_factory=list)  # the article's index in the briefing
     leads: list[str] = field(default_factory=list)  # its lead record's id
     titles: list[str] = field(default_factory=list)
+    cut: list[bool] = field(default_factory=list)  # a title made of a sentence cut where no clause ends
     languages: list[str] = field(default_factory=list)
     settings: list[frozenset[str]] = field(default_factory=list)  # skeletons of the names its headline gives
     names: list[frozenset[str]] = field(default_factory=list)  # skeletons of the names its headline and lead give
@@ -164,8 +165,9 @@ class MergeIndex:
         # a quotation is no headline ('"Today, we have been dealing with the failure of Araf ...," Coe said'): the
         # first of its records that is none
         told = next((e for e in sorted(result.events, key=_position) if not _OPENS_QUOTE.match(_evidence(e))), lead)
-        self.titles.append(title or headline_from(told.summary, "en" if told.summary != _evidence(told)
-                                                  else result.article.language))
+        made, cut = _headline(told.summary, "en" if told.summary != _evidence(told) else result.article.language)
+        self.titles.append(title or made)
+        self.cut.append(not title and cut)
         self.languages.append(result.article.language or "en")
         self.settings.append(setting(title or _evidence(lead), body, result.article.language))
         self.names.append(_names(text))
@@ -412,7 +414,9 @@ class Storylines:
 
         nearest = sorted(group, key=lambda i: (self.index.languages[i] != "en",
                                                -float(self.index.vectors[i] @ centre)))
-        for i in nearest:
+        # (a sentence cut where no clause ends, "... involving 24 of his 27-strong executive", only when no member
+        # has a title that reads whole, in any language)
+        for i in [i for i in nearest if not self.index.cut[i]] + [i for i in nearest if self.index.cut[i]]:
             title = self.index.titles[i]
             if title_fault(title, self.index.languages[i]) is None and not loaded_terms(title):
                 return title
@@ -439,12 +443,18 @@ _APPOSITION = re.compile(r",\s+(?:[^\W\d_][\w'’.-]*\s+){0,3}[^\W\d_][\w'’.-]
 
 
 def headline_from(sentence: str, language: str | None = None) -> str:
+    """`_headline`'s title."""
+    return _headline(sentence, language)[0]
+
+
+def _headline(sentence: str, language: str | None = None) -> tuple[str, bool]:
     """A sentence made a title of at most TITLE_WORDS words that ends where a clause ends: without its closing
     attribution (", a US official says"), its opening time phrase ("On Thursday,"), a name set off by commas
     where it is too long ("El primer ministro de Pakistán, Imran Khan, cae tras ..."), and cut where its main
     clause ends ("Dozens of mourners have been killed | after a stampede erupted during ..."); a title that still
     runs on is cut before its words that leave it open ("... killed during" loses "during"). The words are the
-    `language`'s."""
+    `language`'s. With it, whether the sentence was cut where no clause ends (at TITLE_WORDS words, or where a
+    statement's words were told after its speaker) and may not read whole."""
     clause_ends, open_ends, auxiliaries, said = _title_words(language)
     text = re.sub(r"\s+([,;:.])", r"\1", " ".join(sentence.split())).strip(" ,;:-.")
     parts = text.rsplit(", ", 1)
@@ -459,16 +469,17 @@ def headline_from(sentence: str, language: str | None = None) -> str:
         text = text[:named.start()] + " " + text[named.end():]
     words = text.split()
     if len(words) > TITLE_WORDS and (told := _told(text, language)):
-        return told  # "Le président américain Donald Trump a annoncé mercredi que ...": "Donald Trump: ..."
+        return told, True  # "Le président américain Donald Trump a annoncé mercredi que ...": "Donald Trump: ..."
+    truncated = False
     if len(words) > TITLE_WORDS:
         cut = next((i for i, w in enumerate(words) if 4 <= i <= TITLE_WORDS and (
             w.lower() in clause_ends or words[i - 1].endswith((",", ";", ":")))), None)
         # else what the subject is, before its verb's auxiliary ("A missile attack on two bases | has caused ...")
         cut = cut or next((i for i, w in enumerate(words) if 4 <= i <= TITLE_WORDS and w.lower() in auxiliaries), None)
-        words = words[:cut] if cut else words[:TITLE_WORDS]
+        words, truncated = (words[:cut], False) if cut else (words[:TITLE_WORDS], True)
     while len(words) > 3 and words[-1].lower().strip(",;:") in open_ends:
         words.pop()
-    return " ".join(words).strip(" ,;:-")
+    return " ".join(words).strip(" ,;:-"), truncated
 
 
 def _told(sentence: str, language: str | None) -> str | None:
