@@ -492,7 +492,8 @@ def parts_of(claims: list[Claim], sentences: dict[int, Sentence], language: str 
 
 def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
               earlier: AbstractSet[int] = frozenset(), relayed: AbstractSet[int] = frozenset(),
-              quoted: Mapping[int, int] | None = None, occasions: AbstractSet[int] = frozenset()) -> dict[int, int]:
+              quoted: Mapping[int, int] | None = None, occasions: AbstractSet[int] = frozenset(),
+              years: Mapping[int, frozenset[str]] | None = None) -> dict[int, int]:
     """{position of a record: position of the record that revises it, in which its source gives another figure
     for the same quantity}: the later one ("The ministry later raised its count to 27" revises its "at least
     19"), unless the later one's sentence marks its figure as given before (`earlier`, the positions whose
@@ -503,13 +504,16 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
     parts of one statement ("voluntary separations ... 400", "a reduction of 250 agency positions"), and a
     thing only a figure's own words name (`UNNAMED`) is too loosely read to be counted again. A figure of an
     earlier occasion (`occasions`: "At the previous protest, organisers had counted 5,000") is no count of the
-    day's, nor is the day's a revision of it."""
+    day's, nor is the day's a revision of it; nor is one of another year (`years`: the years each record's
+    sentence gives, "o movimento de 1989, quando 35 milhões ...")."""
     out: dict[int, int] = {}
     quoted = quoted or {}
+    years = years or {}
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
             if a.pos in relayed or b.pos in relayed or quoted.get(a.pos, -1) == quoted.get(b.pos, -2) \
-                    or (a.pos in occasions) != (b.pos in occasions):
+                    or (a.pos in occasions) != (b.pos in occasions) \
+                    or years.get(a.pos, frozenset()) != years.get(b.pos, frozenset()):
                 continue
             if not a.outlet and not b.outlet and same_source(a.source, b.source) and any(
                     name in figures[b.pos] and not name.startswith(UNNAMED) and values != figures[b.pos][name]

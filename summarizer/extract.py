@@ -87,6 +87,7 @@ from summarizer.contests import (
     revisions,
     two_sided,
     verification_notes,
+    years_of,
 )
 from summarizer.contests import is_note as is_verification_note
 from summarizer.language import is_back_attribution, is_hedged, is_verification, lexicon
@@ -858,7 +859,8 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
     revised = revisions(claims, own_figures(claims, clauses, figures, lexicon(language)),
                         earlier_counts(claims, clauses, language),
                         relayed_figures(claims, clauses, language), in_quote,
-                        earlier_occasions(claims, clauses, language))
+                        earlier_occasions(claims, clauses, language),
+                        {c.pos: years_of(clauses[c.sid].text, language) for c in claims})
     events = []
     for pos, (key, draft) in enumerate(items, start=1):
         sid = sentence_of(key)

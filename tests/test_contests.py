@@ -897,6 +897,13 @@ def test_a_new_total_with_another_figure_beside_it_still_revises():
     assert events[1].superseded_by == events[2].id
 
 
+def test_a_count_of_another_year_revises_no_count_of_the_day():
+    text = ("The unions said 2 million workers joined the general strike on Friday.\n"
+            "The unions said it beat the general strike of 1994, when 1.5 million workers joined.\n")
+    events = _events(text, {1: "The unions", 2: "The unions"})
+    assert events[1].superseded_by is None and events[2].superseded_by is None
+
+
 @pytest.mark.parametrize("language, sentence, expected", [
     # a share of a count is no rival count ("19 of those killed", "17 der Verletzten", "17 из задержанных")
     ("en", "Osei said 19 of those killed died inside the square.", {}),
