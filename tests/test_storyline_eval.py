@@ -171,3 +171,14 @@ def test_a_sentence_cut_where_no_clause_ends_is_told_apart():
     assert _headline("Dozens of mourners were killed after a stampede broke out during a funeral procession in "
                      "Kerman, state TV said.") == ("Dozens of mourners were killed", False)
     assert _headline("Ferry sinks off southern Philippines") == ("Ferry sinks off southern Philippines", False)
+
+
+def test_a_gold_figure_with_notes_or_a_range_is_matched_by_its_numbers(gold):
+    gold.events["market"]["conflicts"] = [{"quantity": "dead", "figures": {
+        "16 (around 4 pm)": "ministry", "17 to 18": "governor"}}]
+    figures = [_fig("16", "/x/a.txt", "e1"), _fig("17", "/x/b.txt", "e1")]
+    story = Storyline(id="s1", title="Missile strike on a market", items=[_item("/x/a.txt", "e1"),
+                      _item("/x/b.txt", "e1")], figures=figures, disputes=[Dispute(quantity="dead", figures=figures)])
+    assert score_storylines(gold, _briefing([story])).conflicts_shown == 1
+    story.disputes = [Dispute(quantity="dead", figures=[_fig("164", "/x/a.txt", "e1"), figures[1]])]
+    assert score_storylines(gold, _briefing([story])).missing_conflicts == ["market: dead 16 (around 4 pm) vs 17 to 18"]

@@ -206,15 +206,26 @@ def score_storylines(gold: StorylineGold, briefing: BriefingResult) -> Storyline
     shown, missing = 0, []
     gold_conflicts = [(eid, c) for eid, e in gold.events.items() for c in e.get("conflicts") or []]
     for eid, conflict in gold_conflicts:
-        wanted = {_figure(str(f)) for f in (conflict.get("figures") or {})}
-        if any(wanted <= {x for f in d.figures for x in (_figure(f.text), f"{f.value:g}")}
+        wanted = [_gold_figure(str(f)) for f in (conflict.get("figures") or {})]
+        if any(all(w & {x for f in d.figures for x in (_figure(f.text), f"{f.value:g}")} for w in wanted)
                for s in briefing.storylines for d in s.disputes):
             shown += 1
         else:
-            missing.append(f"{eid}: {conflict.get('quantity', '')} {' vs '.join(sorted(wanted))}".strip())
+            shown_as = sorted(str(f) for f in (conflict.get("figures") or {}))
+            missing.append(f"{eid}: {conflict.get('quantity', '')} {' vs '.join(shown_as)}".strip())
     wrong = sorted(" + ".join(sorted(p)) for p in predicted_pairs - gold_pairs)
     return StorylineScore(articles_pw, articles_b3, records_pw, records_b3, len(briefing.storylines),
                           len(gold.events), bad_titles, shown, len(gold_conflicts), missing, wrong)
+
+
+def _gold_figure(text: str) -> set[str]:
+    """The values a gold figure may be shown as: those written in it, its notes in brackets left out ("109
+    (around 4 pm)" is 109; "7,000 to 8,000" is either; "Forty-nine" is 49); a figure with no number
+    ("Saturday") is compared as written, and no dispute of figures shows it."""
+    from summarizer.numbers import extract_numbers
+
+    written = re.sub(r"\([^)]*\)", " ", text)
+    return {f"{n.value:g}" for n in extract_numbers(written, "en")} or {_figure(text)}
 
 
 def _figure(text: str) -> str:
