@@ -456,7 +456,7 @@ def storyline_summary(reports: list[str], lead: str | None, disputes: list[Dispu
         sides: dict[float, tuple[str, list[str]]] = {}
         for f in d.figures:
             text, who = sides.setdefault(f.value, (f.text, []))
-            source = re.split(r"[/\\]", f.article)[-1] if f.source.lower() in ("the outlet", "outlet") else f.source
+            source = f.claimant
             if not any(same_source(source, w) or source.lower() == w.lower() for w in who):
                 who.append(source)
         differ.append(f"for the {d.quantity}, " + "; ".join(f"{text} according to {' and '.join(who)}"

@@ -6,6 +6,7 @@ models by `summarize schema`). Add fields; never rename or remove them.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -144,6 +145,14 @@ class Figure(_Model):
                                                              "week': figures of different scopes are not a conflict.")
     quantity: str | None = Field(default=None, description="What it counts, in any language's report: dead, "
                                                            "injured, displaced, ... (else its unit).")
+
+    @property
+    def claimant(self) -> str:
+        """Who claims it: its source; for a report's own voice with no outlet named, the report's file name
+        (two reports' own figures are two claims, not one source's)."""
+        if self.source.lower() in ("the outlet", "outlet"):
+            return re.split(r"[/\\]", self.article)[-1]
+        return self.source
 
 
 class Dispute(_Model):

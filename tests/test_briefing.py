@@ -128,6 +128,18 @@ def test_figures_of_different_time_frames_are_not_a_conflict():
     assert [f.time_frame for f in story.figures] == ["on Saturday", "this year"] and story.conflicts == []
 
 
+def test_two_reports_own_figures_that_differ_are_side_by_side_and_so_far_is_no_time_frame():
+    a = _result("a.txt", [_event(1, "A gunman killed two people at a Tel Aviv bar and wounded 13 on Thursday.",
+                                 "the outlet", [("13", 13.0, None)], ["Tel Aviv"])])
+    b = _result("b.txt", [_event(1, "Two people died in the Tel Aviv bar attack; 10 wounded have arrived so far.",
+                                 "the outlet", [("10", 10.0, "wounded")], ["Tel Aviv"])])
+    [story] = storylines([a, b])
+    [dispute] = story.disputes  # each report's own voice is its own claim (no outlet named: its file)
+    assert dispute.quantity == "injured" and [(f.text, f.claimant) for f in dispute.figures] == [
+        ("10", "b.txt"), ("13", "a.txt")]
+    assert "10 according to b.txt; 13 according to a.txt" in story.summary
+
+
 def test_briefing_command_writes_markdown_and_json_and_says_what_failed(tmp_path, monkeypatch):
     monkeypatch.setattr("summarizer.pipeline.Summarizer.__init__", _fake_init)  # every article answered by the fake
     out = tmp_path / "briefing.json"

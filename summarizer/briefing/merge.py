@@ -88,7 +88,10 @@ _TIME_FRAME = re.compile(
     r"\bovernight\b|\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
 _OPENING = re.compile(r"\W*(\w+)\s+(?:the\s+)?([^\W\d_][\w'’-]*)")  # a sentence's first two words
 _AGE = re.compile(r"[A-Z][\w’'-]+, \0,")  # a name, then the figure (written as \0) between commas
-_DAY = re.compile(r"overnight|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.IGNORECASE)
+# what says when, or how far a count has got, but no span of its own: "10 wounded so far" and "13 wounded on
+# Thursday" are two counts of one attack's wounded
+_DAY = re.compile(r"overnight|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|so far|to date|"
+                  r"in total", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”«»„][^\"“”«»„]*[\"“”«»„]|(?:^|(?<=\s))['‘][^'‘’]*['’](?=\s|$|[,.;:])")
 _OPENS_QUOTE = re.compile(r"\s*[\"“”«»„‘']")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]|(?:^|\s)['‘]|['’](?:\s|$)")
@@ -547,7 +550,8 @@ def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
     from summarizer.language import lexicon
 
     text = " ".join(ev.quote for ev in e.evidence)
-    frame = _TIME_FRAME.search(text)
+    frames = [m.group(0) for m in _TIME_FRAME.finditer(text)]  # a span first: "so far this year" is this year
+    frame = next((f for f in frames if not _DAY.fullmatch(f)), frames[0] if frames else None)
     lex = lexicon(meta.language)
     counted = quantities(text, lex, meta.language)
     out = []
@@ -569,7 +573,7 @@ def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
             quantity = num.unit.lower()
         out.append(Figure(text=num.text, value=num.value, unit=num.unit, source=e.attribution.source,
                           status=e.status, article=meta.path or meta.id, event_id=e.id, when=e.when,
-                          time_frame=frame.group(0) if frame else None, quantity=quantity))
+                          time_frame=frame, quantity=quantity))
     return out
 
 
@@ -608,7 +612,7 @@ def _disputes(figures: list[Figure]) -> list[Dispute]:
             by.setdefault((f.quantity if ":" in f.quantity else f.quantity[:5], scope, money), []).append(f)
     out: list[Dispute] = []
     for group in by.values():
-        if len({f.value for f in group}) > 1 and len({f.source.lower() for f in group}) > 1:
+        if len({f.value for f in group}) > 1 and len({f.claimant.lower() for f in group}) > 1:
             group.sort(key=lambda f: f.value)
             out.append(Dispute(quantity=group[0].quantity or "", figures=group))
     return out
