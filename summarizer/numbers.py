@@ -141,7 +141,8 @@ def _numbers_of(text: str, language: str | None) -> tuple[Number, ...]:
             continue
         if m.group("digits"):
             digits = m.group("digits")
-            if _is_date_or_year(text, m, digits) or _is_age(text, m, digits, language) or _is_clock(text, m, language):
+            if _is_date_or_year(text, m, digits) or _is_age(text, m, digits, language) \
+                    or _is_clock(text, m, language) or _is_designation(text, m, digits):
                 continue
             if lang:
                 exact = Fraction(re.sub(f"[{_GROUP_MARKS}]", "", digits).replace(",", "."))
@@ -286,6 +287,23 @@ def _is_date_or_year(text: str, m: re.Match, digits: str) -> bool:
         return True
     return "," not in digits and "." not in digits and len(digits) == 4 and 1800 <= int(digits) <= 2100 \
         and not m.group("pct") and not m.group("dscale")
+
+
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}[ -]$")  # "MAX 8", "ET 302", "COVID-19"
+_ACRONYM_AFTER = re.compile(r"[ -][A-Z]{2,}(?= \d)")  # "737 MAX 8"
+_NAME_BEFORE = re.compile(r"(?<=[\w,] )[A-Z][a-z]+ $")  # "... a Boeing 737 MAX", not "The 27 EU states"
+_ACRONYM_NEXT = re.compile(r"[ -][A-Z]{2,}(?![\w-])")
+_SERIES_BEFORE = re.compile(r"\d [A-Z][a-z]+ $")  # "737 Max 8": a model's series between two figures
+_SERIES_AFTER = re.compile(r" [A-Z][a-z]+ \d")
+
+
+def _is_designation(text: str, m: re.Match, digits: str) -> bool:
+    """A bare figure joined to a name in capitals ("Boeing 737 MAX 8", "737 Max 9", "flight ET 302"): part of the
+    name of a model or a flight, no figure of the story ("the 27 EU states" and "3 US soldiers" are figures)."""
+    return digits.isdigit() and m.group(0).strip() == digits and (
+        _ACRONYM_BEFORE.search(text, 0, m.start()) is not None or _ACRONYM_AFTER.match(text, m.end()) is not None
+        or _SERIES_BEFORE.search(text, 0, m.start()) is not None or _SERIES_AFTER.match(text, m.end()) is not None
+        or _NAME_BEFORE.search(text, 0, m.start()) is not None and _ACRONYM_NEXT.match(text, m.end()) is not None)
 
 
 MAX_AGE = 120

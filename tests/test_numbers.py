@@ -382,3 +382,13 @@ def test_a_letter_currency_sign_is_money_only_before_a_grouped_figure_or_a_scale
 def test_a_partys_figure_after_its_name_is_no_age():
     assert [n.value for n in extract_numbers("Per la Prefettura, 31.", "it")] == [31.0]
     assert extract_numbers("dijo la portavoz Marta Gil, 41.", "es") == []  # a person's age
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Trump grounded every Boeing 737 MAX 8 after the crash, which killed 157 people.", ["157"]),
+    ("The Boeing 737 Max 8 of flight ET 302 carried 149 passengers.", ["149"]),
+    ("Officials of the 27 EU states said 3 US soldiers were hurt.", ["27", "3"]),
+    ("On Tuesday 15 people died, the UN said, and USD 100 was paid.", ["15", "USD 100"]),
+])
+def test_a_figure_in_the_name_of_a_model_or_a_flight_is_no_figure(text, kept):
+    assert [n.text for n in extract_numbers(text, "en")] == kept
