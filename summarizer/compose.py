@@ -304,8 +304,9 @@ class _Reader:
         source = re.sub(r"[«»“”„\"]", "", e.attribution.source).strip()
         if e.attribution.source_type == "outlet" or not source:
             return "the report"
-        first, _, rest = source.partition(" ")
-        return f"{first.lower()} {rest}".strip() if first.lower() in self.lex.determiners else source
+        first, _, rest = source.partition(" ")  # (a party named by a loaded label: the label is theirs, quoted)
+        return quote_loaded_terms(f"{first.lower()} {rest}".strip() if first.lower() in self.lex.determiners
+                                  else source)
 
     def clause(self, e: Event) -> str:
         """The record's own summary, saying whose claim it is."""

@@ -81,6 +81,15 @@ def test_a_foreign_record_without_english_is_told_by_its_figures_and_says_the_la
     assert compose([translated, red_cross], "de", 200)[0].text.startswith("At least 14 people were killed")
 
 
+def test_a_party_named_by_a_loaded_label_is_named_with_the_label_in_quotation_marks():
+    claim = record(1, "Террористы так называемой «ЛНР» заявили о гибели 12 украинских военных.",
+                   "Террористы так называемой «ЛНР»", "заявили", "disputed", (2,), language="ru")
+    denial = record(2, "В Генштабе ВСУ эти сведения опровергли.", "Генштаб ВСУ", "опровергли", "claimed", (1,),
+                    language="ru")
+    digest, _ = compose([claim, denial], "ru", story_words=200)
+    assert digest.text.startswith("In this Russian-language report, “Террористы” так называемой ЛНР reported")
+
+
 def test_a_figure_the_source_denies_or_negates_is_never_given_as_its_own():
     denial = record(1, "Die Regierung bestritt Angaben, dass 90 Menschen ums Leben gekommen seien.",
                     "Die Regierung", "bestritt", "claimed", language="de")
