@@ -135,6 +135,21 @@ def test_distances_in_a_language_whose_unrelated_texts_sit_close_are_put_on_the_
     assert same[0, 1] == pytest.approx(0.1)
 
 
+def test_two_reports_in_two_languages_are_brought_nearer_by_a_share_of_the_translation_gap():
+    import numpy as np
+
+    from summarizer.briefing.merge import TRANSLATION_SHARE, _language_scale, calibrated
+
+    reference, pairs = _language_scale()
+    gap, unrelated = pairs["en fr"]
+    got = calibrated(np.array([[0.0, 0.15], [0.15, 0.0]]), ["en", "fr"])
+    assert 0 < TRANSLATION_SHARE < 1 and got[0, 1] == pytest.approx((0.15 - TRANSLATION_SHARE * gap)
+                                                                    * reference / unrelated)
+    assert calibrated(np.array([[0.0, 0.01], [0.01, 0.0]]), ["en", "fr"])[0, 1] == 0.0  # never below nought
+    english = calibrated(np.array([[0.0, 0.15], [0.15, 0.0]]), ["en", "en"])
+    assert english[0, 1] == pytest.approx(0.15)  # one language: no gap to take off
+
+
 @pytest.mark.parametrize("headline, body, expected", [
     ("Missile strike on Kostiantynivka market kills 19",  # "Missile": a noun the article writes in lower case
      "A missile hit the market in Kostiantynivka on Wednesday, killing 19.", {"Kostiantynivka"}),

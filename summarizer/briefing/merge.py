@@ -66,6 +66,7 @@ LEAD_RECORDS = 3  # what an article is about: its headline and its first records
 CANDIDATE_DISTANCE = 0.16  # article pairs worth asking the model about (--merge model)
 RECORD_MARGIN = 0.14  # a record this close to the storyline's event as its article's lead is, or closer, is shown
 COMMON_NAME = 0.15  # a name in more than this share of the day's articles (and in more than 3) is not specific
+TRANSLATION_SHARE = 0.3  # of the distance of a sentence and its translation, taken off two reports' distance
 SHARED_SETTING = 0.85  # what is left of the distance of two reports in two languages whose headlines name one place
 APART = 1.0  # the distance of two articles whose headlines name specific names that the other does not give
 NAME_MATCH = 0.8  # two name skeletons this alike (difflib ratio) are one place spelled two ways
@@ -260,16 +261,21 @@ def calibrated(distance: np.ndarray, languages: list[str]) -> np.ndarray:
     in English, measured on parallel sentences: language_gaps.json), so a pair's distance is multiplied by
     the English figure over its languages' one. A pair with a language not measured is left as it is.
 
-    The same table also gives the distance of a sentence and its own translation (0.06 to 0.12), but
-    taking it off cross-language pairs joined unrelated reports in two languages on real news: a headline
-    and lead full of names are much nearer their translation than the table's sentences are."""
+    The same table gives the distance of a sentence and its own translation (0.06 to 0.12): two reports of
+    one event in two languages are that much further apart than in one. A share of it (`TRANSLATION_SHARE`)
+    is taken off a pair of two languages before the scaling; not all of it, which joined unrelated reports in
+    two languages on real news: a headline and lead full of names are much nearer their translation than
+    the table's sentences are."""
     import numpy as np
 
     reference, pairs = _language_scale()
     kinds = sorted(set(languages))
-    unrelated = np.array([[pairs.get(" ".join(sorted((a, b))), (0.0, reference))[1] for b in kinds] for a in kinds])
-    which = np.array([kinds.index(lang) for lang in languages], dtype=np.intp)
-    return np.asarray(distance * (reference / unrelated[np.ix_(which, which)]))
+    table = [[pairs.get(" ".join(sorted((a, b))), (0.0, reference)) for b in kinds] for a in kinds]
+    unrelated = np.array([[u for _, u in row] for row in table])
+    gap = np.array([[g for g, _ in row] for row in table])
+    which = np.ix_(*[np.array([kinds.index(lang) for lang in languages], dtype=np.intp)] * 2)
+    nearer = np.clip(distance - TRANSLATION_SHARE * gap[which], 0.0, None)
+    return np.asarray(nearer * (reference / unrelated[which]))
 
 
 @dataclass
