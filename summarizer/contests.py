@@ -131,7 +131,7 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
     bare: list[float] = []  # figures with no word of their own ("от 40 до 60")
     unnamed: dict[str, set[float]] = {}  # figures of things the language data has no word for
     figures = [(text.find(n.text), n.text, n.value, n.unit) for n in extract_numbers(text, language)]
-    figures += _number_words(text, lex)
+    figures += number_words(text, lex)
     gaps = _gap_figures(text, [(at, value) for at, _, value, _ in figures], lex)
     for at, written, value, unit in figures:
         if at in gaps:
@@ -1338,7 +1338,7 @@ def _answered_later(i: int, claims: list[Claim], sentences: dict[int, Sentence],
     return later[:1] if pointed else []  # "Інформація про влучання у пасажирський потяг": no count, the report
 
 
-def _number_words(text: str, lex: Lexicon) -> list[tuple[int, str, float, str | None]]:
+def number_words(text: str, lex: Lexicon) -> list[tuple[int, str, float, str | None]]:
     """(position, words, value, the word after) of the number words of `text` outside English ("trois missiles",
     "Пять мирных жителей", "семи"), which `extract_numbers` does not read."""
     pattern, values = lex.numerals
@@ -1355,7 +1355,7 @@ def _number_words(text: str, lex: Lexicon) -> list[tuple[int, str, float, str | 
 
 def _figures(text: str, lex: Lexicon, language: str | None) -> set[float]:
     """The values of the figures `text` gives, in digits or in number words ("семи", "sept")."""
-    return _values(text, language) | {value for _, _, value, _ in _number_words(text, lex)}
+    return _values(text, language) | {value for _, _, value, _ in number_words(text, lex)}
 
 
 def two_sided(text: str, language: str | None) -> bool:

@@ -140,6 +140,18 @@ def test_two_reports_own_figures_that_differ_are_side_by_side_and_so_far_is_no_t
     assert "10 according to b.txt; 13 according to a.txt" in story.summary
 
 
+def test_a_toll_in_number_words_of_another_language_is_set_beside_the_others():
+    a = _result("a.txt", [_event(1, "Forty-nine people were killed in the attack on a mosque in Christchurch.",
+                                 "the outlet", [("Forty-nine", 49.0, "people")], ["Christchurch"])])
+    b = _result("b.txt", [_event(1, "Quarante personnes au moins ont trouvé la mort lors de l'attaque contre une "
+                                    "mosquée de Christchurch, selon un bilan officiel.", "un bilan officiel",
+                                 [], ["Christchurch"])])
+    b.article.language = "fr"
+    [story] = storylines([a, b])
+    assert [(d.quantity, [(f.text, f.value) for f in d.figures]) for d in story.disputes] == [
+        ("dead", [("Quarante", 40.0), ("Forty-nine", 49.0)])]
+
+
 def test_briefing_command_writes_markdown_and_json_and_says_what_failed(tmp_path, monkeypatch):
     monkeypatch.setattr("summarizer.pipeline.Summarizer.__init__", _fake_init)  # every article answered by the fake
     out = tmp_path / "briefing.json"

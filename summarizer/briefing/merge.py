@@ -552,8 +552,9 @@ def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
     """The record's figures, each with what it counts: a quantity of the language file ("killed",
     "Tote", "morts" count the dead), else its unit unless that is a measure ("20 km"), a percentage or
     people in general. An age ("said Yousef, 34, who ...") is no figure of the story: it is not listed."""
-    from summarizer.contests import UNNAMED, quantities
+    from summarizer.contests import UNNAMED, number_words, quantities
     from summarizer.language import lexicon
+    from summarizer.schema import Number
 
     text = " ".join(ev.quote for ev in e.evidence)
     frames = [m.group(0) for m in _TIME_FRAME.finditer(text)]  # a span first: "so far this year" is this year
@@ -562,7 +563,10 @@ def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
     counted = quantities(text, lex, meta.language)
     out = []
     words = dict(lex.quantities)
-    for num in e.numbers:
+    # (and the number words of another language than English, which a record's figures do not list:
+    # "Quarante personnes au moins ont trouvé la mort")
+    for num in [*e.numbers, *(Number(text=said, value=value, unit=unit) for _, said, value, unit
+                              in number_words(text, lex) if not any(said == n.text for n in e.numbers))]:
         # (a thing no quantity of the language names is told by the figure's unit, as below, across articles)
         quantity = next((name for name, values in counted.items() if num.value in values
                          and not name.startswith(UNNAMED)), None)
