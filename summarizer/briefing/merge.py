@@ -605,7 +605,9 @@ def _other_incident(found: tuple[Event, str | None], leads: list[str], names: fr
         if said and not said & {m.group(0).lower() for lead in leads for m in lex.dates.finditer(lead)}:
             return True
     opening = _OPENING.match(text)  # "In Kramatorsk, about 25 km to the north, a bomb ..."
-    return bool(opening and opening.group(1).lower() in lex.prepositions and opening.group(2)[0].isupper()
+    # (not in a language that capitalises its nouns: "Nach Behördenangaben kamen 40 Menschen ums Leben")
+    return bool(opening and not lex.capitalised_nouns and opening.group(1).lower() in lex.prepositions
+                and opening.group(2)[0].isupper()
                 and not any(_same_name(skeleton(opening.group(2)), n) for n in names))
 
 
