@@ -1457,3 +1457,15 @@ def test_a_gathering_judged_a_failure_contests_another_partys_count_of_its_crowd
     events = _events("Organisers said 15,000 people joined the march in Bristol.\n"
                      "The council said its housing policy had been a failure.\n", {1: "Organisers", 2: "The council"})
     assert events[1].contradicted_by == [] and events[2].contradicted_by == []
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("Nach seinen Angaben nahmen etwa 10.000 Menschen an den Protesten teil.", {"people": {10000.0}}),
+    ("Die Polizei nahm am Abend 12 Demonstranten fest.", {"detained": {12.0}}),
+    ("Zwei Menschen starben, weitere 13 wurden zum Teil schwer verletzt.", {"dead": {2.0}, "injured": {13.0}}),
+])
+def test_a_german_separable_verb_counts_by_its_particle(text, counted):
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    assert quantities(text, lexicon("de"), "de") == counted  # "nahmen ... teil" is no arrest
