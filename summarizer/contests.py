@@ -181,6 +181,11 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
             close = [d for kind, d in near if kind == 1 and d <= ACTED or kind == 0 and 0 < d <= ACTED]
             if close and name in ACTS and (acted is None or min(close) < acted[0]):
                 acted = (min(close), name)
+        own_noun = unit is not None and unit[:1].isalpha() and not unit.isupper() \
+            and unit.lower() not in lex.prepositions | lex.people  # (not a currency: "em R$ 1,6 bilhão")
+        if nearest is not None and nearest[0][0] == 1 and own_noun and before \
+                and before[-1].lower() in lex.among_things:
+            nearest = None  # "killed ... at two mosques", "dans trois villages": the figure counts its own noun
         if nearest is not None and nearest[1] in CROWDS and nearest[0][0] == 0 and acted is not None:
             nearest = ((1, acted[0]), acted[1])  # "hanno ucciso 16 manifestanti", "ont blessé 14 manifestants":
             # the act counts the people it names, the dead and the injured, not a crowd (so does one after

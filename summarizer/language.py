@@ -102,6 +102,8 @@ unless said otherwise):
                           a party's statement with one, about what others say of it, answers them as a denial
     locatives             prepositions of place before a name ("in Berlin", "à Lyon", "в Харькове"): a figure after
                           one in its clause counts that place
+    among_things          prepositions that put a figure among places or things ("on two mosques", "dans trois
+                          villages"): a count named by a verb before it does not reach it, it counts its own noun
     noun_modifiers        words that stand between an article and its noun ("los tres acusados", "El principal
                           acusado"): a cue's form after them is a noun, not the verb of a clause
     ones                  words for one before a scale word ("eine Milliarde", "um bilhão", "один трлн")
@@ -280,6 +282,7 @@ class Lexicon:
     determiners: frozenset[str]
     noun_modifiers: frozenset[str]
     locatives: frozenset[str]
+    among_things: frozenset[str]
     accused: frozenset[str]
     accusers: frozenset[str]
     never: re.Pattern | None
@@ -535,6 +538,7 @@ def lexicon(language: str | None) -> Lexicon:
         determiners=_lower(data.get("determiners")),
         noun_modifiers=_lower(data.get("noun_modifiers")),
         locatives=_lower(data.get("locatives")),
+        among_things=_lower(data.get("among_things")),
         accused=_lower(data.get("accused")),
         accusers=_lower(data.get("accusers")),
         never=_words(data.get("never")),

@@ -204,11 +204,12 @@ def _range_joiners(language: str | None) -> re.Pattern:
 
 @cache
 def _not_units(language: str | None) -> frozenset[str]:
-    """Words that are never what a figure counts: the language's `not_units` and its articles, prepositions,
-    conjunctions, relatives, pronouns and auxiliaries ("50 que", "25 e", "0,5 до", "40 le")."""
+    """Words that are never what a figure counts: the language's `not_units` and its articles, demonstratives,
+    prepositions, conjunctions, relatives, pronouns and auxiliaries ("50 que", "25 e", "0,5 до", "40 le", "86 este
+    lunes")."""
     lex = lexicon(language)
-    return lex.not_units | lex.determiners | lex.prepositions | lex.conjunctions | lex.relatives \
-        | lex.complementizers | lex.pronouns | lex.auxiliaries
+    return lex.not_units | lex.determiners | lex.demonstratives | lex.prepositions | lex.conjunctions \
+        | lex.relatives | lex.complementizers | lex.pronouns | lex.auxiliaries
 
 
 _NUMERAL = re.compile(rf"^[\d,{_GROUP_MARKS}]*\d")  # a figure's digits, however grouped

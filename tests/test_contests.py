@@ -1469,3 +1469,17 @@ def test_a_german_separable_verb_counts_by_its_particle(text, counted):
     from summarizer.language import lexicon
 
     assert quantities(text, lexicon("de"), "de") == counted  # "nahmen ... teil" is no arrest
+
+
+@pytest.mark.parametrize("language, text, counted", [
+    ("en", "Forty-nine people were killed in an attack on two mosques in Christchurch.", {"dead": {49.0}}),
+    ("en", "Gunmen killed 12 soldiers in three villages, the army said.", {"dead": {12.0}}),
+    ("en", "The death toll stands at 40.", {"dead": {40.0}}),
+    ("pt", "A mineradora atualizou o número de desaparecidos para 86 nesta segunda-feira.", {"missing": {86.0}}),
+])
+def test_a_figure_after_a_preposition_with_its_own_noun_counts_that_noun(language, text, counted):
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    assert {k: v for k, v in quantities(text, lexicon(language), language).items() if not k.startswith("~")} \
+        == counted
