@@ -846,10 +846,13 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         # "X, Y said" reads Y after the cue first, unless the clause before the cue is an aside on the subject
         # ("A spokesman, contacted by Reuters, denied the report")
         # ("The governor, however, denied the soldiers went ...": a discourse word set off after the subject)
-        readings = ("after", "before") if after_break and not (len(clauses) > 1 and (
+        # (in a verb-second language a cue that closes the sentence has its speaker after it, whatever the clauses
+        # before it: "Unter den Toten seien Kämpfer aus ..., die ... angehörten, meldete Sana weiter")
+        inverted = m in closing and lex.verb_second
+        readings = ("after", "before") if after_break and (inverted or not (len(clauses) > 1 and (
             _aside(clauses[-1], lex) or _appositive(" ".join(clauses[-1]), " ".join(clauses[-2]), lex)
             or _titled(clauses[-1], clauses[-2], lex) or _filler(" ".join(clauses[-1]), lex)
-            or " ".join(clauses[-1]).lower() in lex.discourse)) else ("before", "after")
+            or " ".join(clauses[-1]).lower() in lex.discourse))) else ("before", "after")
         shared = bool(words) and words[-1].lower() in lex.conjunctions and not after_break
         for reading in readings:
             if reading == "after" and (lex.fixed_order or shared) and not after_break:
@@ -1085,12 +1088,15 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
         return opening if opening and is_speaker(opening, lex) else None
     # "A witness, who ..., said", "Un portavoz de las FAR, contactado por la AFP, negó", "The Civil Defence,
     # volunteers who ..., had earlier said": an aside, or only the cue's auxiliaries, sends back a clause
+    relatives_only = True  # the asides sent back are relative clauses ("Die Beobachtungsstelle, die ...")
     while at >= 1 and head[starts[at] - 1] == "," and (
             _aside(raw.split(), lex) or _filler(raw, lex)
             or _appositive(raw, head[starts[at - 1]: starts[at] - 1], lex)) \
             and (at >= 2 or " ".join(head[starts[at - 1]: starts[at] - 1].lower().split()) not in lex.discourse):
         # (not "Нагадаємо, голова партії": a discourse word that opens the sentence is no noun the clause sets
         # off; one set off by commas after a subject is an aside: "Imatong State's governor, however, denied")
+        relatives_only = relatives_only and bool(raw.split()) and (
+            raw.split()[0].lower() in lex.relatives | lex.relative_openers)
         at -= 1
         raw = head[starts[at]: starts[at + 1] - 1]
     subject = _trim(_TIME_WORDS.sub("", raw), lex)
@@ -1114,7 +1120,10 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     intro = head[:starts[at]].split() if starts else []
     introduced = 0 < len(intro) <= 4 and intro[-1].endswith(",") and not any(
         lex.cue.fullmatch(w.strip(",")) or any(c in w for c in "\"“”«»") for w in intro)
-    if is_speaker(subject, lex) or _plain_subject(tokens, lex) and raw.strip() == head.strip() \
+    # (a plain subject opens the clause of its cue, or the sentence before relative clauses on it; not "The truce,
+    # overseen by the US, said nothing")
+    opens = raw.strip() == head.strip() or at == 0 and relatives_only and head[starts[at]:].startswith(raw)
+    if is_speaker(subject, lex) or _plain_subject(tokens, lex) and opens \
             or introduced and (_determined(tokens, lex) or not lex.determiners and _plain_subject(tokens, lex)):
         # "At first, the owner (claimed)", "Нагадаємо, прес-служба партії (заявила)": a short opening phrase
         return subject
@@ -1330,7 +1339,17 @@ def _plain_subject(tokens: list[str], lex: Lexicon) -> bool:
     """A noun phrase opening the sentence as the subject of its cue ("La compagnie a affirmé", "The carrier
     said"): a determiner and up to three words, none a clause's word or a name's connector, so that whatever the
     head noun, the speech verb makes it the speaker."""
-    return bool(tokens) and tokens[0][:1].isupper() and _determined(tokens, lex)
+    if not tokens or not tokens[0][:1].isupper():
+        return False
+    if _determined(tokens, lex):
+        return True
+    # "Die Beobachtungsstelle für Menschenrechte", "Das Amt für Wissenschaft und Forschung": a noun and the
+    # rest of its name after a preposition, in capitals
+    link = next((i for i in range(2, min(len(tokens), 5)) if tokens[i].lower() in lex.prepositions | lex.genitive), 0)
+    rest = tokens[link + 1:]
+    return bool(link) and _determined(tokens[:link], lex) and 1 <= len(rest) <= 4 \
+        and rest[0][:1].isupper() and rest[-1][:1].isupper() \
+        and all(w[:1].isupper() or w.lower() in lex.conjunctions | lex.determiners | lex.genitive for w in rest)
 
 
 def _determined(tokens: list[str], lex: Lexicon) -> bool:

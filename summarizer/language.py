@@ -496,6 +496,17 @@ def supported() -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in _FOLDER.glob("*.yaml")))
 
 
+def _with_ss(data):
+    """The language data with each word that holds "ß" also written "ss", as Swiss German writes it ("hiess es",
+    "gemäss", "äusserte")."""
+    if isinstance(data, dict):
+        return {key: _with_ss(value) for key, value in data.items()}
+    if isinstance(data, list):
+        items = [_with_ss(item) for item in data]
+        return items + [item.replace("ß", "ss") for item in items if isinstance(item, str) and "ß" in item]
+    return data
+
+
 @cache
 def lexicon(language: str | None) -> Lexicon:
     """The lexicon of `language` (an ISO 639-1 code, "de" or "de-AT"); English's for one without a file."""
@@ -506,7 +517,7 @@ def lexicon(language: str | None) -> Lexicon:
         code = DEFAULT
     # BaseLoader: every word a string ("no", "on" and "si" are words here, not booleans)
     loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml's where PyYAML has it: 3 times faster
-    data = yaml.load((_FOLDER / f"{code}.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
+    data = _with_ss(yaml.load((_FOLDER / f"{code}.yaml").read_text(encoding="utf-8"), Loader=loader) or {})
     # the accusers of a case speak ("Según el escrito de acusación", "По версии следствия")
     # and so do armed parties named by a label, loaded or not ("the jihadists said", "По данным террористов")
     speakers = sorted({str(s) for s in [*(data.get("speakers") or ()), *(data.get("accusers") or ()),

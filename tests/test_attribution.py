@@ -1203,3 +1203,28 @@ def test_a_sentence_that_opens_with_its_object_has_its_speaker_after_the_cue():
     # no speaker found after the cue: the object is still no speaker
     found = parse_attribution("Информацию о пожаре сообщило в понедельник.", "ru")
     assert found is None or not found[0].startswith("Информацию")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an organisation named by a noun and the rest of its name after a preposition
+    ("Die Beobachtungsstelle für Menschenrechte teilte mit, 70 Kämpfer seien getötet worden.",
+     ("Die Beobachtungsstelle für Menschenrechte", "teilte")),
+    # ... and a relative clause on it before the cue
+    ("Die Syrische Beobachtungsstelle für Menschenrechte, die der Opposition nahesteht, berichtete ihrerseits, "
+     "mindestens 70 Kämpfer seien getötet worden.", ("Die Syrische Beobachtungsstelle für Menschenrechte",
+                                                      "berichtete")),
+    # a closing cue has its speaker after it, whatever the relative clauses before it
+    ("Unter den Toten seien Kämpfer aus Saudi-Arabien, Katar und Tschetschenien, die teils der Al-Nusra-Front "
+     "angehörten, meldete Sana weiter.", ("Sana", "meldete")),
+    # "circles" speak ("aus Sicherheitskreisen"), and Swiss German writes "ss" for "ß"
+    ("Aus Sicherheitskreisen hiess es, die Gruppe sei aus Jordanien eingedrungen.", ("Sicherheitskreisen", "hiess")),
+    ("Gemäss der Polizei starben zwölf Menschen.", ("der Polizei", "gemäss")),
+])
+def test_german_names_with_a_complement_closing_cues_and_swiss_spelling(sentence, expected):
+    assert parse_attribution(sentence, "de") == expected
+
+
+def test_a_plain_subject_speaks_past_a_relative_clause_but_not_past_a_participle():
+    assert parse_attribution("The carrier, which flies to 40 cities, said 12 flights were cancelled.", "en") == (
+        "The carrier", "said")
+    assert parse_attribution("The truce, overseen by the US, said nothing of prisoners.", "en") is None
