@@ -719,6 +719,11 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             return found, cue.lower()  # "le ministère ... a apporté un démenti ..., estimant que": the ministry
         if cue[:1].isupper() and sentence[:m.start()].strip():
             continue  # "The United States", "Angaben": a name or a noun, not the cue
+        if lex.verb_second and m.start() > last_clause >= 0 and not sentence[last_clause + 2:m.start()].strip() \
+                and (after := _source_after(sentence, m.end(), lex) or _plain_after(sentence[m.end():], lex)):
+            # "..., viele davon aus der Verwaltung, die ... habe, erklärte die Geschäftsleitung": a closing cue in a
+            # verb-second language has its speaker after it, not the antecedent of a relative clause before it
+            return after, cue.lower()
         colon = re.search(r":\s*((?:\S+\s+){0,2})$", sentence[:m.start()]) if lex.pro_drop else None
         if colon and all(w.islower() and w not in lex.determiners for w in colon.group(1).split()) \
                 and (owner := claims_owner(sentence[:colon.start()], lex)):
@@ -1335,6 +1340,18 @@ def _noun_phrase(tokens: list[str], lex: Lexicon) -> str:
     return " ".join(kept)
 
 
+def _plain_after(rest: str, lex: Lexicon) -> str | None:
+    """The plain noun phrase right after a closing cue ("erklärte die Geschäftsleitung am Nachmittag", "teilte
+    die Gewerkschaft mit"), up to a word that ends a source or a verb's particle, or None."""
+    words = []
+    for word in re.split(r"[,.;:!?]", rest, maxsplit=1)[0].split():
+        if word.lower() in lex.ends_source or word.lower() in lex.prepositions:
+            break
+        words.append(word)
+    opening = [words[0][:1].upper() + words[0][1:], *words[1:]] if words else []  # (as if it opened a sentence)
+    return " ".join(words) if _plain_subject(opening, lex) else None
+
+
 def _plain_subject(tokens: list[str], lex: Lexicon) -> bool:
     """A noun phrase opening the sentence as the subject of its cue ("La compagnie a affirmé", "The carrier
     said"): a determiner and up to three words, none a clause's word or a name's connector, so that whatever the
@@ -1343,13 +1360,14 @@ def _plain_subject(tokens: list[str], lex: Lexicon) -> bool:
         return False
     if _determined(tokens, lex):
         return True
-    # "Die Beobachtungsstelle für Menschenrechte", "Das Amt für Wissenschaft und Forschung": a noun and the
-    # rest of its name after a preposition, in capitals
+    # "Die Beobachtungsstelle für Menschenrechte (in Genf)", "Das Amt für Wissenschaft und Forschung": a noun
+    # and the rest of its name after a preposition, in capitals
     link = next((i for i in range(2, min(len(tokens), 5)) if tokens[i].lower() in lex.prepositions | lex.genitive), 0)
     rest = tokens[link + 1:]
     return bool(link) and _determined(tokens[:link], lex) and 1 <= len(rest) <= 4 \
         and rest[0][:1].isupper() and rest[-1][:1].isupper() \
-        and all(w[:1].isupper() or w.lower() in lex.conjunctions | lex.determiners | lex.genitive for w in rest)
+        and all(w[:1].isupper() or w.lower() in lex.conjunctions | lex.determiners | lex.genitive | lex.prepositions
+                for w in rest)
 
 
 def _determined(tokens: list[str], lex: Lexicon) -> bool:

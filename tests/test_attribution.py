@@ -1228,3 +1228,14 @@ def test_a_plain_subject_speaks_past_a_relative_clause_but_not_past_a_participle
     assert parse_attribution("The carrier, which flies to 40 cities, said 12 flights were cancelled.", "en") == (
         "The carrier", "said")
     assert parse_attribution("The truce, overseen by the US, said nothing of prisoners.", "en") is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Es seien höchstens 300 gewesen, viele davon aus der Verwaltung, die ohnehin Gleitzeit habe, erklärte die "
+     "Geschäftsleitung am Nachmittag.", ("die Geschäftsleitung", "erklärte")),
+    ("Die Beobachtungsstelle für Menschenrechte in Genf, die mit Helfern in Kontakt steht, berichtete dagegen, "
+     "höchstens 20 Kämpfer seien getötet worden.", ("Die Beobachtungsstelle für Menschenrechte in Genf",
+                                                   "berichtete")),
+])
+def test_a_german_closing_cue_names_the_plain_noun_after_it_not_a_relative_clauses_antecedent(sentence, expected):
+    assert parse_attribution(sentence, "de") == expected
