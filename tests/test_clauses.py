@@ -242,3 +242,19 @@ def test_a_concession_citing_official_figures_is_their_record(language, sentence
 ])
 def test_a_rival_figure_or_rejection_after_a_comma_is_a_clause_of_its_own(language, sentence, second):
     assert split(sentence, language)[-1] == second
+
+
+@pytest.mark.parametrize("language, sentence, clauses", [
+    ("ru", "В МЧС сообщили, что погибли 23 человека, Следственный комитет говорит о 19 погибших, в краевом минздраве "
+           "заявили, что жертв 21.", ("В МЧС сообщили, что погибли 23 человека",
+                                      "Следственный комитет говорит о 19 погибших",
+                                      "в краевом минздраве заявили, что жертв 21.")),
+    ("de", "Das Innenministerium sprach von 14 Toten, das Landratsamt meldete 11, die Feuerwehr nannte 12.",
+     ("Das Innenministerium sprach von 14 Toten", "das Landratsamt meldete 11", "die Feuerwehr nannte 12.")),
+    # a party named only as whom the first one cites, a figure in its name: one claim
+    ("en", "The weekly wrote that Kestrel would cut 15% of its staff, citing two people familiar with the plans.",
+     None),
+    ("en", "The ministry said 19 people were killed, the governor said.", None),
+])
+def test_a_sentence_listing_parties_claims_gives_each_its_clause(language, sentence, clauses):
+    assert split(sentence, language) == clauses
