@@ -1239,3 +1239,13 @@ def test_a_plain_subject_speaks_past_a_relative_clause_but_not_past_a_participle
 ])
 def test_a_german_closing_cue_names_the_plain_noun_after_it_not_a_relative_clauses_antecedent(sentence, expected):
     assert parse_attribution(sentence, "de") == expected
+
+
+@pytest.mark.parametrize("language, sentence, source", [
+    ("fr", "Les organisateurs de ces manifestations contre la prolongation de la transition de deux ans donnent un "
+           "bilan de plus de 300 morts.", "Les organisateurs de ces manifestations"),
+    ("es", "Los organizadores de las protestas contra la prórroga de la transición de dos años más en el poder "
+           "aseguran que hubo más de 300 muertos.", "Los organizadores de las protestas"),
+])
+def test_a_party_named_at_great_length_is_cut_before_against(language, sentence, source):
+    assert parse_attribution(sentence, language)[0] == source
