@@ -1483,3 +1483,15 @@ def test_a_figure_after_a_preposition_with_its_own_noun_counts_that_noun(languag
 
     assert {k: v for k, v in quantities(text, lexicon(language), language).items() if not k.startswith("~")} \
         == counted
+
+
+@pytest.mark.parametrize("language, text", [
+    ("de", "Unter den Toten seien auch vier Zivilisten, die in einem Dorf am Fluss lebten."),
+    ("en", "Among the dead were 30 children."),
+])
+def test_a_part_of_the_dead_named_before_its_figure_is_no_count_of_its_own(language, text):
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    parts: set[float] = set()
+    assert quantities(text, lexicon(language), language, parts) == {} and parts
