@@ -387,7 +387,8 @@ def _listed(text: str, cuts: list[int], language: str | None) -> tuple[str, ...]
     sources: list[str] = []
 
     def counts(group: list[str], source: str) -> bool:  # a figure of its own ("citing two people ...": none)
-        return bool(extract_numbers(",".join(group).replace(source, " "), language))
+        text = ",".join(group)
+        return bool(extract_numbers(text.replace(source, " ") if source else text, language))
 
     for start, end in zip([-1, *cuts], [*cuts, len(text)], strict=True):
         piece = text[start + 1:end]
