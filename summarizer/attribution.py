@@ -721,8 +721,9 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             continue  # "The United States", "Angaben": a name or a noun, not the cue
         if lex.verb_second and m.start() > last_clause >= 0 and not sentence[last_clause + 2:m.start()].strip() \
                 and (after := _source_after(sentence, m.end(), lex) or _plain_after(sentence[m.end():], lex)):
-            # "..., viele davon aus der Verwaltung, die ... habe, erklärte die Geschäftsleitung": a closing cue in a
-            # verb-second language has its speaker after it, not the antecedent of a relative clause before it
+            # "..., die teils der Al-Nusra-Front angehörten, meldete Sana weiter", "..., viele davon aus der
+            # Verwaltung, die ... habe, erklärte die Geschäftsleitung": a cue opening the last clause in a
+            # verb-second language has its speaker after it, whatever the relative clauses before it
             return after, cue.lower()
         colon = re.search(r":\s*((?:\S+\s+){0,2})$", sentence[:m.start()]) if lex.pro_drop else None
         if colon and all(w.islower() and w not in lex.determiners for w in colon.group(1).split()) \
@@ -851,13 +852,10 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         # "X, Y said" reads Y after the cue first, unless the clause before the cue is an aside on the subject
         # ("A spokesman, contacted by Reuters, denied the report")
         # ("The governor, however, denied the soldiers went ...": a discourse word set off after the subject)
-        # (in a verb-second language a cue that closes the sentence has its speaker after it, whatever the clauses
-        # before it: "Unter den Toten seien Kämpfer aus ..., die ... angehörten, meldete Sana weiter")
-        inverted = m in closing and lex.verb_second
-        readings = ("after", "before") if after_break and (inverted or not (len(clauses) > 1 and (
+        readings = ("after", "before") if after_break and not (len(clauses) > 1 and (
             _aside(clauses[-1], lex) or _appositive(" ".join(clauses[-1]), " ".join(clauses[-2]), lex)
             or _titled(clauses[-1], clauses[-2], lex) or _filler(" ".join(clauses[-1]), lex)
-            or " ".join(clauses[-1]).lower() in lex.discourse))) else ("before", "after")
+            or " ".join(clauses[-1]).lower() in lex.discourse)) else ("before", "after")
         shared = bool(words) and words[-1].lower() in lex.conjunctions and not after_break
         for reading in readings:
             if reading == "after" and (lex.fixed_order or shared) and not after_break:

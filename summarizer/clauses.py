@@ -383,6 +383,7 @@ def _listed(text: str, cuts: list[int], language: str | None) -> tuple[str, ...]
     Минздраве сказали, что жертв 165"; "Das Innenministerium sprach von 171 Toten, das Gesundheitsministerium
     meldete 164"), or None. A piece that names no other speaker, or comes before its group has a figure,
     goes on its group; a group with no figure of its own goes on the one before it."""
+    pronouns = lexicon(language).pronouns
     groups: list[list[str]] = []
     sources: list[str] = []
 
@@ -393,7 +394,7 @@ def _listed(text: str, cuts: list[int], language: str | None) -> tuple[str, ...]
     for start, end in zip([-1, *cuts], [*cuts, len(text)], strict=True):
         piece = text[start + 1:end]
         theirs = parse_attribution(piece.strip(), language)
-        new = theirs is not None and groups and theirs[0].lower() not in lexicon(language).pronouns \
+        new = theirs is not None and groups and theirs[0].lower() not in pronouns \
             and not same_source(theirs[0], sources[-1]) and counts(groups[-1], sources[-1])
         if not groups or new:
             groups.append([piece])

@@ -145,9 +145,10 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
             parts.add(value)
             continue  # "perecieron cinco personas más", "five more bodies": added to a count, none of its own
         clause = re.split(r"[,;:]\s", text[:at])[-1]  # "including 5 children, and 40 injured": 40 is no part
-        if lex.subtotals is not None and lex.subtotals.search(" ".join(_WORDS.findall(clause)[-SUBTOTAL:])) \
+        lead_in = " ".join(_WORDS.findall(clause)[-SUBTOTAL:])
+        if lex.subtotals is not None and lex.subtotals.search(lead_in) \
                 or lex.part_of is not None and (lex.part_of.search(following)  # "Among the dead were 30 children"
-                                                or lex.part_of.search(" ".join(_WORDS.findall(clause)[-SUBTOTAL:]))) \
+                                                or lex.part_of.search(lead_in)) \
                 or lex.share_of is not None and lex.share_of.match(text[at + len(written):]) \
                 or not percent and _share(text[at + len(written):], lex) \
                 or _subgroup(following.split(), lex):

@@ -91,7 +91,7 @@ _OPENING = re.compile(r"\W*(\w+)\s+(?:the\s+)?([^\W\d_][\w'’-]*)")  # a senten
 _AGE = re.compile(r"[A-Z][\w’'-]+, \0,")  # a name, then the figure (written as \0) between commas
 # what says when, or how far a count has got, but no span of its own: "10 wounded so far" and "13 wounded on
 # Thursday" are two counts of one attack's wounded
-_DAY = re.compile(r"overnight|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|so far|to date|"
+_NO_SPAN = re.compile(r"overnight|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|so far|to date|"
                   r"in total", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”«»„][^\"“”«»„]*[\"“”«»„]|(?:^|(?<=\s))['‘][^'‘’]*['’](?=\s|$|[,.;:])")
 _OPENS_QUOTE = re.compile(r"\s*[\"“”«»„‘']")
@@ -558,7 +558,7 @@ def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
 
     text = " ".join(ev.quote for ev in e.evidence)
     frames = [m.group(0) for m in _TIME_FRAME.finditer(text)]  # a span first: "so far this year" is this year
-    frame = next((f for f in frames if not _DAY.fullmatch(f)), frames[0] if frames else None)
+    frame = next((f for f in frames if not _NO_SPAN.fullmatch(f)), frames[0] if frames else None)
     lex = lexicon(meta.language)
     counted = quantities(text, lex, meta.language)
     out = []
@@ -618,7 +618,7 @@ def _disputes(figures: list[Figure]) -> list[Dispute]:
     by: dict[tuple[str, str | None, bool], list[Figure]] = {}
     for f in figures:
         if f.quantity:
-            scope = None if not f.time_frame or _DAY.fullmatch(f.time_frame) else f.time_frame.lower()
+            scope = None if not f.time_frame or _NO_SPAN.fullmatch(f.time_frame) else f.time_frame.lower()
             money = f.unit in CURRENCY_SIGNS.values()
             # (a quantity's word by its first letters; what a measure weighs whole: "tonnes:кукур", "tonnes:зерна")
             by.setdefault((f.quantity if ":" in f.quantity else f.quantity[:5], scope, money), []).append(f)
