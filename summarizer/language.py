@@ -116,7 +116,9 @@ unless said otherwise):
     figure_back           words that refer back to a figure given before ("put that figure at 90")
     back_attribution      regular expressions for a sentence's opening that only says who reported the
                           sentence before ("Об этом сообщил X", "Das teilte X mit")
-    months                month names as written next to a day number ("4 мая", "4 de mayo"): a date, no figure
+    months                month names as written next to a day number ("4 мая", "4 de mayo"): a date, no figure;
+                          January to December in order, an entry a list where a month has two spellings
+                          ([Januar, Jänner]): with `days`, the days an article's lead dates its event to
     pronoun_markers       markers citing a party by a possessive, and the pronoun they stand for ("по его словам":
                           "он", "seinen Angaben zufolge": "er")
     relative_openers      words that open a relative clause only as a clause's first word (German "der", "die":
@@ -172,7 +174,8 @@ unless said otherwise):
                           "газете The Washington Post"): where one follows a speaker, the speaker's name ends
     furniture, related    regular expressions for whole lines: page furniture, and a
                           heading after which the page is other articles' teasers
-    days                  the days of the week, as word beginnings: with `months`, the dates a record
+    days                  the days of the week, as word beginnings, Monday to Sunday in order (an entry a list
+                          where a day has two names: [samstag, sonnabend]): with `months`, the dates a record
                           gives (`dates`), which tell one incident from another in a storyline
     genres                labels that open the headline of a piece reporting no event of its own
                           ("Analysis:", "Opinion |", "Kommentar:"): the merge joins it to no storyline
@@ -180,6 +183,9 @@ unless said otherwise):
                           "angeblich", "supuestamente", "нібито"): no source of its own, not asserted either
     counters              regular expressions: a figure or claim set against another party's ("a small
                           fraction of what had been reported", "ніж та, що була опублікована"): it contests it
+    toll_updates          regular expressions for a sentence that updates an event's count ("the death toll from
+                          Monday's earthquake rose to 94", "le bilan s'est alourdi"): it reports that event, so a
+                          day it names as the event's ("Monday's") dates it (`briefing/when.py`)
     increments_after      regular expressions for what follows a figure in its clause that makes it an addition to a
                           count said before, no count of its own ("five more", "cinco personas más"; not "2,600 or
                           more"; "another 8" before a figure may be a count of another kind: "еще 8 пострадали")
@@ -339,6 +345,8 @@ class Lexicon:
     clock: re.Pattern | None = None  # matched right after a figure
     ages: re.Pattern | None = None  # a name, then an age set off by commas or brackets
     dates: re.Pattern | None = None  # a day of the week (a word beginning) or a month name (a word)
+    weekdays: tuple[re.Pattern, ...] = ()  # Monday to Sunday, each its names as word beginnings
+    month_names: tuple[re.Pattern, ...] = ()  # January to December, each its spellings as words
     injection: tuple[re.Pattern, ...] = ()  # a role marker opening a line, or text addressed to a model
     not_units: frozenset[str] = frozenset()
     according_opening: re.Pattern | None = None
@@ -376,6 +384,7 @@ class Lexicon:
     scale_words: re.Pattern | None = None
     noun_markers: frozenset[str] = frozenset()
     increments_after: re.Pattern | None = None
+    toll_updates: re.Pattern | None = None
     not_dating: re.Pattern | None = None
     gaps: re.Pattern | None = None
     constituents: frozenset[str] = frozenset()
@@ -399,6 +408,18 @@ def _opening(items) -> re.Pattern | None:
     """One of `items` where it opens the text."""
     words = _words(items)
     return re.compile(rf"^\W*{words.pattern}", re.IGNORECASE) if words is not None else None
+
+
+def _flat(items) -> list[str]:
+    """Names where an entry may list one thing's names ([samstag, sonnabend]), one after the other."""
+    return [str(n) for i in items or () for n in (i if isinstance(i, list) else [i])]
+
+
+def _calendar(items, pattern, count: int) -> tuple[re.Pattern, ...]:
+    """One pattern per entry of an ordered list (the days of the week, the months), of its one or more names;
+    none where the list does not have `count` entries."""
+    made = [pattern(i if isinstance(i, list) else [i]) for i in items or ()]
+    return tuple(made) if len(made) == count and all(made) else ()
 
 
 def _dates(days, months) -> re.Pattern | None:
@@ -589,7 +610,7 @@ def lexicon(language: str | None) -> Lexicon:
         speaker_place=_lower(data.get("speaker_place")),
         prepositions=_lower(data.get("prepositions")),
         back_attribution=_regexes(data.get("back_attribution")),
-        time_words=_ends([*(data.get("time_words") or ()), *(data.get("months") or ())],
+        time_words=_ends([*(data.get("time_words") or ()), *_flat(data.get("months"))],
                         [*(data.get("prepositions") or ()), *(data.get("speaker_place") or ())]),
         addressees=_regexes([rf"(?<![\w'’])(?:{a})" for a in data.get("addressees") or ()]),  # whole words
         no_comment=_regexes(data.get("no_comment")),
@@ -613,7 +634,9 @@ def lexicon(language: str | None) -> Lexicon:
         earlier_count=_words(data.get("earlier_count")),
         clock=_following(data.get("clock")),
         ages=_ages(data.get("ages")),
-        dates=_dates(data.get("days"), data.get("months")),
+        dates=_dates(_flat(data.get("days")), _flat(data.get("months"))),
+        weekdays=_calendar(data.get("days"), _beginnings, 7),
+        month_names=_calendar(data.get("months"), _words, 12),
         injection=_injection(data.get("injection") or {}),
         not_units=_lower(data.get("not_units")),
         both=_words(data.get("both")),
@@ -653,6 +676,7 @@ def lexicon(language: str | None) -> Lexicon:
         cited_by=_lower(data.get("cited_by")),
         noun_markers=_lower(data.get("noun_markers")),
         increments_after=_regexes(data.get("increments_after")),
+        toll_updates=_regexes(data.get("toll_updates")),
         not_dating=_words(data.get("not_dating")),
         gaps=_beginnings(data.get("gaps")),
         constituents=_lower(data.get("constituents")),
@@ -699,8 +723,8 @@ def months() -> re.Pattern:
     import yaml
 
     loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-    names = {str(m) for code in supported() for m in (yaml.load((_FOLDER / f"{code}.yaml").read_text(
-        encoding="utf-8"), Loader=loader) or {}).get("months") or ()}
+    names = {m for code in supported() for m in _flat((yaml.load((_FOLDER / f"{code}.yaml").read_text(
+        encoding="utf-8"), Loader=loader) or {}).get("months"))}
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"^\.?\s*(?:{body})(?![\w'’-])", re.IGNORECASE)
 
