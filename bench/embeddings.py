@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/embeddings.py
 
-The labelled day (fixtures/day, 30 articles) is summarised first on the fake model (code makes the
+The labelled day (fixtures/day, 36 articles) is summarised first on the fake model (code makes the
 records; the LLM is not what is measured), then the merge is timed from a cold embedding cache: the
 model's load, one embedding per article (its headline and first three records) and, per storyline, one per
 record of its articles. Memory: the process's peak RSS before the model is loaded and after the merge.

@@ -78,9 +78,20 @@ def test_spellings_of_one_name_have_one_skeleton(one, other):
     assert skeleton(one) == skeleton(other)
 
 
+@pytest.mark.parametrize("one, other, same", [("Genoa", "Genova", True), ("Gaza", "Goma", False),
+                                              ("Gaza", "Gazprom", False), ("Kostiantynivka", "Kostjantyniwka", True)])
+def test_a_short_name_matches_its_spelling_with_one_letter_more(one, other, same):
+    """A place named in two languages' spellings is one place (the headlines' names set reports apart only where
+    neither names the other's place); a two-letter skeleton only as it is or with one letter more at its end."""
+    from summarizer.briefing.merge import _same_name
+
+    assert _same_name(skeleton(one), skeleton(other)) is same
+
+
 def test_the_labelled_day_on_code_made_records():
-    """The storyline gold (fixtures/gold/storylines.yaml): 30 invented articles, 7 events told by 2-3 outlets
-    (one German, one French, one Spanish, one Russian report among them), 11 look-alike distractors. The
+    """The storyline gold (fixtures/gold/storylines.yaml): 36 invented articles, 9 events told by 2-3 outlets
+    (one German, one French, two Spanish, one Russian, one Italian report among them), 13 look-alike distractors,
+    two of them next-day follow-ups of an event (an aftershock, a second strike called). The
     records come from code (the fake model says every candidate is the outlet's), which is all the merge
     reads but the sources; `summarize eval fixtures/gold/storylines.yaml` scores the same day on a live model."""
     import yaml
@@ -169,7 +180,7 @@ def test_a_headline_setting_is_the_names_the_article_writes_with_a_capital_in_mi
 
 
 def test_the_labelled_day_on_the_embedded_models_recorded_answers():
-    """`summarize eval` on the storyline gold, replaying the embedded model's answers for the day's 30 articles
+    """`summarize eval` on the storyline gold, replaying the embedded model's answers for the day's 36 articles
     (recorded in fixtures/llm): the same scores a user gets from the default model, offline."""
     import json
 
@@ -182,7 +193,7 @@ def test_the_labelled_day_on_the_embedded_models_recorded_answers():
     doc = json.loads(result.stdout)
     assert doc["articles"]["pairwise"]["precision"] >= 0.9 and doc["articles"]["pairwise"]["recall"] >= 0.85
     assert doc["records"]["b_cubed"]["f1"] >= 0.85 and doc["bad_titles"] == []
-    assert doc["conflicts_shown"] >= 9 and doc["storylines"] == 7
+    assert doc["conflicts_shown"] >= 11 and doc["wrong_links"] == [] and doc["storylines"] == 9
 
 
 @pytest.mark.parametrize("headline, language, label", [
@@ -260,7 +271,8 @@ def test_reports_in_two_languages_whose_headlines_name_one_place_sit_closer():
     def distance(settings: list[frozenset[str]], languages: list[str]) -> float:
         vectors = [np.array([1.0, 0.0]), np.array([0.9, np.sqrt(1 - 0.81)])]
         index = MergeIndex(articles=[0, 1], leads=["e1", "e1"], titles=["a", "b"], languages=languages,
-                           settings=settings, names=[frozenset({"krmtrsk", "krn"})] * 2, vectors=vectors)
+                           settings=settings, names=[frozenset({"krmtrsk", "krn"})] * 2, days=[frozenset()] * 2,
+                           vectors=vectors)
         return float(index.distances()[0, 1])
 
     place = [frozenset({"krmtrsk"})] * 2
@@ -279,7 +291,7 @@ def test_a_german_headline_setting_joins_but_never_sets_apart():
         # "Flugverbot für Boeing-Maschinen": every German noun is capitalised, none of them places the event
         index = MergeIndex(articles=[0, 1], leads=["e1", "e1"], titles=["a", "b"], languages=languages,
                            settings=[frozenset({"flgvrbt"}), frozenset({"trmp"})],
-                           names=[frozenset({"flgvrbt"}), frozenset({"trmp"})], vectors=vectors)
+                           names=[frozenset({"flgvrbt"}), frozenset({"trmp"})], days=[frozenset()] * 2, vectors=vectors)
         return float(index.distances()[0, 1])
 
     assert distance(["en", "fr"]) == APART

@@ -16,7 +16,9 @@ in no storyline). So the merge works on articles first, then on their records:
 2. **Which articles report one event**: two articles whose headlines both name
    something specific, and neither of those names is in the other's headline or
    lead, report different events (a strike in Dnipro and one in Zaporizhzhia
-   read alike); otherwise their distance is one minus the cosine of their
+   read alike), and so do two whose headlines and lead sentences date their
+   events to different days (`when.py`: a quake on Monday, its aftershock on
+   Wednesday); otherwise their distance is one minus the cosine of their
    vectors, put on the English scale for their two languages (`calibrated`: the
    model puts unrelated texts closer together in some languages than in
    others). Average-linkage clustering (scipy) joins articles while the
@@ -54,6 +56,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from summarizer.briefing.when import event_days, one_time
 from summarizer.compose import storyline_summary
 from summarizer.numbers import CURRENCY_SIGNS
 from summarizer.schema import ArticleMeta, ArticleResult, Dispute, Event, Figure, Storyline, StorylineItem
@@ -117,8 +120,12 @@ def skeleton(name: str) -> str:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """One name spelled two ways; a skeleton of two letters (Gaza, Goma) only as it is."""
-    return a == b or min(len(a), len(b)) > 2 and SequenceMatcher(None, a, b).ratio() >= NAME_MATCH
+    """One name spelled two ways; a skeleton of two letters (Gaza, Goma) only as it is, or with one letter more
+    at its end (Genoa, Genova)."""
+    short, long = sorted((a, b), key=len)
+    if len(short) <= 2:
+        return long.startswith(short) and len(long) - len(short) <= 1
+    return SequenceMatcher(None, a, b).ratio() >= NAME_MATCH
 
 
 def _position(event: Event) -> int:
@@ -141,6 +148,7 @@ class MergeIndex:
     languages: list[str] = field(default_factory=list)
     settings: list[frozenset[str]] = field(default_factory=list)  # skeletons of the names its headline gives
     names: list[frozenset[str]] = field(default_factory=list)  # skeletons of the names its headline and lead give
+    days: list[frozenset[str]] = field(default_factory=list)  # the days its headline and lead sentence date it to
     vectors: list[np.ndarray] = field(default_factory=list)
 
     @classmethod
@@ -175,6 +183,7 @@ class MergeIndex:
         self.languages.append(result.article.language or "en")
         self.settings.append(setting(title or _evidence(lead), body, result.article.language))
         self.names.append(_names(text))
+        self.days.append(event_days(f"{title}. {_evidence(lead)}", result.article.language))
         self.vectors.append(embed([text])[0])
 
     def __len__(self) -> int:
@@ -192,7 +201,8 @@ class MergeIndex:
     def distances(self) -> np.ndarray:
         """The square matrix of article distances: one minus the cosine on the English scale (`calibrated`),
         or APART for two articles whose headlines name specific names, none of them given by the other
-        article's headline or lead (a strike in Dnipro, one in Zaporizhzhia)."""
+        article's headline or lead (a strike in Dnipro, one in Zaporizhzhia), and for two whose leads date
+        their events to different days (`when.one_time`: a quake on Monday, its aftershock on Wednesday)."""
         import numpy as np
 
         if not self.vectors:
@@ -207,7 +217,7 @@ class MergeIndex:
         for i in range(len(names)):
             for j in range(i + 1, len(names)):
                 if placing[i] and placing[j] and settings[i] and settings[j] and not _meets(settings[i], names[j]) \
-                        and not _meets(settings[j], names[i]):
+                        and not _meets(settings[j], names[i]) or not one_time(self.days[i], self.days[j]):
                     distance[i, j] = distance[j, i] = APART
                 elif self.languages[i] != self.languages[j] and _meets(settings[i], settings[j]):
                     distance[i, j] = distance[j, i] = distance[i, j] * SHARED_SETTING
