@@ -138,6 +138,9 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
             continue  # "La diferencia entre ambas cifras, 90.000 personas": a difference, no count
         if at < 0 or value <= 0 or unit and lex.measures is not None and lex.measures.match(unit):
             continue  # "for three kilometres": a distance, whatever families are named near it
+        if lex.measures_before is not None and (named := _WORDS.findall(text[:at])[-1:]) \
+                and lex.measures_before.match(named[0]):
+            continue  # "a magnitude 5.9 earthquake ..., killing eight": a magnitude, no count of the dead
         following = " ".join(_WORDS.findall(text[at + len(written):])[:6])
         own = re.split(r"[,.;:]", text[at + len(written):], maxsplit=1)[0].strip()  # its clause, after it
         percent = "%" in written or unit == "%"  # "58,2 % des voix", "10 percent of the votes": a share anyway

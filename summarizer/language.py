@@ -110,6 +110,8 @@ unless said otherwise):
     scale_words           words of a scale after a number word ("двух сотнях", "deux centaines", "two hundred"):
                           the number word alone is not the figure
     measures              units of measure: a figure written with one counts it, not a quantity near it
+    measures_before       measures named right before their figure ("a magnitude 5.9 earthquake", "der Stärke
+                          5,9"): the figure is that measure, no count of what is named near it ("killing eight")
     quantities            what a figure counts (dead, injured, displaced, munitions, ...): words near it
     prepositions          words opening a prepositional phrase: a clause after the subject opening with one is an aside
     speaker_place         prepositions before a speaker named by where it sits ("В Минобороны заявили"): dropped
@@ -385,6 +387,7 @@ class Lexicon:
     noun_markers: frozenset[str] = frozenset()
     increments_after: re.Pattern | None = None
     toll_updates: re.Pattern | None = None
+    measures_before: re.Pattern | None = None
     not_dating: re.Pattern | None = None
     gaps: re.Pattern | None = None
     constituents: frozenset[str] = frozenset()
@@ -677,6 +680,7 @@ def lexicon(language: str | None) -> Lexicon:
         noun_markers=_lower(data.get("noun_markers")),
         increments_after=_regexes(data.get("increments_after")),
         toll_updates=_regexes(data.get("toll_updates")),
+        measures_before=_beginnings(data.get("measures_before")),
         not_dating=_words(data.get("not_dating")),
         gaps=_beginnings(data.get("gaps")),
         constituents=_lower(data.get("constituents")),

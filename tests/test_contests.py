@@ -760,6 +760,21 @@ def test_a_share_of_a_total_or_of_a_subgroup_is_no_rival_figure():
                       lexicon("en"), "en") == {"dead": {20.0}}  # "most of them" describes, it takes no share
 
 
+@pytest.mark.parametrize("text, language, counted", [
+    ("A magnitude 5.9 earthquake struck Van late on Monday, killing at least eight people and injuring 61.", "en",
+     {"dead": {8.0}, "injured": {61.0}}),
+    ("Un sismo de magnitud 6,1 sacudió la provincia y dejó al menos 11 muertos y 74 heridos.", "es",
+     {"dead": {11.0}, "injured": {74.0}}),
+    ("Ein Beben der Stärke 5,9 hat mindestens acht Menschen getötet.", "de", {"dead": {8.0}}),
+])
+def test_a_measure_named_before_its_figure_counts_nothing(text, language, counted):
+    """"a magnitude 5.9 earthquake ..., killing eight": 5.9 is the quake's magnitude (`measures_before`), no toll."""
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    assert quantities(text, lexicon(language), language) == counted
+
+
 def test_arrivals_jobs_and_deaths_in_other_words_are_quantities():
     text = ("Secondo il ministero dell'Interno, a marzo sono sbarcati 3.912 migranti, in calo del 12% rispetto allo "
             "stesso mese del 2023.\n"

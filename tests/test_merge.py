@@ -234,7 +234,9 @@ def test_figures_of_another_incident_or_an_age_are_in_no_dispute():
                  "city's administration said.", "the city's administration", [("four", 4.0, "people")],
               ["Kramatorsk"]),
         event(4, "\"There was nothing left,\" said Halyna, 58, who was wounded in the strike on Kostiantynivka.",
-              "Halyna", [("58", 58.0, None)], ["Kostiantynivka"])])
+              "Halyna", [("58", 58.0, None)], ["Kostiantynivka"]),
+        event(5, "In 2023 a missile strike on the same market killed 16 people, the interior ministry said.",
+              "the interior ministry", [("16", 16.0, "people")], ["Kostiantynivka"])])
     b = _titled("b.txt", "21 killed as missile hits Kostyantynivka market", [
         event(1, "The missile strike on the Kostyantynivka market on Wednesday killed 21 people, the regional "
                  "military administration said.", "the regional military administration", [("21", 21.0, "people")],

@@ -91,6 +91,7 @@ _TIME_FRAME = re.compile(
     r"\bsince (?:the )?(?:beginning|start)(?: of (?:the|this) (?:year|month|war|invasion))?\b|\bto date\b|"
     r"\bovernight\b|\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
 _OPENING = re.compile(r"\W*(\w+)\s+(?:the\s+)?([^\W\d_][\w'’-]*)")  # a sentence's first two words
+_YEAR_OPENING = re.compile(r"\W*(\w+)\s+((?:1[89]|20)\d\d)\b")  # "In 2011 a magnitude 7.1 quake ...", "В 2011 году"
 _AGE = re.compile(r"[A-Z][\w’'-]+, \0,")  # a name, then the figure (written as \0) between commas
 # what says when, or how far a count has got, but no span of its own: "10 wounded so far" and "13 wounded on
 # Thursday" are two counts of one attack's wounded
@@ -600,7 +601,8 @@ def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
 def _other_incident(found: tuple[Event, str | None], leads: list[str], names: frozenset[str]) -> bool:
     """Is the record about another incident than the storyline's, so that its figures are in no dispute:
     its sentence opens one ("In a separate incident"), or it says another day or month than the lead
-    records do ("In July, a glide bomb ..."), or it opens in a place that none of the storyline's headlines
+    records do ("In July, a glide bomb ..."), or it opens with a year they do not give ("In 2011 a quake in
+    Van killed more than 600"), or it opens in a place that none of the storyline's headlines
     and lead records name ("In Kramatorsk, 25 km to the north, ...")?"""
     from summarizer.contests import opens_incident
     from summarizer.language import lexicon
@@ -614,6 +616,9 @@ def _other_incident(found: tuple[Event, str | None], leads: list[str], names: fr
         said = {m.group(0).lower() for m in lex.dates.finditer(text)}
         if said and not said & {m.group(0).lower() for lead in leads for m in lex.dates.finditer(lead)}:
             return True
+    year = _YEAR_OPENING.match(text)  # "In 2011 a magnitude 7.1 quake in Van killed more than 600 people."
+    if year and year.group(1).lower() in lex.prepositions and not any(year.group(2) in lead for lead in leads):
+        return True
     opening = _OPENING.match(text)  # "In Kramatorsk, about 25 km to the north, a bomb ..."
     # (not in a language that capitalises its nouns: "Nach Behördenangaben kamen 40 Menschen ums Leben")
     return bool(opening and not lex.capitalised_nouns and opening.group(1).lower() in lex.prepositions
