@@ -83,6 +83,7 @@ _WORDS = re.compile(r"\w+")
 WINDOW = 8  # words before a figure that may say what it counts ("The death toll ... has risen to about 11,300")
 NEAR = 8  # words right after a figure that say what it counts before any word before it
 AFTER = 12  # words of its own clause after it ("41.156 Menschen in der Türkei ... getötet worden")
+REPEATED = 2  # sentences back in which a party's denial, told again, finds its first telling
 DENIAL_REACH = 4  # records back that "rejected the claims" reaches when no words tell which claims
 SUBJECT_WORDS = 5  # words after "that" in which a claim names whom it is about ("que los tres acusados")
 MIN_OVERLAP = 2  # words a denial and a claim share for the one to answer the other ("Lysiwka", "Kontrolle")
@@ -671,6 +672,13 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
             # denial before it answered, not that denial
             targets = [t for t in targets if t.pos not in deniers] \
                 + [t for t in answered[before.pos] if t not in targets and not same_source(t.source, d.source)]
+        again = next((c for c in reversed(claims[:i]) if answered.get(c.pos)
+                      and sum(1 for sid in sentences if c.sid < sid <= d.sid) <= REPEATED
+                      and same_source(c.source, d.source)), None) if not d.outlet and not targets else None
+        if again is not None and _denies(sentences[d.sid].text, lex):
+            # "X rejected Radio Pwani's report. «There is no truth in this fabricated story», X said.": the party's
+            # denial told again, finding no claim of its own, answers what its first one answered
+            targets = list(answered[again.pos])
         answered[d.pos] = targets
         if not targets:
             continue
@@ -843,6 +851,11 @@ def opens_incident(text: str, lex: Lexicon) -> bool:
     speaker = found is not None and lex.speakers.search(" ".join(text[found.end():].split()[:SPEAKER_AFTER]))
     return found is not None and not speaker and len(text[:found.start()].split()) < 4 \
         and not re.match(r"\W*[«“„\"]", text)
+
+
+def _denies(text: str, lex: Lexicon) -> bool:
+    """Does the sentence deny or reject, in words ("rejected", "no truth"), by a label ("a lie") or a verdict?"""
+    return bool(lex.denial.search(text) or _labelled(text, lex) or _judged(text, lex))
 
 
 def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: Lexicon, language: str | None,

@@ -1510,3 +1510,25 @@ def test_a_part_of_the_dead_named_before_its_figure_is_no_count_of_its_own(langu
 
     parts: set[float] = set()
     assert quantities(text, lexicon(language), language, parts) == {} and parts
+
+
+@pytest.mark.parametrize("text, sources, language", [
+    ("Dockworkers returned to work on Tuesday, the Daily Coastline reported.\n"
+     "The managing director had threatened to fire the strike leaders, Radio Pwani reported.\n"
+     "The Kenya Ports Authority rejected Radio Pwani's report.\n"
+     "\"There is no truth whatsoever in this fabricated story,\" the authority said in a statement.\n",
+     {1: "the Daily Coastline", 2: "Radio Pwani", 3: "The Kenya Ports Authority", 4: "The Kenya Ports Authority"},
+     "en"),
+    ("Los mineros volvieron al trabajo el martes, informó el diario La Patria.\n"
+     "El gerente había amenazado con despedir a los dirigentes, informó la radio Pío XII.\n"
+     "La Corporación Minera rechazó la información de la radio Pío XII.\n"
+     "\"No hay ninguna verdad en esa historia inventada\", señaló la Corporación Minera en un comunicado.\n",
+     {1: "el diario La Patria", 2: "la radio Pío XII", 3: "La Corporación Minera", 4: "La Corporación Minera"}, "es"),
+])
+def test_a_partys_denial_told_again_answers_what_it_answered_first(text, sources, language):
+    """The party's own words after its denial ("this fabricated story") name no claim: they answer the report its
+    first denial answered, not the other outlet's account."""
+    events = _events(text, sources, language)
+    assert events[2].status == "denied"
+    assert sorted(events[2].contradicted_by) == sorted([events[3].id, events[4].id])
+    assert events[1].status == "claimed" and events[1].contradicted_by == []
