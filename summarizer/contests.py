@@ -853,9 +853,9 @@ def opens_incident(text: str, lex: Lexicon) -> bool:
         and not re.match(r"\W*[«“„\"]", text)
 
 
-def _denies(text: str, lex: Lexicon) -> bool:
-    """Does the sentence deny or reject, in words ("rejected", "no truth"), by a label ("a lie") or a verdict?"""
-    return bool(lex.denial.search(text) or _labelled(text, lex) or _judged(text, lex))
+def _denies(text: str, lex: Lexicon) -> re.Match | None:
+    """Where the sentence denies or rejects, in words ("rejected", "no truth"), by a label ("a lie") or a verdict."""
+    return lex.denial.search(text) or _labelled(text, lex) or _judged(text, lex)
 
 
 def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: Lexicon, language: str | None,
@@ -863,7 +863,7 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     """The claims that record `i` denies, if its sentence denies or rejects (see the module's notes)."""
     d = claims[i]
     text = sentences[d.sid].text
-    said_no = None if d.outlet else lex.denial.search(text) or _labelled(text, lex) or _judged(text, lex)
+    said_no = None if d.outlet else _denies(text, lex)
     if said_no is None:  # "«Je ne me suis jamais dopé»": a flat negation answers what others say of its speaker,
         # or of whom it names ("«Никаких денег Петров никогда не получал», — заявил его адвокат")
         flat = None if d.outlet or lex.never is None else lex.never.search(text)

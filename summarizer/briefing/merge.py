@@ -217,8 +217,9 @@ class MergeIndex:
         placing = [not lexicon(language).capitalised_nouns for language in self.languages]
         for i in range(len(names)):
             for j in range(i + 1, len(names)):
-                if placing[i] and placing[j] and settings[i] and settings[j] and not _meets(settings[i], names[j]) \
-                        and not _meets(settings[j], names[i]) or not one_time(self.days[i], self.days[j]):
+                elsewhere = placing[i] and placing[j] and settings[i] and settings[j] \
+                    and not _meets(settings[i], names[j]) and not _meets(settings[j], names[i])
+                if elsewhere or not one_time(self.days[i], self.days[j]):
                     distance[i, j] = distance[j, i] = APART
                 elif self.languages[i] != self.languages[j] and _meets(settings[i], settings[j]):
                     distance[i, j] = distance[j, i] = distance[i, j] * SHARED_SETTING
