@@ -300,6 +300,25 @@ def test_a_german_headline_setting_joins_but_never_sets_apart():
     assert distance(["de", "fr"]) < APART
 
 
+def test_a_headline_placed_only_by_a_name_common_that_day_is_still_placed():
+    import numpy as np
+
+    from summarizer.briefing.merge import APART, MergeIndex
+
+    # six reports of quakes in China ("China" is in most of the day's headlines and leads), one in Ecuador:
+    # "Death toll rises in China quake" still names where, and Ecuador is not there
+    china, ecuador = frozenset({"chn"}), frozenset({"cdr"})
+    settings = [china] * 6 + [ecuador]
+    names = [china | {f"p{i}"} for i in range(6)] + [ecuador]
+    vectors = [np.array([1.0, 0.0])] * 7
+    index = MergeIndex(articles=list(range(7)), leads=["e1"] * 7, titles=["t"] * 7, languages=["en"] * 7,
+                       settings=settings, names=names, days=[frozenset()] * 7, vectors=vectors)
+    assert index.specific_settings()[0] == china  # nothing more specific: the common name places it
+    distance = index.distances()
+    assert distance[0, 6] == APART
+    assert distance[0, 1] < APART
+
+
 def test_a_sum_of_money_and_a_count_are_never_one_quantity():
     from summarizer.briefing.merge import _disputes
     from summarizer.schema import Figure

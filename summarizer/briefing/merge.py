@@ -191,13 +191,15 @@ class MergeIndex:
         return len(self.articles)
 
     def specific_settings(self) -> list[frozenset[str]]:
-        """Each article's setting without the names many of the day's articles give ("Russia", "Gaza", "EU")."""
+        """Each article's setting without the names many of the day's articles give ("Russia", "Gaza", "EU"),
+        or with them where it gives no other: "Death toll rises in China quake" is still placed, apart from a
+        quake in Ecuador, on a day of Chinese quakes."""
         count: dict[str, int] = {}
         for names in self.names:
             for k in names:
                 count[k] = count.get(k, 0) + 1
         common = {k for k, n in count.items() if n > max(3, COMMON_NAME * len(self.names))}
-        return [s - common for s in self.settings]
+        return [s - common or s for s in self.settings]
 
     def distances(self) -> np.ndarray:
         """The square matrix of article distances: one minus the cosine on the English scale (`calibrated`),
