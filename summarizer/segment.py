@@ -95,7 +95,30 @@ def _split_paragraph(para: str, language: str) -> list[tuple[int, int]]:
     if _one_sentence(body, language):
         lead = len(para) - len(para.lstrip())
         return [(lead, lead + len(body))]
-    return _pysbd_spans(para, language)
+    return _unglued(para, _pysbd_spans(para, language))
+
+
+# A page whose sentences lost the space after their full stop ("... mitteilen.Die verkohlten Überreste",
+# "... the police said.The vessel"): a word of three letters or more, the stop, then a capitalised word.
+# Not a web address's ("Pravda.Ru", "www.Example.Com"), nor an abbreviation of two letters ("St.Petersburg").
+_UPPER = "A-ZÀ-ÞА-ЯЁІЇЄҐ"
+_GLUED = re.compile(rf"(?<![\w.])([^\W\d_][^\W\d_]*[^\W\d_{_UPPER}]{{2}}[.!?])([{_UPPER}][^\W\d_{_UPPER}]+)")
+_DOMAINS = frozenset({"com", "net", "org", "info", "ru", "ua", "de", "fr", "it", "es", "uk", "eu", "gov", "edu", "io",
+                      "co", "ch", "at", "pl", "nl", "pt", "br", "by", "kz", "tv"})
+
+
+def _unglued(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` with each one cut where a sentence ends with no space before the next (`_GLUED`)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for m in _GLUED.finditer(para, start, end):
+            token = re.search(r"\S*$", para[:m.start()]).group(0) + m.group(0)  # type: ignore[union-attr]
+            if m.group(2).lower() in _DOMAINS or re.search(r"[/@]|www", token, re.IGNORECASE):
+                continue
+            out.append((start, m.end(1)))
+            start = m.start(2)
+        out.append((start, end))
+    return out
 
 
 # pysbd's time grows with the square of the text it is given (each abbreviation it finds is replaced by a

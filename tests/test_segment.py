@@ -316,3 +316,19 @@ def test_a_related_link_inside_the_story_does_not_end_it():
     assert flagged == [None, "related-articles heading", None, None, None]
     teasers = "Story sentence one. Story sentence two.\nRelated\nOther story headline\nAnother headline here\n"
     assert [s.boilerplate is not None for s in segment(teasers)] == [False, False, True, True, True]
+
+
+@pytest.mark.parametrize("para, language, expected", [
+    ("Drei Menschen starben, wie ein Sprecher mitteilte.Die Leichen wurden gefunden.", "de",
+     ["Drei Menschen starben, wie ein Sprecher mitteilte.", "Die Leichen wurden gefunden."]),
+    ("Rescue teams pulled 61 people out by nightfall.The Red Cross said 15 were missing.", "en",
+     ["Rescue teams pulled 61 people out by nightfall.", "The Red Cross said 15 were missing."]),
+    ("Il bilancio è salito a 12 morti.Secondo la Protezione civile i dispersi sono 3.", "it",
+     ["Il bilancio è salito a 12 morti.", "Secondo la Protezione civile i dispersi sono 3."]),
+    # a web address, an abbreviation of two letters: no sentence ends there
+    ("Subscribe to Pravda.Ru Telegram channel! Read www.Example.Com today.", "en",
+     ["Subscribe to Pravda.Ru Telegram channel!", "Read www.Example.Com today."]),
+    ("He flew to St.Petersburg on Monday.", "en", ["He flew to St.Petersburg on Monday."]),
+])
+def test_sentences_that_lost_the_space_after_their_full_stop_are_two(para, language, expected):
+    assert [s.text for s in segment(para, language)] == expected
