@@ -93,6 +93,21 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
 _DASH_INCISE = re.compile(r"(?<=\S)\s*[–—]\s*(?P<inside>[^–—«»“”\"]{3,100}?)\s*[–—]\s*(?=\S)")
 
 
+def _without_scene(source: str, lex: Lexicon) -> str:
+    """A party cited with its clause's verb right after it, without the scene the sentence goes on to ("Secondo
+    gli organizzatori | al corteo hanno partecipato 15.000 persone", "según la policía | en la plaza había ..."):
+    the words from a preposition after a party's noun, where no name follows ("police in Kyiv" is kept whole,
+    and so is every German phrase)."""
+    if lex.capitalised_nouns:
+        return source
+    tokens = source.split()
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].lower() in lex.prepositions - lex.genitive and lex.speakers.search(tokens[i - 1]) \
+                and not any(w[:1].isupper() for w in tokens[i + 1:]):
+            return " ".join(tokens[:i])
+    return source
+
+
 def _dash_incise(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     """(speaker, verb) of an incise set off by dashes inside a quotation ("“La Guardia costiera ha detto di ...
     – ha scritto il fondatore della ong, Oscar Camps – ma non hanno detto che ...”", "«... —ha escrito el
@@ -197,6 +212,9 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             closed = lex.prepositions | lex.passive_agent | lex.genitive | lex.determiners
             words = [w for w in re.findall(r"[^\W\d_]+", opener.group(0)) if w.lower() not in closed]
             return source, (words[-1] if words else opener.group(0).split()[-1]).lower()
+    introduced = _introduced_document(sentence, lex)
+    if introduced:  # 'Ecco il comunicato: «...»', 'Here is the statement in full: "..."': the document's words
+        return introduced
     quoted = _quoted(sentence)
     told = _document_author(sentence, quoted, lex)
     if told:  # "..., говорится в заявлении Минобороны России": the document's author tells the whole sentence
@@ -256,6 +274,9 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                 # "Secondo quanto riportato in un primo momento dalla Cnn,", "d'après les résultats provisoires
                 # communiqués vendredi soir par le ministre": the participle's agent
                 source = _agent_in_clause(sentence, m.end(), lex) or source
+            if source and (re.match(rf"\s*{re.escape(source)}\s+[^\W\d_]", sentence[m.end():])
+                           or re.search(r"\d", source)):  # (where a comma or the sentence's end closes it, and
+                source = _without_scene(source, lex)  # it holds no figure, it is whole)
             if source:
                 # "Their spokesman said that ..., owned according to him by ...": the speaker who comes first
                 # reports what follows, a marker inside the words said is theirs
@@ -307,6 +328,27 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             return source, closing.group(0).strip(" ,").lower()
     return _by_cue(sentence, lex) or _figures_subject(sentence, lex) or _figure_source(sentence, lex) \
         or _incise(sentence, lex) or _figure_agent(sentence, lex)
+
+
+# the words before a colon and an opening quotation mark that open a sentence
+_INTRODUCED = re.compile(r"\s*(?P<head>[^:«“„\"]{1,80}?)\s*:\s*[«“„\"]")
+INTRODUCING_WORDS = 8  # words before the colon of a sentence whose document introduces a quotation
+
+
+def _introduced_document(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(document, its noun) where the sentence's first words name a document that introduces the quotation
+    after a colon ("Ecco il comunicato: «...»", "Here is the statement in full: "...""): its owner where it
+    names one ("la nota della Questura": "la Questura"), else the document; None otherwise."""
+    m = _INTRODUCED.match(sentence)
+    words = m.group("head").split() if m else []
+    documents = {d.lower() for d in lex.documents}
+    at = next((i for i, w in enumerate(words) if w.lower() in documents), None)
+    if at is None or len(words) > INTRODUCING_WORDS \
+            or any(lex.cue.fullmatch(w.strip(",;")) for w in words[:at] + words[at + 1:]):
+        return None  # ("The report found: ...", "In its statement the ministry said: ...": the cue's own)
+    owner = owner_of(" ".join(words[at:]), lex, bounded=False) if at + 1 < len(words) else None
+    phrase = " ".join(words[at - 1:at + 1]) if at and words[at - 1].lower() in lex.determiners else words[at]
+    return (owner if owner and is_speaker(owner, lex) else phrase), words[at].lower()
 
 
 def _document_author(sentence: str, quoted: list[tuple[int, int]], lex: Lexicon) -> tuple[str, str] | None:
@@ -410,7 +452,10 @@ def _figure_source(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         # the clause's subject, among its first words ("Die offizielle Zahl der Toten stagniert ... bei 700"),
         # not a phrase further on ("між даними спостерігачів та офіційними даними ЦВК")
         if found and len(head[:found.start()].split()) <= 1 and re.search(r"\d", head[found.end():]):
-            return found.group("source"), found.group("source").split()[-1].lower()
+            # ("The official death toll is far below the figure of more than 80 given by the opposition": the
+            # figure the sentence gives is the opposition's)
+            return _figure_agent(head[found.end():], lex, anywhere=True) \
+                or (found.group("source"), found.group("source").split()[-1].lower())
     return None
 
 
@@ -419,10 +464,11 @@ FIGURE_AGENT_WORDS = 3  # words between a figure and the participle that names i
 FIGURE_AGENT_LEAD = 2  # words before that figure, at the sentence's start ("The 3.1 million tonnes shown by X")
 
 
-def _figure_agent(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
+def _figure_agent(sentence: str, lex: Lexicon, anywhere: bool = False) -> tuple[str, str] | None:
     """(party, participle) where a figure is given as a party's by a participle and its agent (the language's
     `figure_participles`): "El 4,2% calculado por las consultoras privadas", "The 3.1 million tonnes shown by
-    the company", "die von der Gesellschaft genannten 34 Millionen Euro"; else None."""
+    the company", "die von der Gesellschaft genannten 34 Millionen Euro"; else None. The figure opens the
+    sentence, or stands `anywhere` in it."""
     if lex.figure_participles is None or not lex.passive_agent:
         return None
     agents = "|".join(re.escape(a) for a in sorted(lex.passive_agent, key=len, reverse=True))
@@ -432,7 +478,8 @@ def _figure_agent(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         at = sentence.find(n.text)
         if at < 0 or any(a <= at < b for a, b in quoted):
             continue  # "“... the figure of 900 given by the unions is wrong”": the speaker's words
-        if len(sentence[:at].split()) > FIGURE_AGENT_LEAD + (FIGURE_AGENT_WORDS + 3 if lex.capitalised_nouns else 0):
+        if not anywhere and len(sentence[:at].split()) > FIGURE_AGENT_LEAD + (FIGURE_AGENT_WORDS + 3
+                                                                               if lex.capitalised_nouns else 0):
             break  # the figure must open the sentence, its subject (not "..., not the 34 million given by X"); in
             # German with the agent and participle before it ("Die von der Gesellschaft genannten 34 Millionen")
         after = re.match(rf"(?:\s+[^\W\d_][\w'’-]*){{0,{FIGURE_AGENT_WORDS}}}?\s+{said}\s+(?:{agents})\s",
@@ -1611,6 +1658,9 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
     inner = [w for w, raw in zip(lowered[1:], words[1:]) if lex.capitalised_nouns or not raw[:1].isupper()]
     # a first name spelt like a month ("Julio Benítez", "April Ryan") opens a name of capitalised words
     full_name = len(words) > 1 and all(w[:1].isupper() for w in words) and lowered[1] not in lex.not_in_source
+    # ("Gli organizzatori del corteo di venerdì": a day after "of" is a noun's complement, no time of a clause)
+    inner = [w for i, w in enumerate(inner) if not (lowered[lowered.index(w) - 1] in lex.genitive
+                                                    and any(p.match(w) for p in lex.weekdays))]
     if any(w in lex.not_in_source or w in lex.pronouns and len(words) > 1 for w in inner) \
             or lowered[0] in lex.not_in_source and not full_name \
             or lex.reported_speech is not None and any(lex.reported_speech.fullmatch(w) for w in lowered):
@@ -1620,6 +1670,10 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
     if lex.figure_nouns is not None and all(w in lex.determiners | lex.demonstratives or lex.figure_nouns.fullmatch(w)
                                             for w in lowered):
         return False  # "Numeri (solo ufficiosi)", "The figures": figures speak for a party, they are none
+    content = [w for w in lowered if w not in lex.determiners | lex.demonstratives]
+    if lex.figure_nouns is not None and len(content) > 1 and not any(w[:1].isupper() for w in words[1:]) \
+            and (lex.figure_nouns.fullmatch(content[-1]) or lex.figure_nouns.fullmatch(content[0])):
+        return False  # "The official death toll", "Le bilan officiel": a figure headed so, whatever its adjective
     if len(words) > 1 and lowered[-1] in lex.prepositions | lex.genitive | lex.determiners:
         return False  # "the government of": a phrase cut off before its noun
     if len(words) > 1 and lowered[0] in lex.genitive and lowered[0] not in _PARTICLES and not lex.capitalised_nouns:
@@ -1664,8 +1718,10 @@ def _trim(text: str, lex: Lexicon | None = None) -> str:
         addressee = lex.addressees.search(text) if lex.addressees is not None else None
         if addressee and text[:addressee.start()].strip(" ,"):
             text = text[:addressee.start()]
-        if lex.time_words is not None:
-            text = lex.time_words.sub("", text.strip(" ,"))
+        if lex.time_words is not None:  # (not "del corteo di venerdì": after "of", a noun's complement)
+            text = text.strip(" ,")
+            text = lex.time_words.sub(lambda m: m.group(0) if text[:m.start()].split()[-1:] and text[:m.start()]
+                                      .split()[-1].lower() in lex.genitive else "", text)
     return text.strip(" ,.'’-")
 
 

@@ -598,9 +598,11 @@ def _introduced(before: list[str], reference: str, language: str | None) -> str 
             # the phrase ends at its head ("in a statement that ...", "in a statement, ..."), not "an army post"
             closes = not following.isalnum() or following in lex.complementizers | lex.prepositions | lex.ends_source
             parsed = parse_attribution(DATELINE.sub("", text, count=1), language)
-            if medium and medium[0].lower() in lex.prepositions and closes and parsed \
-                    and parsed[0].lower() not in lex.pronouns:
-                return parsed[0]  # "X said in a statement that ...", then "the statement said": X's
+            if medium and (medium[0].lower() in lex.prepositions or parsed and medium[0].lower() == parsed[1]) \
+                    and closes and parsed and parsed[0].lower() not in lex.pronouns:
+                # "X said in a statement that ...", "La Questura ha diffuso una nota nella quale ...", then "the
+                # statement said", "Ecco la nota": X's
+                return parsed[0]
         found = [m for m in phrase.finditer(text) if _introduces_speaker(text, m, head, lex, language)]
         if found:
             words = found[-1].group(0).split()

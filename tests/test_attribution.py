@@ -507,6 +507,24 @@ def test_a_source_is_a_noun_phrase_that_can_speak(sentence, expected):
     ("en", "The deal forecasts an 8% rise in wages, according to the miners' union.",
      ("the miners' union", "according to")),
     ("es", "El gobierno prevé un aumento del 8%, según el diario El País.", ("El gobierno", "prevé")),
+    # a toll compared with a figure that a party gave: the figure is that party's; one that gives its own figure
+    # speaks for the officials
+    ("en", "The official death toll is far below the figure of more than 80 given by the opposition coalition",
+     ("the opposition coalition", "given")),
+    ("en", "The official death toll in Assam is just 48", ("The official death toll", "toll")),
+    # "never": no party's word ("Possibilità mai discussa, ..."); the one who replies after it speaks
+    ("it", "Possibilità mai discussa, né con gli organizzatori né con noi, ha replicato un funzionario della "
+           "Questura.", ("un funzionario della Questura", "replicato")),
+    ("it", "Possibilità mai considerata, né dagli organizzatori né da noi.", None),
+    # a party cited with its clause's verb right after it ends before the scene: "al corteo hanno partecipato"
+    ("it", "Secondo gli organizzatori al corteo hanno partecipato 15.000 persone.", ("gli organizzatori", "secondo")),
+    ("es", "Según la policía en la plaza había 3.000 personas.", ("la policía", "según")),
+    ("en", "The deal is off according to people familiar with the matter.",
+     ("people familiar with the matter", "according to")),
+    ("en", "According to police in Kyiv, 12 people died.", ("police", "according to")),
+    # a day after "of" is part of the party's name ("the organisers of Friday's march"), no time of the clause
+    ("it", "Gli organizzatori del corteo di venerdì hanno denunciato che la Questura avrebbe vietato il passaggio.",
+     ("Gli organizzatori del corteo di venerdì", "denunciato")),
 ])
 def test_the_sentence_says_who_says_it_in_its_language(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
@@ -722,6 +740,21 @@ def test_a_name_right_after_a_preposition_is_where_it_was_said_not_who_said_it()
     assert parse_attribution('"No comunican todo", declaró en Canal N.', "es")[0] in lexicon("es").pronouns
     assert parse_attribution("El puerto abrirá el lunes, dijo en rueda de prensa Marta Cuellar.", "es")[0] \
         == "Marta Cuellar"
+
+
+def test_a_document_that_introduces_a_quotation_after_a_colon_gives_its_words():
+    from summarizer.extract import resolve_source
+
+    assert parse_attribution("Ecco il comunicato: «Nessuna corsa sarà soppressa.", "it") == ("il comunicato",
+                                                                                           "comunicato")
+    assert parse_attribution('Here is the statement in full: "No contamination has been found."', "en") \
+        == ("the statement", "statement")
+    assert parse_attribution('He said: "We will go."', "en") == ("he", "said")  # a cue: no document's
+    # the note a party issued, named again: that party's
+    story = {s.id: s for s in segment(
+        "La Questura ha diffuso una nota nella quale spiega che non ci sarebbe stato nessun divieto.\n"
+        "Ecco la nota: «Nessun divieto è stato disposto».\n", "it")}
+    assert resolve_source(2, "the outlet", "outlet", story, "it").source == "La Questura"
 
 
 def test_the_subject_after_a_phrase_of_time_is_the_referent_of_a_pronoun_in_the_next_sentence():
