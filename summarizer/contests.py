@@ -880,6 +880,13 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
         # sentence right before tells, if it is another party's record
         previous = previous_sentence(sentences, d.sid)
         return [c for c in claims[:i] if c.sid == previous and not c.outlet and not same_source(c.source, d.source)]
+    named_back = re.match(r"\s*([^\W\d_]+)\s*(?:[,;:.]|$)", text[said_no.end():])
+    if named_back and named_back.group(1).lower() in lex.demonstratives:  # "The operator denied that, saying ...",
+        # "rejected this: ...": what the sentence right before tells, if it is another party's record
+        previous = previous_sentence(sentences, d.sid)
+        answered = [c for c in claims[:i] if c.sid == previous and not c.outlet and not same_source(c.source, d.source)]
+        if answered:
+            return answered
     after = text[said_no.end():]
     # "rejected the accusation", and "told Reuters the claim was false": the claims it names back
     lead_in = text[max(0, said_no.start() - 40):said_no.start()]

@@ -738,6 +738,15 @@ def test_a_hedged_sentence_is_the_outlets_unverified_claim_that_a_party_may_deny
                            fill=0, language="de")
 
 
+def test_a_denial_of_that_with_words_of_its_own_answers_the_sentence_right_before_it():
+    text = ("The port authority said the ferry was carrying about 90 passengers.\n"
+            "Survivors said the ferry had been overloaded with cargo.\n"
+            "The operator, Blue Lagoon Marine, denied that, saying the boat had been inspected on Thursday.\n")
+    events = _events(text, {1: "The port authority", 2: "Survivors", 3: "Blue Lagoon Marine"})
+    assert events[2].status == "denied" and events[2].contradicted_by == [events[3].id]
+    assert events[1].contradicted_by == []
+
+
 def test_a_bare_denial_answers_only_the_sentence_right_before_it():
     text = ("The union said 1,400 jobs were at risk.\n"
             "The weather was mild on Monday as workers gathered at the gate of the plant.\n"
