@@ -1655,12 +1655,12 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
         return False
     # a capital inside the phrase is a name's word ("Ferrovie dello Stato"), not the verb "stato"; in German
     # every noun has one, and its clause words are written small anyway
-    inner = [w for w, raw in zip(lowered[1:], words[1:]) if lex.capitalised_nouns or not raw[:1].isupper()]
+    # ("Gli organizzatori del corteo di venerdì": a day after "of" is a noun's complement, no time of a clause)
+    inner = [w for i, (w, raw) in enumerate(zip(lowered[1:], words[1:]), start=1)
+             if (lex.capitalised_nouns or not raw[:1].isupper())
+             and not (lowered[i - 1] in lex.genitive and any(p.match(w) for p in lex.weekdays))]
     # a first name spelt like a month ("Julio Benítez", "April Ryan") opens a name of capitalised words
     full_name = len(words) > 1 and all(w[:1].isupper() for w in words) and lowered[1] not in lex.not_in_source
-    # ("Gli organizzatori del corteo di venerdì": a day after "of" is a noun's complement, no time of a clause)
-    inner = [w for i, w in enumerate(inner) if not (lowered[lowered.index(w) - 1] in lex.genitive
-                                                    and any(p.match(w) for p in lex.weekdays))]
     if any(w in lex.not_in_source or w in lex.pronouns and len(words) > 1 for w in inner) \
             or lowered[0] in lex.not_in_source and not full_name \
             or lex.reported_speech is not None and any(lex.reported_speech.fullmatch(w) for w in lowered):

@@ -876,16 +876,13 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
                 and not same_source(c.source, d.source) and not own_side(c.source, d.source, lex)
                 and not party_of(d.source, c.source, lex) and incident[c.sid] == incident[d.sid]
                 and not lex.denial.search(sentences[c.sid].text) and shown & _values(sentences[c.sid].text, language)]
-    if answers_previous(text, d.source, language):  # "Ein Unternehmenssprecher wies das zurück.": what the
-        # sentence right before tells, if it is another party's record
-        previous = previous_sentence(sentences, d.sid)
-        return [c for c in claims[:i] if c.sid == previous and not c.outlet and not same_source(c.source, d.source)]
+    bare = answers_previous(text, d.source, language)  # "Ein Unternehmenssprecher wies das zurück."
     named_back = re.match(r"\s*([^\W\d_]+)\s*(?:[,;:.]|$)", text[said_no.end():])
-    if named_back and named_back.group(1).lower() in lex.demonstratives:  # "The operator denied that, saying ...",
-        # "rejected this: ...": what the sentence right before tells, if it is another party's record
+    if bare or named_back and named_back.group(1).lower() in lex.demonstratives:  # "denied that, saying ...":
+        # what the sentence right before tells, if it is another party's record (a bare answer answers nothing else)
         previous = previous_sentence(sentences, d.sid)
         answered = [c for c in claims[:i] if c.sid == previous and not c.outlet and not same_source(c.source, d.source)]
-        if answered:
+        if bare or answered:
             return answered
     after = text[said_no.end():]
     # "rejected the accusation", and "told Reuters the claim was false": the claims it names back
