@@ -93,6 +93,7 @@ TOLLS = {"dead", "injured", "missing", "displaced", "detained", "participants", 
 ACTED = 3  # words before a figure of people where a verb says what happened to them ("mataron a 6 ...")
 CROWDS = {"participants", "people"}  # quantities of people who gathered, that such a verb turns into its own
 ACTS = {"dead", "injured", "detained", "missing", "rescued"}  # what such a verb says happened to them
+CLAUSE_END = 3  # words at the end of a figure's clause where its verb may stand ("... getötet worden")
 FAR = 25  # words of its clause before a figure after a preposition ("the toll from ... remained at 2,360")
 SPEAKER_AFTER = 3  # words after "Another" that may name a speaker ("Another Pakistani official")
 NOT_DATING = 6  # words before a year that may make it a comparison's or a deadline's ("frente a los 300 de 2023")
@@ -205,6 +206,19 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
                 if any(words.match(" ".join(far[j:])) for j in range(len(far))):
                     nearest = ((3, 0), name)
                     break
+        if nearest is None:
+            # "mindestens 25 Kämpfer seien bei dem Angriff der Armee ... getötet worden", "19 fighters ... had been
+            # surrounded ... and killed": the verb that closes the figure's clause, where no word near it says
+            # (up to the next figure: "two helicopters and 40 tonnes of food" names no verb of the two)
+            own_clause = re.split(r"[,;:]\s|[.!?](?:\s|$)|\s(?=\d)", text[at + len(written):])[0]
+            clause_words = [w.lower() for w in _WORDS.findall(own_clause)]
+            joins = lex.conjunctions | lex.auxiliaries | lex.passive_auxiliaries
+            # the verb of the figure's own subject: last where the language puts it there, else right after a
+            # conjunction or an auxiliary ("... and killed"; not "41 villages were flooded and the storm killed")
+            nearest = next((((4, 0), name) for name, words in lex.quantities
+                            for j in range(max(1, len(clause_words) - CLAUSE_END), len(clause_words))
+                            if words.match(" ".join(clause_words[j:]))
+                            and (lex.verb_final or clause_words[j - 1] in joins)), None)
         if nearest is not None and nearest[0][0] == 1 and lex.subgroups is not None:
             word = len(before) - nearest[0][1]  # "i minori non accompagnati arrivati a marzo sono stati 402"
             if any(lex.subgroups.match(w) for w in before[max(0, word - SUBGROUP_BEFORE):word]):

@@ -47,6 +47,8 @@ unless said otherwise):
     fixed_order           true where a speaker follows its cue only after a break (English: "..., said X",
                           never "they blamed alleged militants"), not inside a clause as in German or Spanish
                           ("teilte das Ministerium mit", "afirmó el portavoz que")
+    verb_final            true where a clause may end with its verb after the figure's whole phrase (German:
+                          "mindestens 25 Kämpfer seien bei dem Angriff ... getötet worden")
     pro_drop              true where a sentence may have no written subject ("Cifraron la participación en un
                           70%"): a sentence opening with its cue continues the last source
     speakers              heads of a party that can speak (word beginnings; anywhere in a
@@ -273,6 +275,7 @@ class Lexicon:
     code: str
     capitalised_nouns: bool  # every noun is written with a capital (German): a capital is no name
     pro_drop: bool  # a sentence may have no written subject: one opening with its cue is the last source's
+    verb_final: bool  # a clause may end with its verb, far after its subject ("... getötet worden")
     infinitive: frozenset[str]
     fixed_order: bool  # a speaker follows its cue only after a break (", said X"), never inside a clause
     cue: re.Pattern  # a speech or denial cue word
@@ -553,6 +556,7 @@ def lexicon(language: str | None) -> Lexicon:
         code=code,
         capitalised_nouns=data.get("capitalised_nouns") == "true",
         pro_drop=data.get("pro_drop") == "true",
+        verb_final=data.get("verb_final") == "true",
         fixed_order=data.get("fixed_order") == "true",
         infinitive=_lower(data.get("infinitive")),
         cue=_with_after_quote(_required(_words([*(data.get("speech") or ()), *(data.get("denial") or ()),

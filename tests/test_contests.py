@@ -304,6 +304,17 @@ def test_a_figure_counts_the_verb_that_ends_its_clause_but_the_words_right_after
     assert quantities(text, lexicon("en"), "en") == {"dead": {100.0}}  # "killed" before it, not "held" far after
     text = "При взрыве 4 мая погибли не 300 человек, как ранее заявил минздрав, а от 40 до 60."
     assert quantities(text, lexicon("ru"), "ru") == {"dead": {300.0, 40.0, 60.0}}  # a date is no figure
+    # the verb that closes the clause, far after the figure, where no word near it says what it counts; not a
+    # verb after the next figure
+    text = "Die Beobachtungsstelle berichtete, mindestens 70 islamistische Kämpfer seien in einem Hinterhalt der " \
+           "Regierungstruppen und der verbündeten Hisbollah-Miliz getötet worden."
+    assert quantities(text, lexicon("de"), "de") == {"dead": {70.0}}
+    text = "A monitoring group said at least 19 fighters had been surrounded by soldiers in the forest and killed."
+    assert quantities(text, lexicon("en"), "en") == {"dead": {19.0}}
+    text = "The institute said it had sent two helicopters and 40 tonnes of food."
+    assert quantities(text, lexicon("en"), "en") == {"tonnes:food": {40.0}}
+    text = "More than 41 villages were flooded and the storm killed 4 people."  # another subject's verb
+    assert 41.0 not in quantities(text, lexicon("en"), "en").get("dead", set())
 
 
 def test_a_denial_naming_a_quantity_answers_the_others_claims_that_count_it_even_after_it():

@@ -89,6 +89,7 @@ def test_a_piece_starting_in_lower_case_belongs_to_the_sentence_before():
 @pytest.mark.parametrize("language, note", [
     ("en", "The two accounts could not be independently verified."),
     ("en", "The agency was unable to verify the claims."),
+    ("en", "Neither account could be independently verified."),
     ("de", "Die Angaben ließen sich nicht unabhängig überprüfen."),
     ("de", "Die Angaben liessen sich zunächst nicht unabhängig überprüfen."),
     ("es", "Ninguna de las dos versiones pudo ser verificada de forma independiente."),
