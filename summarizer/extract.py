@@ -460,8 +460,20 @@ def _stands_for(reference: str, given: str, earlier: list[str], lex) -> bool:
     head = _head(reference, lex)
     if head is None or head.search(given):
         return True
-    return any(head.search(text, max(0, m.start() - NEAR_HEAD), m.end() + NEAR_HEAD)  # (in one sentence: not
-               for text in earlier for m in re.finditer(re.escape(given), text, re.IGNORECASE))  # a headline's)
+    return any(_in_apposition(head, text, m) for text in earlier
+               for m in re.finditer(re.escape(given), text, re.IGNORECASE))
+
+
+def _in_apposition(head: re.Pattern, text: str, name: re.Match) -> bool:
+    """Does `text` give the kind `head` names right next to `name`: set off after it ("the Eastern Brigades, a
+    militia", "X (the militia ...)") or just before it ("the militia Eastern Brigades")? Not where the word is
+    another part of the sentence ("opened the trial of two men": the court is no man; "Verdi counted 60,000,
+    the police speak of fewer": Verdi is no police)."""
+    after = head.search(text, name.end(), name.end() + NEAR_HEAD)
+    if after and re.fullmatch(r"\s*[,(–—-]\s*(?:\S+\s+){0,3}", text[name.end():after.start()]):
+        return True
+    before = [m for m in head.finditer(text, max(0, name.start() - NEAR_HEAD), name.start())]
+    return bool(before) and re.fullmatch(r"\s*(?:\S+\s+){0,2}", text[before[-1].end():name.start()]) is not None
 
 
 NEAR_HEAD = 60  # characters around a name within which an earlier sentence may give its kind ("X, a militia")

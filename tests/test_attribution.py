@@ -1147,6 +1147,23 @@ def test_a_kind_given_next_to_a_name_in_a_headline_is_no_apposition():
     assert "Betriebsrat" in resolve_source(last, "Vendrik Antriebstechnik", "company", story, "de").source
 
 
+def test_a_kind_word_elsewhere_in_a_partys_sentence_is_no_apposition():
+    from summarizer.extract import resolve_source
+
+    story = {s.id: s for s in segment(
+        "The Crown Court in Exeter opened the trial of two men on Tuesday. The men denied any part in the fire.\n",
+        "en")}
+    assert resolve_source(2, "The Crown Court in Exeter", "official", story, "en").source == "The men"
+    story = {s.id: s for s in segment(
+        "Die Gewerkschaft Verdi hat rund 60.000 Teilnehmer gezählt, die Polizei spricht von weniger Menschen.\n"
+        "In Chemnitz sprach die Polizei am Abend von 4.000 Teilnehmern.\n", "de")}
+    assert resolve_source(2, "Die Gewerkschaft Verdi", "union", story, "de").source == "die Polizei"
+    # set off after the name, the kind word still stands for it
+    story = {s.id: s for s in segment(
+        "The Eastern Brigades, a militia, said it killed 60 soldiers.\nThe militia later denied it.\n", "en")}
+    assert resolve_source(2, "The Eastern Brigades", "armed_group", story, "en").source == "The Eastern Brigades"
+
+
 def test_a_dateline_is_no_speaker_and_a_day_may_stand_between_verb_and_subject():
     from summarizer.extract import resolve_source
 
