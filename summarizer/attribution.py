@@ -945,6 +945,12 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             # Canal N.": no written subject, the last source's
             if not lead or lead[-1][-1:] in ",”»\"":
                 return min(lex.pronouns), cue.lower()
+        if lex.pro_drop and lex.pronouns and before.split() and said and said.group(1) \
+                and said.group(1).lower() in lex.determiners \
+                and all(w.lower() in lex.auxiliaries for w in before.split()):
+            # "Han cuestionado el informe ...", "Poi elencano le adesioni ...": the sentence opens with its verb
+            # (no speaker after it, read above), its object follows; no written subject, the last source's
+            return min(lex.pronouns), cue.lower()
     return None
 
 
@@ -1032,8 +1038,10 @@ def _cues(sentence: str, lex: Lexicon) -> list[re.Match]:
     crowd's size or a failure follows ("the company called the union's accusation 'a lie'", "nannte diese Angabe
     „Unsinn“", "described the turnout as small", "bezeichnete den Streik als Flop"); "a group called X" names no
     one."""
+    asked = [(a.start(), a.end()) for a in lex.asked.finditer(sentence)] if lex.asked is not None else []
     found = [m for m in lex.cue.finditer(sentence)  # "No mesmo comunicado, o governo garante": a noun, no cue
-             if _last_word(sentence[:m.start()]) not in lex.noun_markers]
+             if _last_word(sentence[:m.start()]) not in lex.noun_markers
+             and not any(a <= m.start() < b for a, b in asked)]  # "Questionada sobre ...": the question asked
     if lex.revising is not None:  # "Мінагрополітики знизило прогноз", "ha rivisto la stima al ribasso"
         found += [m for m in lex.revising.finditer(sentence) if not any(c.start() == m.start() for c in found)]
         found.sort(key=lambda m: m.start())

@@ -1116,6 +1116,8 @@ def _said_of(d: Claim, head: str, claims: list[Claim], sentences: dict[int, Sent
     defendants = next((found for found in named if found), set())
     for c in others:
         said = sentences[c.sid].text.replace(c.source, " ").split()
+        if c in accusing and accused and lex.requests is not None and lex.requests.search(sentences[c.sid].text):
+            continue  # "La fiscalía pide ocho años de prisión": a request, no account of what the accused did
         if c in accusing:  # "The National Prosecuting Authority also alleges that R31 million ... Ndlovu's"
             said = [w for w in said if not _of_kind(w, lex.accusers)]  # not "La acusación" for "acusados"
             of_them = any(_same_word(w, a, lex) for w in said for a in about) if not accused else (

@@ -98,6 +98,9 @@ unless said otherwise):
                           keep the label as written and the digest quotes it as the article's word
     accusers              word beginnings for the parties that accuse in a case (prosecutors, investigators, an
                           indictment: "fiscal", "procur", "следств"): what they say is about whom it names
+    requests              verbs of asking for a penalty, a payment or an action ("pide", "requested", "fordert"):
+                          what a party asks for tells nothing of what happened, so no denial of involvement
+                          answers it
     zero                  words of none before what is counted ("no civilians", "kein Zivilist", "aucune
                           victime"): a count of zero, set against another party's figure of the same thing
     never                 words and phrases of a flat negation ("never", "jamais", "nothing to do with", "никогда"):
@@ -296,6 +299,7 @@ class Lexicon:
     among_things: frozenset[str]
     accused: frozenset[str]
     accusers: frozenset[str]
+    requests: re.Pattern | None
     never: re.Pattern | None
     zero: re.Pattern | None
     indefinite: frozenset[str]
@@ -580,6 +584,7 @@ def lexicon(language: str | None) -> Lexicon:
         among_things=_lower(data.get("among_things")),
         accused=_lower(data.get("accused")),
         accusers=_lower(data.get("accusers")),
+        requests=_words(data.get("requests")),
         never=_words(data.get("never")),
         zero=_words(data.get("zero")),
         indefinite=_lower(data.get("indefinite")),

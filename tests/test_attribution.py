@@ -1055,7 +1055,8 @@ def test_a_marker_names_a_party_in_quotes_whatever_its_name_holds():
     ("es", "El principal acusado, que no ha declarado en la sesión, ha asegurado que estaba en Madrid.",
      ("El principal acusado", "asegurado")),
     ("es", "Los otros dos acusados afirmaron que solo esperaban en el coche.", ("Los otros dos acusados", "afirmaron")),
-    ("es", "La fiscalía pide una pena de 15 años para el principal acusado.", None),
+    # a request is its party's words
+    ("es", "La fiscalía pide una pena de 15 años para el principal acusado.", ("La fiscalía", "pide")),
     ("en", "The three men denied the charges in court on Monday.", ("The three men", "denied")),
     ("en", "The two accused said they had never met the minister.", ("The two accused", "said")),
     # a speaker told by what they are, after the cue of an incise that follows a quote
@@ -1067,6 +1068,25 @@ def test_a_marker_names_a_party_in_quotes_whatever_its_name_holds():
     ("uk", "«Це неправда», - наводить «Укрінформ» слова речника міністерства.", ("речника міністерства", "наводить")),
 ])
 def test_participle_nouns_descriptions_and_quoted_words_name_the_speaker(language, sentence, expected):
+    assert parse_attribution(sentence, language) == expected
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    # a request for a penalty or an action is its party's
+    ("pt", "O Ministério Público pede oito anos de prisão para cada um dos arguidos.",
+     ("O Ministério Público", "pede")),
+    ("en", "Prosecutors requested prison terms of eight years for each of them.", ("Prosecutors", "requested")),
+    # a sentence that opens with its verb (after auxiliaries) and goes on to its object has no written subject
+    ("es", "Han cuestionado el informe pericial y han pedido la absolución.", ("ella", "cuestionado")),
+    ("it", "Poi elencano le adesioni in alcuni ospedali: “100% al Policlinico di Padova”.", ("egli", "elencano")),
+    ("pt", "Questionaram o relatório pericial e pediram a absolvição.", ("ela", "questionaram")),
+    ("es", "Han dicho los sindicatos que la huelga fue un éxito.", ("los sindicatos", "dicho")),  # the subject after
+    # a question put to the speaker is no cue
+    ("pt", "Questionada sobre o número da Defesa Civil, a Ferrosul afirmou que o dado é falso.",
+     ("a Ferrosul", "afirmou")),
+    ("es", "Cuestionado sobre la cifra, el ministro afirmó que el dato no es correcto.", ("el ministro", "afirmó")),
+])
+def test_requests_verb_first_sentences_and_questions_asked(language, sentence, expected):
     assert parse_attribution(sentence, language) == expected
 
 

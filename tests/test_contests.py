@@ -1140,6 +1140,15 @@ def test_a_denial_that_names_no_claim_answers_what_others_say_of_the_denier():
     assert es[3].contradicted_by == []  # criticism of the inquiry denies nothing said of the defence
 
 
+def test_a_denial_of_involvement_answers_no_request_of_the_accusers():
+    text = ("Según la fiscalía, los dos acusados prendieron fuego a la nave para cobrar el seguro.\n"
+            "La fiscalía pide ocho años de prisión para cada uno de ellos.\n"
+            "Los dos acusados han negado cualquier relación con el fuego.\n")
+    events = _events(text, {1: "la fiscalía", 2: "La fiscalía", 3: "Los dos acusados"}, "es")
+    assert events[3].contradicted_by == [events[1].id] and events[3].id in events[1].contradicted_by
+    assert events[2].contradicted_by == [] and events[2].status == "claimed"
+
+
 def test_figures_given_place_by_place_conflict_only_in_the_same_place():
     text = ("Die Veranstalter zählten in Berlin 70.000 Teilnehmer, in Hamburg 45.000 und in Köln 20.000.\n"
             "In Berlin sprach auch die Polizei von 70.000 Teilnehmern.\n"
