@@ -215,7 +215,7 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     introduced = _introduced_document(sentence, lex)
     if introduced:  # 'Ecco il comunicato: «...»', 'Here is the statement in full: "..."': the document's words
         return introduced
-    quoted = _quoted(sentence)
+    quoted = quoted_spans(sentence)
     told = _document_author(sentence, quoted, lex)
     if told:  # "..., говорится в заявлении Минобороны России": the document's author tells the whole sentence
         return told
@@ -473,7 +473,7 @@ def _figure_agent(sentence: str, lex: Lexicon, anywhere: bool = False) -> tuple[
         return None
     agents = "|".join(re.escape(a) for a in sorted(lex.passive_agent, key=len, reverse=True))
     said = rf"(?P<said>(?:{lex.figure_participles.pattern})[^\W\d_]*)"
-    quoted = _quoted(sentence)
+    quoted = quoted_spans(sentence)
     for n in extract_numbers(sentence, lex.code):
         at = sentence.find(n.text)
         if at < 0 or any(a <= at < b for a, b in quoted):
@@ -678,7 +678,7 @@ def owner_of(phrase: str, lex: Lexicon, bounded: bool = True) -> str | None:
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
 
 
-def _quoted(sentence: str) -> list[tuple[int, int]]:
+def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     """The spans of the direct quotes `sentence` opens and closes, and of one it opens and does not close
     (to its end): a cue inside one is the speaker's word ("“Esta não é a verdade”, disse ...", 'Пряма
     мова: "На даний момент ... не зафіксовано'), not the attribution."""
@@ -743,7 +743,7 @@ def _describes_figure(words: list[str], lex: Lexicon) -> bool:
 
 def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     """(source, cue) from a cue verb of `sentence` and its subject or the speaker after it, or None."""
-    quoted = _quoted(sentence)
+    quoted = quoted_spans(sentence)
     cues = _cues(sentence, lex)
     last_clause = sentence.rfind(", ")
     tail = sentence[last_clause + 2:].rstrip(" .!?\"”»").split() if last_clause >= 0 else []

@@ -56,6 +56,7 @@ from summarizer.attribution import (
     mentions,
     opening_subject,
     parse_attribution,
+    quoted_spans,
     same_source,
     source_type_of,
     speaker_before,
@@ -358,7 +359,26 @@ def _carried_over(text: str, before: list[str], language: str | None) -> tuple[s
         # "Per Salvini si tratta di una fake news. “Bugie e insulti di qualche Ong ...”": a quotation with no
         # speaker of its own, right after a sentence that names one, is that speaker's
         return _earlier_source(before[-1:], language)
+    if before and _figures_only_quoted(text, language):
+        # "Per i sindacati lo sciopero è stato un successo. Con “adesioni oltre il 65% in Lombardia”, ...": the
+        # figures are someone's words, and the sentence names no one; the speaker of the sentence before
+        return _earlier_source(before[-1:], language)
     return None
+
+
+def _figures_only_quoted(text: str, language: str | None) -> bool:
+    """Does `text` give figures, all of them inside quotation marks?"""
+    spans = quoted_spans(text)
+    if not spans:
+        return False
+    at, inside = 0, []
+    for n in extract_numbers(text, language):
+        found = text.find(n.text, at)
+        if found < 0:
+            return False
+        at = found + len(n.text)
+        inside.append(any(a <= found < b for a, b in spans))
+    return bool(inside) and all(inside)
 
 
 def _subject_named(named: str, cue: str, text: str, before: list[str], language: str | None) -> str:

@@ -1184,6 +1184,18 @@ def test_a_kind_word_elsewhere_in_a_partys_sentence_is_no_apposition():
     assert resolve_source(2, "The Eastern Brigades", "armed_group", story, "en").source == "The Eastern Brigades"
 
 
+def test_figures_given_only_in_quotation_marks_are_the_last_speakers_words():
+    from summarizer.extract import resolve_source
+
+    story = {s.id: s for s in segment(
+        "Per i sindacati lo sciopero è stato un successo, con “reparti chiusi”.\n"
+        "Con “adesioni oltre il 65% in Lombardia” e “punte dell'80% a Milano”, la protesta proseguirà a gennaio.\n"
+        "Con adesioni oltre il 65% in Lombardia, la protesta proseguirà a gennaio.\n", "it")}
+    assert resolve_source(2, "the outlet", "outlet", story, "it").source == "i sindacati"
+    # the same figures outside quotation marks are the outlet's
+    assert resolve_source(3, "the outlet", "outlet", story, "it").source == "the outlet"
+
+
 def test_a_dateline_is_no_speaker_and_a_day_may_stand_between_verb_and_subject():
     from summarizer.extract import resolve_source
 
