@@ -1042,9 +1042,11 @@ def _cues(sentence: str, lex: Lexicon) -> list[re.Match]:
     found = [m for m in lex.cue.finditer(sentence)  # "No mesmo comunicado, o governo garante": a noun, no cue
              if _last_word(sentence[:m.start()]) not in lex.noun_markers
              and not any(a <= m.start() < b for a, b in asked)]  # "Questionada sobre ...": the question asked
-    if lex.revising is not None:  # "Мінагрополітики знизило прогноз", "ha rivisto la stima al ribasso"
-        found += [m for m in lex.revising.finditer(sentence) if not any(c.start() == m.start() for c in found)]
-        found.sort(key=lambda m: m.start())
+    for phrased in (lex.revising, lex.counting):
+        # "Мінагрополітики знизило прогноз", "ha rivisto la stima al ribasso", "kamen die Beamten nur auf 9.000"
+        if phrased is not None:
+            found += [m for m in phrased.finditer(sentence) if not any(c.start() == m.start() for c in found)]
+    found.sort(key=lambda m: m.start())
     if lex.naming is not None:
         # (or a quote: "ha definito la situazione «fuori controllo»", where an object or an auxiliary shows the
         # verb is said of something, not "a group called "X"")
@@ -1534,6 +1536,13 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
         rest = " " + " ".join(tokens[at:])
         if kept and lex.time_words is not None and (when := lex.time_words.match(rest)) and when.end() == len(rest):
             break  # "anunciaram as autoridades locais nesta terça-feira": the time the speaker spoke
+        if kept and verb_first and lex.capitalised_nouns and kept[-1][:1].isupper() and not kept[-1].endswith("-") \
+                and token[:1].islower() \
+                and lowered not in lex.determiners | lex.prepositions | lex.genitive | lex.joins \
+                and not (lex.negations is not None and lex.negations.fullmatch(lowered)) \
+                and not lex.cue.fullmatch(lowered):
+            break  # "sprach auch die Polizei letztlich von 70.000", "kamen die Beamten aber nur auf": the noun
+            # phrase ends at its head, an adverb of the clause follows (not "Sprecher der Polizei", "nicht")
         named = token[:1].isupper() and not lex.capitalised_nouns  # "il capo dello Stato": a name's word, no verb
         if kept and (lowered in lex.not_in_source and not named or lex.cue.fullmatch(lowered)
                      or (lex.reported_speech is not None and lex.reported_speech.fullmatch(lowered))):

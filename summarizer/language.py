@@ -80,6 +80,8 @@ unless said otherwise):
                           calculado por las consultoras", "die von der Gesellschaft genannten 34 Millionen"
     revising              regular expressions for a verb that revises a figure, followed by the figure's noun ("cut its
                           forecast", "знизило прогноз"): a cue, its subject the source
+    counting              regular expressions for a verb that gives a count only with the preposition before the
+                          figure ("kamen die Beamten nur auf 9.000"): a cue, its subject the one who counted
     reality               what opens the outlet's own figure set against a party's ("In reality", "En réalité",
                           "Фактично"): it disputes that party's figure of the same thing
     document_says         impersonal verbs after which a document and its author tell the sentence ("...,
@@ -323,6 +325,7 @@ class Lexicon:
     as_words: frozenset[str]
     figure_participles: re.Pattern | None
     revising: re.Pattern | None
+    counting: re.Pattern | None
     reality: re.Pattern | None
     closing_markers: re.Pattern | None
     quoting: re.Pattern | None
@@ -616,6 +619,7 @@ def lexicon(language: str | None) -> Lexicon:
         quoting=_words(data.get("quoting")),
         quoted_words=_words(data.get("quoted_words")),
         revising=_regexes([rf"(?<!\w)(?:{r})" for r in data.get("revising") or ()]),
+        counting=_regexes([rf"(?<!\w)(?:{r})" for r in data.get("counting") or ()]),
         measures=re.compile(r"(?:" + "|".join(re.escape(str(w)) for w in data["measures"]) + ")", re.IGNORECASE)
         if data.get("measures") else None,
         figure_back=_words(data.get("figure_back")),

@@ -1184,6 +1184,19 @@ def test_a_kind_word_elsewhere_in_a_partys_sentence_is_no_apposition():
     assert resolve_source(2, "The Eastern Brigades", "armed_group", story, "en").source == "The Eastern Brigades"
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # the noun phrase after a German cue ends at its head; an adverb of the clause follows
+    ("In Dresden sprach auch die Polizei letztlich von 20.000 Teilnehmern.", ("die Polizei", "sprach")),
+    ("Das sagte am Mittwoch ein Sprecher der Polizei.", ("ein Sprecher der Polizei", "sagte")),
+    # "kommen auf" a figure: whoever counted it
+    ("In Leipzig kamen die Beamten aber nur auf 9.000 Teilnehmer.", ("die Beamten", "kamen")),
+    ("Die Polizei kam auf rund 5.000 Teilnehmer.", ("Die Polizei", "kam")),
+    ("Bei dem Unfall kamen drei Menschen ums Leben.", None),
+])
+def test_german_counts_and_the_end_of_a_source_after_its_cue(sentence, expected):
+    assert parse_attribution(sentence, "de") == expected
+
+
 def test_figures_given_only_in_quotation_marks_are_the_last_speakers_words():
     from summarizer.extract import resolve_source
 
