@@ -518,7 +518,8 @@ def parts_of(claims: list[Claim], sentences: dict[int, Sentence], language: str 
 def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
               earlier: AbstractSet[int] = frozenset(), relayed: AbstractSet[int] = frozenset(),
               quoted: Mapping[int, int] | None = None, occasions: AbstractSet[int] = frozenset(),
-              years: Mapping[int, frozenset[str]] | None = None) -> dict[int, int]:
+              years: Mapping[int, frozenset[str]] | None = None,
+              places: Mapping[int, Mapping[float, str | None]] | None = None) -> dict[int, int]:
     """{position of a record: position of the record that revises it, in which its source gives another figure
     for the same quantity}: the later one ("The ministry later raised its count to 27" revises its "at least
     19"), unless the later one's sentence marks its figure as given before (`earlier`, the positions whose
@@ -530,15 +531,19 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
     thing only a figure's own words name (`UNNAMED`) is too loosely read to be counted again. A figure of an
     earlier occasion (`occasions`: "At the previous protest, organisers had counted 5,000") is no count of the
     day's, nor is the day's a revision of it; nor is one of another year (`years`: the years each record's
-    sentence gives, "o movimento de 1989, quando 35 milhões ...")."""
+    sentence gives, "o movimento de 1989, quando 35 milhões ..."), nor one of another place (`places`: the place
+    each record's figures are given for, `figure_places`: "In Dresden sprach die Polizei von 20.000" is no
+    earlier count of "In Chemnitz ... von 4.000")."""
     out: dict[int, int] = {}
     quoted = quoted or {}
     years = years or {}
+    places = places or {}
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
             if a.pos in relayed or b.pos in relayed or quoted.get(a.pos, -1) == quoted.get(b.pos, -2) \
                     or (a.pos in occasions) != (b.pos in occasions) \
-                    or years.get(a.pos, frozenset()) != years.get(b.pos, frozenset()):
+                    or years.get(a.pos, frozenset()) != years.get(b.pos, frozenset()) \
+                    or _other_places(places.get(a.pos, {}), places.get(b.pos, {})):
                 continue
             if not a.outlet and not b.outlet and same_source(a.source, b.source) and any(
                     name in figures[b.pos] and not name.startswith(UNNAMED) and values != figures[b.pos][name]
@@ -551,6 +556,12 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
                 out[revised.pos] = reviser.pos
                 break
     return out
+
+
+def _other_places(a: Mapping[float, str | None], b: Mapping[float, str | None]) -> bool:
+    """Are two records' figures all given for places, and for none in common?"""
+    where_a, where_b = set(a.values()), set(b.values())
+    return bool(where_a) and bool(where_b) and None not in where_a | where_b and not where_a & where_b
 
 
 def earlier_occasions(claims: list[Claim], sentences: Mapping[int, Sentence], language: str | None) -> set[int]:

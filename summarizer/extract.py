@@ -77,6 +77,7 @@ from summarizer.contests import (
     answers_previous,
     earlier_counts,
     earlier_occasions,
+    figure_places,
     figures_of,
     held,
     link_contests,
@@ -894,7 +895,8 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
                         earlier_counts(claims, clauses, language),
                         relayed_figures(claims, clauses, language), in_quote,
                         earlier_occasions(claims, clauses, language),
-                        {c.pos: years_of(clauses[c.sid].text, language) for c in claims})
+                        {c.pos: years_of(clauses[c.sid].text, language) for c in claims},
+                        {c.pos: figure_places(clauses[c.sid].text, lexicon(language), language) for c in claims})
     events = []
     for pos, (key, draft) in enumerate(items, start=1):
         sid = sentence_of(key)

@@ -40,6 +40,15 @@ def test_different_figures_of_one_quantity_from_two_sources_dispute_each_other()
     assert events[4].contradicted_by == []  # the displaced are another quantity
 
 
+def test_a_sources_figures_for_two_places_revise_nothing():
+    text = ("In Dresden sprach die Polizei von 20.000 Teilnehmern.\n"
+            "In Chemnitz sprach die Polizei am Abend von 4.000 Teilnehmern.\n"
+            "In Chemnitz korrigierte die Polizei die Zahl später auf 5.000 Teilnehmer.\n")
+    events = _events(text, {1: "die Polizei", 2: "die Polizei", 3: "die Polizei"}, "de")
+    assert events[1].superseded_by is None  # Dresden's count is no earlier count of Chemnitz's
+    assert events[2].superseded_by == events[3].id  # Chemnitz's is revised in Chemnitz
+
+
 def test_the_same_source_giving_a_new_figure_is_no_conflict():
     text = ("At least 19 people were killed, the health ministry said.\n"
             "The health ministry later raised its count of the dead to 27.\n")
