@@ -622,7 +622,7 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     places = {c.pos: {p.lower() for p in names_of(sentences[c.sid].text)[1]} for c in claims}
     parts = parts_of(claims, sentences, language)
     when = {c.pos: _happened(sentences[c.sid].text, lex) for c in claims}
-    placed = {c.pos: figure_places(sentences[c.sid].text, lex, language) for c in claims}
+    placed = figure_places_of(claims, sentences, language)
     # a quantity given place by place ("in Berlin 70.000, in Hamburg 65.000"): its figures compared per place
     broken_down = len({p for found in placed.values() for p in found.values() if p}) >= 2
     years = {c.pos: years_of(sentences[c.sid].text, language) for c in claims}
@@ -1453,14 +1453,16 @@ def _scope(text: str, lex: Lexicon) -> str:
     return names[-1].lower()[:5] if names and not lex.speakers.search(" ".join(names)) else ""
 
 
-def figure_places(text: str, lex: Lexicon, language: str | None) -> dict[float, str | None]:
+def figure_places(text: str, lex: Lexicon, language: str | None, before: str = "") -> dict[float, str | None]:
     """{figure value: the place its clause gives it}: the name after a place preposition (`locatives`: "in
     Berlin", "à Lyon", "в Харькове") last before the figure in its clause ("Die Veranstalter zählten in Berlin
-    70.000 Teilnehmer, in Hamburg 65.000"), else right after it ("85% na Bahia"); None for a figure of no
-    place."""
+    70.000 Teilnehmer, in Hamburg 65.000"), else right after it ("85% na Bahia"), else, where the clause
+    says "there" (`there`: "Verdi zählte dort 18.000"), the place named last in the sentence `before` it;
+    None for a figure of no place."""
     out: dict[float, str | None] = {}
     if not lex.locatives:
         return out
+    there = _last_place(before, lex) if before and lex.there is not None and lex.there.search(text) else None
     at = 0
     for n in extract_numbers(text, language):
         found = text.find(n.text, at)
@@ -1474,8 +1476,18 @@ def figure_places(text: str, lex: Lexicon, language: str | None) -> dict[float, 
         if place is None and len(following) == 2 and following[0].lower() in lex.locatives \
                 and following[1][:1].isupper():
             place = following[1].strip(".»“”\"").lower()[:5]
+        if place is None and there is not None and lex.there is not None and lex.there.search(" ".join(clause)):
+            place = there
         out.setdefault(n.value, place)
     return out
+
+
+def _last_place(text: str, lex: Lexicon) -> str | None:
+    """The place named last in `text` after a place preposition ("In Leipzig kamen ..."), as `figure_places`
+    keys it, or None."""
+    words = text.split()
+    return next((words[k + 1].strip(".,;:»“”\"").lower()[:5] for k in range(len(words) - 2, -1, -1)
+                 if words[k].lower() in lex.locatives and words[k + 1][:1].isupper()), None)
 
 
 def _differ_in_a_place(a: set[float], b: set[float], places_a: dict[float, str | None],
@@ -1600,6 +1612,19 @@ def _stems(text: str, lex: Lexicon) -> set[str]:
     skip = lex.not_in_source | lex.auxiliaries | lex.complementizers
     return {w.lower()[:5] for w in re.findall(r"[^\W\d_]{5,}", text) if w.lower() not in skip
             and not lex.cue.fullmatch(w) and (lex.reported_speech is None or not lex.reported_speech.fullmatch(w))}
+
+
+def _before(sentences: Mapping[int, Sentence], sid: int) -> str:
+    """The text of the story sentence right before `sid`, or ""."""
+    before = max((i for i in sentences if i < sid and not sentences[i].boilerplate), default=None)
+    return sentences[before].text if before is not None else ""
+
+
+def figure_places_of(claims: list[Claim], sentences: Mapping[int, Sentence], language: str | None
+                     ) -> dict[int, dict[float, str | None]]:
+    """{record position: `figure_places` of its sentence, "there" read against the sentence before}."""
+    lex = lexicon(language)
+    return {c.pos: figure_places(sentences[c.sid].text, lex, language, _before(sentences, c.sid)) for c in claims}
 
 
 def previous_sentence(sentences: dict[int, Sentence], sid: int) -> int | None:

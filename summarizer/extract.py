@@ -77,7 +77,7 @@ from summarizer.contests import (
     answers_previous,
     earlier_counts,
     earlier_occasions,
-    figure_places,
+    figure_places_of,
     figures_of,
     held,
     link_contests,
@@ -896,7 +896,7 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
                         relayed_figures(claims, clauses, language), in_quote,
                         earlier_occasions(claims, clauses, language),
                         {c.pos: years_of(clauses[c.sid].text, language) for c in claims},
-                        {c.pos: figure_places(clauses[c.sid].text, lexicon(language), language) for c in claims})
+                        figure_places_of(claims, clauses, language))
     events = []
     for pos, (key, draft) in enumerate(items, start=1):
         sid = sentence_of(key)

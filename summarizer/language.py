@@ -109,6 +109,8 @@ unless said otherwise):
                           a party's statement with one, about what others say of it, answers them as a denial
     locatives             prepositions of place before a name ("in Berlin", "à Lyon", "в Харькове"): a figure after
                           one in its clause counts that place
+    there                 words for a place named before ("dort", "allí", "там"): a figure in a clause with one counts
+                          the place the sentence before named last
     among_things          prepositions that put a figure among places or things ("on two mosques", "dans trois
                           villages"): a count named by a verb before it does not reach it, it counts its own noun
     noun_modifiers        words that stand between an article and its noun ("los tres acusados", "El principal
@@ -298,6 +300,7 @@ class Lexicon:
     determiners: frozenset[str]
     noun_modifiers: frozenset[str]
     locatives: frozenset[str]
+    there: re.Pattern | None
     among_things: frozenset[str]
     accused: frozenset[str]
     accusers: frozenset[str]
@@ -584,6 +587,7 @@ def lexicon(language: str | None) -> Lexicon:
         determiners=_lower(data.get("determiners")),
         noun_modifiers=_lower(data.get("noun_modifiers")),
         locatives=_lower(data.get("locatives")),
+        there=_words(data.get("there")),
         among_things=_lower(data.get("among_things")),
         accused=_lower(data.get("accused")),
         accusers=_lower(data.get("accusers")),

@@ -1149,6 +1149,15 @@ def test_a_denial_that_names_no_claim_answers_what_others_say_of_the_denier():
     assert es[3].contradicted_by == []  # criticism of the inquiry denies nothing said of the defence
 
 
+def test_a_figure_said_to_be_there_counts_the_place_named_before():
+    text = ("Die Gewerkschaft Verdi zählte nach eigenen Angaben 60.000 Teilnehmer.\n"
+            "In Dresden sprach die Polizei von 20.000 Teilnehmern.\n"
+            "In Leipzig kamen die Beamten aber nur auf 9.000 Teilnehmer.\n"
+            "Verdi zählte dort 18.000 Menschen.\n")
+    events = _events(text, {1: "Die Gewerkschaft Verdi", 2: "die Polizei", 3: "die Beamten", 4: "Verdi"}, "de")
+    assert events[3].contradicted_by == [events[4].id] and events[4].contradicted_by == [events[3].id]
+
+
 def test_a_denial_of_involvement_answers_no_request_of_the_accusers():
     text = ("Según la fiscalía, los dos acusados prendieron fuego a la nave para cobrar el seguro.\n"
             "La fiscalía pide ocho años de prisión para cada uno de ellos.\n"
