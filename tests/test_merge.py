@@ -180,7 +180,7 @@ def test_a_headline_setting_is_the_names_the_article_writes_with_a_capital_in_mi
 
 
 def test_the_labelled_day_on_the_embedded_models_recorded_answers():
-    """`summarize eval` on the storyline gold, replaying the embedded model's answers for the day's 36 articles
+    """`summarize eval` on the storyline gold, replaying the embedded model's answers for the day's 39 articles
     (recorded in fixtures/llm): the same scores a user gets from the default model, offline."""
     import json
 
