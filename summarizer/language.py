@@ -237,6 +237,9 @@ unless said otherwise):
                           la Cruz Roja de 1.200 y los ayuntamientos de 2.000" names three parties' figures
     figure_sources        regular expressions with a group `source`: figures that name their kind of source ("the
                           official death toll"); in a sentence that attributes nothing else, that source's claim
+    follow_ups            kinds of happening that follow an event (`court`, `funeral`, `investigation`), each with the
+                          word beginnings that tell it ("trial", "Trauer", "boîtes noires"): a headline of one tells
+                          another happening than a report that never mentions it (a suspect in court, the crash)
     kinds                 groups of head words (word beginnings) that stand for one another in a back reference
                           ("a companhia" for the party introduced as "a siderúrgica CSN"; "the carmaker" for "the
                           company"); a group of its own keeps apart two heads that share their first six letters
@@ -389,6 +392,7 @@ class Lexicon:
     earlier_occasion: re.Pattern | None = None
     possessives: frozenset[str] = frozenset()
     kinds: tuple[frozenset[str], ...] = ()
+    follow_ups: tuple[tuple[str, re.Pattern], ...] = ()
     contrast: re.Pattern | None = None
     figure_sources: tuple[re.Pattern, ...] = ()
     concessive: re.Pattern | None = None
@@ -687,6 +691,8 @@ def lexicon(language: str | None) -> Lexicon:
         possessives=_lower(data.get("possessives")),
         scale_words=_opening(data.get("scale_words")),
         kinds=tuple(_lower(group) for group in data.get("kinds") or ()),
+        follow_ups=tuple((str(kind), pattern) for kind, words in (data.get("follow_ups") or {}).items()
+                         if (pattern := _beginnings(words)) is not None),
         contrast=_opening(data.get("contrast")),
         figure_sources=_patterns(data.get("figure_sources")),
         concessive=_opening(data.get("concessive")),

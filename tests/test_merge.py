@@ -319,6 +319,25 @@ def test_a_headline_placed_only_by_a_name_common_that_day_is_still_placed():
     assert distance[0, 1] < APART
 
 
+def test_a_happening_that_follows_an_event_is_no_report_of_it():
+    from summarizer.briefing.merge import follow_ups
+
+    assert follow_ups("Christchurch shooting suspect appears in New Zealand court", "en") == {"court"}
+    assert follow_ups("Fährunglück vor Basilan: Ermittler prüfen Überladung", "de") == {"investigation"}
+    assert follow_ups("Missile strike on Kostiantynivka market kills at least 19", "en") == frozenset()
+    strike = _titled("a.txt", "Missile strike on Kostiantynivka market kills at least 19", [
+        event(1, "A missile struck the central market in Kostiantynivka on Wednesday, killing at least 19 people, "
+                 "the interior ministry said.", "the interior ministry", [("19", 19.0, "people")], ["Kostiantynivka"])])
+    again = _titled("b.txt", "21 killed as missile hits Kostyantynivka market", [
+        event(1, "A Russian missile hit the market in Kostyantynivka on Wednesday, killing 21 people, regional "
+                 "officials said.", "regional officials", [("21", 21.0, "people")], ["Kostyantynivka"])])
+    buried = _titled("c.txt", "Kostiantynivka buries first victims of market strike", [
+        event(1, "Hundreds of mourners filled the cemetery in Kostiantynivka to bury the first victims of the missile "
+                 "strike on the central market, local officials said.", "local officials", [], ["Kostiantynivka"])])
+    [story] = storylines([strike, again, buried])
+    assert sorted({i.article for i in story.items}) == ["a.txt", "b.txt"]
+
+
 def test_a_sum_of_money_and_a_count_are_never_one_quantity():
     from summarizer.briefing.merge import _disputes
     from summarizer.schema import Figure

@@ -150,6 +150,8 @@ class MergeIndex:
     settings: list[frozenset[str]] = field(default_factory=list)  # skeletons of the names its headline gives
     names: list[frozenset[str]] = field(default_factory=list)  # skeletons of the names its headline and lead give
     days: list[frozenset[str]] = field(default_factory=list)  # the days its headline and lead sentence date it to
+    happenings: list[frozenset[str]] = field(default_factory=list)  # the `follow_ups` its headline tells
+    mentioned: list[frozenset[str]] = field(default_factory=list)  # the `follow_ups` its headline and lead mention
     vectors: list[np.ndarray] = field(default_factory=list)
 
     @classmethod
@@ -185,6 +187,8 @@ class MergeIndex:
         self.settings.append(setting(title or _evidence(lead), body, result.article.language))
         self.names.append(_names(text))
         self.days.append(event_days(f"{title}. {_evidence(lead)}", result.article.language))
+        self.happenings.append(follow_ups(title or _evidence(lead), result.article.language))
+        self.mentioned.append(follow_ups(text, result.article.language))
         self.vectors.append(embed([text])[0])
 
     def __len__(self) -> int:
@@ -204,8 +208,10 @@ class MergeIndex:
     def distances(self) -> np.ndarray:
         """The square matrix of article distances: one minus the cosine on the English scale (`calibrated`),
         or APART for two articles whose headlines name specific names, none of them given by the other
-        article's headline or lead (a strike in Dnipro, one in Zaporizhzhia), and for two whose leads date
-        their events to different days (`when.one_time`: a quake on Monday, its aftershock on Wednesday)."""
+        article's headline or lead (a strike in Dnipro, one in Zaporizhzhia), for two whose leads date
+        their events to different days (`when.one_time`: a quake on Monday, its aftershock on Wednesday), and
+        for two where one headline tells a happening that follows an event (`follow_ups`: a court
+        appearance, funerals, an investigation) that the other's headline and lead never mention."""
         import numpy as np
 
         if not self.vectors:
@@ -217,16 +223,30 @@ class MergeIndex:
         settings, names = self.specific_settings(), self.names
         # ("Flugverbot für Boeing-Maschinen" names no place: a German headline's nouns are all capitalised)
         placing = [not lexicon(language).capitalised_nouns for language in self.languages]
+        nothing = [frozenset[str]()] * len(names)
+        happenings, mentioned = self.happenings or nothing, self.mentioned or nothing
         for i in range(len(names)):
             for j in range(i + 1, len(names)):
                 elsewhere = placing[i] and placing[j] and settings[i] and settings[j] \
                     and not _meets(settings[i], names[j]) and not _meets(settings[j], names[i])
-                if elsewhere or not one_time(self.days[i], self.days[j]):
+                # "Christchurch shooting suspect appears in court", "Funerals for Ethiopia crash victims": a
+                # happening that follows the event, which a report of the event itself does not mention
+                followed = happenings[i] - mentioned[j] or happenings[j] - mentioned[i]
+                if elsewhere or followed or not one_time(self.days[i], self.days[j]):
                     distance[i, j] = distance[j, i] = APART
                 elif self.languages[i] != self.languages[j] and _meets(settings[i], settings[j]):
                     distance[i, j] = distance[j, i] = distance[i, j] * SHARED_SETTING
         np.fill_diagonal(distance, 0.0)
         return distance
+
+
+def follow_ups(text: str, language: str | None = None) -> frozenset[str]:
+    """The kinds of happening that follow an event (`follow_ups` in the language files: "court", "funeral",
+    "investigation") that `text` tells, in its language or in English."""
+    from summarizer.language import lexicon
+
+    kinds = (*lexicon(language).follow_ups, *(lexicon("en").follow_ups if language != "en" else ()))
+    return frozenset(kind for kind, pattern in kinds if pattern.search(text))
 
 
 def genre(headline: str, language: str | None = None) -> str | None:
