@@ -1540,9 +1540,12 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
                 and token[:1].islower() \
                 and lowered not in lex.determiners | lex.prepositions | lex.genitive | lex.joins \
                 and not (lex.negations is not None and lex.negations.fullmatch(lowered)) \
-                and not lex.cue.fullmatch(lowered):
+                and (lowered in lex.auxiliaries | lex.conjunctions or lowered not in lex.not_in_source
+                     and not lex.cue.fullmatch(lowered)
+                     and not (lex.reported_speech is not None and lex.reported_speech.fullmatch(lowered))):
             break  # "sprach auch die Polizei letztlich von 70.000", "kamen die Beamten aber nur auf": the noun
-            # phrase ends at its head, an adverb of the clause follows (not "Sprecher der Polizei", "nicht")
+            # phrase ends at its head, an adverb of the clause follows (not "Sprecher der Polizei", "nicht"; and
+            # not a verb: "berichtete am Montag, Mitglieder seien erkrankt" names no source after its cue)
         named = token[:1].isupper() and not lex.capitalised_nouns  # "il capo dello Stato": a name's word, no verb
         if kept and (lowered in lex.not_in_source and not named or lex.cue.fullmatch(lowered)
                      or (lex.reported_speech is not None and lex.reported_speech.fullmatch(lowered))):
