@@ -32,6 +32,7 @@ from summarizer.attribution import attributed, same_source
 from summarizer.contests import opens_incident, quantities
 from summarizer.language import Lexicon, lexicon
 from summarizer.neutral import QUOTED, loaded_terms, quote_loaded_terms
+from summarizer.numbers import in_english
 from summarizer.schema import Digest, DigestSentence, Dispute, Dropped, Event
 
 MAX_SENTENCES = 4
@@ -270,7 +271,8 @@ class _Reader:
                 hedge = _HEDGE.search(e.summary[:in_summary.start()])
             unit = (n.unit or "").lower()
             noun = 2 if unit and quantity in words and words[quantity].match(unit) else int(unit in self.lex.people)
-            out.setdefault(quantity, []).append(((hedge.group(0).lower() if hedge else "") + n.text, n.text, noun))
+            shown = n.text if self.code == "en" else in_english(n)  # "18.000" of a German report: "18,000"
+            out.setdefault(quantity, []).append(((hedge.group(0).lower() if hedge else "") + shown, n.text, noun))
         return {q: [(shown, bare) for shown, bare, noun in found if noun == max(x[2] for x in found)]
                 for q, found in out.items()}
 

@@ -67,6 +67,7 @@ from typing import get_args
 
 from summarizer.errors import InputError, attempt
 from summarizer.neutral import QUOTED
+from summarizer.numbers import extract_numbers, in_english
 from summarizer.schema import ArticleResult, Event, Status
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -324,6 +325,7 @@ def _score_digest(s: Score, gold: dict, result: ArticleResult, text: str, found:
     from summarizer.segment import segment
 
     digest = result.digest
+    language = result.article.language or "en"
     s.story_words = sum(len(x.text.split()) for x in segment(text, result.article.language or "en")
                         if not x.boilerplate)
     s.digest_words = len(digest.text.split())
@@ -334,7 +336,7 @@ def _score_digest(s: Score, gold: dict, result: ArticleResult, text: str, found:
             s.gold_key += 1
             numbers, sources = g.get("numbers") or [], [x for x in g.get("source_any") or [] if x != "reporter"]
             record = found.get(str(g.get("id"))) if g.get("id") else _found_record(g, result.events)
-            s.key_covered += any(str(n).lower() in lowered for n in numbers) \
+            s.key_covered += any(written.lower() in lowered for n in numbers for written in _forms(str(n), language)) \
                 or any(str(src).lower() in lowered for src in sources) \
                 or not numbers and not sources and record is not None and record.id in cited
     sentences = [x.text for x in digest.sentences] or [digest.text]
@@ -342,8 +344,8 @@ def _score_digest(s: Score, gold: dict, result: ArticleResult, text: str, found:
         ea, eb = found.get(a), found.get(b)
         if not (ea and eb and ea.numbers and eb.numbers):
             continue
-        where_a = {i for i, t in enumerate(sentences) for n in ea.numbers if n.text in t}
-        where_b = {i for i, t in enumerate(sentences) for n in eb.numbers if n.text in t}
+        where_a = {i for i, t in enumerate(sentences) for n in ea.numbers if n.text in t or in_english(n) in t}
+        where_b = {i for i, t in enumerate(sentences) for n in eb.numbers if n.text in t or in_english(n) in t}
         if where_a and where_b:
             s.gold_disputes += 1
             s.disputes_together += bool(where_a & where_b)
@@ -353,6 +355,11 @@ def _score_digest(s: Score, gold: dict, result: ArticleResult, text: str, found:
         s.unattributed = [x.text for x in digest.sentences for e in (by_id.get(i) for i in x.event_ids)
                           if e is not None and e.status != "asserted" and e.attribution.source_type != "outlet"
                           and not _names_source(e.attribution.source, x.text)]
+
+
+def _forms(figure: str, language: str) -> set[str]:
+    """A gold figure as written and as an English digest writes it ("18.000": also "18,000")."""
+    return {figure, *(in_english(n) for n in extract_numbers(figure, language))}
 
 
 def _found_record(gold: dict, events: list[Event]) -> Event | None:

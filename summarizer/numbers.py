@@ -223,6 +223,17 @@ def figure_key(number: Number) -> tuple[float, str]:
     return number.value, _NUMERAL.sub("", number.text).strip().lower()
 
 
+def in_english(number: Number) -> str:
+    """A figure as an English text writes it: "18.000" (German) is "18,000", "5,48%" is "5.48%"; one written
+    with words ("400 mil", "7,1 Milliarden", "drei") stays as written."""
+    rest = _NUMERAL.sub("", number.text).strip()
+    if not _NUMERAL.match(number.text) or rest not in ("", "%"):
+        return number.text
+    value = number.value
+    shown = f"{int(value):,}" if value == int(value) else f"{value:,}"
+    return shown + rest
+
+
 def _comma_decimal(language: str | None) -> str | None:
     """The language's ISO 639-1 code when it is a comma-decimal language, else None."""
     code = re.split(r"[-_]", (language or "").strip().lower(), maxsplit=1)[0]

@@ -81,6 +81,21 @@ def test_a_foreign_record_without_english_is_told_by_its_figures_and_says_the_la
     assert compose([translated, red_cross], "de", 200)[0].text.startswith("At least 14 people were killed")
 
 
+def test_a_foreign_records_figures_are_written_as_english_writes_them():
+    organisers = record(1, "Die Veranstalter zählten nach eigenen Angaben 18.000 Teilnehmer.", "Die Veranstalter",
+                        "zählten", "disputed", (2,), language="de")
+    police = record(2, "Die Polizei sprach dagegen von 9.500 Teilnehmern.", "Die Polizei", "sprach", "disputed",
+                    (1,), language="de")
+    digest, _ = compose([organisers, police], "de", story_words=200)
+    assert "a crowd of 18,000" in digest.text and "a crowd of 9,500" in digest.text  # not "18.000": eighteen
+    assert "18.000" not in digest.text
+    # and the figures' own text stays as written in the records
+    assert organisers.numbers[0].text == "18.000"
+    DigestSentenceDraft.model_validate(
+        {"text": digest.sentences[0].text, "event_ids": ["e1", "e2"]},
+        context=DigestContext(events={"e1": organisers, "e2": police}))  # a figure of the records, however grouped
+
+
 def test_a_party_named_by_a_loaded_label_is_named_with_the_label_in_quotation_marks():
     claim = record(1, "Террористы так называемой «ЛНР» заявили о гибели 12 украинских военных.",
                    "Террористы так называемой «ЛНР»", "заявили", "disputed", (2,), language="ru")

@@ -392,3 +392,17 @@ def test_a_partys_figure_after_its_name_is_no_age():
 ])
 def test_a_figure_in_the_name_of_a_model_or_a_flight_is_no_figure(text, kept):
     assert [n.text for n in extract_numbers(text, "en")] == kept
+
+
+@pytest.mark.parametrize("text, language, english", [
+    ("18.000 Menschen", "de", "18,000"),
+    ("1.200 personas", "es", "1,200"),
+    ("95 000 manifestants", "fr", "95,000"),
+    ("5,48% dei dipendenti", "it", "5.48%"),
+    ("400 mil euros", "pt", "400 mil"),  # written with a word: as written
+    ("7,1 Milliarden Euro", "de", "7,1 Milliarden"),
+])
+def test_a_figure_as_english_writes_it(text, language, english):
+    from summarizer.numbers import in_english
+
+    assert [in_english(n) for n in extract_numbers(text, language)] == [english]
