@@ -1016,7 +1016,7 @@ def _status(pos: int, attribution: Attribution, contests: _Contests, quoted: str
     if attribution.source_type == "outlet":
         if pos in contests.telling:  # "Claims that ... have been denied": a denial the outlet tells, not its own
             return "claimed"
-        if not is_hedged(text, language):
+        if not is_hedged(text, language) and not _reported(text, language):
             return "unverified" if unverified else "asserted"
         return "denied" if pos in contests.denied else "unverified"
     if pos in contests.denied and pos not in contests.deniers:
@@ -1025,6 +1025,15 @@ def _status(pos: int, attribution: Attribution, contests: _Contests, quoted: str
     if contests.contested[pos] - answered or two_sided(text, language):  # "480 000 selon la police, 1,2 million ..."
         return "disputed"
     return "unverified" if unverified else "claimed"
+
+
+def _reported(text: str, language: str | None) -> bool:
+    """Is `text` in the mood of reported speech outside its quotes ("Ils seraient un million", "Die Truppen
+    hätten ... eingenommen") with no speaker named: someone's account the outlet does not make its own?"""
+    lex = lexicon(language)
+    spans = quoted_spans(text)
+    return lex.reported_speech is not None and any(
+        not any(a <= m.start() < b for a, b in spans) for m in lex.reported_speech.finditer(text))
 
 
 def _summary(english: str, original: str, attribution: Attribution, status: Status, language: str | None) -> str:

@@ -1579,3 +1579,13 @@ def test_a_partys_denial_told_again_answers_what_it_answered_first(text, sources
     assert events[2].status == "denied"
     assert sorted(events[2].contradicted_by) == sorted([events[3].id, events[4].id])
     assert events[1].status == "claimed" and events[1].contradicted_by == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Un incendie a détruit un entrepôt à Vénissieux.\nLe feu aurait pris dans un local technique.\n"),
+    ("de", "In Gersthofen ist eine Lagerhalle abgebrannt.\nDas Feuer sei in einem Technikraum ausgebrochen.\n"),
+])
+def test_reported_speech_with_no_speaker_named_is_no_assertion_of_the_outlet(language, text):
+    events = _events(text, {1: "the outlet", 2: "the outlet"}, language)
+    assert events[1].status == "asserted"
+    assert events[2].attribution.source == "the outlet" and events[2].status == "unverified"
