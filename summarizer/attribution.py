@@ -814,13 +814,19 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         if _describes_figure(words, lex):
             continue  # "supera ... la cifra que reconoce la propia compañía": a figure described, no speaker
         if lex.object_first and lex.earlier_claims is not None and "," not in before \
-                and any(lex.earlier_claims.fullmatch(w) for w in words[:2]):
-            # "Информацию о взрыве сообщило агентство «БелПресс»", "Ці дані спростував речник ДСНС ...": a noun of
-            # claims opens the sentence as its object; the speaker is the subject after the cue
-            subject = _source_after(sentence, m.end(), lex)
-            if not subject:
+                and (any(lex.earlier_claims.fullmatch(w) for w in words[:2])
+                     or words[:1] and words[0].lower() in lex.object_articles):
+            # "Информацию о взрыве сообщило агентство «БелПресс»", "Ці дані спростував речник ДСНС ...", "Die
+            # Vorwürfe wies das Unternehmen zurück", "Den Bericht bestätigte die Werksfeuerwehr": a noun of claims
+            # or an object's article opens the sentence; the speaker is the subject after the cue
+            subject = _source_after(sentence, m.end(), lex) \
+                or (_verb_second_subject(sentence[m.end():], lex) if lex.verb_second else None)
+            if subject and not any(c.isdigit() for c in subject):
+                return subject, cue.lower()
+            if not lex.verb_second:
                 continue  # whoever it is, not the object
-            return subject, cue.lower()
+            # ("Die Zahlen des Bergbauministeriums nennen zudem 52 Verletzte": a figure after the verb is its
+            # object; the figures before it are the subject, read below)
         if lex.verb_second and words and words[0].lower() in lex.prepositions and "," not in before \
                 and not (lex.according is not None and lex.according.search(before)):
             # "Mit Blick auf die Bergung warnte das Landesbergamt ...", "Unter Verweis auf ... schätzen sie":

@@ -33,8 +33,11 @@ unless said otherwise):
                           a prepositional phrase ("Mit Blick auf die Bergung warnte das Landesbergamt") has its
                           subject right after the cue
     object_first          true where a sentence may open with its object and give its subject after the verb
-                          (Russian, Ukrainian): one that opens with a noun of claims ("Информацию о взрыве
-                          сообщило агентство", "Ці дані спростував речник") has its speaker after the cue
+                          (Russian, Ukrainian, German): one that opens with a noun of claims ("Информацию о взрыве
+                          сообщило агентство", "Ці дані спростував речник", "Die Vorwürfe wies das Unternehmen
+                          zurück") has its speaker after the cue
+    object_articles       articles that open no subject ("Den Bericht bestätigte die Werksfeuerwehr"): a sentence
+                          opening with one has its speaker after the cue
     other_verb_particles  particles that, closing a cue verb's clause with nothing said after them, make it another
                           verb ("hält an dem Projekt fest": sticks to it; "sagte die Reise ab": cancelled it)
     auxiliaries           words between a subject and its cue ("a déclaré", "has said")
@@ -388,6 +391,7 @@ class Lexicon:
     other_verb_particles: frozenset[str] = frozenset()
     verb_second: bool = False
     object_first: bool = False
+    object_articles: frozenset[str] = frozenset()
     document_says: re.Pattern | None = None
     earlier_occasion: re.Pattern | None = None
     possessives: frozenset[str] = frozenset()
@@ -686,6 +690,7 @@ def lexicon(language: str | None) -> Lexicon:
         other_verb_particles=_lower(data.get("other_verb_particles")),
         verb_second=str(data.get("verb_second", "")).lower() == "true",
         object_first=str(data.get("object_first", "")).lower() == "true",
+        object_articles=_lower(data.get("object_articles")),
         document_says=_words(data.get("document_says")),
         earlier_occasion=_regexes(data.get("earlier_occasion")),
         possessives=_lower(data.get("possessives")),

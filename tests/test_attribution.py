@@ -1192,6 +1192,10 @@ def test_a_kind_word_elsewhere_in_a_partys_sentence_is_no_apposition():
     ("In Leipzig kamen die Beamten aber nur auf 9.000 Teilnehmer.", ("die Beamten", "kamen")),
     ("Die Polizei kam auf rund 5.000 Teilnehmer.", ("Die Polizei", "kam")),
     ("Bei dem Unfall kamen drei Menschen ums Leben.", None),
+    # the object may come first: the speaker follows the cue
+    ("Die Vorwürfe wies das Unternehmen am Abend zurück.", ("das Unternehmen", "wies")),
+    ("Den Bericht bestätigte die Polizei.", ("die Polizei", "bestätigte")),
+    ("Die Polizei wies die Vorwürfe zurück.", ("Die Polizei", "wies")),
 ])
 def test_german_counts_and_the_end_of_a_source_after_its_cue(sentence, expected):
     assert parse_attribution(sentence, "de") == expected
