@@ -493,6 +493,23 @@ def _happened(text: str, lex: Lexicon) -> str:
 _YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]?\d)")
 
 
+def _months(text: str, lex: Lexicon) -> tuple[frozenset[int], frozenset[int]]:
+    """(the month `text` opens with, within its first words: "In July, ..."; the months it names, or all twelve
+    where it names none and no day of the week either), as numbers: a sentence dated to a day of the week tells
+    this week's events, one that opens with a month another's ("In July, a glide bomb ... killing two teachers"
+    against "on Wednesday ... killing at least 19"); one dated to neither may tell either ("A metà gennaio il
+    Comune aveva annunciato 1,8 milioni" against the paper's "un milione")."""
+    named = frozenset(i for i, pattern in enumerate(lex.month_names) if pattern.search(text))
+    opening = " ".join(text.split()[:OPENING_WORDS])
+    opens = frozenset(i for i in named if lex.month_names[i].search(opening))
+    if not named and not any(day.search(text) for day in lex.weekdays):
+        named = frozenset(range(len(lex.month_names)))
+    return opens, named
+
+
+OPENING_WORDS = 3  # "In early July, ...": where a sentence dates itself
+
+
 def years_of(text: str, language: str | None) -> frozenset[str]:
     """The years that date a sentence's counts ("In 2019", "Nel 2016", "В 2021 году"): four digits that are no
     figure of it, nor the year of a comparison or a deadline (`not_dating`: "in calo del 12% rispetto allo
@@ -626,6 +643,7 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     # a quantity given place by place ("in Berlin 70.000, in Hamburg 65.000"): its figures compared per place
     broken_down = len({p for found in placed.values() for p in found.values() if p}) >= 2
     years = {c.pos: years_of(sentences[c.sid].text, language) for c in claims}
+    months = {c.pos: _months(sentences[c.sid].text, lex) for c in claims}
     # "At the previous protest, three weeks ago, organisers had counted 5,000": figures of an earlier occasion
     occasions = earlier_occasions(claims, sentences, language)
     # "hundreds of workers" against "only 40 employees": a count in words of an order against a figure outside it
@@ -649,9 +667,11 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
                 continue  # "on Thursday" and "on Friday", paragraphs apart: two incidents ("trapped on Tuesday",
                 # next paragraph "still underground on Wednesday": one); "yesterday" and "on Monday" may be one
                 # day, and "on Monday" and "on Monday morning" are
-            if years[a.pos] != years[b.pos] or (a.pos in occasions) != (b.pos in occasions):
+            if years[a.pos] != years[b.pos] or (a.pos in occasions) != (b.pos in occasions) \
+                    or months[a.pos][0] - months[b.pos][1] or months[b.pos][0] - months[a.pos][1]:
                 continue  # "In 2019, the same agency recorded 41 flood deaths", "Lors de la précédente journée
-                # de mobilisation, la CGT avait compté 600 000 personnes": a count of another period or occasion
+                # de mobilisation, la CGT avait compté 600 000 personnes", "In July, a glide bomb ... killing two
+                # teachers": a count of another period or occasion
             if not near and places[a.pos] and places[b.pos] and not places[a.pos] & places[b.pos]:
                 continue  # far apart, in places that differ: two incidents
             scope_a, scope_b = _scope(sentences[a.sid].text, lex), _scope(sentences[b.sid].text, lex)

@@ -1589,3 +1589,13 @@ def test_reported_speech_with_no_speaker_named_is_no_assertion_of_the_outlet(lan
     events = _events(text, {1: "the outlet", 2: "the outlet"}, language)
     assert events[1].status == "asserted"
     assert events[2].attribution.source == "the outlet" and events[2].status == "unverified"
+
+
+def test_a_toll_of_another_month_is_no_contest_with_the_days():
+    text = ("A Russian drone hit the bus station in Sumy on Thursday morning, killing nine people, the governor said.\n"
+            "In March, a missile struck a residential block in the same district, killing 14 people, city officials "
+            "said at the time.\n"
+            "The city council put the toll at 11.\n")
+    events = _events(text, {1: "the governor", 2: "city officials", 3: "The city council"})
+    assert events[2].contradicted_by == [] and events[2].status == "claimed"  # March's dead: another occasion
+    assert events[3].id in events[1].contradicted_by  # a toll dated to no day may still be the day's
