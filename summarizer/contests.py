@@ -1489,14 +1489,13 @@ def figure_places(text: str, lex: Lexicon, language: str | None, before: str = "
         if found < 0:
             continue
         at = found + len(n.text)
-        clause = re.split(r"[,;:(]", text[:found])[-1].split()
-        place = next((clause[k + 1].strip(".»“”\"").lower()[:5] for k in range(len(clause) - 2, -1, -1)
-                      if clause[k].lower() in lex.locatives and clause[k + 1][:1].isupper()), None)
+        clause = re.split(r"[,;:(]", text[:found])[-1]
+        place = _last_place(clause, lex)
         following = re.split(r"[,;:(]", text[at:])[0].split()[:2]  # "adesão de 85% na Bahia, 80% em São Paulo"
         if place is None and len(following) == 2 and following[0].lower() in lex.locatives \
                 and following[1][:1].isupper():
             place = following[1].strip(".»“”\"").lower()[:5]
-        if place is None and there is not None and lex.there is not None and lex.there.search(" ".join(clause)):
+        if place is None and there is not None and lex.there is not None and lex.there.search(clause):
             place = there
         out.setdefault(n.value, place)
     return out
@@ -1634,20 +1633,19 @@ def _stems(text: str, lex: Lexicon) -> set[str]:
             and not lex.cue.fullmatch(w) and (lex.reported_speech is None or not lex.reported_speech.fullmatch(w))}
 
 
-def _before(sentences: Mapping[int, Sentence], sid: int) -> str:
-    """The text of the story sentence right before `sid`, or ""."""
-    before = max((i for i in sentences if i < sid and not sentences[i].boilerplate), default=None)
-    return sentences[before].text if before is not None else ""
-
-
 def figure_places_of(claims: list[Claim], sentences: Mapping[int, Sentence], language: str | None
                      ) -> dict[int, dict[float, str | None]]:
     """{record position: `figure_places` of its sentence, "there" read against the sentence before}."""
     lex = lexicon(language)
-    return {c.pos: figure_places(sentences[c.sid].text, lex, language, _before(sentences, c.sid)) for c in claims}
+    out = {}
+    for c in claims:
+        before = previous_sentence(sentences, c.sid)
+        out[c.pos] = figure_places(sentences[c.sid].text, lex, language,
+                                   sentences[before].text if before is not None else "")
+    return out
 
 
-def previous_sentence(sentences: dict[int, Sentence], sid: int) -> int | None:
+def previous_sentence(sentences: Mapping[int, Sentence], sid: int) -> int | None:
     """The id of the story sentence right before `sid` (page furniture skipped), or None."""
     return max((i for i in sentences if i < sid and not sentences[i].boilerplate), default=None)
 

@@ -326,7 +326,7 @@ def _score_digest(s: Score, gold: dict, result: ArticleResult, text: str, found:
 
     digest = result.digest
     language = result.article.language or "en"
-    s.story_words = sum(len(x.text.split()) for x in segment(text, result.article.language or "en")
+    s.story_words = sum(len(x.text.split()) for x in segment(text, language)
                         if not x.boilerplate)
     s.digest_words = len(digest.text.split())
     lowered = digest.text.lower()
