@@ -87,6 +87,9 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
         cited = next((p for m in lex.according.finditer(sentence) if m.start() >= cue_end
                       and (p := _parse(sentence[m.start():], lex)) and is_speaker(p[0], lex)), None)
         parsed = cited or parsed
+    if parsed and lex.recording is not None and lex.recording.fullmatch(parsed[1]) \
+            and parsed[0].split()[-1].lower() in lex.place_nouns:
+        return None  # "A região registrou 180 milímetros de chuva": a place records, it says nothing
     return (_without_channel(_with_name(sentence, parsed[0], lex), lex), parsed[1]) if parsed else None
 
 

@@ -181,6 +181,11 @@ unless said otherwise):
     naming                verbs that call something by a name ("called", "nannte", "ha definito"): a cue only
                           where a denial word, a quote, a figure or a judgement of a crowd's size follows
                           ("called the report 'a lie'", "described the turnout as small"), not "a group called X"
+    recording             verbs that record or register a measure ("recorded", "registrou", "зафиксировали"): no
+                          cue where their subject is a place or a period (`place_nouns`: "A região registrou 180
+                          milímetros de chuva", "The year recorded ...": the outlet's fact)
+    place_nouns           nouns of a place or a period ("region", "área", "year"), which record a measure but say
+                          nothing
     time_words            words and phrases of time or sequence that open or end no speaker's name ("Пізніше у
                           Міноборони заявили", "12 березня речник ... уперше визнав"): dropped from a source's
                           ends, with a day number before them
@@ -377,6 +382,8 @@ class Lexicon:
     inverted_subject: re.Pattern | None = None
     ranges: frozenset[str] = frozenset()
     naming: re.Pattern | None = None
+    recording: re.Pattern | None = None
+    place_nouns: frozenset[str] = frozenset()
     gerund_endings: tuple[str, ...] = ()
     participle_endings: tuple[str, ...] = ()
     according_relative: re.Pattern | None = None
@@ -675,6 +682,8 @@ def lexicon(language: str | None) -> Lexicon:
         according_opening=_opening(data.get("according_opening")),
         ranges=_lower(data.get("ranges")),
         naming=_words(data.get("naming")),
+        recording=_words(data.get("recording")),
+        place_nouns=_lower(data.get("place_nouns")),
         gerund_endings=tuple(data.get("gerund_endings") or ()),
         participle_endings=tuple(data.get("participle_endings") or ()),
         according_relative=_words(data.get("according_relative")),

@@ -1356,3 +1356,16 @@ def test_a_german_closing_cue_names_the_plain_noun_after_it_not_a_relative_claus
 def test_a_party_named_at_great_length_is_cut_before_against(language, sentence, source):
     assert parse_attribution(sentence, language)[0] == source
 
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("A região registrou 180 milímetros de chuva em 24 horas.", "pt", None),
+    ("The region recorded 180 millimetres of rain in 24 hours.", "en", None),
+    ("La región registró 180 milímetros de lluvia.", "es", None),
+    # a party records what it counts: its words
+    ("The hospital recorded 12 deaths.", "en", ("The hospital", "recorded")),
+    ("Le rectorat a recensé 18 % de grévistes.", "fr", ("Le rectorat", "recensé")),
+    ("Il Comune ha registrato 12 morti.", "it", ("Il Comune", "registrato")),
+])
+def test_a_place_that_records_a_measure_says_nothing(sentence, language, expected):
+    assert parse_attribution(sentence, language) == expected
