@@ -95,6 +95,7 @@ from summarizer.contests import is_note as is_verification_note
 from summarizer.language import is_back_attribution, is_hedged, is_verification, lexicon
 from summarizer.names import ends_with_person, names_of, when_of
 from summarizer.numbers import extract_numbers
+from summarizer.presented import bare_quotation, colon_presented, presented_speaker
 from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType, Status
 from summarizer.segment import Sentence
 from summarizer.translation import supported_translation
@@ -334,6 +335,9 @@ def _attribution_of(sid: int, text: str, story: dict[int, Sentence], language: s
     if parsed is None and (continued := quote_continues(sid, story)) is not None:
         # '"Wir haben Zweifel", sagte Bulut. "Als in Kahramanmaras ..."': the quote goes on, the speaker too
         parsed = parse_attribution(DATELINE.sub("", story[continued].text, count=1), language)
+    if parsed is None and (presented := colon_presented(text, language)) is not None:
+        # "Le siguió el portavoz ..., el teniente Andrés Molina: «Los desalojados fueron 120»."
+        parsed = presented, ""
     opened = quote_opened_by(sid, story)
     closing = max((m.end() for m in re.finditer(r"[\"”»“«]", text)), default=-1)
     if opened is not None and not (parsed and re.search(rf"(?<!\w){re.escape(parsed[1])}", text[closing:], re.I)):
@@ -359,11 +363,24 @@ def _carried_over(text: str, before: list[str], language: str | None) -> tuple[s
     if _OPENS_QUOTE.match(text) and re.search(r"[\"”»“][.!?]?\s*$", text.rstrip()) and before:
         # "Per Salvini si tratta di una fake news. “Bugie e insulti di qualche Ong ...”": a quotation with no
         # speaker of its own, right after a sentence that names one, is that speaker's
-        return _earlier_source(before[-1:], language)
+        return _earlier_source(before[-1:], language) or _presented_before(before, language)
     if before and _figures_only_quoted(text, language):
         # "Per i sindacati lo sciopero è stato un successo. Con “adesioni oltre il 65% in Lombardia”, ...": the
         # figures are someone's words, and the sentence names no one; the speaker of the sentence before
         return _earlier_source(before[-1:], language)
+    return None
+
+
+def _presented_before(before: list[str], language: str | None) -> tuple[str, str] | None:
+    """(speaker, "") of a bare quotation whose speaker a sentence `before` it presents with no verb of saying
+    ("Poco dopo è intervenuta la prefetta di Ancona, Laura Gatti. «Al momento ...»"), over the bare quotations
+    in between ("... Laura Gatti. «...». «Gli sfollati sono circa 150 ...»"); else None."""
+    for text in reversed(before):
+        speaker = presented_speaker(text, language)
+        if speaker is not None:
+            return speaker, ""
+        if not bare_quotation(text):
+            return None
     return None
 
 
@@ -741,7 +758,12 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
                    # (one with no speaker of its own after a sentence that names one: "For the minister, it is
                    # propaganda. “The terrorists burn their own dead ...”")
                    or pos > 0 and _OPENS_QUOTE.match(text) is not None
-                   and parse_attribution(story[pos - 1].text, language) is not None)
+                   and parse_attribution(story[pos - 1].text, language) is not None
+                   # a bare quotation whose speaker a sentence before presents ("Then came the county sheriff,
+                   # Paul Grady. "..."") or one presented before a colon
+                   or bare_quotation(text) and _presented_before([x.text for x in story[max(0, pos - 3):pos]],
+                                                                 language) is not None
+                   or colon_presented(text, language) is not None)
         score = 3 * figure + 2 * cue + bool(lex.denial.search(text)) + (pos < 3)
         score -= text.endswith("?") + text.startswith(("“", '"', "«"))
         ranked.append((not (figure or cue), -score, pos, s.id))
