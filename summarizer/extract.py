@@ -840,14 +840,21 @@ def salvage(raw: str | None, error: str, context: EventsContext) -> tuple[dict[i
             try:
                 draft = schema.model_validate(item, context=context)
             except ValidationError as exc:
-                if not isinstance(item, dict) or {e["loc"][:1] for e in exc.errors()} != {("source",)}:
+                failed = {e["loc"][:1] for e in exc.errors()}
+                if not isinstance(item, dict) or not failed or not failed <= {("source",), ("english",)}:
                     raise
                 # only the source is unusable (a whole sentence copied into it): the sentence's own words decide
-                # who speaks, as for any record (`repair`)
-                draft = schema.model_validate({**item, "source": "the outlet"}, context=context)
-                dropped.append(Dropped(stage="events", item=str(item.get("source"))[:300],
-                                       reason=f"the model's source for sentence {sid} was not kept: "
-                                              f"{short_errors(exc)}; the sentence's own words name it"))
+                # who speaks, as for any record (`repair`); only the English version is (it runs on into the
+                # next sentence): the record without it, read in its own language
+                mended = {**item, "source": "the outlet"} if ("source",) in failed else dict(item)
+                if ("english",) in failed:
+                    del mended["english"]
+                    schema = EventDraft
+                draft = schema.model_validate(mended, context=context)
+                unusable = " and ".join(f"the model's {loc[0]}" for loc in sorted(failed))
+                dropped.append(Dropped(stage="events", item=json.dumps({key: item}, ensure_ascii=False)[:300],
+                                       reason=f"{unusable} for sentence {sid} was not kept: "
+                                              f"{short_errors(exc)}; the record is kept without it"))
             check_draft(draft, story)
             kept[sid] = draft
         except (ValidationError, ValueError) as exc:

@@ -537,6 +537,24 @@ def test_a_record_whose_only_fault_is_a_sentence_copied_into_its_source_is_kept_
     assert any("not kept" in d.reason for d in dropped)
 
 
+def test_a_record_whose_only_fault_is_an_english_version_too_long_is_kept_without_it():
+    import json
+
+    from summarizer.extract import salvage
+
+    text = ("Poco dopo è intervenuta la prefetta di Ancona, Laura Gatti.\n"
+            "«Al momento non abbiamo morti accertati».\n")
+    sentences = {s.id: s for s in segment(text, "it")}
+    runs_on = "At the moment we do not have any confirmed deaths. " * 10  # the next sentences too, over the limit
+    raw = json.dumps({"2": {"source": "Laura Gatti", "cue": "", "source_type": "official", "contests": [],
+                            "english": runs_on}})
+    context = EventsContext(sentences=sentences, language="it")
+    kept, dropped = salvage(raw, "english: too long", context)
+    assert list(kept) == [2] and getattr(kept[2], "english", None) is None
+    assert repair(kept, context)[2].source == "la prefetta di Ancona, Laura Gatti"
+    assert [d.reason.split(":")[0] for d in dropped] == ["the model's english for sentence 2 was not kept"]
+
+
 def test_a_caption_or_a_promotion_is_no_lead():
     sentences = segment("Ein zerstörtes Gebäude in Izmir.\n"
                         "Nach Angaben der Behörde sind mindestens 41.156 Menschen getötet worden.\n"
