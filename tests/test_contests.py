@@ -1285,6 +1285,17 @@ def test_a_count_of_none_disputes_another_partys_figure_and_a_refusal_counts_not
     assert refusal[2].contradicted_by == []
 
 
+def test_nobody_counted_is_a_count_of_none():
+    text = ("The fire chief said 2 workers are still missing.\n"
+            "The sheriff said every worker has been found and nobody is missing.\n")
+    events = _events(text, {1: "The fire chief", 2: "The sheriff"})
+    assert events[2].id in events[1].contradicted_by
+    assert events[1].id in events[2].contradicted_by
+    unknown = _events("The fire chief said 2 workers are still missing.\n"
+                      "The sheriff said nobody knows how the fire started.\n", {1: "The fire chief", 2: "The sheriff"})
+    assert unknown[1].contradicted_by == []
+
+
 def test_a_jibe_three_orders_of_magnitude_off_is_no_count():
     text = ("Según la Delegación del Gobierno, asistieron 45.000 personas a la concentración.\n"
             "«El instituto de Tezanos daba entre 10 y 12 personas», ironizó el secretario general del partido.\n")
