@@ -225,6 +225,8 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
                 parts.add(value)
                 continue
         counts = nearest[1] if nearest is not None else None
+        if counts is None and _lost(before, after, lex):
+            counts = "dead"  # "n'avoir perdu que 8 combattants", "4 de sus combatientes cayeron": a side's own dead
         if counts is None and any(w.lower() in lex.people for w in after[:3]):
             counts = "people"  # "1,4 milhão de pessoas na Paulista": a crowd, where the story has one
         if counts in CROWDS and percent:
@@ -272,6 +274,61 @@ def _zeros(text: str, lex: Lexicon) -> list[str]:
         if named is not None and (named in TOLLS or named.startswith(UNNAMED)):
             out.append(named)  # (a toll's none, not "ni un solo despido": a refusal, no count of jobs)
     return out
+
+
+VICTIM_REACH = 3  # words after a figure within which its noun says whom a toll counts ("4 de sus combatientes")
+LOSS_REACH = 3  # words before a figure, or after its noun, within which a verb of losing tells a side's dead
+
+
+def _group(words: list[str], lex: Lexicon) -> str | None:
+    """The group of people (`victims`: "combatants", "forces", "civilians", "people") the first of `words`
+    that names one names, else None."""
+    for w in words:
+        found = next((name for name, pattern in lex.victims if pattern.match(w)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _lost(before: list[str], after: list[str], lex: Lexicon) -> bool:
+    """Does a verb of losing (`losses`) tell the figure between `before` and `after` as a side's own dead:
+    right before it ("perso soltanto 30 uomini") or right after its noun ("4 de sus combatientes cayeron"),
+    the figure counting people (`victims`), not jobs?"""
+    if lex.losses is None or _group(after[:VICTIM_REACH], lex) is None:
+        return False
+    return any(lex.losses.fullmatch(w) for w in before[-LOSS_REACH:] + after[:VICTIM_REACH + 1])
+
+
+def victims_of(text: str, lex: Lexicon, language: str | None) -> dict[float, str]:
+    """{figure value: the group of people it counts}, where the noun right after it names one ("40
+    assaillants": combatants, "6 soldats": forces, "3 civils": civilians; "no civilians": 0, civilians); men
+    of no side said ("30 uomini", "10 человек") are of none, and so are those said to be among the dead ("entre
+    los muertos había al menos cuatro civiles": who the dead were, disputed)."""
+    out: dict[float, str] = {}
+    figures = [(text.find(n.text), n.text, n.value) for n in extract_numbers(text, language)]
+    figures += [(at, written, value) for at, written, value, _ in number_words(text, lex)]
+    for at, written, value in figures:
+        if at < 0 or lex.part_of is not None and lex.part_of.search(text, 0, at):
+            continue  # "entre los muertos había al menos cuatro civiles": the same dead, said to be others
+        group = _group(_WORDS.findall(text[at + len(written):])[:VICTIM_REACH], lex)
+        if group is not None and group != "people":
+            out[value] = group
+    for m in lex.zero.finditer(text) if lex.zero is not None else ():
+        group = _group(_WORDS.findall(text[m.end():])[:1], lex)
+        if group is not None and group != "people":
+            out[0.0] = group
+    return out
+
+
+def _other_victims(a: AbstractSet[float], b: AbstractSet[float], victims_a: Mapping[float, str],
+                   victims_b: Mapping[float, str]) -> bool:
+    """Do two tolls count different groups of people ("6 soldats" against "40 assaillants"): every figure of
+    each names its group, and no group is in both, nor in a count of none either gives ("killed 17 rebels and
+    no civilians" against "43 civilians")?"""
+    groups_a, groups_b = [victims_a.get(v) for v in a], [victims_b.get(v) for v in b]
+    if not groups_a or not groups_b or None in groups_a or None in groups_b:
+        return False
+    return not ({*groups_a, victims_a.get(0.0)} & {*groups_b, victims_b.get(0.0)}) - {None}
 
 
 MEASURED = {"tonnes", "litres", "hectares", "kilograms"}  # quantities that weigh or measure some thing
@@ -536,7 +593,8 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
               earlier: AbstractSet[int] = frozenset(), relayed: AbstractSet[int] = frozenset(),
               quoted: Mapping[int, int] | None = None, occasions: AbstractSet[int] = frozenset(),
               years: Mapping[int, frozenset[str]] | None = None,
-              places: Mapping[int, Mapping[float, str | None]] | None = None) -> dict[int, int]:
+              places: Mapping[int, Mapping[float, str | None]] | None = None,
+              victims: Mapping[int, Mapping[float, str]] | None = None) -> dict[int, int]:
     """{position of a record: position of the record that revises it, in which its source gives another figure
     for the same quantity}: the later one ("The ministry later raised its count to 27" revises its "at least
     19"), unless the later one's sentence marks its figure as given before (`earlier`, the positions whose
@@ -550,9 +608,11 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
     day's, nor is the day's a revision of it; nor is one of another year (`years`: the years each record's
     sentence gives, "o movimento de 1989, quando 35 milhões ..."), nor one of another place (`places`: the place
     each record's figures are given for, `figure_places`: "In Dresden sprach die Polizei von 20.000" is no
-    earlier count of "In Chemnitz ... von 4.000")."""
+    earlier count of "In Chemnitz ... von 4.000"), nor one of other people's dead (`victims`, `victims_of`: "6
+    soldats ont été tués" revises no "tué 40 assaillants")."""
     out: dict[int, int] = {}
     quoted = quoted or {}
+    victims = victims or {}
     years = years or {}
     places = places or {}
     for i, a in enumerate(claims):
@@ -565,6 +625,8 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
             if not a.outlet and not b.outlet and same_source(a.source, b.source) and any(
                     name in figures[b.pos] and not name.startswith(UNNAMED) and values != figures[b.pos][name]
                     and not values <= figures[b.pos][name]  # "... 73,178 ... 32,578": said again, not revised
+                    and not (name in TOLLS and _other_victims(values, figures[b.pos][name], victims.get(a.pos, {}),
+                                                              victims.get(b.pos, {})))
                     for name, values in figures[a.pos].items()):
                 reviser, revised = (a, b) if b.pos in earlier and a.pos not in earlier else (b, a)
                 if any(len(values) > 1 and max(values) < min(figures[revised.pos][name])
@@ -643,6 +705,7 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     # a quantity given place by place ("in Berlin 70.000, in Hamburg 65.000"): its figures compared per place
     broken_down = len({p for found in placed.values() for p in found.values() if p}) >= 2
     years = {c.pos: years_of(sentences[c.sid].text, language) for c in claims}
+    victims = {c.pos: victims_of(sentences[c.sid].text, lex, language) for c in claims}
     months = {c.pos: _months(sentences[c.sid].text, lex) for c in claims}
     # "At the previous protest, three weeks ago, organisers had counted 5,000": figures of an earlier occasion
     occasions = earlier_occasions(claims, sentences, language)
@@ -694,6 +757,9 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
                                                           placed[a.pos], placed[b.pos]):
                     continue  # "In Berlin sprach auch die Polizei von 70.000": the organisers' Berlin figure
                     # (not their national total, nor their Hamburg one)
+                if name in TOLLS and _other_victims(values, figures[b.pos].get(name, set()), victims[a.pos],
+                                                    victims[b.pos]):
+                    continue  # "6 soldats ont été tués" against "tué 40 assaillants": other people's dead
                 if name in figures[b.pos] and values != figures[b.pos][name] \
                         and not figures[b.pos][name] <= parts[a.pos] and not values <= parts[b.pos] \
                         and _one_scale(values, figures[b.pos][name]):

@@ -89,6 +89,7 @@ from summarizer.contests import (
     revisions,
     two_sided,
     verification_notes,
+    victims_of,
     years_of,
 )
 from summarizer.contests import is_note as is_verification_note
@@ -925,7 +926,8 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
                         relayed_figures(claims, clauses, language), in_quote,
                         earlier_occasions(claims, clauses, language),
                         {c.pos: years_of(clauses[c.sid].text, language) for c in claims},
-                        figure_places_of(claims, clauses, language))
+                        figure_places_of(claims, clauses, language),
+                        {c.pos: victims_of(clauses[c.sid].text, lexicon(language), language) for c in claims})
     events = []
     for pos, (key, draft) in enumerate(items, start=1):
         sid = sentence_of(key)

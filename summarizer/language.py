@@ -124,6 +124,12 @@ unless said otherwise):
     measures              units of measure: a figure written with one counts it, not a quantity near it
     measures_before       measures named right before their figure ("a magnitude 5.9 earthquake", "der Stärke
                           5,9"): the figure is that measure, no count of what is named near it ("killing eight")
+    victims               the groups of people a toll counts (combatants, forces, civilians), by word beginnings
+                          of the noun right after its figure ("40 assaillants", "6 soldats", "3 civils"): two
+                          tolls of different groups contest nothing; a figure of a group after a verb of losing
+                          (`losses`: "n'avoir perdu que 8 combattants") counts that group's dead
+    losses                verbs of losing people, own dead told by the side that lost them ("lost", "perso",
+                          "потеряла")
     quantities            what a figure counts (dead, injured, displaced, munitions, ...): words near it
     prepositions          words opening a prepositional phrase: a clause after the subject opening with one is an aside
     speaker_place         prepositions before a speaker named by where it sits ("В Минобороны заявили"): dropped
@@ -382,6 +388,8 @@ class Lexicon:
     inverted_subject: re.Pattern | None = None
     ranges: frozenset[str] = frozenset()
     naming: re.Pattern | None = None
+    victims: tuple[tuple[str, re.Pattern], ...] = ()
+    losses: re.Pattern | None = None
     recording: re.Pattern | None = None
     place_nouns: frozenset[str] = frozenset()
     gerund_endings: tuple[str, ...] = ()
@@ -624,6 +632,9 @@ def lexicon(language: str | None) -> Lexicon:
         genitive=_lower(data.get("genitive")),
         quantities=tuple((name, _required(_beginnings(words), f"quantities: {name}", code))
                          for name, words in (data.get("quantities") or {}).items()),
+        victims=tuple((name, _required(_beginnings(words), f"victims: {name}", code))
+                      for name, words in (data.get("victims") or {}).items()),
+        losses=_words(data.get("losses")),
         new_incident=_words(data.get("new_incident")),
         demonstratives=_lower(data.get("demonstratives")),
         numerals=(_words(data.get("numerals") or ()), {str(k).lower(): float(v) for k, v in

@@ -1296,6 +1296,42 @@ def test_nobody_counted_is_a_count_of_none():
     assert unknown[1].contradicted_by == []
 
 
+@pytest.mark.parametrize(("language", "text", "sources"), [
+    ("fr", "L'armée malienne a affirmé avoir tué 40 assaillants près de Tessit.\n"
+           "Le groupe armé a assuré n'avoir perdu que 8 combattants.\n"
+           "Selon l'armée, 6 soldats ont été tués dans l'attaque.\n"
+           "Des habitants ont indiqué que 3 civils avaient également péri.\n",
+     {1: "L'armée malienne", 2: "Le groupe armé", 3: "l'armée", 4: "Des habitants"}),
+    ("es", "El Ejército aseguró que 15 guerrilleros murieron en un combate.\n"
+           "La disidencia afirmó que solo 4 de sus combatientes cayeron.\n"
+           "El Ejército reconoció además la muerte de 2 soldados.\n"
+           "Según la Defensoría, 3 civiles murieron en el fuego cruzado.\n",
+     {1: "El Ejército", 2: "La disidencia", 3: "El Ejército", 4: "la Defensoría"}),
+    ("ru", "Армия заявила, что в боях убиты 70 повстанцев.\n"
+           "Группировка сообщила, что потеряла лишь 12 бойцов.\n"
+           "По данным армии, погибли 5 военнослужащих.\n"
+           "Местные жители рассказали, что погибли 6 мирных жителей.\n",
+     {1: "Армия", 2: "Группировка", 3: "армии", 4: "Местные жители"}),
+])
+def test_tolls_of_other_people_contest_nothing_and_a_sides_own_losses_are_its_dead(language, text, sources):
+    events = _events(text, sources, language)
+    assert events[1].contradicted_by == [events[2].id] and events[2].contradicted_by == [events[1].id]
+    assert events[3].contradicted_by == [] and events[4].contradicted_by == []
+    assert events[1].superseded_by is None  # the army's soldiers revise nothing of its count of the attackers
+
+
+def test_the_dead_said_to_be_other_people_still_contest_the_count():
+    # "among the dead were civilians": who the dead were is disputed, not another toll
+    events = _events("El Ejército informó que 9 guerrilleros murieron en un combate.\n"
+                     "La ONIC denunció que entre los muertos había al menos 4 civiles.\n",
+                     {1: "El Ejército", 2: "La ONIC"}, "es")
+    assert events[2].id in events[1].contradicted_by
+    # a count of none of one group answers another party's count of that group
+    events = _events("Villagers said soldiers burned 43 civilians to death.\n"
+                     "The army said it killed 17 rebels and no civilians.\n", {1: "Villagers", 2: "The army"})
+    assert events[2].id in events[1].contradicted_by
+
+
 def test_a_jibe_three_orders_of_magnitude_off_is_no_count():
     text = ("Según la Delegación del Gobierno, asistieron 45.000 personas a la concentración.\n"
             "«El instituto de Tezanos daba entre 10 y 12 personas», ironizó el secretario general del partido.\n")
