@@ -905,10 +905,25 @@ def _small_crowd(claims: list[Claim], sentences: dict[int, Sentence], lex: Lexic
             and lex.gatherings.search(text) is not None
 
     counts = [c for c in claims if not c.outlet and any(figures[c.pos].get(name) for name in CROWDS)]
-    return [(a, b) for a in claims if not a.outlet and judged(sentences[a.sid].text)
+    return [(a, b) for a in claims if not a.outlet and judged(_up_to_speaker(sentences[a.sid].text, a.source, lex))
             and not any(figures[a.pos].values())
             for b in counts if not same_source(a.source, b.source) and incident[a.sid] == incident[b.sid]
             and not _speaks_for(a, b, sentences, lex) and not _speaks_for(b, a, sentences, lex)]
+
+
+def _up_to_speaker(text: str, source: str, lex: Lexicon) -> str:
+    """`text` without the clauses after the one that names `source` that turn to another voice with a word of
+    contrast (`turns`: "Les syndicats se félicitent de l'importance des cortèges, | la grève a en revanche été
+    peu suivie": the outlet's); all of it otherwise ("За даними поліції, "повсюдно вони носять вкрай
+    малочисельний характер"", "The turnout was small, police said")."""
+    if lex.turns is None:
+        return text
+    pieces = re.split(r"(?<=[,;])\s", text)
+    at = next((i for i, p in enumerate(pieces) if source and source.lower() in p.lower()), None)
+    if at is None:
+        return text
+    turn = next((i for i in range(at + 1, len(pieces)) if lex.turns.search(pieces[i])), None)
+    return " ".join(pieces[:turn]) if turn is not None else text
 
 
 def own_figures(claims: list[Claim], sentences: dict[int, Sentence], figures: dict[int, dict[str, set[float]]],

@@ -187,6 +187,8 @@ unless said otherwise):
     naming                verbs that call something by a name ("called", "nannte", "ha definito"): a cue only
                           where a denial word, a quote, a figure or a judgement of a crowd's size follows
                           ("called the report 'a lie'", "described the turnout as small"), not "a group called X"
+    turns                 words of contrast inside a clause ("en revanche", "however", "dagegen"): a clause after
+                          a speaker's that holds one turns to another voice
     recording             verbs that record or register a measure ("recorded", "registrou", "зафиксировали"): no
                           cue where their subject is a place or a period (`place_nouns`: "A região registrou 180
                           milímetros de chuva", "The year recorded ...": the outlet's fact)
@@ -391,6 +393,7 @@ class Lexicon:
     victims: tuple[tuple[str, re.Pattern], ...] = ()
     losses: re.Pattern | None = None
     recording: re.Pattern | None = None
+    turns: re.Pattern | None = None
     place_nouns: frozenset[str] = frozenset()
     gerund_endings: tuple[str, ...] = ()
     participle_endings: tuple[str, ...] = ()
@@ -694,6 +697,7 @@ def lexicon(language: str | None) -> Lexicon:
         ranges=_lower(data.get("ranges")),
         naming=_words(data.get("naming")),
         recording=_words(data.get("recording")),
+        turns=_words(data.get("turns")),
         place_nouns=_lower(data.get("place_nouns")),
         gerund_endings=tuple(data.get("gerund_endings") or ()),
         participle_endings=tuple(data.get("participle_endings") or ()),

@@ -1369,3 +1369,17 @@ def test_a_party_named_at_great_length_is_cut_before_against(language, sentence,
 ])
 def test_a_place_that_records_a_measure_says_nothing(sentence, language, expected):
     assert parse_attribution(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("Les syndicats se félicitent de la forte mobilisation de jeudi.", "fr", ("Les syndicats", "se félicitent")),
+    ("Les syndicats y voient la preuve d'un rejet massif de la réforme.", "fr", ("Les syndicats", "y voient")),
+    ("La CGT en revendique 900 000.", "fr", ("La CGT", "en revendique")),
+    ("Unions hailed Thursday's turnout as a show of strength.", "en", ("Unions", "hailed")),
+    ("Los sindicatos ven en estas cifras una prueba del malestar.", "es", ("Los sindicatos", "ven en")),
+    ("I sindacati esultano per l'adesione allo sciopero generale.", "it", ("I sindacati", "esultano")),
+    ("Die Gewerkschaften sehen darin einen Beweis für die Wut der Beschäftigten.", "de",
+     ("Die Gewerkschaften", "sehen darin")),
+])
+def test_a_verb_of_stance_is_the_partys_claim(sentence, language, expected):
+    assert parse_attribution(sentence, language) == expected

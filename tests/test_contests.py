@@ -1332,6 +1332,17 @@ def test_the_dead_said_to_be_other_people_still_contest_the_count():
     assert events[2].id in events[1].contradicted_by
 
 
+def test_a_judgement_in_a_clause_that_turns_to_another_voice_is_not_the_speakers():
+    text = ("Selon le ministère, 280 000 personnes ont défilé.\n"
+            "Les syndicats se félicitent de l'importance des cortèges, la grève a en revanche été peu suivie.\n")
+    events = _events(text, {1: "le ministère", 2: "Les syndicats"}, "fr")
+    assert events[2].contradicted_by == []
+    said = _events("Selon le ministère, 280 000 personnes ont défilé.\n"
+                   "Les syndicats ont assuré que la grève a été peu suivie, selon eux.\n",
+                   {1: "le ministère", 2: "Les syndicats"}, "fr")
+    assert said[2].contradicted_by == [said[1].id]  # no turn: the judgement is theirs, against the count
+
+
 def test_a_jibe_three_orders_of_magnitude_off_is_no_count():
     text = ("Según la Delegación del Gobierno, asistieron 45.000 personas a la concentración.\n"
             "«El instituto de Tezanos daba entre 10 y 12 personas», ironizó el secretario general del partido.\n")
