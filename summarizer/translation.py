@@ -42,7 +42,8 @@ def skeleton(word: str) -> str:
 
 
 def supported_translation(english: str, original: str, language: str | None) -> bool:
-    """Does `english` give the numbers and names of `original`, and nothing about the article itself?"""
+    """Does `english` give the numbers and names of `original`, the same people for each toll ("40 assaillants"
+    is no "40 soldiers"), and nothing about the article itself?"""
     if _META.search(english):
         return False
     if len(english.split()) > 1.6 * len(original.split()) + 5:
@@ -56,6 +57,12 @@ def supported_translation(english: str, original: str, language: str | None) -> 
     ours = {n.value for n in extract_numbers(english)}
     written = {n.value for n in extract_numbers(english) if any(c.isdigit() for c in n.text)}
     if not written <= theirs or not theirs <= ours:
+        return False
+    from summarizer.contests import victims_of
+
+    counted = victims_of(english, lexicon("en"), "en")  # "40 assaillants" written "40 soldiers": other people
+    if any(counted.get(value, group) != group for value, group in victims_of(original, lexicon(language),
+                                                                                language).items()):
         return False
     known = {skeleton(w) for w in re.findall(r"\w+(?:[-'’]\w+)*|\w+", original)}  # "Эль-Мадине" and its parts
     known |= {skeleton(w) for w in re.findall(r"\w+", original)}

@@ -196,6 +196,15 @@ def test_a_translation_saying_more_than_its_sentence_or_losing_its_denial_is_uns
                                      sentence, "uk")  # more than the sentence says
 
 
+def test_a_translation_that_counts_other_people_is_unsupported():
+    from summarizer.translation import supported_translation
+
+    sentence = "L'armée malienne a affirmé avoir tué 40 assaillants près de Tessit."
+    assert supported_translation("The Malian army said it killed 40 attackers near Tessit.", sentence, "fr")
+    assert not supported_translation("The Malian army said 40 soldiers were killed near Tessit.", sentence, "fr")
+    assert supported_translation("The Malian army said it killed 40 people near Tessit.", sentence, "fr")
+
+
 EVENT = "{what: x, source_any: [TASS], status: claimed}"
 
 
