@@ -29,10 +29,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summarizer.attribution import attributed, same_source
-from summarizer.contests import opens_incident, quantities
+from summarizer.contests import opens_incident, place_names, quantities
 from summarizer.language import Lexicon, lexicon
 from summarizer.neutral import QUOTED, loaded_terms, quote_loaded_terms
-from summarizer.numbers import in_english
+from summarizer.numbers import extract_numbers, in_english
 from summarizer.schema import Digest, DigestSentence, Dispute, Dropped, Event
 
 MAX_SENTENCES = 4
@@ -219,6 +219,7 @@ class _Reader:
     lex: Lexicon
     code: str
     by_id: dict[str, Event]
+    parts: set[str] | None = None  # the places the article gives a quantity for, place by place (`place`)
 
     def english(self, e: Event) -> bool:
         """Is the record's summary English: the article's own sentence in English, or a checked translation?"""
@@ -323,8 +324,22 @@ class _Reader:
             text += " (not independently verified)"
         return text
 
+    def place(self, e: Event, bare: str) -> str | None:
+        """Where the record's figure counts, as its sentence writes it, where the article gives the quantity
+        place by place ("33 people had died in Colombo alone" among "27 ... in Colombo, 19 in Negombo"): a
+        district's toll told as "a toll of 33" would read as the whole toll."""
+        if self.parts is None:
+            named = [place_names(o.evidence[0].quote, self.lex, self.code) for o in self.by_id.values()]
+            self.parts = {p.split()[0].lower()[:5] for found in named for p in found.values() if p
+                          if len({q.split()[0].lower()[:5] for q in found.values() if q}) >= 2}
+        values = extract_numbers(bare, self.code)
+        place = place_names(e.evidence[0].quote, self.lex, self.code).get(values[0].value) if values else None
+        return place if place and place.split()[0].lower()[:5] in self.parts else None
+
     def by_figures(self, e: Event, figures: dict[str, list[tuple[str, str]]]) -> str:
-        phrases = [PHRASES.get(q, "a figure of {}").format(values[0][0]) for q, values in figures.items()]
+        phrases = [PHRASES.get(q, "a figure of {}").format(
+            values[0][0] + (f" in {place}" if (place := self.place(e, values[0][1])) else ""))
+            for q, values in figures.items()]
         verb = "gives" if e.attribution.source_type == "outlet" else "reported"
         text = f"{self.source(e)} {verb} {' and '.join(phrases[:2])}"
         return text + (" (not independently verified)" if e.status == "unverified" else "")

@@ -87,6 +87,8 @@ REPEATED = 2  # sentences back in which a party's denial, told again, finds its 
 DENIAL_REACH = 4  # records back that "rejected the claims" reaches when no words tell which claims
 SUBJECT_WORDS = 5  # words after "that" in which a claim names whom it is about ("que los tres acusados")
 MIN_OVERLAP = 2  # words a denial and a claim share for the one to answer the other ("Lysiwka", "Kontrolle")
+PLACE_WORDS = 3  # capitalised words a place's name may have ("Nova Friburgo", "Rio de Janeiro" is "Rio")
+PLACE_AFTER = 4  # words after a figure in which a place preposition names its place ("27 people killed in Colombo")
 NEAR_PARAGRAPHS = 2  # figures this close are of one incident, whatever places they name
 # what an outlet's own figure may dispute with a party's ("At least 73 died" against "63 dead, the agency said")
 TOLLS = {"dead", "injured", "missing", "displaced", "detained", "participants", "on_board"}
@@ -524,7 +526,8 @@ def _speaks_for(a: Claim, b: Claim, sentences: dict[int, Sentence], lex: Lexicon
 def _title(c: Claim, sentences: Mapping[int, Sentence], lex: Lexicon) -> str:
     """What the claim's sentence sets off after its source's name: a title (", porte-parole militaire de la
     Monusco,"; at the sentence's end where the name follows its cue: "said Laura Mendes, a spokeswoman for
-    OCHA.") or an acronym in brackets ("(OCHA)"); ""."""
+    OCHA.") or an acronym in brackets ("(OCHA)"); "" (also where what is set off holds a figure: a clause, no
+    title)."""
     text = sentences[c.sid].text
     at = text.find(c.source)
     if at < 0:
@@ -535,7 +538,8 @@ def _title(c: Claim, sentences: Mapping[int, Sentence], lex: Lexicon) -> str:
     cued = bool(before) and lex.cue.fullmatch(before[-1].strip(",")) is not None
     if found is None and cued:  # (not "According to a local monitoring group, only two rockets were fired.")
         found = re.match(r"\s*,([^,]{1,80}?)[.!?]?[\"”»]?\s*$()", rest)
-    return (found.group(1) or found.group(2) or "").strip() if found else ""
+    title = (found.group(1) or found.group(2) or "").strip() if found else ""
+    return "" if re.search(r"(?<!\w)\d[\d.,]*(?!\w)", title) else title
 
 
 def _happened(text: str, lex: Lexicon) -> str:
@@ -615,12 +619,13 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
     victims = victims or {}
     years = years or {}
     places = places or {}
+    broken_down = _broken_down(places)
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
             if a.pos in relayed or b.pos in relayed or quoted.get(a.pos, -1) == quoted.get(b.pos, -2) \
                     or (a.pos in occasions) != (b.pos in occasions) \
                     or years.get(a.pos, frozenset()) != years.get(b.pos, frozenset()) \
-                    or _other_places(places.get(a.pos, {}), places.get(b.pos, {})):
+                    or _other_places(places.get(a.pos, {}), places.get(b.pos, {}), broken_down):
                 continue
             if not a.outlet and not b.outlet and same_source(a.source, b.source) and any(
                     name in figures[b.pos] and not name.startswith(UNNAMED) and values != figures[b.pos][name]
@@ -637,9 +642,17 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
     return out
 
 
-def _other_places(a: Mapping[float, str | None], b: Mapping[float, str | None]) -> bool:
-    """Are two records' figures all given for places, and for none in common?"""
+def _broken_down(places: Mapping[int, Mapping[float, str | None]]) -> bool:
+    """Do the records give figures for two places or more ("in Berlin 70.000 Teilnehmer, in Hamburg 65.000")?"""
+    return len({p for found in places.values() for p in found.values() if p}) >= 2
+
+
+def _other_places(a: Mapping[float, str | None], b: Mapping[float, str | None], broken_down: bool = False) -> bool:
+    """Are two records' figures all given for places, and for none in common? Where the article breaks a
+    quantity down place by place (`broken_down`), a total (no place) and a place's figure have none in common."""
     where_a, where_b = set(a.values()), set(b.values())
+    if broken_down:
+        return bool(where_a) and bool(where_b) and not where_a & where_b
     return bool(where_a) and bool(where_b) and None not in where_a | where_b and not where_a & where_b
 
 
@@ -703,7 +716,7 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     when = {c.pos: _happened(sentences[c.sid].text, lex) for c in claims}
     placed = figure_places_of(claims, sentences, language)
     # a quantity given place by place ("in Berlin 70.000, in Hamburg 65.000"): its figures compared per place
-    broken_down = len({p for found in placed.values() for p in found.values() if p}) >= 2
+    broken_down = _broken_down(placed)
     years = {c.pos: years_of(sentences[c.sid].text, language) for c in claims}
     victims = {c.pos: victims_of(sentences[c.sid].text, lex, language) for c in claims}
     months = {c.pos: _months(sentences[c.sid].text, lex) for c in claims}
@@ -1555,11 +1568,18 @@ def _scope(text: str, lex: Lexicon) -> str:
 
 
 def figure_places(text: str, lex: Lexicon, language: str | None, before: str = "") -> dict[float, str | None]:
-    """{figure value: the place its clause gives it}: the name after a place preposition (`locatives`: "in
-    Berlin", "à Lyon", "в Харькове") last before the figure in its clause ("Die Veranstalter zählten in Berlin
-    70.000 Teilnehmer, in Hamburg 65.000"), else right after it ("85% na Bahia"), else, where the clause
-    says "there" (`there`: "Verdi zählte dort 18.000"), the place named last in the sentence `before` it;
-    None for a figure of no place."""
+    """{figure value: the place its clause gives it, keyed by the first five letters of its name}: see
+    `place_names`."""
+    return {value: _place_key(name) for value, name in place_names(text, lex, language, before).items()}
+
+
+def place_names(text: str, lex: Lexicon, language: str | None, before: str = "") -> dict[float, str | None]:
+    """{figure value: the place its clause gives it, as written}: the name after a place preposition
+    (`locatives`: "in Berlin", "à Lyon", "в Харькове") right before the figure ("in Hamburg 65.000"), else right
+    after it in its clause, before any other figure ("85% na Bahia", "27 people were killed in Colombo, 19 in
+    Negombo"), else the one last before it ("Die Veranstalter zählten in Berlin 70.000 Teilnehmer"), else, where
+    the clause says "there" (`there`: "Verdi zählte dort 18.000"), the place named last in the sentence `before`
+    it; None for a figure of no place."""
     out: dict[float, str | None] = {}
     if not lex.locatives:
         return out
@@ -1571,23 +1591,61 @@ def figure_places(text: str, lex: Lexicon, language: str | None, before: str = "
             continue
         at = found + len(n.text)
         clause = re.split(r"[,;:(]", text[:found])[-1]
-        place = _last_place(clause, lex)
-        following = re.split(r"[,;:(]", text[at:])[0].split()[:2]  # "adesão de 85% na Bahia, 80% em São Paulo"
-        if place is None and len(following) == 2 and following[0].lower() in lex.locatives \
-                and following[1][:1].isupper():
-            place = following[1].strip(".»“”\"").lower()[:5]
+        words = clause.split()
+        place = _place_at(words, len(words) - 2, lex) if len(words) >= 2 else None  # "in Hamburg 45.000 und in
+        # Köln 20.000": the place right before the figure is its own, the one after the next figure's
+        if place is None:
+            place = _place_after(re.split(r"[,;:(]", text[at:])[0], lex, language)
+        if place is None:
+            place = _last_place(clause, lex)
         if place is None and there is not None and lex.there is not None and lex.there.search(clause):
             place = there
         out.setdefault(n.value, place)
     return out
 
 
-def _last_place(text: str, lex: Lexicon) -> str | None:
-    """The place named last in `text` after a place preposition ("In Leipzig kamen ..."), as `figure_places`
-    keys it, or None."""
+def _place_key(name: str | None) -> str | None:
+    return name.split()[0].lower()[:5] if name else None
+
+
+def _place_at(words: list[str], k: int, lex: Lexicon) -> str | None:
+    """The place named after the word at `k` when it is a place preposition: the capitalised words after it
+    ("in Nova Friburgo"), as written; else None."""
+    if k + 1 >= len(words) or words[k].lower() not in lex.locatives or not words[k + 1][:1].isupper():
+        return None
+    name = [words[k + 1]]
+    for word in words[k + 2:k + 1 + PLACE_WORDS]:
+        if not word[:1].isupper() or re.search(r"[.,;:»“”\"]$", name[-1]):
+            break
+        name.append(word)
+    return " ".join(name).strip(".,;:»“”\"")
+
+
+def _place_after(following: str, lex: Lexicon, language: str | None) -> str | None:
+    """The place named right after a figure in its clause: after a place preposition among its next few words,
+    before any other figure ("85% na Bahia", "27 people were killed in Colombo, 19 in Negombo", "7 человек
+    погибли в Крымске"); else None."""
+    words = following.split()
+    for k in range(min(len(words) - 1, PLACE_AFTER)):
+        if extract_numbers(words[k], language):
+            return None  # "19 in Negombo and 15 in Kalutara": the next figure's place
+        place = _place_at(words, k, lex)
+        if place:
+            return place
+    return None
+
+
+def _places_named(text: str, lex: Lexicon) -> set[str]:
+    """Every place `text` names after a place preposition, as `figure_places` keys it."""
     words = text.split()
-    return next((words[k + 1].strip(".,;:»“”\"").lower()[:5] for k in range(len(words) - 2, -1, -1)
-                 if words[k].lower() in lex.locatives and words[k + 1][:1].isupper()), None)
+    return {_place_key(_place_at(words, k, lex)) or "" for k in range(len(words))} - {""}
+
+
+def _last_place(text: str, lex: Lexicon) -> str | None:
+    """The place named last in `text` after a place preposition ("In Leipzig kamen ..."), as written, or
+    None."""
+    words = text.split()
+    return next((place for k in range(len(words) - 2, -1, -1) if (place := _place_at(words, k, lex))), None)
 
 
 def _differ_in_a_place(a: set[float], b: set[float], places_a: dict[float, str | None],
@@ -1723,7 +1781,17 @@ def figure_places_of(claims: list[Claim], sentences: Mapping[int, Sentence], lan
         before = previous_sentence(sentences, c.sid)
         out[c.pos] = figure_places(sentences[c.sid].text, lex, language,
                                    sentences[before].text if before is not None else "")
-    return out
+    # a sentence that gives figures for two places or more breaks a quantity down ("27 people were killed in
+    # Colombo, 19 in Negombo"); a place no such sentence names ("mindestens 11 Menschen" "in Niederbayern")
+    # holds them all, and so does the place the title names ("Hundreds feared dead in Assam floods": a story's
+    # first line with no full stop): a figure given for it is a total, like one given for no place
+    parts = {p for found in out.values() if len({p for p in found.values() if p}) >= 2 for p in found.values()}
+    story = sorted((s for s in sentences.values() if not s.boilerplate), key=lambda s: s.id)
+    titled = bool(story) and not re.search(r"[.!?…\"”»]\s*$", story[0].text) \
+        and sum(1 for s in story if s.paragraph == story[0].paragraph) == 1
+    whole = _places_named(story[0].text, lex) if titled else set()
+    return {pos: {v: None if p in whole - parts or parts and p not in parts else p for v, p in found.items()}
+            for pos, found in out.items()}
 
 
 def previous_sentence(sentences: Mapping[int, Sentence], sid: int) -> int | None:

@@ -253,3 +253,21 @@ def test_a_figure_the_source_says_was_not_reached_is_not_its_figure():
     digest, _ = compose([lead, bound], "en", story_words=300)
     # told in its own words, or not at all; never as a toll the source reported
     assert "a toll of 100" not in digest.text and "figure of 100" not in digest.text
+
+
+def test_a_towns_toll_is_told_with_its_town_where_the_article_gives_the_toll_town_by_town():
+    events = [
+        record(1, "At least 61 people were killed when the cyclone struck, the disaster centre said.",
+               "the disaster centre", "said", "disputed", (2,)),
+        record(2, "Police said 74 people had died across the coast.", "Police", "said", "disputed", (1,)),
+        record(3, "The centre's spokesman said 27 people were killed in Colombo, 19 in Negombo and 15 in Kalutara.",
+               "The centre's spokesman", "said", "disputed", (4,)),
+        record(4, "Thalduwa said 33 people had died in Colombo alone, after a wall collapsed on a row of shanties "
+                  "that had been built on the slope above the railway line without any permit from the city "
+                  "council, which had tried to clear the area twice in the past ten years and failed both times "
+                  "because the families had nowhere else to go.",
+               "Thalduwa", "said", "disputed", (3,)),
+    ]
+    digest, _ = compose(events)
+    assert "a toll of 33 in Colombo" in digest.text
+    assert "a toll of 74." in digest.text or "a toll of 74;" in digest.text  # a total is told with no place

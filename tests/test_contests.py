@@ -1675,3 +1675,42 @@ def test_a_toll_of_another_month_is_no_contest_with_the_days():
     events = _events(text, {1: "the governor", 2: "city officials", 3: "The city council"})
     assert events[2].contradicted_by == [] and events[2].status == "claimed"  # March's dead: another occasion
     assert events[3].id in events[1].contradicted_by  # a toll dated to no day may still be the day's
+
+
+@pytest.mark.parametrize("language, text, sources", [
+    ("en", "At least 61 people were killed when the cyclone struck the coast, the disaster centre said.\n"
+           "Its spokesman said 27 people were killed in Colombo, 19 in Negombo and 15 in Kalutara.\n"
+           "Police said 74 people had died.\n"
+           "Police said 33 people had died in Colombo alone.\n",
+     {1: "the disaster centre", 2: "Its spokesman", 3: "Police", 4: "Police"}),
+    ("ru", "По меньшей мере 12 человек погибли в результате паводка в Краснодарском крае, сообщило МЧС.\n"
+           "По данным МЧС, 7 человек погибли в Крымске, 3 в Новороссийске и 2 в Геленджике.\n"
+           "Региональные СМИ сообщали о 15 погибших по всему краю.\n"
+           "Глава администрации Иван Ткачук заявил, что в Крымске погибли 9 человек.\n",
+     {1: "МЧС", 2: "МЧС", 3: "Региональные СМИ", 4: "Иван Ткачук"}),
+])
+def test_a_toll_given_town_by_town_conflicts_with_no_total(language, text, sources):
+    events = _events(text, sources, language)
+    assert events[1].contradicted_by == [events[3].id] and events[3].contradicted_by == [events[1].id]
+    assert events[2].contradicted_by == [events[4].id] and events[4].contradicted_by == [events[2].id]
+    assert events[3].superseded_by is None and events[4].superseded_by is None  # a town's figure revises no total
+
+
+def test_the_place_of_the_lead_holds_the_towns_a_toll_is_given_for():
+    text = ("Unwetter in Niederbayern: Zahl der Toten steigt\n\n"
+            "In Niederbayern sind nach Angaben des Innenministeriums mindestens 11 Menschen ums Leben gekommen.\n\n"
+            "Demnach starben 6 Menschen in Passau, 3 in Deggendorf und 2 in Straubing.\n\n"
+            "Der Rundfunk berichtete von 14 Toten im ganzen Bezirk.\n")
+    events = _events(text, {2: "Innenministeriums", 3: "Innenministeriums", 4: "Der Rundfunk"}, "de")
+    assert events[2].contradicted_by == [events[4].id] and events[3].contradicted_by == []
+
+
+def test_place_names_are_the_places_written_after_or_before_each_figure():
+    from summarizer.contests import place_names
+    from summarizer.language import lexicon
+    assert place_names("morreram 18 pessoas em Petrópolis, 9 em Teresópolis e 4 em Nova Friburgo.",
+                       lexicon("pt"), "pt") == {18: "Petrópolis", 9: "Teresópolis", 4: "Nova Friburgo"}
+    assert place_names("Die Veranstalter zählten in Berlin 70.000 Teilnehmer, in Hamburg 45.000.",
+                       lexicon("de"), "de") == {70000: "Berlin", 45000: "Hamburg"}
+    # a place five words on is no longer the figure's ("34 muertos por las lluvias en Oaxaca")
+    assert place_names("reportó 34 muertos por las lluvias en Oaxaca.", lexicon("es"), "es") == {34: None}
