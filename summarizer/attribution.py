@@ -1050,7 +1050,8 @@ def _cues(sentence: str, lex: Lexicon) -> list[re.Match]:
     asked = [(a.start(), a.end()) for a in lex.asked.finditer(sentence)] if lex.asked is not None else []
     found = [m for m in lex.cue.finditer(sentence)  # "No mesmo comunicado, o governo garante": a noun, no cue
              if _last_word(sentence[:m.start()]) not in lex.noun_markers
-             and not any(a <= m.start() < b for a, b in asked)]  # "Questionada sobre ...": the question asked
+             and not any(a <= m.start() < b for a, b in asked)  # "Questionada sobre ...": the question asked
+             and not _kept_object(sentence, m, lex)]
     for phrased in (lex.revising, lex.counting):
         # "Мінагрополітики знизило прогноз", "ha rivisto la stima al ribasso", "kamen die Beamten nur auf 9.000"
         if phrased is not None:
@@ -1069,6 +1070,18 @@ def _cues(sentence: str, lex: Lexicon) -> list[re.Match]:
                   and _first_word(sentence[m.end():]) not in lex.prepositions]  # "називає строк у 20 місяців",
         # not "called for calm after 3 people died"
     return found
+
+
+def _kept_object(sentence: str, cue: re.Match, lex: Lexicon) -> bool:
+    """Is a cue of `clause_cues` a verb of keeping here: neither after what was said ("..., maintained the
+    ministry") nor before it (a complementizer, a quotation, a colon, a possessive: "maintains its innocence", a
+    figure: "mantiene la cifra de 30.000"), but before another object ("La Aemet mantiene el aviso rojo")?"""
+    if cue.group(0).lower() not in lex.clause_cues or re.search(r"[,«“\"„:]\s*$", sentence[:cue.start()]):
+        return False
+    after = re.split(r"[,;.!?]", sentence[cue.end():])[0]
+    first = _first_word(after)
+    return not (first in lex.complementizers | lex.possessives or re.match(r"\s*[:«“\"„]", after)
+                or re.search(r"\d", after))
 
 
 def _first_word(text: str) -> str:

@@ -217,6 +217,9 @@ unless said otherwise):
                           count said before, no count of its own ("five more", "cinco personas más"; not "2,600 or
                           more"; "another 8" before a figure may be a count of another kind: "еще 8 пострадали")
     noun_markers          words after which a cue-like word is a noun ("No mesmo comunicado", "the report"): no cue
+    clause_cues           cues that report speech only before what was said (a complementizer, a quotation, a colon,
+                          a figure, a possessive: "mantiene que", "maintains its innocence") or after it ("...,
+                          maintained the ministry"); with another object ("La Aemet mantiene el aviso rojo") no cue
     possessives           possessive determiners: a source "its annual report", "su informe" is the party the
                           possessive stands for (the sentence's subject, else the last source named)
     contrast              words of contrast that open a sentence's second clause after a comma ("while",
@@ -424,6 +427,7 @@ class Lexicon:
     cited_by: frozenset[str] = frozenset()
     scale_words: re.Pattern | None = None
     noun_markers: frozenset[str] = frozenset()
+    clause_cues: frozenset[str] = frozenset()
     increments_after: re.Pattern | None = None
     toll_updates: re.Pattern | None = None
     measures_before: re.Pattern | None = None
@@ -730,6 +734,7 @@ def lexicon(language: str | None) -> Lexicon:
         answer_openers=_opening(data.get("answer_openers")),
         cited_by=_lower(data.get("cited_by")),
         noun_markers=_lower(data.get("noun_markers")),
+        clause_cues=_lower(data.get("clause_cues")),
         increments_after=_regexes(data.get("increments_after")),
         toll_updates=_regexes(data.get("toll_updates")),
         measures_before=_beginnings(data.get("measures_before")),

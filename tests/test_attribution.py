@@ -1383,3 +1383,23 @@ def test_a_place_that_records_a_measure_says_nothing(sentence, language, expecte
 ])
 def test_a_verb_of_stance_is_the_partys_claim(sentence, language, expected):
     assert parse_attribution(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    # a verb of keeping with an object: no speech
+    ("La Aemet mantiene el aviso rojo en el litoral sur de Valencia hasta el jueves.", "es", None),
+    ("The council maintained the old bridge for decades.", "en", None),
+    ("A prefeitura mantém as aulas suspensas até sexta-feira.", "pt", None),
+    # before what was said, or after it: speech
+    ("El ministerio mantiene que hay 9 muertos.", "es", ("El ministerio", "mantiene")),
+    ("Hay 9 muertos, mantiene el alcalde.", "es", ("el alcalde", "mantiene")),
+    ("The company maintains its innocence.", "en", ("The company", "maintains")),
+    ("A polícia manteve a estimativa de 30 mil pessoas.", "pt", ("A polícia", "manteve")),
+])
+def test_a_verb_of_keeping_reports_speech_only_before_or_after_what_was_said(sentence, language, expected):
+    assert parse_attribution(sentence, language) == expected
+
+
+def test_a_centre_speaks():
+    assert parse_attribution("More than 12,000 people were moved to temporary shelters, the centre said.", "en") \
+        == ("the centre", "said")
