@@ -71,6 +71,7 @@ from summarizer.attribution import (
     is_back_reference,
     mentions,
     parse_attribution,
+    quoted_spans,
     refers_to,
     same_source,
 )
@@ -87,8 +88,11 @@ REPEATED = 2  # sentences back in which a party's denial, told again, finds its 
 DENIAL_REACH = 4  # records back that "rejected the claims" reaches when no words tell which claims
 SUBJECT_WORDS = 5  # words after "that" in which a claim names whom it is about ("que los tres acusados")
 MIN_OVERLAP = 2  # words a denial and a claim share for the one to answer the other ("Lysiwka", "Kontrolle")
+TAKEN_UP_HEAD = 5  # words at a sentence's head where a figure given before is taken up ("Of the 28 killed")
+TAKEN_UP_LEAST = 10  # the smallest such figure that says which: a 2 or a 3 may be any count
 PLACE_WORDS = 3  # capitalised words a place's name may have ("Nova Friburgo", "Rio de Janeiro" is "Rio")
-PLACE_AFTER = 4  # words after a figure in which a place preposition names its place ("27 people killed in Colombo")
+PLACE_AFTER = 4  # words after a figure (auxiliaries not counted) in which a place preposition names its place ("14
+# people had been killed in Tyre"), before any other preposition
 NEAR_PARAGRAPHS = 2  # figures this close are of one incident, whatever places they name
 # what an outlet's own figure may dispute with a party's ("At least 73 died" against "63 dead, the agency said")
 TOLLS = {"dead", "injured", "missing", "displaced", "detained", "participants", "on_board"}
@@ -333,6 +337,18 @@ def _other_victims(a: AbstractSet[float], b: AbstractSet[float], victims_a: Mapp
     return not ({*groups_a, victims_a.get(0.0)} & {*groups_b, victims_b.get(0.0)}) - {None}
 
 
+def _armed_share(a: AbstractSet[float], b: AbstractSet[float], victims_a: Mapping[float, str],
+                 victims_b: Mapping[float, str]) -> bool:
+    """Is one toll the armed men a party says it killed, fewer than the other's toll of people it names no group
+    of ("17 fighters were killed" against "killed 28 people")? They may be among them: no conflict (more
+    fighters than the dead of all kinds would be one)."""
+    for (x, vx), (y, vy) in (((a, victims_a), (b, victims_b)), ((b, victims_b), (a, victims_a))):
+        if x and y and all(vx.get(v) in ARMED for v in x) and not any(vy.get(v) for v in y) and max(x) < min(y):
+            return True
+    return False
+
+
+ARMED = {"combatants", "forces"}  # `victims` groups of armed men
 MEASURED = {"tonnes", "litres", "hectares", "kilograms"}  # quantities that weigh or measure some thing
 
 
@@ -598,7 +614,8 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
               quoted: Mapping[int, int] | None = None, occasions: AbstractSet[int] = frozenset(),
               years: Mapping[int, frozenset[str]] | None = None,
               places: Mapping[int, Mapping[float, str | None]] | None = None,
-              victims: Mapping[int, Mapping[float, str]] | None = None) -> dict[int, int]:
+              victims: Mapping[int, Mapping[float, str]] | None = None,
+              since: AbstractSet[int] = frozenset()) -> dict[int, int]:
     """{position of a record: position of the record that revises it, in which its source gives another figure
     for the same quantity}: the later one ("The ministry later raised its count to 27" revises its "at least
     19"), unless the later one's sentence marks its figure as given before (`earlier`, the positions whose
@@ -613,7 +630,8 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
     sentence gives, "o movimento de 1989, quando 35 milhões ..."), nor one of another place (`places`: the place
     each record's figures are given for, `figure_places`: "In Dresden sprach die Polizei von 20.000" is no
     earlier count of "In Chemnitz ... von 4.000"), nor one of other people's dead (`victims`, `victims_of`: "6
-    soldats ont été tués" revises no "tué 40 assaillants")."""
+    soldats ont été tués" revises no "tué 40 assaillants"), nor one counted since a period began (`since`,
+    `cumulative_counts`: "Since the start of the war, 2,954 ...")."""
     out: dict[int, int] = {}
     quoted = quoted or {}
     victims = victims or {}
@@ -623,7 +641,7 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
             if a.pos in relayed or b.pos in relayed or quoted.get(a.pos, -1) == quoted.get(b.pos, -2) \
-                    or (a.pos in occasions) != (b.pos in occasions) \
+                    or (a.pos in occasions) != (b.pos in occasions) or (a.pos in since) != (b.pos in since) \
                     or years.get(a.pos, frozenset()) != years.get(b.pos, frozenset()) \
                     or _other_places(places.get(a.pos, {}), places.get(b.pos, {}), broken_down):
                 continue
@@ -674,6 +692,66 @@ def earlier_occasions(claims: list[Claim], sentences: Mapping[int, Sentence], la
     return {c.pos for c in claims if sentence_of(c.sid) in told}
 
 
+def taken_up_figures(claims: list[Claim], sentences: Mapping[int, Sentence],
+                     figures: Mapping[int, Mapping[str, set[float]]], language: str | None) -> dict[int, set[float]]:
+    """{record position: the figures its sentence takes up at its head ("Of the 28 killed", "Sur les 41
+    personnes tuées", "Из 108 раненых") that an earlier record of the same source gave}: the sentence breaks
+    that figure down."""
+    out: dict[int, set[float]] = {}
+    for i, c in enumerate(claims):
+        values = head_figures(sentences[c.sid].text, language)
+        given = {v for b in claims[:i] if b.sid != c.sid and (b.outlet and c.outlet or not b.outlet and not c.outlet
+                                                              and same_source(b.source, c.source))
+                 for found in figures[b.pos].values() for v in found}
+        if values & given:
+            out[c.pos] = values & given
+    return out
+
+
+def head_figures(text: str, language: str | None) -> set[float]:
+    """The figures among a sentence's first words that may take up one given before ("Of the 28 killed", "Dos 35
+    feridos"): a 2 or a 3 may be any count, and says nothing of which."""
+    head = " ".join(text.split()[:TAKEN_UP_HEAD])
+    return {n.value for n in extract_numbers(head, language) if n.value >= TAKEN_UP_LEAST}
+
+
+def _own_parts(c: Claim, values: set[float], taken_up: Mapping[int, set[float]],
+               placed: Mapping[int, Mapping[float, str | None]]) -> set[float]:
+    """The figures of a record that are its own: all of them, but where it breaks down a figure its source gave
+    before (`taken_up`), only its parts given for a place (`placed`, where the article gives figures place by
+    place)."""
+    if c.pos not in taken_up:
+        return values
+    return {v for v in values - taken_up[c.pos] if placed.get(c.pos, {}).get(v)}
+
+
+def cumulative_counts(claims: list[Claim], sentences: Mapping[int, Sentence], language: str | None) -> set[int]:
+    """The positions of the records whose sentence counts since a period began (`cumulative`: "Since the start
+    of the war, 2,954 people have been killed", "Desde el inicio del asedio", "С начала года"): another quantity
+    than a count of a day, which it neither contests nor revises, unless it is the smaller one, or the story's
+    first figures are such a count (then the story is about it)."""
+    pattern = lexicon(language).cumulative
+    if pattern is None:
+        return set()
+    out = set()
+    for c in claims:
+        text = sentences[c.sid].text
+        quoted = quoted_spans(text)  # (not "назвав це «найкращим результатом від початку року»": words said)
+        if any(not any(a <= m.start() < b for a, b in quoted) for m in pattern.finditer(text)):
+            out.add(c.pos)
+    return out
+
+
+def _short_total(a: Claim, b: Claim, since: AbstractSet[int], figures: Mapping[int, Mapping[str, set[float]]]
+                 ) -> bool:
+    """Is the count since a period began smaller than the other record's count of the same quantity, which
+    falls within it ("solo reconocen 412 entradas ... en lo que va de año" against "2.500 personas lograron
+    entrar ... en esas 48 horas")? Then the two do conflict."""
+    total, other = (a, b) if a.pos in since else (b, a)
+    return any(name in figures[other.pos] and max(values) < max(figures[other.pos][name])
+               for name, values in figures[total.pos].items() if values)
+
+
 def _first_figure(text: str, language: str | None) -> int:
     """Where the first figure of `text` starts (its length where it has none)."""
     return min((at for n in extract_numbers(text, language) if (at := text.find(n.text)) >= 0), default=len(text))
@@ -722,6 +800,12 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     months = {c.pos: _months(sentences[c.sid].text, lex) for c in claims}
     # "At the previous protest, three weeks ago, organisers had counted 5,000": figures of an earlier occasion
     occasions = earlier_occasions(claims, sentences, language)
+    since = cumulative_counts(claims, sentences, language)  # "Since the start of the war, 2,954 ..."
+    # (where the story's first figures count since a period began, the story is that count: "з початку року ...
+    # загинули 46 енергетиків" against "загиблих щонайменше 38")
+    first = next((c for c in claims if any(figures[c.pos].values())), None)
+    background_since = first is not None and first.pos not in since
+    taken_up = taken_up_figures(claims, sentences, figures, language)  # "Of the 28 killed, 11 were in Tyre"
     # "hundreds of workers" against "only 40 employees": a count in words of an order against a figure outside it
     vague = {frozenset((x.pos, y.pos)) for x, y in _vague_contests(claims, sentences, language, figures)}
     incident, opened = {}, 0
@@ -744,6 +828,8 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
                 # next paragraph "still underground on Wednesday": one); "yesterday" and "on Monday" may be one
                 # day, and "on Monday" and "on Monday morning" are
             if years[a.pos] != years[b.pos] or (a.pos in occasions) != (b.pos in occasions) \
+                    or (a.pos in since) != (b.pos in since) and background_since \
+                    and not _short_total(a, b, since, figures) \
                     or months[a.pos][0] - months[b.pos][1] or months[b.pos][0] - months[a.pos][1]:
                 continue  # "In 2019, the same agency recorded 41 flood deaths", "Lors de la précédente journée
                 # de mobilisation, la CGT avait compté 600 000 personnes", "In July, a glide bomb ... killing two
@@ -762,20 +848,29 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
                 contested[b.pos].add(a.pos)
             contrary = outlet is not None and lex.reality is not None \
                 and lex.reality.match(sentences[outlet.sid].text.lstrip(" «\"“„")) is not None
-            for name, values in figures[a.pos].items():
+            for name, given in figures[a.pos].items():
                 if outlet is not None and name not in TOLLS and not contrary:
                     continue  # "employs about 3,500 people": the outlet's figures of other things are no claim
                     # (but "In reality, the line carries fewer than 14,000": set against a party's figure)
-                if broken_down and not _differ_in_a_place(values, figures[b.pos].get(name, set()),
+                values = _own_parts(a, given, taken_up, placed if broken_down else {})
+                other = _own_parts(b, figures[b.pos].get(name, set()), taken_up, placed if broken_down else {})
+                if not values or name in figures[b.pos] and not other:
+                    continue  # "Of the 28 killed, 4 were children": the total is told again, its parts contest
+                    # nothing (a part of a place may: "11 were in Tyre" against "14 in Tyre alone")
+                figures_b = {**figures[b.pos], name: other} if name in figures[b.pos] else figures[b.pos]
+                if broken_down and not _differ_in_a_place(values, figures_b.get(name, set()),
                                                           placed[a.pos], placed[b.pos]):
                     continue  # "In Berlin sprach auch die Polizei von 70.000": the organisers' Berlin figure
                     # (not their national total, nor their Hamburg one)
-                if name in TOLLS and _other_victims(values, figures[b.pos].get(name, set()), victims[a.pos],
-                                                    victims[b.pos]):
-                    continue  # "6 soldats ont été tués" against "tué 40 assaillants": other people's dead
-                if name in figures[b.pos] and values != figures[b.pos][name] \
-                        and not figures[b.pos][name] <= parts[a.pos] and not values <= parts[b.pos] \
-                        and _one_scale(values, figures[b.pos][name]):
+                if name in TOLLS and (_other_victims(values, figures_b.get(name, set()), victims[a.pos],
+                                                     victims[b.pos])
+                                      or _armed_share(values, figures_b.get(name, set()), victims[a.pos],
+                                                      victims[b.pos])):
+                    continue  # "6 soldats ont été tués" against "tué 40 assaillants": other people's dead; "17
+                    # fighters were killed" against "killed 28 people": perhaps among them
+                if name in figures_b and values != figures_b[name] \
+                        and not figures_b[name] <= parts[a.pos] and not values <= parts[b.pos] \
+                        and _one_scale(values, figures_b[name]):
                     # "between 16 and 20" is not "20"; "15 interpellations, dont 11 à Paris" agrees with 11; "El CIS
                     # de Tezanos daba entre 10 y 12 personas" is a jibe at 45.000, no count
                     contested[a.pos].add(b.pos)
@@ -1623,15 +1718,21 @@ def _place_at(words: list[str], k: int, lex: Lexicon) -> str | None:
 
 def _place_after(following: str, lex: Lexicon, language: str | None) -> str | None:
     """The place named right after a figure in its clause: after a place preposition among its next few words,
-    before any other figure ("85% na Bahia", "27 people were killed in Colombo, 19 in Negombo", "7 человек
-    погибли в Крымске"); else None."""
+    before any other figure or preposition ("85% na Bahia", "27 people were killed in Colombo, 19 in Negombo",
+    "7 человек погибли в Крымске"; not "34 muertos por las lluvias en Oaxaca"); else None."""
     words = following.split()
-    for k in range(min(len(words) - 1, PLACE_AFTER)):
+    read = 0
+    for k in range(len(words) - 1):
         if extract_numbers(words[k], language):
             return None  # "19 in Negombo and 15 in Kalutara": the next figure's place
         place = _place_at(words, k, lex)
         if place:
             return place
+        if words[k].lower() in lex.prepositions:
+            return None  # "34 muertos por las lluvias en Oaxaca": the place of another phrase
+        read += words[k].lower() not in lex.auxiliaries  # "14 people had been killed in Tyre"
+        if read >= PLACE_AFTER:
+            return None
     return None
 
 

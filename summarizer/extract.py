@@ -75,10 +75,12 @@ from summarizer.clauses import split as split_clauses
 from summarizer.contests import (
     Claim,
     answers_previous,
+    cumulative_counts,
     earlier_counts,
     earlier_occasions,
     figure_places_of,
     figures_of,
+    head_figures,
     held,
     link_contests,
     own_figures,
@@ -369,6 +371,22 @@ def _carried_over(text: str, before: list[str], language: str | None) -> tuple[s
         # "Per i sindacati lo sciopero è stato un successo. Con “adesioni oltre il 65% in Lombardia”, ...": the
         # figures are someone's words, and the sentence names no one; the speaker of the sentence before
         return _earlier_source(before[-1:], language)
+    broken_down = _breaks_down(text, before, language)
+    if broken_down is not None:
+        # "... killed 28 people, the health ministry said. Of the 28 killed, 11 were in Tyre ...": a figure a
+        # source gave, taken up again at the head of a sentence that names no one, is broken down for that source
+        return _earlier_source(before[broken_down:broken_down + 1], language)
+    return None
+
+
+def _breaks_down(text: str, before: list[str], language: str | None) -> int | None:
+    """The position in `before` of the sentence whose figure `text` takes up among its first words ("Of the 28
+    killed", "Sur les 41 personnes tuées", "Dos 35 feridos", "Из 108 раненых"), the last one that gives it;
+    None where it takes up none."""
+    values = head_figures(text, language)
+    for at in range(len(before) - 1, -1, -1):
+        if values & {n.value for n in extract_numbers(before[at], language)}:
+            return at
     return None
 
 
@@ -927,7 +945,8 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
                         earlier_occasions(claims, clauses, language),
                         {c.pos: years_of(clauses[c.sid].text, language) for c in claims},
                         figure_places_of(claims, clauses, language),
-                        {c.pos: victims_of(clauses[c.sid].text, lexicon(language), language) for c in claims})
+                        {c.pos: victims_of(clauses[c.sid].text, lexicon(language), language) for c in claims},
+                        cumulative_counts(claims, clauses, language))
     events = []
     for pos, (key, draft) in enumerate(items, start=1):
         sid = sentence_of(key)

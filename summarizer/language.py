@@ -68,6 +68,8 @@ unless said otherwise):
     genitive              words joining such a noun to its party ("the figures of the prefecture"): the
                           party is the source ("Les chiffres de la préfecture font état de ...")
     new_incident          words that open another incident ("In a separate incident")
+    cumulative            regular expressions: a count since a period began ("since the start of the war", "desde
+                          el inicio", "с начала года"): another quantity than the day's count
     earlier_occasion      regular expressions: a sentence about an earlier occasion of the same kind ("at the
                           previous protest, three weeks ago", "lors de la précédente journée de mobilisation", "la
                           anterior marcha ..., el pasado 12 de octubre"): its figures count that occasion
@@ -415,6 +417,7 @@ class Lexicon:
     object_articles: frozenset[str] = frozenset()
     document_says: re.Pattern | None = None
     earlier_occasion: re.Pattern | None = None
+    cumulative: re.Pattern | None = None
     possessives: frozenset[str] = frozenset()
     kinds: tuple[frozenset[str], ...] = ()
     follow_ups: tuple[tuple[str, re.Pattern], ...] = ()
@@ -721,6 +724,7 @@ def lexicon(language: str | None) -> Lexicon:
         object_articles=_lower(data.get("object_articles")),
         document_says=_words(data.get("document_says")),
         earlier_occasion=_regexes(data.get("earlier_occasion")),
+        cumulative=_regexes(data.get("cumulative")),
         possessives=_lower(data.get("possessives")),
         scale_words=_opening(data.get("scale_words")),
         kinds=tuple(_lower(group) for group in data.get("kinds") or ()),

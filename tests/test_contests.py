@@ -1714,3 +1714,68 @@ def test_place_names_are_the_places_written_after_or_before_each_figure():
                        lexicon("de"), "de") == {70000: "Berlin", 45000: "Hamburg"}
     # a place five words on is no longer the figure's ("34 muertos por las lluvias en Oaxaca")
     assert place_names("reportó 34 muertos por las lluvias en Oaxaca.", lexicon("es"), "es") == {34: None}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Israeli strikes killed 28 people on Tuesday, the health ministry said.\n"
+           "Of the 28 killed, 11 were in Tyre and 4 were children.\n"
+           "A doctor in Tyre, Ali Safa, said 36 people had been killed.\n"),
+    ("es", "Un bombardeo causó este domingo 33 muertos, según informó la red de Médicos de Sudán.\n"
+           "De los 33 fallecidos, 19 eran mujeres y 6 menores de edad.\n"
+           "Un comité de resistencia local elevó a 41 los muertos del domingo.\n"),
+    ("ru", "В результате обстрела в субботу погибли 14 человек, сообщил губернатор Вячеслав Гладков.\n"
+           "Из 14 погибших 5 детей.\n"
+           "По данным украинских СМИ, погибли 9 человек.\n"),
+])
+def test_a_toll_broken_down_is_its_sources_and_its_parts_contest_no_other_total(language, text):
+    source = {"en": "the health ministry", "es": "la red de Médicos de Sudán", "ru": "губернатор Вячеслав Гладков"}
+    rival = {"en": "Ali Safa", "es": "Un comité de resistencia local", "ru": "украинских СМИ"}
+    events = _events(text, {1: source[language], 2: "the outlet", 3: rival[language]}, language)
+    assert events[2].attribution.source == events[1].attribution.source  # the breakdown is the source's
+    assert events[1].contradicted_by == [events[3].id]  # the totals conflict
+    assert events[2].contradicted_by == []  # the parts do not
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Strikes killed 28 people on Tuesday, the health ministry said.\n"
+           "Since the start of the war, 2,954 people have been killed, the ministry said.\n"
+           "A civil defence official said 35 people had been killed.\n"),
+    ("it", "Un attacco su Dnipro ha causato 19 morti, ha detto il governatore.\n"
+           "Dall'inizio dell'invasione, secondo le autorità regionali, nella regione sono morti 1.240 civili.\n"
+           "Il sindaco di Dnipro, Borys Filatov, ha parlato di 23 morti.\n"),
+])
+def test_a_toll_since_the_war_began_is_another_quantity_than_the_days(language, text):
+    sources = {"en": ("the health ministry", "the ministry", "A civil defence official"),
+               "it": ("il governatore", "le autorità regionali", "Borys Filatov")}[language]
+    events = _events(text, dict(enumerate(sources, 1)), language)
+    assert events[2].contradicted_by == [] and events[2].superseded_by is None and events[1].superseded_by is None
+    assert events[1].contradicted_by == [events[3].id]
+
+
+def test_a_toll_since_the_year_began_smaller_than_a_days_count_conflicts_with_it():
+    text = ("Según fuentes policiales, más de 2.500 personas lograron entrar en la ciudad en esas 48 horas.\n"
+            "Las estadísticas oficiales del Ministerio del Interior solo reconocen 412 entradas en lo que va de año.\n")
+    events = _events(text, {1: "fuentes policiales", 2: "Ministerio del Interior"}, "es")
+    assert events[1].contradicted_by == [events[2].id]
+
+
+def test_the_fighters_an_army_says_it_killed_may_be_among_a_toll_of_people():
+    text = ("Israeli strikes killed 28 people on Tuesday, the health ministry said.\n"
+            "The Israeli military said 17 fighters were killed.\n"
+            "Rebels said the army had killed 60 fighters.\n")
+    events = _events(text, {1: "the health ministry", 2: "The Israeli military", 3: "Rebels"})
+    assert events[1].id not in events[2].contradicted_by  # 17 fighters may be among 28 people
+    assert events[1].id in events[3].contradicted_by  # 60 may not
+
+
+def test_a_place_after_a_figure_and_its_auxiliaries_is_its_own():
+    from summarizer.contests import place_names
+    from summarizer.language import lexicon
+    assert place_names("Safa said 14 people had been killed in Tyre alone.", lexicon("en"), "en") == {14: "Tyre"}
+    assert place_names("A cheia obrigou 2.300 pessoas a deixar suas casas no Vale do Taquari.",
+                       lexicon("pt"), "pt") == {2300: None}
+
+
+def test_an_impersonal_count_after_an_opening_phrase_names_no_speaker():
+    from summarizer.attribution import parse_attribution
+    assert parse_attribution("Depuis le début de la guerre, on recense un bilan de 3 516 victimes.", "fr") is None
