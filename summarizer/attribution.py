@@ -766,9 +766,10 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         if lex.other_verb_particles and clause[0].split()[-1:] \
                 and clause[0].split()[-1].lower() in lex.other_verb_particles \
                 and not (len(clause) > 1 and clause[1].split()[:1]
-                         and clause[1].split()[0].lower() in lex.complementizers):
+                         and clause[1].split()[0].lower() in lex.complementizers) \
+                and not (lex.counting is not None and lex.counting.match(sentence, m.start())):
             continue  # "Die Landesregierung hält an dem Projekt fest": another verb, nothing said (not "Der
-            # Bericht hält fest, dass ...")
+            # Bericht hält fest, dass ...", nor a count told with its particle: "geht von 90 Toten aus")
         if cue.lower() in lex.passive_cues or lex.impersonal is not None and any(
                 i.start() <= m.start() < i.end() for i in lex.impersonal.finditer(sentence)):
             continue  # "Ущерб оценивается в ...", "Se considera el proyecto más caro": no speaker
@@ -824,8 +825,8 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             # or an object's article opens the sentence; the speaker is the subject after the cue
             subject = _source_after(sentence, m.end(), lex) \
                 or (_verb_second_subject(sentence[m.end():], lex) if lex.verb_second else None)
-            if subject and not any(c.isdigit() for c in subject):
-                return subject, cue.lower()
+            if subject and not any(c.isdigit() for c in subject) and not _figure_headed(subject, lex):
+                return subject, cue.lower()  # (not "Die «Washington Post» hatte diese Zahl ... genannt")
             if not lex.verb_second:
                 continue  # whoever it is, not the object
             # ("Die Zahlen des Bergbauministeriums nennen zudem 52 Verletzte": a figure after the verb is its
@@ -1404,7 +1405,8 @@ def _verb_second_subject(after: str, lex: Lexicon) -> str | None:
             break
     subject = _noun_phrase(words, lex)
     # (as a subject before its cue, a determined noun phrase speaks whatever its head: "das Landesbergamt")
-    return subject if subject and (is_speaker(subject, lex) or _determined(subject.split(), lex)) else None
+    return subject if subject and (is_speaker(subject, lex) or _determined(subject.split(), lex)
+                                   and not _figure_headed(subject, lex)) else None  # (not "hatte diese Zahl")
 
 
 def _noun_phrase(tokens: list[str], lex: Lexicon) -> str:
@@ -1652,6 +1654,8 @@ def _described(sentence: str, start: int, lex: Lexicon) -> str | None:
             break
         kept.append(token)
     described = " ".join(kept)
+    if _figure_headed(described, lex):
+        return None  # "Die «Washington Post» hatte diese Zahl ... genannt": the figure, no speaker
     return described if len(kept) > 1 or _unelided(kept[0]) != kept[0] else None
 
 

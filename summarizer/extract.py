@@ -371,12 +371,31 @@ def _carried_over(text: str, before: list[str], language: str | None) -> tuple[s
         # "Per i sindacati lo sciopero è stato un successo. Con “adesioni oltre il 65% in Lombardia”, ...": the
         # figures are someone's words, and the sentence names no one; the speaker of the sentence before
         return _earlier_source(before[-1:], language)
+    if before and extract_numbers(text, language) and _announces_figures(before[-1], language):
+        # "The state disaster management authority released new figures on Monday. So far 41 people have died
+        # ...": the figures it said it gave
+        return _earlier_source(before[-1:], language)
     broken_down = _breaks_down(text, before, language)
     if broken_down is not None:
         # "... killed 28 people, the health ministry said. Of the 28 killed, 11 were in Tyre ...": a figure a
         # source gave, taken up again at the head of a sentence that names no one, is broken down for that source
         return _earlier_source(before[broken_down:broken_down + 1], language)
     return None
+
+
+def _announces_figures(text: str, language: str | None) -> bool:
+    """Does a sentence say a party released figures, and give none: a word for figures after a verb of releasing
+    (`releases`), not quoted ("Santé publique France a publié jeudi ses chiffres de la semaine."; not "Officials
+    had said the toll will rise")?"""
+    lex = lexicon(language)
+    text = DATELINE.sub("", text, count=1)
+    released = lex.releases.search(text) if lex.releases is not None else None
+    if released is None or lex.figure_nouns is None or extract_numbers(text, language) \
+            or parse_attribution(text, language) is None or is_back_attribution(text, language):
+        return False
+    quoted = quoted_spans(text)  # (not "«I nostri dati sono verificati ...», ha replicato il questore")
+    return any(not any(a <= m.start() < b for a, b in quoted)
+               for m in lex.figure_nouns.finditer(text, released.start()))
 
 
 def _breaks_down(text: str, before: list[str], language: str | None) -> int | None:

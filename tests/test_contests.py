@@ -1779,3 +1779,48 @@ def test_a_place_after_a_figure_and_its_auxiliaries_is_its_own():
 def test_an_impersonal_count_after_an_opening_phrase_names_no_speaker():
     from summarizer.attribution import parse_attribution
     assert parse_attribution("Depuis le début de la guerre, on recense un bilan de 3 516 victimes.", "fr") is None
+
+
+@pytest.mark.parametrize("language, text, source, rival", [
+    ("en", "The state disaster management authority released new figures on Monday.\n"
+           "So far 41 people have died in the floods.\n"
+           "A volunteer group, Floodwatch, said its members had counted 57 bodies.\n",
+     "The state disaster management authority", "Floodwatch"),
+    ("fr", "Santé publique France a publié jeudi ses chiffres de la semaine.\n"
+           "Au total, 38 décès sont liés à la chaleur.\n"
+           "La Fédération hospitalière a de son côté fait état de 46 décès.\n",
+     "Santé publique France", "La Fédération hospitalière"),
+    ("de", "Das Robert-Koch-Institut veröffentlichte am Donnerstag neue Zahlen zur Hitzewelle.\n"
+           "Insgesamt 73 Todesfälle gehen auf die Hitze zurück.\n"
+           "Der Deutsche Wetterdienst geht dagegen von 90 Toten aus.\n",
+     "Das Robert-Koch-Institut", "Der Deutsche Wetterdienst"),
+])
+def test_figures_a_party_is_said_to_release_are_its_own_in_the_next_sentence(language, text, source, rival):
+    events = _events(text, {1: source, 2: "the outlet", 3: rival}, language)
+    assert events[2].attribution.source == source
+    assert events[2].contradicted_by == [events[3].id] and events[3].contradicted_by == [events[2].id]
+
+
+def test_figures_after_a_party_says_something_else_of_them_are_not_its_own():
+    text = ("Officials had said the toll will rise.\n"
+            "The quake flattened dozens of villages, killing at least 400 people.\n")
+    events = _events(text, {1: "Officials", 2: "the outlet"})
+    assert events[2].attribution.source_type == "outlet"
+    text = ("«I nostri dati sono verificati», ha replicato il questore Mario Rossi.\n"
+            "Lo scarto tra le due stime, 19mila persone, è il più alto degli ultimi anni.\n")
+    events = _events(text, {1: "il questore Mario Rossi", 2: "the outlet"}, "it")
+    assert events[2].attribution.source_type == "outlet"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Die Bundeswehr geht von mehr als 50 Toten aus.", ("Die Bundeswehr", "geht")),
+    ("Die Polizei ging am Abend von 20.000 Teilnehmern aus.", ("Die Polizei", "ging")),
+    ("Die Krankenkassen hatten die Zahl von 110 Toten genannt.", ("Die Krankenkassen", "hatten")),
+    ("Die «Washington Post» hatte diese Zahl unter Berufung auf erste Ergebnisse eines Untersuchungsteams der NATO "
+     "genannt.",
+     ("Die «Washington Post»", "hatte")),
+    ("Die Landesregierung hält an dem Projekt fest.", None),
+])
+def test_german_counts_told_by_a_phrase_name_their_speaker(sentence, expected):
+    from summarizer.attribution import parse_attribution
+    assert parse_attribution(sentence, "de") == expected
