@@ -88,6 +88,8 @@ REPEATED = 2  # sentences back in which a party's denial, told again, finds its 
 DENIAL_REACH = 4  # records back that "rejected the claims" reaches when no words tell which claims
 SUBJECT_WORDS = 5  # words after "that" in which a claim names whom it is about ("que los tres acusados")
 MIN_OVERLAP = 2  # words a denial and a claim share for the one to answer the other ("Lysiwka", "Kontrolle")
+GIVES_BACK = 2  # words from a cue to the "this figure" that is its object ("hatte diese Zahl")
+POINTED_BACK = 2  # records back in which "this figure" finds the figure it points to
 TAKEN_UP_HEAD = 5  # words at a sentence's head where a figure given before is taken up ("Of the 28 killed")
 TAKEN_UP_LEAST = 10  # the smallest such figure that says which: a 2 or a 3 may be any count
 PLACE_WORDS = 3  # capitalised words a place's name may have ("Nova Friburgo", "Rio de Janeiro" is "Rio")
@@ -502,7 +504,26 @@ def figures_of(claims: list[Claim], sentences: dict[int, Sentence], language: st
             like = None
         if like is not None:
             out[c.pos] = {next(iter(out[like.pos])): values}
+    for i, c in enumerate(claims):  # "Die «Washington Post» hatte diese Zahl ... genannt": the figure it points to
+        text = sentences[c.sid].text
+        if c.outlet or out[c.pos] or lex.figure_back is None or extract_numbers(text, language) \
+                or _denies(text, lex) or not _gives_back(text, lex, language):
+            continue
+        pointed = next((b for b in reversed(claims[max(0, i - POINTED_BACK):i]) if out[b.pos]), None)
+        if pointed is not None and len(out[pointed.pos]) == 1:
+            out[c.pos] = {name: set(values) for name, values in out[pointed.pos].items()}
     return out
+
+
+def _gives_back(text: str, lex: Lexicon, language: str | None) -> bool:
+    """Is "this figure" the object of the sentence's cue, right after it ("hatte diese Zahl ... genannt", "reported
+    that figure"; not "a justifié l'envoi de ses secouristes par ce chiffre")?"""
+    parsed = parse_attribution(text, language)
+    at = text.lower().find(parsed[1].lower()) if parsed else -1
+    if at < 0 or lex.figure_back is None:
+        return False
+    back = lex.figure_back.search(text, at)
+    return back is not None and len(text[at:back.start()].split()) <= GIVES_BACK
 
 
 def _determined_noun(before: str, lex: Lexicon) -> bool:
@@ -1038,7 +1059,8 @@ def own_figures(claims: list[Claim], sentences: dict[int, Sentence], figures: di
                 lex: Lexicon) -> dict[int, dict[str, set[float]]]:
     """`figures`, without those a denial or a hypothetical repeats from the claims before it ("В полиции назвали
     данные организаторов о 40 тысячах участников не соответствующими действительности": the organisers' 40 000,
-    not the police's own count; "Si fueran 120.000 personas no cabrían en la plaza")."""
+    not the police's own count; "Si fueran 120.000 personas no cabrían en la plaza"), and without those a denial
+    gives after its denial word ("rejected reports that 80 soldiers had been killed")."""
     out = dict(figures)
     for i, d in enumerate(claims):
         said = {v for values in figures[d.pos].values() for v in values}
@@ -1048,7 +1070,14 @@ def own_figures(claims: list[Claim], sentences: dict[int, Sentence], figures: di
             continue
         before = {v for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
                   for values in figures[c.pos].values() for v in values}
-        if said <= before:
+        denial = lex.denial.search(text)
+        first = _first_figure(text, None)
+        between = text[denial.end():first].split() if denial is not None else []
+        # (not "negou que tenha havido mortes ... e falou em 2 mortos": a statement of its own after the denial)
+        own = any(w.lower() in lex.conjunctions and any(lex.cue.fullmatch(x) for x in between[k + 1:k + 3])
+                  for k, w in enumerate(between))
+        after = denial is not None and first > denial.start() and not own
+        if said <= before or after:  # "rejected reports that 80 soldiers had been killed": the figures it denies
             out[d.pos] = {}
     return out
 
@@ -1582,7 +1611,11 @@ def _answered_later(i: int, claims: list[Claim], sentences: dict[int, Sentence],
     if not later:
         return []
     figures = _figures(text, lex, language)
-    giving = [c for c in later if figures & _figures(sentences[c.sid].text, lex, language)]
+    # (or that point back to it right after: "rejected reports that 80 soldiers had been killed. ... The weekly
+    # Nord Observer had reported that figure")
+    giving = [c for c in later if figures & _figures(sentences[c.sid].text, lex, language)
+              or figures and claims.index(c) - i <= POINTED_BACK + 1 and _gives_back(sentences[c.sid].text, lex,
+                                                                                     language)]
     if giving:
         return giving
     if any(not c.outlet and not same_source(c.source, d.source) and not held(c, d, sentences) for c in claims[:i]):

@@ -1824,3 +1824,24 @@ def test_figures_after_a_party_says_something_else_of_them_are_not_its_own():
 def test_german_counts_told_by_a_phrase_name_their_speaker(sentence, expected):
     from summarizer.attribution import parse_attribution
     assert parse_attribution(sentence, "de") == expected
+
+
+@pytest.mark.parametrize("language, text, sources", [
+    ("fr", "La garde côtière italienne a démenti lundi que 60 migrants aient péri dans le naufrage.\n"
+           "Le quotidien La Voce del Sud avait avancé ce chiffre dimanche, en citant des rescapés.\n"
+           "Selon la garde côtière, 23 personnes sont mortes.\n",
+     {1: "La garde côtière italienne", 2: "La Voce del Sud", 3: "la garde côtière"}),
+])
+def test_a_party_named_after_a_denial_by_that_figure_gave_the_figure_denied(language, text, sources):
+    events = _events(text, sources, language)
+    assert events[2].status == "denied" and events[1].id in events[2].contradicted_by
+    assert events[3].id in events[2].contradicted_by  # the denier's own count against it
+    assert events[1].superseded_by is None  # the figure a denial denies is no count of the denier's to revise
+
+
+def test_a_count_of_its_own_after_a_denial_is_the_deniers():
+    text = ("Segundo a Oxfam, os agentes mataram 7 manifestantes durante a dispersão.\n"
+            "A Secretaria de Segurança Pública negou que tenha havido mortes causadas por policiais e falou em 2 "
+            "mortos em confronto entre grupos rivais.\n")
+    events = _events(text, {1: "a Oxfam", 2: "A Secretaria de Segurança Pública"}, "pt")
+    assert events[2].id in events[1].contradicted_by
