@@ -1843,8 +1843,8 @@ def is_back_reference(source: str, language: str | None = "en") -> bool:
     that refers to one named before ("the regional administration" names one: it has a modifier)."""
     lex = lexicon(language)
     words = re.sub(r"['’]s \w+$", "", source.strip()).split()  # "the ministry's statement" -> "the ministry"
-    if source.strip().lower() in _PRONOUNS | lex.pronouns:
-        return True
+    if source.strip().lower() in _PRONOUNS | lex.pronouns | lex.bodies:
+        return True  # (also a word for any institution, bare: "По данным ведомства")
     if len(words) == 3 and words[2].lower() in lex.documents and lex.speakers.match(words[1]) \
             and words[1].lower() not in lex.documents:  # "the company statement" -> "the company"
         words = words[:2]

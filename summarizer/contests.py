@@ -1707,11 +1707,16 @@ def place_names(text: str, lex: Lexicon, language: str | None, before: str = "")
     after it in its clause, before any other figure ("85% na Bahia", "27 people were killed in Colombo, 19 in
     Negombo"), else the one last before it ("Die Veranstalter zählten in Berlin 70.000 Teilnehmer"), else, where
     the clause says "there" (`there`: "Verdi zählte dort 18.000"), the place named last in the sentence `before`
-    it; None for a figure of no place."""
+    it, else the place the sentence opens with ("In the city of Kherson, 2 people were killed"); None for a
+    figure of no place."""
     out: dict[float, str | None] = {}
     if not lex.locatives:
         return out
     there = _last_place(before, lex) if before and lex.there is not None and lex.there.search(text) else None
+    # "In the city of Kherson, 2 people were killed": a place the sentence opens with, before its first comma
+    opening = text.split(",", 1)[0] if "," in text and _scope(text, lex) else ""
+    named = [w.strip(".»“”\"") for w in opening.split()[1:] if w[:1].isupper()]
+    scope = named[-1] if named else None
     at = 0
     for n in extract_numbers(text, language):
         found = text.find(n.text, at)
@@ -1728,6 +1733,8 @@ def place_names(text: str, lex: Lexicon, language: str | None, before: str = "")
             place = _last_place(clause, lex)
         if place is None and there is not None and lex.there is not None and lex.there.search(clause):
             place = there
+        if place is None and scope is not None and found > len(opening):
+            place = scope
         out.setdefault(n.value, place)
     return out
 
@@ -1746,6 +1753,10 @@ def _place_at(words: list[str], k: int, lex: Lexicon) -> str | None:
         if not word[:1].isupper() or re.search(r"[.,;:»“”\"]$", name[-1]):
             break
         name.append(word)
+    after = words[k + 1 + len(name):k + 3 + len(name)]
+    if len(after) == 2 and after[0].lower() in lex.conjunctions and after[1][:1].isupper() \
+            and not re.search(r"[.,;:»“”\"]$", name[-1]):
+        return None  # "en Oaxaca y Chiapas": several places, all of them
     return " ".join(name).strip(".,;:»“”\"")
 
 
@@ -1923,7 +1934,9 @@ def figure_places_of(claims: list[Claim], sentences: Mapping[int, Sentence], lan
     story = sorted((s for s in sentences.values() if not s.boilerplate), key=lambda s: s.id)
     titled = bool(story) and not re.search(r"[.!?…\"”»]\s*$", story[0].text) \
         and sum(1 for s in story if s.paragraph == story[0].paragraph) == 1
-    whole = _places_named(story[0].text, lex) if titled else set()
+    # (not a place a sentence opens with: "In the city of Kherson, 2 people were killed" under "Shelling kills 4
+    # in Kherson region")
+    whole = _places_named(story[0].text, lex) - {_scope(s.text, lex) for s in story} if titled else set()
     return {pos: {v: None if p in whole - parts or parts and p not in parts else p for v, p in found.items()}
             for pos, found in out.items()}
 

@@ -73,6 +73,7 @@ from summarizer.clauses import (
 )
 from summarizer.clauses import split as split_clauses
 from summarizer.contests import (
+    TOLLS,
     Claim,
     answers_previous,
     cumulative_counts,
@@ -83,6 +84,7 @@ from summarizer.contests import (
     head_figures,
     held,
     link_contests,
+    opens_incident,
     own_figures,
     party_of,
     previous_sentence,
@@ -375,6 +377,11 @@ def _carried_over(text: str, before: list[str], language: str | None) -> tuple[s
         # "The state disaster management authority released new figures on Monday. So far 41 people have died
         # ...": the figures it said it gave
         return _earlier_source(before[-1:], language)
+    went_on = _report_goes_on(text, before, language)
+    if went_on is not None:
+        # "Russian shelling killed 4 people ..., governor Oleksandr Prokudin said. In the city of Kherson, 2 people
+        # were killed ...": a toll told on with no one named is the toll's source's
+        return went_on
     broken_down = _breaks_down(text, before, language)
     if broken_down is not None:
         # "... killed 28 people, the health ministry said. Of the 28 killed, 11 were in Tyre ...": a figure a
@@ -396,6 +403,28 @@ def _announces_figures(text: str, language: str | None) -> bool:
     quoted = quoted_spans(text)  # (not "«I nostri dati sono verificati ...», ha replicato il questore")
     return any(not any(a <= m.start() < b for a, b in quoted)
                for m in lex.figure_nouns.finditer(text, released.start()))
+
+
+def _report_goes_on(text: str, before: list[str], language: str | None) -> tuple[str, str] | None:
+    """(source, cue) of the party whose toll a sentence that names no one goes on with: the sentence counts
+    dead, injured, missing or displaced people (`TOLLS`), of no other year, incident or background, and so does
+    each sentence back to the last one that names its source; None otherwise."""
+    lex = lexicon(language)
+
+    def toll(sentence: str) -> bool:
+        return bool(TOLLS & set(quantities(sentence, lex, language))) and not years_of(sentence, language) \
+            and not opens_incident(sentence, lex) \
+            and not (lex.background is not None and lex.background.search(sentence))
+
+    if not toll(text):
+        return None
+    for sentence in reversed(before):
+        found = _earlier_source([sentence], language)
+        if found is not None:
+            return found if toll(sentence) else None
+        if not toll(sentence):
+            return None
+    return None
 
 
 def _breaks_down(text: str, before: list[str], language: str | None) -> int | None:
@@ -506,6 +535,10 @@ def _referent(reference: str, given: str, is_outlet: bool, earlier: list[str], l
     if reference.lower() in lex.pronouns and earlier:
         # "Opposition leaders dispute the official account. They allege ...": the speaker of the sentence before
         last = _earlier_source(earlier[-1:], language)
+        if last is not None and is_speaker(last[0], language):
+            return last[0]
+    if reference.split()[-1].lower() in lex.bodies:  # "añadió el organismo": the party named last, whatever it is
+        last = _earlier_source(earlier, language)
         if last is not None and is_speaker(last[0], language):
             return last[0]
     if not (is_outlet or given.lower() in (reference.lower(), *lex.pronouns) or not is_speaker(given, language)
@@ -749,8 +782,8 @@ def _head(reference: str, lex) -> re.Pattern | None:
     """The head word of a back reference, by its first six letters ("the ministry's statement": "minist"); None
     for a pronoun."""
     words = re.sub(r"['’]s \w+$", "", reference).split()  # "the ministry's statement": the ministry
-    if not words or reference.lower() in lex.pronouns:
-        return None
+    if not words or reference.lower() in lex.pronouns or words[-1].lower() in lex.bodies:
+        return None  # (a pronoun, or a word for any institution: "añadió el organismo")
     kind = _kind(words[-1], lex)
     if kind:  # "a companhia": any word of its kind ("a siderúrgica CSN")
         # (each word whole, as a beginning: "petroleira", not "Petroleiros", the oil workers)

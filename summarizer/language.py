@@ -219,6 +219,8 @@ unless said otherwise):
                           count said before, no count of its own ("five more", "cinco personas más"; not "2,600 or
                           more"; "another 8" before a figure may be a count of another kind: "еще 8 пострадали")
     noun_markers          words after which a cue-like word is a noun ("No mesmo comunicado", "the report"): no cue
+    bodies                words for an institution of any kind ("el organismo", "l'organisme", "ведомство"): a back
+                          reference with one stands for the last party named, whatever its name
     releases              verbs of releasing figures ("released", "difundió", "a publié", "veröffentlichte"): a
                           sentence that says a party released its figures, giving none, gives them in the next one
     clause_cues           cues that report speech only before what was said (a complementizer, a quotation, a colon,
@@ -434,6 +436,7 @@ class Lexicon:
     noun_markers: frozenset[str] = frozenset()
     clause_cues: frozenset[str] = frozenset()
     releases: re.Pattern | None = None
+    bodies: frozenset[str] = frozenset()
     increments_after: re.Pattern | None = None
     toll_updates: re.Pattern | None = None
     measures_before: re.Pattern | None = None
@@ -743,6 +746,7 @@ def lexicon(language: str | None) -> Lexicon:
         noun_markers=_lower(data.get("noun_markers")),
         clause_cues=_lower(data.get("clause_cues")),
         releases=_words(data.get("releases")),
+        bodies=_lower(data.get("bodies")),
         increments_after=_regexes(data.get("increments_after")),
         toll_updates=_regexes(data.get("toll_updates")),
         measures_before=_beginnings(data.get("measures_before")),

@@ -1845,3 +1845,24 @@ def test_a_count_of_its_own_after_a_denial_is_the_deniers():
             "mortos em confronto entre grupos rivais.\n")
     events = _events(text, {1: "a Oxfam", 2: "A Secretaria de Segurança Pública"}, "pt")
     assert events[2].id in events[1].contradicted_by
+
+
+@pytest.mark.parametrize("language, text, source", [
+    ("en", "Shelling kills 4 in Kherson region, governor says\n\n"
+           "Russian shelling killed 4 people and wounded 11 in the Kherson region, governor Oleksandr Prokudin "
+           "said.\n\n"
+           "In the city of Kherson, 2 people were killed and 6 wounded when shells hit a bus stop.\n\n"
+           "In Beryslav, 2 men were killed and 5 people were wounded.\n\n"
+           "The city had about 280,000 inhabitants before the war.\n", "governor Oleksandr Prokudin"),
+    ("es", "Lluvias en el sur de México\n\n"
+           "Las lluvias han dejado 15 muertos y 40 heridos en Oaxaca y Chiapas, informó Protección Civil.\n\n"
+           "En Oaxaca murieron 9 personas y otras 25 resultaron heridas.\n\n"
+           "En Chiapas fallecieron 6 personas.\n\n"
+           "El estado tiene unos cuatro millones de habitantes.\n", "Protección Civil"),
+])
+def test_a_toll_told_on_place_by_place_is_its_sources_and_revises_nothing(language, text, source):
+    records = _records(text, {2: source, 3: "the outlet", 4: "the outlet", 5: "the outlet"}, language)
+    by_sentence = {e.evidence[0].sentence_id: e for e in records}
+    assert by_sentence[3].attribution.source == by_sentence[4].attribution.source == source
+    assert by_sentence[5].attribution.source_type == "outlet"  # the outlet's background: no toll
+    assert all(e.superseded_by is None and e.contradicted_by == [] for e in records)
