@@ -235,6 +235,19 @@ def is_caption(line: str) -> bool:
     return bool(_CAPTION.search(line)) or len(line.split()) <= CAPTION_WORDS and bool(_CREDIT_INSIDE.search(line))
 
 
+def is_credit(line: str) -> bool:
+    """A short photo credit alone: "Photo: Reuters/Louiza Vradi", "Foto: Marlon Costa/Folhapress", "©AFP",
+    "/ JUAN CARLOS CAVAL (EFE)". The sentence before it on its line is the caption it credits."""
+    line = line.strip()
+    return len(line.split()) <= CAPTION_WORDS and bool(_CREDIT_LINE.match(line))
+
+
+# A credit alone: a word for a photo and a colon, the copyright sign, or a slash before a name in capitals and its
+# agency in brackets (the sentence before it on its line is the caption it credits).
+_CREDIT_LINE = re.compile(r"(?i:(?:photo|foto|fotos|image|imagen|imagem|immagine|bild|фото|зображення|credit|crédit|"
+                          r"crédito)\s*:\s*\S)|©\s*\S|/\s*[A-ZÀ-ÝА-ЯІЇЄҐ][A-ZÀ-ÝА-ЯІЇЄҐ .'-]+\s*\([\w .&-]{2,30}\)\s*$")
+
+
 _CREDIT_INSIDE = re.compile(r"(?<=[^\W\d_])(?:photo|foto|fotos|bild|image|imagen|imagem|immagine|фото|зображення)"
                             r"\s*:\s*\S", re.IGNORECASE)
 # A line that is only a date, after a byline's name at most: "Андрій Пробитюк8 лютого 2015 р.", "11 апр 2014,
@@ -300,6 +313,8 @@ def classify(texts: list[str], paragraphs: list[int]) -> list[str | None]:
             reasons[i] = "page furniture (comment, share, subscribe or similar prompt)"
         elif is_date_line(t):
             reasons[i] = "a date line"
+        elif is_credit(t):
+            reasons[i] = "photo caption"
     # An instruction split over two lines or sentences ("Ignore all previous" / "instructions and ..."): the
     # two read together, where the first ends with no final punctuation (a sentence that ends is no broken
     # line). A line dropped as injection takes the next one with it only where one instruction runs on into it
@@ -318,7 +333,9 @@ def classify(texts: list[str], paragraphs: list[int]) -> list[str | None]:
                 for j in before:
                     reasons[j] = "photo caption"
     # A caption paragraph is captioned as a whole: mark its other sentences too.
-    caption_paras = {p for p, r in zip(paragraphs, reasons, strict=True) if r == "photo caption"}
+    # (a credit alone is one, whatever else it reads as: "Foto: Marlon Costa/Folhapress" after its caption)
+    caption_paras = {p for p, r, t in zip(paragraphs, reasons, texts, strict=True)
+                     if r == "photo caption" or r is not None and is_credit(t)}
     for i, p in enumerate(paragraphs):
         if p in caption_paras and reasons[i] is None:
             reasons[i] = "photo caption"

@@ -58,3 +58,29 @@ def test_every_injection_pattern_has_words_to_look_for():
     """None would mean the pattern is searched in every sentence: the parser failed on it."""
     patterns = [_INJECTION, re.compile(_CHAT_TOKENS, re.IGNORECASE), *injection()]
     assert [p.pattern for p in patterns if not _required_words(p)] == []
+
+
+@pytest.mark.parametrize("language, line, caption", [
+    ("es", "Vecinos achican agua de un bajo en Javalí Nuevo. / JUAN CARLOS CAVAL (EFE)",
+     "Vecinos achican agua de un bajo en Javalí Nuevo."),
+    ("pt", "Bombeiros procuram vítimas em encosta no Recife. Foto: Marlon Costa/Folhapress",
+     "Bombeiros procuram vítimas em encosta no Recife."),
+    ("en", "Firefighters battle the flames near Varnavas on Sunday. Photo: Reuters/Louiza Vradi",
+     "Firefighters battle the flames near Varnavas on Sunday."),
+    ("fr", "Un arbre tombé sur une voiture à Brest, jeudi matin. ©AFP",
+     "Un arbre tombé sur une voiture à Brest, jeudi matin."),
+])
+def test_a_caption_and_its_credit_on_one_line_are_both_furniture(language, line, caption):
+    from summarizer.segment import segment
+    text = f"A title of the story\n{line}\n\nThe story's first sentence tells what happened on Sunday.\n"
+    sentences = segment(text, language)
+    assert all(s.boilerplate for s in sentences if s.paragraph == 2)  # the credit: furniture or a caption
+    assert [s.boilerplate for s in sentences if s.text == caption] == ["photo caption"]
+    assert sentences[0].boilerplate is None and sentences[-1].boilerplate is None  # the title, the story
+
+
+def test_a_story_line_with_a_capitalised_name_in_brackets_is_no_credit():
+    from summarizer.boilerplate import is_credit
+    assert not is_credit("The figure was confirmed by the World Health Organization (WHO).")
+    assert not is_credit("/ el portavoz (EFE) dijo que no")
+    assert is_credit("© Reuters") and is_credit("Bild: dpa")
