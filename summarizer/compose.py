@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summarizer.attribution import attributed, same_source
-from summarizer.contests import opens_incident, place_names, quantities
+from summarizer.contests import breakdown_places, opens_incident, place_key, place_names, quantities
 from summarizer.language import Lexicon, lexicon
 from summarizer.neutral import QUOTED, loaded_terms, quote_loaded_terms
 from summarizer.numbers import extract_numbers, in_english
@@ -329,12 +329,11 @@ class _Reader:
         place by place ("33 people had died in Colombo alone" among "27 ... in Colombo, 19 in Negombo"): a
         district's toll told as "a toll of 33" would read as the whole toll."""
         if self.parts is None:
-            named = [place_names(o.evidence[0].quote, self.lex, self.code) for o in self.by_id.values()]
-            self.parts = {p.split()[0].lower()[:5] for found in named for p in found.values() if p
-                          if len({q.split()[0].lower()[:5] for q in found.values() if q}) >= 2}
+            self.parts = breakdown_places(place_names(o.evidence[0].quote, self.lex, self.code)
+                                          for o in self.by_id.values())
         values = extract_numbers(bare, self.code)
         place = place_names(e.evidence[0].quote, self.lex, self.code).get(values[0].value) if values else None
-        return place if place and place.split()[0].lower()[:5] in self.parts else None
+        return place if place_key(place) in self.parts else None
 
     def by_figures(self, e: Event, figures: dict[str, list[tuple[str, str]]]) -> str:
         phrases = [PHRASES.get(q, "a figure of {}").format(

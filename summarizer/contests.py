@@ -61,7 +61,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -1698,7 +1698,7 @@ def _scope(text: str, lex: Lexicon) -> str:
 def figure_places(text: str, lex: Lexicon, language: str | None, before: str = "") -> dict[float, str | None]:
     """{figure value: the place its clause gives it, keyed by the first five letters of its name}: see
     `place_names`."""
-    return {value: _place_key(name) for value, name in place_names(text, lex, language, before).items()}
+    return {value: place_key(name) for value, name in place_names(text, lex, language, before).items()}
 
 
 def place_names(text: str, lex: Lexicon, language: str | None, before: str = "") -> dict[float, str | None]:
@@ -1739,8 +1739,21 @@ def place_names(text: str, lex: Lexicon, language: str | None, before: str = "")
     return out
 
 
-def _place_key(name: str | None) -> str | None:
+def place_key(name: str | None) -> str | None:
+    """A place's name as `figure_places` keys it: the first five letters of its first word ("Nova Friburgo":
+    "nova")."""
     return name.split()[0].lower()[:5] if name else None
+
+
+def breakdown_places(placed: Iterable[Mapping[float, str | None]]) -> set[str]:
+    """The places of the sentences that give a quantity for two places or more (each a `figure_places` or a
+    `place_names` map), keyed as `place_key` does: the parts a total is broken down into."""
+    out: set[str] = set()
+    for found in placed:
+        keys = {place_key(p) for p in found.values() if p}
+        if len(keys) >= 2:
+            out |= {k for k in keys if k}
+    return out
 
 
 def _place_at(words: list[str], k: int, lex: Lexicon) -> str | None:
@@ -1783,7 +1796,7 @@ def _place_after(following: str, lex: Lexicon, language: str | None) -> str | No
 def _places_named(text: str, lex: Lexicon) -> set[str]:
     """Every place `text` names after a place preposition, as `figure_places` keys it."""
     words = text.split()
-    return {_place_key(_place_at(words, k, lex)) or "" for k in range(len(words))} - {""}
+    return {place_key(_place_at(words, k, lex)) or "" for k in range(len(words))} - {""}
 
 
 def _last_place(text: str, lex: Lexicon) -> str | None:
@@ -1930,7 +1943,7 @@ def figure_places_of(claims: list[Claim], sentences: Mapping[int, Sentence], lan
     # Colombo, 19 in Negombo"); a place no such sentence names ("mindestens 11 Menschen" "in Niederbayern")
     # holds them all, and so does the place the title names ("Hundreds feared dead in Assam floods": a story's
     # first line with no full stop): a figure given for it is a total, like one given for no place
-    parts = {p for found in out.values() if len({p for p in found.values() if p}) >= 2 for p in found.values()}
+    parts = breakdown_places(out.values())
     story = sorted((s for s in sentences.values() if not s.boilerplate), key=lambda s: s.id)
     titled = bool(story) and not re.search(r"[.!?…\"”»]\s*$", story[0].text) \
         and sum(1 for s in story if s.paragraph == story[0].paragraph) == 1
