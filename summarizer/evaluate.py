@@ -9,6 +9,8 @@ Gold format (keys beyond these are ignored):
           - what: short paraphrase        # for humans (and content overlap when there are no numbers)
             numbers: ["1,200"]            # exact strings from the text
             source_any: ["TASS", "RIA"]   # any one, case-insensitive; "reporter" = the outlet's own voice
+            source_not: ["On Monday"]     # optional: words the source must not hold (a time or place phrase
+                                          # before the speaker is not the speaker)
             status: unverified
             status_also_ok: [claimed]     # optional
             id: toll-agencies             # optional; what `contests` refers to
@@ -155,6 +157,7 @@ _ARTICLE_FIELDS = {"file": ("a file name", _TEXT), "id": ("a name", _FIGURE), "e
                    "speakers": ("a list of texts", [_TEXT]), "not_records": ("a list of texts", [_TEXT])}
 _EVENT_FIELDS = {"what": ("a text", _TEXT), "numbers": ("a list of figures", [_FIGURE]),
                  "source_any": ("a list of texts", [_TEXT]), "status": ("a status", _TEXT),
+                 "source_not": ("a list of texts", [_TEXT]),
                  "status_also_ok": ("a list of statuses", [_TEXT]), "id": ("a name", _FIGURE),
                  "contests": ("a list of event ids", [_FIGURE]), "units": ("a mapping of figures to units", dict),
                  "key": ("true or false", (bool,)), "quote": ("a text", _TEXT), "revises": ("an event id", _FIGURE)}
@@ -261,7 +264,8 @@ def score(gold: dict, result: ArticleResult, text: str) -> Score:
         if g.get("id"):
             found[str(g["id"])] = match
         s.found_events += 1
-        source_ok = _source_matches(g["source_any"], match)
+        source_ok = _source_matches(g["source_any"], match) and not any(
+            str(w).lower() in match.attribution.source.lower() for w in g.get("source_not") or [])
         status_ok = match.status in {g["status"], *(g.get("status_also_ok") or [])}
         s.source_ok += source_ok
         s.status_ok += status_ok
