@@ -1190,7 +1190,8 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
             raw.split()[0].lower() in lex.relatives | lex.relative_openers)
         at -= 1
         raw = head[starts[at]: starts[at + 1] - 1]
-    subject = _trim(_TIME_WORDS.sub("", raw), lex)
+    set_apart = _without_setting(raw.split(), lex)  # "Около 7 часов утра замглавы МЧС (сообщил)": the deputy head
+    subject = _trim(_TIME_WORDS.sub("", raw if set_apart is None else " ".join(set_apart)), lex)
     tokens = subject.split()
     if len(tokens) > 1 and tokens[1].lower() in lex.passive_agent:
         return None  # "overseen by the US": a participle's agent, not who speaks
@@ -1264,6 +1265,41 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
             return " ".join(tokens[article:])
     if tail and lex.speakers.search(tail) and is_speaker(tail, lex):
         return tail  # "Утром во вторник несколько СМИ (сообщили)": after the time words, a party's head
+    return None
+
+
+def _without_setting(tokens: list[str], lex: Lexicon) -> list[str] | None:
+    """The speaker of a clause that opens with the time or place of the statement, with no comma after it
+    ("Около 7 часов утра замглавы МЧС Дагестана", "Horas después el sindicato", "Під час брифінгу в Харкові
+    міський голова"): the words from the first that can open a speaker's phrase (an article, a speaker's word
+    with the adjectives before it, a name) and follows no preposition, article or figure, where they are a
+    speaker's word or a name and the words before them are no party's place ("В пресс-службе МВД"). None where
+    the clause opens otherwise, or in a language that writes every noun with a capital."""
+    lowered = [t.lower() for t in tokens]
+    if len(tokens) < 3 or lex.capitalised_nouns or not (
+            lowered[0] in lex.prepositions | lex.demonstratives | lex.setting_openers
+            or lex.time_words is not None and any(lex.time_words.fullmatch(w) for w in lowered[:2])):
+        return None
+    closed = lex.prepositions | lex.genitive | lex.determiners | lex.speaker_place
+    for i in range(1, len(tokens)):
+        word = tokens[i]
+        if lowered[i - 1] in closed or lowered[i] not in lex.determiners and (
+                any(c.isdigit() for c in tokens[i - 1]) or lowered[i - 1] in lex.numerals[1]):
+            continue
+        if not (lowered[i] in lex.determiners | lex.indefinite or lex.speakers.match(word) or word[:1].isupper()) \
+                or i > 1 and word[:1].isupper() and lex.speakers.match(tokens[i - 1]) and tokens[i - 1][:1].isupper():
+            continue  # (not "РФ" of "у Міноборони РФ": a name goes on)
+        start = i
+        while start > 1 and lex.adjective_endings and tokens[start - 1].islower() \
+                and lowered[start - 1].endswith(lex.adjective_endings) and lowered[start - 2] not in closed \
+                and not (lex.time_words and lex.time_words.fullmatch(lowered[start - 1])):
+            start -= 1  # "міський голова"
+        rest = " ".join(tokens[start:])
+        placed = any(lowered[j] in lex.speaker_place and lex.speakers.match(tokens[j + 1]) for j in range(start - 1))
+        named = lex.speakers.search(rest) or any(w[:1].isupper() for w in tokens[start:start + 2])
+        if placed or not named or not is_speaker(rest, lex):
+            return None  # "В пресс-службе МВД Иван Иванов": the party it is placed in; "gli alberghi": no party
+        return tokens[start:]
     return None
 
 

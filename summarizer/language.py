@@ -184,6 +184,11 @@ unless said otherwise):
     participle_endings    endings of a past participle in a language that needs an auxiliary or an agent to
                           report with one: with neither, it describes the noun before it ("Possibilità mai
                           considerata", "sans donner de bilan détaillé") and no one speaks
+    setting_openers       words not among the prepositions that open a phrase of time or place before a speaker
+                          with no comma after it ("около", "близько", "nesta"): "Около 7 часов утра замглавы МЧС"
+    adjective_endings     endings of adjectives (or whole quantity words) before a noun, in a language without
+                          articles ("міський голова", "несколько СМИ"):
+                          the speaker after such a phrase opens with them
     gerund_endings        endings of a gerund or present participle ("estimant", "saying"): a cue of that form after
                           a comma speaks for the sentence's subject
     naming                verbs that call something by a name ("called", "nannte", "ha definito"): a cue only
@@ -405,6 +410,8 @@ class Lexicon:
     turns: re.Pattern | None = None
     place_nouns: frozenset[str] = frozenset()
     gerund_endings: tuple[str, ...] = ()
+    setting_openers: frozenset[str] = frozenset()
+    adjective_endings: tuple[str, ...] = ()
     participle_endings: tuple[str, ...] = ()
     according_relative: re.Pattern | None = None
     hedges: re.Pattern | None = None
@@ -713,6 +720,8 @@ def lexicon(language: str | None) -> Lexicon:
         turns=_words(data.get("turns")),
         place_nouns=_lower(data.get("place_nouns")),
         gerund_endings=tuple(data.get("gerund_endings") or ()),
+        setting_openers=_lower(data.get("setting_openers")),
+        adjective_endings=tuple(data.get("adjective_endings") or ()),
         participle_endings=tuple(data.get("participle_endings") or ()),
         according_relative=_words(data.get("according_relative")),
         asked=_words(data.get("asked")),

@@ -1403,3 +1403,25 @@ def test_a_verb_of_keeping_reports_speech_only_before_or_after_what_was_said(sen
 def test_a_centre_speaks():
     assert parse_attribution("More than 12,000 people were moved to temporary shelters, the centre said.", "en") \
         == ("the centre", "said")
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    # a time or place phrase before the speaker, with no comma after it, is no part of the speaker
+    ("Около 7 часов утра замглавы МЧС Дагестана Руслан Гаджиев сообщил, что эвакуированы 120 человек.", "ru",
+     ("замглавы МЧС Дагестана Руслан Гаджиев", "сообщил")),
+    ("На брифинге в Каспийске министр здравоохранения Татьяна Белова сказала, что обратились 9 человек.", "ru",
+     ("министр здравоохранения Татьяна Белова", "сказала")),
+    ("Під час брифінгу в Харкові міський голова Ігор Мельник заперечив це.", "uk",
+     ("міський голова Ігор Мельник", "заперечив")),
+    ("Horas después el sindicato Comisiones Obreras aseguró que los heridos eran 11.", "es",
+     ("el sindicato Comisiones Obreras", "aseguró")),
+    ("Durante la rueda de prensa el ministro dijo que 3 personas murieron.", "es", ("el ministro", "dijo")),
+    ("Nesta manhã o governador Paulo Salles disse que 3 pessoas morreram.", "pt",
+     ("o governador Paulo Salles", "disse")),
+    ("In Kyiv President Zelensky said two men had been arrested.", "en", ("President Zelensky", "said")),
+    # the party the phrase places the statement in, a name that goes on, and no party at all: as before
+    ("В Минобороны заявили, что 3 человека погибли.", "ru", ("Минобороны", "заявили")),
+    ("Пізніше у Міноборони РФ заявили, що знищили склад.", "uk", ("Міноборони РФ", "заявили")),
+])
+def test_a_time_or_place_before_the_speaker_is_set_apart(sentence, language, expected):
+    assert parse_attribution(sentence, language) == expected
