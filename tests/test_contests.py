@@ -1866,3 +1866,21 @@ def test_a_toll_told_on_place_by_place_is_its_sources_and_revises_nothing(langua
     assert by_sentence[3].attribution.source == by_sentence[4].attribution.source == source
     assert by_sentence[5].attribution.source_type == "outlet"  # the outlet's background: no toll
     assert all(e.superseded_by is None and e.contradicted_by == [] for e in records)
+
+
+@pytest.mark.parametrize(("language", "first", "second"), [
+    # an amount measures the noun before it, past the words of approximation and of amounting
+    ("de", "Der Betreiber bezifferte den Schaden auf 20 Millionen Euro.",
+     "Ermittler schätzen den Schaden auf rund 8 Millionen Euro."),
+    ("es", "La empresa cifró los daños en 20 millones de euros.", "Los daños ascienden a unos 8 millones de euros."),
+    ("ru", "Ущерб составил 20 миллионов рублей.", "Ущерб оценивается примерно в 8 миллионов рублей."),
+    # people who left their homes, in either gender, are displaced
+    ("pt", "O prefeito afirmou que 540 pessoas estavam desalojadas.", "A Defesa Civil informou 410 desalojados."),
+    ("it", "Il sindaco ha detto che 700 persone avevano lasciato le loro case.", "Gli sfollati erano 1.100."),
+])
+def test_two_reports_of_one_quantity_count_the_same_thing(language, first, second):
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    a, b = quantities(first, lexicon(language), language), quantities(second, lexicon(language), language)
+    assert len(a) == len(b) == 1 and a.keys() == b.keys()
