@@ -176,7 +176,11 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
         own_words = _WORDS.findall(clause)
         named_before = any(words.match(" ".join(own_words[j:])) for _, words in lex.quantities
                            for j in range(len(own_words)))
-        rest = "" if named_before and re.match(r",\s", text[at + len(written):]) else text[at + len(written):]
+        # (or its noun and a comma: "Загинули троє людей, серед поранених двоє дітей" counts three dead)
+        closing = re.match(r"(\s+[^\W\d_]+)?,\s", text[at + len(written):])
+        closes = closing is not None and not (closing.group(1) and any(
+            words.match(closing.group(1).strip()) for _, words in lex.quantities))
+        rest = "" if named_before and closes else text[at + len(written):]
         # (up to the next figure: "le vittime sono oltre 4500 con 10.000 feriti" counts 4500 dead, not injured)
         for word in _WORDS.findall(re.split(r"[;.]\s|,\s+(?=\D{0,12}\d)|\s(?=\d)", rest)[0])[:AFTER]:
             if word.lower() in lex.conjunctions:

@@ -337,6 +337,9 @@ def _attribution_of(sid: int, text: str, story: dict[int, Sentence], language: s
         # with its speaker ("Українські військові спростували ... Про це повідомляє «Суспільне».") or cites one
         # ("За даними правозахисників, ... Про це повідомляє видання TUT.") stays theirs
         parsed = parse_attribution(story[by_next].text, language) or parsed
+    if parsed is None and (labelled := labelled_by(sid, story, language)) is not None:
+        # "Загинули троє людей. ... Джерело: голова ОВА Іван Федоренко. Пряма мова: «...»": the labelled source's
+        parsed = parse_attribution(story[labelled].text, language)
     if parsed is None and (continued := quote_continues(sid, story)) is not None:
         # '"Wir haben Zweifel", sagte Bulut. "Als in Kahramanmaras ..."': the quote goes on, the speaker too
         parsed = parse_attribution(DATELINE.sub("", story[continued].text, count=1), language)
@@ -682,6 +685,34 @@ def quote_continues(sid: int, story: dict[int, Sentence]) -> int | None:
     return before if _CLOSES_QUOTE.search(story[before].text) else None
 
 
+def labelled_by(sid: int, story: dict[int, Sentence], language: str | None) -> int | None:
+    """The id of the line that names the source of sentence `sid` by a label (`source_labels`: "Source: X",
+    "Джерело: X"): the line right after the paragraph of `sid`, or the line right before the paragraph that a
+    quotation's label opens (`quote_labels`: "Quote: ...", "Пряма мова: «...»") and that holds `sid`; None where
+    no such line speaks for it, or where the line only credits a news agency ("Quelle: dpa")."""
+    lex = lexicon(language)
+    labels = lex.source_labels
+    if labels is None:
+        return None
+
+    def source_line(i: int | None) -> bool:
+        if i is None or not labels.match(story[i].text.strip()):
+            return False
+        named = parse_attribution(story[i].text, language)
+        return named is not None and source_type_of(named[0], story[i].text) != "media"
+
+    ids = sorted(story)
+    paragraph = story[sid].paragraph
+    after = next((i for i in ids if i > sid and story[i].paragraph != paragraph), None)
+    if source_line(after):
+        return after
+    first = min(i for i in ids if story[i].paragraph == paragraph)
+    before = max((i for i in ids if i < first), default=None)
+    if lex.quote_labels is not None and lex.quote_labels.match(story[first].text.strip()) and source_line(before):
+        return before
+    return None
+
+
 def reported_by_next(sid: int, story: dict[int, Sentence], language: str | None) -> int | None:
     """The id of the story sentence right after `sid` when it only says who reported this one ("Das teilte das
     Ministerium mit."), else None."""
@@ -802,18 +833,20 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
     what the story is, whatever it holds), at most `limit`. An article with fewer is
     filled up to `fill` with its other sentences. The cues are the article's
     language's (`language.py`). Never an event of its own: a subheading (no closing punctuation), a sentence
-    under five words (but "Secondo l'ong, 47.": a party's figure), or one that
+    under five words (but "Secondo l'ong, 47.", or a figure a source line names: a party's figure), or one that
     only says a claim could not be verified, or only who reported the sentence before ("Об этом сообщил X"):
     each joins the claim before it; nor a short one that only says a party did not comment.
     Figures are read the way the article's `language` writes them ("5,4 millones")."""
     lex = lexicon(language)
     story = [s for s in sentences if not s.boilerplate and s.id not in headline]
-    quoted = quote_openers({s.id: s for s in story})
+    by_id = {s.id: s for s in story}
+    quoted = quote_openers(by_id)
     ranked = []
     for pos, s in enumerate(story):
         text = s.text.strip()
-        short = len(_WORDS.findall(text)) < 5 and not (  # "Secondo l'ong, 47.": a party's figure, however short
-            extract_numbers(text, language) and parse_attribution(text, language) is not None)
+        # "Secondo l'ong, 47.", "Пошкоджено 14 будинків." under a line "Джерело: ...": a party's figure, however short
+        short = len(_WORDS.findall(text)) < 5 and not (extract_numbers(text, language) and (
+            parse_attribution(text, language) is not None or labelled_by(s.id, by_id, language) is not None))
         if short or is_verification_note(text, language) or text[-1:] not in _CLOSING \
                 or is_back_attribution(text, language) or _no_comment(text, lex):
             continue

@@ -136,6 +136,10 @@ unless said otherwise):
     prepositions          words opening a prepositional phrase: a clause after the subject opening with one is an aside
     speaker_place         prepositions before a speaker named by where it sits ("В Минобороны заявили"): dropped
     figure_back           words that refer back to a figure given before ("put that figure at 90")
+    source_labels,        regular expressions for a line's label that names the source of the report ("Source:",
+    quote_labels          "Джерело:"; it is no record) and for a paragraph's label of a quotation ("Quote:", "Пряма
+                          мова:"): the party the source line names speaks the paragraph right before the line and
+                          the quotation labelled right after it
     back_attribution      regular expressions for a sentence's opening that only says who reported the
                           sentence before ("Об этом сообщил X", "Das teilte X mit")
     months                month names as written next to a day number ("4 мая", "4 de mayo"): a date, no figure;
@@ -410,6 +414,8 @@ class Lexicon:
     turns: re.Pattern | None = None
     place_nouns: frozenset[str] = frozenset()
     gerund_endings: tuple[str, ...] = ()
+    source_labels: re.Pattern | None = None
+    quote_labels: re.Pattern | None = None
     setting_openers: frozenset[str] = frozenset()
     adjective_endings: tuple[str, ...] = ()
     participle_endings: tuple[str, ...] = ()
@@ -678,7 +684,9 @@ def lexicon(language: str | None) -> Lexicon:
         figure_back=_words(data.get("figure_back")),
         speaker_place=_lower(data.get("speaker_place")),
         prepositions=_lower(data.get("prepositions")),
-        back_attribution=_regexes(data.get("back_attribution")),
+        back_attribution=_regexes([*(data.get("back_attribution") or ()), *(data.get("source_labels") or ())]),
+        source_labels=_regexes(data.get("source_labels")),
+        quote_labels=_regexes(data.get("quote_labels")),
         time_words=_ends([*(data.get("time_words") or ()), *_flat(data.get("months"))],
                         [*(data.get("prepositions") or ()), *(data.get("speaker_place") or ())]),
         addressees=_regexes([rf"(?<![\w'’])(?:{a})" for a in data.get("addressees") or ()]),  # whole words

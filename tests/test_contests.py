@@ -1884,3 +1884,43 @@ def test_two_reports_of_one_quantity_count_the_same_thing(language, first, secon
 
     a, b = quantities(first, lexicon(language), language), quantities(second, lexicon(language), language)
     assert len(a) == len(b) == 1 and a.keys() == b.keys()
+
+
+def test_a_labelled_source_line_speaks_the_lead_before_it_and_the_labelled_quote_after_it():
+    text = ("Russian drones struck port infrastructure in Odesa overnight on Thursday.\n\n"
+            "Two port workers were killed and 9 people were injured.\n\n"
+            "Source: Odesa Oblast Military Administration head Pavlo Hrytsenko on Telegram\n\n"
+            'Quote: "The enemy launched 23 attack drones at the region."\n\n'
+            "Background: Odesa's ports have been attacked regularly since July 2023.\n")
+    sentences = {s.id: s for s in segment(text, "en")}
+    ids = {next(i for i, s in sentences.items() if s.text.startswith(w)): w
+           for w in ("Russian", "Two", "Quote", "Background")}
+    events = _events(text, {sid: "the outlet" for sid in ids})
+    by = {w: events[sid].attribution.source for sid, w in ids.items()}
+    assert by["Two"] == by["Quote"] == "Odesa Oblast Military Administration head Pavlo Hrytsenko"
+    assert by["Russian"] == by["Background"] == "the outlet"
+
+
+def test_a_news_agency_credit_line_speaks_for_nothing():
+    text = "Zwei Menschen wurden bei dem Brand verletzt.\n\nQuelle: dpa\n"
+    events = _events(text, {1: "the outlet"}, "de")
+    assert [e.attribution.source for e in events.values()] == ["the outlet"]
+
+
+def test_a_toll_named_before_its_figure_ends_at_the_comma_after_its_noun():
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    assert quantities("Загинули троє людей, серед поранених двоє дітей.", lexicon("uk"), "uk") == {"dead": {3.0}}
+    assert quantities("Погибли 3 человека, среди раненых 2 детей.", lexicon("ru"), "ru") == {"dead": {3.0}}
+
+
+def test_a_short_figure_sentence_a_source_line_names_is_a_record():
+    text = ("Російські війська обстріляли село вночі проти суботи.\n\n"
+            "Загинули троє людей. Пошкоджено 14 будинків.\n\n"
+            "Джерело: голова обласної військової адміністрації Іван Федоренко\n\n"
+            "Пошкоджено 14 будинків.\n")
+    sentences = segment(text, "uk")
+    chosen = [sentences[i - 1].text for i in candidates(sentences, language="uk")]
+    assert "Пошкоджено 14 будинків." in chosen  # the one the source line names
+    assert chosen.count("Пошкоджено 14 будинків.") == 1  # not the one after it, which no line names
