@@ -89,7 +89,9 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
         parsed = cited or parsed
     if parsed and lex.recording is not None and lex.recording.fullmatch(parsed[1]) \
             and parsed[0].split()[-1].lower() in lex.place_nouns:
-        return None  # "A região registrou 180 milímetros de chuva": a place records, it says nothing
+        # "A região registrou 180 milímetros de chuva", "I due reparti hanno registrato 2.100 parti": a place (a
+        # ward, a unit) or a period records; it says nothing
+        return None
     return (_without_channel(_with_name(sentence, parsed[0], lex), lex), parsed[1]) if parsed else None
 
 
@@ -263,7 +265,8 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                 # (not "According to these figures from the UN": the party is named)
                 # "D'après ces résultats, ...", "Según estas cifras": the figures of the source named before
                 return min(lex.pronouns), " ".join(m.group(0).lower().split())
-            source = _source_after(sentence, m.end(), lex, verb_first=False) or _marked(sentence[m.end():], lex)
+            source = _owner_of_figures(sentence[m.end():], lex) or _source_after(
+                sentence, m.end(), lex, verb_first=False) or _marked(sentence[m.end():], lex)
             at = sentence.find(source, m.end()) if source else -1
             citing = lex.according.search(sentence, at + 1) if at >= 0 else None
             if source and citing and citing.start() < at + len(source):
@@ -1517,6 +1520,19 @@ def _aside(tokens: list[str], lex: Lexicon) -> bool:
                              or len(tokens) > 1 and lowered[1] in lex.passive_agent)
 
 
+_OWNED = re.compile(r"\s+((?:[^\W\d_][\w.-]*\s+){0,4}?[^\W\d_][\w.-]*?)['’]s?\s+(?:own\s+|[^\W\d_]+\s+)?"
+                    r"([^\W\d_]+)")
+
+
+def _owner_of_figures(rest: str, lex: Lexicon) -> str | None:
+    """The party whose figures a marker cites by a possessive ("By the police's estimate", "by the organisers'
+    count"): the words before the apostrophe, where a figure noun (`figure_nouns`) follows it; else None."""
+    owned = _OWNED.match(rest)
+    if owned is None or lex.figure_nouns is None or not lex.figure_nouns.fullmatch(owned.group(2)):
+        return None
+    return owned.group(1)
+
+
 def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = True) -> str | None:
     """The speaker written from `start` on ("according to X,", ", said X, a spokesman", "afirmó el portavoz
     que ..."), or None. After a cue (`verb_first`) the source runs to the end of the clause or to what opens
@@ -1590,6 +1606,9 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
             continue
         if not kept and verb_first and (lowered in lex.ends_source or lowered in lex.prepositions):
             return None  # "said in a statement that ...", "a fait état sur Twitter de": no source after the cue
+        if not kept and verb_first and any(token.lower() == c or c[-1:] in "'’" and token.lower().startswith(c)
+                                           for c in lex.complementizers):
+            return None  # "affirment qu'un des services ferme": what is said follows the cue, not who says it
         if kept and (lowered in lex.not_sources or lowered in lex.trailing or lowered in lex.complementizers
                      or lowered in lex.ends_source):
             break

@@ -118,6 +118,7 @@ from summarizer.validate import (
 MAX_EVENTS = 14
 MIN_EVENTS = 5  # a short article's records, even without figures or attributions
 LEAD_WORDS = 15  # a story's first sentence is a record whatever it holds when it has this many words
+SHORT_LEAD_WORDS = 8  # or this many and a name in it (`_tells_story`)
 MAX_FLAGGED = 5  # sentences the model may flag as boilerplate
 FLAGGABLE_WORDS = 15  # longer sentences are story text, whatever a model flags
 OUTLET_SOURCES = {"the outlet", "outlet", "reporter", "the reporter", "the article", "article"}
@@ -877,11 +878,25 @@ def candidates(sentences: list[Sentence], headline=(), limit: int = MAX_EVENTS, 
     # a statement of some length: not a question, a caption ("Ein zerstörtes Gebäude in Izmir.") or a "Get
     # the news delivered to your inbox!" promotion
     lead = [first[3]] if first and story[first[2]].text.strip().rstrip("\"”»'’").endswith(".") \
-        and len(_WORDS.findall(story[first[2]].text)) >= LEAD_WORDS else []
+        and _tells_story(story[first[2]].text) else []
     chosen = lead + [sid for plain, _, _, sid in ranked if not plain and sid not in lead][:limit - len(lead)]
     room = max(0, min(fill, limit) - len(chosen))
     chosen += [sid for plain, _, _, sid in ranked if plain and sid not in chosen][:room]
     return sorted(chosen)
+
+
+_NAME_INSIDE = re.compile(r"(?<=[\w,;:»”\"’)]\s)[«“\"]?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ]")
+
+
+def _tells_story(text: str) -> bool:
+    """Is a story's first sentence its lead, a record whatever it holds: one of LEAD_WORDS words or more, or of
+    SHORT_LEAD_WORDS or more that names someone or somewhere after its first word ("Russian drones struck port
+    infrastructure in Odesa overnight on Thursday.", "В Верхнекамске в ночь на среду загорелся склад ..."), not a
+    scene with no name in it ("The buses came down the forest road a little after noon.")."""
+    words = len(_WORDS.findall(text))
+    if words >= LEAD_WORDS:
+        return True
+    return words >= SHORT_LEAD_WORDS and _NAME_INSIDE.search(DATELINE.sub("", text.strip(), count=1)) is not None
 
 
 def answer_model(english: bool = False) -> type[EventsAnswer]:

@@ -12,11 +12,19 @@ Keys of a language file (lists of words, matched whole and case-insensitively,
 unless said otherwise):
 
     speech, denial        cue verbs: a statement, a denial or rejection, as written (irregular forms, phrases)
+    figure_giving         regular expressions for the phrase by which a party gives a figure ("gave a lower
+                          figure of", "gave an estimate of"): a cue, its subject the source
+    knowledge             phrases by which a party says it has no record or knowledge of something ("have no
+                          record of", "n'a pas connaissance de", "не располагают данными"): a cue, its subject the
+                          source
     conjugations          the endings of each class of regular verbs ("ar": a, an, ó, aron, aba, ...)
     speech_stems,         stems of regular speech and denial verbs by class ("ar": [aleg, inform, ...]): every
       denial_stems        stem with every ending of its class is a cue too ("alegan", "informaban"), so that a
                           form no list spells out is still read
     according             a marker the source follows ("according to X", "laut X")
+    according_figures     regular expressions for a marker that cites a party's estimate or count, the party
+                          following ("nas estimativas da X", "nach Schätzungen der X", "по подсчётам X"): a marker
+                          as `according` is
     according_opening     a marker the source follows only where it opens the sentence ("Per i sindacati
                           ...", "Pour la CGT, ..."): the party must be one that can speak
     according_after       a marker the source precedes ("dem Ministerium zufolge")
@@ -203,8 +211,8 @@ unless said otherwise):
     recording             verbs that record or register a measure ("recorded", "registrou", "зафиксировали"): no
                           cue where their subject is a place or a period (`place_nouns`: "A região registrou 180
                           milímetros de chuva", "The year recorded ...": the outlet's fact)
-    place_nouns           nouns of a place or a period ("region", "área", "year"), which record a measure but say
-                          nothing
+    place_nouns           nouns of a place, a ward or a period ("region", "reparto", "year"), which record a
+                          measure but say nothing
     time_words            words and phrases of time or sequence that open or end no speaker's name ("Пізніше у
                           Міноборони заявили", "12 березня речник ... уперше визнав"): dropped from a source's
                           ends, with a day number before them
@@ -464,11 +472,12 @@ class Lexicon:
     impersonal: re.Pattern | None = None
 
 
-def _words(items) -> re.Pattern | None:
+def _words(items, patterns=()) -> re.Pattern | None:
+    """Any of the phrases `items` (or of the regular expressions `patterns`) as whole words."""
     items = sorted({str(i) for i in items or ()}, key=len, reverse=True)
-    if not items:
+    if not items and not patterns:
         return None
-    body = "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in items)
+    body = "|".join([*(f"(?:{p})" for p in patterns or ()), *(re.escape(i).replace(r"\ ", r"\s+") for i in items)])
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
 
 
@@ -622,11 +631,13 @@ def lexicon(language: str | None) -> Lexicon:
         fixed_order=data.get("fixed_order") == "true",
         infinitive=_lower(data.get("infinitive")),
         cue=_with_after_quote(_required(_words([*(data.get("speech") or ()), *(data.get("denial") or ()),
+                                                *(data.get("knowledge") or ()),
                                                 *_conjugated(data, "speech_stems"),
-                                                *_conjugated(data, "denial_stems")]), "speech or denial", code),
+                                                *_conjugated(data, "denial_stems")], data.get("figure_giving")),
+                                        "speech or denial", code),
                               data.get("after_quote")),
         denial=_required(_words([*(data.get("denial") or ()), *_conjugated(data, "denial_stems")]), "denial", code),
-        according=_words(data.get("according")),
+        according=_words(data.get("according"), data.get("according_figures")),
         according_after=_words(data.get("according_after")),
         own_account=_words(data.get("own_account")),
         described_sources=_patterns(data.get("described_sources")),

@@ -141,7 +141,7 @@ def _numbers_of(text: str, language: str | None) -> tuple[Number, ...]:
             continue
         if m.group("digits"):
             digits = m.group("digits")
-            if _is_date_or_year(text, m, digits) or _is_age(text, m, digits, language) \
+            if _is_date_or_year(text, m, digits, language) or _is_age(text, m, digits, language) \
                     or _is_clock(text, m, language) or _is_designation(text, m, digits):
                 continue
             if lang:
@@ -292,13 +292,29 @@ def _word_value(words: str) -> int:
     return total
 
 
-def _is_date_or_year(text: str, m: re.Match, digits: str) -> bool:
+def _is_date_or_year(text: str, m: re.Match, digits: str, language: str | None = None) -> bool:
     before, after = text[: m.start()], text[m.end():]
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _CLOCK_AFTER.match(after) \
             or months().match(after):  # "4 мая", "12 березня", "6. Mai": a date in the languages the tool reads
         return True
     return "," not in digits and "." not in digits and len(digits) == 4 and 1800 <= int(digits) <= 2100 \
-        and not m.group("pct") and not m.group("dscale")
+        and not m.group("pct") and not m.group("dscale") and not _counts_people(before, after, language)
+
+
+def _counts_people(before: str, after: str, language: str | None) -> bool:
+    """Does the text right after a figure name the people it counts ("родились 1900 детей", "erano 2019 persone"):
+    the language's `people`, `subgroups` or `quantities` words, with no preposition right before the figure ("In
+    2015 people voted")? Then a figure that looks like a year is a count."""
+    word = re.match(r"\s+([^\W\d_][\w'’-]*)", after)
+    if word is None:
+        return False
+    lex = lexicon(language)
+    previous = re.search(r"([^\W\d_][\w'’-]*)\s+$", before)
+    if previous is None or previous.group(1).lower() in lex.prepositions | lex.locatives:
+        return False
+    noun = word.group(1).lower()
+    return noun in lex.people or lex.subgroups is not None and lex.subgroups.match(noun) is not None \
+        or any(words.match(noun) for _, words in lex.quantities)
 
 
 _ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}[ -]$")  # "MAX 8", "ET 302", "COVID-19"

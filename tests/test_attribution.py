@@ -1366,6 +1366,9 @@ def test_a_party_named_at_great_length_is_cut_before_against(language, sentence,
     ("The hospital recorded 12 deaths.", "en", ("The hospital", "recorded")),
     ("Le rectorat a recensé 18 % de grévistes.", "fr", ("Le rectorat", "recensé")),
     ("Il Comune ha registrato 12 morti.", "it", ("Il Comune", "registrato")),
+    # a ward or a unit is a place
+    ("I due reparti hanno registrato 2.100 parti l'anno scorso.", "it", None),
+    ("The two units recorded 4,100 births last year.", "en", None),
 ])
 def test_a_place_that_records_a_measure_says_nothing(sentence, language, expected):
     assert parse_attribution(sentence, language) == expected
@@ -1425,3 +1428,48 @@ def test_a_centre_speaks():
 ])
 def test_a_time_or_place_before_the_speaker_is_set_apart(sentence, language, expected):
     assert parse_attribution(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("By the police's estimate, about 12,000 people took part in the march.", "en", "the police"),
+    ("By the organisers' count, 30,000 people marched.", "en", "the organisers"),
+    ("By the count of the police, 12,000 people took part.", "en", "the police"),
+    ("Nach Schätzungen der Polizei nahmen rund 9000 Menschen an dem Protestzug teil.", "de", "Polizei"),
+    ("Par les calculs de la préfecture, 8 500 personnes ont défilé.", "fr", "préfecture"),
+    ("Por cálculos de la Delegación del Gobierno, unas 7.000 personas participaron.", "es", "Delegación del Gobierno"),
+    ("Nas estimativas da Brigada Militar, 6.000 pessoas participaram do ato.", "pt", "Brigada Militar"),
+    ("Pelos cálculos da CUT, 2 milhões de pessoas participaram.", "pt", "CUT"),
+    ("Nei calcoli della questura, i partecipanti erano 5.000.", "it", "questura"),
+    ("По подсчётам полиции, в шествии участвовали около 4000 человек.", "ru", "полиции"),
+    ("За підрахунками поліції, у марші взяли участь близько 3500 людей.", "uk", "поліції"),
+    # no party's estimate: a plain phrase
+    ("He was hit by the police.", "en", None),
+])
+def test_an_estimate_or_count_cites_the_party_whose_it_is(sentence, language, expected):
+    parsed = parse_attribution(sentence, language)
+    assert (parsed and parsed[0]) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("West Yorkshire Police have no record of any arrests during the march.", "en", "West Yorkshire Police"),
+    ("Der Polizei liegen keine Erkenntnisse über Festnahmen vor.", "de", "Der Polizei"),
+    ("La police n'a pas connaissance d'interpellations.", "fr", "La police"),
+    ("La Policía Nacional no tiene constancia de detenidos.", "es", "La Policía Nacional"),
+    ("A Brigada Militar não tem registro de detidos.", "pt", "A Brigada Militar"),
+    ("La questura non ha notizia di fermati.", "it", "La questura"),
+    ("В полиции не располагают данными о задержанных.", "ru", "полиции"),
+    ("У поліції не мають даних про затриманих.", "uk", "поліції"),
+    # a party gives a figure
+    ("Russia's defence ministry gave a lower figure of 146, which appeared to count only soldiers.", "en",
+     "Russia's defence ministry"),
+])
+def test_a_party_that_has_no_record_of_something_says_so(sentence, language, expected):
+    parsed = parse_attribution(sentence, language)
+    assert parsed is not None and parsed[0] == expected
+
+
+def test_what_follows_the_cue_is_no_speaker():
+    assert parse_attribution("Des sages-femmes affirment qu'un des services ferme la nuit.", "fr") == (
+        "Des sages-femmes", "affirment")
+    assert parse_attribution("Des sages-femmes interrogées par Ouest Info affirment qu'un des services ferme.",
+                             "fr")[0] == "Des sages-femmes interrogées par Ouest Info"

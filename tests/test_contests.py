@@ -1924,3 +1924,15 @@ def test_a_short_figure_sentence_a_source_line_names_is_a_record():
     chosen = [sentences[i - 1].text for i in candidates(sentences, language="uk")]
     assert "Пошкоджено 14 будинків." in chosen  # the one the source line names
     assert chosen.count("Пошкоджено 14 будинків.") == 1  # not the one after it, which no line names
+
+
+
+@pytest.mark.parametrize(("lead", "chosen"), [
+    ("Russian drones struck port infrastructure in Odesa overnight on Thursday.", True),
+    ("В Верхнекамске в ночь на среду загорелся склад строительных материалов.", True),
+    ("The buses came down the forest road a little after noon.", False),  # a scene, no name in it
+])
+def test_a_short_lead_that_names_a_place_is_a_record(lead, chosen):
+    rest = " ".join(f"Official {n} said that {n + 10} people had been hurt." for n in range(6))
+    sentences = segment(f"{lead}\n\n{rest}\n", "en")
+    assert (1 in candidates(sentences, language="en")) is chosen

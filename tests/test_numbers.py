@@ -406,3 +406,13 @@ def test_a_figure_as_english_writes_it(text, language, english):
     from summarizer.numbers import in_english
 
     assert [in_english(n) for n in extract_numbers(text, language)] == [english]
+
+
+@pytest.mark.parametrize(("text", "language", "figures"), [
+    ("В двух отделениях в прошлом году родились 1900 детей.", "ru", ["1900"]),
+    ("Nel 2019 erano 2019 persone.", "it", ["2019"]),  # the year, then a count of people
+    ("In 2015 people voted.", "en", []),  # after a preposition: the year
+    ("In 1900 the town was founded.", "en", []),
+])
+def test_a_figure_like_a_year_that_counts_people_is_a_count(text, language, figures):
+    assert [n.text for n in extract_numbers(text, language)] == figures
