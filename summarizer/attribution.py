@@ -924,6 +924,15 @@ def _by_cue(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             _aside(clauses[-1], lex) or _appositive(" ".join(clauses[-1]), " ".join(clauses[-2]), lex)
             or _titled(clauses[-1], clauses[-2], lex) or _filler(" ".join(clauses[-1]), lex)
             or " ".join(clauses[-1]).lower() in lex.discourse)) else ("before", "after")
+        if readings[0] == "before" and after_break and lex.pro_drop \
+                and (closer := _source_after(sentence, m.end(), lex)) and len(closer.split()) <= CLOSING_WORDS \
+                and not any(w in lex.documents or lex.earlier_claims is not None and lex.earlier_claims.fullmatch(w)
+                            for w in closer.lower().split()) \
+                and re.match(rf"\s*{re.escape(closer)}\s*(?:[.!?…]*\s*$|;)", sentence[m.end():]):
+            # "Работники похудели, двоим нужна помощь в больнице, сообщила представитель министерства.": in a
+            # language that drops its subjects and puts them after the cue, the speaker that closes the sentence
+            # after its cue, not a clause before it read as an aside (nor the claim it denies: "negó el informe")
+            readings = ("after", "before")
         shared = bool(words) and words[-1].lower() in lex.conjunctions and not after_break
         for reading in readings:
             if reading == "after" and (lex.fixed_order or shared) and not after_break:
@@ -1675,6 +1684,7 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     source = _trim(_TIME_WORDS.sub("", " ".join(kept)), lex)
     if verb_first:  # after its cue a source starts with its head: "said Maria Lopes", "afirmó el portavoz"
         words = source.split()
+        words = _share_of(words, lex) or words  # "said one of the nurses": the head of the whole
         heads = [w for w in words if w.lower() not in lex.determiners][:2]
         named = words[:1] == heads[:1] if lex.capitalised_nouns else True  # German: a name has no article
         if not any(_unelided(w)[:1].isupper() and named or lex.speakers.search(w) or w.lower() in lex.pronouns
@@ -1734,6 +1744,22 @@ def _unelided(word: str) -> str:
     return bare if bare[:1].isupper() else re.sub(r"^[^\W\d_]{1,4}['’](?=\w)", "", bare)
 
 
+CLOSING_WORDS = 6  # a speaker that closes its sentence after the cue is a short noun phrase ("заявил глава ...")
+
+
+def _share_of(words: list[str], lex: Lexicon) -> list[str] | None:
+    """The words of the whole that a phrase takes one or a few of ("one of the nurses", "eine der
+    Krankenschwestern", "одна из медсестер", "two of the rescuers": "the nurses"), or None."""
+    if len(words) < 3 or lex.partitive is None:
+        return None
+    first = words[0].lower()
+    if not (first in lex.ones or first == "one" or first.isdigit() or extract_numbers(first, lex.code)):
+        return None
+    rest = " ".join(words[1:])
+    share = lex.partitive.match(rest)
+    return rest[share.end():].split() or None if share else None
+
+
 def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
     """Is `phrase` a noun phrase that can be a source: a pronoun, a name, or a phrase headed by a word of a
     party that can speak ("the regional governor", "Verteidigungsministerium", "el portavoz militar")?
@@ -1746,6 +1772,8 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
         return False  # "«Жоден український ...": the words of a quote that opens, not a name in quotes
     if len(words) == 1 and re.search(r"[^\W\d_]/[^\W\d_]", phrase):
         return False  # "Tübingen/Überlingen/dpa.": a dateline's places and agency, no one who speaks
+    if (whole := _share_of(words, lex)) is not None:  # "eine der Krankenschwestern", "одна из медсестер"
+        return is_speaker(" ".join(whole), lex)
     lowered = [w.lower().strip("'’,.") for w in words]
     if lowered[0] in lex.pronouns:
         return len(words) == 1  # "They blamed" is a pronoun and a verb, no name

@@ -1131,6 +1131,8 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     d = claims[i]
     text = sentences[d.sid].text
     said_no = None if d.outlet else _denies(text, lex)
+    if said_no is not None and _denied_by_another(text, said_no, d.source, language):
+        return []  # "..., a ministry spokeswoman said; the rebels have repeatedly denied ...": the rebels' denial
     if said_no is None:  # "«Je ne me suis jamais dopé»": a flat negation answers what others say of its speaker,
         # or of whom it names ("«Никаких денег Петров никогда не получал», — заявил его адвокат")
         flat = None if d.outlet or lex.never is None else lex.never.search(text)
@@ -1862,6 +1864,18 @@ def _figures_answered(claims: list[Claim], sentences: dict[int, Sentence], lex: 
         if a is not None and not same_source(a.source, b.source) and values[a.pos] != values[b.pos]:
             pairs.append((a, b))
     return pairs
+
+
+def _denied_by_another(text: str, said_no: re.Match, source: str, language: str | None) -> bool:
+    """Is the denial `said_no` in a clause after a ";" that names a speaker of its own, another than `source`
+    ("Die Helfer hätten stark abgenommen, sagte eine Ministeriumssprecherin; die Rebellen haben Misshandlungen
+    stets bestritten")? Then it is that party's denial, not one of the record's source."""
+    start = text.rfind(";", 0, said_no.start())
+    if start < 0:
+        return False
+    clause = re.split(r";", text[start + 1:], maxsplit=1)[0].strip()
+    named = parse_attribution(clause, language)
+    return named is not None and not same_source(named[0], source)
 
 
 def _what_was_said(after: str, lex: Lexicon) -> str:

@@ -1473,3 +1473,30 @@ def test_what_follows_the_cue_is_no_speaker():
         "Des sages-femmes", "affirment")
     assert parse_attribution("Des sages-femmes interrogées par Ouest Info affirment qu'un des services ferme.",
                              "fr")[0] == "Des sages-femmes interrogées par Ouest Info"
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ('"We slept on the ground for six weeks," said one of the nurses.', "en", "one of the nurses"),
+    ('„Wir haben geschlafen", sagte eine der Krankenschwestern.', "de", "eine der Krankenschwestern"),
+    ("«Мы спали на земле», — рассказала одна из медсестер.", "ru", "одна из медсестер"),
+    ('"Maybe next time," said one woman, who did not want to give her name.', "en", "one woman"),
+    # an adverb of time between the auxiliary and the cue
+    ("Les rebelles ont toujours nié maltraiter leurs captifs.", "fr", "Les rebelles"),
+    ("Повстанцы неизменно отрицают жестокое обращение с пленными.", "ru", "Повстанцы"),
+])
+def test_one_of_a_group_speaks_for_itself(sentence, language, expected):
+    parsed = parse_attribution(sentence, language)
+    assert parsed is not None and parsed[0] == expected
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("Работники сильно похудели, двоим нужна помощь в больнице, сообщила представитель министерства.", "ru",
+     "представитель министерства"),
+    ("Работники сильно похудели, двоим нужна помощь, сообщила представитель министерства; повстанцы всё отрицают.",
+     "ru", "представитель министерства"),
+    # a gerund set off after the subject is still an aside
+    ("Организаторы, выступая перед журналистами, заявили, что пришли 5000 человек.", "ru", "Организаторы"),
+])
+def test_a_speaker_that_closes_the_sentence_after_its_cue_speaks(sentence, language, expected):
+    parsed = parse_attribution(sentence, language)
+    assert parsed is not None and parsed[0] == expected

@@ -1936,3 +1936,20 @@ def test_a_short_lead_that_names_a_place_is_a_record(lead, chosen):
     rest = " ".join(f"Official {n} said that {n + 10} people had been hurt." for n in range(6))
     sentences = segment(f"{lead}\n\n{rest}\n", "en")
     assert (1 in candidates(sentences, language="en")) is chosen
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Le ministère ougandais a affirmé que 11 otages avaient été libérés.\n\nLe groupe rebelle M23 a évoqué 9 "
+     "otages relâchés.\n\nDeux doivent être hospitalisés, a indiqué une porte-parole du ministère ; les rebelles "
+     "ont toujours nié maltraiter leurs captifs.\n", "fr"),
+    ("Das ugandische Außenministerium teilte mit, 11 Geiseln seien befreit worden.\n\nDie Rebellengruppe M23 sprach "
+     "von 9 freigelassenen Geiseln.\n\nZwei müssten behandelt werden, sagte eine Ministeriumssprecherin; die "
+     "Rebellen haben Misshandlungen stets bestritten.\n", "de"),
+])
+def test_a_denial_in_another_partys_clause_is_not_the_speakers(text, language):
+    sentences = {s.id: s for s in segment(text, language)}
+    ids = sorted(sentences)
+    events = _events(text, {sid: "the outlet" for sid in ids}, language)
+    spokeswoman = events[ids[-1]]
+    assert spokeswoman.status == "claimed" and not spokeswoman.contradicted_by
+    assert events[ids[0]].status != "denied"
