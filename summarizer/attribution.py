@@ -681,7 +681,7 @@ def owner_of(phrase: str, lex: Lexicon, bounded: bool = True) -> str | None:
     return party if party and (is_speaker(party, lex) or _determined(party.split(), lex)) else None
 
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”\"]*[“”\"]")  # (German „…" typed with a straight close)
 
 
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
@@ -1175,7 +1175,7 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     # a short aside in brackets ("El Tribunal Superior de Justicia Electoral (TSJE) terminó ... y aseguró")
     masked = re.sub(r"«[^«»]{1,40}»|(?<=\w )\([^()]{1,40}\)", lambda q: "x" * len(q.group(0)), head)
     # (or right before the cue: 'Волонтеры проекта "Белый счетчик" насчитали')
-    masked = re.sub(r"(\w+ )(\"[^\"]{1,40}\"|„[^“]{1,40}“)", lambda q: q.group(1) + "x" * len(q.group(2))
+    masked = re.sub(r"(\w+ )(\"[^\"]{1,40}\"|„[^“\"]{1,40}[“\"])", lambda q: q.group(1) + "x" * len(q.group(2))
                     if lex.speakers.match(q.group(1)) or not head[q.end():].strip() else q.group(0),
                     masked)  # not 'В комментарии "Укринформу"'
 

@@ -1500,3 +1500,21 @@ def test_one_of_a_group_speaks_for_itself(sentence, language, expected):
 def test_a_speaker_that_closes_the_sentence_after_its_cue_speaks(sentence, language, expected):
     parsed = parse_attribution(sentence, language)
     assert parsed is not None and parsed[0] == expected
+
+
+@pytest.mark.parametrize(("note", "is_note"), [
+    ("Offiziell bestätigt sind diese Informationen noch nicht.", True),
+    ("Diese Angaben sind bislang nicht offiziell bestätigt.", True),
+    ("Eine unabhängige Bestätigung gibt es für keine der beiden Darstellungen.", True),
+    ("Offiziell bestätigt wurde die Festnahme am Abend.", False),
+])
+def test_a_german_note_that_claims_are_not_confirmed(note, is_note):
+    from summarizer.language import is_verification
+
+    assert is_verification(note, "de") is is_note
+
+
+def test_a_german_paper_in_quotes_closed_straight_is_the_speaker():
+    parsed = parse_attribution('Die „Frankfurter Rundschau" berichtet, der Täter habe zuvor zwei Fahrgäste bedroht.',
+                               "de")
+    assert parsed == ('Die „Frankfurter Rundschau"', "berichtet")
