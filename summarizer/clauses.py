@@ -34,9 +34,7 @@ from summarizer.attribution import _unelided, is_speaker, parse_attribution, sam
 from summarizer.contests import UNNAMED, Claim, held, quantities
 from summarizer.language import lexicon
 from summarizer.numbers import extract_numbers
-from summarizer.segment import Sentence
-
-SLOTS = 8  # the records one sentence may give: sentence `i`'s clauses are keyed `SLOTS * i`, `SLOTS * i + 1`, ...
+from summarizer.segment import SLOTS, Sentence
 
 
 def sentence_of(key: int) -> int:

@@ -76,9 +76,9 @@ from summarizer.attribution import (
     same_source,
 )
 from summarizer.language import Lexicon, constituents, is_back_attribution, is_verification, lexicon
-from summarizer.names import ends_with_person, names_of, whens
+from summarizer.names import country_keys, ends_with_person, names_of, whens
 from summarizer.numbers import extract_numbers
-from summarizer.segment import Sentence
+from summarizer.segment import SLOTS, Sentence
 
 _WORDS = re.compile(r"\w+")
 WINDOW = 8  # words before a figure that may say what it counts ("The death toll ... has risen to about 11,300")
@@ -640,7 +640,7 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
               years: Mapping[int, frozenset[str]] | None = None,
               places: Mapping[int, Mapping[float, str | None]] | None = None,
               victims: Mapping[int, Mapping[float, str]] | None = None,
-              since: AbstractSet[int] = frozenset()) -> dict[int, int]:
+              since: AbstractSet[int] = frozenset(), areas: bool = False) -> dict[int, int]:
     """{position of a record: position of the record that revises it, in which its source gives another figure
     for the same quantity}: the later one ("The ministry later raised its count to 27" revises its "at least
     19"), unless the later one's sentence marks its figure as given before (`earlier`, the positions whose
@@ -656,13 +656,14 @@ def revisions(claims: list[Claim], figures: dict[int, dict[str, set[float]]],
     each record's figures are given for, `figure_places`: "In Dresden sprach die Polizei von 20.000" is no
     earlier count of "In Chemnitz ... von 4.000"), nor one of other people's dead (`victims`, `victims_of`: "6
     soldats ont été tués" revises no "tué 40 assaillants"), nor one counted since a period began (`since`,
-    `cumulative_counts`: "Since the start of the war, 2,954 ...")."""
+    `cumulative_counts`: "Since the start of the war, 2,954 ..."). Where the article gives figures for the whole
+    country or for other places (`areas`, `areas_named`), a total and one place's figure are apart too."""
     out: dict[int, int] = {}
     quoted = quoted or {}
     victims = victims or {}
     years = years or {}
     places = places or {}
-    broken_down = _broken_down(places)
+    broken_down = _broken_down(places) or areas
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
             if a.pos in relayed or b.pos in relayed or quoted.get(a.pos, -1) == quoted.get(b.pos, -2) \
@@ -818,8 +819,9 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
     parts = parts_of(claims, sentences, language)
     when = {c.pos: _happened(sentences[c.sid].text, lex) for c in claims}
     placed = figure_places_of(claims, sentences, language)
-    # a quantity given place by place ("in Berlin 70.000, in Hamburg 65.000"): its figures compared per place
-    broken_down = _broken_down(placed)
+    # a quantity given place by place ("in Berlin 70.000, in Hamburg 65.000"), or for the whole country and
+    # for one place ("nationwide", "in Brussels"): its figures compared per place
+    broken_down = _broken_down(placed) or areas_named(claims, sentences, language)
     years = {c.pos: years_of(sentences[c.sid].text, language) for c in claims}
     victims = {c.pos: victims_of(sentences[c.sid].text, lex, language) for c in claims}
     months = {c.pos: _months(sentences[c.sid].text, lex) for c in claims}
@@ -861,7 +863,9 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
                 # teachers": a count of another period or occasion
             if not near and places[a.pos] and places[b.pos] and not places[a.pos] & places[b.pos]:
                 continue  # far apart, in places that differ: two incidents
-            scope_a, scope_b = _scope(sentences[a.sid].text, lex), _scope(sentences[b.sid].text, lex)
+            # (a later clause of a sentence is in the place its first clause opens with)
+            scope_a = _scope(sentences[opening_clause(sentences, a.sid)].text, lex)
+            scope_b = _scope(sentences[opening_clause(sentences, b.sid)].text, lex)
             if scope_a != scope_b and (scope_a and scope_a not in sentences[b.sid].text.lower()
                                        or scope_b and scope_b not in sentences[a.sid].text.lower()):
                 continue  # "À Lyon, la préfecture a compté 18 000 personnes": a count of one place, not of all
@@ -1723,13 +1727,26 @@ def place_names(text: str, lex: Lexicon, language: str | None, before: str = "")
     opening = text.split(",", 1)[0] if "," in text and _scope(text, lex) else ""
     named = [w.strip(".»“”\"") for w in opening.split()[1:] if w[:1].isupper()]
     scope = named[-1] if named else None
+    areas = figure_areas(text, lex, language)
     at = 0
+    spans: list[tuple[int, float]] = []
     for n in extract_numbers(text, language):
         found = text.find(n.text, at)
         if found < 0:
             continue
         at = found + len(n.text)
-        clause = re.split(r"[,;:(]", text[:found])[-1]
+        spans.append((found, n.value))
+        if n.value in areas:  # "nationwide", "elsewhere in Bagmati province": a total, or other places
+            out.setdefault(n.value, ELSEWHERE if areas[n.value] == ELSEWHERE else None)
+            continue
+        head = text[:found]
+        if head.count("(") > head.count(")"):  # "35,000 in Brussels (21,000 on the main route, ...)": its parts
+            bracket = head.rfind("(")
+            whole = [v for f, v in spans if f < bracket]
+            if whole and out.get(whole[-1]):
+                out.setdefault(n.value, out[whole[-1]])
+                continue
+        clause = re.split(r"[,;:(]", head)[-1]
         words = clause.split()
         place = _place_at(words, len(words) - 2, lex) if len(words) >= 2 else None  # "in Hamburg 45.000 und in
         # Köln 20.000": the place right before the figure is its own, the one after the next figure's
@@ -1741,8 +1758,49 @@ def place_names(text: str, lex: Lexicon, language: str | None, before: str = "")
             place = there
         if place is None and scope is not None and found > len(opening):
             place = scope
+        if place is None and lex.place_back is not None \
+                and lex.place_back.search(clause + " " + re.split(r"[,;:(]", text[at:])[0]):
+            place = PLACE_BACK  # "The organisers spoke of 60,000 in the capital": resolved by `figure_places_of`
         out.setdefault(n.value, place)
     return out
+
+
+ELSEWHERE = "elsewhere"  # the place of a figure given for other places than those named ("another 12 elsewhere")
+PLACE_BACK = "⟨named⟩"  # the place of a figure given "in the capital", "in città": see `figure_places_of`
+OPENING_WORDS = 6  # the most words of a phrase a sentence opens with that sets its figures' area ("Au niveau
+# national, ...")
+
+
+def figure_areas(text: str, lex: Lexicon, language: str | None) -> dict[float, str]:
+    """{figure value: "whole" or `ELSEWHERE`} for the figures of `text` that its words give for the whole
+    country or region (`whole_area`: "nationwide", "dans toute la France", "Bundesweit gingen ...") or for other
+    places than the one named (`elsewhere`: "Another 12 people died elsewhere", "в других районах"): in the
+    figure's clause, or in a short phrase the sentence opens with ("Au niveau national, la police estime ...")."""
+    out: dict[float, str] = {}
+    if lex.whole_area is None and lex.elsewhere is None:
+        return out
+    first = text.split(",", 1)[0] if "," in text else ""
+    opening = first if len(first.split()) <= OPENING_WORDS else ""
+    at = 0
+    for n in extract_numbers(text, language):
+        found = text.find(n.text, at)
+        if found < 0:
+            continue
+        at = found + len(n.text)
+        clause = re.split(r"[,;:(]", text[:found])[-1] + n.text + re.split(r"[,;:()]", text[at:])[0]
+        said = clause + (" " + opening if found > len(opening) else "")
+        if lex.elsewhere is not None and lex.elsewhere.search(said):
+            out.setdefault(n.value, ELSEWHERE)
+        elif lex.whole_area is not None and lex.whole_area.search(said):
+            out.setdefault(n.value, "whole")
+    return out
+
+
+def areas_named(claims: list[Claim], sentences: Mapping[int, Sentence], language: str | None) -> bool:
+    """Does a record give a figure for the whole country or region, or for other places (`figure_areas`)? Then
+    the article sets a total and other places apart from one place's figures, as a breakdown does."""
+    lex = lexicon(language)
+    return any(figure_areas(sentences[c.sid].text, lex, language) for c in claims)
 
 
 def place_key(name: str | None) -> str | None:
@@ -1755,8 +1813,8 @@ def breakdown_places(placed: Iterable[Mapping[float, str | None]]) -> set[str]:
     """The places of the sentences that give a quantity for two places or more (each a `figure_places` or a
     `place_names` map), keyed as `place_key` does: the parts a total is broken down into."""
     out: set[str] = set()
-    for found in placed:
-        keys = {place_key(p) for p in found.values() if p}
+    for found in placed:  # ("another 12 elsewhere" and "the capital" are no part of a breakdown)
+        keys = {place_key(p) for p in found.values() if p} - {place_key(ELSEWHERE), place_key(PLACE_BACK)}
         if len(keys) >= 2:
             out |= {k for k in keys if k}
     return out
@@ -1957,10 +2015,50 @@ def figure_places_of(claims: list[Claim], sentences: Mapping[int, Sentence], lan
         before = previous_sentence(sentences, c.sid)
         out[c.pos] = figure_places(sentences[c.sid].text, lex, language,
                                    sentences[before].text if before is not None else "")
+        first = opening_clause(sentences, c.sid)
+        if first != c.sid and not any(out[c.pos].values()) \
+                and not figure_areas(sentences[c.sid].text, lex, language):
+            # "In Hamburg zählte die Polizei 12.000, die Veranstalter kamen auf 30.000", "À Lyon, la préfecture a
+            # compté 18 000 manifestants, contre 45 000 selon les organisateurs": a later clause with no place of
+            # its own counts where the first clause of its sentence counts, where that is one place
+            opened = set(figure_places(sentences[first].text, lex, language).values())
+            if len(opened) == 1:
+                out[c.pos] = dict.fromkeys(out[c.pos], place_key(next(iter(opened))))
     # a sentence that gives figures for two places or more breaks a quantity down ("27 people were killed in
     # Colombo, 19 in Negombo"); a place no such sentence names ("mindestens 11 Menschen" "in Niederbayern")
     # holds them all, and so does the place the title names ("Hundreds feared dead in Assam floods": a story's
     # first line with no full stop): a figure given for it is a total, like one given for no place
+    # "Brussels police counted 35,000 marchers in the capital": the one place the article's figures are given
+    # for, if there is one
+    named = {p for found in out.values() for p in found.values() if p and p not in (place_key(PLACE_BACK),
+                                                                                    place_key(ELSEWHERE))}
+    for found in out.values():
+        for v, p in found.items():
+            if p == place_key(PLACE_BACK):
+                found[v] = next(iter(named)) if len(named) == 1 else None
+    # "Occurrence a dénombré 47 800 manifestants au total" after "47 800 personnes à Paris": the same figure
+    # counts the same place, where one place only is given for it and no words give it for the whole
+    given: dict[float, set[str]] = {}
+    for found in out.values():
+        for v, p in found.items():
+            if p and p not in (place_key(PLACE_BACK), place_key(ELSEWHERE)):
+                given.setdefault(v, set()).add(p)
+    for c in claims:
+        areas = figure_areas(sentences[c.sid].text, lex, language)
+        out[c.pos] = {v: next(iter(given[v])) if p is None and v not in areas and len(given.get(v, ())) == 1
+                      else p for v, p in out[c.pos].items()}
+        # "47 800 manifestants au total : 13 100 dans ..., 34 700 dans ...": the smaller figures beside a place's
+        # figure, given for no place, are its parts
+        own = {p for p in out[c.pos].values() if p}
+        if len(own) == 1 and (top := max(v for v, p in out[c.pos].items() if p)) \
+                and next(iter(own)) not in (place_key(PLACE_BACK), place_key(ELSEWHERE)):
+            out[c.pos] = {v: next(iter(own)) if p is None and v not in areas and v < top else p
+                          for v, p in out[c.pos].items()}
+    if areas_named(claims, sentences, language):  # "95 000 personnes ont manifesté jeudi en France" beside "250 000
+        # dans tout le pays": the one country figures are given for is the whole
+        countries = {p for found in out.values() for p in found.values() if p in country_keys(language)}
+        if len(countries) == 1:
+            out = {pos: {v: None if p in countries else p for v, p in found.items()} for pos, found in out.items()}
     parts = breakdown_places(out.values())
     story = sorted((s for s in sentences.values() if not s.boilerplate), key=lambda s: s.id)
     titled = bool(story) and not re.search(r"[.!?…\"”»]\s*$", story[0].text) \
@@ -1968,8 +2066,16 @@ def figure_places_of(claims: list[Claim], sentences: Mapping[int, Sentence], lan
     # (not a place a sentence opens with: "In the city of Kherson, 2 people were killed" under "Shelling kills 4
     # in Kherson region")
     whole = _places_named(story[0].text, lex) - {_scope(s.text, lex) for s in story} if titled else set()
-    return {pos: {v: None if p in whole - parts or parts and p not in parts else p for v, p in found.items()}
-            for pos, found in out.items()}
+    if len(whole) > 1 and whole & country_keys(language):  # "Manifestations en France : des milliers de personnes
+        whole &= country_keys(language)  # à Paris": the country is the whole, the city one place in it
+    return {pos: {v: None if p != place_key(ELSEWHERE) and (p in whole - parts or parts and p not in parts) else p
+                  for v, p in found.items()} for pos, found in out.items()}
+
+
+def opening_clause(sentences: Mapping[int, Sentence], sid: int) -> int:
+    """The key of the first clause of the sentence whose clause is keyed `sid` (`SLOTS`), or `sid` itself."""
+    first = sid - sid % SLOTS
+    return first if first in sentences else sid
 
 
 def previous_sentence(sentences: Mapping[int, Sentence], sid: int) -> int | None:

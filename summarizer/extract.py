@@ -76,6 +76,7 @@ from summarizer.contests import (
     TOLLS,
     Claim,
     answers_previous,
+    areas_named,
     cumulative_counts,
     earlier_counts,
     earlier_occasions,
@@ -1046,7 +1047,7 @@ def to_events(drafts: dict[int, RepairedDraft], sentences: dict[int, Sentence],
                         {c.pos: years_of(clauses[c.sid].text, language) for c in claims},
                         figure_places_of(claims, clauses, language),
                         {c.pos: victims_of(clauses[c.sid].text, lexicon(language), language) for c in claims},
-                        cumulative_counts(claims, clauses, language))
+                        cumulative_counts(claims, clauses, language), areas_named(claims, clauses, language))
     events = []
     for pos, (key, draft) in enumerate(items, start=1):
         sid = sentence_of(key)

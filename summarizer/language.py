@@ -78,6 +78,14 @@ unless said otherwise):
     new_incident          words that open another incident ("In a separate incident")
     cumulative            regular expressions: a count since a period began ("since the start of the war", "desde
                           el inicio", "с начала года"): another quantity than the day's count
+    whole_area            regular expressions: a figure given for the whole country or region ("nationwide",
+                          "dans toute la France", "bundesweit", "по всей стране"): a total, set apart from the
+                          figures of one place in it
+    elsewhere             regular expressions: a figure given for other places than the one named ("elsewhere",
+                          "in other districts", "in altri comuni", "в других районах"): it contests nothing there
+    place_back            regular expressions: a place named before, told by its kind ("in the capital", "en la
+                          capital", "in città", "в городе"): a figure with one counts the place the article's
+                          figures are given for, where they are given for one
     earlier_occasion      regular expressions: a sentence about an earlier occasion of the same kind ("at the
                           previous protest, three weeks ago", "lors de la précédente journée de mobilisation", "la
                           anterior marcha ..., el pasado 12 de octubre"): its figures count that occasion
@@ -443,6 +451,9 @@ class Lexicon:
     document_says: re.Pattern | None = None
     earlier_occasion: re.Pattern | None = None
     cumulative: re.Pattern | None = None
+    whole_area: re.Pattern | None = None
+    elsewhere: re.Pattern | None = None
+    place_back: re.Pattern | None = None
     possessives: frozenset[str] = frozenset()
     kinds: tuple[frozenset[str], ...] = ()
     follow_ups: tuple[tuple[str, re.Pattern], ...] = ()
@@ -759,6 +770,9 @@ def lexicon(language: str | None) -> Lexicon:
         document_says=_words(data.get("document_says")),
         earlier_occasion=_regexes(data.get("earlier_occasion")),
         cumulative=_regexes(data.get("cumulative")),
+        whole_area=_regexes(data.get("whole_area")),
+        elsewhere=_regexes(data.get("elsewhere")),
+        place_back=_regexes(data.get("place_back")),
         possessives=_lower(data.get("possessives")),
         scale_words=_opening(data.get("scale_words")),
         kinds=tuple(_lower(group) for group in data.get("kinds") or ()),

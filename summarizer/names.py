@@ -8,7 +8,10 @@ Sunday", "June 7", "overnight"). All are substrings of the evidence, as written.
 
 from __future__ import annotations
 
+import functools
 import re
+
+from babel import Locale, UnknownLocaleError
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -77,3 +80,19 @@ def names_of(text: str) -> tuple[list[str], list[str]]:
         if name not in bucket:
             bucket.append(name)
     return actors, [p for p in places if p not in actors] or places
+
+
+@functools.cache
+def country_keys(language: str | None) -> frozenset[str]:
+    """The first five letters, lower case, of every country's one-word name in `language` and in English
+    (Babel's territory names: "Allemagne", "Россия"), as `contests.place_key` keys a place ("в России":
+    "росси"); not names of several words, whose first word may begin a city's ("São Tomé", "São Paulo")."""
+    names: list[str] = []
+    for code in {"en", language or "en"}:
+        try:
+            territories = Locale.parse(code).territories
+        except (UnknownLocaleError, ValueError):
+            continue
+        names += [name for key, name in territories.items() if key.isalpha() and len(key) == 2]
+    return frozenset(name.lower()[:5] for name in names if len(name.split()) == 1 and "-" not in name)
+

@@ -25,6 +25,9 @@ class Sentence:
     boilerplate: str | None = None  # why this sentence is page furniture, if it is
 
 
+SLOTS = 8  # the records one sentence may give: sentence `i`'s clauses are keyed `SLOTS * i`, `SLOTS * i + 1`, ...
+
+
 # pysbd's Segmenter.segment stores the text in the instance (`self.original_text`) and reads it back to find
 # the sentences' spans: two threads sharing one (a briefing's articles run at once) could get each other's
 # spans. The cached segmenters are shared, so their calls are serialised; segmentation is a small share of
