@@ -92,7 +92,44 @@ def parse_attribution(sentence: str, language: str | None = "en") -> tuple[str, 
         # "A região registrou 180 milímetros de chuva", "I due reparti hanno registrato 2.100 parti": a place (a
         # ward, a unit) or a period records; it says nothing
         return None
-    return (_without_channel(_with_name(sentence, parsed[0], lex), lex), parsed[1]) if parsed else None
+    if parsed and _passive_without_agent(sentence, parsed, lex):
+        return None  # "Mehrere Tote wurden in den Orten Durrës, Thumanë und Shijak gemeldet": no one named
+    return (_joined(sentence, _without_channel(_with_name(sentence, parsed[0], lex), lex), lex), parsed[1]) \
+        if parsed else None
+
+
+JOINED_WORDS = 6  # the most words of a party joined to a source by "and" ("et les secouristes en zones rebelles")
+
+
+def _joined(sentence: str, source: str, lex: Lexicon) -> str:
+    """`source` whole where it ends with a conjunction ("le ministère syrien de la Santé et"): with the party
+    joined to it, up to the clause's end, where that is a speaker of a few words ("... et les secouristes en
+    zones rebelles"), else without the conjunction."""
+    words = source.split()
+    if len(words) < 2 or words[-1].lower() not in lex.conjunctions:
+        return source
+    at = sentence.find(source)
+    rest = re.split(r"[,;:.!?()«»“”\"]", sentence[at + len(source):])[0].split() if at >= 0 else []
+    if rest and len(rest) <= JOINED_WORDS and is_speaker(" ".join(rest), lex):
+        return f"{source} {' '.join(rest)}"
+    return " ".join(words[:-1])
+
+
+def _passive_without_agent(sentence: str, parsed: tuple[str, str], lex: Lexicon) -> bool:
+    """In a language whose main clause puts its finite verb second and its participle last (`verb_second`), is
+    the cue the participle of a passive (`passive_auxiliaries`: "Mehrere Tote wurden ... gemeldet.") whose
+    source is no agent after "von"? Then the words before the participle are no speaker."""
+    if not lex.passive_auxiliaries or not lex.verb_second:
+        return False
+    source, cue = parsed
+    at = sentence.find(source)
+    cue_at = sentence.lower().find(cue.lower(), at + len(source)) if at >= 0 else -1
+    if at < 0 or cue_at < 0:
+        return False
+    before = sentence[:at].split()
+    last = re.fullmatch(r"\s*[.!?]?\s*", sentence[cue_at + len(cue):])
+    return last is not None and any(w.lower() in lex.passive_auxiliaries for w in sentence[:at].split()) \
+        and not (before and before[-1].lower() in lex.passive_agent)
 
 
 _DASH_INCISE = re.compile(r"(?<=\S)\s*[–—]\s*(?P<inside>[^–—«»“”\"]{3,100}?)\s*[–—]\s*(?=\S)")
@@ -265,8 +302,14 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                 # (not "According to these figures from the UN": the party is named)
                 # "D'après ces résultats, ...", "Según estas cifras": the figures of the source named before
                 return min(lex.pronouns), " ".join(m.group(0).lower().split())
-            source = _owner_of_figures(sentence[m.end():], lex) or _source_after(
-                sentence, m.end(), lex, verb_first=False) or _marked(sentence[m.end():], lex)
+            after = m.end()
+            # "según informa el Servicio Nacional", "segundo informou a Defesa Civil": the verb is no part of who
+            # speaks
+            cue_word = re.match(r"\s*([^\W\d_]+)\s+", sentence[after:])
+            if cue_word and lex.cue.fullmatch(cue_word.group(1)) and cue_word.group(1).lower() not in lex.determiners:
+                after += cue_word.end()
+            source = _owner_of_figures(sentence[after:], lex) or _source_after(
+                sentence, after, lex, verb_first=False) or _marked(sentence[after:], lex)
             at = sentence.find(source, m.end()) if source else -1
             citing = lex.according.search(sentence, at + 1) if at >= 0 else None
             if source and citing and citing.start() < at + len(source):

@@ -289,7 +289,9 @@ def score(gold: dict, result: ArticleResult, text: str) -> Score:
     speakers = gold.get("speakers")
     if speakers is not None:
         s.fragment_sources = [e.attribution.source for e in events if e.attribution.source_type != "outlet"
-                              and not _is_speaker(e.attribution.source, speakers)]
+                              and (not _is_speaker(e.attribution.source, speakers)
+                                   or _ragged(e.attribution.source, result.article.language)
+                                   and _bare(e.attribution.source) not in {_bare(str(n)) for n in speakers})]
     if result.article.language != "en":
         s.unsupported_translations = [e.summary for e in events if not _translation_supported(e, result.article)]
     quotes = [ev.quote for e in events for ev in e.evidence]
@@ -416,6 +418,17 @@ def _is_speaker(source: str, speakers: list) -> bool:
                 rf"(?<!\w){re.escape(src)}(?!\w)", name):
             return True
     return False
+
+
+def _ragged(source: str, language: str | None) -> bool:
+    """Does a source that holds a gold speaker open with a cue ("informa el Servicio Nacional") or end with a
+    conjunction ("le ministère de la Santé et")? Then it is a fragment of the sentence, not the speaker."""
+    from summarizer.language import lexicon
+
+    lex = lexicon(language)
+    words = [w.strip(",;:.") for w in source.split()]
+    return bool(words) and (bool(lex.cue.fullmatch(words[0])) and words[0].lower() not in lex.determiners
+                            or len(words) > 1 and words[-1].lower() in lex.conjunctions)
 
 
 def _translation_supported(event: Event, article) -> bool:

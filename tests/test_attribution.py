@@ -1518,3 +1518,26 @@ def test_a_german_paper_in_quotes_closed_straight_is_the_speaker():
     parsed = parse_attribution('Die „Frankfurter Rundschau" berichtet, der Täter habe zuvor zwei Fahrgäste bedroht.',
                                "de")
     assert parsed == ('Die „Frankfurter Rundschau"', "berichtet")
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    # a cue right after "according to" is no part of the source
+    ("Al menos 14 personas han muerto, según informa el Servicio Nacional de Emergencias.", "es",
+     ("el Servicio Nacional de Emergencias", "según")),
+    ("Pelo menos 36 pessoas morreram, segundo informou a Defesa Civil do estado.", "pt",
+     ("a Defesa Civil do estado", "segundo")),
+    # a source that "and" joins to another party holds both, never ends with the conjunction
+    ("Au moins 62 personnes ont été tuées, selon le ministère de la Santé et les secouristes en zones rebelles.",
+     "fr", ("le ministère de la Santé et les secouristes en zones rebelles", "selon")),
+    ("De acordo com a prefeitura e os bombeiros, 40 pessoas continuam desaparecidas.", "pt",
+     ("a prefeitura e os bombeiros", "de acordo com")),
+    # a German passive names its speaker after "von", never before the participle
+    ("Mehrere Tote wurden in den Orten Durrës, Thumanë und Shijak gemeldet.", "de", None),
+    ("Mehrere Tote wurden von der Polizei gemeldet.", "de", ("der Polizei", "gemeldet")),
+    ("Die Polizei hat mehrere Tote gemeldet.", "de", ("Die Polizei", "gemeldet")),
+    # the operator of a road speaks after its closing cue
+    ("A rodovia segue interditada em vários trechos, informou a concessionária.", "pt",
+     ("a concessionária", "informou")),
+])
+def test_a_source_is_the_party_whole_without_its_cue_or_a_dangling_and(sentence, language, expected):
+    assert parse_attribution(sentence, language) == expected

@@ -1953,3 +1953,39 @@ def test_a_denial_in_another_partys_clause_is_not_the_speakers(text, language):
     spokeswoman = events[ids[-1]]
     assert spokeswoman.status == "claimed" and not spokeswoman.contradicted_by
     assert events[ids[0]].status != "denied"
+
+
+def test_a_national_count_and_one_citys_count_contest_only_their_own_kind():
+    cases = [("en", "Police said about 180,000 people marched nationwide on Thursday, while the unions said 420,000 "
+                    "took part.\n"
+                    "Brussels police counted 35,000 marchers in the capital (21,000 on the main route, 14,000 at "
+                    "the rally).\n"
+                    "The organisers put the crowd in Brussels at 60,000.\n",
+              {1: "Police", 2: "Brussels police", 3: "The organisers"}),
+             ("fr", "Jeudi, 250 000 personnes ont manifesté dans toute la France selon le ministère de l'Intérieur.\n"
+                    "L'intersyndicale a revendiqué 800 000 manifestants.\n"
+                    "À Lyon, la préfecture a compté 18 000 manifestants.\n"
+                    "Les organisateurs ont annoncé 45 000 personnes à Lyon.\n",
+              {1: "le ministère de l'Intérieur", 2: "L'intersyndicale", 3: "la préfecture", 4: "Les organisateurs"})]
+    for language, text, sources in cases:
+        records = _records(text, sources, language)
+        national = [e for e in records if any(n.text in ("420,000", "180,000", "250 000", "800 000")
+                                              for n in e.numbers)]
+        city = [e for e in records if e not in national and e.numbers]
+        assert all(not set(e.contradicted_by) & {c.id for c in city} for e in national), language
+        assert any(e.contradicted_by for e in national) and any(e.contradicted_by for e in city), language
+
+
+def test_a_count_given_elsewhere_contests_nothing():
+    for language, text in (
+            ("en", "At least 34 people were killed in Dhading district, the police chief said.\n"
+                   "Another 12 people died elsewhere in the province, the disaster authority said.\n"
+                   "The Red Cross put the toll in Dhading at 41.\n"),
+            ("ru", "В Уссурийске погибли 6 человек, сообщили в администрации города.\n"
+                   "Ещё 3 человека погибли в других районах края, по данным МЧС.\n"
+                   "Губернатор заявил о 8 погибших в Уссурийске.\n")):
+        records = _records(text, {1: "администрации города", 2: "МЧС", 3: "Губернатор"} if language == "ru" else
+                           {1: "the police chief", 2: "the disaster authority", 3: "The Red Cross"}, language)
+        first, elsewhere, third = records
+        assert elsewhere.contradicted_by == [], language
+        assert third.id in first.contradicted_by, language
