@@ -287,9 +287,10 @@ unless said otherwise):
                           la Cruz Roja de 1.200 y los ayuntamientos de 2.000" names three parties' figures
     figure_sources        regular expressions with a group `source`: figures that name their kind of source ("the
                           official death toll"); in a sentence that attributes nothing else, that source's claim
-    follow_ups            kinds of happening that follow an event (`court`, `funeral`, `investigation`), each with the
-                          word beginnings that tell it ("trial", "Trauer", "boîtes noires"): a headline of one tells
-                          another happening than a report that never mentions it (a suspect in court, the crash)
+    follow_ups            kinds of happening that follow an event (`court`, `funeral`, `investigation`,
+                          `resignation`), each with the word beginnings that tell it ("trial", "Trauer", "boîtes
+                          noires", "démission"): a headline of one tells another happening than a report that never
+                          mentions it (a suspect in court, the crash; a minister resigns, the ferry sank)
     kinds                 groups of head words (word beginnings) that stand for one another in a back reference
                           ("a companhia" for the party introduced as "a siderúrgica CSN"; "the carmaker" for "the
                           company"); a group of its own keeps apart two heads that share their first six letters

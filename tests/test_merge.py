@@ -325,6 +325,13 @@ def test_a_happening_that_follows_an_event_is_no_report_of_it():
     assert follow_ups("Christchurch shooting suspect appears in New Zealand court", "en") == {"court"}
     assert follow_ups("Fährunglück vor Basilan: Ermittler prüfen Überladung", "de") == {"investigation"}
     assert follow_ups("Missile strike on Kostiantynivka market kills at least 19", "en") == frozenset()
+    for language, headline in (("en", "Moldova prime minister Natalia Gavrilita resigns"),
+                               ("fr", "Le gouverneur de Donetsk présente sa démission"),
+                               ("de", "Moldaus Regierungschefin erklärt ihren Rücktritt"),
+                               ("es", "Dimite la primera ministra de Moldavia"),
+                               ("ru", "Премьер Молдавии подала в отставку"),
+                               ("uk", "Прем'єрка Молдови пішла у відставку")):
+        assert follow_ups(headline, language) == {"resignation"}, language
     strike = _titled("a.txt", "Missile strike on Kostiantynivka market kills at least 19", [
         event(1, "A missile struck the central market in Kostiantynivka on Wednesday, killing at least 19 people, "
                  "the interior ministry said.", "the interior ministry", [("19", 19.0, "people")], ["Kostiantynivka"])])
