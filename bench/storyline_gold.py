@@ -36,7 +36,7 @@ def main(gold_file: str) -> None:
         for article in dict.fromkeys(Path(i.article).name for i in story.items):
             print(f"    {article}")
         for dispute in story.disputes:
-            print(f"    {dispute.quantity}: " + " vs ".join(dict.fromkeys(f.text for f in dispute.figures)))
+            print(f"    {dispute.label}: " + " vs ".join(dict.fromkeys(f.text for f in dispute.figures)))
 
 
 if __name__ == "__main__":

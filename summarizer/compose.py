@@ -476,7 +476,7 @@ def storyline_summary(reports: list[str], lead: str | None, disputes: list[Dispu
             source = f.claimant
             if not any(same_source(source, w) or source.lower() == w.lower() for w in who):
                 who.append(source)
-        differ.append(f"for the {d.quantity}, " + "; ".join(f"{text} according to {' and '.join(who)}"
+        differ.append(f"for the {d.label}, " + "; ".join(f"{text} according to {' and '.join(who)}"
                                                               for text, who in sides.values()))
     if differ:
         sentences.append(f"Figures differ: {'; '.join(differ)}.")

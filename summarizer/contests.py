@@ -1823,7 +1823,12 @@ def breakdown_places(placed: Iterable[Mapping[float, str | None]]) -> set[str]:
 def _place_at(words: list[str], k: int, lex: Lexicon) -> str | None:
     """The place named after the word at `k` when it is a place preposition: the capitalised words after it
     ("in Nova Friburgo"), as written; else None."""
-    if k + 1 >= len(words) or words[k].lower() not in lex.locatives or not words[k + 1][:1].isupper():
+    if k + 2 < len(words) and words[k].lower() in lex.locatives and words[k + 1].lower() in lex.determiners \
+            and words[k + 2].lower()[:5] in country_keys(lex.code):
+        k += 1  # "in der Türkei": a country's name after its article
+    elif k + 1 >= len(words) or words[k].lower() not in lex.locatives:
+        return None
+    if not words[k + 1][:1].isupper():
         return None
     name = [words[k + 1]]
     for word in words[k + 2:k + 1 + PLACE_WORDS]:
@@ -2070,6 +2075,23 @@ def figure_places_of(claims: list[Claim], sentences: Mapping[int, Sentence], lan
         whole &= country_keys(language)  # à Paris": the country is the whole, the city one place in it
     return {pos: {v: None if p != place_key(ELSEWHERE) and (p in whole - parts or parts and p not in parts) else p
                   for v, p in found.items()} for pos, found in out.items()}
+
+
+def article_places(told: list[tuple[int, str]], language: str | None) -> list[dict[float, str | None]]:
+    """For the records of one article (the id of each one's sentence and its text, in order; the clauses of one
+    sentence share its id), the place each figure counts, keyed by the first five letters of its name, where the
+    article gives figures for the whole country or for other places too, or place by place
+    (`figure_places_of`); else no places: a storyline compares them with any report's."""
+    keys: list[int] = []
+    for sid, _ in told:  # a sentence's clauses keyed as `clauses.py` keys them
+        keys.append(keys[-1] + 1 if keys and keys[-1] // SLOTS == sid else SLOTS * sid)
+    sentences = {key: Sentence(key // SLOTS, key // SLOTS, 0, len(t), t) for key, (_, t) in zip(keys, told)}
+    claims = [Claim(k, key, "", True) for k, key in enumerate(keys)]
+    texts = [t for _, t in told]
+    placed = figure_places_of(claims, sentences, language)
+    if not (_broken_down(placed) or areas_named(claims, sentences, language)):
+        return [{} for _ in texts]
+    return [dict(placed[k]) for k in range(len(texts))]
 
 
 def opening_clause(sentences: Mapping[int, Sentence], sid: int) -> int:

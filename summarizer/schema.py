@@ -145,6 +145,9 @@ class Figure(_Model):
                                                              "week': figures of different scopes are not a conflict.")
     quantity: str | None = Field(default=None, description="What it counts, in any language's report: dead, "
                                                            "injured, displaced, ... (else its unit).")
+    place: str | None = Field(default=None, description="Where it counts, as its sentence names it, when its report "
+                                                     "gives figures for the whole country and for places in it: "
+                                                     "figures of two places are no conflict.")
 
     @property
     def claimant(self) -> str:
@@ -159,7 +162,14 @@ class Dispute(_Model):
     """Figures for one quantity that differ between sources: side by side, none resolved."""
 
     quantity: str
+    place: str | None = Field(default=None, description="The place its figures count, where the reports give "
+                                                     "figures place by place (none: the whole).")
     figures: list[Figure] = Field(min_length=2)
+
+    @property
+    def label(self) -> str:
+        """What its figures count, and where: "dead", "participants in Brussels"."""
+        return f"{self.quantity} in {self.place}" if self.place else self.quantity
 
 
 class Storyline(_Model):

@@ -5,13 +5,19 @@ import zipfile
 
 from conftest import ROOT
 
-from summarizer.schema import output_json_schema
+from summarizer.schema import briefing_json_schema, output_json_schema
 
 
 def test_shipped_schema_is_fresh():
     shipped = json.loads((ROOT / "schemas" / "article.schema.json").read_text())
     assert shipped == output_json_schema(), (
         "schemas/article.schema.json is stale: run `summarize schema > schemas/article.schema.json`")
+
+
+def test_shipped_briefing_schema_is_fresh():
+    shipped = json.loads((ROOT / "schemas" / "briefing.schema.json").read_text())
+    assert shipped == briefing_json_schema(), (
+        "schemas/briefing.schema.json is stale: run `summarize schema --briefing > schemas/briefing.schema.json`")
 
 
 def test_wheel_has_one_top_level_package_with_prompts_and_schemas_inside(tmp_path):

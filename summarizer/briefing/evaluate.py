@@ -146,6 +146,9 @@ class StorylineScore:
     gold_conflicts: int
     missing_conflicts: list[str]
     wrong_links: list[str]  # article pairs a storyline links that report different events
+    # disputes that set the figures of two of an event's gold conflicts against each other ("in Brussels" and
+    # "nationwide" on one line)
+    mixed_conflicts: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -154,6 +157,7 @@ class StorylineScore:
             "storylines": self.storylines, "gold_events": self.gold_events, "bad_titles": self.bad_titles,
             "conflicts_shown": self.conflicts_shown, "gold_conflicts": self.gold_conflicts,
             "missing_conflicts": self.missing_conflicts, "wrong_links": self.wrong_links,
+            "mixed_conflicts": self.mixed_conflicts,
         }
 
 
@@ -215,7 +219,27 @@ def score_storylines(gold: StorylineGold, briefing: BriefingResult) -> Storyline
             missing.append(f"{eid}: {conflict.get('quantity', '')} {' vs '.join(shown_as)}".strip())
     wrong = sorted(" + ".join(sorted(p)) for p in predicted_pairs - gold_pairs)
     return StorylineScore(articles_pw, articles_b3, records_pw, records_b3, len(briefing.storylines),
-                          len(gold.events), bad_titles, shown, len(gold_conflicts), missing, wrong)
+                          len(gold.events), bad_titles, shown, len(gold_conflicts), missing, wrong,
+                          _mixed(gold, briefing))
+
+
+def _mixed(gold: StorylineGold, briefing: BriefingResult) -> list[str]:
+    """The disputes that hold a figure only one of an event's gold conflicts gives and one only another gives
+    ("35,000" of "marchers in Brussels" and "420,000" of "marchers nationwide"): figures of two quantities, or
+    of two places, compared as one."""
+    out = []
+    for s in briefing.storylines:
+        for d in s.disputes:
+            shown = {x for f in d.figures for x in (_figure(f.text), f"{f.value:g}")}
+            for eid, event in gold.events.items():
+                conflicts = [set().union(*(_gold_figure(str(f)) for f in c.get("figures") or {}))
+                             for c in event.get("conflicts") or []]
+                own = [c - set().union(*(o for o in conflicts if o is not c)) for c in conflicts]
+                hit = [k for k, values in enumerate(own) if values & shown]
+                if len(hit) > 1:
+                    names = [str((event.get("conflicts") or [])[k].get("quantity", "")) for k in hit]
+                    out.append(f"{s.id} {d.label}: {eid} {' + '.join(names)}")
+    return out
 
 
 def _gold_figure(text: str) -> set[str]:
@@ -261,6 +285,7 @@ def render_storyline_scores(score: StorylineScore, out: TextIO) -> None:
     out.write(f"\nconflicts shown side by side: {score.conflicts_shown}/{score.gold_conflicts}\n")
     for heading, lines in (("missing conflicts", score.missing_conflicts), ("titles that are no headline",
                                                                              score.bad_titles),
-                           ("articles linked that report different events", score.wrong_links)):
+                           ("articles linked that report different events", score.wrong_links),
+                           ("disputes that mix two gold conflicts", score.mixed_conflicts)):
         if lines:
             out.write(f"{heading}:\n" + "".join(f"  {line}\n" for line in lines))

@@ -68,6 +68,7 @@ STORY_DISTANCE = 0.12  # mean cosine distance under which groups of articles joi
 LEAD_RECORDS = 3  # what an article is about: its headline and its first records
 CANDIDATE_DISTANCE = 0.16  # article pairs worth asking the model about (--merge model)
 RECORD_MARGIN = 0.14  # a record this close to the storyline's event as its article's lead is, or closer, is shown
+FIGURE_MARGIN = 0.18  # or this close, where it gives a figure of a quantity the records within RECORD_MARGIN count
 COMMON_NAME = 0.15  # a name in more than this share of the day's articles (and in more than 3) is not specific
 TRANSLATION_SHARE = 0.3  # of the distance of a sentence and its translation, taken off two reports' distance
 SHARED_SETTING = 0.85  # what is left of the distance of two reports in two languages whose headlines name one place
@@ -428,16 +429,37 @@ class Storylines:
                        if e.id == self.index.leads[i]])
         event = leads.mean(axis=0)
         event /= np.linalg.norm(event) or 1.0
-        items, figures, records = [], [], {}
+        read: list[tuple[ArticleResult, Event, list[Figure], bool]] = []  # each record, its figures, whether near
         for i, result, article_texts in zip(group, results, texts, strict=True):
             near = embed(article_texts) @ event if article_texts else []
             lead = max((s for r, s in zip(result.events, near, strict=True) if r.id == self.index.leads[i]),
                        default=1.0)
-            for record, similarity in zip(result.events, near, strict=True):
-                if record.id == self.index.leads[i] or similarity >= lead - RECORD_MARGIN:
-                    items.append(_item(result.article, record))
-                    figures += _figures(result.article, record)
-                    records[(result.article.path or result.article.id, record.id)] = (record, result.article.language)
+            places = _places([(_position(e), t) for e, t in zip(result.events, article_texts, strict=True)],
+                             result.article.language)
+            counted: tuple[int, str] | None = None  # the sentence of the article's last figure, what it counts
+            for record, similarity, where in zip(result.events, near, places, strict=True):
+                told = []
+                sentence = _position(record)
+                for f in _figures(result.article, record):
+                    if f.quantity is None and f.unit is None and counted is not None and counted[0] == sentence:
+                        # "À Bruxelles, la police a compté 35 000 manifestants, | contre 80 000 selon les
+                        # organisateurs": a bare figure in a later clause counts what the sentence's figure counts
+                        f = f.model_copy(update={"quantity": counted[1]})
+                    counted = (sentence, f.quantity) if f.quantity else counted
+                    told.append(f.model_copy(update={"place": where[f.value]}) if where.get(f.value) else f)
+                near_enough = record.id == self.index.leads[i] or similarity >= lead - RECORD_MARGIN
+                if near_enough or told and similarity >= lead - FIGURE_MARGIN:
+                    read.append((result, record, told, near_enough))
+        # a record a little farther out that gives a figure of a quantity the near ones count ("Police said about
+        # 180,000 people took part in marches nationwide" beside "In Brussels, police counted 35,000 marchers")
+        # completes the figures side by side
+        counts = {f.quantity for _, _, told, near_enough in read if near_enough for f in told if f.quantity}
+        items, figures, records = [], [], {}
+        for result, record, told, near_enough in read:
+            if near_enough or any(f.quantity in counts for f in told):
+                items.append(_item(result.article, record))
+                figures += told
+                records[(result.article.path or result.article.id, record.id)] = (record, result.article.language)
         lead_texts = [_evidence(e) for r, i in zip(results, group, strict=True) for e in r.events
                       if e.id == self.index.leads[i]]
         names = frozenset().union(*(_names(t) for t in [*lead_texts, *(self.index.titles[i] for i in group)]))
@@ -448,7 +470,7 @@ class Storylines:
         summary = storyline_summary([r.article.outlet or re.split(r"[/\\]", r.article.path or r.article.id)[-1]
                                      for r in results], lead, disputes)
         return Storyline(id=f"s{n}", title=self._title(group, centre), summary=summary, items=items,
-                         figures=figures, conflicts=[d.quantity for d in disputes], disputes=disputes)
+                         figures=figures, conflicts=[d.label for d in disputes], disputes=disputes)
 
     def _title(self, group: list[int], centre: np.ndarray) -> str:
         """The English headline nearest the centre that reads like one (the briefing is in English; another
@@ -612,6 +634,8 @@ def _figures(meta: ArticleMeta, e: Event) -> list[Figure]:
             quantity = None  # "two people familiar with the talks" near "tonnes": no tonnage
         if _AGE.search(text.replace(num.text, "\0", 1)):
             continue  # "said Yousef, 34, who ...": an age, no figure of the story
+        if quantity == "turnout" and num.unit != "%":
+            quantity = "participants"  # "put the turnout at 420,000": a count of those who took part, no rate
         if quantity is None and num.unit and num.unit != "%" and num.unit.lower() not in lex.people \
                 and not (lex.measures is not None and lex.measures.match(num.unit)):
             quantity = num.unit.lower()
@@ -649,20 +673,78 @@ def _other_incident(found: tuple[Event, str | None], leads: list[str], names: fr
                 and not any(_same_name(skeleton(opening.group(2)), n) for n in names))
 
 
-def _disputes(figures: list[Figure]) -> list[Dispute]:
-    """Per quantity and time frame, the figures when they differ between sources: side by side, biggest
-    first. A day ("on Wednesday") says when, not over what span: it is no scope of its own. A sum of money and a
-    count are never one quantity ("GBP 100 million" of equipment and "800 anti-tank missiles")."""
-    by: dict[tuple[str, str | None, bool], list[Figure]] = {}
+def _places(told: list[tuple[int, str]], language: str | None) -> list[dict[float, str]]:
+    """Per record of an article, the place each figure counts, as the article names it (`contests.article_places`:
+    only where the article gives figures for the whole country or for other places too, or place by place):
+    "in Brussels", beside "nationwide"; `ELSEWHERE` for a figure given "elsewhere"."""
+    from summarizer.contests import ELSEWHERE, article_places, place_key, place_names
+    from summarizer.language import lexicon
+
+    keys = article_places(told, language)
+    lex = lexicon(language)
+    spelled = {place_key(name): name for _, text in told for name in place_names(text, lex, language).values()
+               if name and place_key(name) != place_key(ELSEWHERE)}
+    spelled[place_key(ELSEWHERE)] = ELSEWHERE
+    return [{v: spelled.get(k, k) for v, k in found.items() if k} for found in keys]
+
+
+COUNTRY_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "uk")  # whose country names `country_code` reads
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    """{skeleton of a country's one-word name in a language of `COUNTRY_LANGUAGES` (Babel's territory names):
+    its code}: Türkei, Turquie, Turquía and Türkiye are TR."""
+    from babel import Locale
+
+    out: dict[str, str] = {}
+    for language in COUNTRY_LANGUAGES:
+        for code, name in Locale.parse(language).territories.items():
+            if code.isalpha() and len(code) == 2 and len(name.split()) == 1 and len(key := skeleton(name)) >= 2:
+                out.setdefault(key, code)
+    return out
+
+
+def country_code(name: str) -> str | None:
+    """The code of the country `name` names in any of `COUNTRY_LANGUAGES`, or None."""
+    return _countries().get(skeleton(name))
+
+
+def _place_groups(figures: list[Figure]) -> dict[str, str]:
+    """{place as a figure names it: the name its group is shown by}: one place spelled two ways or in two
+    languages (Brussels, Bruxelles: `skeleton`, `_same_name`; Turkey, Türkei, Turquía: `country_code`) is
+    one."""
+    out: dict[str, str] = {}
     for f in figures:
-        if f.quantity:
+        if f.place and f.place not in out:
+            code = country_code(f.place)
+            out[f.place] = next((shown for named, shown in out.items()
+                                 if _same_name(skeleton(named), skeleton(f.place))
+                                 or code is not None and country_code(named) == code), f.place)
+    return out
+
+
+def _disputes(figures: list[Figure]) -> list[Dispute]:
+    """Per quantity, time frame and place, the figures when they differ between sources: side by side, biggest
+    first. A day ("on Wednesday") says when, not over what span: it is no scope of its own. A sum of money and a
+    count are never one quantity ("GBP 100 million" of equipment and "800 anti-tank missiles"). A place's figures
+    are compared with that place's only, where a report gives figures for the whole country and for places
+    (`Figure.place`: "35,000 in Brussels" is no conflict with "180,000 nationwide"); a figure given "elsewhere"
+    is compared with none."""
+    from summarizer.contests import ELSEWHERE
+
+    places = _place_groups(figures)
+    by: dict[tuple[str, str | None, bool, str | None], list[Figure]] = {}
+    for f in figures:
+        if f.quantity and f.place != ELSEWHERE:
             scope = None if not f.time_frame or _NO_SPAN.fullmatch(f.time_frame) else f.time_frame.lower()
             money = f.unit in CURRENCY_SIGNS.values()
             # (a quantity's word by its first letters; what a measure weighs whole: "tonnes:кукур", "tonnes:зерна")
-            by.setdefault((f.quantity if ":" in f.quantity else f.quantity[:5], scope, money), []).append(f)
+            by.setdefault((f.quantity if ":" in f.quantity else f.quantity[:5], scope, money,
+                           places.get(f.place or "")), []).append(f)
     out: list[Dispute] = []
-    for group in by.values():
+    for (_, _, _, place), group in by.items():
         if len({f.value for f in group}) > 1 and len({f.claimant.lower() for f in group}) > 1:
             group.sort(key=lambda f: f.value)
-            out.append(Dispute(quantity=group[0].quantity or "", figures=group))
+            out.append(Dispute(quantity=group[0].quantity or "", place=place, figures=group))
     return out
