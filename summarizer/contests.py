@@ -912,7 +912,9 @@ def link_contests(claims: list[Claim], sentences: dict[int, Sentence], language:
         contested[b.pos].add(a.pos)
     answered: dict[int, list[Claim]] = {}
     for i, d in enumerate(claims):
-        targets = _answered(i, claims, sentences, lex, language, incident)
+        # (one party named two ways, "Israel's military" and "The Israeli army", answers none of its own words)
+        targets = [t for t in _answered(i, claims, sentences, lex, language, incident)
+                   if not one_party(d.source, t.source, lex)]
         before = claims[i - 1] if i else None
         if targets and before is not None and answered.get(before.pos) and lex.also is not None \
                 and lex.also.search(sentences[d.sid].text) and not same_source(before.source, d.source):
@@ -1186,6 +1188,7 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
     # record; the denial reaches the others as if it were not told: `held`)
     others = [c for c in claims[:i] if not c.outlet and not same_source(c.source, d.source)
               and not own_side(c.source, d.source, lex) and not party_of(d.source, c.source, lex)
+              and not one_party(d.source, c.source, lex)
               and (back or not lex.denial.search(sentences[c.sid].text)) and not held(c, d, sentences)]
     if not others and back:
         # "Depuis plusieurs jours, les informations faisant état de ... fusent. L'armée a démenti ces informations.":
@@ -1586,6 +1589,32 @@ def party_of(speaker: str, party: str, lex: Lexicon) -> bool:
         and all(any(o.startswith(w[:max(4, len(w) - 2)])
                     or lex.capitalised_nouns and len(o) >= 6 and w.endswith(o)  # "Gesellschaft": its head
                     for o in own) for w in words)  # ("Ein Sprecher der Gesellschaft" for "die Projektgesellschaft")
+
+
+def one_party(a: str, b: str, lex: Lexicon) -> bool:
+    """Are `a` and `b` one party named two ways: headed by one group of the language's `same_party` ("The
+    Israeli army", "Israel's military"; "das Militär", "Israels Streitkräfte"), with no group of people
+    (`constituents`: "rebel") in one only, and the names their other words give agreeing where both give one
+    ("Israeli", "Israel's"; not "the Russian army" and "the Ukrainian army")?"""
+    def read(name: str) -> tuple[frozenset[str] | None, list[str]]:
+        words = re.findall(r"[^\W\d_]+", name)
+        text = " ".join(w.lower() for w in words)
+        for group in lex.same_party:
+            for item in group:
+                found = re.search(rf"(?<!\w){re.escape(item)}\w*", text)
+                if found:
+                    rest = [w for w in (text[:found.start()] + " " + text[found.end():]).split()
+                            if w not in lex.determiners and len(w) > 2]
+                    return group, rest
+        return None, []
+
+    kind_a, rest_a = read(a)
+    kind_b, rest_b = read(b)
+    if kind_a is None or kind_a is not kind_b or set(rest_a) & constituents() != set(rest_b) & constituents():
+        return False
+    named_a = [w for w in rest_a if any(x.lower() == w and x[:1].isupper() for x in re.findall(r"[^\W\d_]+", a))]
+    named_b = [w for w in rest_b if any(x.lower() == w and x[:1].isupper() for x in re.findall(r"[^\W\d_]+", b))]
+    return not named_a or not named_b or any(x[:4] == y[:4] for x in named_a for y in named_b)
 
 
 def own_side(figures: str, speaker: str, lex: Lexicon) -> bool:

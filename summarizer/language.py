@@ -291,6 +291,8 @@ unless said otherwise):
                           `resignation`), each with the word beginnings that tell it ("trial", "Trauer", "boîtes
                           noires", "démission"): a headline of one tells another happening than a report that never
                           mentions it (a suspect in court, the crash; a minister resigns, the ferry sank)
+    same_party            groups of head words that name one party two ways ("army", "military", "armed forces"):
+                          two names headed by one group, their other words agreeing, are one party
     kinds                 groups of head words (word beginnings) that stand for one another in a back reference
                           ("a companhia" for the party introduced as "a siderúrgica CSN"; "the carmaker" for "the
                           company"); a group of its own keeps apart two heads that share their first six letters
@@ -458,6 +460,7 @@ class Lexicon:
     possessives: frozenset[str] = frozenset()
     kinds: tuple[frozenset[str], ...] = ()
     follow_ups: tuple[tuple[str, re.Pattern], ...] = ()
+    same_party: tuple[frozenset[str], ...] = ()
     contrast: re.Pattern | None = None
     figure_sources: tuple[re.Pattern, ...] = ()
     concessive: re.Pattern | None = None
@@ -777,6 +780,7 @@ def lexicon(language: str | None) -> Lexicon:
         possessives=_lower(data.get("possessives")),
         scale_words=_opening(data.get("scale_words")),
         kinds=tuple(_lower(group) for group in data.get("kinds") or ()),
+        same_party=tuple(_lower(group) for group in data.get("same_party") or ()),
         follow_ups=tuple((str(kind), pattern) for kind, words in (data.get("follow_ups") or {}).items()
                          if (pattern := _beginnings(words)) is not None),
         contrast=_opening(data.get("contrast")),

@@ -1989,3 +1989,19 @@ def test_a_count_given_elsewhere_contests_nothing():
         first, elsewhere, third = records
         assert elsewhere.contradicted_by == [], language
         assert third.id in first.contradicted_by, language
+
+
+def test_one_party_named_two_ways_denies_none_of_its_own_statements():
+    from summarizer.contests import one_party
+    from summarizer.language import lexicon
+
+    en = lexicon("en")
+    assert one_party("Israel's military", "The Israeli army", en) and one_party("Israel's military", "the army", en)
+    assert not one_party("the Russian army", "the Ukrainian army", en)
+    assert not one_party("A military spokesman", "rebel military spokesman Joseph Ochieng", en)
+    assert one_party("Israels Streitkräfte", "Die israelische Armee", lexicon("de"))
+    text = ("An air strike hit the hospital courtyard on Monday, killing five people, the health ministry said.\n"
+            "\"The hospital building was not damaged,\" the army said.\n"
+            "Israel's military denied that the hospital had been hit.\n")
+    events = _events(text, {1: "the health ministry", 2: "the army", 3: "Israel's military"})
+    assert events[1].status == "denied" and events[2].status == "claimed"
