@@ -83,16 +83,20 @@ def names_of(text: str) -> tuple[list[str], list[str]]:
 
 
 @functools.cache
+def country_names(language: str | None) -> dict[str, str]:
+    """{a country's one-word name in `language` (Babel's territory names: "Allemagne", "Россия"): its
+    two-letter code}; names of several words are left out, their first word may begin a city's ("São Tomé",
+    "São Paulo"). Empty for a language Babel does not know."""
+    try:
+        territories = Locale.parse(language or "en").territories
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return {name: code for code, name in territories.items()
+            if code.isalpha() and len(code) == 2 and len(name.split()) == 1 and "-" not in name}
+
+
+@functools.cache
 def country_keys(language: str | None) -> frozenset[str]:
     """The first five letters, lower case, of every country's one-word name in `language` and in English
-    (Babel's territory names: "Allemagne", "Россия"), as `contests.place_key` keys a place ("в России":
-    "росси"); not names of several words, whose first word may begin a city's ("São Tomé", "São Paulo")."""
-    names: list[str] = []
-    for code in {"en", language or "en"}:
-        try:
-            territories = Locale.parse(code).territories
-        except (UnknownLocaleError, ValueError):
-            continue
-        names += [name for key, name in territories.items() if key.isalpha() and len(key) == 2]
-    return frozenset(name.lower()[:5] for name in names if len(name.split()) == 1 and "-" not in name)
-
+    (`country_names`), as `contests.place_key` keys a place ("в России": "росси")."""
+    return frozenset(name.lower()[:5] for code in {"en", language or "en"} for name in country_names(code))

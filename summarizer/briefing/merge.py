@@ -695,12 +695,12 @@ COUNTRY_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "uk")  # whose co
 def _countries() -> dict[str, str]:
     """{skeleton of a country's one-word name in a language of `COUNTRY_LANGUAGES` (Babel's territory names):
     its code}: Türkei, Turquie, Turquía and Türkiye are TR."""
-    from babel import Locale
+    from summarizer.names import country_names
 
     out: dict[str, str] = {}
     for language in COUNTRY_LANGUAGES:
-        for code, name in Locale.parse(language).territories.items():
-            if code.isalpha() and len(code) == 2 and len(name.split()) == 1 and len(key := skeleton(name)) >= 2:
+        for name, code in country_names(language).items():
+            if len(key := skeleton(name)) >= 2:
                 out.setdefault(key, code)
     return out
 
