@@ -376,7 +376,27 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         if source and is_speaker(source, lex):
             return source, closing.group(0).strip(" ,").lower()
     return _by_cue(sentence, lex) or _figures_subject(sentence, lex) or _figure_source(sentence, lex) \
-        or _incise(sentence, lex) or _figure_agent(sentence, lex)
+        or _incise(sentence, lex) or _figure_agent(sentence, lex) or _label(sentence, lex)
+
+
+_LABEL = re.compile(r"\s*(?P<head>[^:«“„\"\d]{2,60}?)\s*:\s+\S")
+LABEL_WORDS = 4  # the most words of a speaker's label before a colon ("ДСНС:", "Emergency service:")
+
+
+def _label(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(speaker, ":") where the sentence opens with a label that names a party by a speaker's word of the
+    language and a colon ("ДСНС: травмовано 38 осіб", "Emergency service: 46 people injured"): the line is that
+    party's report; None where the head is no such label (a place, "Related:", words with a verb of saying)."""
+    m = _LABEL.match(sentence)
+    if m is None or any(labels is not None and labels.match(sentence.strip())
+                        for labels in (lex.source_labels, lex.quote_labels)):
+        return None  # "Quelle: dpa", "Source: X": a credit line, read as such (extract.labelled_by)
+    head = m.group("head").strip()
+    words = head.split()
+    if len(words) > LABEL_WORDS or not lex.speakers.search(head) or lex.cue.search(head) \
+            or not is_speaker(head, lex) or not words[0][:1].isupper():
+        return None
+    return head, ":"
 
 
 # the words before a colon and an opening quotation mark that open a sentence
@@ -454,6 +474,8 @@ def _incise(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         | lex.genitive | lex.demonstratives | lex.possessives | lex.passive_agent
     at = 1 if words[0].lower() in lex.auxiliaries and len(words) > 1 else 0  # "ha ironizado", "a ironisé"
     verb = words[at]
+    if not re.search(r"[”»\"’]", sentence[m.start():m.start("tail")]) and not lex.cue.fullmatch(verb.strip(",")):
+        return None  # "з них 7 – діти", "из них 6 — дети": a dash with no quote before it is a copula, no incise
     start = m.start("tail") + tail.find(verb) + len(verb)
     if verb.isalpha() and verb.islower() and verb not in closed and len(verb) > 2:
         for skip in range(INCISE_SKIP + 1):  # "revoit à la hausse le rectorat": a phrase of manner, then who
@@ -1254,6 +1276,12 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
         # "The ruling military council described the raid as a massacre and accused ...": the subject of both verbs
         subject = _noun_phrase(tokens, lex)
         return subject if subject and is_speaker(subject, lex) else None
+    opener = _discourse_opener(tokens, lex) if at == 0 else 0
+    if opener and not is_speaker(subject, lex) and is_speaker(" ".join(tokens[opener:]), lex):
+        # "Проте Державна служба з надзвичайних ситуацій (повідомила)", "Toutefois le Service d'État ... (a
+        # indiqué)": a discourse word that no comma sets off opens the sentence, the speaker follows it
+        tokens = tokens[opener:]
+        subject = " ".join(tokens)
     placed = len(tokens) > 1 and tokens[0].lower() in lex.speaker_place
     if placed:  # "В Минобороны заявили": the ministry
         tokens = tokens[1:]
@@ -1321,6 +1349,13 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     if tail and lex.speakers.search(tail) and is_speaker(tail, lex):
         return tail  # "Утром во вторник несколько СМИ (сообщили)": after the time words, a party's head
     return None
+
+
+def _discourse_opener(tokens: list[str], lex: Lexicon) -> int:
+    """How many of `tokens` a discourse phrase of the language (`discourse`: "проте", "toutefois", "sin
+    embargo") takes at their head, the longest that fits; 0 where none opens them."""
+    lowered = [t.lower().strip(",") for t in tokens]
+    return max((len(d.split()) for d in lex.discourse if lowered[:len(d.split())] == d.split()), default=0)
 
 
 def _without_setting(tokens: list[str], lex: Lexicon) -> list[str] | None:

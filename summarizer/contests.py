@@ -133,6 +133,9 @@ def quantities(text: str, lex: Lexicon, language: str | None, parts: set[float] 
     return {name: set(values) for name, values in counted.items()}
 
 
+_HYPHENED = re.compile(r"-[^\W\d_]")  # a figure joined to the word after it: one word with it, no count
+
+
 @functools.lru_cache(maxsize=4096)  # a sentence is read for contests, revisions and parts
 def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, frozenset[float]], frozenset[float]]:
     lex = lexicon(code)
@@ -148,6 +151,8 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
             continue  # "La diferencia entre ambas cifras, 90.000 personas": a difference, no count
         if at < 0 or value <= 0 or unit and lex.measures is not None and lex.measures.match(unit):
             continue  # "for three kilometres": a distance, whatever families are named near it
+        if _HYPHENED.match(text, at + len(written)) and not (unit or "").isupper():
+            continue  # "a 9-storey block", "12-річний хлопчик", "9-этажном доме": a figure that describes its noun
         if lex.measures_before is not None and (named := _WORDS.findall(text[:at])[-1:]) \
                 and lex.measures_before.match(named[0]):
             continue  # "a magnitude 5.9 earthquake ..., killing eight": a magnitude, no count of the dead
@@ -2181,9 +2186,9 @@ def verification_notes(claims: list[Claim], story: dict[int, Sentence], language
         if not sides and lex.figure_nouns is not None and lex.figure_nouns.search(text):
             # "The figures could not be independently verified": the claims that give figures, in its paragraphs
             # or else since the last note; not a minister's dismissal right before it
-            sides = [c for c in window if extract_numbers(story[c.sid].text, language)] or [
-                c for c in claims if last_sid <= c.sid < sid and not c.outlet
-                and extract_numbers(story[c.sid].text, language)]
+            sides = [c for c in window if _counting(story[c.sid].text, language)] or [
+                c for c in claims
+                if last_sid <= c.sid < sid and not c.outlet and _counting(story[c.sid].text, language)]
         last_sid = sid
         if not window and not sides:
             continue
@@ -2198,6 +2203,12 @@ def verification_notes(claims: list[Claim], story: dict[int, Sentence], language
         for c in targets:
             out.setdefault(c.pos, []).append(sid)
     return out
+
+
+def _counting(text: str, language: str | None) -> bool:
+    """Does the sentence give a figure that is no part of a word joined by a hyphen ("a 40-tonne crane" is
+    none)?"""
+    return any(not _HYPHENED.match(text, text.find(n.text) + len(n.text)) for n in extract_numbers(text, language))
 
 
 def _run(claims: list[Claim], last: Claim, reach: int, language: str | None = None) -> list[Claim]:

@@ -1541,3 +1541,24 @@ def test_a_german_paper_in_quotes_closed_straight_is_the_speaker():
 ])
 def test_a_source_is_the_party_whole_without_its_cue_or_a_dangling_and(sentence, language, expected):
     assert parse_attribution(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    # a discourse word that no comma sets off opens the sentence; the speaker's whole name follows it
+    ("Проте Державна служба з надзвичайних ситуацій повідомила, що з-під завалів дістали тіла 16 загиблих.", "uk",
+     ("Державна служба з надзвичайних ситуацій", "повідомила")),
+    ("Однако Государственная служба по чрезвычайным ситуациям сообщила, что из-под завалов извлекли тела 13 "
+     "погибших.", "ru", ("Государственная служба по чрезвычайным ситуациям", "сообщила")),
+    ("Toutefois le Service d'État pour les situations d'urgence a indiqué que 12 corps avaient été retirés.", "fr",
+     ("le Service d'État pour les situations d'urgence", "indiqué")),
+    # a line labelled by a party's name and a colon is that party's; a dash inside it is no incise
+    ("ДСНС: травмовано 38 осіб, з них 7 – діти.", "uk", ("ДСНС", ":")),
+    ("ГСЧС: пострадали 29 человек, из них 6 — дети.", "ru", ("ГСЧС", ":")),
+    ("Emergency service: 46 people injured, 9 of them children.", "en", ("Emergency service", ":")),
+    ("Related: Drones target Kyiv for a third night", "en", None),
+    ("Из них 6 — дети.", "ru", None),
+    # a dash after a quote still opens an incise
+    ("«Мы не сдадимся», — отрезал директор.", "ru", ("директор", "отрезал")),
+])
+def test_a_label_or_a_discourse_word_before_the_speaker(sentence, language, expected):
+    assert parse_attribution(sentence, language) == expected

@@ -2005,3 +2005,25 @@ def test_one_party_named_two_ways_denies_none_of_its_own_statements():
             "Israel's military denied that the hospital had been hit.\n")
     events = _events(text, {1: "the health ministry", 2: "the army", 3: "Israel's military"})
     assert events[1].status == "denied" and events[2].status == "claimed"
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("A missile hit a 9-storey block and a 12-year-old boy was among the 22 people killed.", "en", {"dead": {22.0}}),
+    ("В 9-этажном доме погибли 22 человека, среди них 12-летняя девочка.", "ru", {"dead": {22.0}}),
+    ("У 9-поверхівці загинули 14 людей.", "uk", {"dead": {14.0}}),
+    ("Sin embargo el servicio informó que se habían recuperado 8 cuerpos de los escombros.", "es", {"dead": {8.0}}),
+])
+def test_a_figure_joined_to_its_noun_by_a_hyphen_counts_nothing(text, language, expected):
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    assert quantities(text, lexicon(language), language) == expected
+
+
+def test_a_note_on_the_tolls_leaves_a_claim_with_no_count_alone():
+    text = ("Governor Ivan Fedorov said 17 people had been killed.\n"
+            "The State Emergency Service said 19 bodies had been recovered.\n"
+            "Rescuers lifted slabs with a 40-tonne crane, the service added.\n"
+            "The competing tolls could not be independently verified.\n")
+    events = _events(text, {1: "Governor Ivan Fedorov", 2: "The State Emergency Service", 3: "the service"})
+    assert [events[i].status for i in (1, 2, 3)] == ["disputed", "disputed", "claimed"]
