@@ -316,10 +316,30 @@ def resolve_source(sid: int, source: str, source_type: SourceType, story: dict[i
     given = source.strip()
     chosen = _chosen_source(named, given, given.lower() in OUTLET_SOURCES or source_type == "outlet",
                             text, earlier, language)
+    chosen = _named_in_full(chosen, earlier)
     read = cast("SourceType | None", source_type_of(chosen, text))  # what the words say plainly
     if chosen != given:
         return Speaker(chosen, cue, read or "other")
     return Speaker(source, cue, read or ("other" if source_type == "outlet" else source_type))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+CASE_ENDING = 2  # letters a surname's case adds in the languages that inflect names ("Кима", "Федорова", "Кимом")
+
+
+def _named_in_full(source: str, earlier: list[str]) -> str:
+    """The name an earlier sentence gives in full where `source` is one surname in another case ("По словам
+    Кима" after "... сообщил глава администрации Виталий Ким": "Виталий Ким"), so that a record never shows a
+    name in the case of its preposition; else `source` as given."""
+    if len(source.split()) != 1 or not source[:1].isupper():
+        return source
+    for sentence in reversed(earlier):
+        words = _WORD.findall(sentence)
+        for first, last in zip(words, words[1:]):
+            if first[:1].isupper() and last[:1].isupper() and source != last and source.startswith(last) \
+                    and len(source) - len(last) <= CASE_ENDING and source[len(last):].islower():
+                return f"{first} {last}"
+    return source
 
 
 def _attribution_of(sid: int, text: str, story: dict[int, Sentence], language: str | None

@@ -2027,3 +2027,12 @@ def test_a_note_on_the_tolls_leaves_a_claim_with_no_count_alone():
             "The competing tolls could not be independently verified.\n")
     events = _events(text, {1: "Governor Ivan Fedorov", 2: "The State Emergency Service", 3: "the service"})
     assert [events[i].status for i in (1, 2, 3)] == ["disputed", "disputed", "claimed"]
+
+
+def test_a_surname_in_the_case_of_its_preposition_is_shown_by_its_full_name():
+    text = ("Ночью ракета попала в жилой дом, сообщил глава областной администрации Виталий Ким.\n"
+            "По словам Кима, погибли 11 человек.\n")
+    events = _events(text, {1: "Виталий Ким", 2: "Кима"}, "ru")
+    assert events[2].attribution.source == "Виталий Ким"
+    text = "Governor Ivan Fedorov visited the site.\nFedorov said 17 people had been killed.\n"
+    assert _events(text, {2: "Fedorov"})[2].attribution.source == "Fedorov"  # the name as written, in no case
