@@ -7,11 +7,9 @@ a claim that is not the outlet's own (`asserted`) must say whose claim it is.
 from __future__ import annotations
 
 import functools
-import os
 import re
-import unicodedata
 
-from summarizer.language import Lexicon, constituents, lexicon
+from summarizer.language import Lexicon, lexicon
 from summarizer.numbers import extract_numbers
 
 # Words that attribute a statement to someone: a sentence using one is not the writer's own claim.
@@ -22,7 +20,7 @@ ATTRIBUTION_CUES = re.compile(
     r"estimat\w*|unverified|unconfirmed|could not (?:be )?(?:independently )?verif\w*)\b",
     re.IGNORECASE,
 )
-_GENERIC_WORDS = {"the", "a", "an", "of", "and", "its", "their", "state", "news", "local", "official",
+GENERIC_WORDS = {"the", "a", "an", "of", "and", "its", "their", "state", "news", "local", "official",
                   "officials", "source", "sources", "unnamed", "agency", "agencies"}
 
 _LOWER_AFTER_COMMA = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Some",
@@ -35,7 +33,7 @@ def names_source(text: str, source: str) -> bool:
     """Does the sentence attribute (a cue word) or name the source (a distinctive word of it)?"""
     if ATTRIBUTION_CUES.search(text):
         return True
-    words = {w.lower() for w in re.findall(r"[\w'’-]+", source)} - _GENERIC_WORDS
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", source)} - GENERIC_WORDS
     lowered = text.lower()
     return any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words if len(w) > 2)
 
@@ -60,7 +58,6 @@ _TIME_WORDS = re.compile(r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+(?:separat
                          r"again|then|in turn|yesterday|today|overnight|both|has|have|had|was|were|is|are|since|now|"
                          r"already|subsequently|publicly|reportedly|"
                          r"has also|have also))+\s*$", re.IGNORECASE)
-_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|reject\w*|dismiss\w*|refut\w*|disput\w*|false|untrue)\b",
                     re.IGNORECASE)
 # Where a subject written before its cue begins, and where a source written after its cue ends.
@@ -1644,7 +1641,7 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
     if told and told.group(1).lower() in lex.speaker_place:
         # "сообщили ТАСС в ГУ МЧС": the agency told, a name before the place that speaks, is no speaker
         placed = _source_after(rest[told.end():], 0, lex)
-        if placed and (lex.speakers.search(placed) or _ACRONYM.fullmatch(placed)) and is_speaker(placed, lex):
+        if placed and (lex.speakers.search(placed) or ACRONYM.fullmatch(placed)) and is_speaker(placed, lex):
             return placed
     # a short name in guillemets is part of the phrase ("По мнению координатора «Левого фронта» Сергея ...")
     if titled and not verb_first and len(titled.group(1).split()) <= 6:
@@ -1665,7 +1662,7 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
                                            or expletive and tokens[0].lower() in lex.prepositions):
         placed = _trim(" ".join(tokens[1:]), lex)  # "утверждают в Минобороны Азербайджана": the ministry
         # (or one named in quotes: "попереджають у «Степовому полі»")
-        if (lex.speakers.search(placed) or _ACRONYM.fullmatch(placed)
+        if (lex.speakers.search(placed) or ACRONYM.fullmatch(placed)
                 or re.fullmatch(_QUOTED_NAME, placed)) and is_speaker(placed, lex):
             return placed
     if verb_first and not lex.fixed_order and tokens and tokens[0] in lex.prepositions | lex.ends_source:
@@ -1720,7 +1717,7 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
             break
         if kept and re.fullmatch(r"\d[\d.,]*", token):
             break  # "nach Angaben der UN 500 Zivilisten": a figure opens what is counted, the name ended
-        if kept and not verb_first and not lex.capitalised_nouns and _ACRONYM.fullmatch(kept[-1]) \
+        if kept and not verb_first and not lex.capitalised_nouns and ACRONYM.fullmatch(kept[-1]) \
                 and token.islower() and lowered not in lex.genitive | lex.prepositions | lex.determiners:
             break  # "annoncés ... par la CENI donnent": after an acronym, the clause's verb
         if kept and verb_first and lex.capitalised_nouns and lowered in lex.prepositions \
@@ -1728,7 +1725,7 @@ def _source_after(sentence: str, start: int, lex: Lexicon, verb_first: bool = Tr
             break  # "veranschlagt die Projektgesellschaft für den Tunnel ...": the subject ends at a preposition
         if not kept and verb_first and lex.capitalised_nouns and lowered in lex.auxiliaries and tokens[at + 1:]:
             continue  # "erwartet dagegen die Projektgesellschaft": an adverb before the subject
-        if kept and lex.capitalised_nouns and verb_first and token[:1].isupper() and not _ACRONYM.fullmatch(token) \
+        if kept and lex.capitalised_nouns and verb_first and token[:1].isupper() and not ACRONYM.fullmatch(token) \
                 and kept[0].lower() in lex.determiners and lex.speakers.search(kept[-1]) and len(kept) > 1 \
                 and extract_numbers(" ".join(tokens[at:at + 5]), lex.code):
             break  # "veranschlagt die Projektgesellschaft Kosten von 2,4 Milliarden": the subject, then an object
@@ -1894,7 +1891,7 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
         return True
     names = [w for i, w in enumerate(words) if _unelided(w)[:1].isupper() and lowered[i] not in lex.determiners]
     if lex.capitalised_nouns:  # every German noun is capitalised: a name is a phrase with no determiner
-        return bool(names) and (lowered[0] not in lex.determiners or any(_ACRONYM.fullmatch(w) for w in names)) \
+        return bool(names) and (lowered[0] not in lex.determiners or any(ACRONYM.fullmatch(w) for w in names)) \
             and len(words) <= 4  # "Die RSF": an acronym is a name
     # a name before any preposition: in "lanzó un dato falso sobre la cantidad ... en El Alto" the only name
     # is where something happened, and the phrase a clause
@@ -1947,140 +1944,12 @@ def _after_modifiers(words: list[str], lex: Lexicon) -> bool:
     return False
 
 
-def mentions(text: str, source: str) -> bool:
-    """Does `text` name `source`: all its distinctive words, allowing endings (Russia/Russian, ministry's)?"""
-    words = _distinctive(source)
-    lowered = text.lower()
-    return bool(words) and all(re.search(rf"\b{re.escape(w)}", lowered) for w in words)
-
-
-def refers_to(text: str, source: str) -> bool:
-    """Does `text` name `source` by one of its distinctive words, whatever its ending ("данных волонтеров" for
-    "Волонтеры поискового отряда", "the Red Crescent's figure"), or by an acronym that spells it ("the UN's
-    statement" for "the United Nations")?"""
-    words = re.findall(r"\w+", text.lower())
-    for name in _distinctive(source):
-        if any(w == name or len(name) >= 5 and w[:5] == name[:5] for w in words):
-            return True
-    return any(same_source(a, source) for a in acronyms(text))
-
-
-_ANONYMOUS = re.compile(r"\b(?:unnamed|anonymous|anonymity|sources? (?:familiar|close|said|told)|"
-                        r"(?:a|one|two|several) sources?)\b", re.IGNORECASE)
-_MEDIA = re.compile(r"\b(?:agenc(?:y|ies)|TASS|RIA|Reuters|AP|AFP|Interfax|newspaper|television|TV|broadcaster|"
-                    r"bloggers?|blog|map|Deep State|outlets?|media|journalists?|reporters?)\b")
-_WITNESS = re.compile(r"\b(?:witness\w*|residents?|survivors?|eyewitness\w*)\b", re.IGNORECASE)
-
-
-_OFFICIAL = re.compile(r"\b(?:ministry|minister|government|army|military|president|governor|mayor|officials?|service|"
-                       r"spokes\w+|command|forces|police|Kremlin|council|authorities|administration|"
-                       r"headquarters|staff|department|prosecutor\w*|agency of|state)\b", re.IGNORECASE)
-
-
-def same_source(a: str, b: str) -> bool:
-    """Do two names refer to the same source: the distinctive words of the shorter are all in the longer? An
-    acronym stands for the words it spells in the other name ("the RSF", "Rapid Support Forces")."""
-    wa, wb = _distinctive(_spelled_out(a, b)), _distinctive(_spelled_out(b, a))
-    short, long_ = sorted((wa, wb), key=len)
-    if {x for x in long_ if not any(x.startswith(w) or w.startswith(x) for w in short)} & constituents():
-        return False  # "The Carrow Motors unions" are not "Carrow Motors"
-    return bool(short) and all(any(x.startswith(w) or w.startswith(x) or _inflected(x, w) for x in long_)
-                               for w in short)
-
-
-INFLECTION = 2  # letters at a word's end that its inflected forms may change ("террористов", "Террористы")
-STEM = 5  # the fewest letters two forms of one word share
-
-
-def _inflected(a: str, b: str) -> bool:
-    """Are `a` and `b` two forms of one word: the same but for their last INFLECTION letters ("окупантів",
-    "окупанти")?"""
-    shared = len(os.path.commonprefix([a, b]))
-    return shared >= STEM and shared >= max(len(a), len(b)) - INFLECTION
-
-
-def is_back_reference(source: str, language: str | None = "en") -> bool:
-    """"he", "it", "the ministry", "the ministry's statement", "das Ministerium", "el ministerio": a source
-    that refers to one named before ("the regional administration" names one: it has a modifier)."""
-    lex = lexicon(language)
-    words = re.sub(r"['’]s \w+$", "", source.strip()).split()  # "the ministry's statement" -> "the ministry"
-    if source.strip().lower() in _PRONOUNS | lex.pronouns | lex.bodies:
-        return True  # (also a word for any institution, bare: "По данным ведомства")
-    if len(words) == 3 and words[2].lower() in lex.documents and lex.speakers.match(words[1]) \
-            and words[1].lower() not in lex.documents:  # "the company statement" -> "the company"
-        words = words[:2]
-    if len(words) != 2 or words[0].lower() not in ({"the", "its", "his", "her", "their"} | lex.determiners) \
-            - lex.indefinite:
-        return False
-    if lex.capitalised_nouns:  # "das Ministerium", "der Sprecher"; "das Verteidigungsministerium" names one
-        head = lex.speakers.match(words[1])
-        return head is not None and len(words[1]) - head.end() <= 3
-    return words[1].islower()
-
-
 _PARTICLES = {"de", "di", "von", "van", "of", "from", "des", "d'", "d’"}  # "de Gaulle", "von der Leyen", "des proches"
 _BIG_NUMBER = re.compile(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d{5,}")
-_ACRONYM = re.compile(r"\b[^\W\d_a-zа-яіїєґ]{2,6}\b")  # "RSF", "SAF", "IDF", "ЗСУ": capitals only
+ACRONYM = re.compile(r"\b[^\W\d_a-zа-яіїєґ]{2,6}\b")  # "RSF", "SAF", "IDF", "ЗСУ": capitals only
 _TITLE = re.compile(r"[\"„“«][^\W\d_][^\"„“”«»]{0,38}[\"“”»]")  # a name in quotes: a paper's, a party's
 
 
-def acronyms(text: str) -> list[str]:
-    """The acronyms written in `text` ("BSF", "ЗСУ")."""
-    return _ACRONYM.findall(text)
-
-
-@functools.lru_cache(maxsize=4096)
-def _spelled_out(name: str, other: str) -> str:
-    """`name` with each acronym that spells consecutive capitalised words of `other` replaced by those words:
-    "an RSF commander" with "Sudan's Rapid Support Forces" is "an Rapid Support Forces commander"."""
-    if not _ACRONYM.search(name):
-        return name
-    every = re.findall(r"[\w'’-]+", other)
-    words = [w for w in every if w[:1].isupper()]
-    initials = "".join(w[0] for w in words)
-    # "CENI" of "la Commission électorale nationale indépendante": the words of four letters or more, small or
-    # capital, accents aside
-    long_words = [w for w in every if w[:1].isupper() or len(w) > 3]
-    long_initials = "".join(unicodedata.normalize("NFD", w[0])[0].upper() for w in long_words)
-
-    def expand(m: re.Match) -> str:
-        if m.group(0) in other:
-            return m.group(0)
-        at = initials.find(m.group(0))
-        if at >= 0:
-            return " ".join(words[at:at + len(m.group(0))])
-        at = long_initials.find(m.group(0))
-        # (a name: its first word has a capital; not "medical staff from the hospital" for "MSF")
-        return " ".join(long_words[at:at + len(m.group(0))]) if at >= 0 and len(m.group(0)) > 2 \
-            and long_words[at][:1].isupper() else m.group(0)
-
-    return _ACRONYM.sub(expand, name)
-
-
 # an elided article or preposition before a name ("L'ANM", "dell'Unhcr", "d'Israël"), not an Irish name's "O'"
-_ELIDED = re.compile(r"^(?:l|d|dell|dall|nell|sull|all|coll|degl|dagl|un|qu)['’](?=\w)")
 
 
-@functools.lru_cache(maxsize=4096)  # every pair of records compares their sources
-def _distinctive(name: str) -> frozenset[str]:
-    words = {_ELIDED.sub("", re.sub(r"['’]s?$", "", w.lower())) for w in re.findall(r"[\w'’-]+", name)}
-    # (an acronym of two capitals names a party too: "СК", "UN")
-    short = {w.lower() for w in re.findall(r"(?<![\w'’-])[^\W\d_]{2}(?![\w'’-])", name) if w.isupper()}
-    return frozenset(w for w in words - _GENERIC_WORDS - _PRONOUNS if len(w) > 2 or w in short)
-
-
-def source_type_of(source: str, sentence: str) -> str | None:
-    """The source type when the words say it plainly (anonymous, media, witness, official), else None."""
-    if _ANONYMOUS.search(source) or _ANONYMOUS.search(sentence) and _MEDIA.search(source) is None \
-            and not any(w[:1].isupper() for w in source.split()[1:]):
-        return "anonymous"
-    if _MEDIA.search(source):
-        return "anonymous" if _ANONYMOUS.search(sentence) else "media"
-    if _WITNESS.search(source):
-        return "witness"
-    if _OFFICIAL.search(source) or re.fullmatch(r"[A-Z][a-z]+", source.strip()):  # "Russia", "Kyiv"
-        return "official"
-    at = sentence.find(source)
-    if at > 0 and _OFFICIAL.search(sentence[max(0, at - 60):at]):  # "The governor of X, Andrei Bocharov"
-        return "official"
-    return None

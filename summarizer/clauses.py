@@ -30,11 +30,12 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from summarizer.attribution import _unelided, is_speaker, parse_attribution, same_source
+from summarizer.attribution import _unelided, is_speaker, parse_attribution
 from summarizer.contests import UNNAMED, Claim, held, quantities
 from summarizer.language import lexicon
 from summarizer.numbers import extract_numbers
 from summarizer.segment import SLOTS, Sentence
+from summarizer.sources import same_source
 
 
 def sentence_of(key: int) -> int:

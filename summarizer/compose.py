@@ -28,12 +28,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from summarizer.attribution import attributed, same_source
-from summarizer.contests import breakdown_places, opens_incident, place_key, place_names, quantities
+from summarizer.attribution import attributed
+from summarizer.contests import opens_incident, quantities
 from summarizer.language import Lexicon, lexicon
 from summarizer.neutral import QUOTED, loaded_terms, quote_loaded_terms
 from summarizer.numbers import extract_numbers, in_english
+from summarizer.places import breakdown_places, place_key, place_names
 from summarizer.schema import Digest, DigestSentence, Dispute, Dropped, Event
+from summarizer.sources import same_source
 
 MAX_SENTENCES = 4
 MAX_WORDS = 85

@@ -51,14 +51,10 @@ from pydantic import (
 
 from summarizer.attribution import (
     attributed,
-    is_back_reference,
     is_speaker,
-    mentions,
     opening_subject,
     parse_attribution,
     quoted_spans,
-    same_source,
-    source_type_of,
     speaker_before,
 )
 from summarizer.clauses import (
@@ -104,6 +100,7 @@ from summarizer.numbers import extract_numbers
 from summarizer.presented import bare_quotation, colon_presented, presented_speaker
 from summarizer.schema import Attribution, Dropped, Event, Evidence, Number, SourceType, Status
 from summarizer.segment import Sentence
+from summarizer.sources import is_back_reference, mentions, same_source, source_type_of
 from summarizer.translation import supported_translation
 from summarizer.validate import (
     CallContext,

@@ -98,5 +98,5 @@ def country_names(language: str | None) -> dict[str, str]:
 @functools.cache
 def country_keys(language: str | None) -> frozenset[str]:
     """The first five letters, lower case, of every country's one-word name in `language` and in English
-    (`country_names`), as `contests.place_key` keys a place ("в России": "росси")."""
+    (`country_names`), as `places.place_key` keys a place ("в России": "росси")."""
     return frozenset(name.lower()[:5] for code in {"en", language or "en"} for name in country_names(code))

@@ -4,18 +4,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.attribution import (
-    attributed,
-    is_back_reference,
-    is_speaker,
-    mentions,
-    parse_attribution,
-    same_source,
-    source_type_of,
-)
+from summarizer.attribution import attributed, is_speaker, parse_attribution
 from summarizer.language import lexicon, supported
 from summarizer.names import names_of, when_of
 from summarizer.segment import segment
+from summarizer.sources import is_back_reference, mentions, same_source, source_type_of
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -931,9 +931,9 @@ def test_a_denial_that_names_figures_back_answers_them_in_other_words():
 
 
 def test_a_figure_counts_up_to_the_next_figure_and_two_capitals_name_a_party():
-    from summarizer.attribution import same_source
     from summarizer.contests import quantities
     from summarizer.language import lexicon
+    from summarizer.sources import same_source
 
     assert quantities("Per i Fratelli musulmani le vittime sono oltre 4500 con 10.000 feriti.", lexicon("it"),
                       "it") == {"dead": {4500.0}, "injured": {10000.0}}
@@ -1706,8 +1706,8 @@ def test_the_place_of_the_lead_holds_the_towns_a_toll_is_given_for():
 
 
 def test_place_names_are_the_places_written_after_or_before_each_figure():
-    from summarizer.contests import place_names
     from summarizer.language import lexicon
+    from summarizer.places import place_names
     assert place_names("morreram 18 pessoas em Petrópolis, 9 em Teresópolis e 4 em Nova Friburgo.",
                        lexicon("pt"), "pt") == {18: "Petrópolis", 9: "Teresópolis", 4: "Nova Friburgo"}
     assert place_names("Die Veranstalter zählten in Berlin 70.000 Teilnehmer, in Hamburg 45.000.",
@@ -1769,8 +1769,8 @@ def test_the_fighters_an_army_says_it_killed_may_be_among_a_toll_of_people():
 
 
 def test_a_place_after_a_figure_and_its_auxiliaries_is_its_own():
-    from summarizer.contests import place_names
     from summarizer.language import lexicon
+    from summarizer.places import place_names
     assert place_names("Safa said 14 people had been killed in Tyre alone.", lexicon("en"), "en") == {14: "Tyre"}
     assert place_names("A cheia obrigou 2.300 pessoas a deixar suas casas no Vale do Taquari.",
                        lexicon("pt"), "pt") == {2300: None}

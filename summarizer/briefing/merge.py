@@ -677,8 +677,9 @@ def _places(told: list[tuple[int, str]], language: str | None) -> list[dict[floa
     """Per record of an article, the place each figure counts, as the article names it (`contests.article_places`:
     only where the article gives figures for the whole country or for other places too, or place by place):
     "in Brussels", beside "nationwide"; `ELSEWHERE` for a figure given "elsewhere"."""
-    from summarizer.contests import ELSEWHERE, article_places, place_key, place_names
+    from summarizer.contests import article_places
     from summarizer.language import lexicon
+    from summarizer.places import ELSEWHERE, place_key, place_names
 
     keys = article_places(told, language)
     lex = lexicon(language)
@@ -731,7 +732,7 @@ def _disputes(figures: list[Figure]) -> list[Dispute]:
     are compared with that place's only, where a report gives figures for the whole country and for places
     (`Figure.place`: "35,000 in Brussels" is no conflict with "180,000 nationwide"); a figure given "elsewhere"
     is compared with none."""
-    from summarizer.contests import ELSEWHERE
+    from summarizer.places import ELSEWHERE
 
     places = _place_groups(figures)
     by: dict[tuple[str, str | None, bool, str | None], list[Figure]] = {}
