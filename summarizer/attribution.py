@@ -305,6 +305,10 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             cue_word = re.match(r"\s*([^\W\d_]+)\s+", sentence[after:])
             if cue_word and lex.cue.fullmatch(cue_word.group(1)) and cue_word.group(1).lower() not in lex.determiners:
                 after += cue_word.end()
+            addressed = _ADDRESSED.match(sentence, after)
+            if addressed and addressed.group("place").lower() in lex.speaker_place:
+                # "Как сообщили «Газете.Ru» в пресс-службе ...": the paper told is no speaker, the office after it is
+                after = addressed.start("place")
             source = _owner_of_figures(sentence[after:], lex) or _source_after(
                 sentence, after, lex, verb_first=False) or _marked(sentence[after:], lex)
             at = sentence.find(source, m.end()) if source else -1
@@ -347,7 +351,12 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
                     and all(w.lower() in lex.determiners | lex.demonstratives for w in named[:-1]) and lex.pronouns:
                 # "kam den Angaben zufolge auf 44,2 Prozent": the figures of the source named before
                 return min(lex.pronouns), m.group(0).lower()
+            # "..., sagte ein Beamter des Ministeriums der Nachrichtenagentur Suna zufolge": the one a cue before
+            # the marker says spoke; the party the marker names only relays what was said
+            told = _by_cue(sentence[:m.start()], lex)
             source = _subject_before(sentence, m.start(), lex)
+            if told and told[0] != source:
+                return told
             if source:
                 return source, m.group(0).lower()
     inverted = lex.inverted_subject.search(sentence) if lex.inverted_subject is not None else None
@@ -519,7 +528,10 @@ def _figure_source(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
         found = pattern.search(head)
         # the clause's subject, among its first words ("Die offizielle Zahl der Toten stagniert ... bei 700"),
         # not a phrase further on ("між даними спостерігачів та офіційними даними ЦВК")
-        if found and len(head[:found.start()].split()) <= 1 and re.search(r"\d", head[found.end():]):
+        before = head[:found.start()].split() if found else []
+        if before and before[0].islower() and before[0].endswith(lex.gerund_endings):
+            continue  # "contradicting the official toll of 27": a gerund's object, no subject that speaks
+        if found and len(before) <= 1 and re.search(r"\d", head[found.end():]):
             # ("The official death toll is far below the figure of more than 80 given by the opposition": the
             # figure the sentence gives is the opposition's)
             return _figure_agent(head[found.end():], lex, anywhere=True) \
@@ -603,6 +615,8 @@ def _whose_figures(rest: str, lex: Lexicon) -> int | None:
             joined = _genitive_length(words[i + 1].group(0), lex)
             if joined is None and document and words[i + 1].group(0).lower() in lex.prepositions | lex.passive_agent:
                 joined = len(words[i + 1].group(0))  # "a report in the Evening Ledger", "un article du «Monde»"
+            elif joined is None and document and not lex.genitive and lex.speakers.match(words[i + 1].group(0)):
+                joined = 0  # "в сообщении пресс-службы МЧС": the owner right after its document, in its case
             return words[i + 1].start() + joined if joined is not None else None
         if w.group(0).lower() not in lex.determiners and not w.group(0).islower():
             return None
@@ -1125,6 +1139,7 @@ def _cues(sentence: str, lex: Lexicon) -> list[re.Match]:
     asked = [(a.start(), a.end()) for a in lex.asked.finditer(sentence)] if lex.asked is not None else []
     found = [m for m in lex.cue.finditer(sentence)  # "No mesmo comunicado, o governo garante": a noun, no cue
              if _last_word(sentence[:m.start()]) not in lex.noun_markers
+             and not _last_word(sentence[:m.start()]).endswith(lex.possessive_endings)  # "activists' claims"
              and not any(a <= m.start() < b for a, b in asked)  # "Questionada sobre ...": the question asked
              and not _kept_object(sentence, m, lex)]
     for phrased in (lex.revising, lex.counting):
@@ -1264,6 +1279,12 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
             raw.split()[0].lower() in lex.relatives | lex.relative_openers)
         at -= 1
         raw = head[starts[at]: starts[at + 1] - 1]
+    opener = _discourse_opener(raw.split(), lex) if at == 0 else 0
+    if 0 < opener < len(raw.split()):
+        # "Проте Державна служба з надзвичайних ситуацій (повідомила)", "Натомість у міській раді (заявили)",
+        # "Toutefois le Service d'État ... (a indiqué)": a discourse word that no comma sets off opens the
+        # sentence; the speaker follows it
+        raw = " ".join(raw.split()[opener:])
     set_apart = _without_setting(raw.split(), lex)  # "Около 7 часов утра замглавы МЧС (сообщил)": the deputy head
     subject = _trim(_TIME_WORDS.sub("", raw if set_apart is None else " ".join(set_apart)), lex)
     tokens = subject.split()
@@ -1273,12 +1294,6 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
         # "The ruling military council described the raid as a massacre and accused ...": the subject of both verbs
         subject = _noun_phrase(tokens, lex)
         return subject if subject and is_speaker(subject, lex) else None
-    opener = _discourse_opener(tokens, lex) if at == 0 else 0
-    if opener and not is_speaker(subject, lex) and is_speaker(" ".join(tokens[opener:]), lex):
-        # "Проте Державна служба з надзвичайних ситуацій (повідомила)", "Toutefois le Service d'État ... (a
-        # indiqué)": a discourse word that no comma sets off opens the sentence, the speaker follows it
-        tokens = tokens[opener:]
-        subject = " ".join(tokens)
     placed = len(tokens) > 1 and tokens[0].lower() in lex.speaker_place
     if placed:  # "В Минобороны заявили": the ministry
         tokens = tokens[1:]
@@ -1608,6 +1623,10 @@ _OWNED = re.compile(r"\s+((?:[^\W\d_][\w.-]*\s+){0,4}?[^\W\d_][\w.-]*?)['’]s?\
                     r"([^\W\d_]+)")
 
 
+# a paper's name in quotes right after a cue, then a place preposition ("сообщили «Газете.Ru» в пресс-службе")
+_ADDRESSED = re.compile(r"\s*(?:«[^«»]{1,40}»|„[^„“]{1,40}“|\"[^\"]{1,40}\")\s+(?P<place>[^\W\d_]+)\s+(?=[^\W\d_])")
+
+
 def _owner_of_figures(rest: str, lex: Lexicon) -> str | None:
     """The party whose figures a marker cites by a possessive ("By the police's estimate", "by the organisers'
     count"): the words before the apostrophe, where a figure noun (`figure_nouns`) follows it; else None."""
@@ -1887,6 +1906,9 @@ def is_speaker(phrase: str, language: str | Lexicon | None = "en") -> bool:
         return False  # "Von der Trennung von 25.000 und ...", "погибли 10 человек": a figure's clause
     if lowered[0] in lex.prepositions and lowered[0] not in lex.speaker_place:
         return False  # "En parecidos términos se", "In Brussels": a prepositional phrase speaks not
+    if len(words) > 1 and words[0].islower() and lowered[0].endswith(lex.gerund_endings) \
+            and lowered[1] in lex.determiners:
+        return False  # "contradicting the official (claim)": a verb and its object
     if lex.speakers.search(phrase):
         return True
     names = [w for i, w in enumerate(words) if _unelided(w)[:1].isupper() and lowered[i] not in lex.determiners]

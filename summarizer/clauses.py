@@ -192,8 +192,10 @@ def embedded_speaker(clause: str, language: str | None) -> tuple[str, str] | Non
     if between:
         return " ".join(between), noun.group(0)
     before = clause[:noun.start()].split()
-    if before and before[-1].endswith(("'s", "’s")):  # "the union's claims"
-        return " ".join([*before[:-1], before[-1][:-2]]), noun.group(0)
+    ending = next((e for e in lex.possessive_endings if before and before[-1].endswith(e)), None)
+    if ending:  # "the union's claims", "activists' claims": the party, without its possessive ending
+        cut = len(ending) - re.search(r"['’]", ending).start()  # type: ignore[union-attr]
+        return " ".join([*before[:-1], before[-1][:-cut]]), noun.group(0)
     words = [*before, noun.group(0)]
     while len(words) > 1 and words[0].lower() in lex.determiners:
         words = words[1:]

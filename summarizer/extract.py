@@ -122,8 +122,9 @@ FLAGGABLE_WORDS = 15  # longer sentences are story text, whatever a model flags
 OUTLET_SOURCES = {"the outlet", "outlet", "reporter", "the reporter", "the article", "article"}
 _WORDS = re.compile(r"\w+")
 _CLOSING = tuple(".!?\"”’»)“«")  # German quotes close with “ and «
-# "KYIV, Ukraine — ", "MOSCOW - ", "WASHINGTON (Reuters) - ": where the story was filed, not what it says.
-DATELINE = re.compile(r"^(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*)?(?:\s*\([^)]*\))?\s*[-—–]+"
+# "KYIV, Ukraine — ", "MOSCOW - ", "WASHINGTON (Reuters) - ", "PARIS, 29 avril (Reuters) - ": where the story was
+# filed, not what it says.
+DATELINE = re.compile(r"^(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z0-9][\w .'-]*)?(?:\s*\([^)]*\))?\s*[-—–]+"
                       r"|[A-Z][\w.'-]+(?:,\s*[A-Z][\w.'-]+)?\s+[—–])\s+")  # "MOSCOW - ", "Kiev — "
 _CONTRADICTS = re.compile(r"\b(?:contradict\w*|counter\w*|insist\w*|but said|however)\b", re.IGNORECASE)
 
@@ -302,7 +303,8 @@ def resolve_source(sid: int, source: str, source_type: SourceType, story: dict[i
     ("none", "the article", an English name of a foreign party) is never kept.
     The cue is the sentence's own word."""
     text = DATELINE.sub("", story[sid].text, count=1)  # "IZIUM, Ukraine - X said": the source is X
-    earlier = [story[i].text for i in sorted(i for i in story if i < sid)]
+    # (the agency a dateline credits is no party the story names: "PARIS, 29 avril (Reuters) - ...")
+    earlier = [DATELINE.sub("", story[i].text, count=1) for i in sorted(i for i in story if i < sid)]
     parsed = _attribution_of(sid, text, story, language) or (
         None if is_hedged(text, language) else _carried_over(text, earlier[-3:], language))
     if parsed is None:  # no attribution: the outlet's own voice, whatever the model says ("reportedly": the
@@ -559,7 +561,8 @@ def _referent(reference: str, given: str, is_outlet: bool, earlier: list[str], l
         last = _earlier_source(earlier[-1:], language)
         if last is not None and is_speaker(last[0], language):
             return last[0]
-    if reference.split()[-1].lower() in lex.bodies:  # "añadió el organismo": the party named last, whatever it is
+    if reference.split()[-1].lower() in lex.bodies or reference in lex.documents and not lex.determiners:
+        # "añadió el organismo": the party named last, whatever it is; "— говорится в сообщении": whose it is
         last = _earlier_source(earlier, language)
         if last is not None and is_speaker(last[0], language):
             return last[0]

@@ -210,7 +210,8 @@ unless said otherwise):
                           articles ("міський голова", "несколько СМИ"):
                           the speaker after such a phrase opens with them
     gerund_endings        endings of a gerund or present participle ("estimant", "saying"): a cue of that form after
-                          a comma speaks for the sentence's subject
+                          a comma speaks for the sentence's subject; one written small at a phrase's head before an
+                          article is a verb and its object, no speaker ("contradicting the official claim")
     naming                verbs that call something by a name ("called", "nannte", "ha definito"): a cue only
                           where a denial word, a quote, a figure or a judgement of a crowd's size follows
                           ("called the report 'a lie'", "described the turnout as small"), not "a group called X"
@@ -244,6 +245,8 @@ unless said otherwise):
                           count said before, no count of its own ("five more", "cinco personas más"; not "2,600 or
                           more"; "another 8" before a figure may be a count of another kind: "еще 8 пострадали")
     noun_markers          words after which a cue-like word is a noun ("No mesmo comunicado", "the report"): no cue
+    possessive_endings    how a possessive word ends ("activists'", "Russia's"): a cue-like word after one is a noun
+                          ("shrugged off activists' claims")
     bodies                words for an institution of any kind ("el organismo", "l'organisme", "ведомство"): a back
                           reference with one stands for the last party named, whatever its name
     releases              verbs of releasing figures ("released", "difundió", "a publié", "veröffentlichte"): a
@@ -299,6 +302,8 @@ unless said otherwise):
                           ("il sindaco", the mayor, is not "i sindacati", the unions)
     documents             what a party writes ("the company statement", "according to its annual report",
                           "según su informe"): such a source is the party, named before
+    abbreviations         short words written with a full stop that never end a sentence before the name after
+                          them ("с. Піски", "пос. Мирный", "вул. Шевченка"), with their stop
     after_quote           verbs that attribute only right after a closing quote ('," read the statement')
     not_dating            phrases after which a year dates no count ("compared with the same month of 2023",
                           "bis Ende 2026"): a comparison or a deadline
@@ -441,6 +446,7 @@ class Lexicon:
     according_relative: re.Pattern | None = None
     hedges: re.Pattern | None = None
     documents: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
     share_of: re.Pattern | None = None
     partitive: re.Pattern | None = None
     counters: re.Pattern | None = None
@@ -470,6 +476,7 @@ class Lexicon:
     cited_by: frozenset[str] = frozenset()
     scale_words: re.Pattern | None = None
     noun_markers: frozenset[str] = frozenset()
+    possessive_endings: tuple[str, ...] = ()
     clause_cues: frozenset[str] = frozenset()
     releases: re.Pattern | None = None
     bodies: frozenset[str] = frozenset()
@@ -761,6 +768,7 @@ def lexicon(language: str | None) -> Lexicon:
         asked=_words(data.get("asked")),
         hedges=_words(data.get("hedges")),
         documents=_lower(data.get("documents")),
+        abbreviations=_lower(data.get("abbreviations")),
         share_of=_opening(data.get("share_of")),
         partitive=_opening(data.get("partitive")),
         counters=_regexes(data.get("counters")),
@@ -791,6 +799,7 @@ def lexicon(language: str | None) -> Lexicon:
         answer_openers=_opening(data.get("answer_openers")),
         cited_by=_lower(data.get("cited_by")),
         noun_markers=_lower(data.get("noun_markers")),
+        possessive_endings=tuple(data.get("possessive_endings") or ()),
         clause_cues=_lower(data.get("clause_cues")),
         releases=_words(data.get("releases")),
         bodies=_lower(data.get("bodies")),

@@ -14,6 +14,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
+from summarizer.language import lexicon
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -141,7 +143,7 @@ _BLANK = re.compile(r"\s*")
 def _pysbd_spans(para: str, language: str, window: int = WINDOW, margin: int = MARGIN) -> list[tuple[int, int]]:
     para = para.translate(_PYSBD_SAFE)  # one character for one: spans in it are spans in the paragraph
     if len(para) <= window:
-        return _rejoin(para, _pysbd_pieces(para, language))
+        return _rejoin(para, _pysbd_pieces(para, language), language)
     out: list[tuple[int, int]] = []
     start = context = 0  # the text not yet settled; where the window begins (the last sentence settled)
     while True:
@@ -152,7 +154,7 @@ def _pysbd_spans(para: str, language: str, window: int = WINDOW, margin: int = M
                   ((context + s, context + e) for s, e in _pysbd_pieces(para[context:end], language)) if e > start]
         if end >= len(para):  # the paragraph's end: every sentence in the window is settled
             out += pieces
-            return _rejoin(para, out)
+            return _rejoin(para, out, language)
         settled = [p for p in pieces[:-1] if p[1] <= end - margin] or pieces[:1] * (len(pieces) > 1)
         if settled:
             out += settled
@@ -168,7 +170,7 @@ def _pysbd_spans(para: str, language: str, window: int = WINDOW, margin: int = M
         assert blank is not None  # `\s*` matches anywhere, if only the empty string
         start = context = blank.end()  # the next word: no context to read it in
         if start >= len(para):
-            return _rejoin(para, out)
+            return _rejoin(para, out, language)
 
 
 def _pysbd_pieces(para: str, language: str) -> list[tuple[int, int]]:
@@ -196,13 +198,17 @@ def _pysbd_pieces(para: str, language: str) -> list[tuple[int, int]]:
     return out
 
 
-def _rejoin(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _rejoin(para: str, spans: list[tuple[int, int]], language: str = "en") -> list[tuple[int, int]]:
     """Join a piece that starts with a lower-case letter to the one before: no sentence starts so, and
-    pysbd splits after abbreviations it does not know ("740 тис. тонн, заявив ...", "ca. 30 km"); and a piece
-    of closing marks only (the quote mark pysbd leaves after 'Menschen."' at a paragraph's end)."""
+    pysbd splits after abbreviations it does not know ("740 тис. тонн, заявив ...", "ca. 30 km"); a piece
+    after one of the language's `abbreviations` that comes before a name ("в с. | Піски", "на вул. |
+    Шевченка"); and a piece of closing marks only (the quote mark pysbd leaves after 'Menschen."' at a
+    paragraph's end)."""
+    abbreviations = lexicon(language).abbreviations
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and (para[start].islower() or not re.search(r"\w", para[start:end])):
+        last = para[out[-1][0]:out[-1][1]].rsplit(None, 1)[-1].lstrip("(«\"„") if out else ""  # as written
+        if out and (para[start].islower() or not re.search(r"\w", para[start:end]) or last in abbreviations):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))

@@ -85,6 +85,10 @@ def is_back_reference(source: str, language: str | None = "en") -> bool:
     words = re.sub(r"['’]s \w+$", "", source.strip()).split()  # "the ministry's statement" -> "the ministry"
     if source.strip().lower() in _PRONOUNS | lex.pronouns | lex.bodies:
         return True  # (also a word for any institution, bare: "По данным ведомства")
+    if len(words) == 1 and words[0].islower() and words[0] in lex.documents and not lex.determiners:
+        # "«...», — говорится в сообщении": with no article in the language, a bare document is the one of the
+        # party named before, and no party itself
+        return True
     if len(words) == 3 and words[2].lower() in lex.documents and lex.speakers.match(words[1]) \
             and words[1].lower() not in lex.documents:  # "the company statement" -> "the company"
         words = words[:2]

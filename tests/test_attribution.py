@@ -1555,3 +1555,26 @@ def test_a_source_is_the_party_whole_without_its_cue_or_a_dangling_and(sentence,
 ])
 def test_a_label_or_a_discourse_word_before_the_speaker(sentence, language, expected):
     assert parse_attribution(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    # a document's owner right after it, in its case, where no genitive word joins them
+    ("Про це йдеться в повідомленні прес-служби Міноборони.", "uk", ("прес-служби Міноборони", "йдеться")),
+    ("Об этом говорится в сообщении пресс-службы МЧС.", "ru", ("пресс-службы МЧС", "говорится")),
+    # the paper told, in quotes, is no speaker; the office after it is
+    ("Как сообщили «Газете.Ru» в МЧС региона, число погибших выросло до 5.", "ru", ("в МЧС", "как сообщили")),
+    ("Як повідомили «Укрінформу» в поліції області, загинули 5 людей.", "uk", ("в поліції області", "як повідомили")),
+    # the one a cue says spoke; the agency a marker names after it only relays
+    ("Die Zahl der Toten sei auf 12 gestiegen, sagte ein Sprecher des Innenministeriums der staatlichen "
+     "Nachrichtenagentur Anadolu zufolge.", "de", ("ein Sprecher des Innenministeriums", "sagte")),
+    ("Der Polizei zufolge wurden 5 Menschen getötet.", "de", ("Der Polizei", "zufolge")),
+    # a cue word after a possessive is a noun; a gerund and its object speak not
+    ("Provincial minister Sharjeel Memon has brushed aside activists' claims that more than 60 people had "
+     "drowned, calling them rumours.", "en", ("Provincial minister Sharjeel Memon", "brushed aside")),
+    ("contradicting the official toll of 27.", "en", None),
+    ("contradicting the official claim that 169 died.", "en", None),
+    ("El ministro del Interior ha desestimado las denuncias de los colectivos.", "es",
+     ("El ministro del Interior", "desestimado")),
+])
+def test_a_document_s_owner_a_relay_and_a_possessive_are_read_for_who_speaks(sentence, language, expected):
+    assert parse_attribution(sentence, language) == expected

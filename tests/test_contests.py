@@ -2036,3 +2036,12 @@ def test_a_surname_in_the_case_of_its_preposition_is_shown_by_its_full_name():
     assert events[2].attribution.source == "Виталий Ким"
     text = "Governor Ivan Fedorov visited the site.\nFedorov said 17 people had been killed.\n"
     assert _events(text, {2: "Fedorov"})[2].attribution.source == "Fedorov"  # the name as written, in no case
+
+
+def test_the_agency_a_dateline_credits_is_no_one_a_pronoun_stands_for():
+    text = ('VALENCE, 3 novembre (Reuters) - Les inondations ont fait 14 morts, a annoncé le président de la région, '
+            'Carlos Mazón.\n'
+            '"Les secours ont atteint tous les villages", a-t-il ajouté.\n'
+            '"Nous ne pouvons pas exclure d\'autres victimes", a-t-il poursuivi.\n')
+    events = _events(text, {1: "le président de la région, Carlos Mazón", 2: "Reuters", 3: "Reuters"}, "fr")
+    assert all("Reuters" not in events[i].attribution.source for i in (2, 3))

@@ -332,3 +332,13 @@ def test_a_related_link_inside_the_story_does_not_end_it():
 ])
 def test_sentences_that_lost_the_space_after_their_full_stop_are_two(para, language, expected):
     assert [s.text for s in segment(para, language)] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "count"), [
+    ("Загинули 6 військових в с. Піски, ще троє поранені. Рятувальники працюють.", "uk", 2),
+    ("Будинок на вул. Шевченка зруйновано. Мешканців евакуювали.", "uk", 2),
+    ("В пос. Мирный вода затопила 120 домов. Эвакуация продолжается.", "ru", 2),
+])
+def test_a_short_word_with_its_stop_before_a_name_ends_no_sentence(text, language, count):
+    sentences = segment(text, language)
+    assert len(sentences) == count and sentences[0].text.endswith(".") and "." in sentences[0].text[:-1]
