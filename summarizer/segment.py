@@ -202,13 +202,16 @@ def _rejoin(para: str, spans: list[tuple[int, int]], language: str = "en") -> li
     """Join a piece that starts with a lower-case letter to the one before: no sentence starts so, and
     pysbd splits after abbreviations it does not know ("740 тис. тонн, заявив ...", "ca. 30 km"); a piece
     after one of the language's `abbreviations` that comes before a name ("в с. | Піски", "на вул. |
-    Шевченка"); and a piece of closing marks only (the quote mark pysbd leaves after 'Menschen."' at a
-    paragraph's end)."""
+    Шевченка"); a site's domain cut from its name at the dot ("Газету.|Ru"); and a piece of closing marks
+    only (the quote mark pysbd leaves after 'Menschen."' at a paragraph's end)."""
     abbreviations = lexicon(language).abbreviations
     out: list[tuple[int, int]] = []
     for start, end in spans:
         last = para[out[-1][0]:out[-1][1]].rsplit(None, 1)[-1].lstrip("(«\"„") if out else ""  # as written
-        if out and (para[start].islower() or not re.search(r"\w", para[start:end]) or last in abbreviations):
+        domain = re.match(r"[^\W\d_]+", para[start:end])  # "Газету.|Ru": a site's name cut at its dot
+        glued = bool(out) and start == out[-1][1] and domain is not None and domain.group(0).lower() in _DOMAINS
+        if out and (para[start].islower() or not re.search(r"\w", para[start:end]) or last in abbreviations
+                    or glued):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))

@@ -84,3 +84,17 @@ def test_a_story_line_with_a_capitalised_name_in_brackets_is_no_credit():
     assert not is_credit("The figure was confirmed by the World Health Organization (WHO).")
     assert not is_credit("/ el portavoz (EFE) dijo que no")
     assert is_credit("© Reuters") and is_credit("Bild: dpa")
+
+
+@pytest.mark.parametrize(("line", "furniture"), [
+    ("Découvrez une collection de montres d'exception et devenez le propriétaire de l'une d'entre elles.", True),
+    ("1 Подписывайтесь на Газету.Ru в MAX Все ключевые события — в нашем канале.", True),
+    ("Підписуйтесь на наш Telegram-канал", True),
+    ("Discover our new range of offers.", True),
+    ("Die Polizei entdeckte eine Leiche im Keller.", False),
+    ("Les enquêteurs ont découvert une cache d'armes.", False),
+])
+def test_a_promotion_or_a_prompt_to_subscribe_is_furniture_in_every_language(line, furniture):
+    from summarizer.boilerplate import is_furniture
+
+    assert is_furniture(line) is furniture

@@ -342,3 +342,8 @@ def test_sentences_that_lost_the_space_after_their_full_stop_are_two(para, langu
 def test_a_short_word_with_its_stop_before_a_name_ends_no_sentence(text, language, count):
     sentences = segment(text, language)
     assert len(sentences) == count and sentences[0].text.endswith(".") and "." in sentences[0].text[:-1]
+
+
+def test_a_site_s_name_is_not_cut_at_its_dot():
+    sentences = segment("Подписывайтесь на Газету.Ru в MAX. Два человека погибли при пожаре.", "ru")
+    assert [s.text for s in sentences] == ["Подписывайтесь на Газету.Ru в MAX.", "Два человека погибли при пожаре."]
