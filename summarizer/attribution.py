@@ -320,9 +320,10 @@ def _parse(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
             if whose:  # "según denuncias de organizaciones ...", "secondo i dati della Protezione civile", "according
                 # to a new report from Spain's accident commission": the party, not its document
                 source = _source_after(sentence, m.end() + whose, lex, verb_first=False) or source
-            if not source or _figure_headed(source, lex):
+            if not source or _figure_headed(source, lex) or _document_headed(source, lex):
                 # "Secondo quanto riportato in un primo momento dalla Cnn,", "d'après les résultats provisoires
-                # communiqués vendredi soir par le ministre": the participle's agent
+                # communiqués vendredi soir par le ministre", "según reportes epidemiológicos emitidos por el
+                # Ministerio de Salud": the participle's agent
                 source = _agent_in_clause(sentence, m.end(), lex) or source
             if source and (re.match(rf"\s*{re.escape(source)}\s+[^\W\d_]", sentence[m.end():])
                            or re.search(r"\d", source)):  # (where a comma or the sentence's end closes it, and
@@ -663,6 +664,13 @@ def _figure_headed(phrase: str, lex: Lexicon) -> bool:
     determiners is one of `figure_nouns`?"""
     words = [w for w in phrase.split() if w.lower() not in lex.determiners | lex.demonstratives]
     return bool(words) and lex.figure_nouns is not None and bool(lex.figure_nouns.fullmatch(words[0]))
+
+
+def _document_headed(phrase: str, lex: Lexicon) -> bool:
+    """Is the phrase headed by a document ("los reportes emitidos", "reportes epidemiológicos"): the word after
+    its determiners is one of `documents`?"""
+    words = [w for w in phrase.split() if w.lower() not in lex.determiners | lex.demonstratives]
+    return bool(words) and words[0].lower() in lex.documents
 
 
 def _genitive_length(word: str, lex: Lexicon) -> int | None:
@@ -1288,6 +1296,9 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     set_apart = _without_setting(raw.split(), lex)  # "Около 7 часов утра замглавы МЧС (сообщил)": the deputy head
     subject = _trim(_TIME_WORDS.sub("", raw if set_apart is None else " ".join(set_apart)), lex)
     tokens = subject.split()
+    while len(tokens) > 1 and tokens[-1].lower() in lex.clitics:  # "La policía lo (desmiente)": the object's pronoun
+        tokens = tokens[:-1]
+        subject = " ".join(tokens)
     if len(tokens) > 1 and tokens[1].lower() in lex.passive_agent:
         return None  # "overseen by the US": a participle's agent, not who speaks
     if tokens and tokens[-1].lower() in lex.conjunctions:

@@ -245,6 +245,8 @@ unless said otherwise):
                           count said before, no count of its own ("five more", "cinco personas más"; not "2,600 or
                           more"; "another 8" before a figure may be a count of another kind: "еще 8 пострадали")
     noun_markers          words after which a cue-like word is a noun ("No mesmo comunicado", "the report"): no cue
+    clitics               object pronouns written before the verb ("La policía lo desmiente", "le démentent"): no
+                          part of the subject before them
     possessive_endings    how a possessive word ends ("activists'", "Russia's"): a cue-like word after one is a noun
                           ("shrugged off activists' claims")
     bodies                words for an institution of any kind ("el organismo", "l'organisme", "ведомство"): a back
@@ -477,6 +479,7 @@ class Lexicon:
     scale_words: re.Pattern | None = None
     noun_markers: frozenset[str] = frozenset()
     possessive_endings: tuple[str, ...] = ()
+    clitics: frozenset[str] = frozenset()
     clause_cues: frozenset[str] = frozenset()
     releases: re.Pattern | None = None
     bodies: frozenset[str] = frozenset()
@@ -800,6 +803,7 @@ def lexicon(language: str | None) -> Lexicon:
         cited_by=_lower(data.get("cited_by")),
         noun_markers=_lower(data.get("noun_markers")),
         possessive_endings=tuple(data.get("possessive_endings") or ()),
+        clitics=_lower(data.get("clitics")),
         clause_cues=_lower(data.get("clause_cues")),
         releases=_words(data.get("releases")),
         bodies=_lower(data.get("bodies")),

@@ -1578,3 +1578,18 @@ def test_a_label_or_a_discourse_word_before_the_speaker(sentence, language, expe
 ])
 def test_a_document_s_owner_a_relay_and_a_possessive_are_read_for_who_speaks(sentence, language, expected):
     assert parse_attribution(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    # an object's pronoun before the verb is no part of its subject
+    ("El Ministerio de Minería lo desmintió horas después.", "es", ("El Ministerio de Minería", "desmintió")),
+    ("La Prefettura lo ha smentito in serata.", "it", ("La Prefettura", "smentito")),
+    # the party that issued the documents a marker names, not the documents
+    ("Según los reportes emitidos por la Defensoría del Pueblo, 14 mineros murieron.", "es",
+     ("la Defensoría del Pueblo", "según")),
+    ("Selon les rapports publiés par la préfecture, 30 personnes sont mortes.", "fr", ("la préfecture", "selon")),
+    # a reflexive pronoun is no object's: "Miles de personas se manifestaron" names no speaker
+    ("Miles de personas se manifestaron el domingo.", "es", None),
+])
+def test_a_clitic_or_a_document_before_the_party_is_no_part_of_it(sentence, language, expected):
+    assert parse_attribution(sentence, language) == expected
