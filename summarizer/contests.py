@@ -131,6 +131,11 @@ def quantities(text: str, lex: Lexicon, language: str | None, parts: set[float] 
     return {name: set(values) for name, values in counted.items()}
 
 
+def _counts_noun(word: str, lex: Lexicon) -> bool:
+    """Is the word one of a quantity's words (`quantities`: "dead", "Verletzte", "погибших")?"""
+    return any(words.match(word) for _, words in lex.quantities)
+
+
 _HYPHENED = re.compile(r"-[^\W\d_]")  # a figure joined to the word after it: one word with it, no count
 
 
@@ -171,6 +176,12 @@ def _quantities(text: str, code: str, language: str | None) -> tuple[dict[str, f
             parts.add(value)
             continue  # "dont huit dans la capitale", "30 children were among the dead", "двух погибших журналистах"
         before = _WORDS.findall(text[:at])[-WINDOW:]
+        since_comma = _WORDS.findall(clause)
+        if since_comma and unit and unit[:1].isalpha() and not unit.isupper() and not _counts_noun(unit, lex) \
+                and unit.lower() not in lex.prepositions | lex.people | lex.not_units:
+            # "погибли 172 человека, вода повредила около 200 социально значимых объектов": a figure with a noun
+            # of its own, in a clause of its own, counts nothing a word before that clause names
+            before = since_comma[-WINDOW:]
         after = []  # the figure's own clause: "killed 19 people and wounded 60" counts 19 killed
         # up to the next figure: "погибли не менее 5 человек, еще 8 пострадали" counts 5 dead, not 5 injured
         # ("the official death toll is just 48, relief groups claim hundreds are missing": where the figure's clause

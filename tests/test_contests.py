@@ -2045,3 +2045,17 @@ def test_the_agency_a_dateline_credits_is_no_one_a_pronoun_stands_for():
             '"Nous ne pouvons pas exclure d\'autres victimes", a-t-il poursuivi.\n')
     events = _events(text, {1: "le président de la région, Carlos Mazón", 2: "Reuters", 3: "Reuters"}, "fr")
     assert all("Reuters" not in events[i].attribution.source for i in (2, 3))
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The storm killed 12 people, destroyed 300 homes and left many without power.", "en", {"dead": {12.0}}),
+    ("Погибли 12 человек, вода повредила около 300 жилых домов.", "ru", {"dead": {12.0}}),
+    ("Das Unwetter hat 12 Menschen getötet, der Sturm beschädigte rund 300 Häuser.", "de", {"dead": {12.0}}),
+    # a figure with no noun of its own still counts what its sentence names before it
+    ("The death toll, which was 40 on Monday, has risen to about 11,300.", "en", {"dead": {40.0, 11300.0}}),
+])
+def test_a_figure_with_a_noun_of_its_own_in_its_own_clause_counts_no_dead(text, language, expected):
+    from summarizer.contests import quantities
+    from summarizer.language import lexicon
+
+    assert quantities(text, lexicon(language), language) == expected
