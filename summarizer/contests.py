@@ -568,9 +568,11 @@ def _speaks_for(a: Claim, b: Claim, sentences: dict[int, Sentence], lex: Lexicon
     """Does `a`'s source speak for `b`'s: set off after its name with a title that names it ("Carlotta Sami,
     portavoce dell’UNHCR per il Sud Europa, ha detto")? Then their figures are one party's, not rivals. What
     `b` is named by are the capitals of its source but those after a preposition ("le gouvernorat de Kessa": a
-    place, not the party "la Ligue kessanaise" speaks for)."""
+    place, not the party "la Ligue kessanaise" speaks for). Or one of its officials names it (`party_of`)."""
     if a.outlet or b.outlet:
         return False
+    if party_of(a.source, b.source, lex):  # "ein hochrangiger Beamter des Ministeriums", "Das Gesundheitsministerium"
+        return True
     title = _title(a, sentences, lex)
     words = re.findall(r"[\w'’-]+", b.source)
     named = " ".join(w for k, w in enumerate(words) if w[:1].isupper()  # not "spokesman"
@@ -1328,7 +1330,9 @@ def _answered(i: int, claims: list[Claim], sentences: dict[int, Sentence], lex: 
         targets = [target]
     # a party's denial answers another party, never its own side ("Ein Polizeisprecher" not "Die Polizei", which
     # `_run` may reach past the claim named)
-    targets = [t for t in targets if not party_of(d.source, t.source, lex) and not same_source(d.source, t.source)]
+    # (nor its own official's: "Das Gesundheitsministerium hat bestritten" and "ein Beamter des Ministeriums")
+    targets = [t for t in targets if not party_of(d.source, t.source, lex) and not party_of(t.source, d.source, lex)
+               and not same_source(d.source, t.source)]
     if not back and not named:  # "The RSF denied killing civilians": also what others accuse it of after the denial
         next_cue = lex.cue.search(after)
         said_no_more = after[:next_cue.start()] if next_cue else after
@@ -1612,7 +1616,9 @@ def party_of(speaker: str, party: str, lex: Lexicon) -> bool:
         return False  # "rebel military spokesman X" does not speak for "a military spokesman"
     return bool(words) and len(own) > len(words) - (1 if lex.capitalised_nouns else 0) \
         and all(any(o.startswith(w[:max(4, len(w) - 2)])
-                    or lex.capitalised_nouns and len(o) >= 6 and w.endswith(o)  # "Gesellschaft": its head
+                    or lex.capitalised_nouns and len(o) >= 6 and (w.endswith(o) or o.endswith("s")
+                                                                  and w.endswith(o[:-1]))  # "Gesellschaft",
+                    # "des Ministeriums": its head
                     for o in own) for w in words)  # ("Ein Sprecher der Gesellschaft" for "die Projektgesellschaft")
 
 
@@ -1620,7 +1626,11 @@ def one_party(a: str, b: str, lex: Lexicon) -> bool:
     """Are `a` and `b` one party named two ways: headed by one group of the language's `same_party` ("The
     Israeli army", "Israel's military"; "das Militär", "Israels Streitkräfte"), with no group of people
     (`constituents`: "rebel") in one only, and the names their other words give agreeing where both give one
-    ("Israeli", "Israel's"; not "the Russian army" and "the Ukrainian army")?"""
+    ("Israeli", "Israel's"; not "the Russian army" and "the Ukrainian army")? Or one of them its official, who
+    names all the other's words (`party_of`: "ein Beamter des Ministeriums", "Das Gesundheitsministerium")?"""
+    if party_of(a, b, lex) or party_of(b, a, lex):
+        return True
+
     def read(name: str) -> tuple[frozenset[str] | None, list[str]]:
         words = re.findall(r"[^\W\d_]+", name)
         text = " ".join(w.lower() for w in words)

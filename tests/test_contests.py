@@ -2059,3 +2059,13 @@ def test_a_figure_with_a_noun_of_its_own_in_its_own_clause_counts_no_dead(text, 
     from summarizer.language import lexicon
 
     assert quantities(text, lexicon(language), language) == expected
+
+
+def test_an_official_of_a_party_named_before_is_that_party():
+    from summarizer.contests import one_party
+    from summarizer.language import lexicon
+
+    de = lexicon("de")
+    assert one_party("Das Gesundheitsministerium", "ein hochrangiger Beamter des Ministeriums", de)
+    assert one_party("ein hochrangiger Beamter des Ministeriums", "Das Gesundheitsministerium", de)
+    assert not one_party("Das Gesundheitsministerium", "Ein Ärzteverband", de)
