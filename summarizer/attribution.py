@@ -659,18 +659,21 @@ def _agent_in_clause(sentence: str, start: int, lex: Lexicon) -> str | None:
     return None
 
 
+def _head_word(phrase: str, lex: Lexicon) -> str:
+    """The phrase's first word after its determiners and demonstratives ("les résultats provisoires": "résultats"),
+    or ""."""
+    return next((w for w in phrase.split() if w.lower() not in lex.determiners | lex.demonstratives), "")
+
+
 def _figure_headed(phrase: str, lex: Lexicon) -> bool:
-    """Is the phrase headed by a noun of figures ("les résultats provisoires communiqués"): the word after its
-    determiners is one of `figure_nouns`?"""
-    words = [w for w in phrase.split() if w.lower() not in lex.determiners | lex.demonstratives]
-    return bool(words) and lex.figure_nouns is not None and bool(lex.figure_nouns.fullmatch(words[0]))
+    """Is the phrase headed by a noun of figures ("les résultats provisoires communiqués")?"""
+    head = _head_word(phrase, lex)
+    return bool(head) and lex.figure_nouns is not None and bool(lex.figure_nouns.fullmatch(head))
 
 
 def _document_headed(phrase: str, lex: Lexicon) -> bool:
-    """Is the phrase headed by a document ("los reportes emitidos", "reportes epidemiológicos"): the word after
-    its determiners is one of `documents`?"""
-    words = [w for w in phrase.split() if w.lower() not in lex.determiners | lex.demonstratives]
-    return bool(words) and words[0].lower() in lex.documents
+    """Is the phrase headed by a document ("los reportes emitidos", "reportes epidemiológicos")?"""
+    return _head_word(phrase, lex).lower() in lex.documents
 
 
 def _genitive_length(word: str, lex: Lexicon) -> int | None:

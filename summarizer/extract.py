@@ -561,8 +561,9 @@ def _referent(reference: str, given: str, is_outlet: bool, earlier: list[str], l
         last = _earlier_source(earlier[-1:], language)
         if last is not None and is_speaker(last[0], language):
             return last[0]
-    if reference.split()[-1].lower() in lex.bodies or reference in lex.documents and not lex.determiners:
-        # "añadió el organismo": the party named last, whatever it is; "— говорится в сообщении": whose it is
+    if reference.split()[-1].lower() in lex.bodies or reference in lex.documents:
+        # "añadió el organismo": the party named last, whatever it is; "— говорится в сообщении" (a bare
+        # document is a back reference in a language with no articles: `is_back_reference`): whose it is
         last = _earlier_source(earlier, language)
         if last is not None and is_speaker(last[0], language):
             return last[0]
