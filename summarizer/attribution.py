@@ -1277,6 +1277,9 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
         # the second verb of the sentence's subject
         opening = _noun_phrase(head.split(), lex)
         return opening if opening and is_speaker(opening, lex) else None
+    opened = _adverb_clause_subject(raw.split(), lex)
+    if opened is not None:  # "the eastern Batticaloa region where the government (said)", "..., where the army
+        return opened  # (said)": the subject of the clause a relative adverb opens, not the place before it
     # "A witness, who ..., said", "Un portavoz de las FAR, contactado por la AFP, negó", "The Civil Defence,
     # volunteers who ..., had earlier said": an aside, or only the cue's auxiliaries, sends back a clause
     relatives_only = True  # the asides sent back are relative clauses ("Die Beobachtungsstelle, die ...")
@@ -1375,6 +1378,16 @@ def _subject_before(sentence: str, end: int, lex: Lexicon) -> str | None:
     if tail and lex.speakers.search(tail) and is_speaker(tail, lex):
         return tail  # "Утром во вторник несколько СМИ (сообщили)": after the time words, a party's head
     return None
+
+
+def _adverb_clause_subject(tokens: list[str], lex: Lexicon) -> str | None:
+    """The speaker after the last relative adverb of `tokens` with an article after it ("region where the
+    government", "where the army"), where those words name a party; else None."""
+    lowered = [t.lower() for t in tokens]
+    at = max((i for i in range(len(tokens) - 2) if lowered[i] in lex.relatives and lowered[i + 1] in lex.determiners),
+             default=None)
+    rest = " ".join(tokens[at + 1:]) if at is not None else ""
+    return rest if rest and lex.speakers.search(rest) and is_speaker(rest, lex) else None
 
 
 def _discourse_opener(tokens: list[str], lex: Lexicon) -> int:

@@ -1593,3 +1593,10 @@ def test_a_document_s_owner_a_relay_and_a_possessive_are_read_for_who_speaks(sen
 ])
 def test_a_clitic_or_a_document_before_the_party_is_no_part_of_it(sentence, language, expected):
     assert parse_attribution(sentence, language) == expected
+
+
+def test_the_subject_of_a_clause_a_relative_adverb_opens_speaks_not_the_place_before_it():
+    sentence = ("The heaviest fighting took place in the eastern Batticaloa region where the government said 19 "
+                "rebels were killed.")
+    assert parse_attribution(sentence, "en") == ("the government", "said")
+    assert parse_attribution("The town where the mayor lives was flooded, police said.", "en") == ("police", "said")
